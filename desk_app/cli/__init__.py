@@ -1,0 +1,77 @@
+"""The desk-app command line. Each command lives in its own module with a register() function.
+
+`desk-app` with no command starts the GUI; that dispatch lives in ui.launcher so this core package
+never imports Qt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from datetime import date
+
+from desk_app import __version__, paths
+from desk_app.errors import DeskAppError
+
+# Command modules in the order `desk-app --help` lists them.
+COMMAND_MODULES = ["demo", "stats"]
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # exit 2 with a Chinese hint instead of a bare usage dump
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"参数错误：{message}\n运行 desk-app --help 查看用法。\n")
+        raise SystemExit(2)
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"日期格式应为 YYYY-MM-DD，例如 2022-06-30，而不是“{text}”") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="desk-app", description="专班·例会·整改台账（不带命令时打开图形界面）")
+    parser.add_argument("--version", action="version", version=f"desk-app {__version__}")
+    parser.add_argument("--data-dir", metavar="DIR", help="数据文件夹（默认为用户数据目录，或环境变量 DESK_APP_DATA_DIR）")
+    parser.add_argument("--today", type=_date, metavar="YYYY-MM-DD", help="按指定日期计算逾期等（用于补打报表）")
+    sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=_Parser)
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"desk_app.cli.{name}").register(sub)
+    return parser
+
+
+def apply_globals(args) -> None:
+    from desk_app.services import context  # noqa: PLC0415
+
+    if args.data_dir:
+        paths.set_data_dir(args.data_dir)
+    if args.today:
+        context.set_today(args.today)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not args.command:
+        parser.print_help()
+        return 0
+    apply_globals(args)
+    try:
+        return args.func(args) or 0
+    except DeskAppError as exc:
+        sys.stderr.write(f"错误：{exc.message}\n")
+        return 2
+    except KeyboardInterrupt:
+        sys.stderr.write("已取消。\n")
+        return 130
+    finally:
+        from desk_app.db import close_database  # noqa: PLC0415
+
+        close_database()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,40 @@
+"""desk-app stats: the ledger's figures for the current campaign."""
+
+from __future__ import annotations
+
+import json
+
+
+def register(sub) -> None:
+    p = sub.add_parser("stats", help="显示当前活动的统计数字")
+    p.add_argument("--json", action="store_true", help="以 JSON 输出（供脚本使用）")
+    p.set_defaults(func=run)
+
+
+def collect() -> dict:
+    """Everything `stats` reports; other areas add their figures here."""
+    from desk_app.services import campaigns, stats  # noqa: PLC0415
+
+    campaign = campaigns.require_current_campaign()
+    return {"campaign": {"id": campaign.id, "name": campaign.name, "year": campaign.year},
+            "ledger": stats.campaign_stats(campaign.id)}
+
+
+def run(args) -> int:
+    from desk_app.services.session import open_data as open_database  # noqa: PLC0415
+
+    open_database()
+    data = collect()
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+        return 0
+    led = data["ledger"]
+    print(f"活动：{data['campaign']['name']}")
+    print(f"台账共 {led['total']} 条，已完成 {led['done']} 条，完成率 {led['completion_rate']:.1%}，"
+          f"逾期 {led['overdue']} 条，待审核销号 {led['pending_close']} 条，7天内到期 {led['due_within_7_days']} 条")
+    print("按状态：" + "，".join(f"{k} {v}" for k, v in led["by_status"].items()))
+    print("按层级：")
+    for g in led["by_layer"]:
+        print(f"  {g['key']}：{g['total']} 条，完成率 {g['completion_rate']:.1%}，逾期 {g['overdue']}")
+    print(f"问题不足6条的人员：{led['people_short_of_6']} 人")
+    return 0

@@ -1,0 +1,17 @@
+"""Numbered schema migrations keyed on PRAGMA user_version.
+
+To change the schema: add mNNNN_what.py with an ``upgrade(db)`` function, append it to MIGRATIONS,
+and change the models to match. A migration never imports the live models.
+"""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+from . import m0001_initial
+
+MIGRATIONS: list[ModuleType] = [
+    m0001_initial,
+]
+
+LATEST_VERSION = len(MIGRATIONS)

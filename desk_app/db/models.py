@@ -1,0 +1,306 @@
+"""peewee models for one office's campaigns. Schema changes go through numbered migrations."""
+
+from __future__ import annotations
+
+import uuid as _uuid
+from datetime import datetime
+
+from peewee import (
+    BooleanField,
+    CharField,
+    DatabaseProxy,
+    DateField,
+    DateTimeField,
+    ForeignKeyField,
+    IntegerField,
+    Model,
+    TextField,
+)
+
+database = DatabaseProxy()
+
+
+def _now() -> datetime:
+    return datetime.now().replace(microsecond=0)
+
+
+def _new_uuid() -> str:
+    return str(_uuid.uuid4())
+
+
+class BaseModel(Model):
+    class Meta:
+        database = database
+        legacy_table_names = False
+
+
+class Setting(BaseModel):
+    key = CharField(primary_key=True)
+    value = TextField()  # JSON
+
+
+class ChoiceItem(BaseModel):
+    """Editable pick lists: problem categories, sources, rectification modes."""
+
+    list_name = CharField(index=True)
+    group = CharField(default="")
+    value = CharField()
+    sort_order = IntegerField(default=0)
+    active = BooleanField(default=True)
+
+    class Meta:
+        indexes = ((("list_name", "value"), True),)
+
+
+class Campaign(BaseModel):
+    name = CharField()
+    year = IntegerField()
+    start_date = DateField(null=True)
+    end_date = DateField(null=True)
+    is_current = BooleanField(default=False)
+    note = TextField(default="")
+    created_at = DateTimeField(default=_now)
+
+
+class Department(BaseModel):
+    name = CharField(unique=True)
+    short_name = CharField(default="")
+    sort_order = IntegerField(default=0, index=True)
+    active = BooleanField(default=True)
+
+
+class Person(BaseModel):
+    name = CharField(index=True)
+    department = ForeignKeyField(Department, null=True, backref="people", on_delete="SET NULL")
+    title = CharField(default="")  # 职务
+    level = CharField(default="")  # PersonLevel
+    phone = CharField(default="")
+    active = BooleanField(default=True)
+    sort_order = IntegerField(default=0)
+
+
+class Unit(BaseModel):
+    """A sub-unit that sends its ledger upward in exchange packages."""
+
+    name = CharField(unique=True)
+    code = CharField(default="")
+    sort_order = IntegerField(default=0)
+    active = BooleanField(default=True)
+
+
+class TaskForce(BaseModel):
+    campaign = ForeignKeyField(Campaign, backref="task_forces", on_delete="CASCADE")
+    name = CharField()
+    goal = TextField(default="")
+    plan_due_date = DateField(null=True)
+    sort_order = IntegerField(default=0)
+    deleted_at = DateTimeField(null=True)
+
+    class Meta:
+        indexes = ((("campaign", "name"), True),)
+
+
+class TaskForceMember(BaseModel):
+    task_force = ForeignKeyField(TaskForce, backref="members", on_delete="CASCADE")
+    person = ForeignKeyField(Person, backref="memberships", on_delete="CASCADE")
+    role = CharField()  # Role
+    sort_order = IntegerField(default=0)
+
+    class Meta:
+        indexes = ((("task_force", "person", "role"), True),)
+
+
+class ActionPlanVersion(BaseModel):
+    task_force = ForeignKeyField(TaskForce, backref="plan_versions", on_delete="CASCADE")
+    version = IntegerField()
+    composition = TextField(default="")  # 人员组成
+    targets = TextField(default="")  # 目标任务
+    measures = TextField(default="")  # 工作举措
+    safeguards = TextField(default="")  # 作风保障
+    note = TextField(default="")
+    created_by = CharField(default="")
+    created_at = DateTimeField(default=_now)
+
+    class Meta:
+        indexes = ((("task_force", "version"), True),)
+
+
+class TaskForceReport(BaseModel):
+    """A 专班's monthly report: 工作进展 / 存在问题 / 下步计划."""
+
+    task_force = ForeignKeyField(TaskForce, backref="reports", on_delete="CASCADE")
+    month = CharField()  # YYYY-MM
+    progress = TextField(default="")
+    problems = TextField(default="")
+    next_steps = TextField(default="")
+    updated_at = DateTimeField(default=_now)
+
+    class Meta:
+        indexes = ((("task_force", "month"), True),)
+
+
+class Meeting(BaseModel):
+    campaign = ForeignKeyField(Campaign, backref="meetings", on_delete="CASCADE")
+    meeting_type = CharField()  # MeetingType
+    year = IntegerField()
+    number = IntegerField()  # 第N次 per type and year
+    title = CharField(default="")
+    start_at = DateTimeField()
+    place = CharField(default="")
+    host = ForeignKeyField(Person, null=True, on_delete="SET NULL", backref="hosted_meetings")
+    recorder = ForeignKeyField(Person, null=True, on_delete="SET NULL", backref="recorded_meetings")
+    contact = CharField(default="")  # 联系人及电话 for the notice
+    agenda = TextField(default="")
+    minutes = TextField(default="")
+    issue_no = IntegerField(null=True)  # 纪要（第X期）
+    deleted_at = DateTimeField(null=True)
+
+    class Meta:
+        indexes = ((("campaign", "meeting_type", "year", "number"), True),)
+
+
+class MeetingAttendance(BaseModel):
+    meeting = ForeignKeyField(Meeting, backref="attendance", on_delete="CASCADE")
+    person = ForeignKeyField(Person, null=True, on_delete="SET NULL")
+    name = CharField()  # kept for guests and for people later removed
+    unit = CharField(default="")
+    title = CharField(default="")
+    status = CharField(default="")  # Attendance; '' = not yet marked
+    reason = CharField(default="")
+    sort_order = IntegerField(default=0)
+
+
+class MeetingReport(BaseModel):
+    """What a 专班 reported at a meeting (copied from its monthly report, then editable)."""
+
+    meeting = ForeignKeyField(Meeting, backref="reports", on_delete="CASCADE")
+    task_force = ForeignKeyField(TaskForce, on_delete="CASCADE")
+    progress = TextField(default="")
+    problems = TextField(default="")
+    next_steps = TextField(default="")
+    sort_order = IntegerField(default=0)
+
+    class Meta:
+        indexes = ((("meeting", "task_force"), True),)
+
+
+class LedgerEntry(BaseModel):
+    """Every tracked item: 问题整改, 重点任务, 议定事项, 督办事项. 逾期 is derived, never stored."""
+
+    uuid = CharField(unique=True, default=_new_uuid)
+    code = CharField()  # 问题编号, e.g. ZG-2022-0001
+    campaign = ForeignKeyField(Campaign, backref="entries", on_delete="CASCADE")
+    kind = CharField(index=True)
+    layer = CharField(default="", index=True)
+    owner = ForeignKeyField(Person, null=True, on_delete="SET NULL", backref="owned_entries")
+    category = CharField(default="")
+    source = CharField(default="")
+    description = TextField(default="")  # 问题表现
+    cause = TextField(default="")  # 原因剖析
+    target = TextField(default="")  # 整改目标 / 工作目标
+    measures = TextField(default="")  # 整改措施 / 具体措施
+    standard = TextField(default="")  # 整改标准
+    leader = ForeignKeyField(Person, null=True, on_delete="SET NULL", backref="led_entries")
+    department = ForeignKeyField(Department, null=True, on_delete="SET NULL")
+    co_departments = CharField(default="")  # 配合处室
+    responsible = ForeignKeyField(Person, null=True, on_delete="SET NULL", backref="responsible_entries")
+    task_force = ForeignKeyField(TaskForce, null=True, on_delete="SET NULL")
+    meeting = ForeignKeyField(Meeting, null=True, on_delete="SET NULL", backref="decisions")
+    decision_no = IntegerField(null=True)  # 议定事项 number within its meeting
+    found_date = DateField(null=True)
+    deadline_type = CharField(default="按期")  # DeadlineType
+    deadline = DateField(null=True, index=True)
+    rectify_mode = CharField(default="")  # 整改方式
+    schedule = TextField(default="")  # 月度序时进度 (重点任务)
+    status = CharField(default="未启动", index=True)
+    completed_date = DateField(null=True)
+    completion_summary = TextField(default="")
+    closed_date = DateField(null=True)  # 销号日期
+    reviewer = ForeignKeyField(Person, null=True, on_delete="SET NULL", backref="reviewed_entries")
+    note = TextField(default="")
+    source_unit = CharField(default="", index=True)  # '' = our own; else the unit that sent it
+    created_at = DateTimeField(default=_now)
+    updated_at = DateTimeField(default=_now)
+    deleted_at = DateTimeField(null=True, index=True)
+
+    class Meta:
+        indexes = ((("campaign", "source_unit", "code"), True),)
+
+
+class ProgressUpdate(BaseModel):
+    uuid = CharField(unique=True, default=_new_uuid)
+    entry = ForeignKeyField(LedgerEntry, backref="progress", on_delete="CASCADE")
+    date = DateField()
+    month = CharField(index=True)  # YYYY-MM the update reports on (按月调度)
+    text = TextField()
+    author = CharField(default="")
+    created_at = DateTimeField(default=_now)
+
+
+class EntryEvent(BaseModel):
+    """Workflow steps of an entry: 申请销号, 审核通过, 退回重办, 重新打开, 延期."""
+
+    uuid = CharField(unique=True, default=_new_uuid)
+    entry = ForeignKeyField(LedgerEntry, backref="events", on_delete="CASCADE")
+    kind = CharField(index=True)  # EventKind
+    text = TextField(default="")  # summary or reason
+    old_deadline = DateField(null=True)
+    new_deadline = DateField(null=True)
+    actor = CharField(default="")
+    at = DateTimeField(default=_now)
+
+
+class Attachment(BaseModel):
+    """Evidence file; the bytes live in attachments/<sha[:2]>/<sha> inside the data folder."""
+
+    uuid = CharField(unique=True, default=_new_uuid)
+    entry = ForeignKeyField(LedgerEntry, null=True, backref="attachments", on_delete="CASCADE")
+    file_name = CharField()
+    sha256 = CharField(index=True)
+    size = IntegerField()
+    added_by = CharField(default="")
+    added_at = DateTimeField(default=_now)
+    deleted_at = DateTimeField(null=True)
+
+
+class ChangeLog(BaseModel):
+    at = DateTimeField(default=_now, index=True)
+    actor = CharField(default="")
+    entity = CharField(index=True)  # table name
+    entity_id = IntegerField(index=True)
+    action = CharField(default="update")  # create / update / delete / restore
+    field = CharField(default="")
+    old = TextField(null=True)
+    new = TextField(null=True)
+
+
+class PackageReceipt(BaseModel):
+    """An exchange package taken in from a sub-unit (for the 未报 list)."""
+
+    unit = ForeignKeyField(Unit, backref="receipts", on_delete="CASCADE")
+    campaign = ForeignKeyField(Campaign, on_delete="CASCADE")
+    period = CharField()  # YYYY-MM
+    created_at = DateTimeField()
+    imported_at = DateTimeField(default=_now)
+    sha256 = CharField()
+    entry_count = IntegerField(default=0)
+
+
+class MonthlySnapshot(BaseModel):
+    """Frozen figures of the ledger on a report day, so last month stays reproducible."""
+
+    campaign = ForeignKeyField(Campaign, on_delete="CASCADE")
+    month = CharField()
+    report_day = DateField()
+    data = TextField()  # JSON
+    created_at = DateTimeField(default=_now)
+
+    class Meta:
+        indexes = ((("campaign", "month"), True),)
+
+
+ALL_MODELS = [
+    Setting, ChoiceItem, Campaign, Department, Person, Unit, TaskForce, TaskForceMember,
+    ActionPlanVersion, TaskForceReport, Meeting, MeetingAttendance, MeetingReport, LedgerEntry,
+    ProgressUpdate, EntryEvent, Attachment, ChangeLog, PackageReceipt, MonthlySnapshot,
+]

@@ -1,0 +1,130 @@
+"""Evidence files, stored once by content hash inside the data folder."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from desk_app import paths
+from desk_app.db.models import Attachment
+from desk_app.errors import InputFileError, NotFoundError
+
+from . import changelog, context
+from .ledger import _get_model
+
+MAX_ATTACHMENT_BYTES = 200 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class AttachmentRecord:
+    id: int
+    uuid: str
+    entry_id: int | None
+    file_name: str
+    sha256: str
+    size: int
+    added_by: str
+    added_at: datetime
+
+
+def stored_path(sha256: str) -> Path:
+    return paths.attachments_dir() / sha256[:2] / sha256
+
+
+def store_bytes_from(source: Path) -> tuple[str, int]:
+    """Copy a file into the store (hashing as it goes); returns (sha256, size)."""
+    store = paths.attachments_dir()
+    store.mkdir(parents=True, exist_ok=True)
+    digest = hashlib.sha256()
+    size = 0
+    fd, tmp_name = tempfile.mkstemp(dir=store, prefix=".incoming-")
+    try:
+        with os.fdopen(fd, "wb") as out, open(source, "rb") as src:
+            while chunk := src.read(1024 * 1024):
+                digest.update(chunk)
+                size += len(chunk)
+                if size > MAX_ATTACHMENT_BYTES:
+                    raise InputFileError(f"文件 {source.name} 超过 200 MB，请压缩后再上传")
+                out.write(chunk)
+        sha = digest.hexdigest()
+        target = stored_path(sha)
+        if target.exists():
+            os.unlink(tmp_name)
+        else:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(tmp_name, target)
+        return sha, size
+    except BaseException:
+        if os.path.exists(tmp_name):
+            os.unlink(tmp_name)
+        raise
+
+
+def _record(a: Attachment) -> AttachmentRecord:
+    return AttachmentRecord(a.id, a.uuid, a.entry_id, a.file_name, a.sha256, a.size, a.added_by, a.added_at)
+
+
+def add_attachment(entry_id: int, source: str | os.PathLike[str]) -> AttachmentRecord:
+    source = Path(source)
+    if not source.is_file():
+        raise InputFileError(f"找不到文件：{source}")
+    try:
+        sha, size = store_bytes_from(source)
+    except OSError as exc:
+        raise InputFileError(f"无法复制文件 {source.name}：{exc.strerror}。请检查磁盘空间和文件权限。") from exc
+    return _link(entry_id, source.name, sha, size)
+
+
+@context.writes
+def _link(entry_id: int, file_name: str, sha: str, size: int) -> AttachmentRecord:
+    entry = _get_model(entry_id)
+    att = Attachment.create(entry=entry, file_name=file_name, sha256=sha, size=size,
+                            added_by=context.actor(), added_at=context.now())
+    changelog.record("attachment", att.id, "create", "file_name", None, f"{entry.code}：{file_name}")
+    return _record(att)
+
+
+def list_attachments(entry_id: int) -> list[AttachmentRecord]:
+    query = Attachment.select().where(Attachment.entry == entry_id, Attachment.deleted_at.is_null())
+    return [_record(a) for a in query.order_by(Attachment.added_at, Attachment.id)]
+
+
+def file_path(attachment_id: int) -> Path:
+    att = Attachment.get_or_none(Attachment.id == attachment_id)
+    if att is None:
+        raise NotFoundError("找不到该附件")
+    path = stored_path(att.sha256)
+    if not path.exists():
+        raise NotFoundError(f"附件文件“{att.file_name}”在数据文件夹中丢失，请从备份恢复")
+    return path
+
+
+def export_copy(attachment_id: int, folder: Path) -> Path:
+    att = Attachment.get_by_id(attachment_id)
+    target = folder / att.file_name
+    shutil.copyfile(file_path(attachment_id), target)
+    return target
+
+
+@context.writes
+def remove_attachment(attachment_id: int) -> None:
+    """Unlink from the entry (recycle bin); the stored bytes stay for backups and restore."""
+    att = Attachment.get_or_none(Attachment.id == attachment_id)
+    if att is None:
+        raise NotFoundError("找不到该附件")
+    att.deleted_at = context.now()
+    att.save()
+    changelog.record("attachment", att.id, "delete", "file_name", att.file_name, None)
+
+
+@context.writes
+def restore_attachment(attachment_id: int) -> None:
+    att = Attachment.get_by_id(attachment_id)
+    att.deleted_at = None
+    att.save()
+    changelog.record("attachment", att.id, "restore", "file_name", None, att.file_name)

@@ -1,0 +1,57 @@
+"""Who is acting and what day it is: every service asks here, so tests and demos can pin both."""
+
+from __future__ import annotations
+
+import functools
+import getpass
+from datetime import date, datetime
+
+from desk_app.db.database import is_read_only
+from desk_app.db.models import database
+from desk_app.errors import ReadOnlyError
+
+_actor: str | None = None
+_today: date | None = None
+
+
+def set_actor(name: str | None) -> None:
+    global _actor
+    _actor = name or None
+
+
+def actor() -> str:
+    if _actor:
+        return _actor
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - no login name on some kiosk setups
+        return ""
+
+
+def set_today(day: date | None) -> None:
+    """Pin 'today' (tests, demo data, reproducible prints); None returns to the real date."""
+    global _today
+    _today = day
+
+
+def today() -> date:
+    return _today or date.today()
+
+
+def now() -> datetime:
+    if _today:
+        return datetime.combine(_today, datetime.now().time()).replace(microsecond=0)
+    return datetime.now().replace(microsecond=0)
+
+
+def writes(func):
+    """Run a service write in one transaction, refusing it in read-only mode."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        if is_read_only():
+            raise ReadOnlyError("数据正在另一个窗口中编辑，当前为只读模式，不能保存修改。")
+        with database.atomic():
+            return func(*args, **kwargs)
+
+    return wrapper

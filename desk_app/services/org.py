@@ -1,0 +1,150 @@
+"""Departments (in the clerk's fixed order) and people."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from peewee import fn
+
+from desk_app.db.models import Department, Person
+from desk_app.domain import PersonLevel
+from desk_app.errors import NotFoundError, ValidationError
+
+from . import changelog, context
+
+
+@dataclass(frozen=True)
+class DepartmentRecord:
+    id: int
+    name: str
+    short_name: str
+    sort_order: int
+    active: bool
+
+
+@dataclass(frozen=True)
+class PersonRecord:
+    id: int
+    name: str
+    department_id: int | None
+    department_name: str
+    title: str
+    level: str
+    phone: str
+    active: bool
+
+
+def _dept(d: Department) -> DepartmentRecord:
+    return DepartmentRecord(d.id, d.name, d.short_name, d.sort_order, d.active)
+
+
+def _person(p: Person, dept_name: str | None = None) -> PersonRecord:
+    if dept_name is None:
+        dept_name = p.department.name if p.department_id else ""
+    return PersonRecord(p.id, p.name, p.department_id, dept_name, p.title, p.level, p.phone, p.active)
+
+
+def list_departments(*, include_inactive: bool = False) -> list[DepartmentRecord]:
+    query = Department.select()
+    if not include_inactive:
+        query = query.where(Department.active == True)  # noqa: E712
+    return [_dept(d) for d in query.order_by(Department.sort_order, Department.id)]
+
+
+def department_by_name(name: str) -> DepartmentRecord | None:
+    d = Department.get_or_none(Department.name == name.strip())
+    return _dept(d) if d else None
+
+
+@context.writes
+def create_department(name: str, short_name: str = "") -> DepartmentRecord:
+    name = (name or "").strip()
+    if not name:
+        raise ValidationError("科室（单位）名称不能为空", "name")
+    if Department.select().where(Department.name == name).exists():
+        raise ValidationError(f"科室（单位）“{name}”已存在", "name")
+    order = (Department.select(fn.MAX(Department.sort_order)).scalar() or 0) + 1
+    d = Department.create(name=name, short_name=short_name.strip(), sort_order=order)
+    changelog.record("department", d.id, "create", "name", None, name)
+    return _dept(d)
+
+
+@context.writes
+def reorder_departments(ids_in_order: list[int]) -> None:
+    for position, dept_id in enumerate(ids_in_order, start=1):
+        Department.update(sort_order=position).where(Department.id == dept_id).execute()
+    changelog.record("department", 0, "update", "sort_order", None, ",".join(map(str, ids_in_order)))
+
+
+def list_people(*, department_id: int | None = None, include_inactive: bool = False,
+                level: str | None = None) -> list[PersonRecord]:
+    query = (Person.select(Person, Department.name.alias("dept_name"))
+             .join(Department, join_type="LEFT OUTER", on=(Person.department == Department.id)))
+    if not include_inactive:
+        query = query.where(Person.active == True)  # noqa: E712
+    if department_id is not None:
+        query = query.where(Person.department == department_id)
+    if level:
+        query = query.where(Person.level == level)
+    query = query.order_by(Department.sort_order, Person.sort_order, Person.id).objects()
+    return [_person(p, p.dept_name or "") for p in query]
+
+
+def get_person(person_id: int) -> PersonRecord:
+    p = Person.get_or_none(Person.id == person_id)
+    if p is None:
+        raise NotFoundError(f"找不到编号为 {person_id} 的人员")
+    return _person(p)
+
+
+def find_people_by_name(name: str) -> list[PersonRecord]:
+    return [_person(p) for p in Person.select().where(Person.name == name.strip())]
+
+
+_PERSON_FIELDS = ("name", "department_id", "title", "level", "phone", "active")
+
+
+def _validate_person(values: dict) -> None:
+    if not (values.get("name") or "").strip():
+        raise ValidationError("姓名不能为空", "name")
+    level = values.get("level") or ""
+    if level and level not in {lv.value for lv in PersonLevel}:
+        raise ValidationError(f"层级“{level}”不正确，应为：{'、'.join(PersonLevel)}", "level")
+    phone = (values.get("phone") or "").strip()
+    if phone and not all(c.isdigit() or c in "-+ ()" for c in phone):
+        raise ValidationError("联系电话只能包含数字和“-”", "phone")
+    dept = values.get("department_id")
+    if dept is not None and not Department.select().where(Department.id == dept).exists():
+        raise ValidationError("所选科室（单位）不存在", "department_id")
+
+
+@context.writes
+def create_person(name: str, department_id: int | None = None, title: str = "", level: str = "",
+                  phone: str = "") -> PersonRecord:
+    values = dict(name=name.strip(), department_id=department_id, title=title.strip(), level=level,
+                  phone=phone.strip())
+    _validate_person(values)
+    order = (Person.select(fn.MAX(Person.sort_order)).scalar() or 0) + 1
+    p = Person.create(name=values["name"], department=department_id, title=values["title"],
+                      level=level, phone=values["phone"], sort_order=order)
+    changelog.record("person", p.id, "create", "name", None, p.name)
+    return _person(p)
+
+
+@context.writes
+def update_person(person_id: int, **values) -> PersonRecord:
+    p = Person.get_or_none(Person.id == person_id)
+    if p is None:
+        raise NotFoundError(f"找不到编号为 {person_id} 的人员")
+    unknown = set(values) - set(_PERSON_FIELDS)
+    if unknown:
+        raise ValueError(f"unknown person fields: {unknown}")
+    current = {f: getattr(p, f) for f in _PERSON_FIELDS}
+    merged = {**current, **values}
+    _validate_person(merged)
+    changes = {f: (current[f], merged[f]) for f in _PERSON_FIELDS if current[f] != merged[f]}
+    for field_name, (_, new) in changes.items():
+        setattr(p, field_name, new)
+    p.save()
+    changelog.record_changes("person", p.id, changes)
+    return _person(p)

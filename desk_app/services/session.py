@@ -1,0 +1,22 @@
+"""Opening and closing the data folder's database: the entry point for the GUI and the CLI."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from desk_app import paths
+from desk_app.db import close_database, is_read_only, open_database
+
+
+def open_data(*, read_only: bool = False) -> Path:
+    """Open (creating and upgrading as needed) the database of the current data folder."""
+    open_database(read_only=read_only)
+    return paths.data_dir()
+
+
+def close_data() -> None:
+    close_database()
+
+
+def read_only() -> bool:
+    return is_read_only()

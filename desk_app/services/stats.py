@@ -1,0 +1,139 @@
+"""Statistics: 完成率, 逾期, 按期办结率 and breakdowns by layer, department, 专班 and category."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+from peewee import JOIN, Case, fn
+
+from desk_app.db.models import Department, LedgerEntry, Person, TaskForce
+from desk_app.domain import DONE_STATUSES, MIN_PROBLEMS_PER_PERSON, DeadlineType, EntryKind, Layer, Status
+
+from . import context
+from .ledger_query import LedgerFilter, overdue_condition, summarize, where_clause
+
+
+@dataclass(frozen=True)
+class GroupStats:
+    key: str
+    total: int
+    done: int
+    overdue: int
+
+    @property
+    def completion_rate(self) -> float:
+        return self.done / self.total if self.total else 0.0
+
+    def as_dict(self) -> dict:
+        return {**asdict(self), "completion_rate": round(self.completion_rate, 4)}
+
+
+DIMENSIONS = {
+    "layer": "层级", "department": "责任单位", "task_force": "专班", "category": "问题类别",
+    "status": "状态", "kind": "类型", "source": "问题来源",
+}
+
+
+def _group_expr(dimension: str):
+    return {
+        "layer": (LedgerEntry.layer, None),
+        "department": (fn.COALESCE(Department.name, "（未指定）"), Department.sort_order),
+        "task_force": (fn.COALESCE(TaskForce.name, "（未归专班）"), TaskForce.sort_order),
+        "category": (LedgerEntry.category, None),
+        "status": (LedgerEntry.status, None),
+        "kind": (LedgerEntry.kind, None),
+        "source": (LedgerEntry.source, None),
+    }[dimension]
+
+
+def breakdown(f: LedgerFilter, dimension: str) -> list[GroupStats]:
+    key, order = _group_expr(dimension)
+    done = [s.value for s in DONE_STATUSES]
+    query = (LedgerEntry
+             .select(key.alias("k"), fn.COUNT(LedgerEntry.id),
+                     fn.SUM(Case(None, [(LedgerEntry.status.in_(done), 1)], 0)),
+                     fn.SUM(Case(None, [(overdue_condition(context.today()), 1)], 0)))
+             .join_from(LedgerEntry, Department, JOIN.LEFT_OUTER, on=(LedgerEntry.department == Department.id))
+             .join_from(LedgerEntry, TaskForce, JOIN.LEFT_OUTER, on=(LedgerEntry.task_force == TaskForce.id))
+             .where(where_clause(f)).group_by(key))
+    rows = [GroupStats(k or "（未填）", t, d or 0, o or 0) for k, t, d, o in query.tuples()]
+    if dimension == "layer":
+        rank = {v.value: i for i, v in enumerate(Layer)}
+        rows.sort(key=lambda g: rank.get(g.key, 99))
+    elif dimension in ("department", "task_force"):
+        orders = dict((LedgerEntry.select(key, fn.MIN(order))
+                       .join_from(LedgerEntry, Department, JOIN.LEFT_OUTER,
+                                  on=(LedgerEntry.department == Department.id))
+                       .join_from(LedgerEntry, TaskForce, JOIN.LEFT_OUTER,
+                                  on=(LedgerEntry.task_force == TaskForce.id))
+                       .where(where_clause(f)).group_by(key).tuples()))
+        rows.sort(key=lambda g: (orders.get(g.key) is None, orders.get(g.key) or 0, g.key))
+    elif dimension == "status":
+        rank = {v.value: i for i, v in enumerate(Status)}
+        rows.sort(key=lambda g: rank.get(g.key, 99))
+    else:
+        rows.sort(key=lambda g: (-g.total, g.key))
+    return rows
+
+
+def on_time_rate(f: LedgerFilter) -> float:
+    """按期办结率: entries closed by their deadline ÷ entries whose deadline has come."""
+    today = context.today()
+    base = where_clause(f) & (LedgerEntry.deadline_type == DeadlineType.DATE) & (LedgerEntry.deadline <= today)
+    due = LedgerEntry.select().where(base).count()
+    on_time = LedgerEntry.select().where(
+        base & (LedgerEntry.status == Status.CLOSED) & (LedgerEntry.completed_date <= LedgerEntry.deadline)
+    ).count()
+    return on_time / due if due else 0.0
+
+
+def average_days_to_close(f: LedgerFilter) -> float | None:
+    value = (LedgerEntry.select(fn.AVG(fn.julianday(LedgerEntry.closed_date) - fn.julianday(LedgerEntry.found_date)))
+             .where(where_clause(f) & (LedgerEntry.status == Status.CLOSED)
+                    & LedgerEntry.closed_date.is_null(False) & LedgerEntry.found_date.is_null(False)).scalar())
+    return round(value, 1) if value is not None else None
+
+
+@dataclass(frozen=True)
+class PersonCount:
+    person_id: int
+    name: str
+    department_name: str
+    level: str
+    count: int
+
+
+def people_short_of_problems(campaign_id: int, minimum: int = MIN_PROBLEMS_PER_PERSON) -> list[PersonCount]:
+    """People (active) whose own problem list has fewer than `minimum` entries in this campaign."""
+    counts = (LedgerEntry.select(LedgerEntry.owner, fn.COUNT(LedgerEntry.id).alias("n"))
+              .where(LedgerEntry.campaign == campaign_id, LedgerEntry.kind == EntryKind.RECTIFICATION,
+                     LedgerEntry.deleted_at.is_null(), LedgerEntry.owner.is_null(False))
+              .group_by(LedgerEntry.owner))
+    have = {owner_id: n for owner_id, n in counts.tuples()}
+    people = (Person.select(Person, Department.name.alias("dept_name"))
+              .join(Department, JOIN.LEFT_OUTER, on=(Person.department == Department.id))
+              .where(Person.active == True)  # noqa: E712
+              .order_by(Department.sort_order, Person.sort_order, Person.id).objects())
+    return [PersonCount(p.id, p.name, p.dept_name or "", p.level, have.get(p.id, 0))
+            for p in people if have.get(p.id, 0) < minimum]
+
+
+def campaign_stats(campaign_id: int) -> dict:
+    """The figures `desk-app stats` prints and 首页 shows."""
+    f = LedgerFilter(campaign_id=campaign_id)
+    s = summarize(f)
+    return {
+        "total": s.total, "done": s.done, "open": s.open, "overdue": s.overdue,
+        "pending_close": s.pending_close, "completion_rate": round(s.completion_rate, 4),
+        "on_time_rate": round(on_time_rate(f), 4),
+        "average_days_to_close": average_days_to_close(f),
+        "due_within_7_days": summarize(LedgerFilter(campaign_id=campaign_id, due_within_days=7)).total,
+        "people_short_of_6": len(people_short_of_problems(campaign_id)),
+        "by_status": {g.key: g.total for g in breakdown(f, "status")},
+        "by_kind": {g.key: g.total for g in breakdown(f, "kind")},
+        "by_layer": [g.as_dict() for g in breakdown(LedgerFilter(campaign_id=campaign_id,
+                                                                 kinds=[EntryKind.RECTIFICATION]), "layer")],
+        "by_department": [g.as_dict() for g in breakdown(f, "department")],
+        "by_task_force": [g.as_dict() for g in breakdown(f, "task_force")],
+        "by_category": [g.as_dict() for g in breakdown(f, "category")],
+    }

@@ -1,0 +1,50 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>HomePage</name>
+    <message>
+        <source>Home</source>
+        <translation>首页</translation>
+    </message>
+    <message>
+        <source>Ledger entries</source>
+        <translation>台账总数</translation>
+    </message>
+    <message>
+        <source>Completion rate</source>
+        <translation>整改完成率</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期事项</translation>
+    </message>
+    <message>
+        <source>Due within 7 days</source>
+        <translation>7天内到期</translation>
+    </message>
+    <message>
+        <source>Awaiting close review</source>
+        <translation>待审核销号</translation>
+    </message>
+    <message>
+        <source>People with fewer than 6 problems</source>
+        <translation>问题不足6条的人员</translation>
+    </message>
+    <message>
+        <source>People whose problem list has fewer than 6 entries:</source>
+        <translation>问题清单不足 6 条的人员：</translation>
+    </message>
+    <message>
+        <source>No campaign yet. Create one, or start with demo data.</source>
+        <translation>还没有活动。请新建活动，或先用演示数据试用。</translation>
+    </message>
+    <message>
+        <source>Overview of the current campaign</source>
+        <translation>当前活动概况</translation>
+    </message>
+    <message>
+        <source>%1 (%2) — %3 problems</source>
+        <translation>%1（%2）— %3 条</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,127 @@
+"""Translation workflow: extract tr() strings, fill translations, compile .qm.
+
+    python scripts/i18n.py update              # lupdate every area's .ts from its ui/ sources
+    python scripts/i18n.py apply zh.json       # fill translations from {"English": "中文", ...}
+    python scripts/i18n.py missing             # list strings still untranslated
+    python scripts/i18n.py release             # compile every .ts to .qm
+
+An area is a group of ui/ files with one .ts each (resources/translations/<area>_zh_CN.ts), so people
+working on different pages never edit the same catalogue. ui/views/ledger_page.py belongs to area
+"ledger" (the file name up to its first "_"); files directly in ui/ belong to "shell".
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TS_DIR = ROOT / "resources" / "translations"
+LOCALE = "zh_CN"
+
+
+def area_of(path: Path) -> str:
+    rel = path.relative_to(ROOT / "ui")
+    if len(rel.parts) == 1:
+        return "shell"
+    return rel.stem.split("_")[0]
+
+
+def areas() -> dict[str, list[Path]]:
+    grouped: dict[str, list[Path]] = defaultdict(list)
+    for path in sorted((ROOT / "ui").rglob("*.py")):
+        if "tr(" in path.read_text(encoding="utf-8") or "QT_TR" in path.read_text(encoding="utf-8"):
+            grouped[area_of(path)].append(path)
+    return grouped
+
+
+def tool(name: str) -> str:
+    exe = Path(sys.executable).parent / name
+    return str(exe) if exe.exists() else (shutil.which(name) or name)
+
+
+def ts_files() -> list[Path]:
+    return sorted(TS_DIR.glob(f"*_{LOCALE}.ts"))
+
+
+def update() -> None:
+    TS_DIR.mkdir(parents=True, exist_ok=True)
+    for area, files in areas().items():
+        ts = TS_DIR / f"{area}_{LOCALE}.ts"
+        subprocess.run([tool("pyside6-lupdate"), "-no-obsolete", "-locations", "none",
+                        *[str(f.relative_to(ROOT)) for f in files], "-ts", str(ts.relative_to(ROOT))],
+                       check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
+        ET.parse(ts)  # lupdate must leave valid XML
+        print(f"{ts.name}: {len(files)} files")
+
+
+def _messages(ts: Path):
+    tree = ET.parse(ts)
+    for context in tree.getroot().iter("context"):
+        ctx = context.findtext("name")
+        for message in context.iter("message"):
+            yield tree, ctx, message
+
+
+def apply(mapping_file: str) -> None:
+    mapping = json.loads(Path(mapping_file).read_text(encoding="utf-8"))
+    for ts in ts_files():
+        tree = ET.parse(ts)
+        changed = 0
+        for message in tree.getroot().iter("message"):
+            source = message.findtext("source")
+            translation = message.find("translation")
+            if source in mapping and translation is not None:
+                translation.text = mapping[source]
+                translation.attrib.pop("type", None)
+                changed += 1
+        if changed:
+            tree.write(ts, encoding="utf-8", xml_declaration=True)
+            print(f"{ts.name}: {changed} translated")
+
+
+def missing() -> list[tuple[str, str, str]]:
+    gaps = []
+    for ts in ts_files():
+        for _tree, ctx, message in _messages(ts):
+            translation = message.find("translation")
+            if translation is None or translation.get("type") == "unfinished" or not (translation.text or "").strip():
+                gaps.append((ts.name, ctx, message.findtext("source")))
+    return gaps
+
+
+def release(out_dir: Path = TS_DIR) -> None:
+    for ts in ts_files():
+        qm = out_dir / ts.with_suffix(".qm").name
+        subprocess.run([tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(qm)], check=True)
+
+
+def main(argv: list[str]) -> int:
+    if not argv:
+        print(__doc__)
+        return 2
+    command = argv[0]
+    if command == "update":
+        update()
+    elif command == "apply":
+        apply(argv[1])
+    elif command == "missing":
+        gaps = missing()
+        for name, ctx, source in gaps:
+            print(f"{name}\t{ctx}\t{source}")
+        return 1 if gaps else 0
+    elif command == "release":
+        release()
+    else:
+        print(__doc__)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Set up a checkout: the system libraries Qt needs (Debian/Ubuntu/UOS/Kylin, via apt-get when
+# run as root or with sudo), a virtual environment in .venv and the program installed into it.
+#   scripts/setup.sh          runtime only
+#   scripts/setup.sh test     with the test tools (pytest, pytest-qt, xvfb, poppler-utils)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mode="${1:-run}"
+
+QT_LIBS="libglib2.0-0 libgl1 libegl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6 libxkbcommon0
+  libxkbcommon-x11-0 libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
+  libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxcb-render0 libxcb-util1"
+TEST_TOOLS="xvfb xauth poppler-utils"
+
+want="$QT_LIBS"
+[ "$mode" = test ] && want="$want $TEST_TOOLS"
+
+if command -v apt-get >/dev/null 2>&1; then
+  missing=""
+  for pkg in $want; do
+    dpkg -s "$pkg" >/dev/null 2>&1 || missing="$missing $pkg"
+  done
+  if [ -n "$missing" ]; then
+    sudo=""
+    [ "$(id -u)" -ne 0 ] && sudo="sudo"
+    echo "安装系统软件包：$missing"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing >/dev/null
+  fi
+fi
+
+python="${PYTHON:-python3}"
+"$python" - <<'PY' || { echo "需要 Python 3.11 或更新版本（当前：$("$python" --version 2>&1)）" >&2; exit 1; }
+import sys
+raise SystemExit(0 if sys.version_info >= (3, 11) else 1)
+PY
+
+if [ ! -x .venv/bin/python ]; then
+  "$python" -m venv .venv
+fi
+extra=""
+[ "$mode" = test ] && extra="[test]"
+.venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip >/dev/null
+.venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".${extra}"

@@ -1,0 +1,36 @@
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontDatabase
+
+from desk_app.services import stats
+from desk_app.services.ledger_query import LedgerFilter
+
+
+def test_window_opens_on_demo_data_with_chinese_navigation(main_window):
+    labels = [main_window.nav.item(i).text() for i in range(main_window.nav.count())]
+    assert labels == ["首页", "专班", "例会", "整改台账", "统计", "设置"]
+    assert "整改台账" in main_window.windowTitle()
+
+
+def test_home_shows_the_counts_from_the_services(main_window, demo):
+    home = main_window.pages["home"]
+    figures = stats.campaign_stats(demo.campaign_id)
+    assert home.cards["total"].text().startswith(str(figures["total"]))
+    assert home.cards["overdue"].text().startswith(str(figures["overdue"]))
+    assert home.cards["pending"].text().startswith(str(figures["pending_close"]))
+    assert home.short_list.count() == len(stats.people_short_of_problems(demo.campaign_id))
+
+
+def test_home_cards_ask_for_a_filtered_ledger(main_window, qtbot):
+    home = main_window.pages["home"]
+    with qtbot.waitSignal(home.ledger_requested) as blocker:
+        qtbot.mouseClick(home.cards["overdue"], Qt.MouseButton.LeftButton)
+    assert isinstance(blocker.args[0], LedgerFilter) and blocker.args[0].overdue_only
+
+
+def test_keyboard_switches_pages(main_window, qtbot):
+    qtbot.keyClick(main_window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    assert main_window.nav.currentRow() == 3
+
+
+def test_bundled_cjk_font_is_registered(main_window):
+    assert "WenQuanYi Micro Hei" in QFontDatabase.families()

@@ -1,0 +1,50 @@
+"""Start the GUI: fonts, translations, the database, the main window."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desk_app import APP_NAME, __version__
+from desk_app.errors import DeskAppError
+
+from .fonts import install_fonts
+from .i18n import install_translators
+
+_TITLE = QT_TRANSLATE_NOOP("App", "Desk ledger")
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName(APP_NAME)
+    install_fonts(app)
+    install_translators(app)
+    app.setApplicationDisplayName(QCoreApplication.translate("App", _TITLE))
+    return app
+
+
+def open_data():
+    """Open the database or explain, in Chinese, why not. Returns False when the app must stop."""
+    from desk_app.services import session  # noqa: PLC0415
+
+    try:
+        session.open_data()
+    except DeskAppError as exc:
+        QMessageBox.critical(None, QCoreApplication.translate("App", "Cannot open the data"), exc.message)
+        return False
+    return True
+
+
+def run() -> int:
+    app = create_application()
+    if not open_data():
+        return 2
+    from .main_window import MainWindow  # noqa: PLC0415
+
+    window = MainWindow()
+    window.show()
+    return app.exec()

@@ -1,0 +1,109 @@
+"""The main window: navigation on the left, one page at a time on the right."""
+
+from __future__ import annotations
+
+import importlib
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from desk_app import __version__
+from desk_app.services import campaigns
+
+from .state import AppState
+
+# (key, module, class). A page is a QWidget taking (state, parent); it may define refresh()
+# (called when shown) and show_filter(LedgerFilter) (the ledger page, for 首页's shortcuts).
+PAGES = [
+    ("home", "ui.views.home_page", "HomePage"),
+    ("taskforces", "ui.views.placeholder_page", "TaskForcesPlaceholder"),
+    ("meetings", "ui.views.placeholder_page", "MeetingsPlaceholder"),
+    ("ledger", "ui.views.placeholder_page", "LedgerPlaceholder"),
+    ("stats", "ui.views.placeholder_page", "StatsPlaceholder"),
+    ("settings", "ui.views.placeholder_page", "SettingsPlaceholder"),
+]
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.state = AppState(self)
+        self.pages: dict[str, object] = {}
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(132)
+        self.nav.setStyleSheet(
+            "QListWidget#navigation { font-size: 11pt; border: none; background: #eceff1; }"
+            "QListWidget#navigation::item { padding: 10px 14px; }"
+            "QListWidget#navigation::item:selected { background: #1565c0; color: white; }")
+        self.stack = QStackedWidget()
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        for index, (key, module, cls) in enumerate(PAGES):
+            page = getattr(importlib.import_module(module), cls)(self.state, self)
+            self.pages[key] = page
+            self.stack.addWidget(page)
+            item = QListWidgetItem(page.windowTitle())
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            self.nav.addItem(item)
+            action = QAction(self)
+            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            action.triggered.connect(lambda _=False, k=key: self.show_page(k))
+            self.addAction(action)
+        self.nav.currentRowChanged.connect(self._on_nav)
+        home = self.pages["home"]
+        if hasattr(home, "ledger_requested"):
+            home.ledger_requested.connect(self.open_ledger)
+        self.campaign_label = QLabel()
+        self.statusBar().addPermanentWidget(self.campaign_label)
+        self.state.campaign_changed.connect(self._update_title)
+        self._update_title()
+        self.resize(1280, 800)
+        self._restore_geometry()
+        self.nav.setCurrentRow(0)
+
+    def _update_title(self, *_):
+        current = campaigns.current_campaign()
+        name = current.name if current else self.tr("No campaign yet")
+        self.setWindowTitle(self.tr("Task forces, meetings and rectification ledger") + f" — {name}")
+        self.campaign_label.setText(self.tr("Campaign: %1  Version %2").replace("%1", name)
+                                    .replace("%2", __version__))
+
+    def _on_nav(self, row: int) -> None:
+        self.stack.setCurrentIndex(row)
+        page = self.stack.currentWidget()
+        if hasattr(page, "refresh"):
+            page.refresh()
+
+    def show_page(self, key: str):
+        keys = [k for k, _, _ in PAGES]
+        self.nav.setCurrentRow(keys.index(key))
+        return self.pages[key]
+
+    def open_ledger(self, ledger_filter) -> None:
+        page = self.show_page("ledger")
+        if hasattr(page, "show_filter"):
+            page.show_filter(ledger_filter)
+
+    def _restore_geometry(self) -> None:
+        geometry = QSettings().value("main_window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+
+    def closeEvent(self, event):  # noqa: N802 - Qt override
+        QSettings().setValue("main_window/geometry", self.saveGeometry())
+        super().closeEvent(event)
