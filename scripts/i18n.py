@@ -35,7 +35,8 @@ def area_of(path: Path) -> str:
 def areas() -> dict[str, list[Path]]:
     grouped: dict[str, list[Path]] = defaultdict(list)
     for path in sorted((ROOT / "ui").rglob("*.py")):
-        if "tr(" in path.read_text(encoding="utf-8") or "QT_TR" in path.read_text(encoding="utf-8"):
+        text = path.read_text(encoding="utf-8")
+        if any(marker in text for marker in ("tr(", "translate(", "QT_TR")):
             grouped[area_of(path)].append(path)
     return grouped
 

@@ -29,7 +29,7 @@ PAGES = [
     ("meetings", "ui.views.placeholder_page", "MeetingsPlaceholder"),
     ("ledger", "ui.views.placeholder_page", "LedgerPlaceholder"),
     ("stats", "ui.views.placeholder_page", "StatsPlaceholder"),
-    ("settings", "ui.views.placeholder_page", "SettingsPlaceholder"),
+    ("settings", "ui.views.settings_page", "SettingsPage"),
 ]
 
 

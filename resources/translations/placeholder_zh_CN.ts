@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>LedgerPlaceholder</name>
@@ -20,17 +21,6 @@
     <message>
         <source>Monthly progress meetings, attendance and minutes will be kept here.</source>
         <translation>每月推进会、签到和会议纪要将在这里管理。</translation>
-    </message>
-</context>
-<context>
-    <name>SettingsPlaceholder</name>
-    <message>
-        <source>Settings</source>
-        <translation>设置</translation>
-    </message>
-    <message>
-        <source>Settings will be kept here.</source>
-        <translation>设置将在这里管理。</translation>
     </message>
 </context>
 <context>

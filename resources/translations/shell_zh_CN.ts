@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>App</name>
@@ -23,7 +24,18 @@
     </message>
     <message>
         <source>Campaign: %1  Version %2</source>
-        <translation>活动：%1　版本 %2</translation>
+        <translation>活动：%1&#x3000;版本 %2</translation>
+    </message>
+</context>
+<context>
+    <name>Tasks</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>出错</translation>
     </message>
 </context>
 </TS>

@@ -41,8 +41,3 @@ class LedgerPlaceholder(_Placeholder):
 class StatsPlaceholder(_Placeholder):
     def texts(self):
         return self.tr("Statistics"), self.tr("Statistics and charts will be shown here.")
-
-
-class SettingsPlaceholder(_Placeholder):
-    def texts(self):
-        return self.tr("Settings"), self.tr("Settings will be kept here.")

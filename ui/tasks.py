@@ -1,0 +1,112 @@
+"""Long work off the GUI thread, with progress and cancel, never touching widgets from the worker.
+
+    task = Task(lambda progress: export(..., progress=progress), label)
+    task.finished_ok.connect(...); task.failed.connect(...)
+    run_with_progress(parent, task)   # modal progress dialog with 取消
+
+The work function receives a `progress(done, total, text="")` callable; it returns False once the user
+cancelled, and the work should then stop (raising TaskCancelled or returning early) without
+leaving anything half-written (services already run each write in one transaction).
+"""
+
+from __future__ import annotations
+
+import logging
+import traceback
+
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+
+from desk_app.errors import DeskAppError
+
+log = logging.getLogger(__name__)
+
+
+class TaskCancelled(Exception):
+    """Raised by work that noticed the user pressed 取消."""
+
+
+class _Signals(QObject):
+    progressed = Signal(int, int, str)
+    finished_ok = Signal(object)
+    failed = Signal(str)
+    cancelled = Signal()
+
+
+class Task(QRunnable):
+    def __init__(self, work, label: str = ""):
+        super().__init__()
+        self.setAutoDelete(False)
+        self.work = work
+        self.label = label
+        self.signals = _Signals()
+        self.progressed = self.signals.progressed
+        self.finished_ok = self.signals.finished_ok
+        self.failed = self.signals.failed
+        self.cancelled = self.signals.cancelled
+        self._cancel = False
+
+    def cancel(self) -> None:
+        self._cancel = True
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self._cancel
+
+    def _progress(self, done: int, total: int, text: str = "") -> bool:
+        self.signals.progressed.emit(int(done), int(total), text)
+        return not self._cancel
+
+    def run(self) -> None:  # worker thread: emit signals only
+        try:
+            result = self.work(self._progress)
+        except TaskCancelled:
+            self.signals.cancelled.emit()
+        except DeskAppError as exc:
+            self.signals.failed.emit(exc.message)
+        except Exception as exc:  # noqa: BLE001 - shown to the user, logged with its traceback
+            log.error("background task failed: %s", traceback.format_exc())
+            self.signals.failed.emit(f"{type(exc).__name__}: {exc}")
+        else:
+            if self._cancel:
+                self.signals.cancelled.emit()
+            else:
+                self.signals.finished_ok.emit(result)
+
+
+def start(task: Task) -> Task:
+    QThreadPool.globalInstance().start(task)
+    return task
+
+
+def run_with_progress(parent: QWidget | None, task: Task, *, show_errors: bool = True) -> Task:
+    """Start a task behind a window-modal progress dialog that can cancel it."""
+    dialog = QProgressDialog(task.label, QCoreApplication.translate("Tasks", "Cancel"), 0, 0, parent)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(300)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+
+    def on_progress(done, total, text):
+        dialog.setMaximum(max(total, 0))
+        dialog.setValue(min(done, total) if total else 0)
+        if text:
+            dialog.setLabelText(text)
+
+    def finish(*_):
+        dialog.reset()
+        dialog.close()
+        dialog.deleteLater()
+
+    def on_failed(message):
+        finish()
+        if show_errors:
+            QMessageBox.warning(parent, task.label or QCoreApplication.translate("Tasks", "Error"), message)
+
+    task.progressed.connect(on_progress)
+    task.finished_ok.connect(finish)
+    task.cancelled.connect(finish)
+    task.failed.connect(on_failed)
+    dialog.canceled.connect(task.cancel)
+    start(task)
+    return task

@@ -1,0 +1,33 @@
+"""设置: one tab per section. Each area adds its own section module to SECTIONS."""
+
+from __future__ import annotations
+
+import importlib
+
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+
+# (module, class): a QWidget taking (state, parent), with windowTitle() as the tab caption and
+# an optional refresh().
+SECTIONS = [
+    ("ui.views.general_settings", "GeneralSettings"),
+]
+
+
+class SettingsPage(QWidget):
+    def __init__(self, state, parent=None):
+        super().__init__(parent)
+        self.state = state
+        self.setWindowTitle(self.tr("Settings"))
+        self.tabs = QTabWidget()
+        self.sections = []
+        for module, cls in SECTIONS:
+            section = getattr(importlib.import_module(module), cls)(state, self)
+            self.sections.append(section)
+            self.tabs.addTab(section, section.windowTitle())
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+
+    def refresh(self) -> None:
+        for section in self.sections:
+            if hasattr(section, "refresh"):
+                section.refresh()
