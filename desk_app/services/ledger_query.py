@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from peewee import Case, fn
+from peewee import JOIN, Case, fn
 
 from desk_app.db.models import Department, LedgerEntry, ProgressUpdate
 from desk_app.domain import DONE_STATUSES, OPEN_STATUSES, DeadlineType, Light, Status
@@ -143,7 +143,7 @@ def count_entries(f: LedgerFilter) -> int:
 
 def entry_ids(f: LedgerFilter, sort: str = "code", descending: bool = False) -> list[int]:
     query = (LedgerEntry.select(LedgerEntry.id)
-             .join(Department, join_type="LEFT OUTER", on=(LedgerEntry.department == Department.id))
+             .join(Department, join_type=JOIN.LEFT_OUTER, on=(LedgerEntry.department == Department.id))
              .where(where_clause(f)).order_by(*_order(sort, descending)))
     return [row[0] for row in query.tuples()]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from peewee import fn
+from peewee import JOIN, fn
 
 from desk_app.db.models import Department, Person
 from desk_app.domain import PersonLevel
@@ -79,7 +79,7 @@ def reorder_departments(ids_in_order: list[int]) -> None:
 def list_people(*, department_id: int | None = None, include_inactive: bool = False,
                 level: str | None = None) -> list[PersonRecord]:
     query = (Person.select(Person, Department.name.alias("dept_name"))
-             .join(Department, join_type="LEFT OUTER", on=(Person.department == Department.id)))
+             .join(Department, join_type=JOIN.LEFT_OUTER, on=(Person.department == Department.id)))
     if not include_inactive:
         query = query.where(Person.active == True)  # noqa: E712
     if department_id is not None:
@@ -148,3 +148,34 @@ def update_person(person_id: int, **values) -> PersonRecord:
     p.save()
     changelog.record_changes("person", p.id, changes)
     return _person(p)
+
+
+@context.writes
+def update_department(department_id: int, *, name: str | None = None, short_name: str | None = None,
+                      active: bool | None = None) -> DepartmentRecord:
+    d = Department.get_or_none(Department.id == department_id)
+    if d is None:
+        raise NotFoundError(f"找不到编号为 {department_id} 的科室（单位）")
+    changes = {}
+    if name is not None:
+        name = name.strip()
+        if not name:
+            raise ValidationError("科室（单位）名称不能为空", "name")
+        if name != d.name and Department.select().where(Department.name == name).exists():
+            raise ValidationError(f"科室（单位）“{name}”已存在", "name")
+        changes["name"] = (d.name, name)
+    if short_name is not None:
+        changes["short_name"] = (d.short_name, short_name.strip())
+    if active is not None:
+        changes["active"] = (d.active, bool(active))
+    changes = {k: v for k, v in changes.items() if v[0] != v[1]}
+    for field_name, (_, new) in changes.items():
+        setattr(d, field_name, new)
+    if changes:
+        d.save()
+        changelog.record_changes("department", d.id, changes)
+    return _dept(d)
+
+
+def count_people(department_id: int) -> int:
+    return Person.select().where(Person.department == department_id, Person.active == True).count()  # noqa: E712

@@ -83,3 +83,17 @@ def test_campaign_stats_are_consistent(demo):
     assert figures["done"] + figures["open"] == figures["total"]
     assert sum(figures["by_status"].values()) == figures["total"]
     assert 0 <= figures["on_time_rate"] <= 1
+
+
+def test_entry_ids_follow_the_requested_sort(demo):
+    from desk_app.services.ledger_query import entry_ids
+
+    f = LedgerFilter(campaign_id=demo.campaign_id)
+    ids = entry_ids(f, sort="department")
+    assert len(ids) == demo.entries
+    records = {e.id: e for e in fetch_entries(f)}
+    from desk_app.services import org
+
+    order = {d.name: d.sort_order for d in org.list_departments()}
+    ranks = [order.get(records[i].department_name, 0) for i in ids]
+    assert ranks == sorted(ranks)
