@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
-from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
+from PySide6.QtCore import QCoreApplication, QTimer, QT_TRANSLATE_NOOP
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from desk_app import APP_NAME, __version__
+from desk_app import APP_NAME, __version__, paths
 from desk_app.errors import DeskAppError
 
 from .fonts import install_fonts
@@ -21,6 +23,10 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_NAME)
+    icon = QIcon()
+    for png in sorted(paths.resource("icons").glob("desk_app-*.png")):
+        icon.addFile(str(png))
+    app.setWindowIcon(icon)
     install_fonts(app)
     install_translators(app)
     app.setApplicationDisplayName(QCoreApplication.translate("App", _TITLE))
@@ -47,4 +53,6 @@ def run() -> int:
 
     window = MainWindow()
     window.show()
+    if os.environ.get("DESK_APP_EXIT_AFTER_SHOW"):  # build/smoke_test.py and bench/startup.py
+        QTimer.singleShot(0, lambda: (window.repaint(), print("main window shown", flush=True), app.quit()))
     return app.exec()
