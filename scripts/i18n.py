@@ -1,9 +1,9 @@
 """Translation workflow: extract tr() strings, fill translations, compile .qm.
 
-    python scripts/i18n.py update              # lupdate every area's .ts from its ui/ sources
-    python scripts/i18n.py apply zh.json       # fill translations from {"English": "中文", ...}
+    python scripts/i18n.py update [AREA ...]   # lupdate every (or the named) area's .ts from ui/ sources
+    python scripts/i18n.py apply zh.json [AREA ...]  # fill translations from {"English": "中文", ...}
     python scripts/i18n.py missing             # list strings still untranslated
-    python scripts/i18n.py release             # compile every .ts to .qm
+    python scripts/i18n.py release [AREA ...]  # compile every (or the named) .ts to .qm
 
 An area is a group of ui/ files with one .ts each (resources/translations/<area>_zh_CN.ts), so people
 working on different pages never edit the same catalogue. ui/views/ledger_page.py belongs to area
@@ -50,9 +50,11 @@ def ts_files() -> list[Path]:
     return sorted(TS_DIR.glob(f"*_{LOCALE}.ts"))
 
 
-def update() -> None:
+def update(only: list[str] | None = None) -> None:
     TS_DIR.mkdir(parents=True, exist_ok=True)
     for area, files in areas().items():
+        if only and area not in only:
+            continue
         ts = TS_DIR / f"{area}_{LOCALE}.ts"
         subprocess.run([tool("pyside6-lupdate"), "-no-obsolete", "-locations", "none",
                         *[str(f.relative_to(ROOT)) for f in files], "-ts", str(ts.relative_to(ROOT))],
@@ -69,9 +71,11 @@ def _messages(ts: Path):
             yield tree, ctx, message
 
 
-def apply(mapping_file: str) -> None:
+def apply(mapping_file: str, only: list[str] | None = None) -> None:
     mapping = json.loads(Path(mapping_file).read_text(encoding="utf-8"))
     for ts in ts_files():
+        if only and ts.name.removesuffix(f"_{LOCALE}.ts") not in only:
+            continue
         tree = ET.parse(ts)
         changed = 0
         for message in tree.getroot().iter("message"):
@@ -96,8 +100,10 @@ def missing() -> list[tuple[str, str, str]]:
     return gaps
 
 
-def release(out_dir: Path = TS_DIR) -> None:
+def release(out_dir: Path = TS_DIR, only: list[str] | None = None) -> None:
     for ts in ts_files():
+        if only and ts.name.removesuffix(f"_{LOCALE}.ts") not in only:
+            continue
         qm = out_dir / ts.with_suffix(".qm").name
         subprocess.run([tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(qm)], check=True)
 
@@ -108,16 +114,16 @@ def main(argv: list[str]) -> int:
         return 2
     command = argv[0]
     if command == "update":
-        update()
+        update(argv[1:] or None)
     elif command == "apply":
-        apply(argv[1])
+        apply(argv[1], argv[2:] or None)
     elif command == "missing":
         gaps = missing()
         for name, ctx, source in gaps:
             print(f"{name}\t{ctx}\t{source}")
         return 1 if gaps else 0
     elif command == "release":
-        release()
+        release(TS_DIR, argv[1:] or None)
     else:
         print(__doc__)
         return 2

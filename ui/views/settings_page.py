@@ -10,6 +10,9 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 # an optional refresh().
 SECTIONS = [
     ("ui.views.general_settings", "GeneralSettings"),
+    ("ui.views.campaign_settings", "CampaignSettings"),
+    ("ui.views.org_settings", "OrgSettings"),
+    ("ui.views.choices_settings", "ChoicesSettings"),
 ]
 
 

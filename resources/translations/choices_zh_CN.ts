@@ -1,0 +1,46 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>ChoicesSettings</name>
+    <message>
+        <source>Categories and sources</source>
+        <translation>类别与来源</translation>
+    </message>
+    <message>
+        <source>Problem categories</source>
+        <translation>问题类别</translation>
+    </message>
+    <message>
+        <source>Problem sources</source>
+        <translation>问题来源</translation>
+    </message>
+    <message>
+        <source>Rectification modes</source>
+        <translation>整改方式</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Entries that use it keep it; it only leaves the pick list.</source>
+        <translation>已使用该值的台账不受影响，只是不再出现在下拉列表中。</translation>
+    </message>
+    <message>
+        <source>Add to list</source>
+        <translation>添加到列表</translation>
+    </message>
+    <message>
+        <source>Value:</source>
+        <translation>值：</translation>
+    </message>
+    <message>
+        <source>Cannot add</source>
+        <translation>无法添加</translation>
+    </message>
+</context>
+</TS>
