@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from . import m0001_initial
+from . import m0001_initial, m0002_search_index
 
 MIGRATIONS: list[ModuleType] = [
     m0001_initial,
+    m0002_search_index,
 ]
 
 LATEST_VERSION = len(MIGRATIONS)
