@@ -40,7 +40,7 @@ from desk_app.domain import (
     Status,
 )
 from desk_app.errors import ValidationError
-from desk_app.services import changelog
+from desk_app.services import changelog, settings
 
 DEFAULT_ENTRIES = 450
 SHORT_PEOPLE = 5  # people left short of 6 problems, so the check has something to show
@@ -308,6 +308,10 @@ def _build(b: _Builder, seed: int, today: date, entries: int, progress) -> DemoR
     b.monthly_reports(forces, months)
     meetings = b.build_meetings(campaign, forces, people, months)
     total = _build_entries(b, campaign, depts, people, forces, meetings, entries, progress)
+    clerk = meetings[0].recorder
+    settings.save_report_header(settings.ReportHeader(
+        unit="市财政局“观念能力作风建设年”活动办公室", filled_by=clerk.name,
+        reviewed_by=people[PersonLevel.BUREAU_LEADER][1].name, phone=clerk.phone))
     changelog.record("campaign", campaign.id, "create", "demo", None, f"演示数据：seed={seed}，{total} 条台账")
     return DemoResult(campaign.id, Person.select().count(), len(forces), len(meetings), total)
 

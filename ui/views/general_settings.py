@@ -31,6 +31,8 @@ class GeneralSettings(QWidget):
         self.due_soon_days.setSuffix(self.tr(" days"))
         self.report_day = QSpinBox()
         self.report_day.setRange(1, 28)
+        for spin in (self.due_soon_days, self.report_day):
+            spin.setMaximumWidth(120)
         work = QGroupBox(self.tr("Work"))
         form = QFormLayout(work)
         form.addRow(self.tr("Clerk name:"), self.clerk_name)
