@@ -13,11 +13,13 @@ def register(sub) -> None:
 
 def collect() -> dict:
     """Everything `stats` reports; other areas add their figures here."""
-    from desk_app.services import campaigns, stats  # noqa: PLC0415
+    from desk_app.services import campaigns, compliance, meetings, stats  # noqa: PLC0415
 
     campaign = campaigns.require_current_campaign()
     return {"campaign": {"id": campaign.id, "name": campaign.name, "year": campaign.year},
-            "ledger": stats.campaign_stats(campaign.id)}
+            "ledger": stats.campaign_stats(campaign.id),
+            "meetings": meetings.meeting_counts(campaign.id),
+            "warnings": [w.as_dict() for w in compliance.campaign_warnings(campaign.id)]}
 
 
 def run(args) -> int:
@@ -37,4 +39,12 @@ def run(args) -> int:
     for g in led["by_layer"]:
         print(f"  {g['key']}：{g['total']} 条，完成率 {g['completion_rate']:.1%}，逾期 {g['overdue']}")
     print(f"问题不足6条的人员：{led['people_short_of_6']} 人")
+    if "meetings" in data:
+        held = data["meetings"]["by_type"]
+        print("会议：" + "，".join(f"{k} {v['held']} 次" for k, v in held.items() if v["total"])
+              + f"；议定事项 {data['meetings']['decisions']} 条")
+    if data.get("warnings"):
+        print("提醒：")
+        for w in data["warnings"]:
+            print(f"  {'！' if w['severity'] == 'warning' else '·'} {w['message']}")
     return 0

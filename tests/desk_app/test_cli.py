@@ -16,6 +16,9 @@ def test_demo_then_stats_json_prints_real_figures(tmp_path, capsys):
     assert ledger["done"] + ledger["open"] == 200
     assert ledger["overdue"] > 0
     assert {g["key"] for g in ledger["by_task_force"]} >= {"优化营商环境提升专班"}
+    assert data["meetings"]["by_type"]["专班推进会"]["held"] == 12
+    assert {w["kind"] for w in data["warnings"]} >= {"no_action_plan", "no_monthly_report"}
+    assert all(w["message"] for w in data["warnings"])
 
 
 def test_stats_on_an_empty_folder_is_a_message_not_a_traceback(tmp_path, capsys):
