@@ -1,0 +1,126 @@
+"""desk-app print KIND --out FILE.pdf [filters]: every printed document from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from desk_app.errors import ValidationError
+
+
+def _kinds_help() -> str:
+    from desk_app.reports.registry import KINDS  # noqa: PLC0415
+
+    return "\n".join(f"  {k.name:<13}{k.title}：{k.description}" for k in KINDS.values())
+
+
+def register(sub) -> None:
+    from desk_app.reports.registry import KINDS  # noqa: PLC0415
+
+    p = sub.add_parser("print", help="打印文档为 PDF（台账、清单、会议材料、统计汇总）",
+                       description="把文档打印为 PDF 文件。可用的 KIND：\n" + _kinds_help(),
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("kind", metavar="KIND", choices=list(KINDS), help="文档种类：" + "、".join(KINDS))
+    p.add_argument("--out", required=True, metavar="FILE.pdf", help="输出的 PDF 文件")
+    g = p.add_argument_group("台账筛选")
+    g.add_argument("--layer", action="append", default=[], help="层级（可重复），如 处级干部")
+    g.add_argument("--status", action="append", default=[], help="状态（可重复），如 推进中")
+    g.add_argument("--department", action="append", default=[], help="责任单位名称（可重复）")
+    g.add_argument("--category", action="append", default=[], help="问题类别（可重复）")
+    g.add_argument("--entry-kind", action="append", default=[], help="事项类型（可重复），如 重点任务")
+    g.add_argument("--overdue", action="store_true", help="只打印逾期事项")
+    g.add_argument("--open", action="store_true", help="只打印未完成事项")
+    g.add_argument("--person", metavar="姓名", help="人员：个人问题清单，或台账中与此人有关的事项")
+    g.add_argument("--text", default="", help="包含此文字的事项")
+    g.add_argument("--meeting", type=int, metavar="N", help="会议编号（会议通知、签到表、会议纪要）")
+    g.add_argument("--task-force", metavar="名称", help="专班名称（行动方案；台账中按专班筛选）")
+    g.add_argument("--entry", metavar="问题编号", help="督办单的事项编号，如 ZG-2026-0001")
+    o = p.add_argument_group("版式")
+    o.add_argument("--a3", action="store_true", help="A3 横向（默认 A4 横向）")
+    o.add_argument("--columns", metavar="列1,列2", help="台账列（列名或列键，逗号分隔），默认常用列")
+    o.add_argument("--sort", default="code", help="排序：code、deadline、department、layer、status 等")
+    o.add_argument("--month", default="", metavar="YYYY-MM", help="月度调度表的月份（默认本月）")
+    o.add_argument("--title", default="", help="自定义标题")
+    p.set_defaults(func=run)
+
+
+def _resolve_columns(text: str | None) -> list[str] | None:
+    if not text:
+        return None
+    from desk_app.services.ledger_columns import COLUMNS  # noqa: PLC0415
+
+    by_name = {c.label: c.key for c in COLUMNS} | {c.key: c.key for c in COLUMNS}
+    keys = []
+    for part in (p.strip() for p in text.replace("，", ",").split(",")):
+        if not part:
+            continue
+        if part not in by_name:
+            raise ValidationError(f"没有名为“{part}”的列。可用的列：{'、'.join(c.label for c in COLUMNS)}", "columns")
+        keys.append(by_name[part])
+    return keys
+
+
+def build_options(args):
+    """PrintOptions from the command-line arguments, with every name checked."""
+    from desk_app.domain import Layer, Status  # noqa: PLC0415
+    from desk_app.reports.lookups import check_month, entry_by_code, person_by_name, task_force_by_name  # noqa: PLC0415
+    from desk_app.reports.options import PrintOptions, with_campaign  # noqa: PLC0415
+    from desk_app.services import org  # noqa: PLC0415
+    from desk_app.services.ledger_query import SORT_KEYS, LedgerFilter  # noqa: PLC0415
+
+    for layer in args.layer:
+        if layer not in {v.value for v in Layer}:
+            raise ValidationError(f"没有“{layer}”这个层级。可用的层级：{'、'.join(v.value for v in Layer)}", "layer")
+    for status in args.status:
+        if status not in {v.value for v in Status}:
+            raise ValidationError(f"没有“{status}”这个状态。可用的状态：{'、'.join(v.value for v in Status)}", "status")
+    if args.sort not in SORT_KEYS:
+        raise ValidationError(f"不能按“{args.sort}”排序。可用的排序：{'、'.join(SORT_KEYS)}", "sort")
+    department_ids = []
+    for name in args.department:
+        dept = org.department_by_name(name)
+        if dept is None:
+            raise ValidationError(f"找不到责任单位“{name}”。请检查名称（设置 › 单位与人员）。", "department")
+        department_ids.append(dept.id)
+    f = with_campaign(LedgerFilter(layers=list(args.layer), statuses=list(args.status),
+                                   categories=list(args.category), kinds=list(args.entry_kind),
+                                   department_ids=department_ids, overdue_only=args.overdue,
+                                   open_only=args.open, text=args.text))
+    options = PrintOptions(filter=f, columns=_resolve_columns(args.columns), a3=args.a3, sort=args.sort,
+                           title=args.title.strip(), month=args.month.strip(), meeting_id=args.meeting)
+    if args.person:
+        options.person_id = person_by_name(args.person).id
+        if args.kind != "person-list":
+            options.filter.person_id = options.person_id
+    if args.kind in ("problem-list", "person-list") and len(args.layer) == 1:
+        options.layer = args.layer[0]
+    if args.task_force:
+        options.task_force_id = task_force_by_name(f.campaign_id, args.task_force).id
+        if args.kind != "action-plan":
+            options.filter.task_force_ids = [options.task_force_id]
+    if args.entry:
+        options.entry_id = entry_by_code(f.campaign_id, args.entry).id
+    if options.month:
+        options.month = check_month(options.month)
+    return options
+
+
+def run(args) -> int:
+    from desk_app.reports.registry import render_to_file  # noqa: PLC0415
+    from desk_app.services.session import open_data  # noqa: PLC0415
+
+    out = Path(args.out).expanduser()
+    if out.suffix.lower() != ".pdf":
+        raise ValidationError(f"输出文件应以 .pdf 结尾：{out}", "out")
+    if out.is_dir():
+        raise ValidationError(f"“{out}”是一个文件夹，请给出 PDF 文件名。", "out")
+    open_data()
+    options = build_options(args)
+    try:
+        pages = render_to_file(args.kind, options, out)
+    except PermissionError:
+        raise ValidationError(f"无法写入“{out}”：文件可能正被其他程序（如 PDF 阅读器）打开，或没有写入权限。"
+                              "请关闭该文件或换一个位置后重试。", "out") from None
+    sys.stdout.write(f"已生成 {out}（{pages} 页）\n")
+    return 0

@@ -1,0 +1,66 @@
+"""Blocks shared by the ledger-style documents: the title, the header block 填报单位 / 填报人 / 审核人 /
+联系电话 / 填报日期, and the signature foot."""
+
+from __future__ import annotations
+
+from desk_app.services import context, settings
+from desk_app.services.ledger_columns import cn_date
+
+from .layout import Document
+
+GAP = "\u3000\u3000"
+
+
+def report_header() -> settings.ReportHeader:
+    try:
+        return settings.report_header()
+    except Exception:  # noqa: BLE001 - no database (layout tests): a blank header block
+        return settings.ReportHeader()
+
+
+def title(doc: Document, text: str, *, size: float = 18.0, subtitle: str = "") -> None:
+    doc.line_of_text(text, doc.fonts.title, size, align="c", leading=size * 1.8)
+    if subtitle:
+        doc.paragraph(subtitle, doc.fonts.body, 10.5, align="c", leading=15)
+    doc.advance(4)
+
+
+def header_block(doc: Document, header: settings.ReportHeader | None = None, *, size: float = 10.5,
+                 extra: str = "") -> None:
+    """填报单位 … on the left, 填报日期 on the right, as the office above asks on every ledger."""
+    header = header or report_header()
+    left = GAP.join([f"填报单位：{header.unit or '　' * 6}", f"填报人：{header.filled_by or '　' * 3}",
+                     f"审核人：{header.reviewed_by or '　' * 3}", f"联系电话：{header.phone or '　' * 5}"])
+    right = f"填报日期：{cn_date(context.today())}"
+    if extra:
+        right = f"{extra}{GAP}{right}"
+    font = doc.fonts.body
+    leading = size * 1.6
+    if font.width(left + GAP + right, size) > doc.width:
+        doc.line_of_text(left, font, size, leading=leading)
+        doc.line_of_text(right, font, size, align="r", leading=leading)
+    else:
+        doc.ensure(leading)
+        baseline = doc.y(leading * 0.7)
+        doc.text_at(left, font, size, doc.x0, baseline)
+        doc.text_at(right, font, size, doc.x0 + doc.width, baseline, "r")
+        doc.advance(leading)
+    doc.advance(2)
+
+
+def signature_foot(doc: Document, labels: list[str] | None = None, *, size: float = 10.5,
+                   with_date: bool = True) -> None:
+    """The foot each signer fills in by hand, kept together on one page."""
+    labels = labels or ["填报人（签字）", "审核人（签字）", "单位负责人（签字）"]
+    font = doc.fonts.body
+    leading = size * 2.4
+    doc.advance(6)
+    doc.ensure(leading * (2 if with_date else 1))
+    blank = "＿" * 8
+    slot = doc.width / len(labels)
+    baseline = doc.y(leading * 0.7)
+    for i, label in enumerate(labels):
+        doc.text_at(f"{label}：{blank}", font, size, doc.x0 + i * slot, baseline)
+    doc.advance(leading)
+    if with_date:
+        doc.line_of_text("　　　　年　　月　　日", font, size, align="r", leading=leading)

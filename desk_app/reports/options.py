@@ -1,0 +1,105 @@
+"""What a print request carries, and helpers the ledger-style documents share."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
+
+from desk_app.services import campaigns, context, org
+from desk_app.services.ledger_query import LedgerFilter, count_entries, fetch_entries
+
+Progress = Callable[[int, int, str], bool]
+
+
+@dataclass
+class PrintOptions:
+    """Everything any document may use; each document reads the fields it needs."""
+
+    filter: LedgerFilter = field(default_factory=LedgerFilter)
+    columns: list[str] | None = None  # ledger column keys (ledger_columns); None = defaults
+    a3: bool = False
+    sort: str = "code"
+    title: str = ""  # overrides the document's own title
+    layer: str = ""  # 问题清单 by layer
+    person_id: int | None = None  # 问题清单 of one person
+    entry_id: int | None = None  # 督办单
+    meeting_id: int | None = None
+    task_force_id: int | None = None
+    month: str = ""  # YYYY-MM for 月度调度表; default: this month
+
+
+def with_campaign(f: LedgerFilter) -> LedgerFilter:
+    """The filter limited to the current campaign unless it names one."""
+    if f.campaign_id is not None:
+        return f
+    return replace(f, campaign_id=campaigns.require_current_campaign().id)
+
+
+def campaign_name(f: LedgerFilter) -> str:
+    if f.campaign_id is None:
+        return campaigns.require_current_campaign().name
+    return campaigns.get_campaign(f.campaign_id).name
+
+
+def this_month() -> str:
+    today = context.today()
+    return f"{today.year:04d}-{today.month:02d}"
+
+
+def cn_month(month: str) -> str:
+    year, mon = month.split("-")
+    return f"{int(year)}年{int(mon)}月"
+
+
+def iter_entries(f: LedgerFilter, sort: str = "code", chunk: int = 250) -> Iterator[list]:
+    """The filtered entries in chunks, so long prints report progress and stay small in memory."""
+    offset = 0
+    while True:
+        batch = fetch_entries(f, sort=sort, offset=offset, limit=chunk)
+        if not batch:
+            return
+        yield batch
+        if len(batch) < chunk:
+            return
+        offset += chunk
+
+
+def count(f: LedgerFilter) -> int:
+    return count_entries(f)
+
+
+def describe_filter(f: LedgerFilter) -> str:
+    """The filter in words for the subtitle, e.g. "层级：处级干部；状态：推进中、未启动；仅逾期"."""
+    parts = []
+    for label, values in (("类型", f.kinds), ("层级", f.layers), ("问题类别", f.categories),
+                          ("问题来源", f.sources), ("状态", f.statuses), ("来源单位", f.source_units)):
+        if values:
+            parts.append(f"{label}：{'、'.join(values)}")
+    if f.department_ids:
+        names = {d.id: d.name for d in org.list_departments(include_inactive=True)}
+        parts.append("责任单位：" + "、".join(names.get(i, str(i)) for i in f.department_ids))
+    for label, ids in (("责任人", f.responsible_ids), ("所属人员", f.owner_ids)):
+        if ids:
+            parts.append(f"{label}：" + "、".join(_person_name(i) for i in ids))
+    if f.person_id is not None:
+        parts.append(f"涉及人员：{_person_name(f.person_id)}")
+    if f.deadline_from or f.deadline_to:
+        from desk_app.services.ledger_columns import cn_date  # noqa: PLC0415
+
+        parts.append(f"整改时限：{cn_date(f.deadline_from) or '不限'}至{cn_date(f.deadline_to) or '不限'}")
+    if f.overdue_only:
+        parts.append("仅逾期")
+    if f.open_only:
+        parts.append("仅未完成")
+    if f.due_within_days is not None:
+        parts.append(f"{f.due_within_days}天内到期")
+    if f.text.strip():
+        parts.append(f"含“{f.text.strip()}”")
+    return "；".join(parts)
+
+
+def _person_name(person_id: int) -> str:
+    try:
+        return org.get_person(person_id).name
+    except Exception:  # noqa: BLE001 - a removed person: show the number rather than fail the print
+        return f"#{person_id}"

@@ -1,0 +1,93 @@
+"""Every printable document by its KIND name (used by `desk-app print KIND` and the app's print actions)."""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from desk_app.errors import ValidationError
+
+from .layout import Document, write_atomically
+from .options import PrintOptions, Progress
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str
+    title: str
+    module: str  # desk_app.reports.<module>.<function>(options, progress) -> Document
+    function: str = "build"
+    needs: str = ""  # "", "meeting", "task_force", "entry", "person", "layer"
+    description: str = ""
+
+    def build(self, options: PrintOptions, progress: Progress | None = None) -> Document:
+        check_options(self, options)
+        module = importlib.import_module(f"desk_app.reports.{self.module}")
+        return getattr(module, self.function)(options, progress)
+
+
+KINDS: dict[str, Kind] = {k.name: k for k in [
+    Kind("ledger", "整改台账", "ledger_pdf", description="按筛选条件打印整改台账（可选列、A3）"),
+    Kind("problem-list", "问题清单（按层级）", "problem_list_pdf", "build_layer",
+         description="某一层级的问题清单，--layer 指定层级（默认全部层级）"),
+    Kind("person-list", "个人问题清单", "problem_list_pdf", "build_person", needs="person",
+         description="个人问题清单（本人签字），--person 指定人员；或 --layer 为该层级每人各打一份"),
+    Kind("dispatch", "月度调度表", "dispatch_pdf", "build_dispatch",
+         description="未完成事项及本月进展，--month YYYY-MM（默认本月）"),
+    Kind("key-tasks", "重点任务分工台账", "dispatch_pdf", "build_key_tasks",
+         description="类型为重点任务的分工台账"),
+    Kind("supervision", "督办单", "supervision_pdf", "build_supervision", needs="entry",
+         description="一条事项的督办单（按红黄灯），--entry 问题编号"),
+    Kind("overdue", "逾期通报", "supervision_pdf", "build_overdue",
+         description="逾期事项按责任单位分组通报"),
+    Kind("rosters", "专班名单", "roster_pdf", "build_rosters", description="所有专班的人员名单"),
+    Kind("action-plan", "专班行动方案", "roster_pdf", "build_action_plan", needs="task_force",
+         description="一个专班的行动方案（当前版本），--task-force 专班名称"),
+    Kind("notice", "会议通知", "meeting_pdf", "build_notice", needs="meeting",
+         description="会议通知，--meeting 会议编号"),
+    Kind("sign-in", "签到表", "meeting_pdf", "build_sign_in", needs="meeting",
+         description="会议签到表（签名栏留空），--meeting 会议编号"),
+    Kind("minutes", "会议纪要", "meeting_pdf", "build_minutes", needs="meeting",
+         description="会议纪要（GB/T 9704 纪要格式），--meeting 会议编号"),
+    Kind("stats", "统计汇总", "stats_pdf", description="完成率与逾期统计（按层级、责任单位、专班、类别，含图表和月度趋势）"),
+]}
+
+# The kinds a ledger-style page (with a LedgerFilter) offers in its print menu.
+LEDGER_KINDS = ["ledger", "problem-list", "dispatch", "key-tasks", "overdue", "stats"]
+MEETING_KINDS = ["notice", "sign-in", "minutes"]
+TASK_FORCE_KINDS = ["rosters", "action-plan"]
+
+
+def get_kind(name: str) -> Kind:
+    kind = KINDS.get(name)
+    if kind is None:
+        raise ValidationError(f"没有名为“{name}”的打印文档。可用的有：{'、'.join(KINDS)}", "kind")
+    return kind
+
+
+def check_options(kind: Kind, options: PrintOptions) -> None:
+    missing = {
+        "meeting": (options.meeting_id is None, "请指定会议（--meeting 会议编号）"),
+        "task_force": (options.task_force_id is None, "请指定专班（--task-force 专班名称）"),
+        "entry": (options.entry_id is None, "请指定事项（--entry 问题编号）"),
+        "person": (options.person_id is None and not options.layer,
+                   "请指定人员（--person 姓名）或层级（--layer）"),
+    }.get(kind.needs)
+    if missing and missing[0]:
+        raise ValidationError(f"打印{kind.title}：{missing[1]}", kind.needs)
+
+
+def render(kind_name: str, options: PrintOptions, progress: Progress | None = None) -> tuple[bytes, int]:
+    """The PDF bytes and page count of one document."""
+    doc = get_kind(kind_name).build(options, progress)
+    data = doc.render()
+    return data, len(doc.pages)
+
+
+def render_to_file(kind_name: str, options: PrintOptions, path: str | Path,
+                   progress: Progress | None = None) -> int:
+    """Write the document to `path` (all or nothing); returns the page count."""
+    data, pages = render(kind_name, options, progress)
+    write_atomically(Path(path), data)
+    return pages
