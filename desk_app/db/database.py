@@ -14,6 +14,7 @@ from desk_app.errors import DatabaseCorruptError, DatabaseError, DatabaseTooNewE
 
 from .migrations import LATEST_VERSION, MIGRATIONS
 from .models import database
+from .storage_errors import translate as _storage_error
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -40,24 +41,57 @@ def _corrupt_message(path: Path) -> str:
             "或把该文件交给管理员检查；本程序没有改动它。")
 
 
+class GuardedSqliteDatabase(SqliteDatabase):
+    """Reports a full disk, a read-only folder or a damaged file as a Chinese DatabaseError."""
+
+    def execute_sql(self, sql, params=None):
+        try:
+            return super().execute_sql(sql, params)
+        except PeeweeDatabaseError as exc:
+            raise (_storage_error(exc) or exc) from exc
+
+    def commit(self):
+        try:
+            return super().commit()
+        except PeeweeDatabaseError as exc:
+            raise (_storage_error(exc) or exc) from exc
+
+
 def schema_version(db: SqliteDatabase) -> int:
     return db.execute_sql("PRAGMA user_version").fetchone()[0]
 
 
 def _connect(path: Path, read_only: bool) -> SqliteDatabase:
     if read_only:
-        db = SqliteDatabase(f"file:{path}?mode=ro", uri=True,
-                            pragmas={"foreign_keys": 1, "busy_timeout": BUSY_TIMEOUT_MS})
+        db = GuardedSqliteDatabase(f"file:{path}?mode=ro", uri=True,
+                                   pragmas={"foreign_keys": 1, "busy_timeout": BUSY_TIMEOUT_MS})
     else:
-        db = SqliteDatabase(str(path), pragmas=PRAGMAS)
+        db = GuardedSqliteDatabase(str(path), pragmas=PRAGMAS)
     try:
         db.connect()
         db.execute_sql("SELECT count(*) FROM sqlite_master").fetchone()
-    except (sqlite3.DatabaseError, PeeweeDatabaseError) as exc:
+    except (sqlite3.DatabaseError, PeeweeDatabaseError, DatabaseError) as exc:
         db.close()
+        if read_only and "unable to open" in str(exc) and not Path(f"{path}-wal").exists():
+            # A WAL database in a read-only folder cannot create its -shm file. Nobody can write
+            # there, so reading it as an immutable file is safe.
+            return _connect_immutable(path)
+        if isinstance(exc, DatabaseCorruptError):
+            raise DatabaseCorruptError(_corrupt_message(path)) from exc
         if "not a database" in str(exc) or "malformed" in str(exc):
             raise DatabaseCorruptError(_corrupt_message(path)) from exc
         raise DatabaseError(f"无法打开数据文件 {path}：{exc}。请检查该文件夹是否可写、磁盘是否已满。") from exc
+    return db
+
+
+def _connect_immutable(path: Path) -> SqliteDatabase:
+    db = GuardedSqliteDatabase(f"file:{path}?mode=ro&immutable=1", uri=True, pragmas={"foreign_keys": 1})
+    try:
+        db.connect()
+        db.execute_sql("SELECT count(*) FROM sqlite_master").fetchone()
+    except (sqlite3.DatabaseError, PeeweeDatabaseError, DatabaseError) as exc:
+        db.close()
+        raise DatabaseError(f"无法以只读方式打开数据文件 {path}：{exc}。请检查文件权限。") from exc
     return db
 
 

@@ -1,23 +1,416 @@
-"""Backups of the live database with SQLite's online backup API (never a plain file copy)."""
+"""Backups of the data folder: the database (SQLite's online backup API, never a plain file copy of a
+live database), a manifest, and the attachment files the database refers to.
+
+A backup in `backups/` is a folder `YYYYMMDD-HHMMSS-ffffff-<reason>/` holding `desk.sqlite3`,
+`manifest.json` and `attachments/<sha[:2]>/<sha>` (hard links into the content-addressed store where
+the file system allows, else copies: stored files never change, so a link is as good as a copy).
+`desk-app backup --out FILE` writes the same content as one zip file. Plain `*.sqlite3` files (the
+pre-migration copies made by the database layer) are listed too. Restoring lives in backup_restore.py.
+"""
 
 from __future__ import annotations
 
+import json
+import logging
+import os
 import re
-from datetime import datetime
+import shutil
+import sqlite3
+import zipfile
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from pathlib import Path
 
-from desk_app import paths
+from desk_app import __version__, paths
 from desk_app.db import backup_database
 from desk_app.db.models import database
+from desk_app.errors import DatabaseError
+
+log = logging.getLogger(__name__)
+
+FORMAT = 1
+MANIFEST_NAME = "manifest.json"
+DB_NAME = "desk.sqlite3"
+STAMP_FORMAT = "%Y%m%d-%H%M%S-%f"
+POLICY_KEY = "backup_policy"
+
+REASON_LABELS = {
+    "manual": "手动备份", "daily": "每日自动备份", "import": "导入前", "pre-restore": "恢复前",
+    "pre-migrate": "升级前", "damaged": "损坏的数据（留存）", "cli": "命令行备份",
+}
+
+# name -> SQL over the backup copy; what the list and the restore question show.
+COUNT_QUERIES = {
+    "entries": "SELECT count(*) FROM ledger_entry WHERE deleted_at IS NULL",
+    "deleted_entries": "SELECT count(*) FROM ledger_entry WHERE deleted_at IS NOT NULL",
+    "task_forces": "SELECT count(*) FROM task_force WHERE deleted_at IS NULL",
+    "meetings": "SELECT count(*) FROM meeting WHERE deleted_at IS NULL",
+    "people": "SELECT count(*) FROM person",
+    "attachments": "SELECT count(*) FROM attachment WHERE deleted_at IS NULL",
+    "changes": "SELECT count(*) FROM change_log",
+}
+
+
+@dataclass(frozen=True)
+class BackupPolicy:
+    """How many automatic generations to keep: newest per day, per ISO week, per month."""
+
+    daily: int = 7
+    weekly: int = 4
+    monthly: int = 12
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    kind: str  # folder | zip | sqlite
+    created_at: datetime
+    reason: str
+    size: int
+    schema_version: int | None = None
+    counts: dict = field(default_factory=dict)
+    attachment_files: int = 0
+    app_version: str = ""
+
+    @property
+    def reason_label(self) -> str:
+        return REASON_LABELS.get(self.reason, self.reason)
+
+    def summary(self) -> str:
+        c = self.counts
+        if not c:
+            return "（无统计信息）"
+        return (f"台账 {c.get('entries', 0)} 条（回收站 {c.get('deleted_entries', 0)} 条）、"
+                f"专班 {c.get('task_forces', 0)} 个、会议 {c.get('meetings', 0)} 次、"
+                f"人员 {c.get('people', 0)} 人、附件 {c.get('attachments', 0)} 个")
 
 
 def _slug(reason: str) -> str:
     return re.sub(r"[^A-Za-z0-9_-]+", "-", reason).strip("-") or "manual"
 
 
-def create_backup(reason: str = "manual", destination: Path | None = None) -> Path:
-    """Back up the open database into backups/ (or to `destination`) and return the file."""
-    if destination is None:
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-        destination = paths.backups_dir() / f"{stamp}-{_slug(reason)}.sqlite3"
-    return backup_database(database.obj, Path(destination))
+def storage_message(exc: BaseException, where: Path) -> str:
+    text = f"{getattr(exc, 'strerror', '') or exc}"
+    if "No space" in text or "full" in text.lower() or "too large" in text.lower() \
+            or getattr(exc, "errno", None) in (28, 27):
+        return (f"备份失败：{where} 所在磁盘空间不足。已删除未写完的备份，现有数据没有改动。"
+                "请清理磁盘或换一个位置后再备份。")
+    if "Read-only" in text or "Permission" in text or "readonly" in text.lower():
+        return f"备份失败：不能写入 {where}（只读或没有权限）。现有数据没有改动，请换一个可写的位置。"
+    return f"备份失败：{text}。现有数据没有改动。"
+
+
+# --- reading the contents of a copy -------------------------------------------------------------
+
+def connect_copy(db_file: Path) -> sqlite3.Connection:
+    """A read-only connection to a database file that nobody else is using (a backup copy)."""
+    return sqlite3.connect(f"file:{db_file}?mode=ro&immutable=1", uri=True)
+
+
+def count_rows(conn: sqlite3.Connection) -> dict[str, int]:
+    counts = {}
+    for name, sql in COUNT_QUERIES.items():
+        try:
+            counts[name] = conn.execute(sql).fetchone()[0]
+        except sqlite3.OperationalError:  # an older schema without that table or column
+            counts[name] = 0
+    return counts
+
+
+def referenced_files(conn: sqlite3.Connection) -> list[tuple[str, int]]:
+    """(sha256, size) of every attachment row, deleted ones included: restore may bring those back."""
+    try:
+        return [(sha, size) for sha, size in
+                conn.execute("SELECT DISTINCT sha256, size FROM attachment ORDER BY sha256")]
+    except sqlite3.OperationalError:
+        return []
+
+
+def store_path(sha: str) -> Path:
+    return paths.attachments_dir() / sha[:2] / sha
+
+
+def member_name(sha: str) -> str:
+    return f"attachments/{sha[:2]}/{sha}"
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
+
+
+# --- creating -----------------------------------------------------------------------------------
+
+def _snapshot(staging: Path, progress=None) -> dict:
+    """Copy the database into staging/ and describe it; returns the manifest (not yet written)."""
+    db = database.obj
+    if db is None:
+        raise DatabaseError("数据尚未打开，无法备份。")
+    if progress:
+        progress(0, 0, "正在备份数据库……")
+    backup_database(db, staging / DB_NAME)
+    conn = connect_copy(staging / DB_NAME)
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        counts = count_rows(conn)
+        files = referenced_files(conn)
+    finally:
+        conn.close()
+    return {"format": FORMAT, "app_version": __version__, "schema_version": version,
+            "created_at": datetime.now().isoformat(), "counts": counts,
+            "attachments": [{"sha256": sha, "size": size} for sha, size in files]}
+
+
+def _write_folder(reason: str, progress=None) -> Path:
+    now = datetime.now()
+    name = f"{now.strftime(STAMP_FORMAT)}-{_slug(reason)}"
+    root = paths.backups_dir()
+    staging = root / f".partial-{name}"
+    final = root / name
+    try:
+        staging.mkdir(parents=True)
+        manifest = _snapshot(staging, progress)
+        manifest["reason"] = _slug(reason)
+        missing = []
+        files = manifest["attachments"]
+        for index, item in enumerate(files, 1):
+            source = store_path(item["sha256"])
+            if source.is_file():
+                _link_or_copy(source, staging / member_name(item["sha256"]))
+            else:
+                missing.append(item["sha256"])
+            if progress and index % 50 == 0:
+                progress(index, len(files), "正在备份附件……")
+        manifest["missing_attachments"] = missing
+        (staging / MANIFEST_NAME).write_text(json.dumps(manifest, ensure_ascii=False, indent=1),
+                                             encoding="utf-8")
+        os.replace(staging, final)
+    except (OSError, sqlite3.Error) as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise DatabaseError(storage_message(exc, root)) from exc
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    log.info("backup created: %s", final.name)
+    return final
+
+
+def _write_zip(reason: str, destination: Path, progress=None) -> Path:
+    destination = Path(destination)
+    part = destination.with_name(destination.name + ".part")
+    staging = None
+    try:
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(_tempdir(destination.parent))
+        manifest = _snapshot(staging, progress)
+        manifest["reason"] = _slug(reason)
+        missing = []
+        with zipfile.ZipFile(part, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+            archive.write(staging / DB_NAME, DB_NAME)
+            files = manifest["attachments"]
+            for index, item in enumerate(files, 1):
+                source = store_path(item["sha256"])
+                if source.is_file():
+                    archive.write(source, member_name(item["sha256"]))
+                else:
+                    missing.append(item["sha256"])
+                if progress and index % 20 == 0:
+                    progress(index, len(files), "正在打包附件……")
+            manifest["missing_attachments"] = missing
+            archive.writestr(MANIFEST_NAME, json.dumps(manifest, ensure_ascii=False, indent=1))
+        os.replace(part, destination)
+    except (OSError, sqlite3.Error, zipfile.LargeZipFile) as exc:
+        part.unlink(missing_ok=True)
+        raise DatabaseError(storage_message(exc, destination.parent)) from exc
+    except BaseException:
+        part.unlink(missing_ok=True)
+        raise
+    finally:
+        if staging is not None:
+            shutil.rmtree(staging, ignore_errors=True)
+    log.info("backup archive written: %s", destination.name)
+    return destination
+
+
+def _tempdir(where: Path) -> str:
+    import tempfile  # noqa: PLC0415
+
+    try:
+        return tempfile.mkdtemp(prefix=".desk-backup-", dir=where)
+    except OSError:
+        return tempfile.mkdtemp(prefix="desk-backup-")
+
+
+def create_backup(reason: str = "manual", destination: Path | None = None, *, progress=None,
+                  rotate_after: bool = True) -> Path:
+    """Back up the open data into backups/ (a folder), or into `destination` (one zip file).
+
+    Returns the folder or file. Raises DatabaseError with a Chinese message when the disk is full
+    or not writable; nothing half-written stays behind.
+    """
+    if destination is not None:
+        return _write_zip(reason, Path(destination), progress)
+    made = _write_folder(reason, progress)
+    if rotate_after:
+        try:
+            rotate()
+        except OSError as exc:  # a backup we could not delete is no reason to fail the new one
+            log.warning("backup rotation failed: %s", exc)
+    return made
+
+
+# --- listing ------------------------------------------------------------------------------------
+
+def _stamp_of(name: str) -> tuple[datetime | None, str]:
+    match = re.match(r"(\d{8}-\d{6})(?:-(\d{6}))?-?(.*)$", name)
+    if match:
+        when = datetime.strptime(match.group(1), "%Y%m%d-%H%M%S")
+        if match.group(2):
+            when = when.replace(microsecond=int(match.group(2)))
+        return when, match.group(3) or "manual"
+    match = re.match(r"pre-migrate-v\d+-(\d{8}-\d{6})", name)
+    if match:
+        return datetime.strptime(match.group(1), "%Y%m%d-%H%M%S"), "pre-migrate"
+    return None, "manual"
+
+
+def _folder_size(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def read_manifest(path: Path) -> dict | None:
+    try:
+        if path.is_dir():
+            return json.loads((path / MANIFEST_NAME).read_text(encoding="utf-8"))
+        if zipfile.is_zipfile(path):
+            with zipfile.ZipFile(path) as archive:
+                return json.loads(archive.read(MANIFEST_NAME).decode("utf-8"))
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile):
+        return None
+    return None
+
+
+def describe(path: Path) -> BackupInfo | None:
+    """What one backup (folder, zip or plain .sqlite3 file) holds, or None if it is not a backup."""
+    path = Path(path)
+    stamp, reason = _stamp_of(path.name)
+    try:
+        if path.is_dir() or path.suffix.lower() == ".zip":
+            manifest = read_manifest(path)
+            if manifest is None:
+                return None
+            created = stamp or _parse_time(manifest.get("created_at")) or _mtime(path)
+            size = _folder_size(path) if path.is_dir() else path.stat().st_size
+            return BackupInfo(path, "folder" if path.is_dir() else "zip", created,
+                              manifest.get("reason", reason), size, manifest.get("schema_version"),
+                              manifest.get("counts", {}), len(manifest.get("attachments", [])),
+                              manifest.get("app_version", ""))
+        if path.is_file() and path.suffix.lower() in (".sqlite3", ".db", ".sqlite"):
+            conn = connect_copy(path)
+            try:
+                version = conn.execute("PRAGMA user_version").fetchone()[0]
+                counts = count_rows(conn)
+            finally:
+                conn.close()
+            return BackupInfo(path, "sqlite", stamp or _mtime(path), reason, path.stat().st_size,
+                              version, counts)
+    except (OSError, sqlite3.Error):
+        return None
+    return None
+
+
+def _parse_time(text) -> datetime | None:
+    try:
+        return datetime.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+
+
+def _mtime(path: Path) -> datetime:
+    return datetime.fromtimestamp(path.stat().st_mtime)
+
+
+def list_backups(folder: Path | None = None) -> list[BackupInfo]:
+    """Backups in backups/ (or `folder`), newest first."""
+    folder = Path(folder) if folder else paths.backups_dir()
+    if not folder.is_dir():
+        return []
+    found = []
+    for child in folder.iterdir():
+        if child.name.startswith(".") or child.name.endswith(".part"):
+            continue
+        info = describe(child)
+        if info is not None:
+            found.append(info)
+    return sorted(found, key=lambda b: b.created_at, reverse=True)
+
+
+# --- rotation and the daily backup --------------------------------------------------------------
+
+def policy() -> BackupPolicy:
+    from . import settings  # noqa: PLC0415
+
+    stored = settings.get(POLICY_KEY, {}) or {}
+    default = BackupPolicy()
+    return BackupPolicy(**{k: max(1, int(stored.get(k, getattr(default, k)))) for k in ("daily", "weekly", "monthly")})
+
+
+def save_policy(new: BackupPolicy) -> None:
+    from desk_app.errors import ValidationError  # noqa: PLC0415
+
+    from . import settings  # noqa: PLC0415
+
+    for name, limit in (("daily", 366), ("weekly", 260), ("monthly", 240)):
+        value = getattr(new, name)
+        if not 1 <= int(value) <= limit:
+            raise ValidationError(f"保留份数应在 1 到 {limit} 之间", name)
+    settings.put(POLICY_KEY, {"daily": int(new.daily), "weekly": int(new.weekly), "monthly": int(new.monthly)})
+
+
+def backups_to_keep(backups: list[BackupInfo], keep: BackupPolicy, now: datetime) -> set[Path]:
+    """Everything from the last 24 hours, plus the newest backup of each of the last N days, weeks, months."""
+    ordered = sorted(backups, key=lambda b: b.created_at, reverse=True)
+    kept = {b.path for b in ordered if b.created_at >= now - timedelta(hours=24)}
+    for limit, bucket in ((keep.daily, lambda d: d.date()),
+                          (keep.weekly, lambda d: tuple(d.isocalendar())[:2]),
+                          (keep.monthly, lambda d: (d.year, d.month))):
+        seen = set()
+        for backup in ordered:
+            key = bucket(backup.created_at)
+            if key not in seen and len(seen) < limit:
+                seen.add(key)
+                kept.add(backup.path)
+    return kept
+
+
+def rotate(now: datetime | None = None, keep: BackupPolicy | None = None) -> list[Path]:
+    """Delete backups outside the policy; returns what was removed."""
+    now = now or datetime.now()
+    keep = keep or (policy() if database.obj is not None else BackupPolicy())
+    backups = list_backups()
+    kept = backups_to_keep(backups, keep, now)
+    removed = []
+    for backup in backups:
+        if backup.path not in kept:
+            if backup.path.is_dir():
+                shutil.rmtree(backup.path)
+            else:
+                backup.path.unlink()
+            removed.append(backup.path)
+            log.info("backup rotated out: %s", backup.path.name)
+    return removed
+
+
+def daily_backup_due(now: datetime | None = None) -> bool:
+    today = (now or datetime.now()).date()
+    return not any(b.created_at.date() == today for b in list_backups())
+
+
+def daily_backup_if_due(now: datetime | None = None, progress=None) -> Path | None:
+    """The automatic backup at start-up: once a day (any backup made today counts)."""
+    if not daily_backup_due(now):
+        return None
+    return create_backup("daily", progress=progress)

@@ -1,0 +1,115 @@
+"""desk-app backup / check / restore: the data-safety commands."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+
+def register(sub) -> None:
+    p = sub.add_parser("backup", help="备份数据（含附件）到备份文件夹，或用 --out 保存为一个 zip 文件")
+    p.add_argument("--out", metavar="FILE", help="保存为指定的 zip 文件（例如 U 盘上的文件）")
+    p.add_argument("--list", action="store_true", help="列出备份文件夹中已有的备份")
+    p.set_defaults(func=run_backup)
+
+    p = sub.add_parser("check", help="检查数据是否完好（数据库、关联、附件文件）")
+    p.add_argument("--quick", action="store_true", help="快速检查（不核对附件内容）")
+    p.set_defaults(func=run_check)
+
+    p = sub.add_parser("restore", help="用备份替换当前数据（当前数据会先备份）")
+    p.add_argument("file", metavar="FILE", help="备份文件夹、.zip 备份包或 .sqlite3 数据文件")
+    p.add_argument("--yes", action="store_true", help="不再询问，直接恢复")
+    p.set_defaults(func=run_restore)
+
+
+def _setup() -> None:
+    from desk_app.logs import setup_logging  # noqa: PLC0415
+
+    setup_logging()
+
+
+def _size(n: int) -> str:
+    return f"{n / 1024 / 1024:.1f} MB" if n >= 1024 * 1024 else f"{n / 1024:.0f} KB"
+
+
+def run_backup(args) -> int:
+    from desk_app.services import backups, session  # noqa: PLC0415
+
+    _setup()
+    if args.list:
+        found = backups.list_backups()
+        if not found:
+            print("备份文件夹中还没有备份。")
+        for b in found:
+            print(f"{b.created_at:%Y-%m-%d %H:%M}  {b.reason_label:<8}  {_size(b.size):>9}  {b.summary()}  {b.path.name}")
+        return 0
+    session.open_data()
+    target = backups.create_backup("cli", Path(args.out) if args.out else None)
+    info = backups.describe(target)
+    print(f"已备份到：{target}")
+    if info:
+        print(f"内容：{info.summary()}，大小 {_size(info.size)}")
+    return 0
+
+
+def run_check(args) -> int:
+    from desk_app import paths  # noqa: PLC0415
+    from desk_app.services import backup_restore, integrity  # noqa: PLC0415
+
+    _setup()
+    if not paths.database_path().exists():
+        sys.stderr.write(f"错误：数据文件夹中没有数据文件：{paths.database_path()}\n")
+        return 2
+    report = integrity.check(quick=args.quick)
+    print(report.text())
+    if report.damaged:
+        good = backup_restore.newest_good_backup()
+        if good:
+            print(f"最近的完好备份：{good.created_at:%Y-%m-%d %H:%M}（{good.reason_label}），{good.summary()}")
+            print(f"恢复命令：desk-app restore \"{good.path}\"")
+        else:
+            print("备份文件夹中没有可用的完好备份，请联系管理员。")
+    return 0 if report.ok else 1
+
+
+def _ask(question: str) -> bool:
+    if not sys.stdin or not sys.stdin.isatty():
+        sys.stderr.write("需要确认才能恢复：请在终端中运行，或加上 --yes。\n")
+        return False
+    try:
+        return input(question).strip().lower() in ("y", "yes", "是", "确认")
+    except EOFError:
+        return False
+
+
+def run_restore(args) -> int:
+    from desk_app.errors import DeskAppError  # noqa: PLC0415
+    from desk_app.services import backup_restore, session  # noqa: PLC0415
+
+    _setup()
+    check = backup_restore.inspect_backup(Path(args.file))
+    try:
+        print("这个备份包含：")
+        print(check.description())
+    finally:
+        check.cleanup()
+    if not check.ok:
+        sys.stderr.write("错误：这个备份未通过检查，不能用它恢复。\n")
+        return 2
+    if not args.yes and not _ask("恢复后当前数据将被替换（当前数据会先自动备份）。确认恢复？[y/N] "):
+        print("已取消，数据没有改动。")
+        return 1
+    try:
+        session.open_data()
+    except DeskAppError as exc:  # a damaged database is exactly when people restore
+        print(f"当前数据无法打开（{exc.message}），将原样留存后再恢复。")
+    if session.read_only() and session.read_only_reason():
+        raise DeskAppError(session.read_only_reason() + "请先关闭其他窗口再恢复。")
+    result = backup_restore.restore_backup(Path(args.file))
+    session.open_data()
+    if result.safety_backup:
+        print(f"恢复前的数据已保存到：{result.safety_backup}")
+    print(f"已恢复：{result.restored_from}")
+    if result.missing_attachments:
+        print(f"注意：有 {result.missing_attachments} 个附件文件不在备份中。")
+    return 0

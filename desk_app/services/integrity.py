@@ -1,0 +1,169 @@
+"""Checking the data: SQLite's integrity (or quick) check, foreign keys, and the attachment files.
+
+Works on the database file directly (read-only), so it also reports on a file too damaged for the
+program to open. The report is in Chinese, for the clerk.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from desk_app import paths
+
+MAX_LISTED = 5
+
+
+@dataclass
+class CheckLine:
+    title: str
+    ok: bool
+    text: str
+    details: list[str] = field(default_factory=list)
+    serious: bool = True  # False: worth knowing, but the data itself is sound
+
+
+@dataclass
+class IntegrityReport:
+    path: Path
+    quick: bool
+    lines: list[CheckLine] = field(default_factory=list)
+    checked_at: datetime = field(default_factory=datetime.now)
+
+    @property
+    def database_ok(self) -> bool:
+        return all(line.ok for line in self.lines if line.serious)
+
+    @property
+    def ok(self) -> bool:
+        return all(line.ok for line in self.lines)
+
+    @property
+    def damaged(self) -> bool:
+        """The database itself is unusable or inconsistent (restore from a backup)."""
+        return not self.database_ok
+
+    def text(self) -> str:
+        kind = "快速检查" if self.quick else "完整检查"
+        out = [f"数据检查报告（{kind}，{self.checked_at:%Y-%m-%d %H:%M}）", f"数据文件：{self.path}"]
+        for line in self.lines:
+            out.append(f"{'✔' if line.ok else '✘'} {line.title}：{line.text}")
+            out.extend(f"    · {d}" for d in line.details[:MAX_LISTED])
+            if len(line.details) > MAX_LISTED:
+                out.append(f"    · ……另有 {len(line.details) - MAX_LISTED} 处")
+        if self.ok:
+            out.append("结论：数据完好。")
+        elif self.database_ok:
+            out.append("结论：数据库完好，但部分附件文件有问题；可从备份中恢复这些附件，或重新上传。")
+        else:
+            out.append("结论：数据已损坏。请不要继续录入，在“设置 › 备份与恢复”中从最近的完好备份恢复"
+                       "（命令行：desk-app restore 备份文件夹）。恢复前程序会先把当前数据另存一份。")
+        return "\n".join(out)
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.OperationalError as exc:
+        if "unable to open" not in str(exc):
+            raise
+        # Read-only folder without the WAL index: nobody can be writing, read the file as it is.
+        return sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True)
+
+
+def _database_lines(conn: sqlite3.Connection, quick: bool) -> list[CheckLine]:
+    pragma = "quick_check" if quick else "integrity_check"
+    rows = [r[0] for r in conn.execute(f"PRAGMA {pragma}(100)").fetchall()]
+    lines = []
+    if rows == ["ok"]:
+        lines.append(CheckLine("数据库结构完整性", True, "正常"))
+    else:
+        lines.append(CheckLine("数据库结构完整性", False, f"发现 {len(rows)} 处损坏，数据文件已损坏", rows))
+        return lines  # further queries on a damaged file mean little and may fail
+    bad = conn.execute("PRAGMA foreign_key_check").fetchall()
+    if not bad:
+        lines.append(CheckLine("数据关联（外键）", True, "正常"))
+    else:
+        details = [f"表 {t} 第 {rowid} 行指向 {parent} 中不存在的记录" for t, rowid, parent, _ in bad]
+        lines.append(CheckLine("数据关联（外键）", False, f"发现 {len(bad)} 条记录指向不存在的数据", details))
+    return lines
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while chunk := handle.read(1024 * 1024):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _attachment_line(conn: sqlite3.Connection, verify_hashes: bool, progress=None) -> CheckLine:
+    try:
+        rows = conn.execute("SELECT id, file_name, sha256, size, deleted_at IS NOT NULL FROM attachment "
+                            "ORDER BY id").fetchall()
+    except sqlite3.DatabaseError:
+        return CheckLine("附件文件", False, "无法读取附件清单")
+    store = paths.attachments_dir()
+    missing, altered = [], []
+    checked: dict[str, bool] = {}
+    for index, (_id, name, sha, size, deleted) in enumerate(rows, 1):
+        if sha not in checked:
+            file = store / sha[:2] / sha
+            if not file.is_file():
+                checked[sha] = False
+                missing.append((name, deleted))
+                continue
+            good = file.stat().st_size == size and (not verify_hashes or _sha256(file) == sha)
+            checked[sha] = good
+            if not good:
+                altered.append((name, deleted))
+        elif not checked[sha]:
+            (missing if not (store / sha[:2] / sha).is_file() else altered).append((name, deleted))
+        if progress and index % 20 == 0 and progress(index, len(rows), "正在核对附件……") is False:
+            break
+    live_missing = [n for n, d in missing if not d]
+    live_altered = [n for n, d in altered if not d]
+    if not live_missing and not live_altered:
+        what = "已核对内容（SHA-256）" if verify_hashes else "已核对大小"
+        extra = f"；回收站中另有 {len(missing) + len(altered)} 个附件文件缺失" if missing or altered else ""
+        return CheckLine("附件文件", True, f"共 {len(rows)} 个，全部完好，{what}{extra}", serious=False)
+    details = [f"文件缺失：{n}" for n in live_missing] + [f"内容与登记不符（可能被改动或损坏）：{n}" for n in live_altered]
+    return CheckLine("附件文件", False, f"共 {len(rows)} 个，其中 {len(live_missing)} 个缺失、"
+                     f"{len(live_altered)} 个内容不符", details, serious=False)
+
+
+def check(path: Path | None = None, *, quick: bool = False, verify_hashes: bool | None = None,
+          progress=None) -> IntegrityReport:
+    """Check the database file (default: the data folder's) and its attachments."""
+    path = Path(path) if path else paths.database_path()
+    report = IntegrityReport(path, quick)
+    if not path.exists():
+        report.lines.append(CheckLine("数据文件", False, "不存在"))
+        return report
+    if progress:
+        progress(0, 0, "正在检查数据库……")
+    try:
+        conn = _connect(path)
+    except sqlite3.DatabaseError as exc:
+        report.lines.append(CheckLine("数据库结构完整性", False, f"无法打开数据文件（{exc}），文件已损坏或不是本程序的数据"))
+        return report
+    try:
+        report.lines.extend(_database_lines(conn, quick))
+        if report.database_ok:
+            hashes = (not quick) if verify_hashes is None else verify_hashes
+            report.lines.append(_attachment_line(conn, hashes, progress))
+    except sqlite3.DatabaseError as exc:
+        report.lines.append(CheckLine("数据库结构完整性", False, f"读取时出错（{exc}），数据文件已损坏"))
+    finally:
+        conn.close()
+    return report
+
+
+def startup_check() -> IntegrityReport:
+    """The quick check run when the program starts (no attachment hashing)."""
+    return check(quick=True, verify_hashes=False)
