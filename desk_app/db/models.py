@@ -224,7 +224,11 @@ class LedgerEntry(BaseModel):
     deleted_at = DateTimeField(null=True, index=True)
 
     class Meta:
-        indexes = ((("campaign", "source_unit", "code"), True),)
+        indexes = ((("campaign", "source_unit", "code"), True),
+                   # Migration 3 (the ledger list); it also adds an expression index for the deadline sort.
+                   (("campaign", "deleted_at", "status", "deadline_type", "deadline"), False),
+                   (("campaign", "deleted_at", "code"), False),
+                   (("campaign", "deleted_at", "status", "code"), False))
 
 
 class ProgressUpdate(BaseModel):

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from . import m0001_initial, m0002_search_index
+from . import m0001_initial, m0002_search_index, m0003_ledger_list_indexes
 
 MIGRATIONS: list[ModuleType] = [
     m0001_initial,
     m0002_search_index,
+    m0003_ledger_list_indexes,
 ]
 
 LATEST_VERSION = len(MIGRATIONS)

@@ -1,0 +1,99 @@
+"""Search finds any substring (one and two Chinese characters included) and stays in sync."""
+
+from datetime import date
+
+import pytest
+
+from desk_app.db.models import LedgerEntry, Person, database
+from desk_app.services import ledger, ledger_query, search, workflow
+from desk_app.services.ledger import EntryInput
+from desk_app.services.ledger_query import LedgerFilter
+
+
+def _codes(text, **kw):
+    return {e.code for e in ledger_query.fetch_entries(LedgerFilter(text=text, **kw))}
+
+
+@pytest.fixture
+def entries(db):
+    from desk_app.services import campaigns, org
+
+    camp = campaigns.create_campaign("测试活动", 2026)
+    dept = org.create_department("预算处")
+    zhang = org.create_person("张三", dept.id)
+    a = ledger.create_entry(camp.id, EntryInput(layer="处级干部", description="整改台账更新不及时",
+                                                target="台账每月更新", department_id=dept.id,
+                                                responsible_id=zhang.id, deadline=date(2026, 12, 31)))
+    b = ledger.create_entry(camp.id, EntryInput(layer="处级干部", description="督办事项落实慢",
+                                                measures="建立督办机制", deadline=date(2026, 12, 31)))
+    return camp, dept, zhang, a, b
+
+
+def test_index_tokens_are_bigrams_and_last_character():
+    assert search.index_tokens("整改台账") == "整改 改台 台账 账"
+    assert search.index_tokens("A1，台") == "a1 1 台"
+    assert search.match_expression("台账") == '"台账"'
+    assert search.match_expression("整改台账") == '"整改 改台 台账"'
+    assert search.match_expression("台") == '"台"*'
+    assert search.match_expression("  ，。 ") is None
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("台账", {"a"}), ("督办", {"b"}), ("台", {"a"}), ("账", {"a"}), ("整改台账", {"a"}),
+    ("改台", {"a"}), ("预算", {"a"}), ("张三", {"a"}), ("张", {"a"}), ("机制", {"b"}),
+    ("落实慢", {"b"}), ("账督", set()), ("台账更新慢", set()),
+])
+def test_any_substring_is_found_and_nothing_else(entries, query, expected):
+    _, _, _, a, b = entries
+    names = {a.code: "a", b.code: "b"}
+    assert {names[c] for c in _codes(query)} == expected
+
+
+def test_search_is_case_insensitive_and_finds_codes(entries):
+    _, _, _, a, _ = entries
+    assert a.code in _codes(a.code.lower())
+
+
+def test_edits_progress_renames_and_deletes_keep_the_index_in_sync(entries):
+    camp, dept, zhang, a, b = entries
+    ledger.update_entry(b.id, EntryInput(**{**b.as_input().__dict__, "description": "消防通道堵塞"}))
+    assert _codes("消防") == {b.code} and _codes("督办事项落实") == set()
+    workflow.add_progress(a.id, "已完成消防演练")
+    assert _codes("演练") == {a.code}
+    from desk_app.services import org
+
+    org.update_person(zhang.id, name="李四")
+    assert _codes("李四") == {a.code} and _codes("张三") == set()
+    ledger.delete_entries([a.id])
+    assert _codes("演练") == set()
+    assert _codes("演练", deleted=True) == {a.code}
+
+
+def test_rows_written_around_the_services_are_indexed_too(entries):
+    camp, *_ = entries
+    LedgerEntry.insert(code="ZG-2026-9999", campaign=camp.id, kind="问题整改", description="批量导入的预算问题",
+                       uuid="x-1").execute()
+    assert "ZG-2026-9999" in _codes("导入")
+    database.execute_sql("DELETE FROM ledger_entry WHERE code = 'ZG-2026-9999'")
+    search.sync()
+    assert database.execute_sql("SELECT COUNT(*) FROM ledger_search").fetchone()[0] == 2
+
+
+def test_rebuild_matches_incremental_index(entries):
+    before = _codes("台账")
+    assert search.rebuild() == 2
+    assert _codes("台账") == before
+
+
+def test_count_and_summary_agree_with_a_plain_scan_on_demo_data(demo):
+    for word in ("台账", "督办", "预算", "改", "整改措施"):
+        f = LedgerFilter(campaign_id=demo.campaign_id, text=word)
+        like = LedgerEntry.select().where(
+            (LedgerEntry.description.contains(word) | LedgerEntry.measures.contains(word)
+             | LedgerEntry.target.contains(word)) & LedgerEntry.deleted_at.is_null()).count()
+        assert ledger_query.count_entries(f) >= like
+        assert ledger_query.summarize(f).total == ledger_query.count_entries(f)
+
+
+def test_person_table_untouched_by_search(entries):
+    assert Person.select().count() == 1
