@@ -1,7 +1,7 @@
 """Search over the ledger that finds any substring, Chinese words of one or two characters included.
 
-The FTS5 table ``ledger_search`` holds, per entry, the overlapping character bigrams of every text
-and name a clerk searches (plus the last character of each run of letters), so:
+The FTS5 table ``ledger_search`` holds, per entry, the overlapping character bigrams of what a clerk
+searches (编号, 问题表现, 整改目标, 整改措施, the progress texts and the people's names) (plus the last character of each run of letters), so:
   * a query of two or more characters is a phrase of its bigrams ("整改台账" → "整改 改台 台账");
   * a one-character query is a prefix query ("台"* matches "台账", "台" …).
 SQL triggers (migration 2) queue changed entries in ``search_dirty``; ``sync()`` indexes the queue
@@ -21,15 +21,12 @@ from desk_app.db.models import LedgerEntry, Person, ProgressUpdate, database
 SYNC_BATCH = 2000
 
 _ENTRY_TEXT_SQL = """
-SELECT e.id, e.code, e.description, e.cause, e.target, e.measures, e.standard, e.note, e.category,
-       e.source, e.co_departments, COALESCE(o.name, ''), COALESCE(l.name, ''), COALESCE(r.name, ''),
-       COALESCE(d.name, ''), COALESCE(t.name, '')
+SELECT e.id, e.code, e.description, e.target, e.measures, COALESCE(o.name, ''), COALESCE(l.name, ''),
+       COALESCE(r.name, '')
 FROM ledger_entry e
 LEFT JOIN person o ON o.id = e.owner_id
 LEFT JOIN person l ON l.id = e.leader_id
 LEFT JOIN person r ON r.id = e.responsible_id
-LEFT JOIN department d ON d.id = e.department_id
-LEFT JOIN task_force t ON t.id = e.task_force_id
 WHERE e.id IN ({marks})
 """
 
@@ -136,7 +133,6 @@ def _like_condition(text: str):
     progress = ProgressUpdate.select(ProgressUpdate.entry).where(ProgressUpdate.text.contains(text))
     return (LedgerEntry.description.contains(text) | LedgerEntry.measures.contains(text)
             | LedgerEntry.target.contains(text) | LedgerEntry.code.contains(text)
-            | LedgerEntry.cause.contains(text) | LedgerEntry.standard.contains(text)
             | LedgerEntry.responsible.in_(people) | LedgerEntry.owner.in_(people)
             | LedgerEntry.leader.in_(people) | LedgerEntry.id.in_(progress))
 

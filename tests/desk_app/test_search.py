@@ -19,10 +19,10 @@ def entries(db):
     from desk_app.services import campaigns, org
 
     camp = campaigns.create_campaign("测试活动", 2026)
-    dept = org.create_department("预算处")
+    dept = org.create_department("综合处")
     zhang = org.create_person("张三", dept.id)
     a = ledger.create_entry(camp.id, EntryInput(layer="处级干部", description="整改台账更新不及时",
-                                                target="台账每月更新", department_id=dept.id,
+                                                target="台账每月更新，预算公开", department_id=dept.id,
                                                 responsible_id=zhang.id, deadline=date(2026, 12, 31)))
     b = ledger.create_entry(camp.id, EntryInput(layer="处级干部", description="督办事项落实慢",
                                                 measures="建立督办机制", deadline=date(2026, 12, 31)))
