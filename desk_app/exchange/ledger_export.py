@@ -1,0 +1,104 @@
+"""What a ledger export contains: options, the rows as text, titles and the header block."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from desk_app.domain import Layer
+from desk_app.services import campaigns, context, settings
+from desk_app.services.ledger import EntryRecord
+from desk_app.services.ledger_columns import Column, cn_date, columns_for
+from desk_app.services.ledger_query import LedgerFilter, fetch_entries
+
+from .cells import one_line, strip_controls
+
+SERIAL_LABEL = "序号"
+OTHER_LAYER = "其他事项"
+
+
+@dataclass
+class LedgerExportOptions:
+    """Everything the export dialog and `desk-app export` let the clerk choose."""
+
+    filter: LedgerFilter = field(default_factory=LedgerFilter)
+    column_keys: list[str] | None = None  # None: the ledger's default columns
+    sort: str = "code"
+    title: str = ""  # '' builds one from the campaign and the layer
+    one_sheet_per_layer: bool = False
+    summary_sheet: bool = True
+    # Upward templates: no line breaks typed inside cells, "0" instead of blank cells.
+    template_mode: bool = False
+
+    @property
+    def columns(self) -> list[Column]:
+        return columns_for(self.column_keys)
+
+
+@dataclass(frozen=True)
+class SheetData:
+    name: str
+    title: str
+    rows: list[list[str]]  # text of each cell, serial number first
+
+
+def header_block_text() -> str:
+    h = settings.report_header()
+    gap = "\u3000\u3000"
+    return gap.join([f"填报单位：{h.unit}", f"填报人：{h.filled_by}", f"审核人：{h.reviewed_by}",
+                     f"联系电话：{h.phone}", f"填报日期：{cn_date(context.today())}"])
+
+
+def base_title(options: LedgerExportOptions) -> str:
+    if options.title.strip():
+        return options.title.strip()
+    campaign_id = options.filter.campaign_id
+    name = ""
+    if campaign_id is not None:
+        name = campaigns.get_campaign(campaign_id).name
+    return f"{name}问题清单（整改台账）" if name else "问题清单（整改台账）"
+
+
+def cell_text(value: str, template_mode: bool) -> str:
+    text = strip_controls(value or "")
+    if template_mode:
+        text = one_line(text)
+        return text if text else "0"
+    return text
+
+
+def entry_row(serial: int, entry: EntryRecord, columns: list[Column], template_mode: bool) -> list[str]:
+    return [str(serial)] + [cell_text(c.value(entry), template_mode) for c in columns]
+
+
+def fetch_all(options: LedgerExportOptions) -> list[EntryRecord]:
+    return fetch_entries(options.filter, sort=options.sort)
+
+
+def split_sheets(options: LedgerExportOptions, entries: list[EntryRecord]) -> list[SheetData]:
+    """One sheet, or one per layer in the fixed layer order (entries without a layer last)."""
+    columns = options.columns
+    title = base_title(options)
+    if not options.one_sheet_per_layer:
+        rows = [entry_row(i, e, columns, options.template_mode) for i, e in enumerate(entries, start=1)]
+        return [SheetData("台账", title, rows)]
+    groups: dict[str, list[EntryRecord]] = {layer.value: [] for layer in Layer}
+    groups[OTHER_LAYER] = []
+    for e in entries:
+        groups[e.layer if e.layer in groups else OTHER_LAYER].append(e)
+    sheets = []
+    for layer, items in groups.items():
+        if not items:
+            continue
+        rows = [entry_row(i, e, columns, options.template_mode) for i, e in enumerate(items, start=1)]
+        sheets.append(SheetData(sheet_name(layer), f"{title}（{layer}）", rows))
+    return sheets or [SheetData("台账", title, [])]
+
+
+def sheet_name(text: str) -> str:
+    """Excel refuses []:*?/\\ in sheet names and anything over 31 characters."""
+    cleaned = "".join("_" if ch in "[]:*?/\\" else ch for ch in text)
+    return cleaned[:31] or "Sheet"
+
+
+def header_labels(columns: list[Column]) -> list[str]:
+    return [SERIAL_LABEL] + [c.label for c in columns]

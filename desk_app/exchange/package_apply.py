@@ -1,0 +1,308 @@
+"""Applying a previewed package: one transaction after a backup; re-importing changes nothing."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from peewee import JOIN, fn
+
+from desk_app import paths
+from desk_app.db.models import (
+    Attachment,
+    Campaign,
+    ChangeLog,
+    Department,
+    EntryEvent,
+    LedgerEntry,
+    Meeting,
+    PackageReceipt,
+    Person,
+    ProgressUpdate,
+    TaskForce,
+    Unit,
+)
+from desk_app.errors import InputFileError
+from desk_app.services import changelog, context
+from desk_app.services.attachments import stored_path
+from desk_app.services.backups import create_backup
+
+from .package_format import (
+    ATTACHMENT_FIELDS,
+    ENTRY_DATE_FIELDS,
+    ENTRY_DATETIME_FIELDS,
+    ENTRY_PERSON_FIELDS,
+    ENTRY_TEXT_FIELDS,
+    EVENT_FIELDS,
+    FILES_PREFIX,
+    PROGRESS_FIELDS,
+)
+from .package_import import CHANGED, CONFLICT, NEW, UNCHANGED, PackagePreview, _new_changes
+from .progress import Progress, report
+from .safe_zip import PACKAGE_LIMITS, SafeZip, file_sha256
+
+BATCH = 400
+DATE_FIELDS = {"date", "old_deadline", "new_deadline", *ENTRY_DATE_FIELDS}
+DATETIME_FIELDS = {"created_at", "at", "added_at", *ENTRY_DATETIME_FIELDS}
+TAKEABLE = "本机的这条事项在数据包生成之后又被修改过"
+
+
+@dataclass(frozen=True)
+class PackageImportResult:
+    unit: str
+    period: str
+    new: int = 0
+    changed: int = 0
+    skipped: int = 0  # conflicting entries left as they are
+    progress: int = 0
+    events: int = 0
+    attachments: int = 0
+    changes: int = 0
+    backup: Path | None = None
+
+    def text(self) -> str:
+        if self.backup is None:
+            return f"“{self.unit}”{self.period} 的数据包与本机数据相同，没有需要导入的内容。"
+        return (f"已导入“{self.unit}”{self.period} 的数据包：新增 {self.new} 条，更新 {self.changed} 条，"
+                f"跳过冲突 {self.skipped} 条；整改进展 {self.progress} 条，销号审核记录 {self.events} 条，"
+                f"佐证材料 {self.attachments} 个，修改记录 {self.changes} 条。导入前的备份：{self.backup.name}")
+
+
+def _value(name: str, raw):
+    if raw is None:
+        return None
+    if name in DATE_FIELDS:
+        return date.fromisoformat(raw)
+    if name in DATETIME_FIELDS:
+        return datetime.fromisoformat(raw)
+    return raw
+
+
+class _Resolver:
+    """Names in the package to ids here; what is missing is created (inactive, so pick lists stay clean)."""
+
+    def __init__(self, campaign_id: int):
+        self.campaign_id = campaign_id
+        self.departments = dict(Department.select(Department.name, Department.id).tuples())
+        self.people = {}
+        for pid, name, dept in (Person.select(Person.id, Person.name, Department.name)
+                                .join(Department, JOIN.LEFT_OUTER, on=(Person.department == Department.id)).tuples()):
+            self.people.setdefault((name, dept or ""), pid)
+        self.task_forces = dict(TaskForce.select(TaskForce.name, TaskForce.id)
+                                .where(TaskForce.campaign == campaign_id).tuples())
+        self.meetings = {(t, y, n): mid for mid, t, y, n in Meeting.select(
+            Meeting.id, Meeting.meeting_type, Meeting.year, Meeting.number).where(
+            Meeting.campaign == campaign_id).tuples()}
+
+    def department(self, name: str) -> int | None:
+        if not name:
+            return None
+        if name not in self.departments:
+            order = (Department.select(fn.MAX(Department.sort_order)).scalar() or 0) + 1
+            d = Department.create(name=name, sort_order=order, active=False)
+            changelog.record("department", d.id, "create", "name", None, name)
+            self.departments[name] = d.id
+        return self.departments[name]
+
+    def person(self, ref: dict | None) -> int | None:
+        if not ref:
+            return None
+        key = (ref["name"], ref.get("department", "") or "")
+        if key not in self.people:
+            p = Person.create(name=key[0], department=self.department(key[1]), active=False, sort_order=9999)
+            changelog.record("person", p.id, "create", "name", None, key[0])
+            self.people[key] = p.id
+        return self.people[key]
+
+    def task_force(self, name: str) -> int | None:
+        if not name:
+            return None
+        if name not in self.task_forces:
+            tf = TaskForce.create(campaign=self.campaign_id, name=name, sort_order=9999)
+            changelog.record("task_force", tf.id, "create", "name", None, name)
+            self.task_forces[name] = tf.id
+        return self.task_forces[name]
+
+    def meeting(self, ref: dict | None) -> int | None:
+        return self.meetings.get((ref["meeting_type"], ref["year"], ref["number"])) if ref else None
+
+
+def _entry_values(e: dict, resolve: _Resolver) -> dict:
+    values = {name: e[name] for name in ENTRY_TEXT_FIELDS}
+    for name in ENTRY_DATE_FIELDS + ENTRY_DATETIME_FIELDS:
+        values[name] = _value(name, e[name])
+    values["decision_no"] = e.get("decision_no")
+    for name in ENTRY_PERSON_FIELDS:
+        values[name] = resolve.person(e[name])
+    values["department"] = resolve.department(e.get("department", ""))
+    values["task_force"] = resolve.task_force(e.get("task_force", ""))
+    values["meeting"] = resolve.meeting(e.get("meeting"))
+    return values
+
+
+def _store_files(preview: PackagePreview) -> int:
+    """Copy evidence files into the content-hash store (before the transaction; harmless if it fails)."""
+    data = preview.data
+    wanted = {a["sha256"] for a in data.attachments
+              if preview.child_states.get("attachments", {}).get(a["uuid"]) in (NEW, CHANGED)}
+    missing = [sha for sha in sorted(wanted) if not stored_path(sha).is_file()]
+    if not missing:
+        return 0
+    store = paths.attachments_dir()
+    store.mkdir(parents=True, exist_ok=True)
+    with SafeZip(data.path, PACKAGE_LIMITS, "数据包") as archive:
+        for sha in missing:
+            fd, tmp = tempfile.mkstemp(dir=store, prefix=".incoming-")
+            try:
+                digest = hashlib.sha256()
+                with os.fdopen(fd, "wb") as out:
+                    for chunk in archive.chunks(FILES_PREFIX + sha):
+                        digest.update(chunk)
+                        out.write(chunk)
+                if digest.hexdigest() != sha:
+                    raise InputFileError("数据包中的佐证材料在导入时校验不符，没有导入任何内容。请重新发送。")
+                target = stored_path(sha)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(tmp, target)
+            finally:
+                if os.path.exists(tmp):
+                    os.unlink(tmp)
+    return len(missing)
+
+
+def apply_package(preview: PackagePreview, *, take_conflicts: bool = False,
+                  progress: Progress | None = None) -> PackageImportResult:
+    """Back up, then write everything in one transaction. A second run of the same package is a no-op."""
+    data = preview.data
+    try:
+        unchanged_file = file_sha256(data.path) == data.sha256
+    except OSError:
+        unchanged_file = False
+    if not unchanged_file:
+        raise InputFileError(f"数据包“{data.path.name}”在预览之后被移动或改动，请重新打开再导入。没有导入任何内容。")
+    if not preview.has_changes:
+        return PackageImportResult(data.unit, data.period)
+    report(progress, 0, 0, "正在复制佐证材料")
+    _store_files(preview)
+    report(progress, 0, 0, "正在备份数据")
+    backup = create_backup(reason="import")
+    report(progress, 0, 0, "正在写入数据")
+    counts = _apply(preview, take_conflicts)
+    return PackageImportResult(data.unit, data.period, backup=backup, **counts)
+
+
+@context.writes
+def _apply(preview: PackagePreview, take_conflicts: bool) -> dict:
+    data = preview.data
+    m = data.manifest
+    campaign_id = preview.campaign_id
+    if campaign_id is None or not Campaign.select().where(Campaign.id == campaign_id).exists():
+        first = not Campaign.select().exists()
+        c = Campaign.create(name=m["campaign"]["name"], year=m["campaign"]["year"], is_current=first)
+        changelog.record("campaign", c.id, "create", "name", None, c.name)
+        campaign_id = c.id
+    unit = Unit.get_or_none(Unit.name == data.unit)
+    if unit is None:
+        order = (Unit.select(fn.MAX(Unit.sort_order)).scalar() or 0) + 1
+        unit = Unit.create(name=data.unit, sort_order=order)
+        changelog.record("unit", unit.id, "create", "name", None, data.unit)
+    resolve = _Resolver(campaign_id)
+    by_uuid = {e["uuid"]: e for e in data.entries}
+    accepted = set()
+    new_rows, updates, skipped = [], [], 0
+    for diff in preview.entries:
+        take = diff.state == CONFLICT and take_conflicts and diff.reason == TAKEABLE
+        if diff.state == CONFLICT and not take:
+            skipped += 1
+            continue
+        accepted.add(diff.uuid)
+        values = _entry_values(by_uuid[diff.uuid], resolve)
+        if diff.state == NEW:
+            new_rows.append({"uuid": diff.uuid, "campaign": campaign_id, "source_unit": data.unit, **values})
+        elif diff.state == CHANGED or take:
+            updates.append((diff.uuid, values))
+    for start in range(0, len(new_rows), BATCH):
+        LedgerEntry.insert_many(new_rows[start:start + BATCH]).execute()
+    for uuid, values in updates:
+        entry = LedgerEntry.get(LedgerEntry.uuid == uuid)
+        changes = {}
+        for name, new in values.items():
+            old = getattr(entry, f"{name}_id") if hasattr(entry, f"{name}_id") else getattr(entry, name)
+            if old != new:
+                changes[name] = (old, new)
+                setattr(entry, name, new)
+        if changes:
+            entry.save()
+            changelog.record_changes("ledger_entry", entry.id, changes)
+    entry_ids = {}
+    uuids = list(accepted)
+    for start in range(0, len(uuids), 5000):
+        entry_ids.update(dict(LedgerEntry.select(LedgerEntry.uuid, LedgerEntry.id)
+                              .where(LedgerEntry.uuid.in_(uuids[start:start + 5000])).tuples()))
+    children = {}
+    for kind, model, rows, fields in (("progress", ProgressUpdate, data.progress, PROGRESS_FIELDS),
+                                      ("events", EntryEvent, data.events, EVENT_FIELDS),
+                                      ("attachments", Attachment, data.attachments, ATTACHMENT_FIELDS)):
+        children[kind] = _apply_children(model, rows, fields, preview.child_states.get(kind, {}), entry_ids)
+    allowed = set(accepted)
+    for kind, rows in (("progress", data.progress), ("events", data.events), ("attachments", data.attachments)):
+        states = preview.child_states.get(kind, {})
+        allowed.update(r["uuid"] for r in rows if r["entry_uuid"] in accepted and states.get(r["uuid"]) != CONFLICT)
+    changes = [c for c in _new_changes(data) if c["record_uuid"] in allowed]
+    change_rows = _change_rows(changes)
+    for start in range(0, len(change_rows), BATCH):
+        ChangeLog.insert_many(change_rows[start:start + BATCH]).execute()
+    if not preview.already_received:
+        receipt = PackageReceipt.create(unit=unit, campaign=campaign_id, period=data.period,
+                                        created_at=datetime.fromisoformat(m["created_at"]),
+                                        imported_at=context.now(), sha256=data.sha256,
+                                        entry_count=len(data.entries))
+        changelog.record("package_receipt", receipt.id, "import", "period", None,
+                         f"{data.unit} {data.period}：新增 {len(new_rows)} 条，更新 {len(updates)} 条")
+    return {"new": len(new_rows), "changed": len(updates), "skipped": skipped,
+            "progress": children["progress"], "events": children["events"],
+            "attachments": children["attachments"], "changes": len(change_rows)}
+
+
+def _apply_children(model, rows: list[dict], fields: tuple[str, ...], states: dict[str, str],
+                    entry_ids: dict[str, int]) -> int:
+    inserts, written = [], 0
+    for row in rows:
+        state = states.get(row["uuid"], UNCHANGED)
+        entry_id = entry_ids.get(row["entry_uuid"])
+        if state in (UNCHANGED, CONFLICT) or entry_id is None:
+            continue
+        values = {f: _value(f, row[f]) for f in fields if f not in ("uuid", "entry_uuid")}
+        if state == NEW:
+            inserts.append({"uuid": row["uuid"], "entry": entry_id, **values})
+        else:
+            model.update(**values).where(model.uuid == row["uuid"]).execute()
+        written += 1
+    for start in range(0, len(inserts), BATCH):
+        model.insert_many(inserts[start:start + BATCH]).execute()
+    return written
+
+
+def _change_rows(changes: list[dict]) -> list[dict]:
+    models = {"ledger_entry": LedgerEntry, "progress_update": ProgressUpdate, "entry_event": EntryEvent,
+              "attachment": Attachment}
+    ids: dict[str, dict[str, int]] = {}
+    for entity, model in models.items():
+        wanted = list({c["record_uuid"] for c in changes if c["entity"] == entity})
+        ids[entity] = {}
+        for start in range(0, len(wanted), 5000):
+            ids[entity].update(dict(model.select(model.uuid, model.id)
+                                    .where(model.uuid.in_(wanted[start:start + 5000])).tuples()))
+    rows = []
+    for c in changes:
+        local_id = ids[c["entity"]].get(c["record_uuid"])
+        if local_id is None:
+            continue  # its record was skipped as a conflict
+        rows.append({"at": datetime.fromisoformat(c["at"]), "actor": c["actor"], "entity": c["entity"],
+                     "entity_id": local_id, "action": c["action"], "field": c["field"],
+                     "old": c["old"], "new": c["new"]})
+    return rows

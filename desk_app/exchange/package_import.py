@@ -1,0 +1,220 @@
+"""Taking in a sub-unit's exchange package: validate, preview (new / changed / unchanged /
+conflicting, keyed by UUID and unit), then apply atomically after a backup."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from desk_app.db.models import (
+    Attachment,
+    Campaign,
+    ChangeLog,
+    EntryEvent,
+    LedgerEntry,
+    PackageReceipt,
+    ProgressUpdate,
+    Unit,
+)
+
+from .package import _entry_dict, _Names
+from .package_format import ATTACHMENT_FIELDS, ENTRY_COMPARED_FIELDS, EVENT_FIELDS, PROGRESS_FIELDS
+from .package_read import PackageData, read_package
+from .progress import Progress, report
+
+NEW, CHANGED, UNCHANGED, CONFLICT = "新增", "有变化", "无变化", "冲突"
+FIELD_NAMES = {
+    "code": "问题编号", "kind": "类型", "layer": "层级", "category": "问题类别", "source": "问题来源",
+    "description": "问题表现", "cause": "原因剖析", "target": "整改目标", "measures": "整改措施",
+    "standard": "整改标准", "co_departments": "配合处室", "deadline_type": "时限类型", "rectify_mode": "整改方式",
+    "schedule": "月度序时进度", "status": "状态", "completion_summary": "完成情况", "note": "备注",
+    "found_date": "发现日期", "deadline": "整改时限", "completed_date": "完成日期", "closed_date": "销号日期",
+    "deleted_at": "删除", "decision_no": "议定事项序号", "department": "责任单位", "task_force": "所属专班",
+    "owner": "所属人员", "leader": "责任领导", "responsible": "责任人", "reviewer": "销号审核人",
+    "progress": "整改进展", "events": "销号审核记录", "attachments": "佐证材料",
+}
+CHUNK = 5000
+
+
+@dataclass(frozen=True)
+class EntryDiff:
+    uuid: str
+    code: str
+    description: str
+    state: str  # NEW / CHANGED / UNCHANGED / CONFLICT
+    changed: tuple[str, ...] = ()  # Chinese field names
+    reason: str = ""  # why it conflicts
+
+
+@dataclass
+class PackagePreview:
+    data: PackageData
+    campaign_id: int | None  # None: the campaign will be created
+    unit_known: bool
+    already_received: bool
+    entries: list[EntryDiff] = field(default_factory=list)
+    child_news: dict[str, int] = field(default_factory=dict)  # progress/events/attachments/changes
+    child_states: dict[str, dict[str, str]] = field(default_factory=dict)  # kind -> uuid -> state
+
+    @property
+    def unit(self) -> str:
+        return self.data.unit
+
+    @property
+    def period(self) -> str:
+        return self.data.period
+
+    def count(self, state: str) -> int:
+        return sum(1 for d in self.entries if d.state == state)
+
+    @property
+    def has_changes(self) -> bool:
+        return (any(d.state in (NEW, CHANGED) for d in self.entries)
+                or any(self.child_news.values()) or not self.already_received)
+
+    def summary_text(self) -> str:
+        m = self.data.manifest
+        parts = [f"报送单位：{self.unit}（{'已登记' if self.unit_known else '新单位，将自动登记'}）",
+                 f"活动：{m['campaign']['name']}{'' if self.campaign_id else '（本机没有，将新建）'}",
+                 f"期间：{self.period}，生成于 {m['created_at'].replace('T', ' ')}",
+                 f"事项：新增 {self.count(NEW)} 条，有变化 {self.count(CHANGED)} 条，无变化 {self.count(UNCHANGED)} 条，"
+                 f"冲突 {self.count(CONFLICT)} 条",
+                 f"整改进展新增 {self.child_news.get('progress', 0)} 条，销号审核记录新增 "
+                 f"{self.child_news.get('events', 0)} 条，佐证材料新增 {self.child_news.get('attachments', 0)} 个，"
+                 f"修改记录新增 {self.child_news.get('changes', 0)} 条"]
+        if self.already_received:
+            parts.append("这个数据包以前已经导入过")
+        return "\n".join(parts)
+
+
+def _chunks(items: list, size: int = CHUNK):
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+def _by_uuid(model, uuids: list[str]) -> dict[str, object]:
+    found = {}
+    for part in _chunks(uuids):
+        for row in model.select().where(model.uuid.in_(part)):
+            found[row.uuid] = row
+    return found
+
+
+def child_key(row: dict, fields: tuple[str, ...]) -> tuple:
+    return tuple(row[f] for f in fields if f not in ("uuid", "entry_uuid"))
+
+
+def _local_child(row, fields: tuple[str, ...]) -> tuple:
+    from .package import _json_value  # noqa: PLC0415
+
+    return tuple(_json_value(getattr(row, f)) for f in fields if f not in ("uuid", "entry_uuid"))
+
+
+def change_key(c: dict) -> tuple:
+    return (c["entity"], c["record_uuid"], c["at"], c["actor"], c["action"], c["field"], c["old"], c["new"])
+
+
+def _child_diffs(data: PackageData) -> tuple[dict[str, dict[str, str]], dict[str, set[str]]]:
+    """Per child kind: uuid -> NEW/CHANGED/CONFLICT; and per entry uuid: which kinds changed."""
+    states: dict[str, dict[str, str]] = {}
+    touched: dict[str, set[str]] = {}
+    locals_entries = {}
+    for kind, model, rows, fields in (("progress", ProgressUpdate, data.progress, PROGRESS_FIELDS),
+                                      ("events", EntryEvent, data.events, EVENT_FIELDS),
+                                      ("attachments", Attachment, data.attachments, ATTACHMENT_FIELDS)):
+        local = _by_uuid(model, [r["uuid"] for r in rows])
+        entry_ids = {row.entry_id for row in local.values()}
+        missing_ids = [i for i in entry_ids if i not in locals_entries]
+        for part in _chunks(missing_ids):
+            locals_entries.update(dict(LedgerEntry.select(LedgerEntry.id, LedgerEntry.uuid)
+                                       .where(LedgerEntry.id.in_(part)).tuples()))
+        states[kind] = {}
+        for r in rows:
+            mine = local.get(r["uuid"])
+            if mine is None:
+                state = NEW
+            elif locals_entries.get(mine.entry_id) != r["entry_uuid"]:
+                state = CONFLICT
+            elif _local_child(mine, fields) != child_key(r, fields):
+                state = CHANGED
+            else:
+                continue
+            states[kind][r["uuid"]] = state
+            touched.setdefault(r["entry_uuid"], set()).add(kind)
+    return states, touched
+
+
+def preview_package(path: str | Path, progress: Progress | None = None) -> PackagePreview:
+    """Everything is validated first (InputFileError on any problem); nothing is written."""
+    data = read_package(path, progress)
+    report(progress, 0, 0, "正在与本机数据比对")
+    m = data.manifest
+    campaign = Campaign.get_or_none((Campaign.name == m["campaign"]["name"]) & (Campaign.year == m["campaign"]["year"]))
+    unit_known = Unit.select().where(Unit.name == data.unit).exists()
+    already = PackageReceipt.select().join(Unit).where(Unit.name == data.unit,
+                                                       PackageReceipt.sha256 == data.sha256).exists()
+    preview = PackagePreview(data, campaign.id if campaign else None, unit_known, already)
+    local = _by_uuid(LedgerEntry, [e["uuid"] for e in data.entries])
+    codes = {}
+    if campaign:
+        codes = dict(LedgerEntry.select(LedgerEntry.code, LedgerEntry.uuid)
+                     .where(LedgerEntry.campaign == campaign.id, LedgerEntry.source_unit == data.unit).tuples())
+    names = _Names()
+    child_states, touched = _child_diffs(data)
+    for e in data.entries:
+        mine = local.get(e["uuid"])
+        kinds = tuple(FIELD_NAMES[k] for k in sorted(touched.get(e["uuid"], ())))
+        short = e["description"][:60]
+        if mine is None:
+            if codes.get(e["code"], e["uuid"]) != e["uuid"]:
+                diff = EntryDiff(e["uuid"], e["code"], short, CONFLICT, (),
+                                 "问题编号已被该单位的另一条事项使用")
+            else:
+                diff = EntryDiff(e["uuid"], e["code"], short, NEW)
+        elif mine.source_unit != data.unit:
+            owner = "本单位自己的台账" if not mine.source_unit else f"“{mine.source_unit}”报送的台账"
+            diff = EntryDiff(e["uuid"], e["code"], short, CONFLICT, (), f"这条事项属于{owner}")
+        elif campaign is None or mine.campaign_id != campaign.id:
+            diff = EntryDiff(e["uuid"], e["code"], short, CONFLICT, (), "这条事项在本机属于另一个活动")
+        else:
+            theirs_code_owner = codes.get(e["code"], e["uuid"])
+            ours = _entry_dict(mine, names)
+            changed = tuple(FIELD_NAMES[f] for f in ENTRY_COMPARED_FIELDS if ours.get(f) != e.get(f)) + kinds
+            if theirs_code_owner != e["uuid"]:
+                diff = EntryDiff(e["uuid"], e["code"], short, CONFLICT, changed, "问题编号已被该单位的另一条事项使用")
+            elif not changed:
+                diff = EntryDiff(e["uuid"], e["code"], short, UNCHANGED)
+            elif ours["updated_at"] > e["updated_at"]:
+                diff = EntryDiff(e["uuid"], e["code"], short, CONFLICT, changed,
+                                 "本机的这条事项在数据包生成之后又被修改过")
+            else:
+                diff = EntryDiff(e["uuid"], e["code"], short, CHANGED, changed)
+        preview.entries.append(diff)
+    preview.child_news = {k: sum(1 for s in v.values() if s == NEW) for k, v in child_states.items()}
+    preview.child_news["changes"] = len(_new_changes(data))
+    preview.child_states = child_states
+    return preview
+
+
+def _new_changes(data: PackageData) -> list[dict]:
+    """Change records not yet in the ChangeLog (matched by content, as they carry no id)."""
+    wanted = {change_key(c): c for c in data.changes}
+    if not wanted:
+        return []
+    uuids: dict[str, dict[int, str]] = {}
+    for entity, model in (("ledger_entry", LedgerEntry), ("progress_update", ProgressUpdate),
+                          ("entry_event", EntryEvent), ("attachment", Attachment)):
+        needed = list({c["record_uuid"] for c in data.changes if c["entity"] == entity})
+        uuids[entity] = {}
+        for part in _chunks(needed):
+            uuids[entity].update(dict(model.select(model.id, model.uuid).where(model.uuid.in_(part)).tuples()))
+    from .package import _json_value  # noqa: PLC0415
+
+    for entity, by_id in uuids.items():
+        ids = list(by_id)
+        for part in _chunks(ids):
+            query = ChangeLog.select().where(ChangeLog.entity == entity, ChangeLog.entity_id.in_(part))
+            for c in query:
+                key = (entity, by_id[c.entity_id], _json_value(c.at), c.actor, c.action, c.field, c.old, c.new)
+                wanted.pop(key, None)
+    return list(wanted.values())

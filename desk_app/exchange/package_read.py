@@ -1,0 +1,301 @@
+"""Reading and validating an exchange package completely before anything is compared or written."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from desk_app.domain import DeadlineType, EntryKind, EventKind, Layer, Status
+from desk_app.errors import InputFileError
+from desk_app.services.ledger import MAX_TEXT
+
+from .package_format import (
+    ATTACHMENT_FIELDS,
+    CHANGE_ENTITIES,
+    CHANGE_FIELDS,
+    DATA_MEMBERS,
+    ENTRY_DATE_FIELDS,
+    ENTRY_DATETIME_FIELDS,
+    ENTRY_PERSON_FIELDS,
+    ENTRY_TEXT_FIELDS,
+    EVENT_FIELDS,
+    FILES_PREFIX,
+    FORMAT_NAME,
+    FORMAT_VERSION,
+    MANIFEST,
+    MEMBER_LABELS,
+    PERIOD_RE,
+    PROGRESS_FIELDS,
+    SHA256_RE,
+    UUID_RE,
+)
+from .progress import Progress, report
+from .safe_zip import PACKAGE_LIMITS, SafeZip, file_sha256
+
+MAX_MANIFEST_BYTES = 1024 * 1024
+MAX_PROBLEMS_SHOWN = 8
+
+
+@dataclass
+class PackageData:
+    path: Path
+    sha256: str
+    manifest: dict
+    entries: list[dict]
+    progress: list[dict]
+    events: list[dict]
+    attachments: list[dict]
+    changes: list[dict]
+    file_shas: list[str] = field(default_factory=list)
+
+    @property
+    def unit(self) -> str:
+        return self.manifest["unit"]
+
+    @property
+    def period(self) -> str:
+        return self.manifest["period"]
+
+
+class _Problems:
+    """Collects field problems so the message lists several at once, like a form."""
+
+    def __init__(self, file_name: str):
+        self.file_name = file_name
+        self.items: list[str] = []
+
+    def add(self, text: str) -> None:
+        self.items.append(text)
+
+    def raise_if_any(self) -> None:
+        if self.items:
+            shown = "；".join(self.items[:MAX_PROBLEMS_SHOWN])
+            more = f"；另有 {len(self.items) - MAX_PROBLEMS_SHOWN} 处问题" if len(self.items) > MAX_PROBLEMS_SHOWN else ""
+            raise InputFileError(f"数据包“{self.file_name}”的内容不正确，没有导入任何内容：{shown}{more}。"
+                                 "请让报送单位用本程序重新生成数据包。")
+
+
+def _check_manifest(m, name: str) -> None:
+    def bad(why: str) -> InputFileError:
+        return InputFileError(f"数据包“{name}”的清单文件 manifest.json {why}，没有导入任何内容。"
+                              "请确认这是本程序生成的数据包。")
+
+    if not isinstance(m, dict) or m.get("format") != FORMAT_NAME:
+        raise bad("不是本程序的数据包清单")
+    version = m.get("format_version")
+    if not isinstance(version, int):
+        raise bad("缺少格式版本号")
+    if version > FORMAT_VERSION:
+        raise InputFileError(f"数据包“{name}”由更新版本的程序生成（格式版本 {version}，本程序只支持到 "
+                             f"{FORMAT_VERSION}）。请先升级本程序再导入；没有导入任何内容。")
+    if version < 1:
+        raise bad(f"的格式版本 {version} 不正确")
+    unit = m.get("unit")
+    if not isinstance(unit, str) or not unit.strip() or len(unit) > 100:
+        raise bad("缺少报送单位")
+    campaign = m.get("campaign")
+    if (not isinstance(campaign, dict) or not isinstance(campaign.get("name"), str)
+            or not isinstance(campaign.get("year"), int)):
+        raise bad("缺少活动名称或年度")
+    if not isinstance(m.get("period"), str) or not PERIOD_RE.match(m["period"]):
+        raise bad("的报送期间不是 YYYY-MM 格式")
+    if not isinstance(m.get("created_at"), str) or _datetime(m["created_at"]) is None:
+        raise bad("的生成时间不正确")
+    members = m.get("members")
+    if not isinstance(members, dict):
+        raise bad("缺少文件校验码列表")
+    for member, info in members.items():
+        if (not isinstance(info, dict) or not isinstance(info.get("sha256"), str)
+                or not SHA256_RE.match(info["sha256"]) or not isinstance(info.get("size"), int)):
+            raise bad(f"中“{member[:60]}”的校验码不正确")
+
+
+def _datetime(text) -> datetime | None:
+    if not isinstance(text, str):
+        return None
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def _date(text) -> date | None:
+    if not isinstance(text, str):
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def _check_records(rows, fields: tuple[str, ...], what: str, problems: _Problems) -> list[dict]:
+    if not isinstance(rows, list):
+        problems.add(f"{what}不是列表")
+        return []
+    good = []
+    for index, row in enumerate(rows, start=1):
+        if not isinstance(row, dict) or any(f not in row for f in fields):
+            missing = [f for f in fields if not isinstance(row, dict) or f not in row]
+            problems.add(f"{what}第 {index} 条缺少字段 {', '.join(missing[:4])}")
+            continue
+        good.append(row)
+    return good
+
+
+def _text_ok(value, limit: int = MAX_TEXT) -> bool:
+    return isinstance(value, str) and len(value) <= limit
+
+
+def _check_entry(e: dict, index: int, problems: _Problems) -> None:
+    where = f"第 {index} 条事项（{str(e.get('code'))[:30]}）"
+    if not isinstance(e.get("uuid"), str) or not UUID_RE.match(e["uuid"]):
+        problems.add(f"{where}的 UUID 不正确")
+    for name in ENTRY_TEXT_FIELDS:
+        if not _text_ok(e.get(name)):
+            problems.add(f"{where}的“{name}”不是文字或过长")
+    if not e.get("code") or len(str(e.get("code"))) > 64:
+        problems.add(f"{where}缺少问题编号")
+    for name, allowed in (("kind", EntryKind), ("status", Status), ("deadline_type", DeadlineType)):
+        if e.get(name) not in {v.value for v in allowed}:
+            problems.add(f"{where}的“{name}”值“{str(e.get(name))[:20]}”不正确")
+    if e.get("layer") not in {"", *(v.value for v in Layer)}:
+        problems.add(f"{where}的层级“{str(e.get('layer'))[:20]}”不正确")
+    for name in ENTRY_DATE_FIELDS:
+        if e.get(name) is not None and _date(e.get(name)) is None:
+            problems.add(f"{where}的日期“{name}”不正确")
+    for name in ENTRY_DATETIME_FIELDS:
+        value = e.get(name)
+        if (value is not None or name != "deleted_at") and _datetime(value) is None:
+            problems.add(f"{where}的时间“{name}”不正确")
+    for name in ENTRY_PERSON_FIELDS:
+        p = e.get(name)
+        if p is not None and not (isinstance(p, dict) and _text_ok(p.get("name"), 100)
+                                  and _text_ok(p.get("department", ""), 200) and p.get("name")):
+            problems.add(f"{where}的人员“{name}”不正确")
+    for name in ("department", "task_force"):
+        if not _text_ok(e.get(name, ""), 200):
+            problems.add(f"{where}的“{name}”不正确")
+    if e.get("decision_no") is not None and not isinstance(e.get("decision_no"), int):
+        problems.add(f"{where}的议定事项序号不正确")
+    meeting = e.get("meeting")
+    if meeting is not None and not (isinstance(meeting, dict) and isinstance(meeting.get("year"), int)
+                                    and isinstance(meeting.get("number"), int)
+                                    and _text_ok(meeting.get("meeting_type"), 50)):
+        problems.add(f"{where}的所属会议不正确")
+
+
+def _check_children(data: PackageData, problems: _Problems) -> None:
+    uuids = {e["uuid"] for e in data.entries}
+    if len(uuids) != len(data.entries):
+        problems.add("有重复的事项 UUID")
+    codes = [e["code"] for e in data.entries]
+    if len(set(codes)) != len(codes):
+        problems.add("有重复的问题编号")
+    for what, rows, dated in (("整改进展", data.progress, ("date",)), ("销号审核记录", data.events, ())):
+        seen = set()
+        for index, row in enumerate(rows, start=1):
+            if row["entry_uuid"] not in uuids or not isinstance(row["uuid"], str) or not UUID_RE.match(row["uuid"]):
+                problems.add(f"{what}第 {index} 条指向不存在的事项或 UUID 不正确")
+            if row["uuid"] in seen:
+                problems.add(f"{what}第 {index} 条的 UUID 重复")
+            seen.add(row["uuid"])
+            if any(_date(row[d]) is None for d in dated) or not _text_ok(row.get("text")):
+                problems.add(f"{what}第 {index} 条的日期或内容不正确")
+    for index, row in enumerate(data.progress, start=1):
+        if not (isinstance(row["month"], str) and PERIOD_RE.match(row["month"])) or _datetime(row["created_at"]) is None:
+            problems.add(f"整改进展第 {index} 条的月份或时间不正确")
+    for index, row in enumerate(data.events, start=1):
+        if row["kind"] not in {k.value for k in EventKind} or _datetime(row["at"]) is None:
+            problems.add(f"销号审核记录第 {index} 条的类型或时间不正确")
+        for d in ("old_deadline", "new_deadline"):
+            if row[d] is not None and _date(row[d]) is None:
+                problems.add(f"销号审核记录第 {index} 条的日期不正确")
+    members = data.manifest["members"]
+    for index, row in enumerate(data.attachments, start=1):
+        sha = row["sha256"]
+        if (row["entry_uuid"] not in uuids or not isinstance(sha, str) or not SHA256_RE.match(sha)
+                or FILES_PREFIX + sha not in members or not _text_ok(row["file_name"], 255)
+                or not row["file_name"] or not isinstance(row["size"], int) or _datetime(row["added_at"]) is None):
+            problems.add(f"佐证材料第 {index} 条（{str(row.get('file_name'))[:40]}）不正确或缺少文件")
+    for index, row in enumerate(data.changes, start=1):
+        if (row["entity"] not in CHANGE_ENTITIES or not isinstance(row["record_uuid"], str)
+                or _datetime(row["at"]) is None or not _text_ok(row["action"], 50) or not _text_ok(row["field"], 100)
+                or not all(row[k] is None or isinstance(row[k], str) for k in ("old", "new"))):
+            problems.add(f"修改记录第 {index} 条不正确")
+
+
+def read_package(path: str | Path, progress: Progress | None = None) -> PackageData:
+    """Open, check every checksum and every field; raise InputFileError with the reasons."""
+    path = Path(path)
+    name = path.name
+    with SafeZip(path, PACKAGE_LIMITS, "数据包") as archive:
+        if MANIFEST not in archive.names:
+            raise InputFileError(f"“{name}”中没有清单文件 manifest.json，不是本程序生成的数据包；没有导入任何内容。")
+        try:
+            manifest = json.loads(archive.read(MANIFEST, MAX_MANIFEST_BYTES).decode("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise InputFileError(f"数据包“{name}”的清单文件 manifest.json 无法读取（{exc}），没有导入任何内容。") from exc
+        _check_manifest(manifest, name)
+        listed = set(manifest["members"])
+        present = set(archive.names) - {MANIFEST}
+        for member in DATA_MEMBERS:
+            if member not in listed or member not in present:
+                raise InputFileError(f"数据包“{name}”缺少{MEMBER_LABELS[member]}（{member}），没有导入任何内容。")
+        extra = sorted(present - listed)
+        if extra:
+            raise InputFileError(f"数据包“{name}”中有清单之外的文件“{extra[0][:60]}”，可能被改动过；没有导入任何内容。")
+        missing = sorted(listed - present)
+        if missing:
+            raise InputFileError(f"数据包“{name}”缺少清单中列出的文件“{missing[0][:60]}”，没有导入任何内容。")
+        for member in present:
+            if member not in DATA_MEMBERS and not (member.startswith(FILES_PREFIX)
+                                                   and SHA256_RE.match(member[len(FILES_PREFIX):])):
+                raise InputFileError(f"数据包“{name}”中有无法识别的文件“{member[:60]}”；没有导入任何内容。")
+        loaded = {}
+        total = len(present)
+        for index, member in enumerate(sorted(present), start=1):
+            expected = manifest["members"][member]
+            if member.startswith(FILES_PREFIX):
+                sha, size = archive.sha256(member)
+                if sha != member[len(FILES_PREFIX):]:
+                    raise _checksum_error(name, member)
+            else:
+                raw = archive.read(member)
+                sha, size = hashlib.sha256(raw).hexdigest(), len(raw)
+                if sha == expected["sha256"]:
+                    try:
+                        loaded[member] = json.loads(raw.decode("utf-8"))
+                    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+                        raise InputFileError(f"数据包“{name}”中的{MEMBER_LABELS[member]}无法读取（{exc}），"
+                                             "没有导入任何内容。") from exc
+            if sha != expected["sha256"] or size != expected["size"]:
+                raise _checksum_error(name, member)
+            if index % 200 == 0:
+                report(progress, index, total, f"正在校验 {index}/{total}")
+    problems = _Problems(name)
+    data = PackageData(
+        path=path, sha256=file_sha256(path), manifest=manifest,
+        entries=_check_records(loaded["entries.json"], ("uuid", "code") + ENTRY_TEXT_FIELDS[1:]
+                               + ENTRY_DATE_FIELDS + ENTRY_DATETIME_FIELDS + ENTRY_PERSON_FIELDS, "台账事项", problems),
+        progress=_check_records(loaded["progress.json"], PROGRESS_FIELDS, "整改进展", problems),
+        events=_check_records(loaded["events.json"], EVENT_FIELDS, "销号审核记录", problems),
+        attachments=_check_records(loaded["attachments.json"], ATTACHMENT_FIELDS, "佐证材料", problems),
+        changes=_check_records(loaded["changes.json"], CHANGE_FIELDS, "修改记录", problems),
+        file_shas=sorted(m[len(FILES_PREFIX):] for m in present if m.startswith(FILES_PREFIX)),
+    )
+    problems.raise_if_any()
+    for index, e in enumerate(data.entries, start=1):
+        _check_entry(e, index, problems)
+    problems.raise_if_any()
+    _check_children(data, problems)
+    problems.raise_if_any()
+    return data
+
+
+def _checksum_error(name: str, member: str) -> InputFileError:
+    label = MEMBER_LABELS.get(member, "佐证材料文件")
+    return InputFileError(f"数据包“{name}”中的{label}（{member[:60]}）校验码不符，文件在传递中损坏或被改动过。"
+                          "没有导入任何内容，请让报送单位重新发送。")
