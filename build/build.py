@@ -1,0 +1,88 @@
+"""Build the one-folder bundle (build/dist/desk_app/), print its size, then smoke-test it.
+
+The same on Linux and Windows:   python build/build.py
+Options: --skip-smoke (only build), --keep-work (reuse build/_work for a faster rebuild).
+Setup (once): pip install -e .[build]   — see README, "Packaging".
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+BUILD_DIR = Path(__file__).resolve().parent
+ROOT = BUILD_DIR.parent
+SPEC = BUILD_DIR / "desk_app.spec"
+WORK = BUILD_DIR / "_work"
+DIST = BUILD_DIR / "dist"
+BUNDLE = DIST / "desk_app"
+SIZE_TARGET_MB = 180
+
+
+def folder_size(folder: Path) -> tuple[int, int, int]:
+    """(bytes of content, bytes on disk, number of files). On Windows both sizes are the content size."""
+    content = on_disk = files = 0
+    for path in folder.rglob("*"):
+        if path.is_file() and not path.is_symlink():
+            stat = path.stat()
+            files += 1
+            content += stat.st_size
+            on_disk += stat.st_blocks * 512 if hasattr(stat, "st_blocks") else stat.st_size
+    return content, on_disk, files
+
+
+def largest_files(folder: Path, count: int = 8) -> list[tuple[int, Path]]:
+    sizes = [(p.stat().st_size, p) for p in folder.rglob("*") if p.is_file() and not p.is_symlink()]
+    return sorted(sizes, reverse=True)[:count]
+
+
+def run_pyinstaller(keep_work: bool) -> None:
+    try:
+        import PyInstaller  # noqa: F401, PLC0415
+    except ImportError:
+        raise SystemExit("PyInstaller is missing. Install it with:  pip install -e .[build]") from None
+    if not keep_work:
+        shutil.rmtree(WORK, ignore_errors=True)
+    shutil.rmtree(BUNDLE, ignore_errors=True)
+    command = [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
+               "--workpath", str(WORK), "--distpath", str(DIST), str(SPEC)]
+    print("$", " ".join(command), flush=True)
+    started = time.perf_counter()
+    subprocess.run(command, cwd=ROOT, check=True)
+    print(f"built {BUNDLE.relative_to(ROOT)} in {time.perf_counter() - started:.0f} s", flush=True)
+
+
+def report_size() -> int:
+    content, on_disk, files = folder_size(BUNDLE)
+    mb = on_disk / 1_000_000
+    verdict = "within" if mb <= SIZE_TARGET_MB else "OVER"
+    print(f"bundle size: {mb:.1f} MB on disk ({content / 1_000_000:.1f} MB content, {files} files) "
+          f"— {verdict} the {SIZE_TARGET_MB} MB target")
+    for size, path in largest_files(BUNDLE):
+        print(f"    {size / 1_000_000:6.1f} MB  {path.relative_to(BUNDLE)}")
+    return 0 if mb <= SIZE_TARGET_MB else 1
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--skip-smoke", action="store_true", help="build only, no smoke test")
+    parser.add_argument("--keep-work", action="store_true", help="reuse build/_work (faster rebuild)")
+    args = parser.parse_args(argv)
+    os.chdir(ROOT)
+    run_pyinstaller(args.keep_work)
+    status = report_size()
+    if args.skip_smoke:
+        return status
+    sys.path.insert(0, str(BUILD_DIR))
+    import smoke_test  # noqa: PLC0415
+
+    return smoke_test.main([str(BUNDLE)]) or status
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,229 @@
+"""Smoke test of the frozen bundle: the built program, not the source, does a clerk's basic work.
+
+    python build/smoke_test.py [BUNDLE_FOLDER]      (default build/dist/desk_app; build.py runs it)
+
+With a fresh temporary data folder, offscreen, through the frozen executable: --version, the demo
+campaign, stats, the integrity check, one PDF (print ledger), one .xlsx (export xlsx), and the window
+reaching its first paint. Commands the bundle does not have yet are reported and skipped; any other
+failure makes the exit status 1.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+BUILD_DIR = Path(__file__).resolve().parent
+DEFAULT_BUNDLE = BUILD_DIR / "dist" / "desk_app"
+STEP_TIMEOUT = 180
+WINDOWS = sys.platform == "win32"
+
+
+def console_executable(bundle: Path) -> Path:
+    return bundle / ("desk-app.exe" if WINDOWS else "desk-app")
+
+
+class StepFailed(Exception):
+    pass
+
+
+@dataclass
+class Smoke:
+    bundle: Path
+    data_dir: Path
+    env: dict[str, str]
+    failures: list[str] = field(default_factory=list)
+    commands: set[str] = field(default_factory=set)
+
+    def run(self, *args: str, executable: Path | None = None, extra_env: dict | None = None):
+        command = [str(executable or console_executable(self.bundle)), "--data-dir", str(self.data_dir), *args]
+        env = {**self.env, **(extra_env or {})}
+        try:
+            result = subprocess.run(command, capture_output=True, env=env, timeout=STEP_TIMEOUT,
+                                    cwd=self.data_dir.parent)
+        except subprocess.TimeoutExpired:
+            raise StepFailed(f"no answer within {STEP_TIMEOUT} s: {' '.join(args)}") from None
+        stdout = result.stdout.decode("utf-8", "replace")
+        stderr = result.stderr.decode("utf-8", "replace")
+        if result.returncode != 0:
+            raise StepFailed(f"exit status {result.returncode}\n{_tail(stderr or stdout)}")
+        if "Traceback (most recent call last)" in stderr:
+            raise StepFailed(f"a traceback on stderr\n{_tail(stderr)}")
+        return stdout, stderr
+
+    def step(self, name: str, check) -> None:
+        started = time.perf_counter()
+        try:
+            detail = check()
+        except StepFailed as exc:
+            self.failures.append(name)
+            print(f"FAIL {name}: {exc}", flush=True)
+            return
+        print(f"ok   {name} ({time.perf_counter() - started:.2f} s){f' — {detail}' if detail else ''}", flush=True)
+
+    def skip(self, name: str, why: str) -> None:
+        print(f"skip {name}: {why}", flush=True)
+
+
+def _tail(text: str, lines: int = 15) -> str:
+    return "\n".join("     | " + line for line in text.strip().splitlines()[-lines:])
+
+
+def _commands_in_help(help_text: str) -> set[str]:
+    """The command names `desk-app --help` lists (argparse indents each by four spaces)."""
+    return set(re.findall(r"^ {4}([a-z][a-z0-9-]*)\b", help_text, re.MULTILINE))
+
+
+def check_version(smoke: Smoke) -> str:
+    out, _ = smoke.run("--version")
+    expected = _source_version()
+    if expected and expected not in out:
+        raise StepFailed(f"the bundle says {out.strip()!r}, the source is {expected}")
+    return out.strip()
+
+
+def _source_version() -> str | None:
+    init = BUILD_DIR.parent / "desk_app" / "__init__.py"
+    match = re.search(r'^__version__ = "([^"]+)"', init.read_text(encoding="utf-8"), re.MULTILINE)
+    return match.group(1) if match else None
+
+
+def check_help(smoke: Smoke) -> str:
+    out, _ = smoke.run("--help")
+    smoke.commands = _commands_in_help(out)
+    if "demo" not in smoke.commands:
+        raise StepFailed(f"no demo command in --help:\n{_tail(out)}")
+    return "commands: " + " ".join(sorted(smoke.commands))
+
+
+def check_demo(smoke: Smoke) -> str:
+    smoke.run("demo")
+    database = smoke.data_dir / "desk.sqlite3"
+    if not database.is_file() or database.stat().st_size < 100_000:
+        raise StepFailed(f"demo did not write a database at {database}")
+    return f"{database.stat().st_size / 1_000_000:.1f} MB database"
+
+
+def check_stats(smoke: Smoke) -> str:
+    out, _ = smoke.run("stats", "--json")
+    try:
+        figures = json.loads(out)
+    except ValueError:
+        raise StepFailed(f"stats --json did not print JSON:\n{_tail(out)}") from None
+    total = _find_total(figures)
+    if not total:
+        raise StepFailed(f"stats shows no entries:\n{_tail(out)}")
+    return f"{total} entries"
+
+
+def _find_total(figures) -> int | None:
+    if isinstance(figures, dict):
+        for key in ("total", "entries", "count"):
+            if isinstance(figures.get(key), int):
+                return figures[key]
+        for value in figures.values():
+            found = _find_total(value)
+            if found:
+                return found
+    return None
+
+
+def check_integrity(smoke: Smoke) -> str:
+    out, _ = smoke.run("check")
+    return out.strip().splitlines()[-1] if out.strip() else ""
+
+
+def check_print(smoke: Smoke) -> str:
+    pdf = smoke.data_dir.parent / "smoke-ledger.pdf"
+    smoke.run("print", "ledger", "--out", str(pdf))
+    if not pdf.is_file() or not pdf.read_bytes().startswith(b"%PDF") or pdf.stat().st_size < 5_000:
+        raise StepFailed(f"no PDF written at {pdf}")
+    detail = f"{pdf.stat().st_size / 1000:.0f} kB"
+    if shutil.which("pdftotext"):  # the bundled font made it: the Chinese text can be read back
+        text = subprocess.run(["pdftotext", "-l", "1", str(pdf), "-"], capture_output=True).stdout.decode("utf-8", "replace")
+        if "整改" not in text:
+            raise StepFailed("the PDF's first page has no readable Chinese text (font missing from the bundle?)")
+        detail += ", Chinese text readable"
+    return detail
+
+
+def check_export(smoke: Smoke) -> str:
+    xlsx = smoke.data_dir.parent / "smoke-ledger.xlsx"
+    smoke.run("export", "xlsx", "--out", str(xlsx))
+    try:
+        with zipfile.ZipFile(xlsx) as archive:
+            sheets = [n for n in archive.namelist() if n.startswith("xl/worksheets/")]
+    except (OSError, zipfile.BadZipFile) as exc:
+        raise StepFailed(f"no readable .xlsx at {xlsx}: {exc}") from None
+    if not sheets:
+        raise StepFailed(f"{xlsx} has no worksheet")
+    return f"{xlsx.stat().st_size / 1000:.0f} kB, {len(sheets)} sheet(s)"
+
+
+def check_window(smoke: Smoke) -> str:
+    started = time.perf_counter()
+    out, err = smoke.run(extra_env={"DESK_APP_EXIT_AFTER_SHOW": "1"})
+    elapsed = time.perf_counter() - started
+    if "main window shown" not in out:
+        raise StepFailed(f"the window never reported its first paint\n{_tail(err or out)}")
+    if "qt.qpa.plugin" in err or "Could not load" in err:
+        raise StepFailed(f"Qt could not load a plugin\n{_tail(err)}")
+    return f"first paint after {elapsed:.2f} s"
+
+
+def check_windowed_executable(smoke: Smoke) -> str:
+    """Windows: desk_app.exe has no console, so only its exit status tells it reached the window."""
+    smoke.run(executable=smoke.bundle / "desk_app.exe", extra_env={"DESK_APP_EXIT_AFTER_SHOW": "1"})
+    return "exit status 0"
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    bundle = Path(argv[0]).resolve() if argv else DEFAULT_BUNDLE
+    if not console_executable(bundle).is_file():
+        print(f"FAIL no built program at {console_executable(bundle)}; run python build/build.py first")
+        return 1
+    print(f"smoke test of {bundle}", flush=True)
+    with tempfile.TemporaryDirectory(prefix="desk_app-smoke-") as temp:
+        temp = Path(temp)
+        home = temp / "home"
+        env = {key: value for key, value in os.environ.items()
+               if not key.startswith(("DESK_APP_", "PYTHON", "QT_")) and key != "VIRTUAL_ENV"}
+        # Offscreen, and nothing of the real user's settings or data is read or written.
+        env.update(QT_QPA_PLATFORM="offscreen", HOME=str(home), XDG_CONFIG_HOME=str(home / "config"),
+                   XDG_DATA_HOME=str(home / "data"), XDG_STATE_HOME=str(home / "state"),
+                   XDG_CACHE_HOME=str(home / "cache"))
+        smoke = Smoke(bundle=bundle, data_dir=temp / "data", env=env)
+        smoke.step("version", lambda: check_version(smoke))
+        smoke.step("command list", lambda: check_help(smoke))
+        smoke.step("demo campaign", lambda: check_demo(smoke))
+        smoke.step("stats", lambda: check_stats(smoke))
+        optional = [("check", "integrity check", check_integrity),
+                    ("print", "print ledger → PDF", check_print),
+                    ("export", "export xlsx", check_export)]
+        for command, name, check in optional:
+            if command in smoke.commands:
+                smoke.step(name, lambda check=check: check(smoke))
+            else:
+                smoke.skip(name, f"`desk-app {command}` is not yet available in this build")
+        smoke.step("window reaches its first paint (offscreen)", lambda: check_window(smoke))
+        if WINDOWS:
+            smoke.step("windowed desk_app.exe starts", lambda: check_windowed_executable(smoke))
+    if smoke.failures:
+        print(f"SMOKE TEST FAILED: {', '.join(smoke.failures)}")
+        return 1
+    print("smoke test passed")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
