@@ -175,7 +175,10 @@ def _preserve_current(progress) -> Path | None:
     live = paths.database_path()
     if not live.exists():
         return None
-    if database.obj is not None:
+    from . import integrity  # noqa: PLC0415
+
+    healthy = not integrity.check(live, quick=True, verify_hashes=False).damaged
+    if healthy and database.obj is not None:
         try:
             return backups.create_backup("pre-restore", progress=progress, rotate_after=False)
         except (DatabaseError, sqlite3.Error) as exc:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from desk_app import paths
 from desk_app.db import close_database, is_read_only, open_database
+from desk_app.errors import DatabaseError, DeskAppError
 
 from . import instance_lock
 
@@ -19,10 +20,16 @@ def open_data(*, read_only: bool = False) -> Path:
     cannot be written), the data opens read-only and lock_status() says why.
     """
     global _lock
+    fallback = False
     if not read_only:
         _lock = instance_lock.acquire(paths.data_dir())
-        read_only = not _lock.acquired
-    open_database(read_only=read_only)
+        read_only = fallback = not _lock.acquired
+    try:
+        open_database(read_only=read_only)
+    except DeskAppError as exc:
+        if not fallback:
+            raise
+        raise DatabaseError(read_only_reason(assume_read_only=True) + exc.message) from exc
     from . import context, settings  # noqa: PLC0415 - needs the bound database
 
     clerk = settings.preferences().clerk_name
@@ -44,9 +51,9 @@ def lock_status() -> instance_lock.LockResult | None:
     return _lock
 
 
-def read_only_reason() -> str:
+def read_only_reason(*, assume_read_only: bool = False) -> str:
     """Why the data is read-only, in Chinese ('' when it is writable)."""
-    if not is_read_only():
+    if not (assume_read_only or is_read_only()):
         return ""
     if _lock is not None and _lock.error:
         return _lock.error
