@@ -56,10 +56,11 @@ def signature_foot(doc: Document, labels: list[str] | None = None, *, size: floa
     leading = size * 2.4
     doc.advance(6)
     doc.ensure(leading * (2 if with_date else 1))
-    blank = "＿" * 8
     slot = doc.width / len(labels)
     baseline = doc.y(leading * 0.7)
     for i, label in enumerate(labels):
+        room = slot - font.width(f"{label}：", size) - size
+        blank = "＿" * max(3, min(8, int(room // font.width("＿", size))))
         doc.text_at(f"{label}：{blank}", font, size, doc.x0 + i * slot, baseline)
     doc.advance(leading)
     if with_date:

@@ -9,6 +9,7 @@ a 1,000-row ledger print in about a second.
 from __future__ import annotations
 
 import io
+from bisect import bisect_right
 import os
 import tempfile
 from collections.abc import Callable
@@ -84,6 +85,7 @@ class Document:
         self.progress = progress
         self.author = author
         self.pages: list[Page] = []
+        self.section_starts = [0]  # page numbering restarts at each (one person's list each)
         self.repeat_header: Callable[[], None] | None = None  # re-draws a table header on new pages
         self.cursor = 0.0  # distance below the frame's top edge
         self._new_page()
@@ -116,6 +118,12 @@ class Document:
         self._new_page()
         if self.repeat_header is not None:
             self.repeat_header()
+
+    def new_section(self) -> None:
+        """Start a part with its own page numbers (第 1 页 共 N 页 again), on a new page."""
+        if self.cursor > 0 or self.pages[-1].ops:
+            self._new_page()
+        self.section_starts.append(len(self.pages) - 1)
 
     def ensure(self, height: float) -> None:
         """Start a new page unless `height` still fits on this one."""
@@ -158,14 +166,16 @@ class Document:
 
     def paragraph(self, text: str, font: FontMetrics, size: float, *, leading: float | None = None,
                   first_indent: float = 0.0, hanging: float = 0.0, align: str = "l",
-                  space_after: float = 0.0, prefix: str = "") -> int:
+                  space_after: float = 0.0, prefix: str = "", prefix_font: FontMetrics | None = None,
+                  prefix_indent: float = 0.0) -> int:
         """A wrapped paragraph that may continue on the next page. Returns its line count.
 
         `prefix` (e.g. "出席：") is printed before the first line and wrapped lines align under the
         text after it; `first_indent` indents the first line (two characters for body text).
         """
         leading = leading or size * 1.5
-        prefix_w = font.width(prefix, size) if prefix else 0.0
+        prefix_font = prefix_font or font
+        prefix_w = prefix_indent + prefix_font.width(prefix, size) if prefix else 0.0
         indent = prefix_w or hanging
         first_width = self.width - (prefix_w or first_indent)
         rest_width = self.width - indent
@@ -184,7 +194,7 @@ class Document:
             baseline = self.y(leading - (leading - size) / 2 - size * 0.12)
             x = self.x0 + ((prefix_w or first_indent) if i == 0 else indent)
             if i == 0 and prefix:
-                self.text_at(prefix, font, size, self.x0, baseline)
+                self.text_at(prefix, prefix_font, size, self.x0 + prefix_indent, baseline)
             avail = self.width - (x - self.x0)
             if align == "justify" and i < len(lines) - 1 and len(line) > 1:
                 spare = avail - font.width(line, size)
@@ -199,6 +209,16 @@ class Document:
             self.advance(leading)
         self.advance(space_after)
         return len(lines)
+
+    @staticmethod
+    def paragraph_lines(text: str, font: FontMetrics, size: float, first_width: float,
+                        rest_width: float) -> list[str]:
+        """Lines of one paragraph whose first line is narrower (after a label) than the rest."""
+        head = break_text(text, font, size, first_width)
+        if len(head) <= 1:
+            return head
+        rest = text[len(head[0]):].lstrip(" ")
+        return head[:1] + break_text(rest, font, size, rest_width)
 
     def rule(self, color=BLACK, width: float = 1.0, space_after: float = 0.0) -> None:
         self.op(STROKE_COLOR, color)
@@ -284,11 +304,14 @@ class Document:
         canvas.setCreator("desk_app")
         canvas.setSubject(self.title)
         total = len(self.pages)
+        starts = sorted(set(self.section_starts)) + [total]
         for number, page in enumerate(self.pages, start=1):
             canvas.setLineWidth(0.5)
             self._draw_ops(canvas, page.ops)
             if self.page_numbers:
-                self._draw_page_number(canvas, number, total)
+                section = bisect_right(starts, number - 1) - 1
+                first, after = starts[section], starts[section + 1]
+                self._draw_page_number(canvas, number - first, after - first)
             canvas.showPage()
             if number % 20 == 0:
                 self.check(number, total, f"正在生成第 {number} 页，共 {total} 页")

@@ -34,25 +34,18 @@ def from_ledger_columns(keys: list[str] | None) -> list[PrintColumn]:
                         "c" if c.width < CENTER_BELOW_WEIGHT else "l") for c in columns_for(keys)]
 
 
-def table_document(*, title: str, subtitle: str, columns: list[PrintColumn],
-                   batches: Iterable[list], total: int, options: PrintOptions, progress: Progress | None,
-                   header_extra: str = "", foot: Callable[[Document], None] | None = None,
-                   size: float | None = None) -> Document:
-    """A titled, ruled ledger table with the header block on top and the signature foot below."""
-    doc = Document(title, ledger_page(options.a3), progress=progress, author=blocks.report_header().unit)
-    many_columns = len(columns) > 12
-    size = size or (10.5 if options.a3 else (8.0 if many_columns else 9.0))
-    blocks.title(doc, title, size=22 if options.a3 else 18, subtitle=subtitle)
-    blocks.header_block(doc, extra=header_extra)
+def draw_table(doc: Document, columns: list[PrintColumn], batches: Iterable[list], total: int, *,
+               size: float, label: str, empty_text: str = "（无符合条件的记录）",
+               leading: float | None = None) -> int:
+    """The ruled table of records, column widths fitted to the first batch; returns the row count."""
     table_columns = [TableColumn(c.label, c.weight, c.align) for c in columns]
     batches = iter(batches)
     first = next(batches, [])
     sample = [[c.value(r, n) for c in columns] for n, r in enumerate(first[:200], start=1)]
     widths = fit_widths(table_columns, sample, doc.fonts.body, size, doc.width)
-    table = Table(doc, table_columns, size=size, header_size=size + 0.5, widths=widths)
+    table = Table(doc, table_columns, size=size, header_size=size + 0.5, widths=widths, leading=leading)
     table.begin()
     number = 0
-    label = f"正在排版：{title}"
     for batch in chain([first], batches):
         for record in batch:
             number += 1
@@ -60,8 +53,25 @@ def table_document(*, title: str, subtitle: str, columns: list[PrintColumn],
             if number % 25 == 0:
                 doc.check(number, total, label)
     if number == 0:
-        table.add_row(["（无符合条件的记录）"] + [""] * (len(columns) - 1))
+        table.add_row([empty_text] + [""] * (len(columns) - 1))
     table.end()
+    return number
+
+
+def table_size(options: PrintOptions, n_columns: int) -> float:
+    return 10.5 if options.a3 else (8.0 if n_columns > 12 else 9.0)
+
+
+def table_document(*, title: str, subtitle: str, columns: list[PrintColumn],
+                   batches: Iterable[list], total: int, options: PrintOptions, progress: Progress | None,
+                   header_extra: str = "", foot: Callable[[Document], None] | None = None,
+                   size: float | None = None) -> Document:
+    """A titled, ruled ledger table with the header block on top and the signature foot below."""
+    doc = Document(title, ledger_page(options.a3), progress=progress, author=blocks.report_header().unit)
+    size = size or table_size(options, len(columns))
+    blocks.title(doc, title, size=22 if options.a3 else 18, subtitle=subtitle)
+    blocks.header_block(doc, extra=header_extra)
+    draw_table(doc, columns, batches, total, size=size, label=f"正在排版：{title}")
     (foot or blocks.signature_foot)(doc)
     return doc
 

@@ -103,3 +103,14 @@ def _person_name(person_id: int) -> str:
         return org.get_person(person_id).name
     except Exception:  # noqa: BLE001 - a removed person: show the number rather than fail the print
         return f"#{person_id}"
+
+
+_DIGITS = "零一二三四五六七八九"
+
+
+def cn_number(n: int) -> str:
+    """一, 二 … 十, 十一 … 九十九 (section numbers in official documents)."""
+    if n < 10:
+        return _DIGITS[n]
+    tens, ones = divmod(n, 10)
+    return f"{'' if tens == 1 else _DIGITS[tens]}十{_DIGITS[ones] if ones else ''}"

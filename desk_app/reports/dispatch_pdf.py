@@ -1,0 +1,76 @@
+"""月度调度表 (open entries with 本月进展) and 重点任务分工台账 (seed 003's key-task ledger)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+
+from desk_app.domain import EntryKind
+from desk_app.services import settings
+from desk_app.services.ledger_columns import COLUMNS_BY_KEY
+from desk_app.services.ledger_query import LedgerFilter, latest_progress
+
+from .layout import Document
+from .ledger_pdf import PrintColumn, serial_column, table_document
+from .options import PrintOptions, Progress, campaign_name, cn_month, count, iter_entries, this_month, with_campaign
+
+NOT_REPORTED = "（本月未报）"
+
+
+def _col(key: str, label: str = "", weight: float | None = None, align: str | None = None) -> PrintColumn:
+    c = COLUMNS_BY_KEY[key]
+    return PrintColumn(label or c.label, weight or c.width, lambda e, n, c=c: c.value(e),
+                       align or ("c" if c.width < 12 else "l"))
+
+
+def _with_progress(f: LedgerFilter, sort: str, month: str, store: dict[int, str]) -> Iterator[list]:
+    """Batches of entries, loading each batch's 本月进展 into `store` before it is drawn."""
+    for batch in iter_entries(f, sort):
+        store.clear()
+        store.update(latest_progress([e.id for e in batch], month))
+        yield batch
+
+
+def _progress_column(store: dict[int, str], label: str = "本月进展", weight: float = 24) -> PrintColumn:
+    return PrintColumn(label, weight, lambda e, n: store.get(e.id, NOT_REPORTED))
+
+
+def _report_day_note(month: str) -> str:
+    try:
+        day = settings.preferences().report_day
+    except Exception:  # noqa: BLE001 - no database: leave the note out
+        return ""
+    return f"报送截止：{cn_month(month)}{day}日"
+
+
+def build_dispatch(options: PrintOptions, progress: Progress | None = None) -> Document:
+    month = options.month or this_month()
+    f = replace(with_campaign(options.filter), open_only=True)
+    total = count(f)
+    store: dict[int, str] = {}
+    columns = [serial_column(), _col("code"), _col("description", weight=20), _col("measures", weight=18),
+               _col("department"), _col("responsible"), _col("deadline"), _col("status"),
+               _progress_column(store)]
+    title = options.title or f"{campaign_name(f)}整改台账月度调度表"
+    return table_document(title=title, subtitle=f"（{cn_month(month)}）", columns=columns,
+                          batches=_with_progress(f, options.sort if options.sort != "code" else "department",
+                                                 month, store),
+                          total=total, options=options, progress=progress,
+                          header_extra=f"未完成 {total} 条　{_report_day_note(month)}".rstrip())
+
+
+def build_key_tasks(options: PrintOptions, progress: Progress | None = None) -> Document:
+    month = options.month or this_month()
+    f = replace(with_campaign(options.filter), kinds=[EntryKind.KEY_TASK])
+    total = count(f)
+    store: dict[int, str] = {}
+    columns = [serial_column(), _col("description", "重点任务", 16), _col("target", "工作目标", 14),
+               _col("measures", "具体措施", 18), _col("leader", "责任局领导", 7),
+               _col("department", "牵头处室"), _col("co_departments", "配合处室", align="c"),
+               _col("responsible"), _col("deadline", "完成时限"), _col("schedule", weight=12),
+               _progress_column(store, weight=16), _col("status")]
+    title = options.title or f"{campaign_name(f)}重点任务分工台账"
+    return table_document(title=title, subtitle=f"（{cn_month(month)}）", columns=columns,
+                          batches=_with_progress(f, "department" if options.sort == "code" else options.sort,
+                                                 month, store),
+                          total=total, options=options, progress=progress, header_extra=f"共 {total} 项")

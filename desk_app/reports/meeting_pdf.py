@@ -1,0 +1,156 @@
+"""Meeting papers: 会议通知, 签到表 and 会议纪要 (GB/T 9704-2012 §10.3 layout)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from desk_app.domain import Attendance, DeadlineType
+from desk_app.services import context, meetings
+from desk_app.services.ledger_columns import cn_date
+
+from . import blocks, official
+from .layout import MM, RED, Document, ledger_page, official_page
+from .ledger_pdf import PrintColumn, draw_table, serial_column
+from .options import PrintOptions, Progress, cn_number
+
+WEEKDAYS = "一二三四五六日"
+SECTION_NUMBER = re.compile(r"^([一二三四五六七八九十]+)、", re.MULTILINE)  # agenda items become （一）
+
+
+def _when(m) -> str:
+    start = m.start_at
+    return (f"{cn_date(start.date())}（星期{WEEKDAYS[start.weekday()]}）"
+            f"{'上午' if start.hour < 12 else '下午'}{start.hour if start.hour <= 12 else start.hour - 12}:"
+            f"{start.minute:02d}")
+
+
+def _issuer() -> str:
+    return blocks.report_header().unit or "活动办公室"
+
+
+def _attendees(m) -> list[str]:
+    return [a.name for a in m.attendance if a.status != Attendance.OBSERVER]
+
+
+def build_notice(options: PrintOptions, progress: Progress | None = None) -> Document:
+    m = meetings.get_meeting(options.meeting_id)
+    title = options.title or f"关于召开{m.title}的通知"
+    doc = Document(title, official_page(), progress=progress, author=_issuer())
+    official.title(doc, title)
+    official.body(doc, "各专班、各有关单位（科室）：", indent=False)
+    official.body(doc, f"经研究，定于{_when(m)}在{m.place or '（地点另行通知）'}召开{m.title}，"
+                       "现将有关事项通知如下：")
+    items = [("会议时间", _when(m)), ("会议地点", m.place or "另行通知")]
+    names = _attendees(m)
+    items.append(("参会人员", "、".join(names) if names else "各专班牵头局领导、协管处级干部、科室负责人及联络员"))
+    if m.host_name:
+        items.append(("会议主持", m.host_name))
+    for i, (label, value) in enumerate(items, start=1):
+        official.labelled(doc, f"{cn_number(i)}、{label}：", value if value.endswith("。") else f"{value}。")
+    n = len(items)
+    if m.agenda.strip():
+        n += 1
+        official.labelled(doc, f"{cn_number(n)}、会议议程：", "")
+        official.body(doc, SECTION_NUMBER.sub(r"（\1）", m.agenda))
+    n += 1
+    official.labelled(doc, f"{cn_number(n)}、有关要求：", "请参会人员提前10分钟到场签到，会议期间将手机调至静音。各专班请于会前将本月工作进展、"
+                       "存在问题和下步计划书面报送活动办。因故不能参会的，请提前向会议联系人请假。")
+    if m.contact:
+        official.body(doc, f"联系人及电话：{m.contact}")
+    official.signature(doc, _issuer(), cn_date(context.today()))
+    return doc
+
+
+def sign_in_columns() -> list[PrintColumn]:
+    def note(a, n):
+        if a.status == Attendance.LEAVE:
+            return f"请假（{a.reason}）" if a.reason else "请假"
+        return "列席" if a.status == Attendance.OBSERVER else ""
+
+    return [serial_column(), PrintColumn("姓名", 7, lambda a, n: a.name, "c"),
+            PrintColumn("单位", 10, lambda a, n: a.unit, "c"), PrintColumn("职务", 11, lambda a, n: a.title, "c"),
+            PrintColumn("联系电话", 10, lambda a, n: a.phone, "c"), PrintColumn("签名", 10, lambda a, n: "", "c"),
+            PrintColumn("备注", 9, note, "c")]
+
+
+def build_sign_in(options: PrintOptions, progress: Progress | None = None) -> Document:
+    m = meetings.get_meeting(options.meeting_id)
+    rows = list(m.attendance)
+    title = options.title or f"{m.title}签到表"
+    setup = replace(ledger_page(portrait=True), left=18 * MM, right=18 * MM)
+    doc = Document(title, setup, progress=progress, author=_issuer())
+    blocks.title(doc, title)
+    font = doc.fonts.body
+    line = f"时间：{_when(m)}　　地点：{m.place or '　' * 6}"
+    if m.host_name:
+        line += f"　　主持：{m.host_name}"
+    doc.paragraph(line, font, 11, leading=20, space_after=4)
+    draw_table(doc, sign_in_columns(), [rows], len(rows), size=11, leading=22, label=f"正在排版：{title}",
+               empty_text="（尚未生成参会名单：请先在 例会 页面按专班名单生成签到名单）")
+    t = m.totals
+    marked = any(a.status for a in rows)
+    blank = "＿＿"
+    doc.advance(8)
+    doc.ensure(24)
+    doc.paragraph("　　".join([f"应到：{t.expected} 人", f"实到：{t.present if marked else blank} 人",
+                              f"请假：{t.leave} 人", f"缺席：{t.absent if marked else blank} 人"]
+                             + ([f"列席：{t.observer} 人"] if t.observer else [])),
+                  doc.fonts.heading, 11.5, leading=22)
+    doc.paragraph(f"记录人：{m.recorder_name or '＿＿＿＿'}", font, 11, leading=22)
+    return doc
+
+
+def _decision_lines(m) -> list[str]:
+    lines = []
+    for d in m.decisions:
+        deadline = cn_date(d.deadline) if d.deadline_type == DeadlineType.DATE and d.deadline else d.deadline_type
+        who = "；".join(x for x in (f"责任单位：{d.department_name}" if d.department_name else "",
+                                    f"责任人：{d.responsible_name}" if d.responsible_name else "",
+                                    f"完成时限：{deadline}" if deadline else "") if x)
+        text = d.text.rstrip("。；;")
+        lines.append(f"{cn_number(d.number)}、{text}。" + (f"（{who}）" if who else ""))
+    return lines
+
+
+def minutes_body(m) -> list[str]:
+    """The minutes text; the numbered 议定事项 are added when the clerk's text does not list them."""
+    paragraphs = [p.strip() for p in (m.minutes or "").replace("\r\n", "\n").split("\n") if p.strip()]
+    if not paragraphs:
+        paragraphs = [f"{cn_date(m.start_at.date())}，{m.host_name + '同志主持召开' if m.host_name else '召开'}"
+                      f"{m.title}。"]
+        if m.reports:
+            paragraphs.append("会议听取了" + "、".join(r.task_force_name for r in m.reports) + "的工作进展汇报。")
+        if m.decisions:
+            paragraphs.append("会议议定如下事项：")
+    decisions = _decision_lines(m)
+    text = "\n".join(paragraphs)
+    if decisions and not any(d.text.strip()[:12] in text for d in m.decisions if d.text.strip()):
+        paragraphs += decisions
+    return paragraphs
+
+
+def build_minutes(options: PrintOptions, progress: Progress | None = None) -> Document:
+    m = meetings.get_meeting(options.meeting_id)
+    masthead = options.title or f"{m.meeting_type}纪要"
+    doc = Document(f"{masthead}（{m.title}）", official_page(), progress=progress, author=_issuer())
+    # 纪要标志: red, centred, in the title face; then （第X期）, issuer left and date right, a red rule.
+    doc.line_of_text(masthead, doc.fonts.title, 36, align="c", leading=60, color=RED)
+    doc.line_of_text(f"（第{m.issue_no or m.number}期）", doc.fonts.body, official.BODY, align="c",
+                     leading=official.LEADING)
+    font = doc.fonts.body
+    baseline = doc.y(official.LEADING * 0.72)
+    doc.text_at(_issuer(), font, official.BODY, doc.x0 + official.BODY, baseline)
+    doc.text_at(cn_date(m.start_at.date()), font, official.BODY, doc.x0 + doc.width - official.BODY, baseline, "r")
+    doc.advance(official.LEADING * 0.9)
+    doc.rule(RED, 2.0, space_after=official.LEADING * 0.6)
+    for para in minutes_body(m):
+        official.body(doc, para)
+    doc.advance(official.LEADING)  # 正文下空一行
+    heading = doc.fonts.heading
+    for label, names in (("出席", m.names_with(Attendance.PRESENT)), ("请假", m.leave_lines),
+                         ("列席", m.names_with(Attendance.OBSERVER))):
+        if names:
+            doc.paragraph("、".join(names), font, official.BODY, leading=official.LEADING, prefix=f"{label}：",
+                          prefix_font=heading, prefix_indent=official.INDENT)
+    return doc
