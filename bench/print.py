@@ -1,0 +1,158 @@
+"""Benchmark: the 整改台账 of 1,000 demo entries as PDF, against the clerk's current way (xlsx → LibreOffice).
+
+    .venv/bin/python bench/print.py [--entries 1000] [--runs 3] [--keep DIR]
+
+Builds a throw-away demo database, renders the ledger (all entries, default columns, A4 landscape) and,
+when `libreoffice` is on the PATH, writes the same rows as .xlsx with openpyxl (row heights set, header
+repeated, fit to page width) and times `libreoffice --headless --convert-to pdf`. The last line is
+
+    pdf_s=1.10 pages=150 libreoffice_s=3.40 ratio=0.32
+
+(pdf_s and libreoffice_s are the best of --runs; libreoffice_s=- and ratio=- without LibreOffice).
+Targets: pdf_s ≤ 2.0, ratio ≤ 0.7.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def build_data(folder: Path, entries: int) -> None:
+    from desk_app import paths
+    from desk_app.db import open_database
+    from desk_app.demo import build_demo
+
+    paths.set_data_dir(folder)
+    open_database()
+    build_demo(entries=entries, seed=1)
+
+
+def render_pdf(out: Path) -> tuple[float, int]:
+    from desk_app.reports.options import PrintOptions
+    from desk_app.reports.registry import render_to_file
+
+    start = time.perf_counter()
+    pages = render_to_file("ledger", PrintOptions(), out)
+    return time.perf_counter() - start, pages
+
+
+def write_xlsx(out: Path) -> int:
+    """The same ledger as an Excel sheet a clerk would print: heights computed, since LibreOffice does not."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Border, Font, Side
+    from openpyxl.worksheet.worksheet import Worksheet
+
+    from desk_app.reports.options import iter_entries, with_campaign
+    from desk_app.services.ledger_columns import columns_for
+    from desk_app.services.ledger_query import LedgerFilter
+
+    columns = columns_for(None)
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "整改台账"
+    thin = Side(style="thin")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    wrap = Alignment(wrap_text=True, vertical="center")
+    font = Font(name="宋体", size=9)
+    scale = 1.6  # relative width → Excel character units
+    headers = ["序号", *[c.label for c in columns]]
+    widths = [5, *[c.width * scale for c in columns]]
+    for i, width in enumerate(widths, start=1):
+        ws.column_dimensions[ws.cell(1, i).column_letter].width = width
+    ws.append(headers)
+    for cell in ws[1]:
+        cell.font, cell.alignment, cell.border = Font(name="黑体", size=9), wrap, border
+    rows = 0
+    for batch in iter_entries(with_campaign(LedgerFilter())):
+        for e in batch:
+            rows += 1
+            values = [str(rows), *[c.value(e) for c in columns]]
+            ws.append(values)
+            lines = max(math.ceil(max(len(v), 1) * 1.9 / max(w, 1)) for v, w in zip(values, widths, strict=True))
+            ws.row_dimensions[rows + 1].height = 12.5 * lines + 4
+            for cell in ws[rows + 1]:
+                cell.font, cell.alignment, cell.border = font, wrap, border
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = "1:1"
+    wb.save(out)
+    return rows
+
+
+def time_libreoffice(xlsx: Path, outdir: Path) -> float:
+    exe = shutil.which("libreoffice") or shutil.which("soffice")
+    profile = outdir / "lo-profile"
+    start = time.perf_counter()
+    subprocess.run([exe, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(outdir), str(xlsx)], check=True, stdout=subprocess.DEVNULL,
+                   stderr=subprocess.DEVNULL, timeout=600)
+    elapsed = time.perf_counter() - start
+    if not (outdir / (xlsx.stem + ".pdf")).is_file():
+        raise RuntimeError("LibreOffice produced no PDF")
+    return elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--entries", type=int, default=1000)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--keep", type=Path, help="keep the PDF/xlsx files in this folder")
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="bench-print-"))
+    out_dir = args.keep or work
+    out_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        t0 = time.perf_counter()
+        build_data(work / "data", args.entries)
+        print(f"demo data: {args.entries} entries in {time.perf_counter() - t0:.1f} s")
+        from desk_app.reports import fonts
+
+        t0 = time.perf_counter()
+        fonts.font_set()
+        print(f"font registration (once per process): {time.perf_counter() - t0:.2f} s")
+        timings = []
+        pages = 0
+        for run in range(args.runs):
+            seconds, pages = render_pdf(out_dir / "ledger.pdf")
+            timings.append(seconds)
+            print(f"run {run + 1}: pdf {seconds:.2f} s, {pages} pages, "
+                  f"{(out_dir / 'ledger.pdf').stat().st_size / 1e6:.1f} MB")
+        pdf_s = min(timings)
+        lo_text = ratio_text = "-"
+        if shutil.which("libreoffice") or shutil.which("soffice"):
+            xlsx = out_dir / "ledger-excel.xlsx"
+            t0 = time.perf_counter()
+            rows = write_xlsx(xlsx)
+            print(f"xlsx: {rows} rows written in {time.perf_counter() - t0:.2f} s (not counted)")
+            lo_runs = [time_libreoffice(xlsx, out_dir) for _ in range(max(1, min(args.runs, 2)))]
+            for i, s in enumerate(lo_runs, start=1):
+                print(f"libreoffice run {i}: {s:.2f} s")
+            lo_s = min(lo_runs)
+            lo_text, ratio_text = f"{lo_s:.2f}", f"{pdf_s / lo_s:.2f}"
+        else:
+            print("libreoffice not found: install it (apt-get install -y libreoffice-calc) for the ratio")
+        print(f"pdf_s={pdf_s:.2f} pages={pages} libreoffice_s={lo_text} ratio={ratio_text}")
+    finally:
+        from desk_app.db import close_database
+
+        close_database()
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("DESK_APP_DATA_DIR", tempfile.gettempdir())
+    main()
