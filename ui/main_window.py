@@ -25,8 +25,8 @@ from .state import AppState
 # (called when shown) and show_filter(LedgerFilter) (the ledger page, for 首页's shortcuts).
 PAGES = [
     ("home", "ui.views.home_page", "HomePage"),
-    ("taskforces", "ui.views.placeholder_page", "TaskForcesPlaceholder"),
-    ("meetings", "ui.views.placeholder_page", "MeetingsPlaceholder"),
+    ("taskforces", "ui.views.taskforce_page", "TaskForcePage"),
+    ("meetings", "ui.views.meeting_page", "MeetingPage"),
     ("ledger", "ui.views.placeholder_page", "LedgerPlaceholder"),
     ("stats", "ui.views.placeholder_page", "StatsPlaceholder"),
     ("settings", "ui.views.settings_page", "SettingsPage"),

@@ -1,0 +1,92 @@
+"""Table models of the 专班 page: the task-force list and a roster."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+
+class _Table(QAbstractTableModel):
+    COLUMNS: tuple[str, ...] = ()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.rows: list = []
+
+    def headers(self) -> tuple[str, ...]:
+        raise NotImplementedError
+
+    def set_rows(self, rows) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()):  # noqa: N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()):  # noqa: N802
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers()[section]
+        return None
+
+    def row_of(self, record_id: int) -> int:
+        return next((i for i, r in enumerate(self.rows) if r.id == record_id), -1)
+
+
+class TaskForceListModel(_Table):
+    COLUMNS = ("name", "members", "open", "overdue", "plan", "report")
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.report_due: set[int] = set()  # 专班 ids missing their due monthly report
+
+    def headers(self):
+        return (self.tr("Task force"), self.tr("Members"), self.tr("Open"), self.tr("Overdue"),
+                self.tr("Action plan"), self.tr("Last report"))
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        tf = self.rows[index.row()]
+        col = self.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return {
+                "name": tf.name,
+                "members": str(tf.people_count),
+                "open": str(tf.open_entries),
+                "overdue": str(tf.overdue_entries) if tf.overdue_entries else "",
+                "plan": self.tr("v%1").replace("%1", str(tf.plan_version)) if tf.plan_version else self.tr("none"),
+                "report": tf.last_report_month or self.tr("none"),
+            }[col]
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if (col == "overdue" and tf.overdue_entries) or (col == "plan" and not tf.plan_version) \
+                    or (col == "report" and tf.id in self.report_due):
+                return QBrush(QColor("#c62828"))
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in ("members", "open", "overdue"):
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            leads = "、".join(m.name for m in tf.leads)
+            return f"{tf.name}\n{leads}\n{tf.goal}"
+        if role == Qt.ItemDataRole.UserRole:
+            return tf.id
+        return None
+
+
+class MemberModel(_Table):
+    COLUMNS = ("role", "name", "unit", "title", "phone")
+
+    def headers(self):
+        return (self.tr("Role"), self.tr("Name"), self.tr("Unit"), self.tr("Title"), self.tr("Phone"))
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        m = self.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (m.role, m.name, m.department_name, m.title, m.phone)[index.column()]
+        if role == Qt.ItemDataRole.UserRole:
+            return m.id
+        return None

@@ -1,0 +1,64 @@
+"""Small pieces shared by the meetings and task-force pages: calling a service, picking a person."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QComboBox, QCompleter, QMessageBox, QWidget
+
+from desk_app.errors import DeskAppError
+from desk_app.services import org
+
+
+class ServiceFailed(Exception):
+    """The service refused; the message was already shown to the clerk."""
+
+
+def call(parent: QWidget | None, func, *args, **kwargs):
+    """Run a service call; on a DeskAppError show its Chinese message and raise ServiceFailed."""
+    try:
+        return func(*args, **kwargs)
+    except DeskAppError as exc:
+        QMessageBox.warning(parent, QCoreApplication.translate("MeetingCommon", "Cannot save"), exc.message)
+        raise ServiceFailed(exc.message) from exc
+
+
+class PersonCombo(QComboBox):
+    """Pick a person by typing part of a name; shows 姓名（科室 职务）. Empty means nobody."""
+
+    def __init__(self, parent=None, *, allow_empty: bool = True):
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.allow_empty = allow_empty
+        completer = self.completer()
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.reload()
+
+    def reload(self) -> None:
+        current = self.person_id()
+        self.blockSignals(True)
+        self.clear()
+        if self.allow_empty:
+            self.addItem("", None)
+        for p in org.list_people():
+            extra = " ".join(x for x in (p.department_name, p.title) if x)
+            self.addItem(f"{p.name}（{extra}）" if extra else p.name, p.id)
+        self.blockSignals(False)
+        self.set_person(current)
+
+    def person_id(self) -> int | None:
+        text = self.currentText().strip()
+        if not text:
+            return None
+        index = self.findText(text)
+        if index < 0:  # typed a bare name: accept it when it names exactly one person
+            matches = [i for i in range(self.count()) if self.itemText(i).split("（")[0] == text]
+            index = matches[0] if len(matches) == 1 else -1
+        return self.itemData(index) if index >= 0 else None
+
+    def set_person(self, person_id: int | None) -> None:
+        index = self.findData(person_id) if person_id is not None else (0 if self.allow_empty else -1)
+        self.setCurrentIndex(max(index, 0) if person_id is not None or self.allow_empty else -1)
+        if person_id is not None and index < 0:
+            self.setCurrentIndex(0)
