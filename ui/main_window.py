@@ -28,7 +28,7 @@ PAGES = [
     ("taskforces", "ui.views.taskforce_page", "TaskForcePage"),
     ("meetings", "ui.views.meeting_page", "MeetingPage"),
     ("ledger", "ui.views.placeholder_page", "LedgerPlaceholder"),
-    ("stats", "ui.views.placeholder_page", "StatsPlaceholder"),
+    ("stats", "ui.views.stats_page", "StatsPage"),
     ("settings", "ui.views.settings_page", "SettingsPage"),
 ]
 

@@ -136,6 +136,20 @@ def _register(path: Path, subfont: int) -> FontMetrics:
         return metrics
 
 
+def unusable_reason(choice_key: str) -> str | None:
+    """Why a chosen font file cannot go into a PDF (None when it can)."""
+    if not choice_key or choice_key == BUNDLED:
+        return None
+    path = Path(choice_key)
+    if not path.is_file():
+        return f"找不到字体文件 {path}"
+    try:
+        _register(path, 0)
+    except Exception as exc:  # noqa: BLE001 - reportlab raises plain exceptions for unsupported fonts
+        return f"字体文件 {path.name} 无法嵌入 PDF（{exc}）。请选择 TrueType 字体（.ttf/.ttc）。"
+    return None
+
+
 def load(choice_key: str) -> FontMetrics:
     """Register the chosen font; an unusable file (missing, PostScript outlines) falls back to the bundled one."""
     if choice_key and choice_key != BUNDLED:

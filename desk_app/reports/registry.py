@@ -91,3 +91,18 @@ def render_to_file(kind_name: str, options: PrintOptions, path: str | Path,
     data, pages = render(kind_name, options, progress)
     write_atomically(Path(path), data)
     return pages
+
+
+def render_in_worker(kind_name: str, options: PrintOptions, path: str | Path,
+                     progress: Progress | None = None) -> int:
+    """render_to_file for a background thread: the thread's own database connection is closed after."""
+    import threading  # noqa: PLC0415
+
+    try:
+        return render_to_file(kind_name, options, path, progress)
+    finally:
+        if threading.current_thread() is not threading.main_thread():
+            from desk_app.db.models import database  # noqa: PLC0415
+
+            if not database.is_closed():
+                database.close()

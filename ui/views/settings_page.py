@@ -13,6 +13,7 @@ SECTIONS = [
     ("ui.views.campaign_settings", "CampaignSettings"),
     ("ui.views.org_settings", "OrgSettings"),
     ("ui.views.choices_settings", "ChoicesSettings"),
+    ("ui.views.print_settings", "PrintSettings"),
 ]
 
 

@@ -1,0 +1,151 @@
+"""打印 / 导出PDF for any page: a toolbar button with a menu of documents, rendered in the background
+(with progress and 取消), then shown in the preview window or saved where the clerk chose.
+
+A page adds them with one call:
+
+    add_print_actions(toolbar, self, lambda: PrintOptions(filter=self.current_filter(),
+                                                          columns=self.visible_column_keys()))
+
+`options` is called when the clerk clicks, so it reads the page's state at that moment; it may
+return None (after telling the user why, e.g. no meeting selected) to cancel.
+"""
+
+from __future__ import annotations
+
+import re
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QUrl
+from PySide6.QtGui import QAction, QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QToolButton, QWidget
+
+from desk_app.reports.layout import RenderCancelled
+from desk_app.reports.options import PrintOptions
+from desk_app.reports.registry import LEDGER_KINDS, get_kind, render_in_worker
+
+from ..tasks import Task, TaskCancelled, run_with_progress
+
+OptionsFactory = Callable[[], PrintOptions | None]
+_open_windows: list = []  # keep previews alive while they are shown
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("PrintActions", text)
+
+
+def preview_folder() -> Path:
+    folder = Path(tempfile.gettempdir()) / "desk_app-print"
+    folder.mkdir(parents=True, exist_ok=True)
+    cutoff = time.time() - 2 * 86400
+    for old in folder.glob("*.pdf"):  # previews from earlier days; a viewer may still hold today's
+        try:
+            if old.stat().st_mtime < cutoff:
+                old.unlink()
+        except OSError:
+            pass
+    return folder
+
+
+def safe_file_name(title: str) -> str:
+    return re.sub(r'[\\/:*?"<>|\s]+', "_", title).strip("_") or "document"
+
+
+def _work(kind: str, options: PrintOptions, path: Path):
+    def work(progress):
+        try:
+            return render_in_worker(kind, options, path, progress)
+        except RenderCancelled:
+            raise TaskCancelled() from None
+    return work
+
+
+def render_then(parent: QWidget | None, kind: str, options: PrintOptions, path: Path,
+                done: Callable[[Path, int], None]) -> Task:
+    """Render in the background behind a progress dialog; call done(path, pages) on success."""
+    title = get_kind(kind).title
+    task = Task(_work(kind, options, path), _tr("Preparing %1…").replace("%1", title))
+    task.finished_ok.connect(lambda pages: done(path, pages))
+    return run_with_progress(parent, task)
+
+
+def show_preview(parent: QWidget | None, kind: str, options: PrintOptions) -> Task:
+    from .print_preview import PrintPreviewWindow  # noqa: PLC0415 - QtPdf loads only when used
+
+    title = options.title or get_kind(kind).title
+    path = preview_folder() / f"{safe_file_name(title)}-{int(time.time() * 1000)}.pdf"
+
+    def open_window(pdf: Path, pages: int) -> None:
+        window = PrintPreviewWindow(pdf, title, f"{safe_file_name(title)}.pdf", parent)
+        _open_windows.append(window)
+        window.destroyed.connect(lambda *_: _open_windows.remove(window) if window in _open_windows else None)
+        window.show()
+        window.raise_()
+
+    return render_then(parent, kind, options, path, open_window)
+
+
+def export_pdf(parent: QWidget | None, kind: str, options: PrintOptions, target: Path | None = None) -> Task | None:
+    title = options.title or get_kind(kind).title
+    if target is None:
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        chosen, _ = QFileDialog.getSaveFileName(parent, _tr("Export PDF"),
+                                                str(Path(folder) / f"{safe_file_name(title)}.pdf"),
+                                                _tr("PDF files (*.pdf)"))
+        if not chosen:
+            return None
+        target = Path(chosen)
+    if target.suffix.lower() != ".pdf":
+        target = target.with_suffix(".pdf")
+
+    def saved(pdf: Path, pages: int) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, _tr("PDF exported"),
+                          _tr("Saved %1 (%2 pages).").replace("%1", str(pdf)).replace("%2", str(pages)),
+                          QMessageBox.StandardButton.Ok, parent)
+        open_button = box.addButton(_tr("Open"), QMessageBox.ButtonRole.ActionRole)
+        box.exec()
+        if box.clickedButton() is open_button:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(pdf)))
+
+    return render_then(parent, kind, options, target, saved)
+
+
+def _run(parent, options_factory: OptionsFactory, kind: str, export: bool):
+    options = options_factory()
+    if options is None:
+        return None
+    return export_pdf(parent, kind, options) if export else show_preview(parent, kind, options)
+
+
+def add_print_actions(toolbar, parent: QWidget, options_factory: OptionsFactory,
+                      kinds: list[str] | None = None) -> tuple[QToolButton, QToolButton]:
+    """Add 打印 (preview, Ctrl+P) and 导出PDF buttons, each with a menu of `kinds`, to a QToolBar or layout."""
+    kinds = kinds or LEDGER_KINDS
+    buttons = []
+    for export in (False, True):
+        button = QToolButton(parent)
+        button.setObjectName("export_pdf_button" if export else "print_button")
+        button.setText(_tr("Export PDF") if export else _tr("Print"))
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        menu = QMenu(button)
+        for kind in kinds:
+            action = QAction(get_kind(kind).title, menu)
+            action.setObjectName(f"{'export' if export else 'print'}_{kind}")
+            action.triggered.connect(lambda _=False, k=kind, e=export: _run(parent, options_factory, k, e))
+            menu.addAction(action)
+        button.setMenu(menu)
+        default = menu.actions()[0]
+        button.clicked.connect(default.trigger)
+        button.setToolTip(_tr("Export %1 as a PDF file") .replace("%1", default.text()) if export
+                          else _tr("Preview and print %1 (Ctrl+P)").replace("%1", default.text()))
+        if hasattr(toolbar, "addWidget"):
+            toolbar.addWidget(button)
+        buttons.append(button)
+    shortcut = QAction(parent)
+    shortcut.setShortcut("Ctrl+P")
+    shortcut.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)  # one per page
+    shortcut.triggered.connect(buttons[0].click)
+    parent.addAction(shortcut)
+    return buttons[0], buttons[1]

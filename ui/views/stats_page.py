@@ -1,0 +1,199 @@
+"""统计: 完成率 and 逾期 by layer, department, 专班 and category, the monthly trend, and printing them."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk_app.domain import EntryKind
+from desk_app.reports.options import PrintOptions
+from desk_app.reports.trend import monthly_trend
+from desk_app.services import stats
+from desk_app.services.ledger_query import LedgerFilter, summarize
+
+from .print_actions import add_print_actions, show_preview
+
+RED = QColor("#c62828")
+
+
+class NumberItem(QTableWidgetItem):
+    """Sorts by the number it shows (42 after 9), displayed centred."""
+
+    def __init__(self, value: float, text: str | None = None):
+        super().__init__(text if text is not None else str(value))
+        self.value = value
+        self.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+
+    def __lt__(self, other):  # noqa: D105 - Qt sort hook
+        return self.value < getattr(other, "value", 0)
+
+
+class StatsPage(QWidget):
+    ledger_requested = Signal(object)  # a LedgerFilter, for the main window to open the ledger
+
+    DIMENSIONS = ("layer", "department", "task_force", "category")
+
+    def __init__(self, state, parent=None):
+        super().__init__(parent)
+        self.state = state
+        self.setWindowTitle(self.tr("Statistics"))
+        self.heading = QLabel()
+        font = self.heading.font()
+        font.setPointSizeF(14)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.summary = QLabel()
+        self.summary.setObjectName("stats_summary")
+        self.summary.setWordWrap(True)
+        toolbar = QToolBar(self)
+        self.print_summary_button = QPushButton(self.tr("Print statistics summary"))
+        self.print_summary_button.setObjectName("print_summary_button")
+        self.print_summary_button.clicked.connect(self.print_summary)
+        toolbar.addWidget(self.print_summary_button)
+        toolbar.addSeparator()
+        self.print_button, self.export_button = add_print_actions(
+            toolbar, self, self.print_options, ["stats", "overdue", "dispatch", "ledger"])
+        self.refresh_button = QPushButton(self.tr("Refresh"))
+        self.refresh_button.setShortcut("F5")
+        self.refresh_button.clicked.connect(self.refresh)
+        toolbar.addWidget(self.refresh_button)
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(toolbar)
+        self.tabs = QTabWidget()
+        self.tables: dict[str, QTableWidget] = {}
+        titles = {"layer": self.tr("By layer"), "department": self.tr("By department"),
+                  "task_force": self.tr("By task force"), "category": self.tr("By category")}
+        for dimension in self.DIMENSIONS:
+            table = self._table([titles[dimension], self.tr("Total"), self.tr("Done"), self.tr("Open"),
+                                 self.tr("Overdue"), self.tr("Completion rate")])
+            table.setObjectName(f"stats_{dimension}")
+            table.cellDoubleClicked.connect(lambda row, _c, d=dimension: self._open_group(d, row))
+            self.tables[dimension] = table
+            self.tabs.addTab(table, titles[dimension])
+        self.trend = self._table([self.tr("Month"), self.tr("New"), self.tr("Closed"), self.tr("Cumulative"),
+                                  self.tr("Cumulative done"), self.tr("Completion rate")])
+        self.trend.setObjectName("stats_trend")
+        self.tabs.addTab(self.trend, self.tr("Monthly trend"))
+        hint = QLabel(self.tr("Double-click a row to open its entries in the ledger."))
+        hint.setStyleSheet("color: #607d8b;")
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(hint)
+        self._groups: dict[str, list] = {}
+        state.data_changed.connect(self._refresh_if_visible)
+        state.campaign_changed.connect(self._refresh_if_visible)
+
+    def _table(self, headers: list[str]) -> QTableWidget:
+        table = QTableWidget(0, len(headers))
+        table.setHorizontalHeaderLabels(headers)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.verticalHeader().setVisible(False)
+        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        table.setAlternatingRowColors(True)
+        return table
+
+    # --- data -----------------------------------------------------------------------------------
+    def base_filter(self) -> LedgerFilter:
+        return LedgerFilter(campaign_id=self.state.campaign_id)
+
+    def print_options(self) -> PrintOptions:
+        return PrintOptions(filter=self.base_filter())
+
+    def print_summary(self):
+        return show_preview(self, "stats", self.print_options())
+
+    def _refresh_if_visible(self, *_):
+        if self.isVisible():
+            self.refresh()
+
+    def refresh(self) -> None:
+        if self.state.campaign_id is None:
+            self.heading.setText(self.tr("Statistics"))
+            self.summary.setText(self.tr("No campaign yet."))
+            return
+        f = self.base_filter()
+        s = summarize(f)
+        on_time = stats.on_time_rate(f)
+        days = stats.average_days_to_close(f)
+        self.heading.setText(self.tr("Statistics"))
+        self.summary.setText(
+            self.tr("%1 entries, %2 done, completion rate %3; %4 open, %5 overdue; on-time rate %6; "
+                    "average %7 days to close.")
+            .replace("%1", str(s.total)).replace("%2", str(s.done)).replace("%3", f"{s.completion_rate:.1%}")
+            .replace("%4", str(s.open)).replace("%5", str(s.overdue)).replace("%6", f"{on_time:.1%}")
+            .replace("%7", "—" if days is None else str(days)))
+        for dimension in self.DIMENSIONS:
+            sf = replace(f, kinds=[EntryKind.RECTIFICATION]) if dimension == "layer" else f
+            groups = stats.breakdown(sf, dimension)
+            self._groups[dimension] = groups
+            self._fill(self.tables[dimension], [
+                [QTableWidgetItem(g.key), NumberItem(g.total), NumberItem(g.done), NumberItem(g.total - g.done),
+                 NumberItem(g.overdue), NumberItem(g.completion_rate, f"{g.completion_rate:.1%}")]
+                for g in groups])
+        points = monthly_trend(f, last_months=24)
+        self._fill(self.trend, [
+            [QTableWidgetItem(f"{int(p.month[:4])}年{int(p.month[5:])}月"), NumberItem(p.new), NumberItem(p.closed),
+             NumberItem(p.cumulative_total), NumberItem(p.cumulative_done),
+             NumberItem(p.completion_rate, f"{p.completion_rate:.1%}")] for p in points])
+
+    def _fill(self, table: QTableWidget, rows: list[list[QTableWidgetItem]]) -> None:
+        table.setSortingEnabled(False)
+        table.setRowCount(len(rows))
+        for r, items in enumerate(rows):
+            for c, item in enumerate(items):
+                item.setData(Qt.ItemDataRole.UserRole, r)
+                table.setItem(r, c, item)
+            overdue = items[4] if len(items) > 4 and table is not self.trend else None
+            if overdue is not None and getattr(overdue, "value", 0) > 0:
+                overdue.setForeground(QBrush(RED))
+        table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # keep the service's order
+        table.setSortingEnabled(True)
+        table.resizeColumnsToContents()
+        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+
+    def _open_group(self, dimension: str, row: int) -> None:
+        item = self.tables[dimension].item(row, 0)
+        groups = self._groups.get(dimension, [])
+        index = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        if index is None or index >= len(groups):
+            return
+        key = groups[index].key
+        f = self.base_filter()
+        if dimension == "layer":
+            f = replace(f, layers=[key], kinds=[EntryKind.RECTIFICATION])
+        elif dimension == "category":
+            f = replace(f, categories=[key])
+        elif dimension == "department":
+            from desk_app.services import org  # noqa: PLC0415
+
+            dept = org.department_by_name(key)
+            if dept is None:
+                return
+            f = replace(f, department_ids=[dept.id])
+        elif dimension == "task_force":
+            from desk_app.services import taskforces  # noqa: PLC0415
+
+            ids = [tf.id for tf in taskforces.list_task_forces(self.state.campaign_id) if tf.name == key]
+            if not ids:
+                return
+            f = replace(f, task_force_ids=ids)
+        self.ledger_requested.emit(f)
