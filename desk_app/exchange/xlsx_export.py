@@ -26,7 +26,7 @@ from .ledger_export import (
     header_labels,
     split_sheets,
 )
-from .progress import Progress, report
+from .progress import Cancelled, Progress, report
 
 PAGE_WIDTH_UNITS = 150.0  # column units that fill an A4 landscape page at about 100 %
 SERIAL_WIDTH = 5.0
@@ -140,8 +140,9 @@ def _write_ledger_sheet(wb, styles_holder: list, sheet: SheetData, columns: list
         ws.append([styles.cell(ws, int(values[0]) if values[0].isdigit() else values[0], "ledger_number")]
                   + [styles.cell(ws, v, "ledger_body") for v in values[1:]])
         done += 1
-        if done % 500 == 0:
-            report(progress, done, total, f"正在写入第 {done}/{total} 行")
+        if done % 100 == 0 and progress is not None and progress(done, total, f"正在写入第 {done}/{total} 行") is False:
+            # Raising here would leave openpyxl's streaming writer half-open; stop and let the caller discard.
+            return -1
     foot_row = 4 + len(sheet.rows) + 1
     ws.row_dimensions[foot_row].height = 24
     ws.append([])
@@ -199,11 +200,27 @@ def export_xlsx(options: LedgerExportOptions, out: str | os.PathLike[str], *,
     done = 0
     for sheet in sheets:
         done = _write_ledger_sheet(wb, holder, sheet, options.columns, progress, done, total)
+        if done < 0:
+            _discard(wb)
+            raise Cancelled()
     if options.summary_sheet:
         _write_summary(wb, holder[0], options)
-    report(progress, total, total, "正在保存文件")
+    if progress is not None:
+        progress(total, total, "正在保存文件")  # too late to cancel: the streamed sheets must be saved
     _save_atomically(wb, out)
     return total
+
+
+def _discard(wb) -> None:
+    """Finish the streamed sheets into a throw-away file so their writers close cleanly."""
+    fd, tmp = tempfile.mkstemp(prefix=".export-discard-", suffix=".xlsx")
+    os.close(fd)
+    try:
+        wb.save(tmp)
+    except Exception:  # noqa: BLE001 - the export already failed; this only tidies up
+        pass
+    finally:
+        os.unlink(tmp)
 
 
 def _save_atomically(wb, out: Path) -> None:

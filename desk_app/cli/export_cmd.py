@@ -1,0 +1,123 @@
+"""desk-app export xlsx|csv|docx|package --out FILE [filters]."""
+
+from __future__ import annotations
+
+import sys
+
+from desk_app.errors import ValidationError
+
+FORMATS = ("xlsx", "csv", "docx", "package")
+
+
+def register(sub) -> None:
+    p = sub.add_parser("export", help="导出台账为 Excel/CSV，会议纪要/签到表为 Word，或生成上报数据包",
+                       description="导出：xlsx（Excel 台账）、csv、docx（会议纪要或签到表）、package（上报数据包 .zip）。")
+    p.add_argument("format", choices=FORMATS, metavar="FORMAT", help="xlsx、csv、docx 或 package")
+    p.add_argument("--out", required=True, metavar="FILE", help="输出文件")
+    g = p.add_argument_group("台账筛选（xlsx、csv）")
+    g.add_argument("--layer", action="append", default=[], help="层级（可重复），如 处级干部")
+    g.add_argument("--status", action="append", default=[], help="状态（可重复），如 推进中")
+    g.add_argument("--department", action="append", default=[], help="责任单位名称（可重复）")
+    g.add_argument("--category", action="append", default=[], help="问题类别（可重复）")
+    g.add_argument("--entry-kind", action="append", default=[], help="事项类型（可重复），如 重点任务")
+    g.add_argument("--overdue", action="store_true", help="只导出逾期事项")
+    g.add_argument("--open", action="store_true", help="只导出未完成事项")
+    g.add_argument("--text", default="", help="包含此文字的事项")
+    o = p.add_argument_group("版式（xlsx、csv）")
+    o.add_argument("--columns", metavar="列1,列2", help="导出的列（列名或列键，逗号分隔），默认与打印相同")
+    o.add_argument("--sort", default="code", help="排序：code、deadline、department、layer、status 等")
+    o.add_argument("--title", default="", help="自定义标题")
+    o.add_argument("--per-layer", action="store_true", help="每个层级一个工作表")
+    o.add_argument("--no-summary", action="store_true", help="不要统计汇总表")
+    o.add_argument("--template", action="store_true", help="上报模板规则：单元格内不换行，空白填“0”")
+    k = p.add_argument_group("数据包（package）与会议材料（docx）")
+    k.add_argument("--unit", default="", help="报送单位（默认取设置中的填报单位）")
+    k.add_argument("--period", default="", metavar="YYYY-MM", help="报送期间（默认本月）")
+    k.add_argument("--meeting", type=int, metavar="N", help="会议编号（docx）")
+    k.add_argument("--document", choices=("minutes", "signin"), default="minutes",
+                   help="docx 的内容：minutes 会议纪要（默认）或 signin 签到表")
+    p.set_defaults(func=run)
+
+
+def _columns(text: str | None) -> list[str] | None:
+    if not text:
+        return None
+    from desk_app.services.ledger_columns import COLUMNS  # noqa: PLC0415
+
+    by_name = {c.label: c.key for c in COLUMNS} | {c.key: c.key for c in COLUMNS}
+    keys = []
+    for part in (p.strip() for p in text.replace("，", ",").split(",")):
+        if part and part not in by_name:
+            raise ValidationError(f"没有名为“{part}”的列。可用的列：{'、'.join(c.label for c in COLUMNS)}", "columns")
+        if part:
+            keys.append(by_name[part])
+    return keys
+
+
+def build_filter(args):
+    from desk_app.domain import EntryKind, Layer, Status  # noqa: PLC0415
+    from desk_app.services import campaigns, org  # noqa: PLC0415
+    from desk_app.services.ledger_query import SORT_KEYS, LedgerFilter  # noqa: PLC0415
+
+    for values, allowed, what in ((args.layer, Layer, "层级"), (args.status, Status, "状态"),
+                                  (args.entry_kind, EntryKind, "事项类型")):
+        for value in values:
+            if value not in {v.value for v in allowed}:
+                raise ValidationError(f"没有“{value}”这个{what}。可用的{what}：{'、'.join(v.value for v in allowed)}")
+    if args.sort not in SORT_KEYS:
+        raise ValidationError(f"不能按“{args.sort}”排序。可用的排序：{'、'.join(SORT_KEYS)}", "sort")
+    department_ids = []
+    for name in args.department:
+        d = org.department_by_name(name)
+        if d is None:
+            raise ValidationError(f"没有名为“{name}”的责任单位（科室），请检查名称", "department")
+        department_ids.append(d.id)
+    campaign = campaigns.require_current_campaign()
+    return LedgerFilter(campaign_id=campaign.id, layers=args.layer, statuses=args.status,
+                        department_ids=department_ids, categories=args.category, kinds=args.entry_kind,
+                        overdue_only=args.overdue, open_only=args.open, text=args.text)
+
+
+def _progress(done, total, text=""):
+    if sys.stderr.isatty() and text:
+        sys.stderr.write(f"\r{text}\u3000\u3000")
+        sys.stderr.flush()
+    return True
+
+
+def run(args) -> int:
+    from desk_app.services.session import open_data  # noqa: PLC0415
+
+    open_data()
+    if args.format in ("xlsx", "csv"):
+        from desk_app.exchange.ledger_export import LedgerExportOptions  # noqa: PLC0415
+
+        options = LedgerExportOptions(filter=build_filter(args), column_keys=_columns(args.columns),
+                                      sort=args.sort, title=args.title, one_sheet_per_layer=args.per_layer,
+                                      summary_sheet=not args.no_summary, template_mode=args.template)
+        if args.format == "xlsx":
+            from desk_app.exchange.xlsx_export import export_xlsx as export  # noqa: PLC0415
+        else:
+            from desk_app.exchange.csv_export import export_csv as export  # noqa: PLC0415
+        count = export(options, args.out, progress=_progress)
+        _done(f"已导出 {count} 条台账到 {args.out}")
+    elif args.format == "package":
+        from desk_app.exchange.package import write_package  # noqa: PLC0415
+
+        s = write_package(args.out, unit=args.unit, period=args.period, progress=_progress)
+        _done(f"已生成“{s.unit}”{s.period} 的数据包：{s.entries} 条事项，{s.progress} 条进展，"
+              f"{s.attachments} 个佐证材料，{s.changes} 条修改记录 → {args.out}")
+    else:
+        if args.meeting is None:
+            raise ValidationError("导出 docx 需要用 --meeting N 指定会议编号", "meeting")
+        from desk_app.exchange.docx_export import export_meeting_docx  # noqa: PLC0415
+
+        export_meeting_docx(args.meeting, args.document, args.out)
+        _done(f"已导出{'会议纪要' if args.document == 'minutes' else '签到表'}到 {args.out}")
+    return 0
+
+
+def _done(message: str) -> None:
+    if sys.stderr.isatty():
+        sys.stderr.write("\r")
+    print(message)

@@ -1,0 +1,107 @@
+"""desk-app import xlsx|package FILE [--dry-run] [--mapping JSON] [--yes]."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+from desk_app.errors import InputFileError
+
+
+def register(sub) -> None:
+    p = sub.add_parser("import", help="导入 Excel 台账或下级单位的上报数据包",
+                       description="导入前先完整检查并显示预览；加 --dry-run 只检查不写入；"
+                                   "写入前自动备份，全部成功或全部不写。")
+    p.add_argument("format", choices=("xlsx", "package"), metavar="FORMAT", help="xlsx 或 package")
+    p.add_argument("file", metavar="FILE", help="要导入的文件")
+    p.add_argument("--dry-run", action="store_true", help="只检查并显示预览，不写入")
+    p.add_argument("--yes", action="store_true", help="不再询问，直接导入")
+    x = p.add_argument_group("Excel 台账（xlsx）")
+    x.add_argument("--sheet", help="工作表名称（默认第一个）")
+    x.add_argument("--mapping", metavar="JSON",
+                   help='列对应，如 \'{"问题描述":"description","F":"整改措施","序号":""}\'（列名或列字母 → 字段）')
+    x.add_argument("--kind", default="问题整改", help="事项类型（表格中没有“类型”列时），默认 问题整改")
+    x.add_argument("--layer", default="", help="默认层级（表格中没有“层级”列时）")
+    x.add_argument("--create-missing", action="store_true", help="自动新建本机没有的科室、人员和专班")
+    x.add_argument("--skip-invalid", action="store_true", help="跳过有问题的行，只导入没有问题的行")
+    k = p.add_argument_group("数据包（package）")
+    k.add_argument("--take-conflicts", action="store_true",
+                   help="冲突的事项（本机在数据包生成后又修改过）以数据包为准；默认保留本机的")
+    p.set_defaults(func=run)
+
+
+def _confirm(args, question: str) -> bool:
+    if args.yes:
+        return True
+    if not sys.stdin.isatty():
+        raise InputFileError("需要确认才能导入：请加 --yes 参数（或先用 --dry-run 查看预览）。没有导入任何内容。")
+    answer = input(f"{question} [y/N] ").strip().lower()
+    return answer in ("y", "yes", "是")
+
+
+def _progress(done, total, text=""):
+    if sys.stderr.isatty() and text:
+        sys.stderr.write(f"\r{text}\u3000\u3000")
+        sys.stderr.flush()
+    return True
+
+
+def _package(args) -> int:
+    from desk_app.exchange.package_apply import apply_package  # noqa: PLC0415
+    from desk_app.exchange.package_import import CONFLICT, preview_package  # noqa: PLC0415
+
+    preview = preview_package(args.file, progress=_progress)
+    print(preview.summary_text())
+    for diff in preview.entries:
+        if diff.state == CONFLICT:
+            print(f"  冲突：{diff.code} {diff.description[:30]} —— {diff.reason}")
+    if args.dry_run:
+        return 0
+    if not preview.has_changes:
+        print("没有需要导入的内容，本机数据没有改动。")
+        return 0
+    if not _confirm(args, "确认导入？"):
+        print("已取消，没有导入任何内容。")
+        return 1
+    result = apply_package(preview, take_conflicts=args.take_conflicts, progress=_progress)
+    print(result.text())
+    return 0
+
+
+def _xlsx(args) -> int:
+    from desk_app.exchange.xlsx_apply import apply_import  # noqa: PLC0415
+    from desk_app.exchange.xlsx_import import ImportOptions, mapping_from_json, plan_import  # noqa: PLC0415
+    from desk_app.exchange.xlsx_read import read_sheet  # noqa: PLC0415
+
+    content = read_sheet(args.file, args.sheet, progress=_progress)
+    mapping = None
+    if args.mapping:
+        try:
+            spec = json.loads(args.mapping)
+        except json.JSONDecodeError as exc:
+            raise InputFileError(f"--mapping 不是正确的 JSON（{exc.msg}）。示例：'{{\"问题描述\":\"description\"}}'") from exc
+        if not isinstance(spec, dict):
+            raise InputFileError("--mapping 应为 JSON 对象，如 '{\"问题描述\":\"description\"}'")
+        mapping = mapping_from_json(spec, content.headers)
+    options = ImportOptions(sheet=content.name, mapping=mapping, default_kind=args.kind, default_layer=args.layer,
+                            create_missing=args.create_missing)
+    plan = plan_import(args.file, options, content=content)
+    print(plan.report_text())
+    bad = len(plan.rows) - len(plan.valid_rows)
+    if args.dry_run:
+        return 2 if bad and not args.skip_invalid else 0
+    if bad and not args.skip_invalid:
+        raise InputFileError(f"有 {bad} 行存在问题，没有导入任何内容。请修改表格，或加 --skip-invalid 只导入没有问题的行。")
+    if not _confirm(args, f"确认导入 {len(plan.valid_rows)} 条台账？"):
+        print("已取消，没有导入任何内容。")
+        return 1
+    result = apply_import(plan, skip_invalid=args.skip_invalid, progress=_progress)
+    print(result.text())
+    return 0
+
+
+def run(args) -> int:
+    from desk_app.services.session import open_data  # noqa: PLC0415
+
+    open_data()
+    return _package(args) if args.format == "package" else _xlsx(args)
