@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>HomePage</name>
@@ -36,6 +35,10 @@
         <translation>问题清单不足 6 条的人员：</translation>
     </message>
     <message>
+        <source>Compliance reminders</source>
+        <translation>工作提醒</translation>
+    </message>
+    <message>
         <source>No campaign yet. Create one, or start with demo data.</source>
         <translation>还没有活动。请新建活动，或先用演示数据试用。</translation>
     </message>
@@ -46,6 +49,10 @@
     <message>
         <source>%1 (%2) — %3 problems</source>
         <translation>%1（%2）— %3 条</translation>
+    </message>
+    <message>
+        <source>No reminders: meetings, plans and reports are all in order.</source>
+        <translation>暂无提醒：会议、行动方案和月度报告均已按要求完成。</translation>
     </message>
 </context>
 </TS>

@@ -86,6 +86,10 @@
         <translation>下步计划</translation>
     </message>
     <message>
+        <source>not reported</source>
+        <translation>未报送</translation>
+    </message>
+    <message>
         <source>No reports yet: press 'Build agenda' to copy the monthly reports.</source>
         <translation>尚无汇报：点击“生成议程”复制各专班月度报告。</translation>
     </message>
@@ -371,12 +375,12 @@
         <translation>日期</translation>
     </message>
     <message>
-        <source>Title</source>
-        <translation>职务</translation>
-    </message>
-    <message>
         <source>Present</source>
         <translation>实到</translation>
+    </message>
+    <message>
+        <source>Meeting name</source>
+        <translation>会议名称</translation>
     </message>
     <message>
         <source>Decisions</source>

@@ -21,7 +21,7 @@ class MeetingListModel(QAbstractTableModel):
         self.rows: list = []
 
     def headers(self):
-        return (self.tr("Type"), self.tr("No."), self.tr("Date"), self.tr("Title"), self.tr("Present"),
+        return (self.tr("Type"), self.tr("No."), self.tr("Date"), self.tr("Meeting name"), self.tr("Present"),
                 self.tr("Decisions"))
 
     def set_rows(self, rows) -> None:

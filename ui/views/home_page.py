@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.domain import Status
-from desk_app.services import stats
+from desk_app.services import compliance, stats
 from desk_app.services.ledger_query import LedgerFilter
 
 CARD_STYLE = {
@@ -74,10 +74,18 @@ class HomePage(QWidget):
             grid.addWidget(card, i // 3, i % 3)
         self.short_list = QListWidget()
         self.short_list.setObjectName("short_people")
+        self.short_list.itemActivated.connect(self._open_person)
         self.short_label = QLabel(self.tr("People whose problem list has fewer than 6 entries:"))
         layout = QVBoxLayout(self)
+        self.compliance_label = QLabel(self.tr("Compliance reminders"))
+        self.compliance_list = QListWidget()
+        self.compliance_list.setObjectName("compliance_warnings")
+        self.compliance_list.itemActivated.connect(self._open_warning)
+        self.compliance_list.itemClicked.connect(self._open_warning)
         layout.addWidget(self.heading)
         layout.addLayout(grid)
+        layout.addWidget(self.compliance_label)
+        layout.addWidget(self.compliance_list)
         line = QFrame()
         line.setFrameShape(QFrame.Shape.HLine)
         layout.addWidget(line)
@@ -105,10 +113,38 @@ class HomePage(QWidget):
         self.cards["pending"].set_value(str(figures["pending_close"]))
         short = stats.people_short_of_problems(campaign_id)
         self.cards["short"].set_value(str(len(short)))
+        self._fill_compliance(campaign_id)
         self.short_list.clear()
         for p in short:
             self.short_list.addItem(self.tr("%1 (%2) — %3 problems").replace("%1", p.name)
                                     .replace("%2", p.department_name or p.level).replace("%3", str(p.count)))
+            self.short_list.item(self.short_list.count() - 1).setData(Qt.ItemDataRole.UserRole, p.person_id)
+
+    def _fill_compliance(self, campaign_id: int) -> None:
+        from ui.views.meeting_page import warning_item  # noqa: PLC0415 - same colours as the meetings page
+
+        self.compliance_list.clear()
+        for w in compliance.campaign_warnings(campaign_id):
+            self.compliance_list.addItem(warning_item(w))
+        if not self.compliance_list.count():
+            self.compliance_list.addItem(self.tr("No reminders: meetings, plans and reports are all in order."))
+        self.compliance_list.setFixedHeight(min(140, 8 + 22 * self.compliance_list.count()))
+
+    def _open_warning(self, item) -> None:
+        """Go to the page that fixes the warning: the 专班 (its plan or report tab) or the meetings."""
+        w = item.data(Qt.ItemDataRole.UserRole)
+        window = self.window()
+        if w is None or not hasattr(window, "show_page"):
+            return
+        page = window.show_page(w.page)
+        if w.task_force_id and hasattr(page, "select_task_force"):
+            page.select_task_force(w.task_force_id, "plan" if w.kind == "no_action_plan" else "report")
+
+    def _open_person(self, item) -> None:
+        """The ledger of one person's own problems, to add the missing ones."""
+        person_id = item.data(Qt.ItemDataRole.UserRole)
+        if person_id is not None and self.state.campaign_id is not None:
+            self.ledger_requested.emit(LedgerFilter(campaign_id=self.state.campaign_id, owner_ids=[person_id]))
 
     def _open(self, key: str) -> None:
         campaign_id = self.state.campaign_id

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.domain import MeetingType
-from desk_app.services import meeting_agenda, meeting_decisions
+from desk_app.services import meeting_agenda, meeting_decisions, taskforces
 
 from .meeting_common import ServiceFailed, call
 
@@ -141,7 +141,13 @@ class AgendaTab(QWidget):
                 if text:
                     child = QTreeWidgetItem(item, [f"{label}：{text}", ""])
                     child.setToolTip(0, text)
-            item.setExpanded(False)
+            item.setExpanded(True)
+        reported = {r.task_force_id for r in m.reports}
+        for tf in taskforces.list_task_forces(m.campaign_id):
+            if tf.id not in reported:
+                item = QTreeWidgetItem(second, [tf.name, self.tr("not reported")])
+                item.setForeground(0, QBrush(QColor(OVERDUE)))
+                item.setForeground(1, QBrush(QColor(OVERDUE)))
         if not m.reports:
             QTreeWidgetItem(second, [self.tr("No reports yet: press 'Build agenda' to copy the monthly reports."), ""])
         self._section(self.tr("3. Difficult problems to solve"))

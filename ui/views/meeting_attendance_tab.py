@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -148,14 +147,13 @@ class AttendanceTab(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                    | QAbstractItemView.EditTrigger.EditKeyPressed)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(26)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         self.table.mark_requested.connect(self.mark_selected)
 
-        self.build_button = QToolButton()
-        self.build_button.setText(self.tr("Build from rosters"))
-        self.build_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.build_button = QPushButton(self.tr("Build from rosters"))
         menu = QMenu(self.build_button)
         menu.addAction(self.tr("Leads, co-leads and liaisons"), lambda: self.build(whole=False))
         menu.addAction(self.tr("Whole rosters"), lambda: self.build(whole=True))

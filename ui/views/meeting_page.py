@@ -88,13 +88,13 @@ class MeetingPage(QWidget):
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list.verticalHeader().hide()
+        self.list.verticalHeader().setDefaultSectionSize(26)
         header = self.list.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.list.selectionModel().currentRowChanged.connect(self._row_changed)
         self.warnings = QListWidget()
         self.warnings.setObjectName("meeting_warnings")
-        self.warnings.setMaximumHeight(110)
         self.warnings.itemActivated.connect(self._warning_activated)
         self.warnings.itemClicked.connect(self._warning_activated)
 
@@ -145,7 +145,7 @@ class MeetingPage(QWidget):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
-        splitter.setSizes([420, 760])
+        splitter.setSizes([560, 700])
         layout = QVBoxLayout(self)
         layout.addWidget(self.toolbar)
         layout.addWidget(splitter, 1)
@@ -204,6 +204,7 @@ class MeetingPage(QWidget):
             if w.page == "meetings":
                 self.warnings.addItem(warning_item(w))
         self.warnings.setVisible(self.warnings.count() > 0)
+        self.warnings.setFixedHeight(min(110, 8 + 22 * max(1, self.warnings.count())))
         self.warnings_label.setVisible(self.warnings.count() > 0)
 
     def reload_list(self) -> None:

@@ -1,0 +1,93 @@
+from datetime import date, datetime
+
+import pytest
+from PySide6.QtCore import Qt
+
+from desk_app.domain import Attendance, EntryKind, MeetingType
+from desk_app.services import ledger_query, meeting_decisions, meetings, org
+from desk_app.services.meeting_decisions import DecisionInput
+from desk_app.services.meetings import MeetingInput
+
+
+@pytest.fixture
+def quiet(monkeypatch):
+    shown = []
+    monkeypatch.setattr("ui.views.meeting_common.QMessageBox.warning", lambda p, t, text: shown.append(text))
+    monkeypatch.setattr("ui.views.meeting_attendance_tab.QMessageBox.information", lambda *a: shown.append(a[2]))
+    return shown
+
+
+def test_progress_meeting_agenda_attendance_and_decisions(main_window, qtbot, demo, quiet):
+    page = main_window.show_page("meetings")
+    previous = meetings.list_meetings(demo.campaign_id, meeting_type=MeetingType.TASK_FORCE)[0]
+    open_before = [d for d in meeting_decisions.decisions_of(previous.id) if d.is_open]
+    assert open_before, "the demo's last meeting should have open decisions"
+
+    record = page.new_meeting(MeetingInput(MeetingType.TASK_FORCE, datetime(2026, 11, 23, 9, 30), place="三楼"))
+    assert page.current_meeting_id() == record.id and record.number == previous.number + 1
+    agenda = meetings.get_meeting(record.id).agenda
+    assert agenda.startswith("一、上次议定事项落实情况")
+    for d in open_before:
+        assert d.text.rstrip("。") in agenda
+    page.tabs.setCurrentWidget(page.agenda_tab)
+    first = page.agenda_tab.tree.topLevelItem(0)
+    codes = {first.child(i).text(0).split()[0] for i in range(first.childCount())}
+    assert {d.code for d in open_before} <= codes
+
+    tab = page.attendance_tab
+    page.tabs.setCurrentWidget(tab)
+    tab.build(whole=False)
+    rows = tab.model.rows
+    assert rows and all(r.status == "" for r in rows)
+    tab.table.setFocus()
+    tab.table.selectRow(0)
+    qtbot.keyClick(tab.table, Qt.Key.Key_1)
+    qtbot.keyClick(tab.table, Qt.Key.Key_3)  # marking moved on to the second row
+    assert [r.status for r in tab.model.rows[:2]] == [Attendance.PRESENT, Attendance.ABSENT]
+    page.undo_action.trigger()
+    assert tab.model.rows[1].status == ""
+    third, fourth = tab.model.rows[2].name, tab.model.rows[3].name
+    result = tab.paste_roll_call(f"#接龙\n1. {third}\n2、{fourth}（请假：出差）\n3. 查无此人")
+    assert result.unknown == ("查无此人",)
+    assert "查无此人" in tab.roll_call_box.text()
+    by_name = {r.name: r for r in tab.model.rows}
+    assert by_name[third].status == Attendance.PRESENT
+    assert (by_name[fourth].status, by_name[fourth].reason) == (Attendance.LEAVE, "出差")
+    assert "实到 2 人" in tab.totals.text() and "请假 1 人" in tab.totals.text()
+    page.undo_action.trigger()  # the whole pasted list is undone at once
+    assert {r.name: r.status for r in tab.model.rows}[fourth] == ""
+    page.redo_action.trigger()
+
+    page.tabs.setCurrentWidget(page.minutes_tab)
+    dept = org.list_departments()[0]
+    person = org.list_people()[0]
+    page.minutes_tab.add_decision(DecisionInput("加快专项债券发行", dept.id, person.id, date(2026, 12, 31)))
+    page.minutes_tab.add_decision(DecisionInput("月底前报送整改方案", dept.id, None, date(2026, 11, 30)))
+    assert page.minutes_tab.table.rowCount() == 2
+    found = ledger_query.fetch_entries(ledger_query.LedgerFilter(campaign_id=demo.campaign_id, meeting_id=record.id))
+    assert sorted((e.decision_no, e.kind, e.description) for e in found) == [
+        (1, EntryKind.DECISION, "加快专项债券发行"), (2, EntryKind.DECISION, "月底前报送整改方案")]
+    text_hits = ledger_query.fetch_entries(ledger_query.LedgerFilter(campaign_id=demo.campaign_id,
+                                                                     kinds=[EntryKind.DECISION], text="专项债券发行"))
+    assert [e.meeting_id for e in text_hits] == [record.id]
+
+
+def test_compliance_warnings_change_when_a_study_session_is_held(main_window, demo, quiet):
+    page = main_window.show_page("meetings")
+
+    def texts(widget):
+        return [widget.item(i).text() for i in range(widget.count())]
+
+    assert any("中心组学习研讨" in t for t in texts(page.warnings))
+    assert any("中心组学习研讨" in t for t in texts(main_window.pages["home"].compliance_list))
+    page.new_meeting(MeetingInput(MeetingType.STUDY_GROUP, datetime(2026, 11, 22, 9, 0)))
+    assert not any("中心组学习研讨" in t for t in texts(page.warnings))
+    assert not any("中心组学习研讨" in t for t in texts(main_window.pages["home"].compliance_list))
+
+
+def test_filters_by_type_and_year(main_window, demo):
+    page = main_window.show_page("meetings")
+    page.type_filter.setCurrentIndex(page.type_filter.findData(MeetingType.STUDY_GROUP))
+    assert {m.meeting_type for m in page.model.rows} == {MeetingType.STUDY_GROUP}
+    page.year_filter.setCurrentIndex(page.year_filter.findData(2025))
+    assert [m.start_at.year for m in page.model.rows] == [2025]
