@@ -61,7 +61,7 @@ class SafeZip:
             self.zf = zipfile.ZipFile(self.path)
         except (zipfile.BadZipFile, OSError, ValueError) as exc:
             raise InputFileError(f"“{self.path.name}”不是有效的{what}：文件已损坏、不完整或不是 zip 格式。"
-                                 "请让对方重新生成并发送。") from exc
+                                 "没有导入任何内容，请让对方重新生成并发送。") from exc
         try:
             self._check_directory()
         except BaseException:
@@ -122,7 +122,7 @@ class SafeZip:
                     yield chunk
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError) as exc:
             raise InputFileError(f"“{self.path.name}”中的“{name[:80]}”已损坏或不完整（{exc}）。"
-                                 "请让对方重新生成并发送。") from exc
+                                 "没有导入任何内容，请让对方重新生成并发送。") from exc
 
     def read(self, name: str, limit: int | None = None) -> bytes:
         return b"".join(self.chunks(name, limit))
