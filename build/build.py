@@ -54,6 +54,8 @@ def run_pyinstaller(keep_work: bool) -> None:
     print("$", " ".join(command), flush=True)
     started = time.perf_counter()
     subprocess.run(command, cwd=ROOT, check=True)
+    if sys.platform.startswith("linux"):  # the menu entry and icon installer for clerks' PCs
+        shutil.copy2(BUILD_DIR / "linux" / "install.sh", BUNDLE / "install.sh")
     print(f"built {BUNDLE.relative_to(ROOT)} in {time.perf_counter() - started:.0f} s", flush=True)
 
 

@@ -155,7 +155,7 @@ def version_tuple(version: str) -> tuple[int, int, int, int]:
     return tuple(numbers + [0] * (4 - len(numbers)))
 
 
-def windows_version_info(version: str):
+def windows_version_info(version: str, exe_name: str):
     """The version resource Windows shows in the executable's Properties > Details."""
     from PyInstaller.utils.win32 import versioninfo as vi  # noqa: PLC0415 - build machines only
 
@@ -166,7 +166,7 @@ def windows_version_info(version: str):
         vi.StringStruct("FileVersion", version),
         vi.StringStruct("InternalName", "desk_app"),
         vi.StringStruct("LegalCopyright", "desk_app"),
-        vi.StringStruct("OriginalFilename", "desk_app.exe"),
+        vi.StringStruct("OriginalFilename", exe_name),
         vi.StringStruct("ProductName", "专班·例会·整改台账"),
         vi.StringStruct("ProductVersion", version),
     ]

@@ -217,3 +217,31 @@ def test_gui_quits_after_first_paint_when_asked(tmp_path):
                             cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert "main window shown" in result.stdout
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="the Linux menu-entry installer")
+def test_linux_install_script_installs_and_uninstalls_without_touching_data(tmp_path):
+    bundle = tmp_path / "usb" / "desk_app"
+    (bundle / "_internal" / "resources").mkdir(parents=True)
+    (bundle / "_internal" / "resources" / "icons").symlink_to(ICONS)
+    (bundle / "desk-app").write_text("#!/bin/sh\n")
+    (bundle / "desk-app").chmod(0o755)
+    script = bundle / "install.sh"
+    script.write_bytes((BUILD / "linux" / "install.sh").read_bytes())
+    home = tmp_path / "home"
+    data = home / ".local" / "share" / "desk_app"
+    data.mkdir(parents=True)
+    (data / "desk.sqlite3").write_text("the clerk's data")
+    env = {"HOME": str(home), "PATH": os.environ["PATH"]}
+
+    subprocess.run(["sh", str(script)], env=env, check=True, capture_output=True)
+    installed = home / ".local" / "opt" / "desk_app"
+    entry = (home / ".local" / "share" / "applications" / "desk_app.desktop").read_text(encoding="utf-8")
+    assert (installed / "desk-app").is_file()
+    assert f'Exec="{installed}/desk-app"' in entry and "Icon=desk_app" in entry
+    assert (home / ".local/share/icons/hicolor/256x256/apps/desk_app.png").read_bytes().startswith(PNG_SIGNATURE)
+
+    subprocess.run(["sh", str(installed / "install.sh"), "--uninstall"], env=env, check=True, capture_output=True)
+    assert not installed.exists()
+    assert not (home / ".local" / "share" / "applications" / "desk_app.desktop").exists()
+    assert (data / "desk.sqlite3").read_text() == "the clerk's data"

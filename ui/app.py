@@ -27,6 +27,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     for png in sorted(paths.resource("icons").glob("desk_app-*.png")):
         icon.addFile(str(png))
     app.setWindowIcon(icon)
+    app.setDesktopFileName("desk_app")  # Linux menus and Wayland match build/linux/install.sh's entry
     install_fonts(app)
     install_translators(app)
     app.setApplicationDisplayName(QCoreApplication.translate("App", _TITLE))
@@ -47,12 +48,22 @@ def open_data():
 
 def run() -> int:
     app = create_application()
-    if not open_data():
-        return 2
+    from desk_app.logs import setup_logging  # noqa: PLC0415
+    from desk_app.services import session  # noqa: PLC0415
+
+    from . import crash  # noqa: PLC0415
+    from .views import safety_startup  # noqa: PLC0415
+
+    crash.install(setup_logging())
+    outcome = safety_startup.open_data_safely()  # lock, quick check, restore offer, daily backup
+    if outcome != safety_startup.OK:
+        return 0 if outcome == safety_startup.EXIT else 2
     from .main_window import MainWindow  # noqa: PLC0415
 
     window = MainWindow()
     window.show()
+    if not session.read_only():  # only the writing instance answers "bring your window forward"
+        window.raise_watcher = safety_startup.RaiseWatcher(window)
     if os.environ.get("DESK_APP_EXIT_AFTER_SHOW"):  # build/smoke_test.py and bench/startup.py
         QTimer.singleShot(0, lambda: (window.repaint(), print("main window shown", flush=True), app.quit()))
     return app.exec()

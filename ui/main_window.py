@@ -27,7 +27,7 @@ PAGES = [
     ("home", "ui.views.home_page", "HomePage"),
     ("taskforces", "ui.views.taskforce_page", "TaskForcePage"),
     ("meetings", "ui.views.meeting_page", "MeetingPage"),
-    ("ledger", "ui.views.placeholder_page", "LedgerPlaceholder"),
+    ("ledger", "ui.views.ledger_page", "LedgerPage"),
     ("stats", "ui.views.stats_page", "StatsPage"),
     ("settings", "ui.views.settings_page", "SettingsPage"),
 ]

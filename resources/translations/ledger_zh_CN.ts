@@ -1,0 +1,493 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>BulkValueDialog</name>
+    <message>
+        <source>Set status</source>
+        <translation>批量修改状态</translation>
+    </message>
+    <message>
+        <source>Set department</source>
+        <translation>批量修改责任单位</translation>
+    </message>
+    <message>
+        <source>Set responsible person</source>
+        <translation>批量修改责任人</translation>
+    </message>
+    <message>
+        <source>Set deadline</source>
+        <translation>批量修改整改时限</translation>
+    </message>
+    <message>
+        <source>Change %1 selected entries to:</source>
+        <translation>把选中的 %1 条事项改为：</translation>
+    </message>
+    <message>
+        <source>You can undo this with Ctrl+Z.</source>
+        <translation>可按 Ctrl+Z 撤销。</translation>
+    </message>
+</context>
+<context>
+    <name>ColumnsDialog</name>
+    <message>
+        <source>Columns</source>
+        <translation>显示列</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Defaults</source>
+        <translation>恢复默认</translation>
+    </message>
+    <message>
+        <source>Tick the columns to show; drag to reorder.</source>
+        <translation>勾选要显示的列；拖动可调整顺序。</translation>
+    </message>
+</context>
+<context>
+    <name>DispatchModel</name>
+    <message>
+        <source>Light</source>
+        <translation>灯</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>问题编号</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>问题表现</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>整改时限</translation>
+    </message>
+    <message>
+        <source>Progress this month</source>
+        <translation>本月进展</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>上月进展</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerActions</name>
+    <message>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进展</translation>
+    </message>
+    <message>
+        <source>Extend</source>
+        <translation>延期</translation>
+    </message>
+    <message>
+        <source>Apply to close</source>
+        <translation>申请销号</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>销号审核</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>重新打开</translation>
+    </message>
+    <message>
+        <source>Status…</source>
+        <translation>状态…</translation>
+    </message>
+    <message>
+        <source>Department…</source>
+        <translation>责任单位…</translation>
+    </message>
+    <message>
+        <source>Responsible person…</source>
+        <translation>责任人…</translation>
+    </message>
+    <message>
+        <source>Deadline…</source>
+        <translation>整改时限…</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>Monthly dispatch</source>
+        <translation>本月调度</translation>
+    </message>
+    <message>
+        <source>Columns…</source>
+        <translation>显示列…</translation>
+    </message>
+    <message>
+        <source>Save view…</source>
+        <translation>保存当前视图…</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>Bulk change</source>
+        <translation>批量修改</translation>
+    </message>
+    <message>
+        <source>More</source>
+        <translation>更多</translation>
+    </message>
+    <message>
+        <source>Delete a saved view…</source>
+        <translation>删除已保存的视图…</translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation>视图</translation>
+    </message>
+    <message>
+        <source>Move %1 entries to the recycle bin? You can restore them there, or undo with Ctrl+Z.</source>
+        <translation>把 %1 条事项移入回收站？可在回收站恢复，或按 Ctrl+Z 撤销。</translation>
+    </message>
+    <message>
+        <source>%1 on %2 entries</source>
+        <translation>%1（%2 条）</translation>
+    </message>
+    <message>
+        <source>Cannot do that</source>
+        <translation>无法执行</translation>
+    </message>
+    <message>
+        <source>Save view</source>
+        <translation>保存视图</translation>
+    </message>
+    <message>
+        <source>Name of the view:</source>
+        <translation>视图名称：</translation>
+    </message>
+    <message>
+        <source>Cannot save the view</source>
+        <translation>无法保存视图</translation>
+    </message>
+    <message>
+        <source>Saved views</source>
+        <translation>已保存的视图</translation>
+    </message>
+    <message>
+        <source>There are no saved views yet.</source>
+        <translation>还没有保存过视图。</translation>
+    </message>
+    <message>
+        <source>Delete a saved view</source>
+        <translation>删除视图</translation>
+    </message>
+    <message>
+        <source>View:</source>
+        <translation>视图：</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerFilterBar</name>
+    <message>
+        <source>Search description, measures, target, progress, names, number…  (Ctrl+F)</source>
+        <translation>搜索问题表现、措施、目标、进展、姓名、编号…（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Due in 7 days</source>
+        <translation>7天内到期</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>我负责的</translation>
+    </message>
+    <message>
+        <source>Entries where the clerk named in Settings is responsible, owner or leader</source>
+        <translation>“设置”中填写的本人作为责任人、所属人员或责任领导的事项</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>All layers</source>
+        <translation>全部层级</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <source>All sources</source>
+        <translation>全部来源</translation>
+    </message>
+    <message>
+        <source>All departments</source>
+        <translation>全部单位</translation>
+    </message>
+    <message>
+        <source>All responsible</source>
+        <translation>全部责任人</translation>
+    </message>
+    <message>
+        <source>All task forces</source>
+        <translation>全部专班</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <source>Deadline from</source>
+        <translation>整改时限从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Owner: %1</source>
+        <translation>所属人员：%1</translation>
+    </message>
+    <message>
+        <source>Open only</source>
+        <translation>仅未完成</translation>
+    </message>
+    <message>
+        <source>Decisions of one meeting</source>
+        <translation>某次会议的议定事项</translation>
+    </message>
+    <message>
+        <source>Recycle bin</source>
+        <translation>回收站</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerPage</name>
+    <message>
+        <source>Ledger</source>
+        <translation>整改台账</translation>
+    </message>
+    <message>
+        <source>All entries</source>
+        <translation>全部事项</translation>
+    </message>
+    <message>
+        <source>Filtered list</source>
+        <translation>筛选结果</translation>
+    </message>
+    <message>
+        <source>Total %1, overdue %2, completion rate %3%</source>
+        <translation>共 %1 条，逾期 %2 条，完成率 %3%</translation>
+    </message>
+    <message>
+        <source>awaiting close review %1</source>
+        <translation>待审核销号 %1 条</translation>
+    </message>
+    <message>
+        <source>%1 selected</source>
+        <translation>已选 %1 条</translation>
+    </message>
+    <message>
+        <source>Recycle bin</source>
+        <translation>回收站</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerPreview</name>
+    <message>
+        <source>Select an entry to see it in full here. Double-click or press Enter to edit.</source>
+        <translation>选中一条事项，在这里查看全文。双击或按回车编辑。</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>Leader</source>
+        <translation>责任领导</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>所属人员</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>问题表现</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>整改目标</translation>
+    </message>
+    <message>
+        <source>Measures</source>
+        <translation>整改措施</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>整改标准</translation>
+    </message>
+    <message>
+        <source>Latest progress</source>
+        <translation>最新进展</translation>
+    </message>
+    <message>
+        <source>Completion</source>
+        <translation>完成情况</translation>
+    </message>
+    <message>
+        <source>Missing: %1</source>
+        <translation>缺少：%1</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>整改时限</translation>
+    </message>
+    <message>
+        <source>extended %1 times</source>
+        <translation>已延期 %1 次</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerSidePanel</name>
+    <message>
+        <source>All entries</source>
+        <translation>全部事项</translation>
+    </message>
+    <message>
+        <source>Views</source>
+        <translation>视图</translation>
+    </message>
+    <message>
+        <source>By layer</source>
+        <translation>按层级</translation>
+    </message>
+    <message>
+        <source>By person</source>
+        <translation>按人员</translation>
+    </message>
+    <message>
+        <source>(no department)</source>
+        <translation>（未分科室）</translation>
+    </message>
+    <message>
+        <source>Fewer than %1 problems</source>
+        <translation>问题不足 %1 条</translation>
+    </message>
+    <message>
+        <source>Fewer than %1 problems (%2 people)</source>
+        <translation>问题不足 %1 条（%2 人）</translation>
+    </message>
+    <message>
+        <source>Recycle bin</source>
+        <translation>回收站</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerTableModel</name>
+    <message>
+        <source>Light</source>
+        <translation>灯</translation>
+    </message>
+    <message>
+        <source>Red: overdue; yellow: due soon; green: on track; grey: done</source>
+        <translation>红：逾期；黄：临近到期；绿：正常推进；灰：已完成</translation>
+    </message>
+    <message>
+        <source>Overdue by %1 days</source>
+        <translation>已逾期 %1 天</translation>
+    </message>
+    <message>
+        <source>Due within %1 days</source>
+        <translation>%1 天内到期</translation>
+    </message>
+    <message>
+        <source>On track</source>
+        <translation>正常推进</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerUndo</name>
+    <message>
+        <source>Cannot undo or redo</source>
+        <translation>无法撤销或重做</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>编辑 %1</translation>
+    </message>
+    <message>
+        <source>New entry %1</source>
+        <translation>新建 %1</translation>
+    </message>
+    <message>
+        <source>Restore %1 entries</source>
+        <translation>恢复 %1 条</translation>
+    </message>
+    <message>
+        <source>Delete %1 entries</source>
+        <translation>删除 %1 条</translation>
+    </message>
+    <message>
+        <source>Progress of %1</source>
+        <translation>%1 的进展</translation>
+    </message>
+</context>
+<context>
+    <name>dialog</name>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,222 @@
+"""The ledger as a Qt table model over SQL: filter, sort and count in the database, rows in pages.
+
+rowCount is the real count of the filter, so the scroll bar covers every entry; rows are loaded a
+page at a time when the view asks for them and only a few pages are kept (a windowed cache).
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import replace
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
+
+from desk_app.services import context, ledger_columns, ledger_query, settings
+from desk_app.services.ledger_query import LedgerFilter
+
+PAGE_SIZE = 200
+MAX_PAGES = 12  # ~2,400 rows kept in memory
+LIGHT_KEY = "light"
+ENTRY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+LIGHT_ROLE = Qt.ItemDataRole.UserRole + 2
+RECORD_ROLE = Qt.ItemDataRole.UserRole + 3
+
+LIGHT_COLORS = {"red": "#d32f2f", "yellow": "#f9a825", "green": "#43a047", "grey": "#9e9e9e"}
+OVERDUE_TEXT = QColor("#b71c1c")
+DONE_TEXT = QColor("#757575")
+
+
+def light_icon(light: str, size: int = 14) -> QIcon:
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(LIGHT_COLORS[light]))
+    painter.drawEllipse(1, 1, size - 2, size - 2)
+    painter.end()
+    return QIcon(pixmap)
+
+
+def wrapped_tooltip(text: str, width_chars: int = 40) -> str:
+    """Long Chinese text as a tooltip of readable width (Qt wraps rich text only)."""
+    if not text:
+        return ""
+    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "<br>")
+    return f"<div style='width: {width_chars}em; white-space: pre-wrap;'>{escaped}</div>"
+
+
+class LedgerTableModel(QAbstractTableModel):
+    """Columns: the deadline light, then the shared ledger columns the user chose."""
+
+    summary_changed = Signal(object)  # LedgerSummary of the current filter
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._filter = LedgerFilter()
+        self._sort_key = "code"
+        self._descending = False
+        self._columns = ledger_columns.columns_for(None)
+        self._count = 0
+        self._pages: OrderedDict[int, list] = OrderedDict()
+        self._due_soon_days = 7
+        self._icons = {name: light_icon(name) for name in LIGHT_COLORS}
+        self.summary = None
+
+    # -- configuration ----------------------------------------------------------------------
+    @property
+    def ledger_filter(self) -> LedgerFilter:
+        return replace(self._filter)
+
+    def column_keys(self) -> list[str]:
+        return [c.key for c in self._columns]
+
+    def set_columns(self, keys: list[str]) -> None:
+        self.beginResetModel()
+        self._columns = ledger_columns.columns_for(keys) or ledger_columns.columns_for(None)
+        self.endResetModel()
+
+    def set_filter(self, f: LedgerFilter) -> None:
+        self._filter = replace(f)
+        self.reload()
+
+    def sort_state(self) -> tuple[str, bool]:
+        return self._sort_key, self._descending
+
+    def reload(self) -> None:
+        """Re-run the count and drop cached rows (after a filter change or an edit)."""
+        self.beginResetModel()
+        self._pages.clear()
+        self._due_soon_days = settings.preferences().due_soon_days
+        self.summary = ledger_query.summarize(self._filter)
+        self._count = self.summary.total
+        self.endResetModel()
+        self.summary_changed.emit(self.summary)
+
+    def refresh_rows(self) -> None:
+        """After an edit that keeps the row set: re-read rows and figures, keep the view's place."""
+        self.summary = ledger_query.summarize(self._filter)
+        if self.summary.total != self._count:
+            self.reload()
+            return
+        self._pages.clear()
+        if self._count:
+            self.dataChanged.emit(self.index(0, 0), self.index(self._count - 1, self.columnCount() - 1))
+        self.summary_changed.emit(self.summary)
+
+    # -- Qt model interface -----------------------------------------------------------------
+    def rowCount(self, parent=QModelIndex()):  # noqa: N802 - Qt override
+        return 0 if parent.isValid() else self._count
+
+    def columnCount(self, parent=QModelIndex()):  # noqa: N802
+        return 0 if parent.isValid() else len(self._columns) + 1
+
+    def column_key(self, column: int) -> str:
+        return LIGHT_KEY if column == 0 else self._columns[column - 1].key
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < self.columnCount():
+            if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
+                return str(section + 1)
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.tr("Light") if section == 0 else self._columns[section - 1].label
+        if role == Qt.ItemDataRole.ToolTipRole and section == 0:
+            return self.tr("Red: overdue; yellow: due soon; green: on track; grey: done")
+        return None
+
+    def flags(self, index):
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def record(self, row: int):
+        if not 0 <= row < self._count:
+            return None
+        page_no = row // PAGE_SIZE
+        page = self._pages.get(page_no)
+        if page is None:
+            page = ledger_query.fetch_page(self._filter, sort=self._sort_key, descending=self._descending,
+                                           offset=page_no * PAGE_SIZE, limit=PAGE_SIZE)
+            self._pages[page_no] = page
+            while len(self._pages) > MAX_PAGES:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(page_no)
+        offset = row - page_no * PAGE_SIZE
+        return page[offset] if offset < len(page) else None
+
+    def entry_id(self, row: int) -> int | None:
+        rec = self.record(row)
+        return rec.id if rec else None
+
+    def row_of(self, entry_id: int) -> int | None:
+        """The row of an entry among the pages loaded (None if it is not loaded)."""
+        for page_no, page in self._pages.items():
+            for offset, rec in enumerate(page):
+                if rec.id == entry_id:
+                    return page_no * PAGE_SIZE + offset
+        return None
+
+    def light_of(self, rec) -> str:
+        return ledger_query.light(rec.status, rec.deadline_type, rec.deadline, self._due_soon_days).value
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < self._count:
+            return None
+        rec = self.record(index.row())
+        if rec is None:
+            return None
+        column = index.column()
+        if role == ENTRY_ID_ROLE:
+            return rec.id
+        if role == RECORD_ROLE:
+            return rec
+        if role == LIGHT_ROLE:
+            return self.light_of(rec)
+        if column == 0:
+            if role == Qt.ItemDataRole.DecorationRole:
+                return self._icons[self.light_of(rec)]
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self._light_tip(rec)
+            if role == Qt.ItemDataRole.AccessibleTextRole:
+                return self._light_tip(rec)
+            return None
+        col = self._columns[column - 1]
+        if role == Qt.ItemDataRole.DisplayRole:
+            text = col.value(rec)
+            return text.replace("\n", " ") if len(text) < 300 else text[:300].replace("\n", " ") + "…"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            text = col.value(rec)
+            return wrapped_tooltip(text) if len(text) > 12 else None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            light = self.light_of(rec)
+            if light == "red" and col.key in ("deadline", "status"):
+                return QBrush(OVERDUE_TEXT)
+            if light == "grey":
+                return QBrush(DONE_TEXT)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _light_tip(self, rec) -> str:
+        light = self.light_of(rec)
+        if light == "red":
+            days = (context.today() - rec.deadline).days
+            return self.tr("Overdue by %1 days").replace("%1", str(days))
+        return {"yellow": self.tr("Due within %1 days").replace("%1", str(self._due_soon_days)),
+                "green": self.tr("On track"), "grey": self.tr("Done")}[light]
+
+    def sort(self, column, order=Qt.SortOrder.AscendingOrder):
+        key = "deadline" if column == 0 else (self._columns[column - 1].sort_key if 0 < column <= len(
+            self._columns) else None)
+        if key is None:
+            return
+        self.beginResetModel()  # a new order invalidates every row position
+        self._sort_key = key
+        self._descending = order == Qt.SortOrder.DescendingOrder
+        self._pages.clear()
+        self.endResetModel()
+
+    def sortable(self, column: int) -> bool:
+        return column == 0 or (0 < column <= len(self._columns) and self._columns[column - 1].sort_key is not None)

@@ -1,0 +1,164 @@
+"""月度调度: the open entries of the current filter with an inline 本月进展 field.
+
+Keyboard only: Enter (or typing) starts editing the current row's progress, Enter saves and moves
+to the next row, Esc cancels the edit, Ctrl+Z undoes the last saved progress.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QStyledItemDelegate,
+    QTableView,
+    QVBoxLayout,
+)
+
+from desk_app.services import context, ledger
+from ui.models.ledger_dispatch_model import PROGRESS_COLUMN, DispatchModel, previous_month
+
+from .ledger_undo import MonthProgressCommand
+
+MONTHS_OFFERED = 6
+
+
+class ProgressDelegate(QStyledItemDelegate):
+    """A one-line editor: what a clerk types for a month's progress, Enter to save."""
+
+    def createEditor(self, parent, option, index):  # noqa: N802 - Qt override
+        editor = QLineEdit(parent)
+        editor.setObjectName("month_progress_editor")
+        editor.setFrame(False)
+        editor.setMaxLength(2000)
+        return editor
+
+
+class DispatchTable(QTableView):
+    """Enter on a row edits its progress; Enter in the editor saves and goes on to the next row."""
+
+    def keyPressEvent(self, event):  # noqa: N802 - Qt override
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.state() != QAbstractItemView.State.EditingState:
+            self.edit_row(self.currentIndex().row() if self.currentIndex().isValid() else 0)
+            return
+        super().keyPressEvent(event)
+
+    def edit_row(self, row: int) -> None:
+        if not 0 <= row < self.model().rowCount():
+            return
+        index = self.model().index(row, PROGRESS_COLUMN)
+        self.setCurrentIndex(index)
+        self.scrollTo(index)
+        self.edit(index)
+
+    def closeEditor(self, editor, hint):  # noqa: N802 - Qt override
+        row = self.currentIndex().row()
+        super().closeEditor(editor, hint)
+        if hint in (QAbstractItemDelegate.EndEditHint.SubmitModelCache,
+                    QAbstractItemDelegate.EndEditHint.EditNextItem):
+            self.edit_row(row + 1)
+        elif hint == QAbstractItemDelegate.EndEditHint.EditPreviousItem:
+            self.edit_row(row - 1)
+
+
+class DispatchDialog(QDialog):
+    def __init__(self, ledger_filter, undo_stack, on_change, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Monthly dispatch"))
+        self.undo_stack = undo_stack
+        self.on_change = on_change
+        today = context.today()
+        month = today.strftime("%Y-%m")
+        self.month = QComboBox()
+        m = month
+        for _ in range(MONTHS_OFFERED):
+            self.month.addItem(m, m)
+            m = previous_month(m)
+        self.model = DispatchModel(ledger_filter, month, self)
+        self.model.saved.connect(self._saved)
+        self.model.failed.connect(lambda message: QMessageBox.warning(self, self.tr("Cannot save"), message))
+        self.table = DispatchTable()
+        self.table.setObjectName("dispatch_table")
+        self.table.setModel(self.model)
+        self.table.setItemDelegateForColumn(PROGRESS_COLUMN, ProgressDelegate(self.table))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.AnyKeyPressed
+                                   | QAbstractItemView.EditTrigger.DoubleClicked
+                                   | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 14)
+        header = self.table.horizontalHeader()
+        for col, width in enumerate((34, 118, 330, 170, 120, 330, 240)):
+            self.table.setColumnWidth(col, width)
+        header.setSectionResizeMode(PROGRESS_COLUMN, QHeaderView.ResizeMode.Stretch)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("dispatch_count")
+        self.month.currentIndexChanged.connect(self._month_changed)
+        undo = undo_stack.createUndoAction(self, self.tr("Undo"))
+        undo.setShortcuts([QKeySequence("Ctrl+Z")])
+        redo = undo_stack.createRedoAction(self, self.tr("Redo"))
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.addAction(undo)
+        self.addAction(redo)
+        close = QPushButton(self.tr("Close"))
+        close.setAutoDefault(False)
+        close.clicked.connect(self.accept)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Month:")))
+        top.addWidget(self.month)
+        top.addWidget(QLabel(self.tr("Enter: edit / save and go to the next row · Esc: cancel the edit · "
+                                     "Ctrl+Z: undo")), 1)
+        top.addWidget(self.count_label)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        bottom.addWidget(close)
+        layout.addLayout(bottom)
+        undo_stack.indexChanged.connect(self._undo_moved)
+        self.resize(1320, 780)
+        self._update_count()
+        if self.model.rowCount():
+            self.table.setCurrentIndex(self.model.index(0, PROGRESS_COLUMN))
+        self.table.setFocus()
+
+    def _month_changed(self) -> None:
+        self.model.set_month(self.month.currentData())
+        self._update_count()
+
+    def _saved(self, change) -> None:
+        code = ledger.get_entry(change.entry_id).code
+        self.undo_stack.push(MonthProgressCommand(change, code, self._after_undo, self))
+        self._update_count()
+
+    def _after_undo(self) -> None:
+        self.model.reload_all()
+        self._update_count()
+
+    def _undo_moved(self, *_) -> None:
+        self._update_count()
+
+    def _update_count(self) -> None:
+        total = self.model.rowCount()
+        self.count_label.setText(self.tr("Filled %1 of %2").replace("%1", str(self.model.filled()))
+                                 .replace("%2", str(total)))
+
+    def done(self, result):  # noqa: D102 - disconnect from the page's stack when closing
+        try:
+            self.undo_stack.indexChanged.disconnect(self._undo_moved)
+        except (RuntimeError, TypeError):
+            pass
+        super().done(result)

@@ -1,0 +1,269 @@
+"""The entry editor: every field, pickers, validation messages at the field, 四定 check, and tabs for
+progress, attachments and history."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk_app.domain import EntryKind, Layer
+from desk_app.errors import DeskAppError, ValidationError, ValidationErrors
+from desk_app.services import choices, ledger, ledger_pickers, org
+from desk_app.services.ledger import EntryInput
+
+from .entry_fields import DateField, DeadlineField, FieldBox, PickCombo, TextBox
+from .entry_tabs import AttachmentsTab, HistoryTab, ProgressTab
+
+ESSENTIALS = ("定目标", "定责任", "定时限", "定标准")
+
+
+class EntryEditor(QDialog):
+    """Create (entry_id None) or edit one entry. After exec() == Accepted: self.record, self.before."""
+
+    def __init__(self, campaign_id: int, entry_id: int | None = None, parent=None, *, undo_push=None,
+                 defaults: EntryInput | None = None):
+        super().__init__(parent)
+        self.campaign_id = campaign_id
+        self.entry_id = entry_id
+        self.undo_push = undo_push
+        self.record = ledger.get_entry(entry_id) if entry_id else None
+        self.before = self.record.as_input() if self.record else None
+        self.setWindowTitle(self.tr("Edit entry %1").replace("%1", self.record.code) if self.record
+                            else self.tr("New ledger entry"))
+        self.boxes: dict[str, FieldBox] = {}
+        self._build_fields()
+        self.header = QLabel()
+        self.header.setObjectName("entry_header")
+        self.essentials = QLabel()
+        self.essentials.setObjectName("essentials")
+        self.essentials.setTextFormat(Qt.TextFormat.RichText)
+        self.form_error = QLabel()
+        self.form_error.setStyleSheet("color: #c62828;")
+        self.form_error.setWordWrap(True)
+        self.form_error.hide()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._form_page(), self.tr("Details"))
+        self.progress_tab = ProgressTab(self)
+        self.attachments_tab = AttachmentsTab(self)
+        self.history_tab = HistoryTab(self)
+        self.tabs.addTab(self.progress_tab, self.tr("Progress"))
+        self.tabs.addTab(self.attachments_tab, self.tr("Attachments"))
+        self.tabs.addTab(self.history_tab, self.tr("History"))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        QShortcut(QKeySequence("Ctrl+S"), self, activated=self.save)
+        top = QHBoxLayout()
+        top.addWidget(self.header, 1)
+        top.addWidget(self.essentials)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.form_error)
+        layout.addWidget(buttons)
+        self._load(self.before or defaults or EntryInput())
+        self._connect_changes()
+        self._refresh_tabs()
+        self.resize(1080, 760)
+
+    # -- building ---------------------------------------------------------------------------
+    def _build_fields(self) -> None:
+        people = [(f"{p.name}（{p.department_name}）" if p.department_name else p.name, p.id)
+                  for p in org.list_people()]
+        self.kind = QComboBox()
+        for k in EntryKind:
+            self.kind.addItem(k.value, k.value)
+        self.layer = QComboBox()
+        self.layer.addItem("", "")
+        for lv in Layer:
+            self.layer.addItem(lv.value, lv.value)
+        self.owner, self.leader, self.responsible = PickCombo(), PickCombo(), PickCombo()
+        for combo in (self.owner, self.leader, self.responsible):
+            combo.set_items(people)
+        self.department = PickCombo()
+        self.department.set_items([(d.name, d.id) for d in org.list_departments()])
+        self.task_force = PickCombo()
+        self.task_force.set_items([(t.name, t.id) for t in ledger_pickers.task_forces(self.campaign_id)])
+        self.category, self.source, self.rectify_mode = (PickCombo(free_text=True) for _ in range(3))
+        self.category.set_items([(v, v) for v in choices.values("category")])
+        self.source.set_items([(v, v) for v in choices.values("source")])
+        self.rectify_mode.set_items([(v, v) for v in choices.values("rectify_mode")])
+        self.co_departments = QLineEdit()
+        self.co_departments.setPlaceholderText(self.tr("Separate several with 、"))
+        self.found_date = DateField()
+        self.deadline = DeadlineField()
+        self.description, self.cause = TextBox(4), TextBox(3)
+        self.target, self.measures, self.standard = TextBox(3), TextBox(4), TextBox(3)
+        self.schedule, self.note = TextBox(2), TextBox(2)
+        for name in ("kind", "layer", "owner_id", "category", "source", "leader_id", "department_id",
+                     "co_departments", "responsible_id", "task_force_id", "found_date", "deadline",
+                     "rectify_mode", "description", "cause", "target", "measures", "standard", "schedule",
+                     "note"):
+            self.boxes[name] = FieldBox(self._widget(name))
+
+    def _widget(self, name: str):
+        return getattr(self, name.removesuffix("_id"))
+
+    def _form_page(self) -> QWidget:
+        labels = ledger.FIELD_LABELS
+        left, right = QFormLayout(), QFormLayout()
+        for form in (left, right):
+            form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+            form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        for name in ("kind", "layer", "owner_id", "category", "source", "leader_id", "department_id",
+                     "co_departments", "responsible_id", "task_force_id", "found_date", "deadline",
+                     "rectify_mode"):
+            left.addRow(labels[name] + "：", self.boxes[name])
+        for name in ("description", "cause", "target", "measures", "standard", "schedule", "note"):
+            right.addRow(labels[name] + "：", self.boxes[name])
+        grid = QGridLayout()
+        grid.addLayout(left, 0, 0)
+        grid.addLayout(right, 0, 1)
+        grid.setColumnStretch(0, 2)
+        grid.setColumnStretch(1, 3)
+        grid.setHorizontalSpacing(24)
+        page = QWidget()
+        page.setLayout(grid)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(page)
+        return scroll
+
+    def _connect_changes(self) -> None:
+        for combo in (self.kind, self.layer):
+            combo.currentIndexChanged.connect(self._update_essentials)
+        for combo in (self.department, self.responsible):
+            combo.currentTextChanged.connect(self._update_essentials)
+        self.deadline.changed.connect(self._update_essentials)
+        for box in (self.target, self.standard):
+            box.textChanged.connect(self._update_essentials)
+        self.kind.currentIndexChanged.connect(self._update_labels)
+
+    # -- values -----------------------------------------------------------------------------
+    def _load(self, data: EntryInput) -> None:
+        self.kind.setCurrentIndex(max(0, self.kind.findData(data.kind)))
+        self.layer.setCurrentIndex(max(0, self.layer.findData(data.layer)))
+        for name in ("owner_id", "leader_id", "department_id", "responsible_id", "task_force_id",
+                     "category", "source", "rectify_mode"):
+            self._widget(name).set_value(getattr(data, name))
+        self.co_departments.setText(data.co_departments)
+        self.found_date.set_value(data.found_date)
+        self.deadline.set_value(data.deadline_type, data.deadline)
+        for name in ("description", "cause", "target", "measures", "standard", "schedule", "note"):
+            self._widget(name).set_value(getattr(data, name))
+        self._update_essentials()
+        self._update_labels()
+        self._update_header()
+
+    def collect(self) -> EntryInput:
+        """The form as an EntryInput; a picker holding text that matches nothing is a field error."""
+        errors = {}
+        values = {"kind": self.kind.currentData(), "layer": self.layer.currentData() or "",
+                  "co_departments": self.co_departments.text(), "found_date": self.found_date.value()}
+        for name in ("owner_id", "leader_id", "department_id", "responsible_id", "task_force_id",
+                     "category", "source", "rectify_mode"):
+            try:
+                values[name] = self._widget(name).value()
+            except ValueError as exc:
+                errors[name] = self.tr("\"%1\" is not in the list; pick one from the list").replace("%1", str(exc))
+                values[name] = None
+        for name in ("category", "source", "rectify_mode"):
+            values[name] = values[name] or ""
+        values["deadline_type"], values["deadline"] = self.deadline.value()
+        for name in ("description", "cause", "target", "measures", "standard", "schedule", "note"):
+            values[name] = self._widget(name).value()
+        if errors:
+            raise ValidationErrors([ValidationError(m, f) for f, m in errors.items()])
+        return EntryInput(**values)
+
+    def _update_essentials(self, *_) -> None:
+        try:
+            data = self.collect()
+        except ValidationErrors:
+            return
+        missing = ledger.missing_essentials(ledger.normalise(data))
+        parts = []
+        for item in ESSENTIALS:
+            ok = item not in missing
+            color, mark = ("#2e7d32", "✔") if ok else ("#c62828", "✘")
+            parts.append(f"<span style='color:{color}'>{mark} {item}</span>")
+        self.essentials.setText("&nbsp;&nbsp;".join(parts))
+        self.essentials.setToolTip(self.tr("Target, responsibility, deadline and standard are all set")
+                                   if not missing else self.tr("Still missing: %1").replace("%1", "、".join(missing)))
+
+    def _update_labels(self, *_) -> None:
+        rectification = self.kind.currentData() == EntryKind.RECTIFICATION
+        self.description.setPlaceholderText(self.tr("What the problem looks like (required)") if rectification
+                                            else self.tr("What has to be done (required)"))
+
+    def _update_header(self) -> None:
+        if not self.record:
+            self.header.setText(self.tr("New entry — the number is given when it is saved"))
+            return
+        r = self.record
+        text = f"<b>{r.code}</b>　{r.status}"
+        if r.extension_count:
+            text += "　" + self.tr("extended %1 times").replace("%1", str(r.extension_count))
+        self.header.setText(text)
+
+    def _refresh_tabs(self) -> None:
+        enabled = self.entry_id is not None
+        for i in (1, 2, 3):
+            self.tabs.setTabEnabled(i, enabled)
+        if enabled:
+            self.progress_tab.load(self.entry_id)
+            self.attachments_tab.load(self.entry_id)
+            self.history_tab.load(self.entry_id)
+
+    # -- saving -----------------------------------------------------------------------------
+    def show_errors(self, errors: dict[str, str]) -> None:
+        for name, box in self.boxes.items():
+            box.show_error(errors.get(name, ""))
+        if "deadline_type" in errors:
+            self.boxes["deadline"].show_error(errors["deadline_type"])
+        general = [m for f, m in errors.items() if f not in self.boxes and f != "deadline_type"]
+        self.form_error.setText("；".join(general))
+        self.form_error.setVisible(bool(general))
+        first = next((self.boxes[f] for f in self.boxes if f in errors), None)
+        if first is not None:
+            self.tabs.setCurrentIndex(0)
+            first.setFocus()
+
+    def save(self) -> None:
+        try:
+            data = self.collect()
+            if self.entry_id is None:
+                self.record = ledger.create_entry(self.campaign_id, data)
+            else:
+                self.record = ledger.update_entry(self.entry_id, data)
+        except ValidationErrors as exc:
+            self.show_errors(exc.by_field())
+            return
+        except ValidationError as exc:
+            self.show_errors({exc.field or "": exc.message})
+            return
+        except DeskAppError as exc:
+            QMessageBox.warning(self, self.tr("Cannot save"), exc.message)
+            return
+        self.after = replace(self.record.as_input())
+        self.accept()

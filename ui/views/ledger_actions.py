@@ -1,0 +1,259 @@
+"""The ledger page's actions: toolbar, shortcuts, context menu, and what each one does."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDialog, QInputDialog, QMenu, QMessageBox, QToolBar, QToolButton
+
+from desk_app.domain import DONE_STATUSES, OPEN_STATUSES, Status
+from desk_app.errors import DeskAppError
+from desk_app.services import ledger, ledger_bulk, saved_views
+from ui.models.ledger_table_model import RECORD_ROLE
+
+from .entry_editor import EntryEditor
+from .entry_workflow import ApplyCloseDialog, ExtendDialog, ReopenDialog, ReviewDialog
+from .ledger_dialogs import BulkValueDialog, ColumnsDialog
+from .ledger_undo import (
+    AddProgressCommand,
+    BulkCommand,
+    CreateEntryCommand,
+    DeleteCommand,
+    EditEntryCommand,
+)
+
+SCOPE = Qt.ShortcutContext.WidgetWithChildrenShortcut
+
+
+class LedgerActions(QObject):
+    def __init__(self, page):
+        super().__init__(page)
+        self.page = page
+        self.toolbar = QToolBar()
+        self.toolbar.setObjectName("ledger_toolbar")
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.toolbar.setStyleSheet("QToolBar { border: none; spacing: 2px; }"
+                                   "QToolButton { padding: 4px 8px; }")
+        stack = page.undo_stack
+        self.new_action = self._action(self.tr("New"), self.new_entry, "Ctrl+N")
+        self.edit_action = self._action(self.tr("Edit"), self.edit, "F2")
+        self.delete_action = self._action(self.tr("Delete"), self.delete, QKeySequence.StandardKey.Delete)
+        self.restore_action = self._action(self.tr("Restore"), self.restore)
+        self.progress_action = self._action(self.tr("Progress"), self.progress, "Ctrl+G")
+        self.extend_action = self._action(self.tr("Extend"), lambda: self._workflow(ExtendDialog))
+        self.apply_action = self._action(self.tr("Apply to close"), lambda: self._workflow(ApplyCloseDialog))
+        self.review_action = self._action(self.tr("Review"), lambda: self._workflow(ReviewDialog))
+        self.reopen_action = self._action(self.tr("Reopen"), lambda: self._workflow(ReopenDialog))
+        self.bulk_actions = {
+            field: self._action(label, lambda _=False, f=field: self.bulk(f)) for field, label in (
+                ("status", self.tr("Status…")), ("department_id", self.tr("Department…")),
+                ("responsible_id", self.tr("Responsible person…")), ("deadline", self.tr("Deadline…")))}
+        self.undo_action = stack.createUndoAction(page, self.tr("Undo"))
+        self.undo_action.setShortcuts([QKeySequence("Ctrl+Z")])
+        self.redo_action = stack.createRedoAction(page, self.tr("Redo"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        for action in (self.undo_action, self.redo_action):
+            action.setShortcutContext(SCOPE)
+            page.addAction(action)
+        self.dispatch_action = self._action(self.tr("Monthly dispatch"), self.dispatch, "Ctrl+D")
+        self.columns_action = self._action(self.tr("Columns…"), self.choose_columns)
+        self.save_view_action = self._action(self.tr("Save view…"), self.save_view)
+        self.search_action = self._action(self.tr("Search"), page.filter_bar.focus_search, "Ctrl+F")
+        for action in (self.new_action, self.edit_action, self.delete_action, self.restore_action):
+            self.toolbar.addAction(action)
+        self.toolbar.addSeparator()
+        for action in (self.progress_action, self.extend_action, self.apply_action, self.review_action,
+                       self.reopen_action):
+            self.toolbar.addAction(action)
+        self.toolbar.addSeparator()
+        self.bulk_menu = QMenu(self.tr("Bulk change"), page)
+        for action in self.bulk_actions.values():
+            self.bulk_menu.addAction(action)
+        bulk_button = QToolButton()
+        bulk_button.setText(self.tr("Bulk change"))
+        bulk_button.setMenu(self.bulk_menu)
+        bulk_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.toolbar.addWidget(bulk_button)
+        self.toolbar.addAction(self.undo_action)
+        self.toolbar.addAction(self.redo_action)
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.dispatch_action)
+        more = QMenu(self.tr("More"), page)
+        more.addAction(self.columns_action)
+        more.addAction(self.save_view_action)
+        self.delete_view_action = more.addAction(self.tr("Delete a saved view…"), self.delete_view)
+        more_button = QToolButton()
+        more_button.setText(self.tr("View"))
+        more_button.setMenu(more)
+        more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.toolbar.addWidget(more_button)
+        page.table.installEventFilter(self)
+
+    def _action(self, text, slot, shortcut=None) -> QAction:
+        action = QAction(text, self.page)
+        action.triggered.connect(lambda *_: slot())
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(SCOPE)
+            action.setToolTip(f"{text}（{QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)}）")
+        self.page.addAction(action)
+        return action
+
+    def eventFilter(self, obj, event):  # noqa: N802 - Qt override: Enter edits the current row
+        if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
+                and not event.modifiers():
+            self.edit()
+            return True
+        return False
+
+    def context_menu(self, pos) -> None:
+        menu = QMenu(self.page)
+        for action in (self.edit_action, self.progress_action, self.extend_action, self.apply_action,
+                       self.review_action, self.reopen_action):
+            menu.addAction(action)
+        menu.addSeparator()
+        menu.addMenu(self.bulk_menu)
+        menu.addAction(self.restore_action if self.page.model.ledger_filter.deleted else self.delete_action)
+        menu.exec(self.page.table.viewport().mapToGlobal(pos))
+
+    # -- enabling ----------------------------------------------------------------------------
+    def update_enabled(self) -> None:
+        page = self.page
+        in_bin = page.model.ledger_filter.deleted
+        index = page.table.currentIndex()
+        record = page.model.data(page.model.index(index.row(), 0), RECORD_ROLE) if index.isValid() else None
+        status = record.status if record else None
+        has = record is not None
+        self.restore_action.setVisible(in_bin)
+        self.delete_action.setVisible(not in_bin)
+        self.new_action.setEnabled(page.state.campaign_id is not None and not in_bin)
+        for action in (self.edit_action, self.progress_action):
+            action.setEnabled(has and not in_bin)
+        self.delete_action.setEnabled(has)
+        self.restore_action.setEnabled(has)
+        self.extend_action.setEnabled(has and not in_bin and status in (*OPEN_STATUSES, Status.PENDING_CLOSE))
+        self.apply_action.setEnabled(has and not in_bin and status in OPEN_STATUSES)
+        self.review_action.setEnabled(has and not in_bin and status == Status.PENDING_CLOSE)
+        self.reopen_action.setEnabled(has and not in_bin and status in DONE_STATUSES)
+        for action in self.bulk_actions.values():
+            action.setEnabled(has and not in_bin)
+
+    # -- doing -------------------------------------------------------------------------------
+    def _push_progress(self, kind, added) -> None:
+        code = ledger.get_entry(added.entry_id).code
+        self.page.undo_stack.push(AddProgressCommand(added, code, self.page.after_change, self.page))
+        self.page.after_change()
+
+    def new_entry(self) -> None:
+        page = self.page
+        if page.state.campaign_id is None:
+            return
+        editor = EntryEditor(page.state.campaign_id, None, page, undo_push=self._push_progress)
+        if editor.exec() == QDialog.DialogCode.Accepted:
+            page.undo_stack.push(CreateEntryCommand(editor.record.id, editor.record.code, page.after_change, page))
+            page.model.reload()
+            page.after_change()
+            page.select_entry(editor.record.id)
+
+    def edit(self, tab: int = 0) -> None:
+        page = self.page
+        entry_id = page.current_id()
+        if entry_id is None or page.model.ledger_filter.deleted:
+            return
+        editor = EntryEditor(page.state.campaign_id, entry_id, page, undo_push=self._push_progress)
+        editor.tabs.setCurrentIndex(tab)
+        if editor.exec() == QDialog.DialogCode.Accepted and editor.before != editor.after:
+            page.undo_stack.push(EditEntryCommand(entry_id, editor.before, editor.after, editor.record.code,
+                                                  page.after_change, page))
+        page.after_change()
+
+    def progress(self) -> None:
+        self.edit(tab=1)
+
+    def delete(self) -> None:
+        page = self.page
+        ids = page.selected_ids()
+        if not ids:
+            return
+        answer = QMessageBox.question(page, self.tr("Delete"), self.tr(
+            "Move %1 entries to the recycle bin? You can restore them there, or undo with Ctrl+Z.")
+            .replace("%1", str(len(ids))))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self._run(lambda: ledger.delete_entries(ids),
+                  lambda: DeleteCommand(ids, page.after_change, page))
+
+    def restore(self) -> None:
+        page = self.page
+        ids = page.selected_ids()
+        if ids:
+            self._run(lambda: ledger.restore_entries(ids),
+                      lambda: DeleteCommand(ids, page.after_change, page, restoring=True))
+
+    def bulk(self, field: str) -> None:
+        page = self.page
+        ids = page.selected_ids()
+        if not ids:
+            return
+        dialog = BulkValueDialog(field, len(ids), page)
+        while dialog.exec() == QDialog.DialogCode.Accepted:
+            try:
+                change = ledger_bulk.bulk_update(ids, field, dialog.value())
+            except DeskAppError as exc:
+                dialog.box.show_error(exc.message)
+                continue
+            label = self.tr("%1 on %2 entries").replace("%1", dialog.windowTitle()).replace("%2", str(change.changed))
+            page.undo_stack.push(BulkCommand(change, label, page.after_change, page))
+            page.after_change()
+            return
+
+    def _run(self, work, command) -> None:
+        try:
+            work()
+        except DeskAppError as exc:
+            QMessageBox.warning(self.page, self.tr("Cannot do that"), exc.message)
+            return
+        self.page.undo_stack.push(command())
+        self.page.model.reload()
+        self.page.after_change()
+
+    def _workflow(self, dialog_class) -> None:
+        page = self.page
+        entry_id = page.current_id()
+        if entry_id is None:
+            return
+        if dialog_class(entry_id, page).exec() == QDialog.DialogCode.Accepted:
+            page.after_change()
+
+    def dispatch(self) -> None:
+        from .dispatch_dialog import DispatchDialog  # noqa: PLC0415 - opened rarely
+
+        page = self.page
+        DispatchDialog(page.current_filter(), page.undo_stack, page.after_change, page).exec()
+        page.after_change()
+
+    def choose_columns(self) -> None:
+        dialog = ColumnsDialog(self.page.visible_column_keys(), self.page)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.keys():
+            self.page.set_columns(dialog.keys())
+
+    def save_view(self) -> None:
+        name, ok = QInputDialog.getText(self.page, self.tr("Save view"), self.tr("Name of the view:"))
+        if not ok:
+            return
+        try:
+            saved_views.save_view(name, self.page.current_filter())
+        except DeskAppError as exc:
+            QMessageBox.warning(self.page, self.tr("Cannot save the view"), exc.message)
+            return
+        self.page.side.load(self.page.state.campaign_id)
+
+    def delete_view(self) -> None:
+        names = [v.name for v in saved_views.user_views()]
+        if not names:
+            QMessageBox.information(self.page, self.tr("Saved views"), self.tr("There are no saved views yet."))
+            return
+        name, ok = QInputDialog.getItem(self.page, self.tr("Delete a saved view"), self.tr("View:"), names, 0, False)
+        if ok:
+            saved_views.delete_view(name)
+            self.page.side.load(self.page.state.campaign_id)

@@ -1,0 +1,62 @@
+"""The preview under the table: the selected entry in full, wrapped, with its latest progress."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtWidgets import QTextBrowser
+
+from desk_app.errors import NotFoundError
+from desk_app.services import ledger, ledger_columns, ledger_query, workflow
+
+
+class LedgerPreview(QTextBrowser):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("ledger_preview")
+        self.setOpenLinks(False)
+        self.setMinimumHeight(90)
+        self.setStyleSheet("QTextBrowser { background: #fafafa; border: 1px solid #cfd8dc; }")
+        self.entry_id = None
+
+    def show_entry(self, entry_id: int | None) -> None:
+        self.entry_id = entry_id
+        if entry_id is None:
+            hint = self.tr("Select an entry to see it in full here. Double-click or press Enter to edit.")
+            self.setHtml(f"<p style='color:#78909c'>{escape(hint)}</p>")
+            return
+        try:
+            e = ledger.get_entry(entry_id)
+        except NotFoundError:
+            self.clear()
+            return
+        light = ledger_query.light(e.status, e.deadline_type, e.deadline)
+        color = {"red": "#c62828", "yellow": "#b26a00", "green": "#2e7d32", "grey": "#757575"}[light.value]
+        people = "　".join(f"{escape(label)}：{escape(value)}" for label, value in (
+            (self.tr("Department"), e.department_name), (self.tr("Responsible"), e.responsible_name),
+            (self.tr("Leader"), e.leader_name), (self.tr("Owner"), e.owner_name)) if value)
+        rows = [(self.tr("Description"), e.description), (self.tr("Target"), e.target),
+                (self.tr("Measures"), e.measures), (self.tr("Standard"), e.standard)]
+        progress = workflow.progress_of(entry_id)
+        if progress:
+            last = progress[-1]
+            rows.append((self.tr("Latest progress"), f"{last.date.isoformat()}　{last.text}"))
+        if e.completion_summary:
+            rows.append((self.tr("Completion"), e.completion_summary))
+        missing = ""
+        if e.missing:
+            missing_text = self.tr("Missing: %1").replace("%1", "、".join(e.missing))
+            missing = f"　<span style='color:#c62828'>{escape(missing_text)}</span>"
+        deadline_label = self.tr("Deadline")
+        extensions = ""
+        if e.extension_count:
+            extensions = "　" + escape(self.tr("extended %1 times").replace("%1", str(e.extension_count)))
+        body = "".join(
+            f"<tr><td style='color:#546e7a; white-space:nowrap; padding-right:8px; vertical-align:top'>"
+            f"{escape(label)}</td><td>{escape(text).replace(chr(10), '<br>')}</td></tr>"
+            for label, text in rows if text)
+        self.setHtml(
+            f"<p><b>{escape(e.code)}</b>　{escape(e.kind)}　{escape(e.layer)}　"
+            f"<span style='color:{color}'>● {escape(ledger_columns.status_text(e))}</span>　"
+            f"{escape(deadline_label)}：{escape(ledger_columns.deadline_text(e) or '—')}{extensions}{missing}</p>"
+            f"<p style='color:#37474f'>{people}</p><table cellspacing='2'>{body}</table>")
