@@ -75,7 +75,6 @@ class HomePage(QWidget):
         self.short_list = QListWidget()
         self.short_list.setObjectName("short_people")
         self.short_list.itemActivated.connect(self._open_person)
-        self.short_list.itemActivated.connect(self._open_person)
         self.short_label = QLabel(self.tr("People whose problem list has fewer than 6 entries:"))
         layout = QVBoxLayout(self)
         self.compliance_label = QLabel(self.tr("Compliance reminders"))
@@ -120,7 +119,6 @@ class HomePage(QWidget):
             self.short_list.addItem(self.tr("%1 (%2) — %3 problems").replace("%1", p.name)
                                     .replace("%2", p.department_name or p.level).replace("%3", str(p.count)))
             self.short_list.item(self.short_list.count() - 1).setData(Qt.ItemDataRole.UserRole, p.person_id)
-            self.short_list.item(self.short_list.count() - 1).setData(Qt.ItemDataRole.UserRole, p.person_id)
 
     def _fill_compliance(self, campaign_id: int) -> None:
         from ui.views.meeting_page import warning_item  # noqa: PLC0415 - same colours as the meetings page
@@ -141,12 +139,6 @@ class HomePage(QWidget):
         page = window.show_page(w.page)
         if w.task_force_id and hasattr(page, "select_task_force"):
             page.select_task_force(w.task_force_id, "plan" if w.kind == "no_action_plan" else "report")
-
-    def _open_person(self, item) -> None:
-        """The ledger of one person's own problems, to add the missing ones."""
-        person_id = item.data(Qt.ItemDataRole.UserRole)
-        if person_id is not None and self.state.campaign_id is not None:
-            self.ledger_requested.emit(LedgerFilter(campaign_id=self.state.campaign_id, owner_ids=[person_id]))
 
     def _open_person(self, item) -> None:
         """The ledger of one person's own problems, to add the missing ones."""
