@@ -78,6 +78,7 @@ def _bar_chart(doc: Document, labels: list[str], series: list[list[float]], colo
         chart.bars[i].fillColor = Color(*rgb)
         chart.bars[i].strokeColor = None
     drawing = Drawing(width, height)
+    drawing.initialFontName = font  # else the renderer starts in Helvetica, which is never embedded
     drawing.add(chart)
     if len(series) > 1:
         legend = Legend()

@@ -1,0 +1,47 @@
+"""Reading printed PDFs back in tests: text per page, fonts, and the laid-out lines."""
+
+from __future__ import annotations
+
+import io
+import re
+import subprocess
+
+from desk_app.reports.layout import JUSTIFIED, TEXT
+from desk_app.reports.linebreak import NO_LINE_END, NO_LINE_START
+
+PAGE_NUMBER = re.compile(r"第\s*(\d+)\s*页\s*共\s*(\d+)\s*页")
+
+
+def page_texts(data: bytes) -> list[str]:
+    from pypdf import PdfReader
+
+    return [page.extract_text() or "" for page in PdfReader(io.BytesIO(data)).pages]
+
+
+def page_numbers(texts: list[str]) -> list[tuple[int, int]]:
+    found = []
+    for text in texts:
+        match = PAGE_NUMBER.search(text)
+        found.append((int(match.group(1)), int(match.group(2))) if match else None)
+    return found
+
+
+def laid_out_lines(doc) -> list[str]:
+    """Every line of text the document draws (one drawing operation per line)."""
+    return [op[5] for page in doc.pages for op in page.ops if op[0] in (TEXT, JUSTIFIED)]
+
+
+def bad_breaks(lines: list[str]) -> list[str]:
+    return [line for line in lines if line and (line[0] in NO_LINE_START or line[-1] in NO_LINE_END)]
+
+
+def fonts_of(path) -> list[tuple[str, str]]:
+    """(font name, emb) rows of pdffonts."""
+    out = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
+    rows = []
+    for line in out.splitlines()[2:]:
+        parts = line.split()
+        if len(parts) >= 5:
+            # name type... encoding emb sub uni id gen: emb is the 5th field from the end
+            rows.append((parts[0], parts[-5]))
+    return rows
