@@ -32,10 +32,6 @@ OptionsFactory = Callable[[], PrintOptions | None]
 _open_windows: list = []  # keep previews alive while they are shown
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PrintActions", text)
-
-
 def preview_folder() -> Path:
     folder = Path(tempfile.gettempdir()) / "desk_app-print"
     folder.mkdir(parents=True, exist_ok=True)
@@ -66,7 +62,7 @@ def render_then(parent: QWidget | None, kind: str, options: PrintOptions, path: 
                 done: Callable[[Path, int], None]) -> Task:
     """Render in the background behind a progress dialog; call done(path, pages) on success."""
     title = get_kind(kind).title
-    task = Task(_work(kind, options, path), _tr("Preparing %1…").replace("%1", title))
+    task = Task(_work(kind, options, path), QCoreApplication.translate("PrintActions", "Preparing %1…").replace("%1", title))
     task.finished_ok.connect(lambda pages: done(path, pages))
     return run_with_progress(parent, task)
 
@@ -91,9 +87,9 @@ def export_pdf(parent: QWidget | None, kind: str, options: PrintOptions, target:
     title = options.title or get_kind(kind).title
     if target is None:
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        chosen, _ = QFileDialog.getSaveFileName(parent, _tr("Export PDF"),
+        chosen, _ = QFileDialog.getSaveFileName(parent, QCoreApplication.translate("PrintActions", "Export PDF"),
                                                 str(Path(folder) / f"{safe_file_name(title)}.pdf"),
-                                                _tr("PDF files (*.pdf)"))
+                                                QCoreApplication.translate("PrintActions", "PDF files (*.pdf)"))
         if not chosen:
             return None
         target = Path(chosen)
@@ -101,10 +97,10 @@ def export_pdf(parent: QWidget | None, kind: str, options: PrintOptions, target:
         target = target.with_suffix(".pdf")
 
     def saved(pdf: Path, pages: int) -> None:
-        box = QMessageBox(QMessageBox.Icon.Information, _tr("PDF exported"),
-                          _tr("Saved %1 (%2 pages).").replace("%1", str(pdf)).replace("%2", str(pages)),
+        box = QMessageBox(QMessageBox.Icon.Information, QCoreApplication.translate("PrintActions", "PDF exported"),
+                          QCoreApplication.translate("PrintActions", "Saved %1 (%2 pages).").replace("%1", str(pdf)).replace("%2", str(pages)),
                           QMessageBox.StandardButton.Ok, parent)
-        open_button = box.addButton(_tr("Open"), QMessageBox.ButtonRole.ActionRole)
+        open_button = box.addButton(QCoreApplication.translate("PrintActions", "Open"), QMessageBox.ButtonRole.ActionRole)
         box.exec()
         if box.clickedButton() is open_button:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(pdf)))
@@ -127,7 +123,7 @@ def add_print_actions(toolbar, parent: QWidget, options_factory: OptionsFactory,
     for export in (False, True):
         button = QToolButton(parent)
         button.setObjectName("export_pdf_button" if export else "print_button")
-        button.setText(_tr("Export PDF") if export else _tr("Print"))
+        button.setText(QCoreApplication.translate("PrintActions", "Export PDF") if export else QCoreApplication.translate("PrintActions", "Print"))
         button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         menu = QMenu(button)
         for kind in kinds:
@@ -138,8 +134,8 @@ def add_print_actions(toolbar, parent: QWidget, options_factory: OptionsFactory,
         button.setMenu(menu)
         default = menu.actions()[0]
         button.clicked.connect(default.trigger)
-        button.setToolTip(_tr("Export %1 as a PDF file") .replace("%1", default.text()) if export
-                          else _tr("Preview and print %1 (Ctrl+P)").replace("%1", default.text()))
+        button.setToolTip(QCoreApplication.translate("PrintActions", "Export %1 as a PDF file") .replace("%1", default.text()) if export
+                          else QCoreApplication.translate("PrintActions", "Preview and print %1 (Ctrl+P)").replace("%1", default.text()))
         if hasattr(toolbar, "addWidget"):
             toolbar.addWidget(button)
         buttons.append(button)

@@ -1,0 +1,214 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>PrintActions</name>
+    <message>
+        <source>Preparing %1…</source>
+        <translation>正在生成%1…</translation>
+    </message>
+    <message>
+        <source>Export PDF</source>
+        <translation>导出PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>PDF exported</source>
+        <translation>已导出 PDF</translation>
+    </message>
+    <message>
+        <source>Saved %1 (%2 pages).</source>
+        <translation>已保存 %1（共 %2 页）。</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Export %1 as a PDF file</source>
+        <translation>把%1导出为 PDF 文件</translation>
+    </message>
+    <message>
+        <source>Preview and print %1 (Ctrl+P)</source>
+        <translation>预览并打印%1（Ctrl+P）</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPreviewWindow</name>
+    <message>
+        <source>Print preview — %1</source>
+        <translation>打印预览 — %1</translation>
+    </message>
+    <message>
+        <source>Cannot show the document</source>
+        <translation>无法显示文档</translation>
+    </message>
+    <message>
+        <source>The PDF file could not be opened: %1</source>
+        <translation>无法打开 PDF 文件：%1</translation>
+    </message>
+    <message>
+        <source> of %1</source>
+        <translation> / 共 %1 页</translation>
+    </message>
+    <message>
+        <source>%1 pages</source>
+        <translation>共 %1 页</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <source>Open in PDF viewer</source>
+        <translation>用系统阅读器打开</translation>
+    </message>
+    <message>
+        <source>First page</source>
+        <translation>首页</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>上一页</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>下一页</translation>
+    </message>
+    <message>
+        <source>Last page</source>
+        <translation>末页</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>适合宽度</translation>
+    </message>
+    <message>
+        <source>Whole page</source>
+        <translation>整页</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Zoom %1%</source>
+        <translation>缩放 %1%</translation>
+    </message>
+    <message>
+        <source>Save PDF as</source>
+        <translation>PDF 另存为</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation>无法保存</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2
+Close the file if it is open in another program, or choose another folder.</source>
+        <translation>无法写入 %1：%2
+如果该文件正被其他程序打开，请先关闭；或换一个文件夹保存。</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>已保存到 %1</translation>
+    </message>
+    <message>
+        <source>No PDF viewer</source>
+        <translation>没有 PDF 阅读器</translation>
+    </message>
+    <message>
+        <source>No program is set up to open PDF files. Use Save as… instead.</source>
+        <translation>本机没有设置打开 PDF 文件的程序。请改用“另存为…”。</translation>
+    </message>
+    <message>
+        <source>Print %1</source>
+        <translation>打印 %1</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>正在打印…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cannot print</source>
+        <translation>无法打印</translation>
+    </message>
+    <message>
+        <source>The printer could not be started.</source>
+        <translation>无法启动打印机。</translation>
+    </message>
+</context>
+<context>
+    <name>PrintSettings</name>
+    <message>
+        <source>Printing</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Fonts in printed documents</source>
+        <translation>打印文档使用的字体</translation>
+    </message>
+    <message>
+        <source>Body text (仿宋):</source>
+        <translation>正文（仿宋）：</translation>
+    </message>
+    <message>
+        <source>Headings (黑体):</source>
+        <translation>标题（黑体）：</translation>
+    </message>
+    <message>
+        <source>Titles (小标宋/宋体):</source>
+        <translation>大标题（小标宋/宋体）：</translation>
+    </message>
+    <message>
+        <source>Fonts are embedded in every PDF, so the file prints the same on any computer. Only TrueType fonts can be embedded; the program's own font is always available.</source>
+        <translation>字体会嵌入每个 PDF 文件，在任何电脑上打印效果都相同。只有 TrueType 字体可以嵌入；程序自带的字体始终可用。</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Restore defaults</source>
+        <translation>恢复默认</translation>
+    </message>
+    <message>
+        <source>Cannot use this font</source>
+        <translation>无法使用此字体</translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation>无法保存</translation>
+    </message>
+</context>
+</TS>

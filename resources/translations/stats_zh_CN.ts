@@ -1,0 +1,90 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>StatsPage</name>
+    <message>
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <source>Print statistics summary</source>
+        <translation>打印统计汇总</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>By layer</source>
+        <translation>按层级</translation>
+    </message>
+    <message>
+        <source>By department</source>
+        <translation>按责任单位</translation>
+    </message>
+    <message>
+        <source>By task force</source>
+        <translation>按专班</translation>
+    </message>
+    <message>
+        <source>By category</source>
+        <translation>按问题类别</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>问题总数</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Completion rate</source>
+        <translation>完成率</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新增问题</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>当月办结</translation>
+    </message>
+    <message>
+        <source>Cumulative</source>
+        <translation>累计问题</translation>
+    </message>
+    <message>
+        <source>Cumulative done</source>
+        <translation>累计办结</translation>
+    </message>
+    <message>
+        <source>Monthly trend</source>
+        <translation>月度趋势</translation>
+    </message>
+    <message>
+        <source>Double-click a row to open its entries in the ledger.</source>
+        <translation>双击一行，在整改台账中查看对应事项。</translation>
+    </message>
+    <message>
+        <source>No campaign yet.</source>
+        <translation>还没有活动。</translation>
+    </message>
+    <message>
+        <source>%1 entries, %2 done, completion rate %3; %4 open, %5 overdue; on-time rate %6; average %7 days to close.</source>
+        <translation>台账共 %1 条，已完成 %2 条，完成率 %3；未完成 %4 条，逾期 %5 条；按期办结率 %6；平均办结用时 %7 天。</translation>
+    </message>
+</context>
+</TS>
