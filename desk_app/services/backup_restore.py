@@ -8,6 +8,7 @@ into the store first; nothing the current data refers to is removed.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import shutil
@@ -193,6 +194,9 @@ def _preserve_current(progress) -> Path | None:
             source = Path(f"{live}{suffix}")
             if source.exists():
                 shutil.copyfile(source, target / f"{backups.DB_NAME}{suffix}")
+        manifest = {"format": backups.FORMAT, "reason": "damaged", "created_at": datetime.now().isoformat(),
+                    "counts": {}, "attachments": [], "note": "数据损坏时原样留存的文件，仅供管理员检查"}
+        (target / backups.MANIFEST_NAME).write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
     except OSError as exc:
         shutil.rmtree(target, ignore_errors=True)
         raise DatabaseError(backups.storage_message(exc, target.parent)) from exc

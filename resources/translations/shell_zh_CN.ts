@@ -13,6 +13,41 @@
     </message>
 </context>
 <context>
+    <name>CrashHandler</name>
+    <message>
+        <source>(the log file could not be written)</source>
+        <translation>（无法写入日志文件）</translation>
+    </message>
+    <message>
+        <source>An unexpected error occurred. Data already saved is not affected: every change is saved completely or not at all.</source>
+        <translation>程序出现了意外错误。已保存的数据不受影响：每次修改要么完整保存，要么完全不保存。</translation>
+    </message>
+    <message>
+        <source>The details are in the log file:</source>
+        <translation>错误详情已记录在日志文件中：</translation>
+    </message>
+    <message>
+        <source>Please give this file to your administrator.</source>
+        <translation>请把该文件交给管理员。</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>继续使用</translation>
+    </message>
+    <message>
+        <source>Open log folder</source>
+        <translation>打开日志文件夹</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>No campaign yet</source>

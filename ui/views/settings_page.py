@@ -14,6 +14,9 @@ SECTIONS = [
     ("ui.views.org_settings", "OrgSettings"),
     ("ui.views.choices_settings", "ChoicesSettings"),
     ("ui.views.print_settings", "PrintSettings"),
+    ("ui.views.backup_settings", "BackupSettings"),
+    ("ui.views.history_settings", "HistorySettings"),
+    ("ui.views.recycle_settings", "RecycleSettings"),
 ]
 
 

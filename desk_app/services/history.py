@@ -1,0 +1,121 @@
+"""The change history as a clerk reads it: filters, paging, Chinese names for tables, fields, actions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from desk_app.db.models import ChangeLog, LedgerEntry, Meeting, TaskForce
+
+ENTITY_LABELS = {
+    "ledger_entry": "台账事项", "task_force": "专班", "meeting": "会议", "attachment": "附件",
+    "setting": "设置", "person": "人员", "department": "科室", "campaign": "活动", "unit": "下级单位",
+    "choice_item": "选项", "progress_update": "进展", "entry_event": "办理环节", "task_force_member": "专班成员",
+    "action_plan_version": "行动方案", "task_force_report": "专班月报", "meeting_attendance": "签到",
+    "meeting_report": "会议汇报", "package_receipt": "数据包", "monthly_snapshot": "月度快照",
+}
+ACTION_LABELS = {"create": "新增", "update": "修改", "delete": "删除（移入回收站）", "restore": "从回收站恢复",
+                 "purge": "彻底删除", "import": "导入"}
+
+
+@dataclass(frozen=True)
+class HistoryFilter:
+    entity: str | None = None
+    entity_id: int | None = None
+    actor: str | None = None
+    since: date | None = None
+    until: date | None = None
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    id: int
+    at: datetime
+    actor: str
+    entity: str
+    entity_label: str
+    entity_id: int
+    subject: str  # 问题编号 / 专班名 / … of the changed item
+    action: str
+    action_label: str
+    field: str
+    field_label: str
+    old: str
+    new: str
+
+
+def _query(flt: HistoryFilter):
+    query = ChangeLog.select()
+    if flt.entity:
+        query = query.where(ChangeLog.entity == flt.entity)
+    if flt.entity_id is not None:
+        query = query.where(ChangeLog.entity_id == flt.entity_id)
+    if flt.actor:
+        query = query.where(ChangeLog.actor == flt.actor)
+    if flt.since:
+        query = query.where(ChangeLog.at >= datetime.combine(flt.since, datetime.min.time()))
+    if flt.until:
+        query = query.where(ChangeLog.at <= datetime.combine(flt.until, datetime.max.time()))
+    return query
+
+
+def count(flt: HistoryFilter = HistoryFilter()) -> int:
+    return _query(flt).count()
+
+
+def _field_label(entity: str, field: str) -> str:
+    from .ledger import FIELD_LABELS  # noqa: PLC0415
+
+    if entity == "ledger_entry" or field in FIELD_LABELS:
+        return FIELD_LABELS.get(field, {"deleted_at": "删除时间"}.get(field, field))
+    return {"name": "名称", "deleted_at": "删除时间", "file_name": "文件名", "goal": "目标",
+            "title": "标题", "place": "地点", "minutes": "纪要", "agenda": "议程"}.get(field, field)
+
+
+def _subjects(rows) -> dict[tuple[str, int], str]:
+    wanted: dict[str, set[int]] = {}
+    for r in rows:
+        wanted.setdefault(r.entity, set()).add(r.entity_id)
+    names: dict[tuple[str, int], str] = {}
+    for entity, model, column in (("ledger_entry", LedgerEntry, LedgerEntry.code),
+                                  ("task_force", TaskForce, TaskForce.name), ("meeting", Meeting, Meeting.title)):
+        ids = wanted.get(entity)
+        if ids:
+            for rid, name in model.select(model.id, column).where(model.id.in_(list(ids))).tuples():
+                names[(entity, rid)] = name
+    return names
+
+
+def page(flt: HistoryFilter = HistoryFilter(), offset: int = 0, limit: int = 200) -> list[HistoryRow]:
+    """One page of the history, newest first."""
+    rows = list(_query(flt).order_by(ChangeLog.id.desc()).offset(offset).limit(limit))
+    subjects = _subjects(rows)
+    out = []
+    for r in rows:
+        subject = subjects.get((r.entity, r.entity_id), "")
+        if not subject and r.action == "purge":
+            subject = r.old or ""
+        out.append(HistoryRow(r.id, r.at, r.actor, r.entity, ENTITY_LABELS.get(r.entity, r.entity), r.entity_id,
+                              subject, r.action, ACTION_LABELS.get(r.action, r.action), r.field,
+                              _field_label(r.entity, r.field), r.old or "", r.new or ""))
+    return out
+
+
+def actors() -> list[str]:
+    return [a for (a,) in ChangeLog.select(ChangeLog.actor).distinct().order_by(ChangeLog.actor).tuples() if a]
+
+
+def entities() -> list[tuple[str, str]]:
+    """(entity, Chinese label) of every kind that has history."""
+    found = [e for (e,) in ChangeLog.select(ChangeLog.entity).distinct().tuples()]
+    return sorted(((e, ENTITY_LABELS.get(e, e)) for e in found), key=lambda p: p[1])
+
+
+def find_entry_id(code: str) -> int | None:
+    """The ledger entry with this 问题编号 (own entries first), for the per-entry history."""
+    code = code.strip()
+    if not code:
+        return None
+    entry = (LedgerEntry.select(LedgerEntry.id).where(LedgerEntry.code == code)
+             .order_by(LedgerEntry.source_unit, LedgerEntry.id).first())
+    return entry.id if entry else None

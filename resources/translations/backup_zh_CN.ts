@@ -1,0 +1,139 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>BackupSettings</name>
+    <message>
+        <source>Backup and restore</source>
+        <translation>备份与恢复</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <source>Restore selected…</source>
+        <translation>恢复所选…</translation>
+    </message>
+    <message>
+        <source>Restore from file…</source>
+        <translation>从文件恢复…</translation>
+    </message>
+    <message>
+        <source>Open backup folder</source>
+        <translation>打开备份文件夹</translation>
+    </message>
+    <message>
+        <source>Check data</source>
+        <translation>检查数据</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Automatic backups to keep (one is made every day at start-up)</source>
+        <translation>自动备份保留份数（每天启动时自动备份一次）</translation>
+    </message>
+    <message>
+        <source>Daily:</source>
+        <translation>按天保留：</translation>
+    </message>
+    <message>
+        <source>Weekly:</source>
+        <translation>按周保留：</translation>
+    </message>
+    <message>
+        <source>Monthly:</source>
+        <translation>按月保留：</translation>
+    </message>
+    <message>
+        <source>Backups are kept in %1</source>
+        <translation>备份保存在 %1</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>正在备份……</translation>
+    </message>
+    <message>
+        <source>Backup saved: %1</source>
+        <translation>已备份：%1</translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation>无法保存</translation>
+    </message>
+    <message>
+        <source>Saved. Older backups beyond these numbers are removed after the next backup.</source>
+        <translation>已保存。超出保留份数的旧备份将在下次备份后删除。</translation>
+    </message>
+    <message>
+        <source>Checking the data…</source>
+        <translation>正在检查数据……</translation>
+    </message>
+    <message>
+        <source>Data check</source>
+        <translation>数据检查</translation>
+    </message>
+    <message>
+        <source>Choose a backup</source>
+        <translation>选择备份</translation>
+    </message>
+    <message>
+        <source>Backups (*.zip *.sqlite3 manifest.json)</source>
+        <translation>备份（*.zip *.sqlite3 manifest.json）</translation>
+    </message>
+    <message>
+        <source>Cannot restore</source>
+        <translation>无法恢复</translation>
+    </message>
+    <message>
+        <source>Restore backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>Replace the current data with this backup?</source>
+        <translation>用这个备份替换当前数据吗？</translation>
+    </message>
+    <message>
+        <source>The current data is backed up first, so this restore can itself be undone.</source>
+        <translation>恢复前会先自动备份当前数据，需要时可以再恢复回来。</translation>
+    </message>
+    <message>
+        <source>Restoring…</source>
+        <translation>正在恢复……</translation>
+    </message>
+    <message>
+        <source>Cannot open the data</source>
+        <translation>无法打开数据</translation>
+    </message>
+    <message>
+        <source>Restored from %1.</source>
+        <translation>已从 %1 恢复。</translation>
+    </message>
+    <message>
+        <source>The data as it was before is kept in %1.</source>
+        <translation>恢复前的数据保存在 %1。</translation>
+    </message>
+</context>
+</TS>

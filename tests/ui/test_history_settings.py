@@ -1,0 +1,57 @@
+import pytest
+
+from desk_app.db.models import LedgerEntry
+from desk_app.services import context, ledger
+
+
+@pytest.fixture
+def page(qtbot, demo):
+    from ui.app import create_application
+    from ui.state import AppState
+    from ui.views.history_settings import HistorySettings
+
+    create_application()
+    widget = HistorySettings(AppState())
+    qtbot.addWidget(widget)
+    return widget
+
+
+def test_lists_changes_lazily_and_filters_by_entry_person_and_kind(page):
+    ids = [e.id for e in LedgerEntry.select(LedgerEntry.id).limit(300)]
+    context.set_actor("张三")
+    ledger.delete_entries(ids)
+    context.set_actor("测试员")
+    page.refresh()
+    model = page.model
+    assert model.total >= 300 and model.rowCount() == 200  # the first page only
+    assert model.canFetchMore()
+    model.fetchMore()
+    assert model.rowCount() == min(400, model.total)
+
+    page.actor.setCurrentIndex(page.actor.findData("张三"))
+    page.apply_filter()
+    assert model.total == 300 and "300" in page.summary.text()
+    assert model.data(model.index(0, 1)) == "张三"
+    assert model.data(model.index(0, 4)) == "删除（移入回收站）"
+
+    code = LedgerEntry.get_by_id(ids[0]).code
+    page.show_entry(code)
+    assert model.total == 1 and model.data(model.index(0, 3)) == code
+
+    page.clear_filters()
+    page.entity.setCurrentIndex(page.entity.findData("ledger_entry"))
+    page.apply_filter()
+    assert all(r.entity == "ledger_entry" for r in model.rows)
+
+
+def test_date_filter_and_unknown_code(page):
+    page.use_since.setChecked(True)
+    from PySide6.QtCore import QDate
+
+    page.since.setDate(QDate(2099, 1, 1))
+    page.apply_filter()
+    assert page.model.total == 0
+    page.clear_filters()
+    page.code.setText("XX-0000")
+    page.apply_filter()
+    assert page.model.total == 0

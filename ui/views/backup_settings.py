@@ -1,0 +1,228 @@
+"""设置 › 备份与恢复: the list of backups, back up now, restore, check the data, how many to keep."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk_app import paths
+from desk_app.errors import DeskAppError
+from desk_app.services import backup_restore, backups, integrity, session
+
+from .. import tasks
+
+
+def _size(n: int) -> str:
+    return f"{n / 1024 / 1024:.1f} MB" if n >= 1024 * 1024 else f"{max(n, 1) / 1024:.0f} KB"
+
+
+def _in_worker(work):
+    """Run `work` on a pool thread and close that thread's own database connection afterwards."""
+    def run(progress):
+        try:
+            return work(progress)
+        finally:
+            session.close_data()  # connections are per thread: this closes the worker's only
+    return run
+
+
+class BackupSettings(QWidget):
+    def __init__(self, state, parent=None):
+        super().__init__(parent)
+        self.state = state
+        self.setWindowTitle(self.tr("Backup and restore"))
+        self.backups: list[backups.BackupInfo] = []
+        self.task = None
+        self.table = QTableWidget(0, 5)
+        self.table.setHorizontalHeaderLabels([self.tr("Date"), self.tr("Reason"), self.tr("Size"),
+                                              self.tr("Contents"), self.tr("Name")])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.backup_now = QPushButton(self.tr("Back up now"))
+        self.restore_selected = QPushButton(self.tr("Restore selected…"))
+        self.restore_file = QPushButton(self.tr("Restore from file…"))
+        self.open_folder = QPushButton(self.tr("Open backup folder"))
+        self.check_data = QPushButton(self.tr("Check data"))
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+
+        self.keep_daily, self.keep_weekly, self.keep_monthly = QSpinBox(), QSpinBox(), QSpinBox()
+        for box, top in ((self.keep_daily, 366), (self.keep_weekly, 260), (self.keep_monthly, 240)):
+            box.setRange(1, top)
+        self.save_policy_button = QPushButton(self.tr("Save"))
+        keep = QGroupBox(self.tr("Automatic backups to keep (one is made every day at start-up)"))
+        form = QFormLayout(keep)
+        form.addRow(self.tr("Daily:"), self.keep_daily)
+        form.addRow(self.tr("Weekly:"), self.keep_weekly)
+        form.addRow(self.tr("Monthly:"), self.keep_monthly)
+        form.addRow("", self.save_policy_button)
+
+        buttons = QHBoxLayout()
+        for button in (self.backup_now, self.restore_selected, self.restore_file, self.open_folder, self.check_data):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.status)
+        layout.addWidget(keep)
+
+        self.backup_now.clicked.connect(self.make_backup)
+        self.restore_selected.clicked.connect(self.restore_chosen)
+        self.restore_file.clicked.connect(self.restore_from_file)
+        self.open_folder.clicked.connect(self.show_folder)
+        self.check_data.clicked.connect(self.run_check)
+        self.save_policy_button.clicked.connect(self.save_policy)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.table.doubleClicked.connect(lambda *_: self.restore_chosen())
+        self.refresh()
+
+    # -- showing -----------------------------------------------------------------------------
+    def refresh(self) -> None:
+        self.backups = backups.list_backups()
+        self.table.setRowCount(len(self.backups))
+        for row, info in enumerate(self.backups):
+            values = (info.created_at.strftime("%Y-%m-%d %H:%M"), info.reason_label, _size(info.size),
+                      info.summary(), info.path.name)
+            for column, text in enumerate(values):
+                cell = QTableWidgetItem(text)
+                cell.setToolTip(str(info.path) if column == 4 else text)
+                self.table.setItem(row, column, cell)
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        if self.backups:
+            self.table.selectRow(0)
+        keep = backups.policy()
+        self.keep_daily.setValue(keep.daily)
+        self.keep_weekly.setValue(keep.weekly)
+        self.keep_monthly.setValue(keep.monthly)
+        read_only = session.read_only()
+        for widget in (self.backup_now, self.save_policy_button, self.restore_file):
+            widget.setEnabled(not read_only)
+        if read_only:
+            self.status.setText(session.read_only_reason())
+        elif not self.status.text():
+            self.status.setText(self.tr("Backups are kept in %1").replace("%1", str(paths.backups_dir())))
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        self.restore_selected.setEnabled(bool(self.chosen()) and not session.read_only())
+
+    def chosen(self) -> backups.BackupInfo | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.backups[rows[0].row()] if rows else None
+
+    # -- actions -----------------------------------------------------------------------------
+    def make_backup(self) -> None:
+        task = tasks.Task(_in_worker(lambda progress: backups.create_backup("manual", progress=progress)),
+                          self.tr("Backing up…"))
+        task.finished_ok.connect(self._backup_done)
+        self.task = tasks.run_with_progress(self, task)
+
+    def _backup_done(self, path) -> None:
+        self.status.setText(self.tr("Backup saved: %1").replace("%1", str(path)))
+        self.refresh()
+
+    def show_folder(self) -> None:
+        folder = paths.backups_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+    def save_policy(self) -> None:
+        try:
+            backups.save_policy(backups.BackupPolicy(self.keep_daily.value(), self.keep_weekly.value(),
+                                                     self.keep_monthly.value()))
+        except DeskAppError as exc:
+            QMessageBox.warning(self, self.tr("Cannot save"), exc.message)
+            return
+        self.status.setText(self.tr("Saved. Older backups beyond these numbers are removed after the next backup."))
+
+    def run_check(self) -> None:
+        task = tasks.Task(lambda progress: integrity.check(progress=progress), self.tr("Checking the data…"))
+        task.finished_ok.connect(self._show_report)
+        self.task = tasks.run_with_progress(self, task)
+
+    def _show_report(self, report) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information if report.ok else QMessageBox.Icon.Warning,
+                          self.tr("Data check"), report.text(), QMessageBox.StandardButton.Ok, self)
+        box.exec()
+
+    def restore_chosen(self) -> None:
+        info = self.chosen()
+        if info is not None:
+            self.restore(info.path)
+
+    def restore_from_file(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a backup"), str(Path.home()),
+                                              self.tr("Backups (*.zip *.sqlite3 manifest.json)"))
+        if name:
+            path = Path(name)
+            self.restore(path.parent if path.name == backups.MANIFEST_NAME else path)
+
+    def restore(self, path: Path, *, ask: bool = True) -> None:
+        """Validate, show what the backup holds, ask, then restore in the background."""
+        try:
+            check = backup_restore.inspect_backup(path)
+        except DeskAppError as exc:
+            QMessageBox.warning(self, self.tr("Cannot restore"), exc.message)
+            return
+        check.cleanup()
+        if not check.ok:
+            QMessageBox.warning(self, self.tr("Cannot restore"), check.description())
+            return
+        if ask:
+            answer = QMessageBox.question(
+                self, self.tr("Restore backup"),
+                self.tr("Replace the current data with this backup?") + "\n\n" + check.description() + "\n\n"
+                + self.tr("The current data is backed up first, so this restore can itself be undone."),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel)
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        session.close_data()  # this thread's connection must be gone before the file is swapped
+        task = tasks.Task(_in_worker(lambda progress: backup_restore.restore_backup(path, progress=progress)),
+                          self.tr("Restoring…"))
+        task.finished_ok.connect(self._restored)
+        task.failed.connect(lambda *_: self._reopen())
+        task.cancelled.connect(self._reopen)
+        self.task = tasks.run_with_progress(self, task)
+
+    def _reopen(self) -> bool:
+        try:
+            session.open_data()
+        except DeskAppError as exc:
+            QMessageBox.critical(self, self.tr("Cannot open the data"), exc.message)
+            return False
+        self.state.reload_campaign()
+        self.state.data_changed.emit()
+        self.refresh()
+        return True
+
+    def _restored(self, result) -> None:
+        if not self._reopen():
+            return
+        text = self.tr("Restored from %1.").replace("%1", result.restored_from.name)
+        if result.safety_backup is not None:
+            text += " " + self.tr("The data as it was before is kept in %1.").replace("%1", result.safety_backup.name)
+        self.status.setText(text)

@@ -1,0 +1,171 @@
+"""Start-up safety: one writer per data folder, a quick check with restore from the newest good
+backup, the daily backup, and bringing this window forward when a second instance asks."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QFileSystemWatcher, QObject, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from desk_app import paths
+from desk_app.errors import DatabaseCorruptError, DeskAppError
+from desk_app.services import backup_restore, backups, instance_lock, integrity, session
+
+log = logging.getLogger(__name__)
+
+OK, EXIT, FAILED = "ok", "exit", "failed"
+RAISE, READ_ONLY, QUIT = "raise", "read_only", "quit"
+
+
+class StartupDialogs(QObject):
+    """The questions asked before the main window exists (a class, so tr() has a context)."""
+
+    def ask_when_locked(self, owner) -> str:
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Data already open"),
+                          instance_lock.locked_message(owner) + "\n\n"
+                          + self.tr("Switch to the window that is already open, or open a read-only copy "
+                                    "here to look things up?"))
+        switch = box.addButton(self.tr("Switch to the open window"), QMessageBox.ButtonRole.AcceptRole)
+        read_only = box.addButton(self.tr("Open read-only"), QMessageBox.ButtonRole.ActionRole)
+        box.addButton(self.tr("Quit"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(switch)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is switch:
+            return RAISE
+        if clicked is read_only:
+            return READ_ONLY
+        return QUIT
+
+    def tell_read_only(self, reason: str) -> None:
+        QMessageBox.warning(None, self.tr("Read-only"), reason)
+
+    def offer_restore(self, report_text: str) -> bool:
+        """The data is damaged: offer the newest good backup. True when the data was restored."""
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            good = backup_restore.newest_good_backup()
+        finally:
+            QApplication.restoreOverrideCursor()
+        if good is None:
+            QMessageBox.critical(None, self.tr("Data damaged"), report_text + "\n\n"
+                                 + self.tr("No good backup was found in the backup folder. Please contact "
+                                           "your administrator; the damaged file has not been changed."))
+            return False
+        question = (self.tr("The data file is damaged.") + "\n\n"
+                    + self.tr("Newest good backup: %1 (%2)").replace("%1", good.created_at.strftime("%Y-%m-%d %H:%M"))
+                    .replace("%2", good.reason_label) + "\n" + good.summary() + "\n\n"
+                    + self.tr("Restore it now? The damaged data is kept aside in the backup folder, nothing is "
+                              "thrown away. Changes made after that backup will have to be entered again."))
+        box = QMessageBox(QMessageBox.Icon.Critical, self.tr("Data damaged"), question,
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        box.setDetailedText(report_text)
+        box.setDefaultButton(QMessageBox.StandardButton.Yes)
+        if box.exec() != QMessageBox.StandardButton.Yes:
+            return False
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            session.close_data()
+            result = backup_restore.restore_backup(good.path)
+        except DeskAppError as exc:
+            QApplication.restoreOverrideCursor()
+            QMessageBox.critical(None, self.tr("Cannot restore"), exc.message)
+            return False
+        QApplication.restoreOverrideCursor()
+        kept = result.safety_backup.name if result.safety_backup else ""
+        QMessageBox.information(None, self.tr("Restored"),
+                                self.tr("The data was restored from the backup of %1. The damaged data is kept in "
+                                        "%2.").replace("%1", good.created_at.strftime("%Y-%m-%d %H:%M"))
+                                .replace("%2", kept))
+        return True
+
+    def cannot_open(self, message: str) -> None:
+        QMessageBox.critical(None, self.tr("Cannot open the data"), message)
+
+    def backup_failed(self, message: str) -> None:
+        QMessageBox.warning(None, self.tr("Daily backup failed"),
+                            message + "\n\n" + self.tr("The program keeps working; please free some disk space."))
+
+
+def open_data_safely(dialogs: StartupDialogs | None = None) -> str:
+    """Lock, check, open and back up the data folder. OK, EXIT (nothing wrong, just leave) or FAILED."""
+    dialogs = dialogs or StartupDialogs()
+    folder = paths.data_dir()
+    read_only = False
+    lock = instance_lock.acquire(folder)
+    if not lock.acquired:
+        if lock.error:
+            dialogs.tell_read_only(lock.error)
+        else:
+            choice = dialogs.ask_when_locked(lock.owner)
+            if choice == RAISE:
+                instance_lock.request_raise(folder)
+                return EXIT
+            if choice == QUIT:
+                return EXIT
+        read_only = True
+    elif lock.stale_cleared is not None:
+        log.info("the previous session did not end normally (process %s)", lock.stale_cleared.pid)
+    if paths.database_path().exists():
+        report = integrity.startup_check()
+        if report.damaged and not read_only:
+            log.error("start-up check found damage:\n%s", report.text())
+            dialogs.offer_restore(report.text())
+    try:
+        session.open_data(read_only=read_only)
+    except DatabaseCorruptError as exc:
+        if read_only or not dialogs.offer_restore(exc.message):
+            dialogs.cannot_open(exc.message)
+            return FAILED
+        try:
+            session.open_data()
+        except DeskAppError as again:
+            dialogs.cannot_open(again.message)
+            return FAILED
+    except DeskAppError as exc:
+        dialogs.cannot_open(exc.message)
+        return FAILED
+    if not session.read_only():
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            backups.daily_backup_if_due()
+        except DeskAppError as exc:
+            QApplication.restoreOverrideCursor()
+            log.warning("daily backup failed: %s", exc.message)
+            dialogs.backup_failed(exc.message)
+        else:
+            QApplication.restoreOverrideCursor()
+    return OK
+
+
+class RaiseWatcher(QObject):
+    """Brings `window` forward when a second instance drops a request file into the data folder.
+
+    A file, not a local socket: the program must never touch a network API. The folder watcher
+    reacts at once; the timer covers file systems where watching does not work.
+    """
+
+    def __init__(self, window: QWidget, interval_ms: int = 1500):
+        super().__init__(window)
+        self.window = window
+        self.folder = paths.data_dir()
+        self.watcher = QFileSystemWatcher(self)
+        if self.folder.is_dir():
+            self.watcher.addPath(str(self.folder))
+        self.watcher.directoryChanged.connect(self.check)
+        self.timer = QTimer(self)
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(self.check)
+        self.timer.start()
+
+    def check(self, *_) -> bool:
+        if not instance_lock.take_raise_request(self.folder):
+            return False
+        window = self.window
+        if window.isMinimized():
+            window.showNormal()
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        return True
