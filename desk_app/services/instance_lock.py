@@ -10,6 +10,7 @@ connection, not even a local one).
 
 from __future__ import annotations
 
+import atexit
 import json
 import logging
 import os
@@ -185,6 +186,7 @@ def acquire(folder: Path) -> LockResult:
     handle.write(json.dumps(me, ensure_ascii=False))
     handle.flush()
     _held = _Held(folder, handle)
+    atexit.register(release)  # a normal exit leaves an empty lock file: no false "stale lock" next time
     return LockResult(True, stale_cleared=stale)
 
 

@@ -70,12 +70,14 @@ class BackupSettings(QWidget):
         self.keep_daily, self.keep_weekly, self.keep_monthly = QSpinBox(), QSpinBox(), QSpinBox()
         for box, top in ((self.keep_daily, 366), (self.keep_weekly, 260), (self.keep_monthly, 240)):
             box.setRange(1, top)
+            box.setMaximumWidth(120)
         self.save_policy_button = QPushButton(self.tr("Save"))
         keep = QGroupBox(self.tr("Automatic backups to keep (one is made every day at start-up)"))
         form = QFormLayout(keep)
         form.addRow(self.tr("Daily:"), self.keep_daily)
         form.addRow(self.tr("Weekly:"), self.keep_weekly)
         form.addRow(self.tr("Monthly:"), self.keep_monthly)
+        self.save_policy_button.setMaximumWidth(120)
         form.addRow("", self.save_policy_button)
 
         buttons = QHBoxLayout()

@@ -83,6 +83,7 @@ class RecycleSettings(QWidget):
                 self.table.setItem(row, column, cell)
         self.table.resizeColumnToContents(0)
         self.table.resizeColumnToContents(1)
+        self.table.resizeColumnToContents(3)
         self.summary.setText(self.tr("%1 items in the recycle bin").replace("%1", str(len(self.items))))
         self._update_buttons()
 
