@@ -170,13 +170,14 @@ class AttendanceTab(QWidget):
         for w in (self.build_button, add, remove, paste):
             tools.addWidget(w)
         tools.addStretch(1)
+        marks = QHBoxLayout()
         for key, status, label in (("1", Attendance.PRESENT, None), ("2", Attendance.LEAVE, None),
                                    ("3", Attendance.ABSENT, None), ("4", Attendance.OBSERVER, None),
                                    ("0", "", self.tr("Clear"))):
             b = QPushButton(f"{label or status} ({key})")
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             b.clicked.connect(lambda _=False, s=status: self.mark_selected(s))
-            tools.addWidget(b)
+            marks.addWidget(b)
         self.totals = QLabel()
         self.totals.setObjectName("attendance_totals")
         font = self.totals.font()
@@ -189,7 +190,9 @@ class AttendanceTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(tools)
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.totals)
+        marks.addStretch(1)
+        marks.addWidget(self.totals)
+        layout.addLayout(marks)
         layout.addWidget(hint)
 
     # -- data ---------------------------------------------------------------------------------
