@@ -6,7 +6,7 @@ to the next row, Esc cancels the edit, Ctrl+Z undoes the last saved progress.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -63,11 +63,12 @@ class DispatchTable(QTableView):
     def closeEditor(self, editor, hint):  # noqa: N802 - Qt override
         row = self.currentIndex().row()
         super().closeEditor(editor, hint)
+        # The next editor opens once this one is gone (opening it inside closeEditor fails).
         if hint in (QAbstractItemDelegate.EndEditHint.SubmitModelCache,
                     QAbstractItemDelegate.EndEditHint.EditNextItem):
-            self.edit_row(row + 1)
+            QTimer.singleShot(0, lambda: self.edit_row(row + 1))
         elif hint == QAbstractItemDelegate.EndEditHint.EditPreviousItem:
-            self.edit_row(row - 1)
+            QTimer.singleShot(0, lambda: self.edit_row(row - 1))
 
 
 class DispatchDialog(QDialog):

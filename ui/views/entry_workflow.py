@@ -72,7 +72,7 @@ class _WorkflowDialog(QDialog):
             box.show_error("")
         self.general_error.hide()
         try:
-            self.result = self.perform()
+            self.outcome = self.perform()
         except ValidationError as exc:
             box = self.boxes.get(self.field_alias().get(exc.field, exc.field))
             if box is not None:

@@ -1,0 +1,94 @@
+"""月度调度: a clerk fills 本月进展 row after row with the keyboard only."""
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit
+
+from desk_app.domain import OPEN_STATUSES
+from desk_app.services import context, ledger_bulk, ledger_query
+from desk_app.services.ledger_query import LedgerFilter
+
+
+@pytest.fixture
+def dialog(qtbot, demo):
+    from ui.app import create_application
+    from ui.views.dispatch_dialog import DispatchDialog
+
+    create_application()
+    changes = []
+    stack = QUndoStack()
+    d = DispatchDialog(LedgerFilter(campaign_id=demo.campaign_id), stack, lambda: changes.append(1))
+    qtbot.addWidget(d)
+    d.show()
+    qtbot.waitExposed(d)
+    d.stack = stack
+    return d
+
+
+def _editing(dialog, row):
+    table = dialog.table
+    focus = QApplication.focusWidget()
+    return (table.state() == QAbstractItemView.State.EditingState and table.currentIndex().row() == row
+            and isinstance(focus, QLineEdit) and focus.isVisible())
+
+
+def _type_and_enter(qtbot, dialog, text, row):
+    qtbot.waitUntil(lambda: _editing(dialog, row), timeout=2000)
+    editor = QApplication.focusWidget()
+    editor.setText(text)  # QTest cannot type Chinese; the input method hands over text like this
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: _editing(dialog, row + 1), timeout=2000)  # saved, and on to the next row
+
+
+def test_lists_only_open_entries_of_the_filter(dialog, demo):
+    expected = ledger_query.count_entries(LedgerFilter(campaign_id=demo.campaign_id,
+                                                       statuses=[s.value for s in OPEN_STATUSES]))
+    assert dialog.model.rowCount() == expected > 0
+
+
+def test_enter_saves_and_moves_to_the_next_row(dialog, qtbot):
+    month = context.today().strftime("%Y-%m")
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Return)
+    for n in range(5):
+        _type_and_enter(qtbot, dialog, f"第{n}条本月已推进", n)
+    ids = [dialog.model.entry_id(r) for r in range(5)]
+    texts = ledger_bulk.month_progress_texts(ids, month)
+    assert [texts[i] for i in ids] == [f"第{n}条本月已推进" for n in range(5)]
+    assert dialog.table.currentIndex().row() == 5
+    assert "已填" in dialog.count_label.text()
+
+
+def test_escape_cancels_and_undo_restores_the_previous_text(dialog, qtbot):
+    month = context.today().strftime("%Y-%m")
+    first = dialog.model.entry_id(0)
+    before = ledger_bulk.month_progress_text(first, month)
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Return)
+    _type_and_enter(qtbot, dialog, "新的进展", 0)
+    assert ledger_bulk.month_progress_text(first, month) == "新的进展"
+    editor = QApplication.focusWidget()
+    editor.setText("不要保存")
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    assert ledger_bulk.month_progress_text(dialog.model.entry_id(1), month) != "不要保存"
+    dialog.stack.undo()
+    assert ledger_bulk.month_progress_text(first, month) == before
+
+
+def test_three_hundred_rows_by_keyboard(qtbot, db):
+    from desk_app.demo import build_demo
+    from ui.app import create_application
+    from ui.views.dispatch_dialog import DispatchDialog
+
+    result = build_demo(seed=2, entries=1400, today=context.today())
+    create_application()
+    d = DispatchDialog(LedgerFilter(campaign_id=result.campaign_id), QUndoStack(), lambda: None)
+    qtbot.addWidget(d)
+    d.show()
+    qtbot.waitExposed(d)
+    assert d.model.rowCount() >= 300
+    qtbot.keyClick(d.table, Qt.Key.Key_Return)
+    for n in range(300):
+        _type_and_enter(qtbot, d, f"进展{n}", n)
+    month = context.today().strftime("%Y-%m")
+    ids = [d.model.entry_id(r) for r in range(300)]
+    assert ledger_bulk.month_progress_texts(ids, month) == {i: f"进展{n}" for n, i in enumerate(ids)}
