@@ -18,6 +18,7 @@ def register(sub) -> None:
     p.add_argument("--yes", action="store_true", help="不再询问，直接导入")
     x = p.add_argument_group("Excel 台账（xlsx）")
     x.add_argument("--sheet", help="工作表名称（默认第一个）")
+    x.add_argument("--header-row", type=int, metavar="N", help="表头所在的行号（默认自动识别）")
     x.add_argument("--mapping", metavar="JSON",
                    help='列对应，如 \'{"问题描述":"description","F":"整改措施","序号":""}\'（列名或列字母 → 字段）')
     x.add_argument("--kind", default="问题整改", help="事项类型（表格中没有“类型”列时），默认 问题整改")
@@ -73,7 +74,7 @@ def _xlsx(args) -> int:
     from desk_app.exchange.xlsx_import import ImportOptions, mapping_from_json, plan_import  # noqa: PLC0415
     from desk_app.exchange.xlsx_read import read_sheet  # noqa: PLC0415
 
-    content = read_sheet(args.file, args.sheet, progress=_progress)
+    content = read_sheet(args.file, args.sheet, header_row=args.header_row, progress=_progress)
     mapping = None
     if args.mapping:
         try:

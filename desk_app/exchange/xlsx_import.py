@@ -18,6 +18,8 @@ from .cells import has_controls
 from .dates import DateParseError, parse_date, parse_deadline
 from .xlsx_read import FIELD_LABELS, SheetContent, auto_mapping, read_sheet
 
+# Excel and WPS store characters XML cannot hold as _xHHHH_; openpyxl hands them over undecoded.
+EXCEL_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
 NAME_SPLIT = re.compile(r"[、，,；;/\s]+")
 STATUS_WORDS = {
     "未启动": Status.NOT_STARTED, "未开始": Status.NOT_STARTED, "未整改": Status.NOT_STARTED,
@@ -207,6 +209,8 @@ class _RowBuilder:
                 row.problems.append(RowProblem(row_number, column, "是公式，不能导入。请在 WPS/Excel 中复制后"
                                                                    "“选择性粘贴 → 数值”再导入"))
                 continue
+            if isinstance(value, str) and "_x" in value:
+                value = EXCEL_ESCAPE.sub(lambda m: chr(int(m[1], 16)), value)
             if isinstance(value, str) and has_controls(value):
                 row.problems.append(RowProblem(row_number, column, "含有不可见的控制字符，请删除后再导入"))
                 continue

@@ -117,6 +117,9 @@ def _open(path: Path):
         if "xl/workbook.xml" not in archive.names:
             raise InputFileError(f"“{path.name}”不是 Excel 2007 及以后的 .xlsx 文件。"
                                  "如果是旧的 .xls 或 WPS 的 .et 文件，请先在 WPS/Excel 中“另存为” .xlsx 再导入。")
+        for name in archive.names:  # decompress once, counting real sizes: headers can lie
+            for _ in archive.chunks(name):
+                pass
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -163,8 +166,8 @@ def _header_score(values: list) -> int:
 
 
 def read_sheet(path: str | Path, sheet: str | None = None, *, max_rows: int = MAX_DATA_ROWS,
-               progress=None) -> SheetContent:
-    """Stream one sheet: find the header row, collect data rows up to max_rows (else refuse)."""
+               header_row: int | None = None, progress=None) -> SheetContent:
+    """Stream one sheet: find the header row (or take the clerk's), collect data rows up to max_rows."""
     path = _check_path(path)
     wb = _open(path)
     try:
@@ -177,15 +180,17 @@ def read_sheet(path: str | Path, sheet: str | None = None, *, max_rows: int = MA
         content = SheetContent(sheet, 0, [])
         candidates: list[tuple[int, list, set[int]]] = []
         try:
-            for row_number, cells in enumerate(ws.iter_rows(max_col=MAX_COLUMNS), start=1):
+            for row_number, cells in enumerate(ws.iter_rows(), start=1):
+                cells = cells[:MAX_COLUMNS]
                 values = [c.value for c in cells]
                 formulas = {i for i, c in enumerate(cells) if getattr(c, "data_type", None) == "f"}
                 if not content.header_row:
-                    if row_number > HEADER_SEARCH_ROWS:
+                    if row_number > max(HEADER_SEARCH_ROWS, header_row or 0):
                         break
                     score = _header_score(values)
                     filled = sum(1 for v in values if v is not None and str(v).strip())
-                    if score >= 3 or (score >= 2 and filled <= 3):
+                    if (row_number == header_row if header_row
+                            else score >= 3 or (score >= 2 and filled <= 3)):
                         content.header_row = row_number
                         content.headers = ["" if v is None else str(v).strip() for v in values]
                     continue

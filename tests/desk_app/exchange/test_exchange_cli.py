@@ -1,0 +1,81 @@
+"""desk-app export / import: files written, bad input exits 2 with a Chinese message, nothing changed."""
+
+import json
+
+from openpyxl import load_workbook
+
+from desk_app.cli import main
+from desk_app.services import settings
+
+
+def test_export_xlsx_csv_package(demo, tmp_path, capsys):
+    settings.save_report_header(settings.ReportHeader(unit="区财政局"))
+    assert main(["export", "xlsx", "--out", str(tmp_path / "x.xlsx"), "--layer", "处级干部", "--per-layer"]) == 0
+    wb = load_workbook(tmp_path / "x.xlsx")
+    assert wb.sheetnames == ["处级干部", "统计汇总"]
+    assert main(["export", "csv", "--out", str(tmp_path / "x.csv"), "--columns", "问题编号,问题表现"]) == 0
+    assert (tmp_path / "x.csv").read_bytes().startswith("\ufeff序号,问题编号,问题表现".encode())
+    assert main(["export", "package", "--out", str(tmp_path / "p.zip"), "--period", "2026-11"]) == 0
+    assert "已生成“区财政局”2026-11 的数据包" in capsys.readouterr().out
+
+
+def test_export_bad_input_exits_2(demo, tmp_path, capsys):
+    assert main(["export", "xlsx", "--out", str(tmp_path / "x.xlsx"), "--columns", "不存在的列"]) == 2
+    assert "没有名为“不存在的列”的列" in capsys.readouterr().err
+    assert main(["export", "package", "--out", str(tmp_path / "p.zip"), "--period", "2026-13",
+                 "--unit", "区财政局"]) == 2
+    assert "YYYY-MM" in capsys.readouterr().err
+    assert not (tmp_path / "x.xlsx").exists() and not (tmp_path / "p.zip").exists()
+
+
+def test_import_package_dry_run_then_yes(demo, tmp_path, capsys, db_dump):
+    settings.save_report_header(settings.ReportHeader(unit="区财政局"))
+    main(["export", "package", "--out", str(tmp_path / "p.zip")])
+    capsys.readouterr()
+    # The package is our own: its entries are ours, so importing them as 区财政局's is a conflict.
+    from desk_app.db import open_database
+
+    open_database()
+    before = db_dump()
+    assert main(["import", "package", str(tmp_path / "p.zip"), "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "冲突" in out and "本单位自己的台账" in out
+    open_database()
+    assert db_dump() == before
+
+
+def test_import_bad_files_exit_2_and_change_nothing(demo, tmp_path, capsys, db_dump):
+    from desk_app.db import open_database
+
+    open_database()
+    before = db_dump()
+    junk = tmp_path / "junk.zip"
+    junk.write_bytes(b"PK\x03\x04 broken")
+    assert main(["import", "package", str(junk), "--yes"]) == 2
+    assert "不是有效的数据包" in capsys.readouterr().err
+    assert main(["import", "xlsx", str(junk), "--yes"]) == 2
+    assert "错误：" in capsys.readouterr().err
+    assert main(["import", "xlsx", str(tmp_path / "missing.xlsx")]) == 2
+    assert "找不到文件" in capsys.readouterr().err
+    open_database()
+    assert db_dump() == before
+
+
+def test_import_xlsx_with_mapping(demo, tmp_path, capsys):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["序号", "情况", "办法", "层级"])
+    ws.append([1, "会议多、文件多", "精简会议", "处级干部"])
+    path = tmp_path / "m.xlsx"
+    wb.save(path)
+    mapping = json.dumps({"情况": "问题表现", "办法": "measures"}, ensure_ascii=False)
+    assert main(["import", "xlsx", str(path), "--header-row", "1", "--mapping", mapping, "--dry-run"]) == 0
+    assert "可导入 1 行" in capsys.readouterr().out
+    assert main(["import", "xlsx", str(path), "--header-row", "1", "--mapping", "{bad json"]) == 2
+    assert "--mapping 不是正确的 JSON" in capsys.readouterr().err
+    assert main(["import", "xlsx", str(path), "--header-row", "1", "--mapping", mapping]) == 2
+    assert "--yes" in capsys.readouterr().err
+    assert main(["import", "xlsx", str(path), "--header-row", "1", "--mapping", mapping, "--yes"]) == 0
+    assert "已导入 1 条台账" in capsys.readouterr().out
