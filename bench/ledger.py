@@ -1,0 +1,151 @@
+"""Benchmark of the ledger page on a big database, through the same code the GUI runs (offscreen).
+
+    .venv/bin/python bench/ledger.py --entries 100000 [--data-dir DIR] [--rounds 3]
+
+Builds the demo database once (``desk-app demo --entries N``; then indexes it for search, as the
+first search would), and reuses it afterwards. The measuring runs in a fresh process so that
+open_s is the time from process start to the ledger page showing its first rows. Then it times
+search keystrokes (each character typed into the search box, Chinese substrings of one to four
+characters) and filter changes (pickers and quick toggles) until the view shows the new rows and
+count, and reads the peak RSS. The last line is:
+
+    open_s=0.91 search_ms_p50=35 search_ms_p95=60 filter_ms_p50=20 filter_ms_p95=40 rss_mb=210
+
+Targets (2-core machine): open_s <= 1.5, search_ms_p95 <= 100, filter_ms_p95 <= 100, rss_mb <= 400.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+QUERIES = ["台账", "督办", "预算", "整改", "财政", "采购", "落实", "绩效评价", "资金监管", "张", "科"]
+
+
+def build(data_dir: Path, entries: int) -> None:
+    database = data_dir / "desk.sqlite3"
+    if database.exists():
+        return
+    print(f"building {entries} entries in {data_dir} …", file=sys.stderr)
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "desk_app", "--data-dir", str(data_dir), "demo", "--entries",
+                    str(entries), "--quiet"], check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
+    code = ("from desk_app import paths; paths.set_data_dir(%r);"
+            "from desk_app.services import session, search; session.open_data(); print(search.sync())") % str(
+        data_dir)
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
+    print(f"built in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    k = max(0, min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1))))
+    return ordered[k]
+
+
+def measure(data_dir: Path, rounds: int, spawned_at: float) -> dict:
+    """Runs in the child process: open the window, then time keystrokes and filter changes."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from desk_app import paths
+
+    paths.set_data_dir(data_dir)
+    from ui.app import create_application, open_data
+
+    app = create_application([sys.argv[0]])
+    if not open_data():
+        raise SystemExit("cannot open the data")
+    from ui.main_window import MainWindow
+
+    window = MainWindow()
+    window.show()
+    page = window.show_page("ledger")
+
+    def settle():
+        """What the user waits for: rows fetched for the visible part of the table, painted."""
+        app.processEvents()
+        page.table.viewport().repaint()
+        app.processEvents()
+
+    settle()
+    assert page.model.rowCount() > 0 and page.model.record(0) is not None
+    open_s = time.time() - spawned_at
+
+    bar = page.filter_bar
+    search_ms = []
+    for _ in range(rounds):
+        for query in QUERIES:
+            for i in range(1, len(query) + 1):
+                started = time.perf_counter()
+                bar.search.setText(query[:i])
+                bar._emit_now()  # the pause timer has run out: the query goes to the database
+                settle()
+                search_ms.append((time.perf_counter() - started) * 1000)
+            bar.search.clear()
+            bar._emit_now()
+            settle()
+
+    filter_ms = []
+
+    def timed(change):
+        started = time.perf_counter()
+        change()
+        settle()
+        filter_ms.append((time.perf_counter() - started) * 1000)
+
+    for _ in range(rounds):
+        for combo in (bar.layer, bar.status, bar.department, bar.kind, bar.category):
+            for index in range(1, min(combo.count(), 6)):
+                timed(lambda c=combo, i=index: c.setCurrentIndex(i))
+            timed(lambda c=combo: c.setCurrentIndex(0))
+        for toggle in (bar.overdue, bar.due_soon):
+            timed(toggle.toggle)
+            timed(toggle.toggle)
+        for column in (1, 2, 5):
+            timed(lambda c=column: page.table.sortByColumn(c, page.table.horizontalHeader().sortIndicatorOrder()))
+    import resource
+
+    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    window.close()
+    return {"open_s": open_s, "search_ms": search_ms, "filter_ms": filter_ms, "rss_mb": rss_mb,
+            "rows": page.model.rowCount()}
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--entries", type=int, default=100000)
+    parser.add_argument("--data-dir", type=Path, default=None)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--spawned-at", type=float, default=0.0, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    data_dir = args.data_dir or Path(tempfile.gettempdir()) / f"desk_app-bench-{args.entries}"
+    if args.child:
+        print(json.dumps(measure(data_dir, args.rounds, args.spawned_at)))
+        return 0
+    build(data_dir, args.entries)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    spawned_at = time.time()
+    out = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--child", "--data-dir", str(data_dir),
+                          "--rounds", str(args.rounds), "--entries", str(args.entries),
+                          "--spawned-at", repr(spawned_at)],
+                         check=True, cwd=ROOT, env=env, capture_output=True, text=True)
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    s, f = result["search_ms"], result["filter_ms"]
+    print(f"{len(s)} search keystrokes, {len(f)} filter changes on {args.entries} entries "
+          f"({data_dir})", file=sys.stderr)
+    print(f"open_s={result['open_s']:.2f} search_ms_p50={statistics.median(s):.0f} "
+          f"search_ms_p95={percentile(s, 95):.0f} filter_ms_p50={statistics.median(f):.0f} "
+          f"filter_ms_p95={percentile(f, 95):.0f} rss_mb={result['rss_mb']:.0f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
