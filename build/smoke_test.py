@@ -83,6 +83,28 @@ def _commands_in_help(help_text: str) -> set[str]:
     return set(re.findall(r"^ {4}([a-z][a-z0-9-]*)\b", help_text, re.MULTILINE))
 
 
+def check_modules_bundled(smoke: Smoke) -> str:
+    """Pages, sections and commands are imported by name: a module that failed to import while the
+    spec collected it is silently missing from the bundle, so compare the bundle with the checkout."""
+    from PyInstaller.archive.readers import CArchiveReader, ZlibArchiveReader  # noqa: PLC0415
+
+    archive = CArchiveReader(str(console_executable(smoke.bundle)))
+    pyz_name = next(name for name in archive.toc if name.endswith(".pyz"))
+    pyz_file = smoke.data_dir.parent / "bundle.pyz"
+    pyz_file.write_bytes(archive.extract(pyz_name))
+    bundled = set(ZlibArchiveReader(str(pyz_file)).toc)
+    root = BUILD_DIR.parent
+    source = set()
+    for package in ("desk_app", "ui"):
+        for path in (root / package).rglob("*.py"):
+            parts = path.relative_to(root).with_suffix("").parts
+            source.add(".".join(parts[:-1] if parts[-1] == "__init__" else parts))
+    missing = sorted(source - bundled)
+    if missing:
+        raise StepFailed("not in the bundle (did they fail to import during the build?): " + ", ".join(missing))
+    return f"all {len(source)} modules of desk_app and ui"
+
+
 def check_version(smoke: Smoke) -> str:
     out, _ = smoke.run("--version")
     expected = _source_version()
@@ -203,6 +225,12 @@ def main(argv: list[str] | None = None) -> int:
                    XDG_DATA_HOME=str(home / "data"), XDG_STATE_HOME=str(home / "state"),
                    XDG_CACHE_HOME=str(home / "cache"))
         smoke = Smoke(bundle=bundle, data_dir=temp / "data", env=env)
+        try:
+            import PyInstaller  # noqa: F401, PLC0415
+        except ImportError:
+            smoke.skip("modules bundled", "PyInstaller is not installed here, cannot read the bundle")
+        else:
+            smoke.step("modules bundled", lambda: check_modules_bundled(smoke))
         smoke.step("version", lambda: check_version(smoke))
         smoke.step("command list", lambda: check_help(smoke))
         smoke.step("demo campaign", lambda: check_demo(smoke))
