@@ -1,7 +1,7 @@
 """Translation workflow: extract tr() strings, fill translations, compile .qm.
 
     python scripts/i18n.py update [AREA ...]   # lupdate every (or the named) area's .ts from ui/ sources
-    python scripts/i18n.py apply zh.json [AREA ...]  # fill translations from {"English": "中文", ...}
+    python scripts/i18n.py apply zh.json AREA [AREA ...]  # fill translations from {"English": "中文", ...}
     python scripts/i18n.py missing             # list strings still untranslated
     python scripts/i18n.py release [AREA ...]  # compile every (or the named) .ts to .qm
 
@@ -116,7 +116,11 @@ def main(argv: list[str]) -> int:
     if command == "update":
         update(argv[1:] or None)
     elif command == "apply":
-        apply(argv[1], argv[2:] or None)
+        if len(argv) < 3:
+            print("apply needs the areas to fill, e.g.: scripts/i18n.py apply zh.json ledger entry "
+                  "(so one area's wording never lands in another's catalogue)")
+            return 2
+        apply(argv[1], argv[2:])
     elif command == "missing":
         gaps = missing()
         for name, ctx, source in gaps:
