@@ -92,9 +92,14 @@ class _Styles:
             self._arrays[name] = probe._style
 
     def cell(self, sheet, value, style: str):
-        cell = self._cell(sheet, value=value)
-        if isinstance(value, str) and cell.data_type == "f":
-            cell.data_type = "s"  # text that merely starts with '=' stays text
+        cell = self._cell(sheet)
+        if isinstance(value, str):
+            # Set as text directly: openpyxl would turn '=…' into a formula (and its checks cost
+            # seconds on 100,000 cells; control characters are already stripped).
+            cell._value = value
+            cell.data_type = "s"
+        elif value is not None:
+            cell.value = value
         cell._style = copy.copy(self._arrays[style])
         return cell
 
