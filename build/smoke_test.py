@@ -11,6 +11,7 @@ failure makes the exit status 1.
 from __future__ import annotations
 
 import json
+import locale
 import os
 import re
 import shutil
@@ -52,8 +53,7 @@ class Smoke:
                                     cwd=self.data_dir.parent)
         except subprocess.TimeoutExpired:
             raise StepFailed(f"no answer within {STEP_TIMEOUT} s: {' '.join(args)}") from None
-        stdout = result.stdout.decode("utf-8", "replace")
-        stderr = result.stderr.decode("utf-8", "replace")
+        stdout, stderr = _decode(result.stdout), _decode(result.stderr)
         if result.returncode != 0:
             raise StepFailed(f"exit status {result.returncode}\n{_tail(stderr or stdout)}")
         if "Traceback (most recent call last)" in stderr:
@@ -72,6 +72,14 @@ class Smoke:
 
     def skip(self, name: str, why: str) -> None:
         print(f"skip {name}: {why}", flush=True)
+
+
+def _decode(output: bytes) -> str:
+    """UTF-8, or on Windows the console code page (cp936) a redirected Python writes in."""
+    try:
+        return output.decode("utf-8")
+    except UnicodeDecodeError:
+        return output.decode(locale.getpreferredencoding(False), "replace")
 
 
 def _tail(text: str, lines: int = 15) -> str:
