@@ -225,8 +225,9 @@ class LedgerEntry(BaseModel):
 
     class Meta:
         indexes = ((("campaign", "source_unit", "code"), True),
-                   # Migration 3 (the ledger list); it also adds an expression index for the deadline sort.
-                   (("campaign", "deleted_at", "status", "deadline_type", "deadline"), False),
+                   # Migrations 3 and 4 (the ledger list); 3 also adds an expression index for the deadline sort.
+                   (("campaign", "deleted_at", "status", "deadline_type", "deadline", "kind", "layer", "department",
+                     "responsible", "owner", "leader", "task_force", "category", "source", "source_unit"), False),
                    (("campaign", "deleted_at", "code"), False),
                    (("campaign", "deleted_at", "status", "code"), False))
 
