@@ -67,6 +67,10 @@ KEPT_PLUGINS = {
     "wayland-decoration-client": {"bradient"},
 }
 
+# Single files dropped wherever they are. opengl32sw.dll (Windows, 20 MB) is Mesa's software OpenGL
+# for QtOpenGL/QtQuick when the graphics driver has none; the widgets paint without OpenGL.
+DROPPED_FILES = {"opengl32sw.dll"}
+
 # Qt's own translations: only the language the app ships (standard dialogs' buttons etc.).
 KEPT_QT_TRANSLATIONS = {"qtbase_zh_CN.qm"}
 
@@ -85,6 +89,8 @@ def plugin_stem(file_name: str) -> str:
 def keep(dest: str, svg: bool = False) -> bool:
     """Whether the file at bundle path `dest` stays in the bundle. svg: the app imports QtSvg."""
     dest = dest.replace("\\", "/")
+    if dest.rsplit("/", 1)[-1].lower() in DROPPED_FILES:
+        return False
     match = _PLUGIN.search(dest)
     if match:
         category, file_name = match.groups()

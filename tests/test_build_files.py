@@ -88,6 +88,8 @@ def test_every_qt_module_the_app_imports_is_bundled_and_none_is_excluded(rules):
     ("PySide6/translations/qtdeclarative_zh_CN.qm", False),
     ("resources/translations/ledger_zh_CN.qm", True),
     ("PySide6/Qt/lib/libQt6Core.so.6", True),
+    ("PySide6/opengl32sw.dll", False),
+    ("PySide6/Qt6Widgets.dll", True),
 ])
 def test_bundle_rules_keep_only_what_the_app_needs(rules, dest, kept):
     assert rules.keep(dest) is kept
