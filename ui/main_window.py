@@ -68,6 +68,9 @@ class MainWindow(QMainWindow):
         home = self.pages["home"]
         if hasattr(home, "ledger_requested"):
             home.ledger_requested.connect(self.open_ledger)
+        from .views.exchange_menu import ExchangeMenu  # noqa: PLC0415 - 文件 menu: export / import
+
+        self.exchange_menu = ExchangeMenu(self)
         self.campaign_label = QLabel()
         self.statusBar().addPermanentWidget(self.campaign_label)
         self.state.campaign_changed.connect(self._update_title)

@@ -8,6 +8,8 @@ from datetime import datetime
 from peewee import fn
 
 from desk_app.db.models import PackageReceipt, Unit
+from desk_app.errors import ValidationError
+from desk_app.services import changelog, context
 
 
 @dataclass(frozen=True)
@@ -48,3 +50,19 @@ def received_units(period: str, campaign_id: int | None = None) -> list[UnitStat
         if r.unit_id not in seen:
             seen[r.unit_id] = UnitStatus(r.unit_id, r.unit.name, r.unit.code, r.period, r.imported_at)
     return list(seen.values())
+
+
+@context.writes
+def add_unit(name: str, code: str = "") -> UnitStatus:
+    """Register a sub-unit so the 未报 list can show it before its first package arrives."""
+    name = (name or "").strip()
+    if not name:
+        raise ValidationError("单位名称不能为空", "name")
+    if len(name) > 100:
+        raise ValidationError("单位名称过长（最多 100 字）", "name")
+    if Unit.select().where(Unit.name == name).exists():
+        raise ValidationError(f"单位“{name}”已经登记过了", "name")
+    order = (Unit.select(fn.MAX(Unit.sort_order)).scalar() or 0) + 1
+    unit = Unit.create(name=name, code=code.strip(), sort_order=order)
+    changelog.record("unit", unit.id, "create", "name", None, name)
+    return UnitStatus(unit.id, unit.name, unit.code, "", None)

@@ -1,0 +1,438 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>ExchangeMenu</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Import Excel &amp;ledger…</source>
+        <translation>导入Excel台账(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Import data &amp;package…</source>
+        <translation>导入数据包(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Units not reported</source>
+        <translation>未报单位(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Excel ledger (.xlsx)</source>
+        <translation>Excel 台账（.xlsx）</translation>
+    </message>
+    <message>
+        <source>CSV table (.csv)</source>
+        <translation>CSV 表格（.csv）</translation>
+    </message>
+    <message>
+        <source>Data package for the office above (.zip)</source>
+        <translation>上报数据包（.zip）</translation>
+    </message>
+    <message>
+        <source>Default: campaign name + 问题清单</source>
+        <translation>默认：活动名称 + 问题清单</translation>
+    </message>
+    <message>
+        <source>One sheet per layer</source>
+        <translation>每个层级一个工作表</translation>
+    </message>
+    <message>
+        <source>Add a statistics sheet</source>
+        <translation>附统计汇总表</translation>
+    </message>
+    <message>
+        <source>Upward template rules (no line breaks in cells, 0 for blanks)</source>
+        <translation>按上报模板规则（单元格内不换行，空白填“0”）</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source>Table options</source>
+        <translation>表格选项</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>导出的列</translation>
+    </message>
+    <message>
+        <source>Data package</source>
+        <translation>数据包</translation>
+    </message>
+    <message>
+        <source>Sending unit</source>
+        <translation>报送单位</translation>
+    </message>
+    <message>
+        <source>Period (YYYY-MM)</source>
+        <translation>报送期间（年-月）</translation>
+    </message>
+    <message>
+        <source>The package holds all of this office's own entries of the current campaign with their progress, history and evidence files.</source>
+        <translation>数据包包含本单位当前活动的全部台账事项，以及整改进展、修改记录和佐证材料。</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>保存到</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>%1 entries in the current ledger view</source>
+        <translation>当前台账视图中的 %1 条事项</translation>
+    </message>
+    <message>
+        <source>All own entries</source>
+        <translation>本单位的全部事项</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV file (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Data package (*.zip)</source>
+        <translation>数据包 (*.zip)</translation>
+    </message>
+    <message>
+        <source>Choose where to save the file.</source>
+        <translation>请选择保存位置。</translation>
+    </message>
+    <message>
+        <source>Choose at least one column.</source>
+        <translation>请至少选择一列。</translation>
+    </message>
+    <message>
+        <source>The period must look like 2026-11.</source>
+        <translation>报送期间应写成 2026-11 这样的格式。</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>已保存到 %1</translation>
+    </message>
+</context>
+<context>
+    <name>MissingUnitsDialog</name>
+    <message>
+        <source>Units not reported</source>
+        <translation>未报单位</translation>
+    </message>
+    <message>
+        <source>Register a unit…</source>
+        <translation>登记单位…</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Last period sent</source>
+        <translation>最近报送期间</translation>
+    </message>
+    <message>
+        <source>Last imported</source>
+        <translation>最近导入时间</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>Imported at</source>
+        <translation>导入时间</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Period (YYYY-MM)</source>
+        <translation>报送期间（年-月）</translation>
+    </message>
+    <message>
+        <source>Not reported for %1: %2 units</source>
+        <translation>%1 未报：%2 个单位</translation>
+    </message>
+    <message>
+        <source>Reported: %1 units</source>
+        <translation>已报：%1 个单位</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未报送</translation>
+    </message>
+    <message>
+        <source>Register a unit</source>
+        <translation>登记单位</translation>
+    </message>
+    <message>
+        <source>Unit name</source>
+        <translation>单位名称</translation>
+    </message>
+</context>
+<context>
+    <name>PackageImportDialog</name>
+    <message>
+        <source>Import data package</source>
+        <translation>导入数据包</translation>
+    </message>
+    <message>
+        <source>Choose a package to check.</source>
+        <translation>请选择要检查的数据包。</translation>
+    </message>
+    <message>
+        <source>All entries</source>
+        <translation>全部事项</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>有变化</translation>
+    </message>
+    <message>
+        <source>Conflicting</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>无变化</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>问题编号</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>问题表现</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>比对结果</translation>
+    </message>
+    <message>
+        <source>What differs / why</source>
+        <translation>变化内容／冲突原因</translation>
+    </message>
+    <message>
+        <source>For conflicts, take the package's version (default: keep what is here)</source>
+        <translation>冲突的事项以数据包为准（默认保留本机的）</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Choose a data package</source>
+        <translation>选择数据包</translation>
+    </message>
+    <message>
+        <source>Data package (*.zip)</source>
+        <translation>数据包 (*.zip)</translation>
+    </message>
+    <message>
+        <source>Checking %1 …</source>
+        <translation>正在检查 %1 …</translation>
+    </message>
+    <message>
+        <source>Checking the package…</source>
+        <translation>正在检查数据包…</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+</context>
+<context>
+    <name>XlsxImportWizard</name>
+    <message>
+        <source>Import Excel ledger</source>
+        <translation>导入 Excel 台账</translation>
+    </message>
+    <message>
+        <source>&lt; Back</source>
+        <translation>&lt; 上一步</translation>
+    </message>
+    <message>
+        <source>Next &gt;</source>
+        <translation>下一步 &gt;</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <source>Find automatically</source>
+        <translation>自动识别</translation>
+    </message>
+    <message>
+        <source>Import an existing ledger kept in Excel or WPS (.xlsx). Nothing is written until you accept the report at the end; a backup is made first.</source>
+        <translation>导入用 Excel 或 WPS 填写的现有台账（.xlsx）。在最后确认检查报告之前不会写入任何内容；导入前自动备份。</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <source>Header row</source>
+        <translation>表头所在行</translation>
+    </message>
+    <message>
+        <source>Choose an Excel ledger</source>
+        <translation>选择 Excel 台账</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>%1 (about %2 rows)</source>
+        <translation>%1（约 %2 行）</translation>
+    </message>
+    <message>
+        <source>Column in the sheet</source>
+        <translation>表格中的列</translation>
+    </message>
+    <message>
+        <source>Sample values</source>
+        <translation>示例内容</translation>
+    </message>
+    <message>
+        <source>Imports as</source>
+        <translation>导入为</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（不指定）</translation>
+    </message>
+    <message>
+        <source>Create departments, people and task forces that are not here yet</source>
+        <translation>自动新建本机没有的科室、人员和专班</translation>
+    </message>
+    <message>
+        <source>Entry type (if the sheet has no type column)</source>
+        <translation>事项类型（表格中没有“类型”列时）</translation>
+    </message>
+    <message>
+        <source>Layer (if the sheet has no layer column)</source>
+        <translation>层级（表格中没有“层级”列时）</translation>
+    </message>
+    <message>
+        <source>Sheet “%1”: header in row %2, %3 data rows. Check which field each column imports as.</source>
+        <translation>工作表“%1”：表头在第 %2 行，共 %3 行数据。请核对每一列导入为哪个字段。</translation>
+    </message>
+    <message>
+        <source>(no header)</source>
+        <translation>（无表头）</translation>
+    </message>
+    <message>
+        <source>(ignore)</source>
+        <translation>（不导入）</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Skip the rows with problems and import the others</source>
+        <translation>跳过有问题的行，只导入没有问题的行</translation>
+    </message>
+    <message>
+        <source>%1 rows read: %2 can be imported, %3 have problems.</source>
+        <translation>共读取 %1 行：可导入 %2 行，有问题 %3 行。</translation>
+    </message>
+    <message>
+        <source>Departments not here yet</source>
+        <translation>本机没有的科室</translation>
+    </message>
+    <message>
+        <source>People not here yet</source>
+        <translation>本机没有的人员</translation>
+    </message>
+    <message>
+        <source>Task forces not here yet</source>
+        <translation>本机没有的专班</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Reading the sheet…</source>
+        <translation>正在读取工作表…</translation>
+    </message>
+    <message>
+        <source>Checking every row…</source>
+        <translation>正在逐行检查…</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+</context>
+</TS>

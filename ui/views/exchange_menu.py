@@ -1,0 +1,69 @@
+"""The 文件 menu of the main window: 导出… / 导入Excel台账… / 导入数据包… / 未报单位."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence
+
+
+class ExchangeMenu(QObject):
+    """Builds the menu on a MainWindow; the dialogs open lazily (openpyxl loads only when used)."""
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        menu = window.menuBar().addMenu(self.tr("&File"))
+        self.export_action = self._action(menu, self.tr("&Export…"), self.open_export, "Ctrl+E")
+        self.import_xlsx_action = self._action(menu, self.tr("Import Excel &ledger…"), self.open_xlsx_import,
+                                               "Ctrl+Shift+I")
+        self.import_package_action = self._action(menu, self.tr("Import data &package…"), self.open_package_import)
+        menu.addSeparator()
+        self.missing_action = self._action(menu, self.tr("&Units not reported"), self.open_missing)
+        menu.addSeparator()
+        self._action(menu, self.tr("&Quit"), window.close, QKeySequence.StandardKey.Quit)
+        self.menu = menu
+
+    def _action(self, menu, text, slot, shortcut=None) -> QAction:
+        action = QAction(text, self.window)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _=False: slot())
+        menu.addAction(action)
+        return action
+
+    def _ledger_view(self):
+        page = getattr(self.window, "pages", {}).get("ledger")
+        ledger_filter = page.current_filter() if hasattr(page, "current_filter") else None
+        columns = page.visible_column_keys() if hasattr(page, "visible_column_keys") else None
+        sort = page.sort_state()[0] if hasattr(page, "sort_state") else "code"
+        return ledger_filter, columns, sort
+
+    def open_export(self):
+        from .exchange_export_dialog import ExportDialog  # noqa: PLC0415
+
+        ledger_filter, columns, sort = self._ledger_view()
+        dialog = ExportDialog(self.window.state, ledger_filter, columns, sort, self.window)
+        dialog.open()
+        return dialog
+
+    def open_xlsx_import(self):
+        from .exchange_import_wizard import XlsxImportWizard  # noqa: PLC0415
+
+        dialog = XlsxImportWizard(self.window.state, self.window)
+        dialog.open()
+        return dialog
+
+    def open_package_import(self):
+        from .exchange_package_dialog import PackageImportDialog  # noqa: PLC0415
+
+        dialog = PackageImportDialog(self.window.state, self.window)
+        if dialog.choose_and_check():
+            dialog.open()
+        return dialog
+
+    def open_missing(self):
+        from .exchange_missing_dialog import MissingUnitsDialog  # noqa: PLC0415
+
+        dialog = MissingUnitsDialog(self.window.state, self.window)
+        dialog.open()
+        return dialog
