@@ -47,7 +47,6 @@ from .safe_zip import PACKAGE_LIMITS, SafeZip, file_sha256
 
 DATE_FIELDS = {"date", "old_deadline", "new_deadline", *ENTRY_DATE_FIELDS}
 DATETIME_FIELDS = {"created_at", "at", "added_at", *ENTRY_DATETIME_FIELDS}
-TAKEABLE = "本机的这条事项在数据包生成之后又被修改过"
 
 
 @dataclass(frozen=True)
@@ -237,7 +236,7 @@ def _apply(preview: PackagePreview, take_conflicts: bool) -> dict:
     accepted = set()
     new_rows, updates, skipped = [], [], 0
     for diff in preview.entries:
-        take = diff.state == CONFLICT and take_conflicts and diff.reason == TAKEABLE
+        take = take_conflicts and diff.takeable
         if diff.state == CONFLICT and not take:
             skipped += 1
             continue

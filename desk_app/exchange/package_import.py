@@ -34,6 +34,7 @@ FIELD_NAMES = {
     "progress": "整改进展", "events": "销号审核记录", "attachments": "佐证材料",
 }
 CHUNK = 5000
+LOCAL_NEWER = "本机的这条事项在数据包生成之后又被修改过"
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,11 @@ class EntryDiff:
     state: str  # NEW / CHANGED / UNCHANGED / CONFLICT
     changed: tuple[str, ...] = ()  # Chinese field names
     reason: str = ""  # why it conflicts
+
+    @property
+    def takeable(self) -> bool:
+        """A conflict the clerk may resolve in the package's favour (same unit, edited here since)."""
+        return self.state == CONFLICT and self.reason == LOCAL_NEWER
 
 
 @dataclass
@@ -69,8 +75,13 @@ class PackagePreview:
 
     @property
     def has_changes(self) -> bool:
-        return (any(d.state in (NEW, CHANGED) for d in self.entries)
-                or any(self.child_news.values()) or not self.already_received)
+        """Something to write: entries or records to add or update, or a first receipt for a package
+        that is not wholly in conflict (one that is would only record a receipt for nothing)."""
+        if any(d.state in (NEW, CHANGED) for d in self.entries) or any(self.child_news.values()):
+            return True
+        takeable = any(d.takeable for d in self.entries)
+        all_conflicts = bool(self.entries) and self.count(CONFLICT) == len(self.entries)
+        return takeable or (not self.already_received and not all_conflicts)
 
     def summary_text(self) -> str:
         m = self.data.manifest
@@ -185,8 +196,7 @@ def preview_package(path: str | Path, progress: Progress | None = None) -> Packa
             elif not changed:
                 diff = EntryDiff(e["uuid"], e["code"], short, UNCHANGED)
             elif ours["updated_at"] > e["updated_at"]:
-                diff = EntryDiff(e["uuid"], e["code"], short, CONFLICT, changed,
-                                 "本机的这条事项在数据包生成之后又被修改过")
+                diff = EntryDiff(e["uuid"], e["code"], short, CONFLICT, changed, LOCAL_NEWER)
             else:
                 diff = EntryDiff(e["uuid"], e["code"], short, CHANGED, changed)
         preview.entries.append(diff)

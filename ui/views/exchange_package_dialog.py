@@ -94,7 +94,7 @@ class PackageImportDialog(QDialog):
         self.preview = preview
         self.summary.setText(preview.summary_text())
         self.import_button.setEnabled(preview.has_changes)
-        self.take_conflicts.setVisible(preview.count(CONFLICT) > 0)
+        self.take_conflicts.setVisible(any(d.takeable for d in preview.entries))
         self._fill()
 
     def _fill(self, *_) -> None:

@@ -176,9 +176,12 @@ def test_package_changed_after_preview_is_refused(good, tmp_path, db_dump):
 
 
 def test_failure_during_apply_rolls_back(good, tmp_path, db_dump, monkeypatch):
+    from desk_app.db.models import LedgerEntry
     from desk_app.exchange import package_apply
 
+    LedgerEntry.update(uuid=LedgerEntry.uuid + "-here").execute()  # so the package's entries are all new
     preview = preview_package(good)
+    assert preview.count("新增") == LedgerEntry.select().count()
     before = db_dump()
 
     def broken(*args, **kwargs):
