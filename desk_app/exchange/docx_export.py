@@ -1,0 +1,214 @@
+"""会议纪要 and 签到表 as editable Word files, laid out like the PDFs (desk_app/reports/meeting_pdf.py):
+纪要 after GB/T 9704-2012 §10.3 — red masthead, （第X期）, issuer left and date right over a red rule,
+body in 仿宋 三号, then 出席：/请假：/列席： with wrapped names aligned under the first name."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from desk_app.domain import Attendance
+from desk_app.errors import InputFileError, ValidationError
+from desk_app.reports.meeting_pdf import minutes_body
+from desk_app.services import meetings, settings
+from desk_app.services.ledger_columns import cn_date
+
+from .cells import strip_controls
+
+BODY_FONT = "仿宋_GB2312"
+HEADING_FONT = "黑体"
+TITLE_FONT = "方正小标宋简体"
+BODY_PT = 16  # 三号
+LEADING_PT = 28
+RED = "C00000"
+WEEKDAYS = "一二三四五六日"
+SIGN_IN_HEADERS = ("序号", "姓名", "单位", "职务", "联系电话", "签名", "备注")
+SIGN_IN_WIDTHS_CM = (1.3, 2.2, 3.6, 3.6, 2.9, 2.6, 2.4)
+
+
+def _issuer() -> str:
+    return settings.report_header().unit or "活动办公室"
+
+
+def _when(start) -> str:
+    hour = start.hour if start.hour <= 12 else start.hour - 12
+    return (f"{cn_date(start.date())}（星期{WEEKDAYS[start.weekday()]}）"
+            f"{'上午' if start.hour < 12 else '下午'}{hour}:{start.minute:02d}")
+
+
+def _font(run, name: str, size: float, *, bold: bool = False, color: str | None = None) -> None:
+    from docx.oxml.ns import qn  # noqa: PLC0415
+    from docx.shared import Pt, RGBColor  # noqa: PLC0415
+
+    run.font.name = name
+    run.font.size = Pt(size)
+    run.font.bold = bold
+    run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), name)
+    if color:
+        run.font.color.rgb = RGBColor.from_string(color)
+
+
+def _paragraph(doc, text: str = "", *, font: str = BODY_FONT, size: float = BODY_PT, align=None,
+               first_indent: float | None = None, bold: bool = False, color: str | None = None):
+    from docx.enum.text import WD_LINE_SPACING  # noqa: PLC0415
+    from docx.shared import Pt  # noqa: PLC0415
+
+    p = doc.add_paragraph()
+    fmt = p.paragraph_format
+    fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    fmt.line_spacing = Pt(max(LEADING_PT, size * 1.5))
+    fmt.space_before = fmt.space_after = Pt(0)
+    if align is not None:
+        p.alignment = align
+    if first_indent is not None:
+        fmt.first_line_indent = Pt(first_indent)
+    if text:
+        _font(p.add_run(strip_controls(text)), font, size, bold=bold, color=color)
+    return p
+
+
+def _official_page(doc) -> None:
+    from docx.shared import Mm  # noqa: PLC0415
+
+    section = doc.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.top_margin, section.bottom_margin = Mm(37), Mm(35)
+    section.left_margin, section.right_margin = Mm(28), Mm(26)
+
+
+def _red_rule(paragraph) -> None:
+    from docx.oxml import OxmlElement  # noqa: PLC0415
+    from docx.oxml.ns import qn  # noqa: PLC0415
+
+    borders = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for key, value in (("w:val", "single"), ("w:sz", "16"), ("w:space", "4"), ("w:color", RED)):
+        bottom.set(qn(key), value)
+    borders.append(bottom)
+    paragraph._p.get_or_add_pPr().append(borders)
+
+
+def build_minutes(meeting_id: int):
+    from docx import Document  # noqa: PLC0415
+    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT  # noqa: PLC0415
+    from docx.shared import Pt  # noqa: PLC0415
+
+    m = meetings.get_meeting(meeting_id)
+    doc = Document()
+    _official_page(doc)
+    doc.core_properties.title = f"{m.meeting_type}纪要（{m.title}）"
+    doc.core_properties.author = _issuer()
+    _paragraph(doc, f"{m.meeting_type}纪要", font=TITLE_FONT, size=36, align=WD_ALIGN_PARAGRAPH.CENTER, color=RED)
+    _paragraph(doc, f"（第{m.issue_no or m.number}期）", align=WD_ALIGN_PARAGRAPH.CENTER)
+    issuer_line = _paragraph(doc)
+    width = doc.sections[0].page_width - doc.sections[0].left_margin - doc.sections[0].right_margin
+    issuer_line.paragraph_format.left_indent = Pt(BODY_PT)
+    issuer_line.paragraph_format.right_indent = Pt(BODY_PT)
+    issuer_line.paragraph_format.tab_stops.add_tab_stop(width - Pt(2 * BODY_PT), WD_TAB_ALIGNMENT.RIGHT)
+    _font(issuer_line.add_run(f"{_issuer()}\t{cn_date(m.start_at.date())}"), BODY_FONT, BODY_PT)
+    _red_rule(issuer_line)
+    _paragraph(doc)
+    for text in minutes_body(m):
+        _paragraph(doc, text, first_indent=2 * BODY_PT, align=WD_ALIGN_PARAGRAPH.JUSTIFY)
+    _paragraph(doc)
+    for label, names in (("出席", m.names_with(Attendance.PRESENT)), ("请假", m.leave_lines),
+                         ("列席", m.names_with(Attendance.OBSERVER))):
+        if not names:
+            continue
+        p = _paragraph(doc)
+        # Wrapped lines start under the first name: hanging indent the width of "出席：".
+        p.paragraph_format.left_indent = Pt(2 * BODY_PT + 3 * BODY_PT)
+        p.paragraph_format.first_line_indent = Pt(-3 * BODY_PT)
+        _font(p.add_run(f"{label}："), HEADING_FONT, BODY_PT)
+        _font(p.add_run("、".join(strip_controls(n) for n in names)), BODY_FONT, BODY_PT)
+    return doc
+
+
+def _cell_text(cell, text: str, *, bold: bool = False) -> None:
+    from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT  # noqa: PLC0415
+    from docx.enum.text import WD_ALIGN_PARAGRAPH  # noqa: PLC0415
+
+    cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+    p = cell.paragraphs[0]
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _font(p.add_run(strip_controls(text)), HEADING_FONT if bold else BODY_FONT, 12, bold=False)
+
+
+def _repeat_header(row) -> None:
+    from docx.oxml import OxmlElement  # noqa: PLC0415
+    from docx.oxml.ns import qn  # noqa: PLC0415
+
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    row._tr.get_or_add_trPr().append(header)
+
+
+def build_sign_in(meeting_id: int):
+    from docx import Document  # noqa: PLC0415
+    from docx.enum.table import WD_ROW_HEIGHT_RULE  # noqa: PLC0415
+    from docx.enum.text import WD_ALIGN_PARAGRAPH  # noqa: PLC0415
+    from docx.shared import Cm, Mm  # noqa: PLC0415
+
+    m = meetings.get_meeting(meeting_id)
+    doc = Document()
+    section = doc.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.top_margin = section.bottom_margin = Mm(20)
+    section.left_margin = section.right_margin = Mm(18)
+    title = f"{m.title}签到表"
+    doc.core_properties.title = title
+    _paragraph(doc, title, font=TITLE_FONT, size=22, align=WD_ALIGN_PARAGRAPH.CENTER)
+    line = f"时间：{_when(m.start_at)}　　地点：{m.place or '　' * 6}"
+    if m.host_name:
+        line += f"　　主持：{m.host_name}"
+    _paragraph(doc, line, size=12)
+    table = doc.add_table(rows=1, cols=len(SIGN_IN_HEADERS))
+    table.style = "Table Grid"
+    for cell, header in zip(table.rows[0].cells, SIGN_IN_HEADERS, strict=True):
+        _cell_text(cell, header, bold=True)
+    _repeat_header(table.rows[0])
+    for n, a in enumerate(m.attendance, start=1):
+        note = (f"请假（{a.reason}）" if a.reason else "请假") if a.status == Attendance.LEAVE else (
+            "列席" if a.status == Attendance.OBSERVER else "")
+        cells = table.add_row().cells
+        for cell, text in zip(cells, (str(n), a.name, a.unit, a.title, a.phone, "", note), strict=True):
+            _cell_text(cell, text)
+    for row in table.rows:
+        row.height = Cm(1.0)
+        row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
+        for cell, width in zip(row.cells, SIGN_IN_WIDTHS_CM, strict=True):
+            cell.width = Cm(width)
+    t = m.totals
+    marked = any(a.status for a in m.attendance)
+    blank = "＿＿"
+    _paragraph(doc)
+    _paragraph(doc, "　　".join([f"应到：{t.expected} 人", f"实到：{t.present if marked else blank} 人",
+                                f"请假：{t.leave} 人", f"缺席：{t.absent if marked else blank} 人"]
+                               + ([f"列席：{t.observer} 人"] if t.observer else [])), font=HEADING_FONT, size=12)
+    _paragraph(doc, f"记录人：{m.recorder_name or '＿＿＿＿'}", size=12)
+    return doc
+
+
+def export_meeting_docx(meeting_id: int, document: str, out: str | os.PathLike[str]) -> Path:
+    """document: 'minutes' (会议纪要) or 'signin' (签到表). Written atomically."""
+    builders = {"minutes": build_minutes, "signin": build_sign_in}
+    if document not in builders:
+        raise ValidationError("只能导出会议纪要（minutes）或签到表（signin）", "document")
+    doc = builders[document](meeting_id)
+    out = Path(out)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=".export-", suffix=".docx")
+        os.close(fd)
+    except OSError as exc:
+        raise InputFileError(f"无法在 {out.parent} 写入文件：{exc.strerror}。请换一个文件夹。") from exc
+    try:
+        doc.save(tmp)
+        os.replace(tmp, out)
+    except PermissionError as exc:
+        raise InputFileError(f"无法写入 {out.name}：文件可能正在 WPS/Word 中打开，请关闭后重试。") from exc
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    return out

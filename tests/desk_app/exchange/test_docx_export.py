@@ -1,0 +1,61 @@
+"""会议纪要 and 签到表 as Word files: the layout of the PDFs, editable text, the attendance lines."""
+
+import pytest
+from docx import Document
+
+from desk_app.domain import Attendance
+from desk_app.errors import DeskAppError, ValidationError
+from desk_app.exchange.docx_export import export_meeting_docx
+from desk_app.services import meetings, settings
+
+
+@pytest.fixture
+def meeting(demo):
+    settings.save_report_header(settings.ReportHeader(unit="市财政局活动办"))
+    summaries = meetings.list_meetings(demo.campaign_id)
+    return meetings.get_meeting(next(s.id for s in summaries if s.meeting_type == "专班推进会" and s.present))
+
+
+def _texts(doc) -> list[str]:
+    return [p.text for p in doc.paragraphs]
+
+
+def test_minutes_follow_the_official_layout(meeting, tmp_path):
+    out = export_meeting_docx(meeting.id, "minutes", tmp_path / "纪要.docx")
+    doc = Document(out)
+    texts = _texts(doc)
+    assert texts[0] == "专班推进会纪要"
+    masthead = doc.paragraphs[0].runs[0]
+    assert str(masthead.font.color.rgb) == "C00000" and masthead.font.size.pt == 36
+    assert texts[1] == f"（第{meeting.issue_no or meeting.number}期）"
+    assert texts[2].startswith("市财政局活动办\t") and texts[2].endswith(f"{meeting.start_at.year}年"
+                                                                   f"{meeting.start_at.month}月{meeting.start_at.day}日")
+    assert "w:pBdr" in doc.paragraphs[2]._p.xml  # the red rule under issuer and date
+    present = [t for t in texts if t.startswith("出席：")]
+    assert present and present[0] == "出席：" + "、".join(meeting.names_with(Attendance.PRESENT))
+    body = doc.paragraphs[4]
+    assert body.paragraph_format.first_line_indent.pt == 32
+    section = doc.sections[0]
+    assert round(section.top_margin.mm) == 37 and round(section.left_margin.mm) == 28
+
+
+def test_sign_in_table_and_totals(meeting, tmp_path):
+    out = export_meeting_docx(meeting.id, "signin", tmp_path / "签到表.docx")
+    doc = Document(out)
+    table = doc.tables[0]
+    assert [c.text for c in table.rows[0].cells] == ["序号", "姓名", "单位", "职务", "联系电话", "签名", "备注"]
+    assert len(table.rows) == len(meeting.attendance) + 1
+    assert [table.rows[i + 1].cells[1].text for i in range(len(meeting.attendance))] == [
+        a.name for a in meeting.attendance]
+    assert all(row.cells[5].text == "" for row in table.rows[1:])  # 签名 left blank
+    assert "w:tblHeader" in table.rows[0]._tr.xml
+    totals = next(t for t in _texts(doc) if t.startswith("应到："))
+    assert f"应到：{meeting.totals.expected} 人" in totals and f"请假：{meeting.totals.leave} 人" in totals
+
+
+def test_bad_requests(meeting, tmp_path):
+    with pytest.raises(ValidationError):
+        export_meeting_docx(meeting.id, "agenda", tmp_path / "x.docx")
+    with pytest.raises(DeskAppError):
+        export_meeting_docx(99999, "minutes", tmp_path / "x.docx")
+    assert not (tmp_path / "x.docx").exists()
