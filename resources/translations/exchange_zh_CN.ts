@@ -46,6 +46,14 @@
         <translation>上报数据包（.zip）</translation>
     </message>
     <message>
+        <source>Meeting minutes (Word .docx)</source>
+        <translation>会议纪要（Word .docx）</translation>
+    </message>
+    <message>
+        <source>Meeting sign-in sheet (Word .docx)</source>
+        <translation>签到表（Word .docx）</translation>
+    </message>
+    <message>
         <source>Default: campaign name + 问题清单</source>
         <translation>默认：活动名称 + 问题清单</translation>
     </message>
@@ -102,6 +110,10 @@
         <translation>数据包包含本单位当前活动的全部台账事项，以及整改进展、修改记录和佐证材料。</translation>
     </message>
     <message>
+        <source>Meeting</source>
+        <translation>会议</translation>
+    </message>
+    <message>
         <source>Save as</source>
         <translation>保存到</translation>
     </message>
@@ -118,6 +130,10 @@
         <translation>本单位的全部事项</translation>
     </message>
     <message>
+        <source>Word document (*.docx)</source>
+        <translation>Word 文档 (*.docx)</translation>
+    </message>
+    <message>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -132,6 +148,10 @@
     <message>
         <source>Choose where to save the file.</source>
         <translation>请选择保存位置。</translation>
+    </message>
+    <message>
+        <source>There is no meeting to export yet.</source>
+        <translation>还没有可以导出的会议。</translation>
     </message>
     <message>
         <source>Choose at least one column.</source>

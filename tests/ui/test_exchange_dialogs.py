@@ -131,3 +131,16 @@ def test_missing_units_dialog(main_window, qtbot, monkeypatch):
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("县财政局", True))
     dialog._add_unit()
     assert dialog.missing.rowCount() == 2
+
+
+def test_export_dialog_writes_meeting_minutes_as_word(main_window, qtbot, tmp_path):
+    from docx import Document
+
+    dialog = main_window.exchange_menu.open_export()
+    qtbot.addWidget(dialog)
+    dialog.format.setCurrentIndex(dialog.format.findData("minutes"))
+    assert dialog.meeting.count() > 0 and not dialog.sheet_box.isVisible()
+    dialog.path.setText(str(tmp_path / "纪要.docx"))
+    dialog.start()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=15000)
+    assert Document(tmp_path / "纪要.docx").paragraphs[0].text.endswith("纪要")

@@ -48,6 +48,14 @@ class ExportDialog(QDialog):
         self.format.addItem(self.tr("Excel ledger (.xlsx)"), "xlsx")
         self.format.addItem(self.tr("CSV table (.csv)"), "csv")
         self.format.addItem(self.tr("Data package for the office above (.zip)"), "package")
+        self.format.addItem(self.tr("Meeting minutes (Word .docx)"), "minutes")
+        self.format.addItem(self.tr("Meeting sign-in sheet (Word .docx)"), "signin")
+        self.meeting = QComboBox()
+        if state.campaign_id:
+            from desk_app.services import meetings  # noqa: PLC0415
+
+            for m in sorted(meetings.list_meetings(state.campaign_id), key=lambda m: m.start_at, reverse=True):
+                self.meeting.addItem(f"{m.start_at:%Y-%m-%d} {m.title}", m.id)
         self.title = QLineEdit()
         self.title.setPlaceholderText(self.tr("Default: campaign name + 问题清单"))
         self.per_layer = QCheckBox(self.tr("One sheet per layer"))
@@ -94,6 +102,9 @@ class ExportDialog(QDialog):
         package_form.addRow(QLabel(self.tr("The package holds all of this office's own entries of the current "
                                            "campaign with their progress, history and evidence files.")))
         layout.addWidget(self.package_box)
+        self.meeting_box = QGroupBox(self.tr("Meeting"))
+        QFormLayout(self.meeting_box).addRow(self.tr("Meeting"), self.meeting)
+        layout.addWidget(self.meeting_box)
         row = QHBoxLayout()
         row.addWidget(self.path, 1)
         row.addWidget(browse)
@@ -113,25 +124,27 @@ class ExportDialog(QDialog):
 
     def _format_changed(self, *_) -> None:
         package = self.kind == "package"
-        self.sheet_box.setVisible(not package)
+        word = self.kind in ("minutes", "signin")
+        self.sheet_box.setVisible(not package and not word)
         self.package_box.setVisible(package)
+        self.meeting_box.setVisible(word)
+        self.scope.setVisible(not word)
         for widget in (self.per_layer, self.summary):
             widget.setEnabled(self.kind == "xlsx")
         from desk_app.services.ledger_query import count_entries  # noqa: PLC0415
 
         self.scope.setText(self.tr("%1 entries in the current ledger view").replace(
             "%1", str(count_entries(self.ledger_filter))) if not package else self.tr("All own entries"))
-        suffix = {"xlsx": ".xlsx", "csv": ".csv", "package": ".zip"}[self.kind]
-        if self.path.text():
-            self.path.setText(str(Path(self.path.text()).with_suffix(suffix)))
-        else:
-            folder = QSettings().value("exchange/export_folder", str(Path.home()))
-            name = f"台账-{context.today():%Y%m%d}" if not package else f"数据包-{self.period.text()}"
-            self.path.setText(str(Path(folder) / (name + suffix)))
+        suffix = {"xlsx": ".xlsx", "csv": ".csv", "package": ".zip", "minutes": ".docx", "signin": ".docx"}[self.kind]
+        folder = QSettings().value("exchange/export_folder", str(Path.home()))
+        name = {"package": f"数据包-{self.period.text()}", "minutes": "会议纪要", "signin": "签到表"}.get(
+            self.kind, f"台账-{context.today():%Y%m%d}")
+        self.path.setText(str(Path(folder) / (name + suffix)))
 
     def _browse(self) -> None:
+        word = self.tr("Word document (*.docx)")
         filters = {"xlsx": self.tr("Excel workbook (*.xlsx)"), "csv": self.tr("CSV file (*.csv)"),
-                   "package": self.tr("Data package (*.zip)")}
+                   "package": self.tr("Data package (*.zip)"), "minutes": word, "signin": word}
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save as"), self.path.text(), filters[self.kind])
         if path:
             self.path.setText(path)
@@ -143,6 +156,11 @@ class ExportDialog(QDialog):
     def work(self):
         """The export as a function of progress, for the background task (and for tests)."""
         path = Path(self.path.text().strip())
+        if self.kind in ("minutes", "signin"):
+            from desk_app.exchange.docx_export import export_meeting_docx  # noqa: PLC0415
+
+            meeting_id, document = self.meeting.currentData(), self.kind
+            return lambda progress: export_meeting_docx(meeting_id, document, path)
         if self.kind == "package":
             from desk_app.exchange.package import write_package  # noqa: PLC0415
 
@@ -162,7 +180,9 @@ class ExportDialog(QDialog):
     def validate(self) -> str:
         if not self.path.text().strip():
             return self.tr("Choose where to save the file.")
-        if self.kind != "package" and not self.column_keys():
+        if self.kind in ("minutes", "signin") and self.meeting.currentData() is None:
+            return self.tr("There is no meeting to export yet.")
+        if self.kind in ("xlsx", "csv") and not self.column_keys():
             return self.tr("Choose at least one column.")
         if self.kind == "package" and not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", self.period.text()):
             return self.tr("The period must look like 2026-11.")
