@@ -24,7 +24,7 @@ LEADING_PT = 28
 RED = "C00000"
 WEEKDAYS = "一二三四五六日"
 SIGN_IN_HEADERS = ("序号", "姓名", "单位", "职务", "联系电话", "签名", "备注")
-SIGN_IN_WIDTHS_CM = (1.3, 2.2, 3.6, 3.6, 2.9, 2.6, 2.4)
+SIGN_IN_WIDTHS_CM = (1.4, 1.9, 3.0, 3.1, 3.3, 2.5, 2.2)  # 17.4 cm: the text width
 
 
 def _issuer() -> str:
@@ -132,7 +132,7 @@ def _cell_text(cell, text: str, *, bold: bool = False) -> None:
     cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
     p = cell.paragraphs[0]
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _font(p.add_run(strip_controls(text)), HEADING_FONT if bold else BODY_FONT, 12, bold=False)
+    _font(p.add_run(strip_controls(text)), HEADING_FONT if bold else BODY_FONT, 11)
 
 
 def _repeat_header(row) -> None:
@@ -174,6 +174,9 @@ def build_sign_in(meeting_id: int):
         cells = table.add_row().cells
         for cell, text in zip(cells, (str(n), a.name, a.unit, a.title, a.phone, "", note), strict=True):
             _cell_text(cell, text)
+    table.autofit = False
+    for column, width in zip(table.columns, SIGN_IN_WIDTHS_CM, strict=True):
+        column.width = Cm(width)  # the grid, which LibreOffice and WPS follow
     for row in table.rows:
         row.height = Cm(1.0)
         row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
