@@ -26,6 +26,7 @@ from pathlib import Path
 BUILD_DIR = Path(__file__).resolve().parent
 DEFAULT_BUNDLE = BUILD_DIR / "dist" / "desk_app"
 STEP_TIMEOUT = 180
+WINDOW_TIMEOUT = 60  # longer means a modal dialog offscreen is waiting for an answer nobody can give
 WINDOWS = sys.platform == "win32"
 
 
@@ -45,14 +46,15 @@ class Smoke:
     failures: list[str] = field(default_factory=list)
     commands: set[str] = field(default_factory=set)
 
-    def run(self, *args: str, executable: Path | None = None, extra_env: dict | None = None):
+    def run(self, *args: str, executable: Path | None = None, extra_env: dict | None = None,
+            timeout: float = STEP_TIMEOUT):
         command = [str(executable or console_executable(self.bundle)), "--data-dir", str(self.data_dir), *args]
         env = {**self.env, **(extra_env or {})}
         try:
-            result = subprocess.run(command, capture_output=True, env=env, timeout=STEP_TIMEOUT,
+            result = subprocess.run(command, capture_output=True, env=env, timeout=timeout,
                                     cwd=self.data_dir.parent)
         except subprocess.TimeoutExpired:
-            raise StepFailed(f"no answer within {STEP_TIMEOUT} s: {' '.join(args)}") from None
+            raise StepFailed(f"no answer within {timeout:.0f} s: {' '.join(args)}") from None
         stdout, stderr = _decode(result.stdout), _decode(result.stderr)
         if result.returncode != 0:
             raise StepFailed(f"exit status {result.returncode}\n{_tail(stderr or stdout)}")
@@ -201,7 +203,7 @@ def check_export(smoke: Smoke) -> str:
 
 def check_window(smoke: Smoke) -> str:
     started = time.perf_counter()
-    out, err = smoke.run(extra_env={"DESK_APP_EXIT_AFTER_SHOW": "1"})
+    out, err = smoke.run(extra_env={"DESK_APP_EXIT_AFTER_SHOW": "1"}, timeout=WINDOW_TIMEOUT)
     elapsed = time.perf_counter() - started
     if "main window shown" not in out:
         raise StepFailed(f"the window never reported its first paint\n{_tail(err or out)}")
@@ -212,7 +214,8 @@ def check_window(smoke: Smoke) -> str:
 
 def check_windowed_executable(smoke: Smoke) -> str:
     """Windows: desk_app.exe has no console, so only its exit status tells it reached the window."""
-    smoke.run(executable=smoke.bundle / "desk_app.exe", extra_env={"DESK_APP_EXIT_AFTER_SHOW": "1"})
+    smoke.run(executable=smoke.bundle / "desk_app.exe", extra_env={"DESK_APP_EXIT_AFTER_SHOW": "1"},
+              timeout=WINDOW_TIMEOUT)
     return "exit status 0"
 
 
