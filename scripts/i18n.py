@@ -86,8 +86,14 @@ def apply(mapping_file: str, only: list[str] | None = None) -> None:
                 translation.attrib.pop("type", None)
                 changed += 1
         if changed:
-            tree.write(ts, encoding="utf-8", xml_declaration=True)
+            _write_like_lupdate(tree, ts)
             print(f"{ts.name}: {changed} translated")
+
+
+def _write_like_lupdate(tree: ET.ElementTree, ts: Path) -> None:
+    """Same header and ending as lupdate writes, so the two tools never churn each other's output."""
+    body = ET.tostring(tree.getroot(), encoding="unicode")
+    ts.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n", encoding="utf-8")
 
 
 def missing() -> list[tuple[str, str, str]]:
