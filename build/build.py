@@ -1,6 +1,10 @@
 """Build the one-folder bundle (build/dist/desk_app/), print its size, then smoke-test it.
 
 The same on Linux and Windows:   python build/build.py
+After a passing smoke test it also writes what goes on the USB stick:
+  Linux:   build/dist/desk_app-<version>-linux-<machine>.tar.gz (a tar keeps the bundle's symbolic
+           links, which a FAT or exFAT stick cannot hold);
+  Windows: with --installer, build/dist/installer/desk_app-<version>-setup.exe (Inno Setup's iscc).
 Options: --skip-smoke (only build), --keep-work (reuse build/_work for a faster rebuild).
 Setup (once): pip install -e .[build]   — see README, "Packaging".
 """
@@ -9,9 +13,12 @@ from __future__ import annotations
 
 import argparse
 import os
+import platform
+import re
 import shutil
 import subprocess
 import sys
+import tarfile
 import time
 from pathlib import Path
 
@@ -70,10 +77,49 @@ def report_size() -> int:
     return 0 if mb <= SIZE_TARGET_MB else 1
 
 
+def source_version() -> str:
+    text = (ROOT / "desk_app" / "__init__.py").read_text(encoding="utf-8")
+    return re.search(r'^__version__ = "([^"]+)"', text, re.MULTILINE).group(1)
+
+
+def write_linux_archive() -> Path:
+    archive = DIST / f"desk_app-{source_version()}-linux-{platform.machine()}.tar.gz"
+    with tarfile.open(archive, "w:gz", compresslevel=6) as tar:
+        tar.add(BUNDLE, arcname=BUNDLE.name)  # symbolic links stay links
+    print(f"for the USB stick: {archive.relative_to(ROOT)} ({archive.stat().st_size / 1_000_000:.1f} MB); "
+          f"on the PC: tar xzf {archive.name} && sh {BUNDLE.name}/install.sh")
+    return archive
+
+
+def find_iscc() -> str | None:
+    candidates = [shutil.which("iscc")]
+    for base in (os.environ.get("ProgramFiles(x86)"), os.environ.get("ProgramFiles"),
+                 os.environ.get("LOCALAPPDATA") and str(Path(os.environ["LOCALAPPDATA"]) / "Programs")):
+        if base:
+            candidates.append(str(Path(base) / "Inno Setup 6" / "ISCC.exe"))
+    return next((c for c in candidates if c and Path(c).is_file()), None)
+
+
+def build_windows_installer() -> int:
+    iscc = find_iscc()
+    if iscc is None:
+        print("Inno Setup 6 (ISCC.exe) not found: install it from jrsoftware.org, then run\n"
+              "    iscc build\\windows\\desk_app.iss")
+        return 1
+    command = [iscc, f"/DAppVersion={source_version()}", str(BUILD_DIR / "windows" / "desk_app.iss")]
+    print("$", " ".join(command), flush=True)
+    subprocess.run(command, cwd=ROOT, check=True)
+    for setup in sorted((DIST / "installer").glob("*.exe")):
+        print(f"installer: {setup.relative_to(ROOT)} ({setup.stat().st_size / 1_000_000:.1f} MB)")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--skip-smoke", action="store_true", help="build only, no smoke test")
     parser.add_argument("--keep-work", action="store_true", help="reuse build/_work (faster rebuild)")
+    parser.add_argument("--installer", action="store_true",
+                        help="Windows: also build the installer with Inno Setup after a passing smoke test")
     args = parser.parse_args(argv)
     os.chdir(ROOT)
     run_pyinstaller(args.keep_work)
@@ -83,7 +129,17 @@ def main(argv: list[str] | None = None) -> int:
     sys.path.insert(0, str(BUILD_DIR))
     import smoke_test  # noqa: PLC0415
 
-    return smoke_test.main([str(BUNDLE)]) or status
+    status = smoke_test.main([str(BUNDLE)]) or status
+    if status:
+        return status  # nothing goes on a USB stick unless it passed
+    if sys.platform.startswith("linux"):
+        write_linux_archive()
+    if args.installer:
+        if sys.platform != "win32":
+            print("--installer: Inno Setup builds the Windows installer on Windows only")
+            return 1
+        return build_windows_installer()
+    return 0
 
 
 if __name__ == "__main__":
