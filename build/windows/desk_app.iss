@@ -2,8 +2,9 @@
 ; Build on Windows after `python build\build.py`:   iscc build\windows\desk_app.iss
 ; (see build\windows\README.md). This file is UTF-8 with a byte order mark so the Chinese texts survive.
 ;
-; Per-user install by default (no administrator needed; %LOCALAPPDATA%\Programs\desk_app); the
-; installer offers an all-users install when run as administrator. The clerk's data lives elsewhere
+; Per-user install (no administrator needed; %LOCALAPPDATA%\Programs\desk_app), no questions for the
+; clerk; IT staff can install for all users with  desk_app-<version>-setup.exe /ALLUSERS  (into
+; Program Files, needs administrator rights). The clerk's data lives elsewhere
 ; (%LOCALAPPDATA%\desk_app, created by the program), so uninstalling never touches it.
 
 #ifndef AppVersion
@@ -26,7 +27,7 @@ DefaultDirName={autopf}\desk_app
 DefaultGroupName={#AppName}
 DisableProgramGroupPage=yes
 PrivilegesRequired=lowest
-PrivilegesRequiredOverridesAllowed=dialog
+PrivilegesRequiredOverridesAllowed=commandline
 ArchitecturesAllowed=x64compatible
 ArchitecturesInstallIn64BitMode=x64compatible
 MinVersion=10.0
