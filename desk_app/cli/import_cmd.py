@@ -7,6 +7,8 @@ import sys
 
 from desk_app.errors import InputFileError
 
+SHOWN_CONFLICTS = 50
+
 
 def register(sub) -> None:
     p = sub.add_parser("import", help="导入 Excel 台账或下级单位的上报数据包",
@@ -53,9 +55,11 @@ def _package(args) -> int:
 
     preview = preview_package(args.file, progress=_progress)
     print(preview.summary_text())
-    for diff in preview.entries:
-        if diff.state == CONFLICT:
-            print(f"  冲突：{diff.code} {diff.description[:30]} —— {diff.reason}")
+    conflicts = [d for d in preview.entries if d.state == CONFLICT]
+    for diff in conflicts[:SHOWN_CONFLICTS]:
+        print(f"  冲突：{diff.code} {diff.description[:30]} —— {diff.reason}")
+    if len(conflicts) > SHOWN_CONFLICTS:
+        print(f"  ……另有 {len(conflicts) - SHOWN_CONFLICTS} 条冲突")
     if args.dry_run:
         return 0
     if not preview.has_changes:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from desk_app.errors import InputFileError
 
+from .progress import Cancelled, report
 from .safe_zip import XLSX_LIMITS, SafeZip
 
 MAX_DATA_ROWS = 50_000
@@ -200,9 +201,9 @@ def read_sheet(path: str | Path, sheet: str | None = None, *, max_rows: int = MA
                 if len(candidates) > max_rows:
                     raise InputFileError(f"工作表“{sheet}”的数据超过 {max_rows} 行，超出一次导入的上限。"
                                          "请把表格拆成几个文件分批导入；没有导入任何内容。")
-                if progress and len(candidates) % 1000 == 0:
-                    progress(len(candidates), 0, f"正在读取第 {row_number} 行")
-        except InputFileError:
+                if len(candidates) % 1000 == 0:
+                    report(progress, len(candidates), 0, f"正在读取第 {row_number} 行")
+        except (InputFileError, Cancelled):
             raise
         except Exception as exc:  # noqa: BLE001 - malformed sheet XML
             raise InputFileError(f"工作表“{sheet}”已损坏，读到第 {len(candidates)} 行时出错（{type(exc).__name__}）。"
