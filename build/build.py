@@ -66,6 +66,23 @@ def run_pyinstaller(keep_work: bool) -> None:
     print(f"built {BUNDLE.relative_to(ROOT)} in {time.perf_counter() - started:.0f} s", flush=True)
 
 
+def glibc_requirement(folder: Path) -> tuple[tuple[int, int], str] | None:
+    """The newest GLIBC_x.y symbol version any bundled binary asks for, and which binary: the oldest
+    C library (so the oldest Linux) the bundle can start on."""
+    newest = None
+    for path in folder.rglob("*"):
+        if not path.is_file() or path.is_symlink():
+            continue
+        data = path.read_bytes()
+        if not data.startswith(b"\x7fELF"):
+            continue
+        for match in re.finditer(rb"GLIBC_(\d+)\.(\d+)", data):
+            version = (int(match.group(1)), int(match.group(2)))
+            if newest is None or version > newest[0]:
+                newest = (version, str(path.relative_to(folder)))
+    return newest
+
+
 def report_size() -> int:
     content, on_disk, files = folder_size(BUNDLE)
     mb = on_disk / 1_000_000
@@ -74,6 +91,12 @@ def report_size() -> int:
           f"— {verdict} the {SIZE_TARGET_MB} MB target")
     for size, path in largest_files(BUNDLE):
         print(f"    {size / 1_000_000:6.1f} MB  {path.relative_to(BUNDLE)}")
+    if sys.platform.startswith("linux"):
+        needed = glibc_requirement(BUNDLE)
+        if needed:
+            (major, minor), binary = needed
+            print(f"runs on Linux with glibc >= {major}.{minor} (the newest any bundled library asks for: {binary}); "
+                  f"check with `ldd --version` on the clerks' PCs")
     return 0 if mb <= SIZE_TARGET_MB else 1
 
 
