@@ -201,6 +201,41 @@ def check_export(smoke: Smoke) -> str:
     return f"{xlsx.stat().st_size / 1000:.0f} kB, {len(sheets)} sheet(s)"
 
 
+def _zip_members(path: Path) -> list[str]:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return archive.namelist()
+    except (OSError, zipfile.BadZipFile) as exc:
+        raise StepFailed(f"no readable zip at {path}: {exc}") from None
+
+
+def check_docx(smoke: Smoke) -> str:
+    """python-docx builds on a template inside its package: a classic file for a bundle to miss."""
+    docx = smoke.data_dir.parent / "smoke-minutes.docx"
+    smoke.run("export", "docx", "--meeting", "1", "--document", "minutes", "--out", str(docx))
+    if "word/document.xml" not in _zip_members(docx):
+        raise StepFailed(f"{docx} is not a Word document")
+    return f"{docx.stat().st_size / 1000:.0f} kB"
+
+
+def check_package_round_trip(smoke: Smoke) -> str:
+    package = smoke.data_dir.parent / "smoke-package.zip"
+    smoke.run("export", "package", "--out", str(package))
+    if not _zip_members(package):
+        raise StepFailed(f"{package} is empty")
+    smoke.run("import", "package", str(package), "--dry-run")
+    return f"{package.stat().st_size / 1000:.0f} kB written and read back (dry run)"
+
+
+def check_backup(smoke: Smoke) -> str:
+    backup = smoke.data_dir.parent / "smoke-backup.zip"
+    smoke.run("backup", "--out", str(backup))
+    members = _zip_members(backup)
+    if not any(name.endswith(".sqlite3") for name in members):
+        raise StepFailed(f"{backup} holds no database: {members[:10]}")
+    return f"{backup.stat().st_size / 1000:.0f} kB"
+
+
 def check_window(smoke: Smoke) -> str:
     started = time.perf_counter()
     out, err = smoke.run(extra_env={"DESK_APP_EXIT_AFTER_SHOW": "1"}, timeout=WINDOW_TIMEOUT)
@@ -248,7 +283,10 @@ def main(argv: list[str] | None = None) -> int:
         smoke.step("stats", lambda: check_stats(smoke))
         optional = [("check", "integrity check", check_integrity),
                     ("print", "print ledger → PDF", check_print),
-                    ("export", "export xlsx", check_export)]
+                    ("export", "export xlsx", check_export),
+                    ("export", "export docx (会议纪要)", check_docx),
+                    ("import", "exchange package export + import --dry-run", check_package_round_trip),
+                    ("backup", "backup to a zip file", check_backup)]
         for command, name, check in optional:
             if command in smoke.commands:
                 smoke.step(name, lambda check=check: check(smoke))
