@@ -9,6 +9,7 @@ from desk_app.services.ledger_columns import cn_date
 from .layout import Document
 
 GAP = "\u3000\u3000"
+SIGNATURE_FOOT_HEIGHT = 6 + 2 * 10.5 * 2.4  # what signature_foot() needs with its date line
 
 
 def report_header() -> settings.ReportHeader:

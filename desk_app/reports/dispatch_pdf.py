@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
-from desk_app.domain import EntryKind
+from desk_app.domain import DONE_STATUSES, EntryKind
 from desk_app.services import settings
 from desk_app.services.ledger_columns import COLUMNS_BY_KEY
 from desk_app.services.ledger_query import LedgerFilter, latest_progress
@@ -32,7 +32,10 @@ def _with_progress(f: LedgerFilter, sort: str, month: str, store: dict[int, str]
 
 
 def _progress_column(store: dict[int, str], label: str = "本月进展", weight: float = 24) -> PrintColumn:
-    return PrintColumn(label, weight, lambda e, n: store.get(e.id, NOT_REPORTED))
+    def value(e, n):  # a finished task owes no monthly report
+        return store.get(e.id) or ("—" if e.status in DONE_STATUSES else NOT_REPORTED)
+
+    return PrintColumn(label, weight, value)
 
 
 def _report_day_note(month: str) -> str:

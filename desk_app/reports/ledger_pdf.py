@@ -8,9 +8,10 @@ from dataclasses import dataclass, replace
 from itertools import chain
 
 from desk_app.services.ledger_columns import columns_for
+from desk_app.services.ledger_query import is_overdue
 
 from . import blocks
-from .layout import Document, ledger_page
+from .layout import RED, Document, ledger_page
 from .options import PrintOptions, Progress, campaign_name, count, describe_filter, iter_entries, with_campaign
 from .table import Table, TableColumn, fit_widths
 
@@ -23,20 +24,26 @@ class PrintColumn:
     weight: float
     value: Callable  # (record, row_number) -> str
     align: str = "l"
+    color: Callable | None = None  # (record) -> (r, g, b) or None, e.g. 逾期 in red
 
 
 def serial_column() -> PrintColumn:
     return PrintColumn("序号", 4, lambda e, n: str(n), "c")
 
 
+def overdue_red(e) -> tuple | None:
+    return RED if is_overdue(e.status, e.deadline_type, e.deadline) else None
+
+
 def from_ledger_columns(keys: list[str] | None) -> list[PrintColumn]:
     return [PrintColumn(c.label, c.width, (lambda e, n, c=c: c.value(e)),
-                        "c" if c.width < CENTER_BELOW_WEIGHT else "l") for c in columns_for(keys)]
+                        "c" if c.width < CENTER_BELOW_WEIGHT else "l",
+                        overdue_red if c.key in ("status", "deadline") else None) for c in columns_for(keys)]
 
 
 def draw_table(doc: Document, columns: list[PrintColumn], batches: Iterable[list], total: int, *,
                size: float, label: str, empty_text: str = "（无符合条件的记录）",
-               leading: float | None = None) -> int:
+               leading: float | None = None, keep_with_last: float = 0.0) -> int:
     """The ruled table of records, column widths fitted to the first batch; returns the row count."""
     table_columns = [TableColumn(c.label, c.weight, c.align) for c in columns]
     batches = iter(batches)
@@ -46,10 +53,13 @@ def draw_table(doc: Document, columns: list[PrintColumn], batches: Iterable[list
     table = Table(doc, table_columns, size=size, header_size=size + 0.5, widths=widths, leading=leading)
     table.begin()
     number = 0
+    colored = [c for c in columns if c.color]
     for batch in chain([first], batches):
         for record in batch:
             number += 1
-            table.add_row([c.value(record, number) for c in columns])
+            colors = [c.color(record) if c.color else None for c in columns] if colored else None
+            table.add_row([c.value(record, number) for c in columns], colors,
+                          keep_after=keep_with_last if number == total else 0.0)
             if number % 25 == 0:
                 doc.check(number, total, label)
     if number == 0:
@@ -71,7 +81,8 @@ def table_document(*, title: str, subtitle: str, columns: list[PrintColumn],
     size = size or table_size(options, len(columns))
     blocks.title(doc, title, size=22 if options.a3 else 18, subtitle=subtitle)
     blocks.header_block(doc, extra=header_extra)
-    draw_table(doc, columns, batches, total, size=size, label=f"正在排版：{title}")
+    draw_table(doc, columns, batches, total, size=size, label=f"正在排版：{title}",
+               keep_with_last=blocks.SIGNATURE_FOOT_HEIGHT)
     (foot or blocks.signature_foot)(doc)
     return doc
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
-from desk_app.domain import Attendance, DeadlineType
+from desk_app.domain import Attendance, DeadlineType, MeetingType
 from desk_app.services import context, meetings
 from desk_app.services.ledger_columns import cn_date
 
@@ -74,9 +74,37 @@ def sign_in_columns() -> list[PrintColumn]:
             PrintColumn("备注", 9, note, "c")]
 
 
+@dataclass(frozen=True)
+class RosterRow:
+    """A sign-in row taken from the 专班 rosters when the meeting has no attendance list yet."""
+
+    name: str
+    unit: str
+    title: str
+    phone: str
+    status: str = ""
+    reason: str = ""
+
+
+def roster_rows(campaign_id: int) -> list[RosterRow]:
+    from desk_app.services import taskforces  # noqa: PLC0415
+
+    seen: set[int] = set()
+    rows = []
+    for tf in taskforces.list_task_forces(campaign_id):
+        for member in tf.members:
+            if member.person_id not in seen:
+                seen.add(member.person_id)
+                rows.append(RosterRow(member.name, member.department_name, member.title, member.phone))
+    return rows
+
+
 def build_sign_in(options: PrintOptions, progress: Progress | None = None) -> Document:
     m = meetings.get_meeting(options.meeting_id)
     rows = list(m.attendance)
+    from_roster = not rows and m.meeting_type == MeetingType.TASK_FORCE
+    if from_roster:
+        rows = roster_rows(m.campaign_id)
     title = options.title or f"{m.title}签到表"
     setup = replace(ledger_page(portrait=True), left=18 * MM, right=18 * MM)
     doc = Document(title, setup, progress=progress, author=_issuer())
@@ -91,10 +119,12 @@ def build_sign_in(options: PrintOptions, progress: Progress | None = None) -> Do
     t = m.totals
     marked = any(a.status for a in rows)
     blank = "＿＿"
+    expected = len(rows) if from_roster else t.expected
     doc.advance(8)
     doc.ensure(24)
-    doc.paragraph("　　".join([f"应到：{t.expected} 人", f"实到：{t.present if marked else blank} 人",
-                              f"请假：{t.leave} 人", f"缺席：{t.absent if marked else blank} 人"]
+    doc.paragraph("　　".join([f"应到：{expected} 人", f"实到：{t.present if marked else blank} 人",
+                              f"请假：{t.leave if marked else blank} 人",
+                              f"缺席：{t.absent if marked else blank} 人"]
                              + ([f"列席：{t.observer} 人"] if t.observer else [])),
                   doc.fonts.heading, 11.5, leading=22)
     doc.paragraph(f"记录人：{m.recorder_name or '＿＿＿＿'}", font, 11, leading=22)

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .fonts import FontMetrics
-from .layout import GREY_FILL, LINES, RECT, TEXT, Document
+from .layout import BLACK, FILL_COLOR, GREY_FILL, LINES, RECT, TEXT, Document
 from .linebreak import break_text
 
 CONTINUED = "（续）"
@@ -80,7 +80,7 @@ class Table:
 
     # --- rows -----------------------------------------------------------------------------------
     def _cell_texts(self, cells: list[list[str]], top: float, height: float, font: FontMetrics,
-                    size: float, leading: float, center_all: bool = False) -> None:
+                    size: float, leading: float, center_all: bool = False, colors: list | None = None) -> None:
         op = self.doc.op
         name = font.name
         pad = self.padding
@@ -97,16 +97,21 @@ class Table:
                 w = font.width(lines[0], size)
                 cell_w = self.widths[col] - 2 * pad
                 x_left = self.xs[col] + pad + max(0.0, (cell_w - w) / 2)
+            color = colors[col] if colors else None
+            if color:
+                op(FILL_COLOR, color)
             for line in lines:
                 if line:
                     op(TEXT, name, size, x_left, y, line)
                 y -= leading
+            if color:
+                op(FILL_COLOR, BLACK)
 
-    def _emit(self, cells: list[list[str]], n_lines: int) -> None:
+    def _emit(self, cells: list[list[str]], n_lines: int, colors: list | None = None) -> None:
         doc = self.doc
         h = n_lines * self.leading + 2 * self.padding
         top = doc.y()
-        self._cell_texts(cells, top, h, self.font, self.size, self.leading)
+        self._cell_texts(cells, top, h, self.font, self.size, self.leading, colors=colors)
         bottom = top - h
         segments = [(self.xs[0], bottom, self.xs[-1], bottom)]
         segments += [(x, top, x, bottom) for x in self.xs]
@@ -117,17 +122,20 @@ class Table:
         pad2 = 2 * self.padding
         return [break_text(v or "", self.font, self.size, w - pad2) for v, w in zip(values, self.widths, strict=True)]
 
-    def add_row(self, values: list[str]) -> None:
+    def add_row(self, values: list[str], colors: list | None = None, keep_after: float = 0.0) -> None:
+        """One row; `colors` gives a text colour per cell (None = black); `keep_after` is the height of
+        what must stay on the same page as this row (the signature foot after the last row)."""
         cells = self.measure(values)
         n = max(len(c) for c in cells)
         doc = self.doc
         lead = self.leading
         pad2 = 2 * self.padding
         height = n * lead + pad2
-        if height <= doc.space_left() + 0.01:
-            self._emit(cells, n)
-            return
         page_room = doc.setup.frame_height - self.header_height
+        if height + keep_after <= doc.space_left() + 0.01 or (
+                height <= doc.space_left() + 0.01 and height + keep_after > page_room):
+            self._emit(cells, n, colors)
+            return
         if height <= page_room * 0.5 or doc.space_left() < 3 * lead + pad2:
             doc.new_page()  # the header comes back through repeat_header
         # Split the row line by line into continuation rows while it does not fit.
@@ -135,12 +143,12 @@ class Table:
         while True:
             fit = int((doc.space_left() - pad2 + 0.01) // lead)
             if n <= fit:
-                self._emit(cells, n)
+                self._emit(cells, n, colors)
                 return
             if fit < 1:
                 doc.new_page()
                 continue
-            self._emit([c[:fit] for c in cells], fit)
+            self._emit([c[:fit] for c in cells], fit, colors)
             cells = [c[fit:] for c in cells]
             if not cells[0] and first:
                 cells[0] = [CONTINUED]

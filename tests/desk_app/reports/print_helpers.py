@@ -31,8 +31,12 @@ def laid_out_lines(doc) -> list[str]:
     return [op[5] for page in doc.pages for op in page.ops if op[0] in (TEXT, JUSTIFIED)]
 
 
+PLACEHOLDERS = {"—", "/"}  # a cell holding only "—" (nothing to report) is not a broken line
+
+
 def bad_breaks(lines: list[str]) -> list[str]:
-    return [line for line in lines if line and (line[0] in NO_LINE_START or line[-1] in NO_LINE_END)]
+    return [line for line in lines if line and line not in PLACEHOLDERS
+            and (line[0] in NO_LINE_START or line[-1] in NO_LINE_END)]
 
 
 def fonts_of(path) -> list[tuple[str, str]]:

@@ -227,3 +227,35 @@ def test_missing_target_gives_a_clear_message(demo):
         registry.get_kind("minutes").build(PrintOptions())
     with pytest.raises(ValidationError, match="没有名为"):
         registry.get_kind("nonsense")
+
+
+def test_sign_in_sheet_falls_back_to_the_rosters_when_nobody_is_listed_yet(demo):
+    from datetime import datetime
+
+    from desk_app.domain import MeetingType
+
+    m = meetings.create_meeting(demo.campaign_id, meetings.MeetingInput(
+        meeting_type=MeetingType.TASK_FORCE, start_at=datetime(2026, 12, 20, 15, 0), place="三楼会议室"))
+    doc, data, texts = build("sign-in", PrintOptions(meeting_id=m.id))
+    flat = squash("".join(texts))
+    members = {mem.person_id: mem.name for tf in taskforces.list_task_forces(demo.campaign_id) for mem in tf.members}
+    assert all(name in flat for name in members.values())
+    assert f"应到：{len(members)}人" in flat and "实到：＿＿人" in flat
+
+
+def test_overdue_status_prints_in_red_and_the_foot_stays_with_the_last_row(demo):
+    from desk_app.reports.layout import FILL_COLOR, RED
+
+    doc = registry.get_kind("ledger").build(PrintOptions())
+    ops = [op for page in doc.pages for op in page.ops]
+    red_texts, in_red = [], False
+    for op in ops:
+        if op[0] == FILL_COLOR:
+            in_red = op[1] == RED
+        elif op[0] == 0 and in_red:
+            red_texts.append(op[5])
+    assert any("逾期" in t for t in red_texts)
+    assert not any("已销号" in t for t in red_texts)
+    last = doc.pages[-1].ops
+    assert any(op[0] == 0 and op[5].startswith("ZG-") or op[0] == 0 and op[5][:3] in ("DB-", "RW-", "YD-")
+               for op in last)  # the signature foot never sits on a page of its own
