@@ -7,20 +7,16 @@ from dataclasses import replace
 
 from desk_app.domain import DONE_STATUSES, EntryKind
 from desk_app.services import settings
-from desk_app.services.ledger_columns import COLUMNS_BY_KEY
 from desk_app.services.ledger_query import LedgerFilter, latest_progress
 
 from .layout import Document
-from .ledger_pdf import PrintColumn, serial_column, table_document
+from .ledger_pdf import PrintColumn, ledger_column, serial_column, table_document
 from .options import PrintOptions, Progress, campaign_name, cn_month, count, iter_entries, this_month, with_campaign
 
 NOT_REPORTED = "（本月未报）"
 
 
-def _col(key: str, label: str = "", weight: float | None = None, align: str | None = None) -> PrintColumn:
-    c = COLUMNS_BY_KEY[key]
-    return PrintColumn(label or c.label, weight or c.width, lambda e, n, c=c: c.value(e),
-                       align or ("c" if c.width < 12 else "l"))
+_col = ledger_column
 
 
 def _with_progress(f: LedgerFilter, sort: str, month: str, store: dict[int, str]) -> Iterator[list]:

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from itertools import chain
 
-from desk_app.services.ledger_columns import columns_for
+from desk_app.services.ledger_columns import COLUMNS_BY_KEY, columns_for
 from desk_app.services.ledger_query import is_overdue
 
 from . import blocks
@@ -33,6 +33,14 @@ def serial_column() -> PrintColumn:
 
 def overdue_red(e) -> tuple | None:
     return RED if is_overdue(e.status, e.deadline_type, e.deadline) else None
+
+
+def ledger_column(key: str, label: str = "", weight: float | None = None, align: str | None = None) -> PrintColumn:
+    """One shared ledger column (ledger_columns), optionally relabelled or resized for a document."""
+    c = COLUMNS_BY_KEY[key]
+    return PrintColumn(label or c.label, weight or c.width, lambda e, n, c=c: c.value(e),
+                       align or ("c" if c.width < CENTER_BELOW_WEIGHT else "l"),
+                       overdue_red if key in ("status", "deadline") else None)
 
 
 def from_ledger_columns(keys: list[str] | None) -> list[PrintColumn]:

@@ -7,20 +7,17 @@ from dataclasses import replace
 from desk_app.domain import LAYER_REPORTS_TO, LEVEL_TO_LAYER, MIN_PROBLEMS_PER_PERSON, EntryKind, Layer
 from desk_app.errors import ValidationError
 from desk_app.services import org
-from desk_app.services.ledger_columns import COLUMNS_BY_KEY
 
 from . import blocks
 from .layout import Document, ledger_page
-from .ledger_pdf import PrintColumn, draw_table, serial_column, table_document, table_size
+from .ledger_pdf import PrintColumn, draw_table, ledger_column, serial_column, table_document, table_size
 from .options import PrintOptions, Progress, campaign_name, count, iter_entries, with_campaign
 
 PERSONAL_LAYERS = (Layer.TEAM_MEMBER, Layer.DIVISION, Layer.SECTION_CHIEF, Layer.STAFF)
 
 
 def _col(key: str, weight: float | None = None, align: str | None = None) -> PrintColumn:
-    c = COLUMNS_BY_KEY[key]
-    return PrintColumn(c.label, weight or c.width, lambda e, n, c=c: c.value(e),
-                       align or ("c" if c.width < 12 else "l"))
+    return ledger_column(key, "", weight, align)
 
 
 def layer_columns(with_owner: bool) -> list[PrintColumn]:
