@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ExchangeMenu</name>
@@ -215,6 +216,10 @@
     <message>
         <source>Reported: %1 units</source>
         <translation>已报：%1 个单位</translation>
+    </message>
+    <message>
+        <source>No sub-units registered yet: they are registered when their first package is imported, or with “Register a unit…”.</source>
+        <translation>还没有登记下级单位：导入某单位的第一个数据包时会自动登记，也可以点“登记单位…”手动登记。</translation>
     </message>
     <message>
         <source>never</source>

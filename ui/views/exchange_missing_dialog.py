@@ -77,6 +77,9 @@ class MissingUnitsDialog(QDialog):
         self.missing_label.setText(self.tr("Not reported for %1: %2 units").replace("%1", period)
                                    .replace("%2", str(len(missing))))
         self.received_label.setText(self.tr("Reported: %1 units").replace("%1", str(len(received))))
+        if not missing and not received:
+            self.missing_label.setText(self.tr("No sub-units registered yet: they are registered when their first "
+                                               "package is imported, or with “Register a unit…”."))
         never = self.tr("never")
         self._fill(self.missing, [(u.name, u.last_period or never,
                                    f"{u.last_imported_at:%Y-%m-%d %H:%M}" if u.last_imported_at else "")
