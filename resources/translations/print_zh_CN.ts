@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>PrintActions</name>
@@ -191,7 +192,7 @@ Close the file if it is open in another program, or choose another folder.</sour
         <translation>大标题（小标宋/宋体）：</translation>
     </message>
     <message>
-        <source>Fonts are embedded in every PDF, so the file prints the same on any computer. Only TrueType fonts can be embedded; the program's own font is always available.</source>
+        <source>Fonts are embedded in every PDF, so the file prints the same on any computer. Only TrueType fonts can be embedded; the program&apos;s own font is always available.</source>
         <translation>字体会嵌入每个 PDF 文件，在任何电脑上打印效果都相同。只有 TrueType 字体可以嵌入；程序自带的字体始终可用。</translation>
     </message>
     <message>

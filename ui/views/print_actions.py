@@ -62,7 +62,8 @@ def render_then(parent: QWidget | None, kind: str, options: PrintOptions, path: 
                 done: Callable[[Path, int], None]) -> Task:
     """Render in the background behind a progress dialog; call done(path, pages) on success."""
     title = get_kind(kind).title
-    task = Task(_work(kind, options, path), QCoreApplication.translate("PrintActions", "Preparing %1…").replace("%1", title))
+    label = QCoreApplication.translate("PrintActions", "Preparing %1…").replace("%1", title)
+    task = Task(_work(kind, options, path), label)
     task.finished_ok.connect(lambda pages: done(path, pages))
     return run_with_progress(parent, task)
 
@@ -97,10 +98,12 @@ def export_pdf(parent: QWidget | None, kind: str, options: PrintOptions, target:
         target = target.with_suffix(".pdf")
 
     def saved(pdf: Path, pages: int) -> None:
+        message = (QCoreApplication.translate("PrintActions", "Saved %1 (%2 pages).")
+                   .replace("%1", str(pdf)).replace("%2", str(pages)))
         box = QMessageBox(QMessageBox.Icon.Information, QCoreApplication.translate("PrintActions", "PDF exported"),
-                          QCoreApplication.translate("PrintActions", "Saved %1 (%2 pages).").replace("%1", str(pdf)).replace("%2", str(pages)),
-                          QMessageBox.StandardButton.Ok, parent)
-        open_button = box.addButton(QCoreApplication.translate("PrintActions", "Open"), QMessageBox.ButtonRole.ActionRole)
+                          message, QMessageBox.StandardButton.Ok, parent)
+        open_button = box.addButton(QCoreApplication.translate("PrintActions", "Open"),
+                                    QMessageBox.ButtonRole.ActionRole)
         box.exec()
         if box.clickedButton() is open_button:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(pdf)))
@@ -123,7 +126,8 @@ def add_print_actions(toolbar, parent: QWidget, options_factory: OptionsFactory,
     for export in (False, True):
         button = QToolButton(parent)
         button.setObjectName("export_pdf_button" if export else "print_button")
-        button.setText(QCoreApplication.translate("PrintActions", "Export PDF") if export else QCoreApplication.translate("PrintActions", "Print"))
+        button.setText(QCoreApplication.translate("PrintActions", "Export PDF") if export
+                       else QCoreApplication.translate("PrintActions", "Print"))
         button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         menu = QMenu(button)
         for kind in kinds:
@@ -134,8 +138,9 @@ def add_print_actions(toolbar, parent: QWidget, options_factory: OptionsFactory,
         button.setMenu(menu)
         default = menu.actions()[0]
         button.clicked.connect(default.trigger)
-        button.setToolTip(QCoreApplication.translate("PrintActions", "Export %1 as a PDF file") .replace("%1", default.text()) if export
-                          else QCoreApplication.translate("PrintActions", "Preview and print %1 (Ctrl+P)").replace("%1", default.text()))
+        tip = (QCoreApplication.translate("PrintActions", "Export %1 as a PDF file") if export
+               else QCoreApplication.translate("PrintActions", "Preview and print %1 (Ctrl+P)"))
+        button.setToolTip(tip.replace("%1", default.text()))
         if hasattr(toolbar, "addWidget"):
             toolbar.addWidget(button)
         buttons.append(button)
