@@ -103,5 +103,5 @@ def build(options: PrintOptions, progress: Progress | None = None) -> Document:
     subtitle = f"（{described}）" if described else ""
     columns = [serial_column(), *from_ledger_columns(options.columns)]
     return table_document(title=title, subtitle=subtitle, columns=columns,
-                          batches=iter_entries(f, options.sort), total=total, options=options,
+                          batches=iter_entries(f, options.sort, descending=options.descending), total=total, options=options,
                           progress=progress, header_extra=f"共 {total} 条")

@@ -19,6 +19,7 @@ class PrintOptions:
     columns: list[str] | None = None  # ledger column keys (ledger_columns); None = defaults
     a3: bool = False
     sort: str = "code"
+    descending: bool = False
     title: str = ""  # overrides the document's own title
     layer: str = ""  # 问题清单 by layer
     person_id: int | None = None  # 问题清单 of one person
@@ -51,11 +52,11 @@ def cn_month(month: str) -> str:
     return f"{int(year)}年{int(mon)}月"
 
 
-def iter_entries(f: LedgerFilter, sort: str = "code", chunk: int = 250) -> Iterator[list]:
+def iter_entries(f: LedgerFilter, sort: str = "code", chunk: int = 250, descending: bool = False) -> Iterator[list]:
     """The filtered entries in chunks, so long prints report progress and stay small in memory."""
     offset = 0
     while True:
-        batch = fetch_entries(f, sort=sort, offset=offset, limit=chunk)
+        batch = fetch_entries(f, sort=sort, descending=descending, offset=offset, limit=chunk)
         if not batch:
             return
         yield batch

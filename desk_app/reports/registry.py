@@ -68,11 +68,11 @@ def get_kind(name: str) -> Kind:
 
 def check_options(kind: Kind, options: PrintOptions) -> None:
     missing = {
-        "meeting": (options.meeting_id is None, "请指定会议（--meeting 会议编号）"),
-        "task_force": (options.task_force_id is None, "请指定专班（--task-force 专班名称）"),
-        "entry": (options.entry_id is None, "请指定事项（--entry 问题编号）"),
+        "meeting": (options.meeting_id is None, "请先选择要打印的会议（命令行用 --meeting 会议编号）"),
+        "task_force": (options.task_force_id is None, "请先选择专班（命令行用 --task-force 专班名称）"),
+        "entry": (options.entry_id is None, "请先选择一条事项（命令行用 --entry 问题编号）"),
         "person": (options.person_id is None and not options.layer,
-                   "请指定人员（--person 姓名）或层级（--layer）"),
+                   "请先选择人员或层级（命令行用 --person 姓名 或 --layer 层级）"),
     }.get(kind.needs)
     if missing and missing[0]:
         raise ValidationError(f"打印{kind.title}：{missing[1]}", kind.needs)

@@ -79,3 +79,89 @@ def test_a_failed_render_reports_the_chinese_message(page, qtbot, monkeypatch):
     task.failed.connect(failed.append)
     qtbot.waitUntil(lambda: bool(shown), timeout=10000)
     assert "会议" in shown[0][2]
+
+
+class FakeMeetingPage(QWidget):
+    def __init__(self, meeting_id):
+        super().__init__()
+        self.meeting_id = meeting_id
+
+    def current_meeting_id(self):
+        return self.meeting_id
+
+
+def test_meeting_actions_ask_for_a_meeting_first_and_then_print_it(qtbot, demo, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from desk_app.services import meetings
+    from ui.app import create_application
+    from ui.views import print_actions
+
+    create_application()
+    page = FakeMeetingPage(None)
+    qtbot.addWidget(page)
+    toolbar = QToolBar(page)
+    print_button, _ = print_actions.add_meeting_print_actions(toolbar, page)
+    assert [a.text() for a in print_button.menu().actions()] == ["会议通知", "签到表", "会议纪要"]
+    told = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *args: told.append(args))
+    print_button.menu().actions()[2].trigger()
+    assert told and "会议" in told[0][2]
+    page.meeting_id = meetings.list_meetings(demo.campaign_id)[0].id
+    before = len(print_actions._open_windows)
+    print_button.menu().actions()[1].trigger()
+    qtbot.waitUntil(lambda: len(print_actions._open_windows) > before, timeout=15000)
+    assert "签到表" in print_actions._open_windows[-1].windowTitle()
+    print_actions._open_windows[-1].close()
+
+
+class FakeLedgerPage(QWidget):
+    def __init__(self, campaign_id, entry_id):
+        super().__init__()
+        self.campaign_id, self.entry_id = campaign_id, entry_id
+
+    def current_filter(self):
+        return LedgerFilter(campaign_id=self.campaign_id, overdue_only=True)
+
+    def visible_column_keys(self):
+        return ["code", "status"]
+
+    def sort_state(self):
+        return "deadline", True
+
+    def current_id(self):
+        return self.entry_id
+
+
+def test_ledger_actions_print_the_pages_filter_and_the_current_entrys_supervision_sheet(qtbot, demo, tmp_path,
+                                                                                        monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from desk_app.reports import registry
+    from desk_app.services.ledger_query import entry_ids
+    from ui.app import create_application
+    from ui.views import print_actions
+
+    create_application()
+    overdue = entry_ids(LedgerFilter(campaign_id=demo.campaign_id, overdue_only=True))
+    page = FakeLedgerPage(demo.campaign_id, overdue[0])
+    qtbot.addWidget(page)
+    seen = []
+    real_render = registry.render_in_worker
+    monkeypatch.setattr(print_actions, "render_in_worker",
+                        lambda kind, options, path, progress: seen.append((kind, options))
+                        or real_render(kind, options, path, progress))
+    print_button, _ = print_actions.add_ledger_print_actions(QToolBar(page), page)
+    names = [a.objectName() for a in print_button.menu().actions()]
+    assert names[0] == "print_ledger" and names[-1] == "print_supervision"
+    before = len(print_actions._open_windows)
+    print_button.click()
+    qtbot.waitUntil(lambda: len(print_actions._open_windows) > before, timeout=15000)
+    kind, options = seen[-1]
+    assert kind == "ledger" and options.filter.overdue_only and options.columns == ["code", "status"]
+    assert options.sort == "deadline" and options.descending
+    print_button.menu().actions()[-1].trigger()
+    qtbot.waitUntil(lambda: len(print_actions._open_windows) > before + 1, timeout=15000)
+    assert seen[-1][0] == "supervision" and seen[-1][1].entry_id == overdue[0]
+    for window in list(print_actions._open_windows):
+        window.close()

@@ -16,15 +16,25 @@ import re
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QToolButton, QWidget
 
+from desk_app.errors import DeskAppError
 from desk_app.reports.layout import RenderCancelled
 from desk_app.reports.options import PrintOptions
-from desk_app.reports.registry import LEDGER_KINDS, get_kind, render_in_worker
+from desk_app.reports.registry import (
+    LEDGER_KINDS,
+    MEETING_KINDS,
+    TASK_FORCE_KINDS,
+    check_options,
+    get_kind,
+    render_in_worker,
+)
+from desk_app.services.ledger_query import LedgerFilter
 
 from ..tasks import Task, TaskCancelled, run_with_progress
 
@@ -115,6 +125,11 @@ def _run(parent, options_factory: OptionsFactory, kind: str, export: bool):
     options = options_factory()
     if options is None:
         return None
+    try:
+        check_options(get_kind(kind), options)
+    except DeskAppError as exc:  # e.g. no meeting selected: say so before any work starts
+        QMessageBox.information(parent, get_kind(kind).title, exc.message)
+        return None
     return export_pdf(parent, kind, options) if export else show_preview(parent, kind, options)
 
 
@@ -150,3 +165,36 @@ def add_print_actions(toolbar, parent: QWidget, options_factory: OptionsFactory,
     shortcut.triggered.connect(buttons[0].click)
     parent.addAction(shortcut)
     return buttons[0], buttons[1]
+
+
+# --- ready-made wiring for the pages of other areas (one call each) ----------------------------
+def add_ledger_print_actions(toolbar, page) -> tuple[QToolButton, QToolButton]:
+    """整改台账 page: the filtered ledger with the visible columns and sort; 督办单 for the current entry."""
+    def options() -> PrintOptions:
+        sort, descending = page.sort_state() if hasattr(page, "sort_state") else ("code", False)
+        return PrintOptions(filter=page.current_filter(), columns=page.visible_column_keys(), sort=sort,
+                            descending=descending)
+
+    buttons = add_print_actions(toolbar, page, options, LEDGER_KINDS)
+    for button, export in zip(buttons, (False, True), strict=True):
+        action = QAction(get_kind("supervision").title, button.menu())
+        action.setObjectName(f"{'export' if export else 'print'}_supervision")
+        action.triggered.connect(lambda _=False, e=export: _run(
+            page, lambda: replace(options(), entry_id=page.current_id()), "supervision", e))
+        button.menu().addAction(action)
+    return buttons
+
+
+def add_meeting_print_actions(toolbar, page) -> tuple[QToolButton, QToolButton]:
+    """例会 page: 会议通知 / 签到表 / 会议纪要 of the selected meeting."""
+    return add_print_actions(toolbar, page, lambda: PrintOptions(meeting_id=page.current_meeting_id()),
+                             MEETING_KINDS)
+
+
+def add_task_force_print_actions(toolbar, page) -> tuple[QToolButton, QToolButton]:
+    """专班 page: the selected 专班's 行动方案, and every roster."""
+    def options() -> PrintOptions:
+        campaign_id = getattr(getattr(page, "state", None), "campaign_id", None)
+        return PrintOptions(filter=LedgerFilter(campaign_id=campaign_id), task_force_id=page.current_task_force_id())
+
+    return add_print_actions(toolbar, page, options, TASK_FORCE_KINDS)
