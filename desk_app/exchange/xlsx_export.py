@@ -167,26 +167,32 @@ def _write_summary(wb, styles, options: LedgerExportOptions) -> None:
     _setup_print(ws, 3)
     ws.page_setup.orientation = "portrait"
     f = options.filter
-    ws.row_dimensions[1].height = 32
-    ws.append([styles.cell(ws, "统计汇总", "ledger_title")]
-              + [styles.cell(ws, None, "ledger_title") for _ in range(4)])
-    ws.append([styles.cell(ws, header_block_text(), "ledger_meta")])
-    ws.append([styles.cell(ws, h, "ledger_head") for h in ("项目", "总数", "已完成", "逾期", "完成率")])
+    written = [0]
+
+    def append(cells, height: float = 20.0):
+        written[0] += 1
+        ws.row_dimensions[written[0]].height = height  # explicit: LibreOffice and WPS keep what they find
+        ws.append(cells)
+
+    append([styles.cell(ws, "统计汇总", "ledger_title")]
+           + [styles.cell(ws, None, "ledger_title") for _ in range(4)], 32)
+    append([styles.cell(ws, header_block_text(), "ledger_meta")], 22)
+    append([styles.cell(ws, h, "ledger_head") for h in ("项目", "总数", "已完成", "逾期", "完成率")])
 
     def figures(label, total, done, overdue, rate):
-        ws.append([styles.cell(ws, label, "ledger_body")]
-                  + [styles.cell(ws, v, "ledger_number") for v in (total, done, overdue, f"{rate:.1%}")])
+        append([styles.cell(ws, label, "ledger_body")]
+               + [styles.cell(ws, v, "ledger_number") for v in (total, done, overdue, f"{rate:.1%}")])
 
     s = summarize(f)
     figures("合计", s.total, s.done, s.overdue, s.completion_rate)
     for dimension, label in SUMMARY_DIMENSIONS:
-        ws.append([styles.cell(ws, f"按{label}", "ledger_head")]
-                  + [styles.cell(ws, "", "ledger_head") for _ in range(4)])
+        append([styles.cell(ws, f"按{label}", "ledger_head")]
+               + [styles.cell(ws, "", "ledger_head") for _ in range(4)])
         for g in stats.breakdown(f, dimension):
             figures(g.key, g.total, g.done, g.overdue, g.completion_rate)
-    ws.append([styles.cell(ws, "按期办结率", "ledger_body")]
-              + [styles.cell(ws, "", "ledger_number") for _ in range(3)]
-              + [styles.cell(ws, f"{stats.on_time_rate(f):.1%}", "ledger_number")])
+    append([styles.cell(ws, "按期办结率", "ledger_body")]
+           + [styles.cell(ws, "", "ledger_number") for _ in range(3)]
+           + [styles.cell(ws, f"{stats.on_time_rate(f):.1%}", "ledger_number")])
 
 
 def export_xlsx(options: LedgerExportOptions, out: str | os.PathLike[str], *,
