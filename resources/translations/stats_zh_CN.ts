@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>StatsPage</name>
@@ -29,6 +30,22 @@
     <message>
         <source>By category</source>
         <translation>按问题类别</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <source>Task force</source>
+        <translation>专班</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>问题类别</translation>
     </message>
     <message>
         <source>Total</source>

@@ -79,8 +79,10 @@ class StatsPage(QWidget):
         self.tables: dict[str, QTableWidget] = {}
         titles = {"layer": self.tr("By layer"), "department": self.tr("By department"),
                   "task_force": self.tr("By task force"), "category": self.tr("By category")}
+        names = {"layer": self.tr("Layer"), "department": self.tr("Department"),
+                 "task_force": self.tr("Task force"), "category": self.tr("Category")}
         for dimension in self.DIMENSIONS:
-            table = self._table([titles[dimension], self.tr("Total"), self.tr("Done"), self.tr("Open"),
+            table = self._table([names[dimension], self.tr("Total"), self.tr("Done"), self.tr("Open"),
                                  self.tr("Overdue"), self.tr("Completion rate")])
             table.setObjectName(f"stats_{dimension}")
             table.cellDoubleClicked.connect(lambda row, _c, d=dimension: self._open_group(d, row))
