@@ -28,6 +28,8 @@ def register(sub) -> None:
     x.add_argument("--create-missing", action="store_true", help="自动新建本机没有的科室、人员和专班")
     x.add_argument("--skip-invalid", action="store_true", help="跳过有问题的行，只导入没有问题的行")
     k = p.add_argument_group("数据包（package）")
+    k.add_argument("--into-current", action="store_true",
+                   help="导入到本机的当前活动（默认导入到同名同年度的活动，没有则新建）")
     k.add_argument("--take-conflicts", action="store_true",
                    help="冲突的事项（本机在数据包生成后又修改过）以数据包为准；默认保留本机的")
     p.set_defaults(func=run)
@@ -53,7 +55,12 @@ def _package(args) -> int:
     from desk_app.exchange.package_apply import apply_package  # noqa: PLC0415
     from desk_app.exchange.package_import import CONFLICT, preview_package  # noqa: PLC0415
 
-    preview = preview_package(args.file, progress=_progress)
+    campaign_id = None
+    if args.into_current:
+        from desk_app.services import campaigns  # noqa: PLC0415
+
+        campaign_id = campaigns.require_current_campaign().id
+    preview = preview_package(args.file, progress=_progress, campaign_id=campaign_id)
     print(preview.summary_text())
     conflicts = [d for d in preview.entries if d.state == CONFLICT]
     for diff in conflicts[:SHOWN_CONFLICTS]:

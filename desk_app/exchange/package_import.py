@@ -17,6 +17,8 @@ from desk_app.db.models import (
     Unit,
 )
 
+from desk_app.errors import InputFileError
+
 from .package import _entry_dict, _Names
 from .package_format import ATTACHMENT_FIELDS, ENTRY_COMPARED_FIELDS, EVENT_FIELDS, PROGRESS_FIELDS
 from .package_read import PackageData, read_package
@@ -70,6 +72,12 @@ class PackagePreview:
     def period(self) -> str:
         return self.data.period
 
+    def _target_text(self) -> str:
+        if self.campaign_id is None:
+            return "（本机没有，将新建）"
+        target = Campaign.get_by_id(self.campaign_id)
+        return "" if target.name == self.data.manifest["campaign"]["name"] else f"（导入到本机的“{target.name}”）"
+
     def count(self, state: str) -> int:
         return sum(1 for d in self.entries if d.state == state)
 
@@ -86,7 +94,7 @@ class PackagePreview:
     def summary_text(self) -> str:
         m = self.data.manifest
         parts = [f"报送单位：{self.unit}（{'已登记' if self.unit_known else '新单位，将自动登记'}）",
-                 f"活动：{m['campaign']['name']}{'' if self.campaign_id else '（本机没有，将新建）'}",
+                 f"活动：{m['campaign']['name']}{self._target_text()}",
                  f"期间：{self.period}，生成于 {m['created_at'].replace('T', ' ')}",
                  f"事项：新增 {self.count(NEW)} 条，有变化 {self.count(CHANGED)} 条，无变化 {self.count(UNCHANGED)} 条，"
                  f"冲突 {self.count(CONFLICT)} 条",
@@ -155,12 +163,22 @@ def _child_diffs(data: PackageData) -> tuple[dict[str, dict[str, str]], dict[str
     return states, touched
 
 
-def preview_package(path: str | Path, progress: Progress | None = None) -> PackagePreview:
-    """Everything is validated first (InputFileError on any problem); nothing is written."""
+def preview_package(path: str | Path, progress: Progress | None = None, *,
+                    campaign_id: int | None = None) -> PackagePreview:
+    """Everything is validated first (InputFileError on any problem); nothing is written.
+
+    The entries go into `campaign_id` if given, else the campaign of the same name and year
+    (created on import when there is none)."""
     data = read_package(path, progress)
     report(progress, 0, 0, "正在与本机数据比对")
     m = data.manifest
-    campaign = Campaign.get_or_none((Campaign.name == m["campaign"]["name"]) & (Campaign.year == m["campaign"]["year"]))
+    if campaign_id is not None:
+        campaign = Campaign.get_or_none(Campaign.id == campaign_id)
+        if campaign is None:
+            raise InputFileError("所选的活动不存在，请重新选择导入到哪个活动。")
+    else:
+        campaign = Campaign.get_or_none((Campaign.name == m["campaign"]["name"])
+                                        & (Campaign.year == m["campaign"]["year"]))
     unit_known = Unit.select().where(Unit.name == data.unit).exists()
     already = PackageReceipt.select().join(Unit).where(Unit.name == data.unit,
                                                        PackageReceipt.sha256 == data.sha256).exists()

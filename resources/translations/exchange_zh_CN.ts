@@ -281,6 +281,10 @@
         <translation>变化内容／冲突原因</translation>
     </message>
     <message>
+        <source>Import into the current campaign (default: the campaign of the same name and year, created if missing)</source>
+        <translation>导入到本机的当前活动（默认导入到同名同年度的活动，没有则新建）</translation>
+    </message>
+    <message>
         <source>For conflicts, take the package's version (default: keep what is here)</source>
         <translation>冲突的事项以数据包为准（默认保留本机的）</translation>
     </message>

@@ -51,6 +51,10 @@ class PackageImportDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
+        self.path = ""
+        self.into_current = QCheckBox(self.tr("Import into the current campaign (default: the campaign of the "
+                                              "same name and year, created if missing)"))
+        self.into_current.toggled.connect(lambda _=False: self.path and self.check(self.path))
         self.take_conflicts = QCheckBox(self.tr("For conflicts, take the package's version "
                                                 "(default: keep what is here)"))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -68,6 +72,7 @@ class PackageImportDialog(QDialog):
         row.addStretch(1)
         layout.addLayout(row)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.into_current)
         layout.addWidget(self.take_conflicts)
         layout.addWidget(self.buttons)
 
@@ -82,10 +87,14 @@ class PackageImportDialog(QDialog):
     def check(self, path: str) -> None:
         from desk_app.exchange.package_import import preview_package  # noqa: PLC0415
 
+        self.path = path
+        self.preview = None
+        self.import_button.setEnabled(False)
+        campaign_id = self.state.campaign_id if self.into_current.isChecked() else None
         self.summary.setText(self.tr("Checking %1 …").replace("%1", path))
         self.task = run_exchange_task(self, self.tr("Checking the package…"),
-                                      lambda progress: preview_package(path, progress), self.show_preview,
-                                      self._check_failed)
+                                      lambda progress: preview_package(path, progress, campaign_id=campaign_id),
+                                      self.show_preview, self._check_failed)
 
     def _check_failed(self, message: str) -> None:
         self.summary.setText(message)

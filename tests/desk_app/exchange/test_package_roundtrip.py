@@ -141,3 +141,18 @@ def test_missing_units(sent, tmp_path):
     names = [u.name for u in missing_units("2026-11")]
     assert names == ["区财政局"]
     assert {u.name for u in missing_units("2026-12")} == {"区财政局", "市财政局"}
+
+
+def test_import_into_the_current_campaign(sent, tmp_path):
+    from desk_app.db.models import Campaign
+
+    package, expected = sent
+    _open_other(tmp_path)
+    ours = campaigns.create_campaign("2026年改作风提效能专项行动", 2026)
+    by_name = preview_package(package)
+    assert by_name.campaign_id is None and "将新建" in by_name.summary_text()
+    preview = preview_package(package, campaign_id=ours.id)
+    assert "导入到本机的“2026年改作风提效能专项行动”" in preview.summary_text()
+    apply_package(preview)
+    assert Campaign.select().count() == 1
+    assert LedgerEntry.select().where(LedgerEntry.campaign == ours.id).count() == len(expected["entries"])
