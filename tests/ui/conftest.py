@@ -1,6 +1,20 @@
 import pytest
 
 
+@pytest.fixture(autouse=True)
+def fresh_qsettings(tmp_path):
+    """Qt fixes the settings path once per process: point it at this test's folder instead, so
+    remembered columns, pages and geometry never leak from one test into the next."""
+    from PySide6.QtCore import QSettings
+
+    folder = tmp_path / "qsettings"
+    folder.mkdir()
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(folder))
+    yield
+    QSettings().sync()
+
+
 @pytest.fixture
 def main_window(qtbot, demo):
     from ui.app import create_application

@@ -33,6 +33,7 @@ from .meeting_attendance_tab import AttendanceTab
 from .meeting_common import ServiceFailed, call
 from .meeting_info_tab import MeetingInfoTab, NewMeetingDialog
 from .meeting_minutes_tab import MinutesTab
+from .print_actions import add_meeting_print_actions
 
 WARNING_COLORS = {compliance.WARNING: "#c62828", compliance.REMINDER: "#b26a00"}
 
@@ -70,6 +71,8 @@ class MeetingPage(QWidget):
             self.toolbar.addAction(a)
         self.toolbar.addSeparator()
         self.refresh_action = self._action(self.tr("Refresh"), QKeySequence.StandardKey.Refresh, self.refresh)
+        self.toolbar.addSeparator()
+        self.print_button, self.export_pdf_button = add_meeting_print_actions(self.toolbar, self)
 
         self.type_filter = QComboBox()
         self.type_filter.setObjectName("type_filter")

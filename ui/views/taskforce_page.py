@@ -35,6 +35,7 @@ from .meeting_common import ServiceFailed, call
 from .taskforce_members_tab import MembersTab
 from .taskforce_plan_tab import PlanTab
 from .taskforce_report_tab import ReportTab
+from .print_actions import add_task_force_print_actions
 
 
 class TaskForceDialog(QDialog):
@@ -101,6 +102,8 @@ class TaskForcePage(QWidget):
         self.toolbar.addSeparator()
         self.ledger_action = self._action(self.tr("Open entries in ledger"), None, self.open_in_ledger)
         self._action(self.tr("Refresh"), QKeySequence.StandardKey.Refresh, self.refresh)
+        self.toolbar.addSeparator()
+        self.print_button, self.export_pdf_button = add_task_force_print_actions(self.toolbar, self)
 
         self.model = TaskForceListModel(self)
         self.list = QTableView()

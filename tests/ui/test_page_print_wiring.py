@@ -1,0 +1,31 @@
+"""The 例会 and 专班 pages print their own papers through the shared print actions."""
+
+
+def test_meeting_page_prints_the_selected_meetings_sign_in_sheet(main_window, qtbot):
+    from ui.views import print_actions
+
+    page = main_window.show_page("meetings")
+    assert page.current_meeting_id() is not None
+    kinds = [a.objectName() for a in page.print_button.menu().actions()]
+    assert {"print_notice", "print_sign-in", "print_minutes"} <= set(kinds)
+    before = len(print_actions._open_windows)
+    next(a for a in page.print_button.menu().actions() if a.objectName() == "print_sign-in").trigger()
+    qtbot.waitUntil(lambda: len(print_actions._open_windows) > before, timeout=15000)
+    window = print_actions._open_windows[-1]
+    assert window.document.pageCount() >= 1 and "签到表" in window.windowTitle()
+    window.close()
+
+
+def test_task_force_page_prints_the_action_plan(main_window, qtbot):
+    from ui.views import print_actions
+
+    page = main_window.show_page("taskforces")
+    assert page.current_task_force_id() is not None
+    names = [a.objectName() for a in page.print_button.menu().actions()]
+    assert "print_action-plan" in names and "print_rosters" in names
+    before = len(print_actions._open_windows)
+    next(a for a in page.print_button.menu().actions() if a.objectName() == "print_rosters").trigger()
+    qtbot.waitUntil(lambda: len(print_actions._open_windows) > before, timeout=15000)
+    window = print_actions._open_windows[-1]
+    assert window.document.pageCount() >= 1
+    window.close()
