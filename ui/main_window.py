@@ -77,7 +77,11 @@ class MainWindow(QMainWindow):
         self._update_title()
         self.resize(1280, 800)
         self._restore_geometry()
-        self.nav.setCurrentRow(0)
+        row = self._last_page_row()
+        self.nav.blockSignals(True)  # the list may already sit on row 0: refresh the first page exactly once
+        self.nav.setCurrentRow(row)
+        self.nav.blockSignals(False)
+        self._on_nav(row)
 
     def _update_title(self, *_):
         current = campaigns.current_campaign()
@@ -107,6 +111,13 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
 
+    def _last_page_row(self) -> int:
+        """Open where the clerk left off (most live in the ledger); 首页 the first time."""
+        keys = [k for k, _, _ in PAGES]
+        last = QSettings().value("main_window/page")
+        return keys.index(last) if last in keys else 0
+
     def closeEvent(self, event):  # noqa: N802 - Qt override
         QSettings().setValue("main_window/geometry", self.saveGeometry())
+        QSettings().setValue("main_window/page", PAGES[max(0, self.nav.currentRow())][0])
         super().closeEvent(event)

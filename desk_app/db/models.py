@@ -227,7 +227,8 @@ class LedgerEntry(BaseModel):
         indexes = ((("campaign", "source_unit", "code"), True),
                    # Migrations 3 and 4 (the ledger list); 3 also adds an expression index for the deadline sort.
                    (("campaign", "deleted_at", "status", "deadline_type", "deadline", "kind", "layer", "department",
-                     "responsible", "owner", "leader", "task_force", "category", "source", "source_unit"), False),
+                     "responsible", "owner", "leader", "task_force", "category", "source", "source_unit", "code"),
+                    False),
                    (("campaign", "deleted_at", "code"), False),
                    (("campaign", "deleted_at", "status", "code"), False))
 

@@ -15,6 +15,8 @@ from desk_app.services import context, ledger_columns, ledger_query, settings
 from desk_app.services.ledger_query import LedgerFilter
 
 PAGE_SIZE = 200
+# Sorting by a long text reads every row of the list; search is how a clerk finds text.
+UNSORTABLE = {"description"}
 MAX_PAGES = 12  # ~2,400 rows kept in memory
 LIGHT_KEY = "light"
 ENTRY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -210,7 +212,7 @@ class LedgerTableModel(QAbstractTableModel):
     def sort(self, column, order=Qt.SortOrder.AscendingOrder):
         key = "deadline" if column == 0 else (self._columns[column - 1].sort_key if 0 < column <= len(
             self._columns) else None)
-        if key is None:
+        if key is None or key in UNSORTABLE:
             return
         self.beginResetModel()  # a new order invalidates every row position
         self._sort_key = key
@@ -219,4 +221,9 @@ class LedgerTableModel(QAbstractTableModel):
         self.endResetModel()
 
     def sortable(self, column: int) -> bool:
-        return column == 0 or (0 < column <= len(self._columns) and self._columns[column - 1].sort_key is not None)
+        if column == 0:
+            return True
+        if not 0 < column <= len(self._columns):
+            return False
+        key = self._columns[column - 1].sort_key
+        return key is not None and key not in UNSORTABLE

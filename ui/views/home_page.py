@@ -94,7 +94,8 @@ class HomePage(QWidget):
         state.data_changed.connect(self.refresh)
         state.campaign_changed.connect(self.refresh)
         self.figures: dict = {}
-        self.refresh()
+        # No refresh here: the main window refreshes the page it opens on, and the figures take most
+        # of a second on 100,000 entries, which a start on another page need not wait for.
 
     def refresh(self) -> None:
         campaign_id = self.state.campaign_id

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QToolButton,
     QWidget,
@@ -47,6 +48,7 @@ class LedgerFilterBar(QWidget):
         self.due_soon = self._toggle(self.tr("Due in 7 days"), "#b26a00")
         self.mine = self._toggle(self.tr("Mine"), "#1565c0")
         self.mine.setToolTip(self.tr("Entries where the clerk named in Settings is responsible, owner or leader"))
+        self.mine.toggled.connect(self._check_me)
         self.kind = self._combo(self.tr("All kinds"), [(k.value, k.value) for k in EntryKind])
         self.layer = self._combo(self.tr("All layers"), [(v.value, v.value) for v in Layer])
         self.status = self._combo(self.tr("All statuses"), [(s.value, s.value) for s in Status])
@@ -95,6 +97,13 @@ class LedgerFilterBar(QWidget):
                              f"QToolButton:checked {{ background: {color}; color: white; border-color: {color}; }}")
         button.toggled.connect(self._changed)
         return button
+
+    def _check_me(self, checked: bool) -> None:
+        if checked and self.me_id is None and not self._loading:
+            self.mine.setChecked(False)
+            QMessageBox.information(self, self.tr("Mine"), self.tr(
+                "Enter your name under Settings → General (the clerk's name, as in the people list) "
+                "to see the entries you are responsible for."))
 
     def _combo(self, everything: str, items) -> QComboBox:
         combo = QComboBox()

@@ -62,7 +62,8 @@ class LedgerPage(QWidget):
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.sectionMoved.connect(self._column_moved)
         header.sectionResized.connect(self._column_resized)
-        header.sortIndicatorChanged.connect(lambda *_: self._update_status())
+        header.sortIndicatorChanged.connect(self._sort_indicator_changed)
+        self._sort_indicator = (1, Qt.SortOrder.AscendingOrder)
         self.table.doubleClicked.connect(lambda *_: self.actions.edit())
         self.filter_bar = LedgerFilterBar(self)
         self.filter_bar.changed.connect(self.apply_filter)
@@ -244,6 +245,16 @@ class LedgerPage(QWidget):
     def _data_changed_elsewhere(self) -> None:
         if not self._writing and self.isVisible():
             self.model.refresh_rows()
+
+    def _sort_indicator_changed(self, column: int, order) -> None:
+        """Columns that cannot be sorted in the database keep the previous sort and its arrow."""
+        header = self.table.horizontalHeader()
+        if not self.model.sortable(column):
+            header.blockSignals(True)
+            header.setSortIndicator(*self._sort_indicator)
+            header.blockSignals(False)
+            return
+        self._sort_indicator = (column, order)
 
     # -- columns -----------------------------------------------------------------------------
     def _restore_columns(self) -> None:
