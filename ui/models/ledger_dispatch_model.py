@@ -136,9 +136,9 @@ class DispatchModel(QAbstractTableModel):
 
     def reload_row(self, row: int) -> None:
         self._pages.pop(row // PAGE, None)
-        self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+        self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1), [])
 
     def reload_all(self) -> None:
         self._pages.clear()
         if self.ids:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self.ids) - 1, self.columnCount() - 1))
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.ids) - 1, self.columnCount() - 1), [])

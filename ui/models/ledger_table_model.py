@@ -103,7 +103,7 @@ class LedgerTableModel(QAbstractTableModel):
             return
         self._pages.clear()
         if self._count:
-            self.dataChanged.emit(self.index(0, 0), self.index(self._count - 1, self.columnCount() - 1))
+            self.dataChanged.emit(self.index(0, 0), self.index(self._count - 1, self.columnCount() - 1), [])
         self.summary_changed.emit(self.summary)
 
     # -- Qt model interface -----------------------------------------------------------------

@@ -26,10 +26,13 @@ from PySide6.QtWidgets import (
 
 from desk_app.services import context, ledger
 from ui.models.ledger_dispatch_model import PROGRESS_COLUMN, DispatchModel, previous_month
+from ui.models.ledger_refcount_guard import protect_singletons
 
 from .ledger_undo import MonthProgressCommand
 
 MONTHS_OFFERED = 6
+
+protect_singletons()  # see ledger_refcount_guard: PySide6 drops references on emit
 
 
 class ProgressDelegate(QStyledItemDelegate):
@@ -60,10 +63,11 @@ class DispatchTable(QTableView):
         self.scrollTo(index)
         self.edit(index)
 
-    def closeEditor(self, editor, hint):  # noqa: N802 - Qt override
+    def editor_closed(self, _editor, hint) -> None:
+        """Connected to the delegate's closeEditor signal (a Python override of the view's virtual
+        closeEditor upsets PySide's reference counts over hundreds of edits)."""
         row = self.currentIndex().row()
-        super().closeEditor(editor, hint)
-        # The next editor opens once this one is gone (opening it inside closeEditor fails).
+        # The next editor opens once this one is gone (opening it while it closes fails).
         if hint in (QAbstractItemDelegate.EndEditHint.SubmitModelCache,
                     QAbstractItemDelegate.EndEditHint.EditNextItem):
             QTimer.singleShot(0, lambda: self.edit_row(row + 1))
@@ -90,7 +94,9 @@ class DispatchDialog(QDialog):
         self.table = DispatchTable()
         self.table.setObjectName("dispatch_table")
         self.table.setModel(self.model)
-        self.table.setItemDelegateForColumn(PROGRESS_COLUMN, ProgressDelegate(self.table))
+        delegate = ProgressDelegate(self.table)
+        self.table.setItemDelegateForColumn(PROGRESS_COLUMN, delegate)
+        delegate.closeEditor.connect(self.table.editor_closed)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.AnyKeyPressed
@@ -100,7 +106,7 @@ class DispatchDialog(QDialog):
         self.table.setWordWrap(False)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 14)
         header = self.table.horizontalHeader()
-        for col, width in enumerate((34, 118, 330, 170, 120, 330, 240)):
+        for col, width in enumerate((34, 118, 330, 170, 160, 330, 240)):
             self.table.setColumnWidth(col, width)
         header.setSectionResizeMode(PROGRESS_COLUMN, QHeaderView.ResizeMode.Stretch)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from desk_app.services import ledger_columns, org, settings
 from desk_app.services.ledger_query import LedgerFilter
 from ui.models.ledger_table_model import ENTRY_ID_ROLE, LedgerTableModel
+from ui.models.ledger_refcount_guard import protect_singletons
 
 from .ledger_actions import LedgerActions
 from .ledger_filter_bar import LedgerFilterBar
@@ -34,6 +35,8 @@ PIXELS_PER_WIDTH_UNIT = 13  # ledger_columns widths are relative; this gives ~31
 MIN_WIDTHS = {"code": 118, "layer": 132, "status": 92, "deadline": 128, "found_date": 118,
               "completed_date": 118, "closed_date": 118, "department": 120, "kind": 80}
 
+protect_singletons()  # see ledger_refcount_guard: PySide6 drops references on emit
+
 
 class LedgerPage(QWidget):
     def __init__(self, state, parent=None):
@@ -41,6 +44,7 @@ class LedgerPage(QWidget):
         self.state = state
         self.setWindowTitle(self.tr("Ledger"))
         self.undo_stack = QUndoStack(self)
+        self._setting_widths = False
         self.model = LedgerTableModel(self)
         self.table = QTableView()
         self.table.setObjectName("ledger_table")
@@ -269,10 +273,12 @@ class LedgerPage(QWidget):
             if header.visualIndex(logical) != logical:
                 header.moveSection(header.visualIndex(logical), logical)
         widths = self._stored_widths()
+        self._setting_widths = True  # only widths the user drags are remembered, not our defaults
         self.table.setColumnWidth(0, 34)
         for i, key in enumerate(self.model.column_keys(), start=1):
             default = int(ledger_columns.COLUMNS_BY_KEY[key].width * PIXELS_PER_WIDTH_UNIT)
             self.table.setColumnWidth(i, int(widths.get(key, max(default, MIN_WIDTHS.get(key, 70)))))
+        self._setting_widths = False
         QSettings().setValue(SETTINGS_COLUMNS, json.dumps(self.model.column_keys()))
 
     def _stored_widths(self) -> dict:
@@ -289,7 +295,7 @@ class LedgerPage(QWidget):
         self.table.horizontalHeader().blockSignals(False)
 
     def _column_resized(self, logical: int, _old: int, new: int) -> None:
-        if logical == 0 or logical > len(self.model.column_keys()):
+        if self._setting_widths or logical == 0 or logical > len(self.model.column_keys()):
             return
         widths = self._stored_widths()
         widths[self.model.column_key(logical)] = new

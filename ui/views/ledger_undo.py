@@ -26,7 +26,8 @@ class LedgerCommand(QUndoCommand):
             func()
         except DeskAppError as exc:
             self.setObsolete(True)
-            QMessageBox.warning(self._parent_widget, QCoreApplication.translate("LedgerUndo", "Cannot undo or redo"), exc.message)
+            title = QCoreApplication.translate("LedgerUndo", "Cannot undo or redo")
+            QMessageBox.warning(self._parent_widget, title, exc.message)
         self._on_change()
 
     def redo(self) -> None:
@@ -47,7 +48,8 @@ class LedgerCommand(QUndoCommand):
 
 class EditEntryCommand(LedgerCommand):
     def __init__(self, entry_id, before, after, code, on_change, parent_widget=None):
-        super().__init__(QCoreApplication.translate("LedgerUndo", "Edit %1").replace("%1", code), on_change, parent_widget)
+        label = QCoreApplication.translate("LedgerUndo", "Edit %1")
+        super().__init__(label.replace("%1", code), on_change, parent_widget)
         self.entry_id, self.before, self.after = entry_id, before, after
 
     def do(self):
@@ -59,7 +61,8 @@ class EditEntryCommand(LedgerCommand):
 
 class CreateEntryCommand(LedgerCommand):
     def __init__(self, entry_id, code, on_change, parent_widget=None):
-        super().__init__(QCoreApplication.translate("LedgerUndo", "New entry %1").replace("%1", code), on_change, parent_widget)
+        label = QCoreApplication.translate("LedgerUndo", "New entry %1")
+        super().__init__(label.replace("%1", code), on_change, parent_widget)
         self.entry_id = entry_id
 
     def do(self):
@@ -97,7 +100,8 @@ class BulkCommand(LedgerCommand):
 
 class MonthProgressCommand(LedgerCommand):
     def __init__(self, change: ledger_bulk.ProgressChange, code: str, on_change, parent_widget=None):
-        super().__init__(QCoreApplication.translate("LedgerUndo", "Progress of %1").replace("%1", code), on_change, parent_widget)
+        label = QCoreApplication.translate("LedgerUndo", "Progress of %1")
+        super().__init__(label.replace("%1", code), on_change, parent_widget)
         self.change = change
 
     def do(self):
@@ -109,7 +113,8 @@ class MonthProgressCommand(LedgerCommand):
 
 class AddProgressCommand(LedgerCommand):
     def __init__(self, added: ledger_bulk.AddedProgress, code: str, on_change, parent_widget=None):
-        super().__init__(QCoreApplication.translate("LedgerUndo", "Progress of %1").replace("%1", code), on_change, parent_widget)
+        label = QCoreApplication.translate("LedgerUndo", "Progress of %1")
+        super().__init__(label.replace("%1", code), on_change, parent_widget)
         self.added = added
 
     def do(self):
