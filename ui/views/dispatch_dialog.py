@@ -26,13 +26,11 @@ from PySide6.QtWidgets import (
 
 from desk_app.services import context, ledger
 from ui.models.ledger_dispatch_model import PROGRESS_COLUMN, DispatchModel, previous_month
-from ui.models.ledger_refcount_guard import protect_singletons
 
 from .ledger_undo import MonthProgressCommand
 
 MONTHS_OFFERED = 6
 
-protect_singletons()  # see ledger_refcount_guard: PySide6 drops references on emit
 
 
 class ProgressDelegate(QStyledItemDelegate):

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 from desk_app.services import ledger_columns, org, settings
 from desk_app.services.ledger_query import LedgerFilter
 from ui.models.ledger_table_model import ENTRY_ID_ROLE, LedgerTableModel
-from ui.models.ledger_refcount_guard import protect_singletons
 
 from .ledger_actions import LedgerActions
 from .ledger_filter_bar import LedgerFilterBar
@@ -35,7 +34,6 @@ PIXELS_PER_WIDTH_UNIT = 13  # ledger_columns widths are relative; this gives ~31
 MIN_WIDTHS = {"code": 118, "layer": 132, "status": 92, "deadline": 128, "found_date": 118,
               "completed_date": 118, "closed_date": 118, "department": 120, "kind": 80}
 
-protect_singletons()  # see ledger_refcount_guard: PySide6 drops references on emit
 
 
 class LedgerPage(QWidget):
