@@ -65,9 +65,9 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, k=key: self.show_page(k))
             self.addAction(action)
         self.nav.currentRowChanged.connect(self._on_nav)
-        home = self.pages["home"]
-        if hasattr(home, "ledger_requested"):
-            home.ledger_requested.connect(self.open_ledger)
+        for key in ("home", "stats"):  # their figures open the ledger pre-filtered
+            if hasattr(self.pages[key], "ledger_requested"):
+                self.pages[key].ledger_requested.connect(self.open_ledger)
         from .views.exchange_menu import ExchangeMenu  # noqa: PLC0415 - 文件 menu: export / import
 
         self.exchange_menu = ExchangeMenu(self)

@@ -29,3 +29,27 @@ def test_task_force_page_prints_the_action_plan(main_window, qtbot):
     window = print_actions._open_windows[-1]
     assert window.document.pageCount() >= 1
     window.close()
+
+
+def test_ledger_page_prints_the_filtered_ledger_and_the_current_entrys_supervision_sheet(main_window, qtbot):
+    from ui.views import print_actions
+
+    page = main_window.show_page("ledger")
+    names = [a.objectName() for a in page.print_button.menu().actions()]
+    assert names[0] == "print_ledger" and "print_supervision" in names
+    before = len(print_actions._open_windows)
+    page.print_button.click()
+    qtbot.waitUntil(lambda: len(print_actions._open_windows) > before, timeout=20000)
+    window = print_actions._open_windows[-1]
+    assert window.document.pageCount() >= 1 and "整改台账" in window.windowTitle()
+    window.close()
+
+
+def test_a_statistics_row_opens_the_ledger_filtered_to_it(main_window, qtbot):
+    stats = main_window.show_page("stats")
+    table = stats.tables["layer"]
+    stats._open_group("layer", 0)
+    assert main_window.nav.currentRow() == 3
+    ledger = main_window.pages["ledger"]
+    layer = table.item(0, 0).text()
+    assert ledger.current_filter().layers == [layer]

@@ -25,6 +25,7 @@ from .ledger_actions import LedgerActions
 from .ledger_filter_bar import LedgerFilterBar
 from .ledger_preview import LedgerPreview
 from .ledger_side_panel import LedgerSidePanel
+from .print_actions import add_ledger_print_actions
 
 SETTINGS_COLUMNS = "ledger/columns"
 SETTINGS_WIDTHS = "ledger/column_widths"
@@ -88,6 +89,7 @@ class LedgerPage(QWidget):
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self.actions.context_menu)
         self._build_layout()
+        self.print_button, self.export_pdf_button = add_ledger_print_actions(self.actions.toolbar, self)
         self._campaign_loaded = None
         self._writing = False
         self.state.data_changed.connect(self._data_changed_elsewhere)
