@@ -97,3 +97,11 @@ def test_entry_ids_follow_the_requested_sort(demo):
     order = {d.name: d.sort_order for d in org.list_departments()}
     ranks = [order.get(records[i].department_name, 0) for i in ids]
     assert ranks == sorted(ranks)
+
+
+def test_overview_agrees_with_the_full_figures(demo):
+    full = stats.campaign_stats(demo.campaign_id)
+    quick = stats.overview(demo.campaign_id)
+    assert (quick.total, quick.done, quick.overdue, quick.pending_close, quick.due_within_7_days) == (
+        full["total"], full["done"], full["overdue"], full["pending_close"], full["due_within_7_days"])
+    assert len(quick.people_short) == full["people_short_of_6"]
