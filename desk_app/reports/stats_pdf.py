@@ -13,7 +13,7 @@ from . import blocks
 from .layout import Document, ledger_page
 from .ledger_pdf import PrintColumn, draw_table
 from .options import PrintOptions, Progress, campaign_name, cn_month, cn_number, with_campaign
-from .trend import monthly_trend
+from desk_app.services.stats_trend import monthly_trend
 
 BLUE = (0.13, 0.40, 0.75)
 GREEN = (0.18, 0.49, 0.20)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from desk_app.domain import EntryKind
 from desk_app.reports.options import PrintOptions
-from desk_app.reports.trend import monthly_trend
+from desk_app.services.stats_trend import monthly_trend
 from desk_app.services import stats
 from desk_app.services.ledger_query import LedgerFilter, summarize
 

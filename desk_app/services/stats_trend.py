@@ -1,7 +1,6 @@
 """The monthly trend of the ledger (new entries, closed entries, cumulative completion rate).
 
-A read-only aggregate used by the 统计 page and the 统计汇总 print; it belongs next to
-services/stats.py and can move there.
+A read-only aggregate used by the 统计 page and the 统计汇总 print.
 """
 
 from __future__ import annotations
@@ -12,7 +11,7 @@ from peewee import fn
 
 from desk_app.db.models import LedgerEntry
 from desk_app.domain import DONE_STATUSES
-from desk_app.services.ledger_query import LedgerFilter, where_clause
+from .ledger_query import LedgerFilter, where_clause
 
 
 @dataclass(frozen=True)
