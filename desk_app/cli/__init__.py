@@ -18,8 +18,37 @@ from desk_app.errors import DeskAppError
 COMMAND_MODULES = ["demo", "stats", "print_cmd", "backup_cmd", "export_cmd", "import_cmd"]
 
 
+# argparse's own messages, in the words the rest of the program uses.
+_ARGPARSE_WORDS = [
+    ("unrecognized arguments:", "无法识别的参数："),
+    ("the following arguments are required:", "缺少必需的参数："),
+    ("invalid choice:", "无效的选择："),
+    ("choose from", "可选"),
+    ("expected one argument", "需要一个值"),
+    ("invalid int value:", "不是整数："),
+    ("argument ", "参数 "),
+]
+
+
 class _Parser(argparse.ArgumentParser):
+    """argparse with its own words in Chinese, like the rest of the program."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("add_help", False)
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "参数"
+        self._optionals.title = "选项"
+        self.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
+
+    def format_usage(self):
+        return super().format_usage().replace("usage:", "用法：", 1)
+
+    def format_help(self):
+        return super().format_help().replace("usage:", "用法：", 1)
+
     def error(self, message):  # exit 2 with a Chinese hint instead of a bare usage dump
+        for english, chinese in _ARGPARSE_WORDS:
+            message = message.replace(english, chinese)
         self.print_usage(sys.stderr)
         sys.stderr.write(f"参数错误：{message}\n运行 desk-app --help 查看用法。\n")
         raise SystemExit(2)
@@ -34,7 +63,7 @@ def _date(text: str) -> date:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="desk-app", description="专班·例会·整改台账（不带命令时打开图形界面）")
-    parser.add_argument("--version", action="version", version=f"desk-app {__version__}")
+    parser.add_argument("--version", action="version", version=f"desk-app {__version__}", help="显示版本号并退出")
     parser.add_argument("--data-dir", metavar="DIR", help="数据文件夹（默认为用户数据目录，或环境变量 DESK_APP_DATA_DIR）")
     parser.add_argument("--today", type=_date, metavar="YYYY-MM-DD", help="按指定日期计算逾期等（用于补打报表）")
     sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=_Parser)
