@@ -2,6 +2,7 @@ from datetime import date, datetime
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QPushButton
 
 from desk_app.domain import Attendance, EntryKind, MeetingType
 from desk_app.services import ledger_query, meeting_decisions, meetings, org
@@ -91,3 +92,63 @@ def test_filters_by_type_and_year(main_window, demo):
     assert {m.meeting_type for m in page.model.rows} == {MeetingType.STUDY_GROUP}
     page.year_filter.setCurrentIndex(page.year_filter.findData(2025))
     assert [m.start_at.year for m in page.model.rows] == [2025]
+
+
+def _fill_and_accept(fill):
+    """A stand-in for QDialog.exec: fill the real dialog's fields the way a clerk would, then accept."""
+    def fake_exec(dialog):
+        fill(dialog)
+        return QDialog.DialogCode.Accepted
+    return fake_exec
+
+
+def test_new_meeting_from_the_toolbar_and_ctrl_n_opens_the_dialog(main_window, qtbot, demo, monkeypatch, quiet):
+    from ui.views.meeting_info_tab import NewMeetingDialog
+
+    page = main_window.show_page("meetings")
+    places = iter(["工具栏会议室", "快捷键会议室"])
+    monkeypatch.setattr(NewMeetingDialog, "exec", _fill_and_accept(lambda d: d.form.place.setText(next(places))))
+    before = len(meetings.list_meetings(demo.campaign_id))
+    qtbot.mouseClick(page.toolbar.widgetForAction(page.new_action), Qt.MouseButton.LeftButton)
+    page.list.setFocus()
+    qtbot.keyClick(page.list, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert quiet == []
+    places_now = [m.place for m in meetings.list_meetings(demo.campaign_id)]
+    assert len(places_now) == before + 2
+    assert "工具栏会议室" in places_now and "快捷键会议室" in places_now
+    assert page.meeting.place == "快捷键会议室"
+
+
+def test_paste_roll_call_button_opens_the_dialog(main_window, qtbot, demo, monkeypatch, quiet):
+    from ui.views.meeting_attendance_tab import RollCallDialog
+
+    page = main_window.show_page("meetings")
+    tab = page.attendance_tab
+    page.tabs.setCurrentWidget(tab)
+    tab.build(whole=False)
+    name = tab.model.rows[0].name
+    opened = []
+
+    def paste(dialog):
+        opened.append(dialog)
+        dialog.text.setPlainText(f"1. {name}")
+    monkeypatch.setattr(RollCallDialog, "exec", _fill_and_accept(paste))
+    qtbot.mouseClick(tab.findChild(QPushButton, "paste_roll_call"), Qt.MouseButton.LeftButton)
+    assert len(opened) == 1 and quiet[-1:] != ["粘贴的内容中没有找到姓名"]
+    assert {r.name: r.status for r in tab.model.rows}[name] == Attendance.PRESENT
+
+
+def test_add_decision_button_opens_the_dialog(main_window, qtbot, demo, monkeypatch, quiet):
+    from ui.views.meeting_minutes_tab import DecisionDialog
+
+    page = main_window.show_page("meetings")
+    before = len(page.meeting.decisions)
+
+    def fill(dialog):
+        dialog.text.setPlainText("按钮新增的议定事项")
+        dialog.department.setCurrentIndex(1)
+    monkeypatch.setattr(DecisionDialog, "exec", _fill_and_accept(fill))
+    qtbot.mouseClick(page.minutes_tab.findChild(QPushButton, "add_decision"), Qt.MouseButton.LeftButton)
+    assert quiet == []
+    decisions = meetings.get_meeting(page.meeting.id).decisions
+    assert len(decisions) == before + 1 and decisions[-1].text == "按钮新增的议定事项"

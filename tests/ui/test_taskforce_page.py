@@ -2,6 +2,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QPushButton
 
 from desk_app.domain import Role
 from desk_app.services import org, taskforce_reports, taskforces
@@ -77,3 +78,42 @@ def test_home_warning_opens_the_task_force(main_window, qtbot):
     assert main_window.stack.currentWidget() is page
     assert page.tabs.currentWidget() is page.plan_tab
     assert taskforces.current_plan(page.current_task_force_id()) is None
+
+
+def _fill_and_accept(fill):
+    """A stand-in for QDialog.exec: fill the real dialog's fields the way a clerk would, then accept."""
+    def fake_exec(dialog):
+        fill(dialog)
+        return QDialog.DialogCode.Accepted
+    return fake_exec
+
+
+def test_new_task_force_from_the_toolbar_and_ctrl_n_opens_the_dialog(main_window, qtbot, monkeypatch, messages):
+    from ui.views.taskforce_page import TaskForceDialog
+
+    page = main_window.show_page("taskforces")
+    names = iter(["工具栏新建专班", "快捷键新建专班"])
+    monkeypatch.setattr(TaskForceDialog, "exec", _fill_and_accept(lambda d: d.name.setText(next(names))))
+    qtbot.mouseClick(page.toolbar.widgetForAction(page.new_action), Qt.MouseButton.LeftButton)
+    page.list.setFocus()
+    qtbot.keyClick(page.list, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert messages == []
+    made = [tf.name for tf in taskforces.list_task_forces(main_window.state.campaign_id)]
+    assert "工具栏新建专班" in made and "快捷键新建专班" in made
+    assert page.task_force.name == "快捷键新建专班"
+
+
+def test_add_member_button_opens_the_dialog(main_window, qtbot, monkeypatch, messages):
+    from ui.views.taskforce_members_tab import AddMemberDialog
+
+    page = main_window.show_page("taskforces")
+    tf = page.new_task_force("按钮加成员专班")
+    person = org.list_people()[0]
+
+    def pick(dialog):
+        dialog.person.set_person(person.id)
+        dialog.role.setCurrentIndex(dialog.role.findData(Role.LEAD))
+    monkeypatch.setattr(AddMemberDialog, "exec", _fill_and_accept(pick))
+    qtbot.mouseClick(page.members_tab.findChild(QPushButton, "add_member"), Qt.MouseButton.LeftButton)
+    assert messages == []
+    assert [(m.name, m.role) for m in taskforces.get_task_force(tf.id).members] == [(person.name, Role.LEAD)]

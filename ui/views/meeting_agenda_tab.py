@@ -64,7 +64,7 @@ class AgendaTab(QWidget):
         self.build_button.setObjectName("build_agenda")
         self.build_button.setToolTip(self.tr("Lists the open decisions of earlier meetings and copies each task "
                                              "force's monthly report into this meeting"))
-        self.build_button.clicked.connect(self.build)
+        self.build_button.clicked.connect(lambda *_: self.build())
         self.info = QLabel()
         self.info.setWordWrap(True)
         self.tree = QTreeWidget()
@@ -79,7 +79,7 @@ class AgendaTab(QWidget):
         self.text = QPlainTextEdit()
         self.text.setObjectName("agenda_text")
         self.save_text = QPushButton(self.tr("Save agenda text"))
-        self.save_text.clicked.connect(self.save_agenda_text)
+        self.save_text.clicked.connect(lambda *_: self.save_agenda_text())
         right = QWidget()
         rl = QVBoxLayout(right)
         rl.setContentsMargins(0, 0, 0, 0)

@@ -159,13 +159,13 @@ class AttendanceTab(QWidget):
         menu.addAction(self.tr("Whole rosters"), lambda: self.build(whole=True))
         self.build_button.setMenu(menu)
         add = QPushButton(self.tr("Add…"))
-        add.clicked.connect(self.add_attendee)
+        add.clicked.connect(lambda *_: self.add_attendee())
         remove = QPushButton(self.tr("Remove"))
-        remove.clicked.connect(self.remove_selected)
+        remove.clicked.connect(lambda *_: self.remove_selected())
         paste = QPushButton(self.tr("Paste roll-call list…"))
         paste.setObjectName("paste_roll_call")
         paste.setShortcut(QKeySequence("Ctrl+Shift+V"))
-        paste.clicked.connect(self.paste_roll_call)
+        paste.clicked.connect(lambda *_: self.paste_roll_call())  # clicked's `checked` is not text
         tools = QHBoxLayout()
         for w in (self.build_button, add, remove, paste):
             tools.addWidget(w)

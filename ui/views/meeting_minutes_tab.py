@@ -110,7 +110,7 @@ class MinutesTab(QWidget):
         self.minutes.setObjectName("minutes_text")
         self.minutes.setPlaceholderText(self.tr("On …, comrade … chaired … The meeting heard … The meeting decided:"))
         save = QPushButton(self.tr("Save minutes"))
-        save.clicked.connect(self.save_minutes)
+        save.clicked.connect(lambda *_: self.save_minutes())
         QShortcut(QKeySequence.StandardKey.Save, self.minutes, self.save_minutes,
                   context=Qt.ShortcutContext.WidgetShortcut)
         top = QWidget()
@@ -141,7 +141,7 @@ class MinutesTab(QWidget):
             b = QPushButton(text)
             if name:
                 b.setObjectName(name)
-            b.clicked.connect(slot)
+            b.clicked.connect(lambda *_, s=slot: s())  # clicked's `checked` is not decision data
             buttons.addWidget(b)
         buttons.addStretch(1)
         QShortcut(QKeySequence(Qt.Key.Key_Delete), self.table, self.delete_decision,

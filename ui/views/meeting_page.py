@@ -122,7 +122,7 @@ class MeetingPage(QWidget):
         self.heading.setFont(font)
         self.info_tab = MeetingInfoTab()
         self.info_tab.save_requested.connect(self.save_info)
-        self.info_tab.revert_button.clicked.connect(self.show_meeting_again)
+        self.info_tab.revert_button.clicked.connect(lambda *_: self.show_meeting_again())
         self.attendance_tab = AttendanceTab(self.undo_stack)
         self.attendance_tab.changed.connect(self._attendance_changed)
         self.agenda_tab = AgendaTab()
@@ -136,7 +136,7 @@ class MeetingPage(QWidget):
         save = QAction(self)
         save.setShortcut(QKeySequence.StandardKey.Save)
         save.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        save.triggered.connect(self._save_current_tab)
+        save.triggered.connect(lambda *_: self._save_current_tab())
         self.info_tab.addAction(save)
         right = QWidget()
         rl = QVBoxLayout(right)
@@ -161,7 +161,7 @@ class MeetingPage(QWidget):
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.triggered.connect(slot)
+        action.triggered.connect(lambda *_: slot())  # never hand Qt's `checked` to optional parameters
         self.addAction(action)
         self.toolbar.addAction(action)
         return action

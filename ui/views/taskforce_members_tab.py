@@ -113,7 +113,7 @@ class MembersTab(QWidget):
             b = QPushButton(text)
             if name:
                 b.setObjectName(name)
-            b.clicked.connect(slot)
+            b.clicked.connect(lambda *_, s=slot: s())  # clicked's `checked` is not a person id
             row.addWidget(b)
         row.addStretch(1)
         layout = QVBoxLayout(self)

@@ -159,7 +159,7 @@ class TaskForcePage(QWidget):
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.triggered.connect(slot)
+        action.triggered.connect(lambda *_: slot())  # never hand Qt's `checked` to optional parameters
         self.addAction(action)
         self.toolbar.addAction(action)
         return action

@@ -67,7 +67,7 @@ class ReportTab(QWidget):
         form.addRow(self.tr("Next steps:"), self.next_steps)
         self.save_button = QPushButton(self.tr("Save report (Ctrl+S)"))
         self.save_button.setObjectName("save_report")
-        self.save_button.clicked.connect(self.save)
+        self.save_button.clicked.connect(lambda *_: self.save())
         QShortcut(QKeySequence.StandardKey.Save, self, self.save, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         row = QHBoxLayout()
         row.addWidget(self.status, 1)
