@@ -7,6 +7,7 @@ from desk_app.services import context, settings
 from desk_app.services.ledger_columns import cn_date
 
 from .layout import Document
+from .linebreak import break_text
 
 GAP = "\u3000\u3000"
 SIGNATURE_FOOT_HEIGHT = 6 + 2 * 10.5 * 2.4  # what signature_foot() needs with its date line
@@ -30,23 +31,39 @@ def header_block(doc: Document, header: settings.ReportHeader | None = None, *, 
                  extra: str = "") -> None:
     """填报单位 … on the left, 填报日期 on the right, as the office above asks on every ledger."""
     header = header or report_header()
-    left = GAP.join([f"填报单位：{header.unit or '　' * 6}", f"填报人：{header.filled_by or '　' * 3}",
-                     f"审核人：{header.reviewed_by or '　' * 3}", f"联系电话：{header.phone or '　' * 5}"])
+    items = [f"填报单位：{header.unit or '　' * 6}", f"填报人：{header.filled_by or '　' * 3}",
+             f"审核人：{header.reviewed_by or '　' * 3}", f"联系电话：{header.phone or '　' * 5}"]
     right = f"填报日期：{cn_date(context.today())}"
     if extra:
         right = f"{extra}{GAP}{right}"
     font = doc.fonts.body
     leading = size * 1.6
-    if font.width(left + GAP + right, size) > doc.width:
-        doc.line_of_text(left, font, size, leading=leading)
-        doc.line_of_text(right, font, size, align="r", leading=leading)
-    else:
-        doc.ensure(leading)
-        baseline = doc.y(leading * 0.7)
-        doc.text_at(left, font, size, doc.x0, baseline)
-        doc.text_at(right, font, size, doc.x0 + doc.width, baseline, "r")
-        doc.advance(leading)
+    # Items are never cut: on a narrow (portrait) page they flow onto as many lines as needed,
+    # and the date sits at the right of the last line when it still fits there.
+    lines = pack_items(items, font, size, doc.width)
+    last = lines.pop()
+    if font.width(last + GAP + right, size) > doc.width:
+        lines.append(last)
+        last = ""
+    for line in lines:
+        doc.line_of_text(line, font, size, leading=leading)
+    doc.ensure(leading)
+    baseline = doc.y(leading * 0.7)
+    doc.text_at(last, font, size, doc.x0, baseline)
+    doc.text_at(right, font, size, doc.x0 + doc.width, baseline, "r")
+    doc.advance(leading)
     doc.advance(2)
+
+
+def pack_items(items: list[str], font, size: float, width: float) -> list[str]:
+    """Items joined by a wide gap, as many on a line as fit; an item too long for a line is broken."""
+    lines: list[str] = []
+    for item in items:
+        if lines and font.width(lines[-1] + GAP + item, size) <= width:
+            lines[-1] += GAP + item
+        else:
+            lines.extend(break_text(item, font, size, width) or [""])
+    return lines
 
 
 def signature_foot(doc: Document, labels: list[str] | None = None, *, size: float = 10.5,
