@@ -41,15 +41,26 @@ def run_backup(args) -> int:
         if not found:
             print("备份文件夹中还没有备份。")
         for b in found:
-            print(f"{b.created_at:%Y-%m-%d %H:%M}  {b.reason_label:<8}  {_size(b.size):>9}  {b.summary()}  {b.path.name}")
+            state = b.status_label or "完好"
+            print(f"{b.created_at:%Y-%m-%d %H:%M}  {state:<3}  {b.reason_label:<8}  {_size(b.size):>9}  "
+                  f"{b.summary()}  {b.path.name}")
         return 0
     session.open_data()
     target = backups.create_backup("cli", Path(args.out) if args.out else None)
     info = backups.describe(target)
+    if info and info.damaged:
+        print(f"已备份到：{target}（{backups.DAMAGED_LABEL}）")
+        sys.stderr.write(DAMAGED_WARNING)
+        return 1
     print(f"已备份到：{target}")
     if info:
         print(f"内容：{info.summary()}，大小 {_size(info.size)}")
     return 0
+
+
+DAMAGED_WARNING = ("警告：当前数据已损坏，这份备份是损坏数据的副本，已标记为“已损坏”，不能用它恢复。\n"
+                   "请不要继续录入；运行 desk-app check 查看详情，并用最近的完好备份恢复"
+                   "（desk-app backup --list 中未标“已损坏”的备份）。\n")
 
 
 def run_check(args) -> int:

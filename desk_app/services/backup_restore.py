@@ -123,8 +123,9 @@ def inspect_backup(path: Path) -> BackupCheck:
         conn = backups.connect_copy(db_file)
         try:
             result = conn.execute("PRAGMA integrity_check").fetchall()
-            if [r[0] for r in result] != ["ok"]:
-                check.problems.append(f"备份中的数据库已损坏（{result[0][0]}），不能用它恢复。")
+            damaged = [r[0] for r in result] != ["ok"]
+            if damaged:
+                check.problems.append("备份中的数据库已损坏，不能用它恢复。")
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
             counts = backups.count_rows(conn)
@@ -150,14 +151,15 @@ def inspect_backup(path: Path) -> BackupCheck:
     check.missing_attachments = [sha for sha, _ in files
                                  if not _attachment_available(path, info.kind, sha, names)]
     check.info = backups.BackupInfo(info.path, info.kind, info.created_at, info.reason, info.size,
-                                    version, counts, info.attachment_files, info.app_version)
+                                    version, counts, info.attachment_files, info.app_version,
+                                    info.damaged or damaged)
     return check
 
 
 def newest_good_backup(exclude: set[Path] | None = None) -> backups.BackupInfo | None:
     """The newest backup in backups/ that passes inspect_backup (used when the data is damaged)."""
     for info in backups.list_backups():
-        if info.reason == "damaged" or (exclude and info.path in exclude):
+        if info.damaged or (exclude and info.path in exclude):
             continue
         try:
             check = inspect_backup(info.path)

@@ -38,6 +38,9 @@ REASON_LABELS = {
     "manual": "手动备份", "daily": "每日自动备份", "import": "导入前", "pre-restore": "恢复前",
     "pre-migrate": "升级前", "damaged": "损坏的数据（留存）", "cli": "命令行备份",
 }
+DAMAGED_LABEL = "已损坏"
+# Damaged backups older than a day that rotation keeps besides the good ones (for the administrator).
+DAMAGED_KEPT = 3
 
 # name -> SQL over the backup copy; what the list and the restore question show.
 COUNT_QUERIES = {
@@ -71,16 +74,23 @@ class BackupInfo:
     counts: dict = field(default_factory=dict)
     attachment_files: int = 0
     app_version: str = ""
+    damaged: bool = False  # the copied database failed SQLite's quick check: never restore from it
 
     @property
     def reason_label(self) -> str:
         return REASON_LABELS.get(self.reason, self.reason)
 
+    @property
+    def status_label(self) -> str:
+        """'已损坏' for a damaged copy, '' for a good one: shown in every list of backups."""
+        return DAMAGED_LABEL if self.damaged else ""
+
     def summary(self) -> str:
         c = self.counts
+        warning = "【已损坏，不能用于恢复】" if self.damaged else ""
         if not c:
-            return "（无统计信息）"
-        return (f"台账 {c.get('entries', 0)} 条（回收站 {c.get('deleted_entries', 0)} 条）、"
+            return warning + "（无统计信息）"
+        return warning + (f"台账 {c.get('entries', 0)} 条（回收站 {c.get('deleted_entries', 0)} 条）、"
                 f"专班 {c.get('task_forces', 0)} 个、会议 {c.get('meetings', 0)} 次、"
                 f"人员 {c.get('people', 0)} 人、附件 {c.get('attachments', 0)} 个")
 
@@ -112,9 +122,18 @@ def count_rows(conn: sqlite3.Connection) -> dict[str, int]:
     for name, sql in COUNT_QUERIES.items():
         try:
             counts[name] = conn.execute(sql).fetchone()[0]
-        except sqlite3.OperationalError:  # an older schema without that table or column
+        except sqlite3.DatabaseError:  # an older schema without that table, or a damaged page
             counts[name] = 0
     return counts
+
+
+def damage_found(conn: sqlite3.Connection, limit: int = 20) -> list[str]:
+    """SQLite's quick check of a copy: [] when sound, else its (English, technical) findings."""
+    try:
+        rows = [r[0] for r in conn.execute(f"PRAGMA quick_check({int(limit)})").fetchall()]
+    except sqlite3.DatabaseError as exc:
+        return [str(exc)]
+    return [] if rows == ["ok"] else rows
 
 
 def referenced_files(conn: sqlite3.Connection) -> list[tuple[str, int]]:
@@ -154,14 +173,29 @@ def _snapshot(staging: Path, progress=None) -> dict:
     backup_database(db, staging / DB_NAME)
     conn = connect_copy(staging / DB_NAME)
     try:
+        # The online backup copies pages as they are, so damage in the live file shows up here.
+        damage = damage_found(conn)
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         counts = count_rows(conn)
-        files = referenced_files(conn)
+        files = referenced_files(conn) if not damage else _files_if_readable(conn)
     finally:
         conn.close()
-    return {"format": FORMAT, "app_version": __version__, "schema_version": version,
-            "created_at": datetime.now().isoformat(), "counts": counts,
-            "attachments": [{"sha256": sha, "size": size} for sha, size in files]}
+    if damage:
+        log.error("backup copy failed the quick check: %s", "; ".join(damage[:5]))
+    manifest = {"format": FORMAT, "app_version": __version__, "schema_version": version,
+                "created_at": datetime.now().isoformat(), "counts": counts,
+                "attachments": [{"sha256": sha, "size": size} for sha, size in files]}
+    if damage:
+        manifest["damaged"] = True
+        manifest["damage"] = damage
+    return manifest
+
+
+def _files_if_readable(conn: sqlite3.Connection) -> list[tuple[str, int]]:
+    try:
+        return referenced_files(conn)
+    except sqlite3.DatabaseError:
+        return []
 
 
 def _write_folder(reason: str, progress=None) -> Path:
@@ -307,7 +341,8 @@ def describe(path: Path) -> BackupInfo | None:
             return BackupInfo(path, "folder" if path.is_dir() else "zip", created,
                               manifest.get("reason", reason), size, manifest.get("schema_version"),
                               manifest.get("counts", {}), len(manifest.get("attachments", [])),
-                              manifest.get("app_version", ""))
+                              manifest.get("app_version", ""),
+                              bool(manifest.get("damaged")) or manifest.get("reason") == "damaged")
         if path.is_file() and path.suffix.lower() in (".sqlite3", ".db", ".sqlite"):
             conn = connect_copy(path)
             try:
@@ -371,18 +406,27 @@ def save_policy(new: BackupPolicy) -> None:
 
 
 def backups_to_keep(backups: list[BackupInfo], keep: BackupPolicy, now: datetime) -> set[Path]:
-    """Everything from the last 24 hours, plus the newest backup of each of the last N days, weeks, months."""
+    """Everything from the last 24 hours, plus the newest good backup of each of the last N days,
+    weeks and months.
+
+    Damaged backups never take a good one's place: the slots are filled from good backups only, the
+    newest good backup is always kept, and of the older damaged ones only the newest few stay.
+    """
     ordered = sorted(backups, key=lambda b: b.created_at, reverse=True)
     kept = {b.path for b in ordered if b.created_at >= now - timedelta(hours=24)}
+    good = [b for b in ordered if not b.damaged]
     for limit, bucket in ((keep.daily, lambda d: d.date()),
                           (keep.weekly, lambda d: tuple(d.isocalendar())[:2]),
                           (keep.monthly, lambda d: (d.year, d.month))):
         seen = set()
-        for backup in ordered:
+        for backup in good:
             key = bucket(backup.created_at)
             if key not in seen and len(seen) < limit:
                 seen.add(key)
                 kept.add(backup.path)
+    if good:
+        kept.add(good[0].path)
+    kept.update(b.path for b in [b for b in ordered if b.damaged][:DAMAGED_KEPT])
     return kept
 
 

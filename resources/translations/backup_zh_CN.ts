@@ -68,6 +68,14 @@
         <translation>按月保留：</translation>
     </message>
     <message>
+        <source>%1 (damaged)</source>
+        <translation>%1（已损坏）</translation>
+    </message>
+    <message>
+        <source>This backup is a copy of damaged data; it cannot be used to restore.</source>
+        <translation>这份备份是损坏数据的副本，不能用于恢复。</translation>
+    </message>
+    <message>
         <source>Backups are kept in %1</source>
         <translation>备份保存在 %1</translation>
     </message>
@@ -78,6 +86,22 @@
     <message>
         <source>Backup saved: %1</source>
         <translation>已备份：%1</translation>
+    </message>
+    <message>
+        <source>Backup saved, but the data is damaged: %1</source>
+        <translation>已备份，但数据已损坏：%1</translation>
+    </message>
+    <message>
+        <source>The data is damaged</source>
+        <translation>数据已损坏</translation>
+    </message>
+    <message>
+        <source>The backup was made, but the current data is damaged, so this backup is a copy of damaged data. It is marked "damaged" in the list and cannot be used to restore.</source>
+        <translation>备份已完成，但当前数据已损坏，所以这份备份是损坏数据的副本。它在列表中标为“已损坏”，不能用于恢复。</translation>
+    </message>
+    <message>
+        <source>Please stop entering data, click "Check data" for details, and restore the newest backup that is not marked damaged.</source>
+        <translation>请不要继续录入，点“检查数据”查看详情，并用列表中最近一份未标“已损坏”的备份恢复。</translation>
     </message>
     <message>
         <source>Cannot save</source>

@@ -234,3 +234,61 @@ def test_import_keeps_calling_create_backup_with_a_reason(demo):
     made = backups.create_backup(reason="import")
     assert made.parent == paths.backups_dir() and made.name.endswith("-import")
     assert os.path.isfile(made / "desk.sqlite3")
+
+
+def _corrupt_live_data():
+    from safety_helpers import corrupt_middle_pages
+
+    close_database()
+    corrupt_middle_pages(paths.database_path())
+    open_database()
+
+
+def test_backing_up_damaged_data_warns_and_marks_the_copy_damaged(demo, capsys):
+    from desk_app.cli import main
+
+    good = backups.create_backup("daily")
+    _corrupt_live_data()
+    code = main(["backup"])
+    captured = capsys.readouterr()
+    assert code == 1
+    assert "警告" in captured.err and "已损坏" in captured.err
+    made = backups.list_backups()[0]
+    assert made.path != good and made.damaged and made.status_label == "已损坏"
+    manifest = json.loads((made.path / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["damaged"] is True and manifest["damage"]
+    assert backup_restore.newest_good_backup().path == good
+    main(["backup", "--list"])
+    listed = capsys.readouterr().out.splitlines()
+    assert "已损坏" in next(line for line in listed if made.path.name in line)
+    assert "已损坏" not in next(line for line in listed if good.name in line)
+
+
+def test_a_healthy_backup_is_not_marked_damaged(demo, capsys):
+    from desk_app.cli import main
+
+    assert main(["backup"]) == 0
+    assert "警告" not in capsys.readouterr().err
+    assert not backups.list_backups()[0].damaged
+
+
+def test_a_damaged_zip_backup_is_marked_too(demo, tmp_path):
+    _corrupt_live_data()
+    info = backups.describe(backups.create_backup("cli", tmp_path / "坏.zip"))
+    assert info.damaged and "不能用于恢复" in info.summary()
+
+
+def test_rotation_never_drops_the_last_good_backup_for_damaged_ones(user_folders):
+    now = datetime(2026, 11, 23, 9, 0)
+    root = paths.backups_dir()
+    good = _fake_backup(root, now - timedelta(days=40), "daily")
+    damaged = []
+    for days in range(1, 40):
+        folder = _fake_backup(root, now - timedelta(days=days), "daily")
+        (folder / "manifest.json").write_text(json.dumps({"reason": "daily", "counts": {}, "damaged": True}),
+                                              encoding="utf-8")
+        damaged.append(folder)
+    removed = backups.rotate(now=now, keep=backups.BackupPolicy(2, 1, 1))
+    left = {b.path for b in backups.list_backups()}
+    assert good in left and good not in removed
+    assert len(left & set(damaged)) == backups.DAMAGED_KEPT  # the rest of the damaged copies go

@@ -121,3 +121,18 @@ def test_declining_the_restore_of_damaged_data_leaves_the_file_as_it_was(qtbot, 
     safety_startup.open_data_safely()
     session.close_data()
     assert paths.database_path().read_bytes()[:4096] == damaged[:4096]
+
+
+def test_backing_up_damaged_data_warns_and_marks_the_row(page, qtbot, monkeypatch):
+    from desk_app.db import close_database, open_database
+
+    close_database()
+    corrupt_middle_pages(paths.database_path())
+    open_database()
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warned.append(a[2]))
+    page.backup_now.click()
+    qtbot.waitUntil(lambda: bool(warned), timeout=10000)
+    assert "已损坏" in warned[0] and "不能用" in warned[0]
+    assert "已损坏" in page.table.item(0, 1).text()
+    assert "已损坏" in page.status.text()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QBrush, QColor, QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -105,11 +105,17 @@ class BackupSettings(QWidget):
         self.backups = backups.list_backups()
         self.table.setRowCount(len(self.backups))
         for row, info in enumerate(self.backups):
-            values = (info.created_at.strftime("%Y-%m-%d %H:%M"), info.reason_label, _size(info.size),
+            reason = info.reason_label
+            if info.damaged:
+                reason = self.tr("%1 (damaged)").replace("%1", reason)
+            values = (info.created_at.strftime("%Y-%m-%d %H:%M"), reason, _size(info.size),
                       info.summary(), info.path.name)
             for column, text in enumerate(values):
                 cell = QTableWidgetItem(text)
                 cell.setToolTip(str(info.path) if column == 4 else text)
+                if info.damaged:
+                    cell.setForeground(QBrush(QColor("#b00020")))
+                    cell.setToolTip(self.tr("This backup is a copy of damaged data; it cannot be used to restore."))
                 self.table.setItem(row, column, cell)
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
@@ -145,6 +151,15 @@ class BackupSettings(QWidget):
     def _backup_done(self, path) -> None:
         self.status.setText(self.tr("Backup saved: %1").replace("%1", str(path)))
         self.refresh()
+        info = backups.describe(path)
+        if info is not None and info.damaged:
+            self.status.setText(self.tr("Backup saved, but the data is damaged: %1").replace("%1", str(path)))
+            QMessageBox.warning(
+                self, self.tr("The data is damaged"),
+                self.tr("The backup was made, but the current data is damaged, so this backup is a copy of "
+                        "damaged data. It is marked \"damaged\" in the list and cannot be used to restore.")
+                + "\n\n" + self.tr("Please stop entering data, click \"Check data\" for details, and restore "
+                                    "the newest backup that is not marked damaged."))
 
     def show_folder(self) -> None:
         folder = paths.backups_dir()
