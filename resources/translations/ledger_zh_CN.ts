@@ -218,6 +218,17 @@
     </message>
 </context>
 <context>
+    <name>LedgerDialogs</name>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>LedgerFilterBar</name>
     <message>
         <source>Search description, measures, target, progress, names, number…  (Ctrl+F)</source>
@@ -481,17 +492,6 @@
     <message>
         <source>Progress of %1</source>
         <translation>%1 的进展</translation>
-    </message>
-</context>
-<context>
-    <name>dialog</name>
-    <message>
-        <source>OK</source>
-        <translation>确定</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
     </message>
 </context>
 </TS>
