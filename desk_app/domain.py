@@ -74,6 +74,11 @@ class DeadlineType(StrEnum):
     LONG_TERM = "长期坚持"
 
 
+# Deadlines that can be missed: a 立行立改 item that carries a date is overdue after it like any other;
+# 长期坚持 never is.
+DATED_DEADLINES = (DeadlineType.DATE, DeadlineType.IMMEDIATE)
+
+
 class Light(StrEnum):
     RED = "red"
     YELLOW = "yellow"

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from peewee import JOIN, Case, fn
 
 from desk_app.db.models import Department, LedgerEntry, ProgressUpdate
-from desk_app.domain import DONE_STATUSES, OPEN_STATUSES, DeadlineType, Light, Status
+from desk_app.domain import DATED_DEADLINES, DONE_STATUSES, OPEN_STATUSES, Light, Status
 
 from . import context
 from .entry_records import extension_counts, joined_select, to_record
@@ -42,7 +42,7 @@ class LedgerFilter:
 
 def is_overdue(status: str, deadline_type: str, deadline: date | None, today: date | None = None) -> bool:
     today = today or context.today()
-    return (status in OPEN_STATUSES and deadline_type == DeadlineType.DATE and deadline is not None
+    return (status in OPEN_STATUSES and deadline_type in DATED_DEADLINES and deadline is not None
             and deadline < today)
 
 
@@ -53,7 +53,7 @@ def light(status: str, deadline_type: str, deadline: date | None, due_soon_days:
         return Light.GREY
     if is_overdue(status, deadline_type, deadline, today):
         return Light.RED
-    if deadline_type == DeadlineType.DATE and deadline is not None and deadline <= today + timedelta(
+    if deadline_type in DATED_DEADLINES and deadline is not None and deadline <= today + timedelta(
             days=due_soon_days):
         return Light.YELLOW
     return Light.GREEN
@@ -62,7 +62,7 @@ def light(status: str, deadline_type: str, deadline: date | None, due_soon_days:
 def overdue_condition(today: date | None = None):
     today = today or context.today()
     return ((LedgerEntry.status.in_([s.value for s in OPEN_STATUSES]))
-            & (LedgerEntry.deadline_type == DeadlineType.DATE)
+            & LedgerEntry.deadline_type.in_([t.value for t in DATED_DEADLINES])
             & (LedgerEntry.deadline < today))
 
 
@@ -96,7 +96,7 @@ def where_clause(f: LedgerFilter):
         conds.append(LedgerEntry.status.not_in([s.value for s in DONE_STATUSES]))
     if f.due_within_days is not None:
         conds.append(LedgerEntry.status.in_([s.value for s in OPEN_STATUSES])
-                     & (LedgerEntry.deadline_type == DeadlineType.DATE)
+                     & LedgerEntry.deadline_type.in_([t.value for t in DATED_DEADLINES])
                      & (LedgerEntry.deadline >= today)
                      & (LedgerEntry.deadline <= today + timedelta(days=f.due_within_days)))
     if f.person_id is not None:

@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass
 from peewee import JOIN, Case, fn
 
 from desk_app.db.models import Department, LedgerEntry, Person, TaskForce
-from desk_app.domain import DONE_STATUSES, MIN_PROBLEMS_PER_PERSON, DeadlineType, EntryKind, Layer, Status
+from desk_app.domain import DATED_DEADLINES, DONE_STATUSES, MIN_PROBLEMS_PER_PERSON, EntryKind, Layer, Status
 
 from . import context
 from .ledger_query import LedgerFilter, overdue_condition, summarize, where_clause
@@ -74,7 +74,7 @@ def on_time_rate(f: LedgerFilter) -> float:
     today = context.today()
     on_time = (LedgerEntry.status == Status.CLOSED) & (LedgerEntry.completed_date <= LedgerEntry.deadline)
     due, closed = (LedgerEntry.select(fn.COUNT(LedgerEntry.id), fn.SUM(Case(None, [(on_time, 1)], 0)))
-                   .where(where_clause(f) & (LedgerEntry.deadline_type == DeadlineType.DATE)
+                   .where(where_clause(f) & LedgerEntry.deadline_type.in_([t.value for t in DATED_DEADLINES])
                           & (LedgerEntry.deadline <= today)).tuples().first())
     return (closed or 0) / due if due else 0.0
 

@@ -105,3 +105,18 @@ def test_overview_agrees_with_the_full_figures(demo):
     assert (quick.total, quick.done, quick.overdue, quick.pending_close, quick.due_within_7_days) == (
         full["total"], full["done"], full["overdue"], full["pending_close"], full["due_within_7_days"])
     assert len(quick.people_short) == full["people_short_of_6"]
+
+
+def test_a_dated_immediate_item_is_overdue_after_its_date_but_long_term_never():
+    assert is_overdue(Status.NOT_STARTED, "立行立改", date(2026, 2, 4), TODAY)
+    assert light(Status.NOT_STARTED, "立行立改", date(2026, 2, 4), 7, TODAY) == Light.RED
+    assert not is_overdue(Status.NOT_STARTED, "立行立改", None, TODAY)
+    assert not is_overdue(Status.IN_PROGRESS, "长期坚持", date(2026, 2, 4), TODAY)
+
+
+def test_sql_overdue_agrees_with_the_python_rule_for_every_deadline_type(demo):
+    f = LedgerFilter(campaign_id=demo.campaign_id)
+    rows = fetch_entries(f)
+    assert any(e.deadline_type == "立行立改" for e in rows)
+    expected = {e.id for e in rows if is_overdue(e.status, e.deadline_type, e.deadline)}
+    assert {e.id for e in fetch_entries(LedgerFilter(campaign_id=demo.campaign_id, overdue_only=True))} == expected
