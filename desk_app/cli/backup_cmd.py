@@ -72,7 +72,7 @@ def run_check(args) -> int:
         sys.stderr.write(f"错误：数据文件夹中没有数据文件：{paths.database_path()}\n")
         return 2
     report = integrity.check(quick=args.quick)
-    print(report.text())
+    print(report.text(technical=False))
     if report.damaged:
         good = backup_restore.newest_good_backup()
         if good:
@@ -80,6 +80,8 @@ def run_check(args) -> int:
             print(f"恢复命令：desk-app restore \"{good.path}\"")
         else:
             print("备份文件夹中没有可用的完好备份，请联系管理员。")
+    if report.technical_text():
+        print("\n" + report.technical_text())
     return 0 if report.ok else 1
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from desk_app import paths
 
 MAX_LISTED = 5
+MAX_TECHNICAL = 40
 
 
 @dataclass
@@ -22,8 +23,9 @@ class CheckLine:
     title: str
     ok: bool
     text: str
-    details: list[str] = field(default_factory=list)
+    details: list[str] = field(default_factory=list)  # in Chinese, for the clerk
     serious: bool = True  # False: worth knowing, but the data itself is sound
+    technical: list[str] = field(default_factory=list)  # SQLite's own (English) findings, for an administrator
 
 
 @dataclass
@@ -46,7 +48,39 @@ class IntegrityReport:
         """The database itself is unusable or inconsistent (restore from a backup)."""
         return not self.database_ok
 
-    def text(self) -> str:
+    def conclusion(self) -> str:
+        if self.ok:
+            return "数据完好。"
+        if self.database_ok:
+            return "数据库完好，但部分附件文件有问题；可从备份中恢复这些附件，或重新上传。"
+        return ("数据已损坏。请不要继续录入，在“设置 › 备份与恢复”中从最近的完好备份恢复"
+                "（命令行：desk-app restore 备份文件夹）。恢复前程序会先把当前数据另存一份。")
+
+    def explanation(self) -> str:
+        """A plain Chinese account for a dialog: what is wrong and what to do, without SQLite's words."""
+        if self.ok:
+            return "检查完毕，数据完好。"
+        if self.database_ok:
+            return "数据库完好，但部分附件文件缺失或被改动。\n" + self.conclusion()
+        return ("数据文件已损坏：文件中有一部分内容无法读取（常见原因是断电、强行关机、磁盘故障，"
+                "或文件在复制到 U 盘途中出错）。继续使用可能丢失更多数据。\n\n"
+                "怎么办：请不要继续录入，从最近的完好备份恢复。恢复前程序会先把当前（损坏的）数据另存一份，"
+                "不会丢弃任何文件；如果没有完好的备份，请把数据文件夹交给管理员处理。")
+
+    def technical_lines(self) -> list[str]:
+        return [row for line in self.lines for raw in line.technical for row in raw.splitlines() if row.strip()]
+
+    def technical_text(self) -> str:
+        """SQLite's raw findings (English), for an administrator: '' when there are none."""
+        rows = self.technical_lines()
+        if not rows:
+            return ""
+        shown = rows[:MAX_TECHNICAL]
+        more = [f"……另有 {len(rows) - len(shown)} 行"] if len(rows) > len(shown) else []
+        return "\n".join(["技术细节（供管理员参考）："] + [f"    {r}" for r in shown + more])
+
+    def text(self, *, technical: bool = True) -> str:
+        """The whole report: the Chinese findings and conclusion first, SQLite's own lines last."""
         kind = "快速检查" if self.quick else "完整检查"
         out = [f"数据检查报告（{kind}，{self.checked_at:%Y-%m-%d %H:%M}）", f"数据文件：{self.path}"]
         for line in self.lines:
@@ -54,13 +88,10 @@ class IntegrityReport:
             out.extend(f"    · {d}" for d in line.details[:MAX_LISTED])
             if len(line.details) > MAX_LISTED:
                 out.append(f"    · ……另有 {len(line.details) - MAX_LISTED} 处")
-        if self.ok:
-            out.append("结论：数据完好。")
-        elif self.database_ok:
-            out.append("结论：数据库完好，但部分附件文件有问题；可从备份中恢复这些附件，或重新上传。")
-        else:
-            out.append("结论：数据已损坏。请不要继续录入，在“设置 › 备份与恢复”中从最近的完好备份恢复"
-                       "（命令行：desk-app restore 备份文件夹）。恢复前程序会先把当前数据另存一份。")
+        out.append("结论：" + self.conclusion())
+        raw = self.technical_text() if technical else ""
+        if raw:
+            out.extend(["", raw])
         return "\n".join(out)
 
 
@@ -83,7 +114,8 @@ def _database_lines(conn: sqlite3.Connection, quick: bool) -> list[CheckLine]:
     if rows == ["ok"]:
         lines.append(CheckLine("数据库结构完整性", True, "正常"))
     else:
-        lines.append(CheckLine("数据库结构完整性", False, f"发现 {len(rows)} 处损坏，数据文件已损坏", rows))
+        lines.append(CheckLine("数据库结构完整性", False, "数据文件已损坏，部分内容无法读取",
+                               technical=rows))
         return lines  # further queries on a damaged file mean little and may fail
     bad = conn.execute("PRAGMA foreign_key_check").fetchall()
     if not bad:
@@ -150,7 +182,8 @@ def check(path: Path | None = None, *, quick: bool = False, verify_hashes: bool 
     try:
         conn = _connect(path)
     except sqlite3.DatabaseError as exc:
-        report.lines.append(CheckLine("数据库结构完整性", False, f"无法打开数据文件（{exc}），文件已损坏或不是本程序的数据"))
+        report.lines.append(CheckLine("数据库结构完整性", False, "无法打开数据文件，文件已损坏或不是本程序的数据",
+                                      technical=[str(exc)]))
         return report
     try:
         report.lines.extend(_database_lines(conn, quick))
@@ -158,7 +191,8 @@ def check(path: Path | None = None, *, quick: bool = False, verify_hashes: bool 
             hashes = (not quick) if verify_hashes is None else verify_hashes
             report.lines.append(_attachment_line(conn, hashes, progress))
     except sqlite3.DatabaseError as exc:
-        report.lines.append(CheckLine("数据库结构完整性", False, f"读取时出错（{exc}），数据文件已损坏"))
+        report.lines.append(CheckLine("数据库结构完整性", False, "读取时出错，数据文件已损坏",
+                                      technical=[str(exc)]))
     finally:
         conn.close()
     return report

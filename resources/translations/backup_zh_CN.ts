@@ -96,11 +96,11 @@
         <translation>数据已损坏</translation>
     </message>
     <message>
-        <source>The backup was made, but the current data is damaged, so this backup is a copy of damaged data. It is marked "damaged" in the list and cannot be used to restore.</source>
+        <source>The backup was made, but the current data is damaged, so this backup is a copy of damaged data. It is marked &quot;damaged&quot; in the list and cannot be used to restore.</source>
         <translation>备份已完成，但当前数据已损坏，所以这份备份是损坏数据的副本。它在列表中标为“已损坏”，不能用于恢复。</translation>
     </message>
     <message>
-        <source>Please stop entering data, click "Check data" for details, and restore the newest backup that is not marked damaged.</source>
+        <source>Please stop entering data, click &quot;Check data&quot; for details, and restore the newest backup that is not marked damaged.</source>
         <translation>请不要继续录入，点“检查数据”查看详情，并用列表中最近一份未标“已损坏”的备份恢复。</translation>
     </message>
     <message>

@@ -36,8 +36,8 @@
         <translation>备份文件夹中没有找到完好的备份。请联系管理员；损坏的数据文件没有被改动。</translation>
     </message>
     <message>
-        <source>The data file is damaged.</source>
-        <translation>数据文件已损坏。</translation>
+        <source>The data file is damaged: part of it cannot be read (this usually follows a power cut, a forced shutdown, a disk fault or a faulty copy). Please do not keep working on it.</source>
+        <translation>数据文件已损坏：文件中有一部分内容无法读取（常见原因是断电、强行关机、磁盘故障或复制文件时出错）。请不要继续在损坏的数据上工作。</translation>
     </message>
     <message>
         <source>Newest good backup: %1 (%2)</source>

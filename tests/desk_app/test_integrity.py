@@ -1,3 +1,4 @@
+import re
 import sqlite3
 import subprocess
 import sys
@@ -91,6 +92,20 @@ def test_desk_app_check_reports_corruption_in_chinese(demo, capsys):
     assert code == 1
     assert "数据已损坏" in out and "最近的完好备份" in out and str(good) in out
     assert "Traceback" not in out
+    summary, _, technical = out.partition("技术细节")
+    assert technical, "SQLite's own lines belong under 技术细节"
+    assert not re.search(r"[Pp]age \d+|btree|malformed", summary)  # the Chinese part comes first, in Chinese
+    raw = [line for line in technical.splitlines()[1:] if line.strip()]
+    assert raw and all(line.startswith("    ") for line in raw)
+
+
+def test_the_report_explains_damage_in_plain_chinese(demo):
+    _corrupt_demo_with_a_backup()
+    report = integrity.check(quick=True)
+    assert "不要继续录入" in report.explanation() and "备份" in report.explanation()
+    assert not re.search(r"[A-Za-z]{3,}", report.explanation())
+    assert report.technical_lines() and "技术细节" in report.text()
+    assert "技术细节" not in report.text(technical=False)
 
 
 def test_desk_app_check_in_a_child_process(demo, tmp_path):

@@ -1,3 +1,4 @@
+import re
 import sys
 from pathlib import Path
 
@@ -136,3 +137,42 @@ def test_backing_up_damaged_data_warns_and_marks_the_row(page, qtbot, monkeypatc
     assert "已损坏" in warned[0] and "不能用" in warned[0]
     assert "已损坏" in page.table.item(0, 1).text()
     assert "已损坏" in page.status.text()
+
+
+def test_damaged_data_without_a_backup_is_explained_in_chinese_with_raw_lines_behind_details(qtbot, demo,
+                                                                                          monkeypatch):
+    import re
+
+    from ui.app import create_application
+    from ui.views import safety_startup
+
+    create_application()
+    session.close_data()
+    corrupt_middle_pages(paths.database_path())
+    boxes = []
+
+    def fake_exec(box):
+        boxes.append((box.text(), box.detailedText()))
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: None)
+    safety_startup.open_data_safely()
+    text, details = boxes[0]
+    assert "数据文件已损坏" in text and "管理员" in text
+    assert not re.search(r"[A-Za-z]{4,}", text), text  # no SQLite English in the message itself
+    assert "技术细节" in details and re.search(r"[A-Za-z]{4,}", details)  # SQLite's own words
+
+
+def test_check_data_button_keeps_sqlite_lines_behind_details(page, qtbot, monkeypatch):
+    from desk_app.db import close_database
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append((box.text(), box.detailedText())))
+    close_database()
+    corrupt_middle_pages(paths.database_path())
+    page.check_data.click()
+    qtbot.waitUntil(lambda: bool(shown), timeout=10000)
+    text, details = shown[0]
+    assert "数据已损坏" in text and "btree" not in text.lower() and "page " not in text.lower()
+    assert "技术细节" in details and re.search(r"[A-Za-z]{4,}", details)

@@ -182,7 +182,9 @@ class BackupSettings(QWidget):
 
     def _show_report(self, report) -> None:
         box = QMessageBox(QMessageBox.Icon.Information if report.ok else QMessageBox.Icon.Warning,
-                          self.tr("Data check"), report.text(), QMessageBox.StandardButton.Ok, self)
+                          self.tr("Data check"), report.text(technical=False), QMessageBox.StandardButton.Ok, self)
+        if report.technical_text():
+            box.setDetailedText(report.technical_text())
         box.exec()
 
     def restore_chosen(self) -> None:

@@ -41,26 +41,36 @@ class StartupDialogs(QObject):
     def tell_read_only(self, reason: str) -> None:
         QMessageBox.warning(None, self.tr("Read-only"), reason)
 
-    def offer_restore(self, report_text: str) -> bool:
-        """The data is damaged: offer the newest good backup. True when the data was restored."""
+    def offer_restore(self, explanation: str, details: str = "") -> bool:
+        """The data is damaged: offer the newest good backup. True when the data was restored.
+
+        `explanation` is plain Chinese; SQLite's own findings (`details`) stay behind 详细信息.
+        """
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             good = backup_restore.newest_good_backup()
         finally:
             QApplication.restoreOverrideCursor()
         if good is None:
-            QMessageBox.critical(None, self.tr("Data damaged"), report_text + "\n\n"
-                                 + self.tr("No good backup was found in the backup folder. Please contact "
-                                           "your administrator; the damaged file has not been changed."))
+            box = QMessageBox(QMessageBox.Icon.Critical, self.tr("Data damaged"), explanation + "\n\n"
+                              + self.tr("No good backup was found in the backup folder. Please contact "
+                                        "your administrator; the damaged file has not been changed."),
+                              QMessageBox.StandardButton.Ok)
+            if details:
+                box.setDetailedText(details)
+            box.exec()
             return False
-        question = (self.tr("The data file is damaged.") + "\n\n"
+        question = (self.tr("The data file is damaged: part of it cannot be read (this usually follows a power "
+                            "cut, a forced shutdown, a disk fault or a faulty copy). Please do not keep working "
+                            "on it.") + "\n\n"
                     + self.tr("Newest good backup: %1 (%2)").replace("%1", good.created_at.strftime("%Y-%m-%d %H:%M"))
                     .replace("%2", good.reason_label) + "\n" + good.summary() + "\n\n"
                     + self.tr("Restore it now? The damaged data is kept aside in the backup folder, nothing is "
                               "thrown away. Changes made after that backup will have to be entered again."))
         box = QMessageBox(QMessageBox.Icon.Critical, self.tr("Data damaged"), question,
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
-        box.setDetailedText(report_text)
+        if details:
+            box.setDetailedText(details)
         box.setDefaultButton(QMessageBox.StandardButton.Yes)
         if box.exec() != QMessageBox.StandardButton.Yes:
             return False
@@ -111,7 +121,7 @@ def open_data_safely(dialogs: StartupDialogs | None = None) -> str:
         report = integrity.startup_check()
         if report.damaged and not read_only:
             log.error("start-up check found damage:\n%s", report.text())
-            dialogs.offer_restore(report.text())
+            dialogs.offer_restore(report.explanation(), report.text())
     try:
         session.open_data(read_only=read_only)
     except DatabaseCorruptError as exc:
