@@ -10,6 +10,7 @@ from pathlib import Path
 
 from desk_app.domain import Attendance
 from desk_app.errors import InputFileError, ValidationError
+from desk_app.reports import official
 from desk_app.reports.meeting_pdf import minutes_body
 from desk_app.services import meetings, settings
 from desk_app.services.ledger_columns import cn_date
@@ -101,12 +102,18 @@ def build_minutes(meeting_id: int):
     doc.core_properties.author = _issuer()
     _paragraph(doc, f"{m.meeting_type}纪要", font=TITLE_FONT, size=36, align=WD_ALIGN_PARAGRAPH.CENTER, color=RED)
     _paragraph(doc, f"（第{m.issue_no or m.number}期）", align=WD_ALIGN_PARAGRAPH.CENTER)
-    issuer_line = _paragraph(doc)
     width = doc.sections[0].page_width - doc.sections[0].left_margin - doc.sections[0].right_margin
-    issuer_line.paragraph_format.left_indent = Pt(BODY_PT)
-    issuer_line.paragraph_format.right_indent = Pt(BODY_PT)
-    issuer_line.paragraph_format.tab_stops.add_tab_stop(width - Pt(2 * BODY_PT), WD_TAB_ALIGNMENT.RIGHT)
-    _font(issuer_line.add_run(f"{_issuer()}\t{cn_date(m.start_at.date())}"), BODY_FONT, BODY_PT)
+    issuer, date_text = _issuer(), cn_date(m.start_at.date())
+    size = official.issuer_line_size(issuer, date_text, width / Pt(1), official.full_width_measure)
+    if size is not None:  # one line, shrunk at most to 四号 (the PDF decides the same way)
+        issuer_line = _paragraph(doc)
+        issuer_line.paragraph_format.left_indent = Pt(size)
+        issuer_line.paragraph_format.tab_stops.add_tab_stop(width - Pt(size), WD_TAB_ALIGNMENT.RIGHT)
+        _font(issuer_line.add_run(f"{issuer}\t{date_text}"), BODY_FONT, size)
+    else:  # issuer on its own line, the date at the right of the next
+        _paragraph(doc, issuer).paragraph_format.left_indent = Pt(BODY_PT)
+        issuer_line = _paragraph(doc, date_text, align=WD_ALIGN_PARAGRAPH.RIGHT)
+        issuer_line.paragraph_format.right_indent = Pt(BODY_PT)
     _red_rule(issuer_line)
     _paragraph(doc)
     for text in minutes_body(m):

@@ -168,16 +168,12 @@ def build_minutes(options: PrintOptions, progress: Progress | None = None) -> Do
     doc.line_of_text(masthead, doc.fonts.title, 36, align="c", leading=60, color=RED)
     doc.line_of_text(f"（第{m.issue_no or m.number}期）", doc.fonts.body, official.BODY, align="c",
                      leading=official.LEADING)
-    font = doc.fonts.body
-    baseline = doc.y(official.LEADING * 0.72)
-    doc.text_at(_issuer(), font, official.BODY, doc.x0 + official.BODY, baseline)
-    doc.text_at(cn_date(m.start_at.date()), font, official.BODY, doc.x0 + doc.width - official.BODY, baseline, "r")
-    doc.advance(official.LEADING * 0.9)
+    official.issuer_and_date(doc, _issuer(), cn_date(m.start_at.date()))
     doc.rule(RED, 2.0, space_after=official.LEADING * 0.6)
     for para in minutes_body(m):
         official.body(doc, para)
     doc.advance(official.LEADING)  # 正文下空一行
-    heading = doc.fonts.heading
+    font, heading = doc.fonts.body, doc.fonts.heading
     for label, names in (("出席", m.names_with(Attendance.PRESENT)), ("请假", m.leave_lines),
                          ("列席", m.names_with(Attendance.OBSERVER))):
         if names:

@@ -49,3 +49,23 @@ def fonts_of(path) -> list[tuple[str, str]]:
             # name type... encoding emb sub uni id gen: emb is the 5th field from the end
             rows.append((parts[0], parts[-5]))
     return rows
+
+
+def word_boxes(path, page: int = 1) -> list[tuple[float, float, float, float, str]]:
+    """(x_min, y_min, x_max, y_max, text) of each word pdftotext finds on a page: what a reader sees."""
+    from html import unescape
+
+    out = subprocess.run(["pdftotext", "-bbox", "-f", str(page), "-l", str(page), str(path), "-"],
+                         capture_output=True, text=True, check=True).stdout
+    pattern = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>')
+    return [(float(a), float(b), float(c), float(d), unescape(t)) for a, b, c, d, t in pattern.findall(out)]
+
+
+def overlapping_words(boxes) -> list[tuple[str, str]]:
+    """Pairs of words whose boxes cover each other (more than a hairline)."""
+    pairs = []
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            if min(a[2], b[2]) - max(a[0], b[0]) > 1 and min(a[3], b[3]) - max(a[1], b[1]) > 1:
+                pairs.append((a[4], b[4]))
+    return pairs

@@ -48,3 +48,75 @@ def test_header_block_keeps_the_whole_phone_number_on_the_page(demo, kind, a3):
     for part in ("市财政局“观念能力作风建设年”活动办公室", "联系电话：0797-13471234567", "填报日期："):
         assert part in flat
     assert_inside_frame(doc)
+
+
+LONG_OFFICE = "市财政局“观念能力作风建设年”活动办公室"
+VERY_LONG_OFFICE = "中共某某市财政局党组“观念能力作风建设年”活动领导小组办公室（专班工作推进组）"
+
+
+def _meeting_with_minutes(demo):
+    from desk_app.services import meetings
+
+    return meetings.get_meeting(next(s.id for s in meetings.list_meetings(demo.campaign_id)
+                                     if s.meeting_type == "专班推进会" and s.present))
+
+
+def _set_issuer(unit: str) -> None:
+    settings.save_report_header(settings.ReportHeader(unit=unit))
+
+
+@pytest.mark.parametrize("office", ["活动办", LONG_OFFICE, VERY_LONG_OFFICE])
+def test_minutes_issuer_and_date_never_overlap(demo, tmp_path, office):
+    from desk_app.services.ledger_columns import cn_date
+
+    from print_helpers import overlapping_words, word_boxes
+
+    _set_issuer(office)
+    m = _meeting_with_minutes(demo)
+    path = tmp_path / "minutes.pdf"
+    registry.render_to_file("minutes", PrintOptions(meeting_id=m.id), path)
+    boxes = word_boxes(path)
+    assert not overlapping_words(boxes)
+    date_text = cn_date(m.start_at.date())
+    date_box = next(b for b in boxes if b[4] == date_text)
+    issuer_boxes = [b for b in boxes if b[4] and b[4] in office and b[1] < date_box[3]]
+    assert "".join(b[4] for b in issuer_boxes) == office  # every character printed, none lost
+    page_width, right_margin = 595.28, 26 * 72 / 25.4
+    assert date_box[2] <= page_width - right_margin  # the date stays inside the text block
+    issuer_right = max(b[2] for b in issuer_boxes)
+    if office == VERY_LONG_OFFICE:  # too long to share a line: the date goes below, at the right
+        assert date_box[1] > max(b[3] for b in issuer_boxes) - 1
+        assert date_box[2] > issuer_right - 1
+    else:
+        assert abs(date_box[1] - issuer_boxes[0][1]) < 2 and date_box[0] - issuer_right >= 2 * 14
+
+
+@pytest.mark.parametrize("office,one_line", [("活动办", True), (LONG_OFFICE, True), (VERY_LONG_OFFICE, False)])
+def test_minutes_in_word_keep_the_date_on_one_line(demo, tmp_path, office, one_line):
+    from docx import Document
+    from docx.shared import Mm
+
+    from desk_app.exchange.docx_export import export_meeting_docx
+    from desk_app.reports.official import full_width_measure
+    from desk_app.services.ledger_columns import cn_date
+
+    _set_issuer(office)
+    m = _meeting_with_minutes(demo)
+    doc = Document(export_meeting_docx(m.id, "minutes", tmp_path / "纪要.docx"))
+    date_text = cn_date(m.start_at.date())
+    width = Mm(156).pt
+    if one_line:
+        line = doc.paragraphs[2]
+        assert line.text == f"{office}\t{date_text}" and "w:pBdr" in line._p.xml
+        size = line.runs[0].font.size.pt
+        assert 14 <= size <= 16
+        tab = line.paragraph_format.tab_stops[0].position.pt
+        assert tab <= width
+        # Word wraps the date when it does not fit between the issuer and the right tab stop.
+        issuer_end = line.paragraph_format.left_indent.pt + full_width_measure(office, size)
+        assert issuer_end + size <= tab - full_width_measure(date_text, size)
+    else:
+        issuer, date_line = doc.paragraphs[2], doc.paragraphs[3]
+        assert issuer.text == office and "\t" not in issuer.text
+        assert date_line.text == date_text and "w:pBdr" in date_line._p.xml
+        assert date_line.alignment == 2  # right
