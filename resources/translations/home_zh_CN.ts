@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>FirstRunPanel</name>
+    <message>
+        <source>This program keeps the campaign office's task forces, monthly meetings and rectification ledgers. Start by creating the campaign you work on, then add departments and people in Settings; or try everything first on demo data (a made-up campaign that you can replace later by choosing another data folder).</source>
+        <translation>本程序用于活动办管理专班、每月推进会和整改台账。请先新建您要开展的活动，再到“设置 › 科室与人员”录入科室和人员；也可以先用演示数据试用全部功能（演示数据是虚构的活动，正式使用时请另选一个数据文件夹）。</translation>
+    </message>
+    <message>
+        <source>New campaign…</source>
+        <translation>新建活动…</translation>
+    </message>
+    <message>
+        <source>Try it with demo data</source>
+        <translation>用演示数据试用</translation>
+    </message>
+    <message>
+        <source>Building demo data…</source>
+        <translation>正在生成演示数据…</translation>
+    </message>
+    <message>
+        <source>Demo data</source>
+        <translation>演示数据</translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
         <source>Home</source>

@@ -34,3 +34,20 @@ def test_keyboard_switches_pages(main_window, qtbot):
 
 def test_bundled_cjk_font_is_registered(main_window):
     assert "WenQuanYi Micro Hei" in QFontDatabase.families()
+
+
+def test_an_empty_folder_offers_a_first_run_with_demo_data(qtbot, db):
+    from ui.app import create_application
+    from ui.main_window import MainWindow
+
+    create_application()
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    home = window.pages["home"]
+    assert home.first_run.isVisible() and home.cards["total"].value == "—"
+    task = home.first_run.build_demo()
+    qtbot.waitUntil(lambda: home.cards["total"].value not in ("—", ""), timeout=30000)
+    assert not home.first_run.isVisible()
+    assert int(home.cards["total"].value) == stats.campaign_stats(window.state.campaign_id)["total"] > 0
+    assert task is home.first_run.task

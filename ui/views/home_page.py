@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QFrame,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QPushButton,
@@ -17,30 +17,46 @@ from desk_app.domain import Status
 from desk_app.services import compliance, stats
 from desk_app.services.ledger_query import LedgerFilter
 
+from .home_first_run import FirstRunPanel
+
 CARD_STYLE = {
     "red": "#c62828", "yellow": "#b26a00", "green": "#2e7d32", "blue": "#1565c0", "grey": "#455a64",
 }
 
 
 class FigureCard(QPushButton):
-    """A big number with a caption; clicking it opens the matching list."""
+    """A big number with a caption; clicking it (or Enter on it) opens the matching list."""
 
     def __init__(self, caption: str, color: str, parent=None):
         super().__init__(parent)
         self.caption = caption
+        self.value = "—"
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setMinimumSize(180, 96)
+        self.setMinimumSize(170, 100)
         self.setStyleSheet(
-            f"QPushButton {{ text-align: left; padding: 12px; border: 1px solid #cfd8dc; border-radius: 6px;"
-            f" background: white; color: {CARD_STYLE[color]}; }}"
+            f"QPushButton {{ border: 1px solid #cfd8dc; border-radius: 6px; background: white; }}"
             f"QPushButton:hover, QPushButton:focus {{ border: 2px solid {CARD_STYLE[color]}; }}")
-        self.set_value("—")
+        self.number = QLabel("—")
+        self.number.setStyleSheet(f"color: {CARD_STYLE[color]}; font-size: 26pt; font-weight: bold;"
+                                  " background: transparent; border: none;")
+        self.label = QLabel(caption)
+        self.label.setStyleSheet("color: #455a64; font-size: 11pt; background: transparent; border: none;")
+        self.label.setWordWrap(True)
+        inner = QVBoxLayout(self)
+        inner.setContentsMargins(16, 10, 16, 10)
+        inner.addWidget(self.number)
+        inner.addWidget(self.label)
+        for child in (self.number, self.label):
+            child.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setAccessibleName(caption)
 
     def set_value(self, value: str) -> None:
-        self.setText(f"{value}\n{self.caption}")
-        font = self.font()
-        font.setPointSizeF(13)
-        self.setFont(font)
+        self.value = value
+        self.number.setText(value)
+        self.setAccessibleDescription(value)
+
+    def text(self) -> str:  # noqa: D102 - what a screen reader (and a test) reads: number, then caption
+        return f"{self.value}\n{self.caption}"
 
 
 class HomePage(QWidget):
@@ -76,21 +92,25 @@ class HomePage(QWidget):
         self.short_list.setObjectName("short_people")
         self.short_list.itemActivated.connect(self._open_person)
         self.short_label = QLabel(self.tr("People whose problem list has fewer than 6 entries:"))
-        layout = QVBoxLayout(self)
         self.compliance_label = QLabel(self.tr("Compliance reminders"))
         self.compliance_list = QListWidget()
         self.compliance_list.setObjectName("compliance_warnings")
+        self.compliance_list.setWordWrap(True)
         self.compliance_list.itemActivated.connect(self._open_warning)
         self.compliance_list.itemClicked.connect(self._open_warning)
+        lists = QHBoxLayout()
+        for label, widget, stretch in ((self.compliance_label, self.compliance_list, 3),
+                                       (self.short_label, self.short_list, 2)):
+            column = QVBoxLayout()
+            column.addWidget(label)
+            column.addWidget(widget, 1)
+            lists.addLayout(column, stretch)
+        self.first_run = FirstRunPanel(state, self)
+        layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
+        layout.addWidget(self.first_run)
         layout.addLayout(grid)
-        layout.addWidget(self.compliance_label)
-        layout.addWidget(self.compliance_list)
-        line = QFrame()
-        line.setFrameShape(QFrame.Shape.HLine)
-        layout.addWidget(line)
-        layout.addWidget(self.short_label)
-        layout.addWidget(self.short_list, 1)
+        layout.addLayout(lists, 1)
         state.data_changed.connect(self.refresh)
         state.campaign_changed.connect(self.refresh)
         self.figures: stats.Overview | None = None
@@ -98,10 +118,13 @@ class HomePage(QWidget):
 
     def refresh(self) -> None:
         campaign_id = self.state.campaign_id
+        self.first_run.setVisible(campaign_id is None)
         if campaign_id is None:
             self.heading.setText(self.tr("No campaign yet. Create one, or start with demo data."))
             for card in self.cards.values():
                 card.set_value("—")
+            self.compliance_list.clear()
+            self.short_list.clear()
             return
         figures = stats.overview(campaign_id)
         self.figures = figures
@@ -128,7 +151,6 @@ class HomePage(QWidget):
             self.compliance_list.addItem(warning_item(w))
         if not self.compliance_list.count():
             self.compliance_list.addItem(self.tr("No reminders: meetings, plans and reports are all in order."))
-        self.compliance_list.setFixedHeight(min(140, 8 + 22 * self.compliance_list.count()))
 
     def _open_warning(self, item) -> None:
         """Go to the page that fixes the warning: the 专班 (its plan or report tab) or the meetings."""

@@ -1,0 +1,10 @@
+"""Demo data for a first trial of the program (the GUI's 用演示数据试用 and `desk-app demo`)."""
+
+from __future__ import annotations
+
+from desk_app.demo import DEFAULT_ENTRIES, DemoResult, build_demo
+
+
+def build(entries: int = DEFAULT_ENTRIES, seed: int = 1, progress=None) -> DemoResult:
+    """Fill an empty data folder with the demo campaign, all in one transaction."""
+    return build_demo(entries=entries, seed=seed, progress=progress)
