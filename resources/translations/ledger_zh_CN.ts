@@ -161,6 +161,14 @@
         <translation>搜索</translation>
     </message>
     <message>
+        <source>Handle</source>
+        <translation>办理</translation>
+    </message>
+    <message>
+        <source>Extend, apply to close, review, reopen</source>
+        <translation>延期、申请销号、销号审核、重新打开</translation>
+    </message>
+    <message>
         <source>Bulk change</source>
         <translation>批量修改</translation>
     </message>

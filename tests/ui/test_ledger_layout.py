@@ -42,3 +42,57 @@ def test_columns_and_bulk_dialogs_have_no_english_buttons(page):
         texts = _texts_of_modal_dialog_opened_by(action)
         assert "确定" in "".join(texts) and "取消" in "".join(texts), texts
         assert not [t for t in texts if LATIN.search(t.replace("Ctrl", ""))], texts
+
+
+def _overflowing(toolbar) -> list[str]:
+    """Actions that should show but sit in the toolbar's » menu (their button is hidden)."""
+    return [a.text() or a.objectName() or type(toolbar.widgetForAction(a)).__name__
+            for a in toolbar.actions()
+            if a.isVisible() and not a.isSeparator() and not toolbar.widgetForAction(a).isVisible()]
+
+
+def test_every_toolbar_button_shows_at_1280_by_800_print_first(main_window, page, qtbot):
+    main_window.resize(1280, 800)
+    qtbot.waitUntil(lambda: main_window.width() == 1280)
+    toolbar = page.actions.toolbar
+    qtbot.waitUntil(lambda: toolbar.width() > 0)
+    QApplication.processEvents()
+    assert not _overflowing(toolbar)
+    for widget in (page.print_button, page.export_pdf_button, page.actions.workflow_button):
+        assert widget.isVisible()
+    first = [toolbar.widgetForAction(a) for a in toolbar.actions()[:2]]
+    assert first == [page.print_button, page.export_pdf_button]
+    # A long list name gives way to the buttons instead of pushing them into the » menu.
+    page._scope_name = "财政投资评审中心（朱磊）负责的全部问题整改事项与督办事项" * 2
+    page._update_status()
+    QApplication.processEvents()
+    assert not _overflowing(toolbar)
+    assert page.scope_label.toolTip() == page._scope_name
+
+
+def test_workflow_steps_are_in_the_handle_menu_and_follow_the_current_entry(page):
+    menu_actions = page.actions.workflow_menu.actions()
+    assert {page.actions.extend_action, page.actions.apply_action, page.actions.review_action,
+            page.actions.reopen_action} == set(menu_actions)
+    done_row = next(r for r in range(page.model.rowCount()) if page.model.record(r).status == "已销号")
+    page.table.selectionModel().setCurrentIndex(page.model.index(done_row, 1),
+                                                QItemSelectionModel.SelectionFlag.SelectCurrent)
+    assert page.actions.reopen_action.isEnabled() and not page.actions.apply_action.isEnabled()
+    assert page.actions.workflow_button.isEnabled()
+
+
+def test_dispatch_dialog_fits_1280_by_800_and_leaves_room_to_type(page, qtbot):
+    from ui.views.dispatch_dialog import DispatchDialog
+    from ui.models.ledger_dispatch_model import PROGRESS_COLUMN
+
+    dialog = DispatchDialog(page.current_filter(), page.undo_stack, lambda: None, page)
+    qtbot.addWidget(dialog)
+    assert dialog.width() <= 1280 - 24 and dialog.height() <= 800 - 48
+    dialog.resize(1240, 740)  # what a 1280×800 screen gives it
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    table = dialog.table
+    total = sum(table.columnWidth(c) for c in range(dialog.model.columnCount()))
+    assert total <= table.viewport().width()  # no sideways scrolling
+    assert table.columnWidth(PROGRESS_COLUMN) >= 240
+    dialog.reject()

@@ -27,9 +27,11 @@ from PySide6.QtWidgets import (
 from desk_app.services import context, ledger
 from ui.models.ledger_dispatch_model import PROGRESS_COLUMN, DispatchModel, previous_month
 
+from .ledger_dialogs import fit_to_screen
 from .ledger_undo import MonthProgressCommand
 
 MONTHS_OFFERED = 6
+PREFERRED_WIDTH = 1240
 
 
 
@@ -104,7 +106,8 @@ class DispatchDialog(QDialog):
         self.table.setWordWrap(False)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 14)
         header = self.table.horizontalHeader()
-        for col, width in enumerate((34, 118, 330, 170, 160, 330, 240)):
+        # Fits a 1280-wide screen with ~260 px left for 本月进展 (the column typed into; it stretches).
+        for col, width in enumerate((30, 118, 260, 160, 140, 260, 200)):
             self.table.setColumnWidth(col, width)
         header.setSectionResizeMode(PROGRESS_COLUMN, QHeaderView.ResizeMode.Stretch)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
@@ -134,7 +137,7 @@ class DispatchDialog(QDialog):
         bottom.addWidget(close)
         layout.addLayout(bottom)
         undo_stack.indexChanged.connect(self._undo_moved)
-        self.resize(1320, 780)
+        fit_to_screen(self, PREFERRED_WIDTH, 740)
         self._update_count()
         if self.model.rowCount():
             self.table.setCurrentIndex(self.model.index(0, PROGRESS_COLUMN))

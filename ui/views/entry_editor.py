@@ -30,6 +30,7 @@ from desk_app.services.ledger import EntryInput
 
 from .entry_fields import DateField, DeadlineField, FieldBox, PickCombo, TextBox
 from .entry_tabs import AttachmentsTab, HistoryTab, ProgressTab
+from .ledger_dialogs import fit_to_screen
 
 ESSENTIALS = ("定目标", "定责任", "定时限", "定标准")
 
@@ -84,7 +85,7 @@ class EntryEditor(QDialog):
         self._load(self.before or defaults or EntryInput())
         self._connect_changes()
         self._refresh_tabs()
-        self.resize(1080, 760)
+        fit_to_screen(self, 1080, 740)
 
     # -- building ---------------------------------------------------------------------------
     def _build_fields(self) -> None:

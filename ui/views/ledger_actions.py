@@ -59,21 +59,21 @@ class LedgerActions(QObject):
         self.columns_action = self._action(self.tr("Columns…"), self.choose_columns)
         self.save_view_action = self._action(self.tr("Save view…"), self.save_view)
         self.search_action = self._action(self.tr("Search"), page.filter_bar.focus_search, "Ctrl+F")
-        for action in (self.new_action, self.edit_action, self.delete_action, self.restore_action):
+        # Everything must fit a 1280-wide screen (an overflow » hides what a clerk needs most), so
+        # the less frequent steps of the close-out workflow sit behind one 办理 menu.
+        for action in (self.new_action, self.edit_action, self.delete_action, self.restore_action,
+                       self.progress_action):
             self.toolbar.addAction(action)
-        self.toolbar.addSeparator()
-        for action in (self.progress_action, self.extend_action, self.apply_action, self.review_action,
-                       self.reopen_action):
-            self.toolbar.addAction(action)
+        self.workflow_menu = QMenu(self.tr("Handle"), page)
+        for action in (self.extend_action, self.apply_action, self.review_action, self.reopen_action):
+            self.workflow_menu.addAction(action)
+        self.workflow_button = self._menu_button(self.tr("Handle"), self.workflow_menu, "ledger_workflow_button")
+        self.workflow_button.setToolTip(self.tr("Extend, apply to close, review, reopen"))
         self.toolbar.addSeparator()
         self.bulk_menu = QMenu(self.tr("Bulk change"), page)
         for action in self.bulk_actions.values():
             self.bulk_menu.addAction(action)
-        bulk_button = QToolButton()
-        bulk_button.setText(self.tr("Bulk change"))
-        bulk_button.setMenu(self.bulk_menu)
-        bulk_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.toolbar.addWidget(bulk_button)
+        self._menu_button(self.tr("Bulk change"), self.bulk_menu, "ledger_bulk_button")
         self.toolbar.addAction(self.undo_action)
         self.toolbar.addAction(self.redo_action)
         self.toolbar.addSeparator()
@@ -82,12 +82,23 @@ class LedgerActions(QObject):
         more.addAction(self.columns_action)
         more.addAction(self.save_view_action)
         self.delete_view_action = more.addAction(self.tr("Delete a saved view…"), self.delete_view)
-        more_button = QToolButton()
-        more_button.setText(self.tr("View"))
-        more_button.setMenu(more)
-        more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.toolbar.addWidget(more_button)
+        self._menu_button(self.tr("View"), more, "ledger_view_button")
         page.table.installEventFilter(self)
+
+    def _menu_button(self, text: str, menu: QMenu, name: str) -> QToolButton:
+        button = QToolButton()
+        button.setObjectName(name)
+        button.setText(text)
+        button.setMenu(menu)
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.toolbar.addWidget(button)
+        return button
+
+    def put_first(self, widgets) -> None:
+        """Put widgets (the page's 打印 / 导出PDF) at the start of the toolbar, before 新建."""
+        for widget in widgets:
+            self.toolbar.insertWidget(self.new_action, widget)
+        self.toolbar.insertSeparator(self.new_action)
 
     def _action(self, text, slot, shortcut=None) -> QAction:
         action = QAction(text, self.page)
@@ -135,6 +146,7 @@ class LedgerActions(QObject):
         self.apply_action.setEnabled(has and not in_bin and status in OPEN_STATUSES)
         self.review_action.setEnabled(has and not in_bin and status == Status.PENDING_CLOSE)
         self.reopen_action.setEnabled(has and not in_bin and status in DONE_STATUSES)
+        self.workflow_button.setEnabled(any(a.isEnabled() for a in self.workflow_menu.actions()))
         for action in self.bulk_actions.values():
             action.setEnabled(has and not in_bin)
 

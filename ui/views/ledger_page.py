@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 
-from PySide6.QtCore import QItemSelectionModel, QSettings, Qt
+from PySide6.QtCore import QItemSelectionModel, QSettings, QSize, Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QLabel,
+    QSizePolicy,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -35,6 +36,33 @@ PIXELS_PER_WIDTH_UNIT = 13  # ledger_columns widths are relative; this gives ~31
 MIN_WIDTHS = {"code": 118, "layer": 132, "status": 92, "deadline": 128, "found_date": 118,
               "completed_date": 118, "closed_date": 118, "department": 120, "kind": 80}
 
+
+class ScopeLabel(QLabel):
+    """The list's name, shortened with … when the toolbar beside it needs the room."""
+
+    def __init__(self):
+        super().__init__()
+        self._full = ""
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setMinimumWidth(60)
+
+    def set_full_text(self, text: str) -> None:
+        self._full = text
+        self.setToolTip(text)
+        self._elide()
+
+    def full_text(self) -> str:
+        return self._full
+
+    def sizeHint(self):  # noqa: N802 - Qt override
+        return QSize(self.fontMetrics().horizontalAdvance(self._full) + 8, super().sizeHint().height())
+
+    def resizeEvent(self, event):  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        self.setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, self.width()))
 
 
 class LedgerPage(QWidget):
@@ -76,7 +104,7 @@ class LedgerPage(QWidget):
         self.preview = LedgerPreview(self)
         self.status_label = QLabel()
         self.status_label.setObjectName("ledger_status")
-        self.scope_label = QLabel()
+        self.scope_label = ScopeLabel()
         self.scope_label.setObjectName("ledger_scope")
         font = self.scope_label.font()
         font.setBold(True)
@@ -89,7 +117,8 @@ class LedgerPage(QWidget):
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self.actions.context_menu)
         self._build_layout()
-        self.print_button, self.export_pdf_button = add_ledger_print_actions(self.actions.toolbar, self)
+        self.print_button, self.export_pdf_button = add_ledger_print_actions(None, self)  # placed first below
+        self.actions.put_first([self.print_button, self.export_pdf_button])
         self._campaign_loaded = None
         self._writing = False
         self.state.data_changed.connect(self._data_changed_elsewhere)
@@ -100,8 +129,7 @@ class LedgerPage(QWidget):
 
     def _build_layout(self) -> None:
         head = QHBoxLayout()
-        head.addWidget(self.scope_label)
-        head.addStretch(1)
+        head.addWidget(self.scope_label, 1)  # gives way: the toolbar keeps its full width
         head.addWidget(self.actions.toolbar)
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -207,7 +235,7 @@ class LedgerPage(QWidget):
             text += "　" + self.tr("%1 selected").replace("%1", str(selected))
         self.status_label.setText(text)
         deleted = self.model.ledger_filter.deleted
-        self.scope_label.setText(self.tr("Recycle bin") if deleted else self._scope_name)
+        self.scope_label.set_full_text(self.tr("Recycle bin") if deleted else self._scope_name)
 
     # -- selection ---------------------------------------------------------------------------
     def selected_ids(self) -> list[int]:
