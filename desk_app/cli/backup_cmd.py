@@ -35,6 +35,7 @@ def _size(n: int) -> str:
 def run_backup(args) -> int:
     from desk_app.services import backups, session  # noqa: PLC0415
 
+    session.require_data_folder(create=False)  # before the log file: a wrong folder stays uncreated
     _setup()
     if args.list:
         found = backups.list_backups()
@@ -45,7 +46,7 @@ def run_backup(args) -> int:
             print(f"{b.created_at:%Y-%m-%d %H:%M}  {state:<3}  {b.reason_label:<8}  {_size(b.size):>9}  "
                   f"{b.summary()}  {b.path.name}")
         return 0
-    session.open_data()
+    session.open_data(create=False)
     target = backups.create_backup("cli", Path(args.out) if args.out else None)
     info = backups.describe(target)
     if info and info.damaged:
@@ -64,13 +65,10 @@ DAMAGED_WARNING = ("警告：当前数据已损坏，这份备份是损坏数据
 
 
 def run_check(args) -> int:
-    from desk_app import paths  # noqa: PLC0415
-    from desk_app.services import backup_restore, integrity  # noqa: PLC0415
+    from desk_app.services import backup_restore, integrity, session  # noqa: PLC0415
 
+    session.require_data_folder(create=False)
     _setup()
-    if not paths.database_path().exists():
-        sys.stderr.write(f"错误：数据文件夹中没有数据文件：{paths.database_path()}\n")
-        return 2
     report = integrity.check(quick=args.quick)
     print(report.text(technical=False))
     if report.damaged:
@@ -99,6 +97,7 @@ def run_restore(args) -> int:
     from desk_app.errors import DeskAppError  # noqa: PLC0415
     from desk_app.services import backup_restore, session  # noqa: PLC0415
 
+    session.require_data_folder()  # restoring may create the folder, but not over a file
     _setup()
     check = backup_restore.inspect_backup(Path(args.file))
     try:

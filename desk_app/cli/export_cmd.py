@@ -88,7 +88,7 @@ def _progress(done, total, text=""):
 def run(args) -> int:
     from desk_app.services.session import open_data  # noqa: PLC0415
 
-    open_data()
+    open_data(create=False)
     if args.format in ("xlsx", "csv"):
         from desk_app.exchange.ledger_export import LedgerExportOptions  # noqa: PLC0415
 

@@ -115,7 +115,7 @@ def run(args) -> int:
         raise ValidationError(f"输出文件应以 .pdf 结尾：{out}", "out")
     if out.is_dir():
         raise ValidationError(f"“{out}”是一个文件夹，请给出 PDF 文件名。", "out")
-    open_data()
+    open_data(create=False)
     options = build_options(args)
     try:
         pages = render_to_file(args.kind, options, out)

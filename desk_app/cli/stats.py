@@ -25,7 +25,7 @@ def collect() -> dict:
 def run(args) -> int:
     from desk_app.services.session import open_data as open_database  # noqa: PLC0415
 
-    open_database()
+    open_database(create=False)
     data = collect()
     if args.json:
         print(json.dumps(data, ensure_ascii=False, indent=2, default=str))

@@ -13,13 +13,40 @@ from . import instance_lock
 _lock: instance_lock.LockResult | None = None
 
 
-def open_data(*, read_only: bool = False) -> Path:
+def data_folder_problem(*, create: bool = True) -> str:
+    """Why the data folder cannot be used, in Chinese ('' when it can).
+
+    With create=False a folder without a database is a problem too: a mistyped --data-dir must not
+    quietly become a new, empty data folder.
+    """
+    folder = paths.data_dir()
+    existing = next((p for p in (folder, *folder.parents) if p.exists()), None)
+    if existing is not None and not existing.is_dir():
+        return (f"数据文件夹的位置“{folder}”不可用：“{existing}”是一个文件，不是文件夹。"
+                "请检查 --data-dir（或环境变量 DESK_APP_DATA_DIR），指定一个文件夹。")
+    if not create and not paths.database_path().is_file():
+        return (f"数据文件夹 {folder} 中没有数据。请检查 --data-dir，"
+                "或先运行 desk-app demo / 打开程序新建活动。")
+    return ""
+
+
+def require_data_folder(*, create: bool = True) -> Path:
+    """Raise DatabaseError with data_folder_problem()'s message, before anything is created."""
+    problem = data_folder_problem(create=create)
+    if problem:
+        raise DatabaseError(problem)
+    return paths.data_dir()
+
+
+def open_data(*, read_only: bool = False, create: bool = True) -> Path:
     """Open (creating and upgrading as needed) the database of the current data folder.
 
+    create=False refuses a folder without a database (read-only commands: nothing gets created).
     Writing needs the folder's one-writer lock; when another live process holds it (or the folder
     cannot be written), the data opens read-only and lock_status() says why.
     """
     global _lock
+    require_data_folder(create=create)
     fallback = False
     if not read_only:
         _lock = instance_lock.acquire(paths.data_dir())

@@ -24,7 +24,8 @@ def test_demo_then_stats_json_prints_real_figures(tmp_path, capsys):
 def test_stats_on_an_empty_folder_is_a_message_not_a_traceback(tmp_path, capsys):
     assert main(["--data-dir", str(tmp_path / "empty"), "stats"]) == 2
     err = capsys.readouterr().err
-    assert "还没有任何活动" in err and "Traceback" not in err
+    assert "中没有数据" in err and "Traceback" not in err
+    assert not (tmp_path / "empty").exists()
 
 
 def test_bad_arguments_exit_2_with_a_chinese_hint(capsys):

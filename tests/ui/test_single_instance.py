@@ -124,3 +124,16 @@ def test_a_full_disk_during_a_write_is_a_message_not_a_crash(app, monkeypatch):
     except DiskFullError:
         handler.handle(*sys.exc_info())
     assert shown == [DISK_FULL_MESSAGE] and "磁盘空间已满" in shown[0]
+
+
+def test_a_file_given_as_the_data_folder_is_one_clear_message(app, user_folders, monkeypatch):
+    from ui.views import safety_startup
+
+    user_folders.parent.mkdir(parents=True, exist_ok=True)
+    user_folders.write_text("not a folder", encoding="utf-8")
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: shown.append(a[2]))
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(a[2]))
+    assert safety_startup.open_data_safely() == safety_startup.FAILED
+    assert len(shown) == 1 and "是一个文件，不是文件夹" in shown[0] and "锁文件" not in shown[0]
+    assert user_folders.read_text(encoding="utf-8") == "not a folder"

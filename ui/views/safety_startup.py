@@ -102,6 +102,10 @@ def open_data_safely(dialogs: StartupDialogs | None = None) -> str:
     """Lock, check, open and back up the data folder. OK, EXIT (nothing wrong, just leave) or FAILED."""
     dialogs = dialogs or StartupDialogs()
     folder = paths.data_dir()
+    problem = session.data_folder_problem()  # e.g. --data-dir names a file: one clear message
+    if problem:
+        dialogs.cannot_open(problem)
+        return FAILED
     read_only = False
     lock = instance_lock.acquire(folder)
     if not lock.acquired:
