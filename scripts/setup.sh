@@ -36,9 +36,31 @@ raise SystemExit(0 if sys.version_info >= (3, 11) else 1)
 PY
 
 if [ ! -x .venv/bin/python ]; then
-  "$python" -m venv .venv
+  if ! "$python" -m venv .venv 2>/dev/null; then
+    # Debian/Ubuntu ship venv separately (python3-venv, or python3.11-venv for a side-by-side 3.11).
+    rm -rf .venv
+    if command -v apt-get >/dev/null 2>&1; then
+      sudo=""
+      [ "$(id -u)" -ne 0 ] && sudo="sudo"
+      minor=$("$python" -c 'import sys; print(f"{sys.version_info[0]}.{sys.version_info[1]}")')
+      $sudo apt-get install -y -qq "python${minor}-venv" >/dev/null 2>&1 || $sudo apt-get install -y -qq python3-venv >/dev/null
+    fi
+    "$python" -m venv .venv
+  fi
 fi
 extra=""
 [ "$mode" = test ] && extra="[test]"
-.venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip >/dev/null
-.venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".${extra}"
+# Install only when the project's requirements changed since the last time (a second run works offline).
+stamp=".venv/.desk_app-installed-${mode}"
+want_stamp=$(cat pyproject.toml | sha256sum | cut -c1-16)
+if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want_stamp" ]; then
+  echo "安装 Python 依赖（首次约需一两分钟）…"
+  log=.venv/pip-install.log
+  if ! { .venv/bin/python -m pip install --disable-pip-version-check --upgrade pip &&
+         .venv/bin/python -m pip install --disable-pip-version-check -e ".${extra}"; } >"$log" 2>&1; then
+    tail -n 30 "$log" >&2
+    echo "安装失败，完整记录见 $log（请检查网络或软件源）。" >&2
+    exit 1
+  fi
+  echo "$want_stamp" > "$stamp"
+fi
