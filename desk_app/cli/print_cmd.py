@@ -33,7 +33,11 @@ def register(sub) -> None:
     g.add_argument("--open", action="store_true", help="只打印未完成事项")
     g.add_argument("--person", metavar="姓名", help="人员：个人问题清单，或台账中与此人有关的事项")
     g.add_argument("--text", default="", help="包含此文字的事项")
-    g.add_argument("--meeting", type=int, metavar="N", help="会议编号（会议通知、签到表、会议纪要）")
+    g.add_argument("--meeting", metavar="YYYY-N",
+                   help="会议（会议通知、签到表、会议纪要）：2026-8 = 2026年第8次推进会；8 = 今年第8次；"
+                        "id:12 = 会议 id。写法不明确或找不到时，会列出全部会议（年份-次数、id、日期、名称）")
+    g.add_argument("--meeting-type", metavar="类型", default="",
+                   help="--meeting 的会议类型，默认 专班推进会；也可写 中心组学习研讨、党支部学习、专题会、财政大讲堂")
     g.add_argument("--task-force", metavar="名称", help="专班名称（行动方案；台账中按专班筛选）")
     g.add_argument("--entry", metavar="问题编号", help="督办单的事项编号，如 ZG-2026-0001")
     o = p.add_argument_group("版式")
@@ -64,7 +68,14 @@ def _resolve_columns(text: str | None) -> list[str] | None:
 def build_options(args):
     """PrintOptions from the command-line arguments, with every name checked."""
     from desk_app.domain import Layer, Status  # noqa: PLC0415
-    from desk_app.reports.lookups import check_month, entry_by_code, person_by_name, task_force_by_name  # noqa: PLC0415
+    from desk_app.reports.lookups import (  # noqa: PLC0415
+        check_month,
+        entry_by_code,
+        meeting_by_reference,
+        meeting_type_by_name,
+        person_by_name,
+        task_force_by_name,
+    )
     from desk_app.reports.options import PrintOptions, with_campaign  # noqa: PLC0415
     from desk_app.services import org  # noqa: PLC0415
     from desk_app.services.ledger_query import SORT_KEYS, LedgerFilter  # noqa: PLC0415
@@ -88,7 +99,11 @@ def build_options(args):
                                    department_ids=department_ids, overdue_only=args.overdue,
                                    open_only=args.open, text=args.text))
     options = PrintOptions(filter=f, columns=_resolve_columns(args.columns), a3=args.a3, sort=args.sort,
-                           title=args.title.strip(), month=args.month.strip(), meeting_id=args.meeting)
+                           title=args.title.strip(), month=args.month.strip())
+    if args.meeting is not None:
+        options.meeting_id = meeting_by_reference(f.campaign_id, args.meeting, args.meeting_type).id
+    elif args.meeting_type:
+        meeting_type_by_name(args.meeting_type)  # a wrong type is reported even without --meeting
     if args.person:
         options.person_id = person_by_name(args.person).id
         if args.kind != "person-list":
@@ -107,7 +122,7 @@ def build_options(args):
 
 
 def run(args) -> int:
-    from desk_app.reports.registry import render_to_file  # noqa: PLC0415
+    from desk_app.reports.registry import MEETING_KINDS, render_to_file  # noqa: PLC0415
     from desk_app.services.session import open_data  # noqa: PLC0415
 
     out = Path(args.out).expanduser()
@@ -123,4 +138,9 @@ def run(args) -> int:
         raise ValidationError(f"无法写入“{out}”：文件可能正被其他程序（如 PDF 阅读器）打开，或没有写入权限。"
                               "请关闭该文件或换一个位置后重试。", "out") from None
     sys.stdout.write(f"已生成 {out}（{pages} 页）\n")
+    if options.meeting_id is not None and args.kind in MEETING_KINDS:
+        from desk_app.reports.lookups import describe_meeting  # noqa: PLC0415
+        from desk_app.services.meetings import get_meeting  # noqa: PLC0415
+
+        sys.stdout.write(f"会议：{describe_meeting(get_meeting(options.meeting_id))}\n")
     return 0

@@ -53,3 +53,81 @@ def check_month(month: str) -> str:
     if not m or not 1 <= int(m.group(2)) <= 12:
         raise ValidationError(f"月份“{month}”格式不正确，应写成 YYYY-MM，例如 2026-11", "month")
     return month
+
+
+# "2026-8", "2026年第8次", "第8次", "8": the 第N次 the 例会 page shows; "id:12" / "#12": the database id.
+MEETING_NUMBER_RE = re.compile(r"^(?:(\d{4})\s*(?:[-－/.]|年)\s*)?第?\s*(\d{1,4})\s*次?$")
+MEETING_ID_RE = re.compile(r"^(?:id|编号)\s*[:：=]?\s*(\d+)$|^#(\d+)$", re.IGNORECASE)
+MEETING_LIST_LIMIT = 40
+
+
+def meeting_type_by_name(name: str | None) -> str:
+    """A meeting type from its name or a unique part of it (中心组 → 中心组学习研讨); 专班推进会 if none."""
+    from desk_app.domain import MeetingType  # noqa: PLC0415
+
+    wanted = (name or "").strip()
+    if not wanted:
+        return MeetingType.TASK_FORCE.value
+    found = [t.value for t in MeetingType if wanted == t.value] or [t.value for t in MeetingType if wanted in t.value]
+    if len(found) != 1:
+        names = "、".join(t.value for t in MeetingType)
+        raise ValidationError(f"没有“{wanted}”这种会议类型。可用的类型：{names}", "meeting_type")
+    return found[0]
+
+
+def describe_meeting(m) -> str:
+    return f"{m.year}年第{m.number}次{m.meeting_type}（{m.title}，{m.start_at:%Y-%m-%d}，id:{m.id}）"
+
+
+def meeting_list_text(summaries) -> str:
+    """The meetings a clerk can choose from, one a line: what to type, then what it is."""
+    if not summaries:
+        return "当前活动还没有会议（请先在 例会 页面新建会议）。"
+    lines = ["当前活动的会议（--meeting 写“年份-次数”并用 --meeting-type 指明类型，或写“id:编号”）："]
+    for m in summaries[:MEETING_LIST_LIMIT]:
+        lines.append(f"  {m.year}-{m.number:<3} id:{m.id:<5} {m.start_at:%Y-%m-%d}  "
+                     f"{m.year}年第{m.number}次{m.meeting_type}  {m.title}")
+    if len(summaries) > MEETING_LIST_LIMIT:
+        lines.append(f"  ……共 {len(summaries)} 个，只列出最近 {MEETING_LIST_LIMIT} 个")
+    return "\n".join(lines)
+
+
+def meeting_by_reference(campaign_id: int, reference: str | int, meeting_type: str | None = None):
+    """The meeting `--meeting` names: "YYYY-N" (第N次 of that year), "N" (第N次 this year), "id:N"
+    (the database id). `meeting_type` (default 专班推进会) says whose 第N次 is meant. A plain N is
+    also some meeting's id in older scripts, so when that id is a different meeting (or the only
+    match) it is refused with the list: printing the wrong meeting is worse than asking."""
+    from desk_app.services import context, meetings  # noqa: PLC0415
+
+    text = str(reference).strip()
+    kind = meeting_type_by_name(meeting_type)
+    summaries = meetings.list_meetings(campaign_id)
+    by_id = {m.id: m for m in summaries}
+    id_match = MEETING_ID_RE.match(text)
+    if id_match:
+        meeting_id = int(id_match.group(1) or id_match.group(2))
+        if meeting_id in by_id:
+            return by_id[meeting_id]
+        raise NotFoundError(f"找不到编号为 {meeting_id} 的会议。\n{meeting_list_text(summaries)}")
+    number_match = MEETING_NUMBER_RE.match(text)
+    if not number_match:
+        raise ValidationError(f"看不懂会议“{text}”：请写“2026-8”（2026年第8次{kind}）或“id:12”（会议编号）。\n"
+                              f"{meeting_list_text(summaries)}", "meeting")
+    explicit_year = number_match.group(1)
+    year = int(explicit_year) if explicit_year else context.today().year
+    number = int(number_match.group(2))
+    by_number = next((m for m in summaries if m.meeting_type == kind and m.year == year and m.number == number),
+                     None)
+    by_plain_id = by_id.get(number) if text.isdigit() else None
+    if by_number is not None and (by_plain_id is None or by_plain_id.id == by_number.id):
+        return by_number
+    if by_plain_id is not None and by_number is None:  # the case that printed 第8次 for "12"
+        raise NotFoundError(
+            f"{year}年没有第{number}次{kind}。id 为 {number} 的会议是 {by_plain_id.year}年第{by_plain_id.number}次"
+            f"{by_plain_id.meeting_type}，如要打印它请写“id:{number}”。\n{meeting_list_text(summaries)}")
+    if by_plain_id is not None:
+        raise ValidationError(
+            f"“{text}”不明确：可以是 {year}年第{number}次{kind}（id:{by_number.id}），也可以是 id 为 {number} 的"
+            f"{by_plain_id.year}年第{by_plain_id.number}次{by_plain_id.meeting_type}。"
+            f"请写“{year}-{number}”或“id:{number}”。\n{meeting_list_text(summaries)}", "meeting")
+    raise NotFoundError(f"找不到 {year}年第{number}次{kind}。\n{meeting_list_text(summaries)}")

@@ -45,11 +45,11 @@ KINDS: dict[str, Kind] = {k.name: k for k in [
     Kind("action-plan", "专班行动方案", "roster_pdf", "build_action_plan", needs="task_force",
          description="一个专班的行动方案（当前版本），--task-force 专班名称"),
     Kind("notice", "会议通知", "meeting_pdf", "build_notice", needs="meeting",
-         description="会议通知，--meeting 会议编号"),
+         description="会议通知，--meeting 2026-8（2026年第8次推进会）或 id:会议id"),
     Kind("sign-in", "签到表", "meeting_pdf", "build_sign_in", needs="meeting",
-         description="会议签到表（签名栏留空），--meeting 会议编号"),
+         description="会议签到表（签名栏留空），--meeting 2026-8 或 id:会议id"),
     Kind("minutes", "会议纪要", "meeting_pdf", "build_minutes", needs="meeting",
-         description="会议纪要（GB/T 9704 纪要格式），--meeting 会议编号"),
+         description="会议纪要（GB/T 9704 纪要格式），--meeting 2026-8 或 id:会议id"),
     Kind("stats", "统计汇总", "stats_pdf", description="完成率与逾期统计（按层级、责任单位、专班、类别，含图表和月度趋势）"),
 ]}
 
@@ -68,7 +68,7 @@ def get_kind(name: str) -> Kind:
 
 def check_options(kind: Kind, options: PrintOptions) -> None:
     missing = {
-        "meeting": (options.meeting_id is None, "请先选择要打印的会议（命令行用 --meeting 会议编号）"),
+        "meeting": (options.meeting_id is None, "请先选择要打印的会议（命令行用 --meeting 2026-8 表示2026年第8次推进会）"),
         "task_force": (options.task_force_id is None, "请先选择专班（命令行用 --task-force 专班名称）"),
         "entry": (options.entry_id is None, "请先选择一条事项（命令行用 --entry 问题编号）"),
         "person": (options.person_id is None and not options.layer,

@@ -81,8 +81,8 @@ def test_cli_prints_every_kind(demo, tmp_path):
     meeting = meetings.list_meetings(demo.campaign_id)[0]
     tf = taskforces.list_task_forces(demo.campaign_id)[0]
     person = next(p for p in __import__("desk_app.services.org", fromlist=["x"]).list_people() if p.level == "科长(主任)")
-    extra = {"minutes": ["--meeting", str(meeting.id)], "notice": ["--meeting", str(meeting.id)],
-             "sign-in": ["--meeting", str(meeting.id)], "action-plan": ["--task-force", tf.name],
+    extra = {"minutes": ["--meeting", f"id:{meeting.id}"], "notice": ["--meeting", f"{meeting.year}-{meeting.number}"],
+             "sign-in": ["--meeting", f"#{meeting.id}"], "action-plan": ["--task-force", tf.name],
              "person-list": ["--person", person.name], "supervision": ["--entry", "ZG-2026-0001"]}
     for name in registry.KINDS:
         out = tmp_path / f"{name}.pdf"
