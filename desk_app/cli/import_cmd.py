@@ -104,7 +104,10 @@ def _xlsx(args) -> int:
         return 2 if bad and not args.skip_invalid else 0
     if bad and not args.skip_invalid:
         raise InputFileError(f"有 {bad} 行存在问题，没有导入任何内容。请修改表格，或加 --skip-invalid 只导入没有问题的行。")
-    if not _confirm(args, f"确认导入 {len(plan.valid_rows)} 条台账？"):
+    if not plan.has_changes:
+        print("表格与本机台账相同，没有需要导入的内容，本机数据没有改动。")
+        return 0
+    if not _confirm(args, f"确认导入（{plan.counts_text()}）？"):
         print("已取消，没有导入任何内容。")
         return 1
     result = apply_import(plan, skip_invalid=args.skip_invalid, progress=_progress)

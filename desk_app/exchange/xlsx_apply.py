@@ -10,9 +10,9 @@ from peewee import fn
 from desk_app.db.models import Campaign, Department, LedgerEntry, Person, ProgressUpdate, TaskForce
 from desk_app.domain import KIND_CODE_PREFIX, EntryKind
 from desk_app.errors import InputFileError
-from desk_app.services import changelog, context
+from desk_app.services import changelog, context, workflow
 from desk_app.services.backups import create_backup
-from desk_app.services.ledger import EntryInput
+from desk_app.services.ledger import EntryInput, update_entry
 
 from .progress import Progress, report
 from .xlsx_import import ImportPlan, RowPlan
@@ -26,6 +26,8 @@ class XlsxImportResult:
     new_people: int
     new_task_forces: int
     backup: Path | None
+    updated: int = 0
+    unchanged: int = 0
 
     def text(self) -> str:
         extra = []
@@ -36,7 +38,8 @@ class XlsxImportResult:
         if self.new_task_forces:
             extra.append(f"新建专班 {self.new_task_forces} 个")
         tail = f"；{'，'.join(extra)}" if extra else ""
-        return (f"已导入 {self.created} 条台账，跳过有问题的 {self.skipped} 行{tail}。"
+        return (f"已导入：新增 {self.created} 条 / 更新 {self.updated} 条 / 无变化 {self.unchanged} 条，"
+                f"跳过有问题的 {self.skipped} 行{tail}。"
                 + (f"导入前的备份：{self.backup.name}" if self.backup else ""))
 
 
@@ -71,14 +74,17 @@ def apply_import(plan: ImportPlan, *, skip_invalid: bool = False, progress: Prog
     if bad and not skip_invalid:
         raise InputFileError(f"有 {len(bad)} 行存在问题（例如{bad[0].problems[0].text()}），没有导入任何内容。"
                              "请修改表格后重新导入，或选择“跳过有问题的行”。")
-    rows = [r for r in plan.rows if r.ok]
+    rows = [r for r in plan.rows if r.ok and not r.is_unchanged]
     if not rows:
+        if plan.valid_rows:
+            raise InputFileError(f"表格中的 {len(plan.valid_rows)} 条事项与本机完全相同，没有需要导入的内容。")
         raise InputFileError("没有可以导入的行，没有导入任何内容。")
     report(progress, 0, len(rows), "正在备份数据")
     backup = create_backup(reason="import")
     counts = _write(plan, rows, progress)
     return XlsxImportResult(counts["created"], len(bad), counts["departments"], counts["people"],
-                            counts["task_forces"], backup)
+                            counts["task_forces"], backup, counts["updated"],
+                            len(plan.valid_rows) - len(rows))
 
 
 def _create_missing(plan: ImportPlan, rows: list[RowPlan]) -> dict[str, int]:
@@ -134,7 +140,14 @@ def _write(plan: ImportPlan, rows: list[RowPlan], progress: Progress | None) -> 
     codes = _Codes(campaign)
     now = context.now()
     input_fields = [f.name for f in fields(EntryInput)]
+    counts["updated"] = 0
     for index, row in enumerate(rows, start=1):
+        if index % 500 == 0:
+            report(progress, index, len(rows), f"正在写入第 {index}/{len(rows)} 行")
+        if row.existing is not None:
+            _update(row)
+            counts["updated"] += 1
+            continue
         code, _ = codes.claim(row.code, row.data.kind)
         values = {name: getattr(row.data, name) for name in input_fields}
         entry = LedgerEntry.create(campaign=campaign, code=code, status=row.status, created_at=now, updated_at=now,
@@ -145,7 +158,16 @@ def _write(plan: ImportPlan, rows: list[RowPlan], progress: Progress | None) -> 
             update = ProgressUpdate.create(entry=entry, date=context.today(), month=month, text=row.progress,
                                            author=context.actor(), created_at=now)
             changelog.record("progress_update", update.id, "create", "text", None, f"{code}：{row.progress[:200]}")
-        if index % 500 == 0:
-            report(progress, index, len(rows), f"正在写入第 {index}/{len(rows)} 行")
-    counts["created"] = len(rows)
+    counts["created"] = len(rows) - counts["updated"]
     return counts
+
+
+def _update(row: RowPlan) -> None:
+    """An entry we already have: the ledger and workflow services validate and log each change.
+    The plan never lets a status into or out of 申请销号/已销号 (that is the 销号 review's job)."""
+    entry_id = row.existing.id
+    update_entry(entry_id, row.data)
+    if row.progress:
+        workflow.add_progress(entry_id, row.progress)
+    if row.status_given and row.status != row.existing.status:
+        workflow.set_status([entry_id], row.status)

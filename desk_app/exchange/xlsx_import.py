@@ -12,11 +12,14 @@ from desk_app.db.models import Department, Person, TaskForce
 from desk_app.domain import EntryKind, Layer, Status
 from desk_app.errors import InputFileError, ValidationError, ValidationErrors
 from desk_app.services import campaigns
-from desk_app.services.ledger import EntryInput, normalise, validate
+from desk_app.services.ledger import EntryInput, EntryRecord, normalise, validate
 
 from .cells import has_controls
 from .dates import DateParseError, parse_date, parse_deadline
-from .xlsx_read import FIELD_LABELS, SheetContent, auto_mapping, read_sheet
+from .xlsx_match import ExistingEntries, completed_date_differs, field_changes, merge_for_update, status_problem
+from .xlsx_read import FIELD_LABELS, SheetContent, auto_mapping, mapping_from_json, read_sheet
+
+__all__ = ["ImportOptions", "ImportPlan", "RowPlan", "RowProblem", "mapping_from_json", "plan_import"]
 
 # Excel and WPS store characters XML cannot hold as _xHHHH_; openpyxl hands them over undecoded.
 EXCEL_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
@@ -62,10 +65,21 @@ class RowPlan:
     new_names: dict[str, str] = field(default_factory=dict)  # field -> name to create
     problems: list[RowProblem] = field(default_factory=list)
     warnings: list[RowProblem] = field(default_factory=list)
+    status_given: str = ""  # the status the sheet states ('' when blank)
+    existing: EntryRecord | None = None  # our entry with the same 问题编号: this row updates it
+    changes: list[str] = field(default_factory=list)  # labels of the fields an update changes
 
     @property
     def ok(self) -> bool:
         return not self.problems
+
+    @property
+    def is_update(self) -> bool:
+        return self.existing is not None and bool(self.changes)
+
+    @property
+    def is_unchanged(self) -> bool:
+        return self.existing is not None and not self.changes
 
 
 @dataclass
@@ -97,6 +111,22 @@ class ImportPlan:
     def problems(self) -> list[RowProblem]:
         return [p for r in self.rows for p in r.problems]
 
+    def counts(self) -> tuple[int, int, int]:
+        """(new, updated, unchanged) among the rows without problems."""
+        valid = self.valid_rows
+        new = sum(1 for r in valid if r.existing is None)
+        updated = sum(1 for r in valid if r.is_update)
+        return new, updated, len(valid) - new - updated
+
+    @property
+    def has_changes(self) -> bool:
+        new, updated, _ = self.counts()
+        return bool(new or updated)
+
+    def counts_text(self) -> str:
+        new, updated, same = self.counts()
+        return f"新增 {new} 条 / 更新 {updated} 条 / 无变化 {same} 条"
+
     def column_of(self, key: str) -> str:
         for index, mapped in self.mapping.items():
             if mapped == key:
@@ -104,8 +134,8 @@ class ImportPlan:
         return FIELD_LABELS.get(key, key)
 
     def report_text(self, limit: int = 200) -> str:
-        lines = [f"工作表“{self.sheet}”，表头在第 {self.header_row} 行；共 {len(self.rows)} 行数据，"
-                 f"可导入 {len(self.valid_rows)} 行，有问题 {len(self.rows) - len(self.valid_rows)} 行。"]
+        lines = [f"工作表“{self.sheet}”，表头在第 {self.header_row} 行；共 {len(self.rows)} 行数据："
+                 f"{self.counts_text()}，有问题 {len(self.rows) - len(self.valid_rows)} 行。"]
         lines.append("列对应：" + "，".join(f"{self.headers[i] or i + 1}→{FIELD_LABELS[k]}"
                                          for i, k in sorted(self.mapping.items())))
         for what, label in (("department", "科室"), ("person", "人员"), ("task_force", "专班")):
@@ -113,39 +143,12 @@ class ImportPlan:
                 lines.append(f"本机没有的{label}：{'、'.join(sorted(self.missing[what]))}"
                              + ("（将新建）" if self.options.create_missing else "（可选择“自动新建”）"))
         issues = [p.text() for r in self.rows for p in r.problems + r.warnings]
+        issues += [f"第 {r.row} 行：更新 {r.existing.code} 的{'、'.join(r.changes)}" for r in self.rows
+                   if r.ok and r.is_update]
         lines.extend(issues[:limit])
         if len(issues) > limit:
             lines.append(f"……另有 {len(issues) - limit} 条提示")
         return "\n".join(lines)
-
-
-def mapping_from_json(spec: dict, headers: list[str]) -> dict[int, str]:
-    """`--mapping '{"问题描述": "description", "F": "措施"}'`: header text or column letter to a field key
-    or its Chinese label; "" ignores the column. Columns not named keep the automatic mapping."""
-    from openpyxl.utils import column_index_from_string  # noqa: PLC0415
-
-    by_label = {label: key for key, label in FIELD_LABELS.items()} | {k: k for k in FIELD_LABELS}
-    mapping = auto_mapping(headers)
-    for column, target in spec.items():
-        column = str(column).strip()
-        if column in headers:
-            index = headers.index(column)
-        elif re.fullmatch(r"[A-Za-z]{1,3}", column):
-            index = column_index_from_string(column.upper()) - 1
-        else:
-            raise InputFileError(f"列对应中的“{column}”既不是表头中的列名，也不是列字母（A、B、C…）。"
-                                 f"表头有：{'、'.join(h for h in headers if h)}")
-        if target in ("", None):
-            mapping.pop(index, None)
-            continue
-        if target not in by_label:
-            raise InputFileError(f"列对应中的“{target}”不是可导入的字段。可用：{'、'.join(FIELD_LABELS.values())}")
-        key = by_label[target]
-        for other, mapped in list(mapping.items()):
-            if mapped == key:
-                del mapping[other]
-        mapping[index] = key
-    return mapping
 
 
 class _Names:
@@ -194,9 +197,10 @@ def _layer(text: str) -> str:
 
 
 class _RowBuilder:
-    def __init__(self, plan: ImportPlan, names: _Names):
+    def __init__(self, plan: ImportPlan, names: _Names, existing: ExistingEntries):
         self.plan = plan
         self.names = names
+        self.existing = existing
 
     def build(self, row_number: int, values: list, formulas: set[int]) -> RowPlan:
         opts = self.plan.options
@@ -256,27 +260,70 @@ class _RowBuilder:
             if status is None:
                 self._problem(row, "status", f"“{word}”不是能识别的状态，应为：{'、'.join(Status)}")
             else:
-                row.status = status.value
+                row.status_given = row.status = status.value
         elif values.get("progress"):
             row.status = Status.IN_PROGRESS.value
-        self._names(row, raw, values)
         row.code = str(values.pop("code", "") or "")
         row.progress = str(values.pop("progress", "") or "")
-        row.data = normalise(replace(row.data, **values))
+        row.existing = self._match(row)
+        self._names(row, raw, values)
+        if row.existing is None:
+            row.data = normalise(replace(row.data, **values))
+            self._validate(row)
+        else:
+            self._update(row, values)
+
+    def _match(self, row: RowPlan) -> EntryRecord | None:
+        existing = self.existing.get(row.code)
+        if existing is None:
+            return None
+        first = self.existing.claimed.setdefault(row.code, row.row)
+        if first != row.row:
+            self._problem(row, "code", f"与第 {first} 行的问题编号重复：同一事项只能出现一次")
+        if existing.deleted_at is not None:
+            self._problem(row, "code", f"事项 {row.code} 在回收站中，请先在“设置 → 回收站”中恢复再导入")
+        return existing
+
+    def _update(self, row: RowPlan, values: dict) -> None:
+        """The row names an entry we have: change what differs, through the ledger's validation."""
+        existing = row.existing
+        kind = values.pop("kind", existing.kind)
+        if kind != existing.kind:
+            self._problem(row, "kind", f"事项 {existing.code} 是“{existing.kind}”，导入不能改变事项类型")
+        row.data = merge_for_update(existing, values)
         self._validate(row)
+        row.changes = field_changes(existing, row.data)
+        row.changes += [FIELD_LABELS[key] for key in row.new_names if FIELD_LABELS[key] not in row.changes]
+        problem = status_problem(existing, row.status_given)
+        if problem:
+            self._problem(row, "status", problem)
+        elif row.status_given and row.status_given != existing.status:
+            row.changes.append("状态")
+        row.status = existing.status if problem or not row.status_given else row.status_given
+        if row.progress and row.progress != self.existing.latest_progress.get(existing.id, ""):
+            row.changes.append("整改进展")
+        else:
+            row.progress = ""
+        if completed_date_differs(existing, row.completed_date):
+            self._problem(row, "completed_date", "完成日期由销号流程记录，导入不会修改", warning=True)
 
     def _names(self, row: RowPlan, raw: dict, values: dict) -> None:
+        """Names to ids. For an update a name equal to the entry's own keeps its id, so a second
+        person or department of the same name never swaps in."""
+        existing = row.existing
         dept_text = _text(raw.get("department")).strip()
         if dept_text:
             first, *rest = [n for n in NAME_SPLIT.split(dept_text) if n]
             if rest and not values.get("co_departments"):
                 values["co_departments"] = "、".join(rest)
-            values["department_id"] = self.names.departments.get(first)
+            values["department_id"] = (existing.department_id if existing and existing.department_name == first
+                                       else self.names.departments.get(first))
             if values["department_id"] is None:
                 self._missing(row, "department", "department", first, "科室（单位）")
         if "task_force" in raw and _text(raw["task_force"]).strip():
             name = _text(raw["task_force"]).strip()
-            values["task_force_id"] = self.names.task_forces.get(name)
+            values["task_force_id"] = (existing.task_force_id if existing and existing.task_force_name == name
+                                       else self.names.task_forces.get(name))
             if values["task_force_id"] is None:
                 self._missing(row, "task_force", "task_force", name, "专班")
         for key in PERSON_FIELDS:
@@ -286,7 +333,10 @@ class _RowBuilder:
             first, *rest = [n for n in NAME_SPLIT.split(text) if n]
             if rest:
                 self._problem(row, key, f"有多个姓名，只关联第一个“{first}”", warning=True)
-            pid = self.names.person(first, values.get("department_id"))
+            if existing and getattr(existing, f"{key}_name") == first:
+                pid = getattr(existing, f"{key}_id")
+            else:
+                pid = self.names.person(first, values.get("department_id"))
             values[f"{key}_id"] = pid
             if pid is None:
                 self._missing(row, key, "person", first, "人员")
@@ -330,7 +380,9 @@ def plan_import(path: str | Path, options: ImportOptions | None = None, *, conte
     if options.default_layer and options.default_layer not in {v.value for v in Layer}:
         raise ValidationError(f"默认层级“{options.default_layer}”不正确，应为：{'、'.join(Layer)}", "layer")
     plan = ImportPlan(path, content.name, content.header_row, content.headers, mapping, [], options)
-    builder = _RowBuilder(plan, _Names(campaign_id))
+    code_index = next((i for i, k in mapping.items() if k == "code"), None)
+    codes = set() if code_index is None else {_text(values[code_index]).strip() for _, values, _ in content.rows}
+    builder = _RowBuilder(plan, _Names(campaign_id), ExistingEntries(campaign_id, codes))
     for row_number, values, formulas in content.rows:
         first = next((v for v in values if v is not None and str(v).strip()), "")
         if isinstance(first, str) and EXAMPLE_ROW.match(first.strip()):

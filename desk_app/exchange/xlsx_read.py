@@ -216,3 +216,32 @@ def read_sheet(path: str | Path, sheet: str | None = None, *, max_rows: int = MA
         return content
     finally:
         wb.close()
+
+
+def mapping_from_json(spec: dict, headers: list[str]) -> dict[int, str]:
+    """`--mapping '{"问题描述": "description", "F": "措施"}'`: header text or column letter to a field key
+    or its Chinese label; "" ignores the column. Columns not named keep the automatic mapping."""
+    from openpyxl.utils import column_index_from_string  # noqa: PLC0415
+
+    by_label = {label: key for key, label in FIELD_LABELS.items()} | {k: k for k in FIELD_LABELS}
+    mapping = auto_mapping(headers)
+    for column, target in spec.items():
+        column = str(column).strip()
+        if column in headers:
+            index = headers.index(column)
+        elif re.fullmatch(r"[A-Za-z]{1,3}", column):
+            index = column_index_from_string(column.upper()) - 1
+        else:
+            raise InputFileError(f"列对应中的“{column}”既不是表头中的列名，也不是列字母（A、B、C…）。"
+                                 f"表头有：{'、'.join(h for h in headers if h)}")
+        if target in ("", None):
+            mapping.pop(index, None)
+            continue
+        if target not in by_label:
+            raise InputFileError(f"列对应中的“{target}”不是可导入的字段。可用：{'、'.join(FIELD_LABELS.values())}")
+        key = by_label[target]
+        for other, mapped in list(mapping.items()):
+            if mapped == key:
+                del mapping[other]
+        mapping[index] = key
+    return mapping

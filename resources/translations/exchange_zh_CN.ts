@@ -432,8 +432,16 @@
         <translation>跳过有问题的行，只导入没有问题的行</translation>
     </message>
     <message>
-        <source>%1 rows read: %2 can be imported, %3 have problems.</source>
-        <translation>共读取 %1 行：可导入 %2 行，有问题 %3 行。</translation>
+        <source>%1 rows read: %2 new / %3 updated / %4 unchanged, %5 with problems.</source>
+        <translation>共读取 %1 行数据：新增 %2 条 / 更新 %3 条 / 无变化 %4 条，有问题 %5 行。</translation>
+    </message>
+    <message>
+        <source>Rows whose 问题编号 is already in the ledger update that entry; they never become a second copy.</source>
+        <translation>问题编号在本机台账中已有的行，更新那条事项，不会导入成第二份。</translation>
+    </message>
+    <message>
+        <source>The sheet matches the ledger: there is nothing to import.</source>
+        <translation>表格与本机台账相同，没有需要导入的内容。</translation>
     </message>
     <message>
         <source>Departments not here yet</source>
@@ -446,6 +454,10 @@
     <message>
         <source>Task forces not here yet</source>
         <translation>本机没有的专班</translation>
+    </message>
+    <message>
+        <source>Updates: %1</source>
+        <translation>更新：%1</translation>
     </message>
     <message>
         <source>Import</source>

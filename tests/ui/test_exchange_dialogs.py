@@ -116,7 +116,7 @@ def test_xlsx_wizard_three_steps(main_window, qtbot, tmp_path, quiet_messages):
     dialog.go_next()
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=15000)
     assert LedgerEntry.select().count() == before + 1
-    assert "已导入 1 条台账" in quiet_messages[-1]
+    assert "新增 1 条" in quiet_messages[-1]
 
 
 def test_missing_units_dialog(main_window, qtbot, monkeypatch):
@@ -144,3 +144,37 @@ def test_export_dialog_writes_meeting_minutes_as_word(main_window, qtbot, tmp_pa
     dialog.start()
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=15000)
     assert Document(tmp_path / "纪要.docx").paragraphs[0].text.endswith("纪要")
+
+
+def test_xlsx_wizard_updates_entries_named_by_code(main_window, qtbot, tmp_path, quiet_messages):
+    """Our own export, one 整改措施 changed: the wizard reports one update and writes no copies."""
+    from desk_app.exchange.ledger_export import LedgerExportOptions
+    from desk_app.exchange.xlsx_export import export_xlsx
+    from desk_app.services.ledger_query import LedgerFilter
+
+    path = tmp_path / "回报.xlsx"
+    total = export_xlsx(LedgerExportOptions(filter=LedgerFilter(campaign_id=main_window.state.campaign_id),
+                                            summary_sheet=False), path)
+    wb = load_workbook(path)
+    ws = wb.worksheets[0]
+    code = ws.cell(4, 2).value
+    measures_col = [c.value for c in ws[3]].index("整改措施") + 1
+    ws.cell(4, measures_col, "回报后改过的措施")
+    wb.save(path)
+    before = LedgerEntry.select().count()
+    dialog = main_window.exchange_menu.open_xlsx_import()
+    qtbot.addWidget(dialog)
+    dialog.set_file(str(path))
+    dialog.next.click()
+    qtbot.waitUntil(lambda: dialog.steps.currentIndex() == 1, timeout=10000)
+    dialog.next.click()
+    qtbot.waitUntil(lambda: dialog.steps.currentIndex() == 2, timeout=20000)
+    assert f"新增 0 条 / 更新 1 条 / 无变化 {total - 1} 条" in dialog.report_summary.text()
+    assert dialog.report_table.item(0, 1).text() == code
+    assert "整改措施" in dialog.report_table.item(0, 2).text()
+    assert dialog.next.isEnabled()
+    dialog.next.click()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=20000)
+    assert LedgerEntry.select().count() == before
+    assert LedgerEntry.get(LedgerEntry.code == code, LedgerEntry.source_unit == "").measures == "回报后改过的措施"
+    assert "更新 1 条" in quiet_messages[-1]

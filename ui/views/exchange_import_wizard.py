@@ -181,21 +181,31 @@ class XlsxImportWizard(QDialog):
     def show_plan(self, plan) -> None:
         self.plan = plan
         bad = len(plan.rows) - len(plan.valid_rows)
-        lines = [self.tr("%1 rows read: %2 can be imported, %3 have problems.").replace("%1", str(len(plan.rows)))
-                 .replace("%2", str(len(plan.valid_rows))).replace("%3", str(bad))]
+        new, updated, unchanged = plan.counts()
+        lines = [self.tr("%1 rows read: %2 new / %3 updated / %4 unchanged, %5 with problems.")
+                 .replace("%1", str(len(plan.rows))).replace("%2", str(new)).replace("%3", str(updated))
+                 .replace("%4", str(unchanged)).replace("%5", str(bad))]
+        if updated:
+            lines.append(self.tr("Rows whose 问题编号 is already in the ledger update that entry; "
+                                 "they never become a second copy."))
+        if not plan.has_changes and not bad:
+            lines.append(self.tr("The sheet matches the ledger: there is nothing to import."))
         for kind, label in (("department", self.tr("Departments not here yet")),
                             ("person", self.tr("People not here yet")),
                             ("task_force", self.tr("Task forces not here yet"))):
             if plan.missing.get(kind):
                 lines.append(f"{label}：{'、'.join(sorted(plan.missing[kind]))}")
         self.report_summary.setText("\n".join(lines))
-        issues = [(p, False) for r in plan.rows for p in r.problems] + [(p, True) for r in plan.rows for p in r.warnings]
-        issues.sort(key=lambda item: item[0].row)
+        issues = ([(p.row, p.column, p.message, "#b71c1c") for r in plan.rows for p in r.problems]
+                  + [(p.row, p.column, p.message, "#8a6d00") for r in plan.rows for p in r.warnings]
+                  + [(r.row, r.existing.code, self.tr("Updates: %1").replace("%1", "、".join(r.changes)), "#1a4f8b")
+                     for r in plan.rows if r.ok and r.is_update])
+        issues.sort(key=lambda item: item[0])
         self.report_table.setRowCount(len(issues))
-        for r, (problem, warning) in enumerate(issues):
-            for c, text in enumerate((str(problem.row), problem.column, problem.message)):
+        for r, (row, column, message, color) in enumerate(issues):
+            for c, text in enumerate((str(row), column, message)):
                 item = QTableWidgetItem(text)
-                item.setForeground(QColor("#8a6d00" if warning else "#b71c1c"))
+                item.setForeground(QColor(color))
                 self.report_table.setItem(r, c, item)
         self.skip_invalid.setVisible(bad > 0)
         self.skip_invalid.setChecked(False)
@@ -212,7 +222,7 @@ class XlsxImportWizard(QDialog):
         else:
             self.next.setText(self.tr("Import"))
             bad = self.plan is not None and len(self.plan.valid_rows) < len(self.plan.rows)
-            self.next.setEnabled(self.plan is not None and bool(self.plan.valid_rows)
+            self.next.setEnabled(self.plan is not None and self.plan.has_changes
                                  and (not bad or self.skip_invalid.isChecked()))
 
     def go_back(self) -> None:

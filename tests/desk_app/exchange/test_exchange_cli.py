@@ -72,10 +72,10 @@ def test_import_xlsx_with_mapping(demo, tmp_path, capsys):
     wb.save(path)
     mapping = json.dumps({"情况": "问题表现", "办法": "measures"}, ensure_ascii=False)
     assert main(["import", "xlsx", str(path), "--header-row", "1", "--mapping", mapping, "--dry-run"]) == 0
-    assert "可导入 1 行" in capsys.readouterr().out
+    assert "新增 1 条" in capsys.readouterr().out
     assert main(["import", "xlsx", str(path), "--header-row", "1", "--mapping", "{bad json"]) == 2
     assert "--mapping 不是正确的 JSON" in capsys.readouterr().err
     assert main(["import", "xlsx", str(path), "--header-row", "1", "--mapping", mapping]) == 2
     assert "--yes" in capsys.readouterr().err
     assert main(["import", "xlsx", str(path), "--header-row", "1", "--mapping", mapping, "--yes"]) == 0
-    assert "已导入 1 条台账" in capsys.readouterr().out
+    assert "已导入：新增 1 条" in capsys.readouterr().out
