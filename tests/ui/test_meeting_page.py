@@ -2,7 +2,7 @@ from datetime import date, datetime
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QPushButton
+from PySide6.QtWidgets import QApplication, QDialog, QPushButton
 
 from desk_app.domain import Attendance, EntryKind, MeetingType
 from desk_app.services import ledger_query, meeting_decisions, meetings, org
@@ -152,3 +152,54 @@ def test_add_decision_button_opens_the_dialog(main_window, qtbot, demo, monkeypa
     assert quiet == []
     decisions = meetings.get_meeting(page.meeting.id).decisions
     assert len(decisions) == before + 1 and decisions[-1].text == "按钮新增的议定事项"
+
+
+def _fits_1280(window, page):
+    window.resize(1280, 800)
+    for i in range(page.tabs.count()):
+        page.tabs.setCurrentIndex(i)
+        QApplication.processEvents()
+        assert window.minimumSizeHint().width() <= 1280, page.tabs.tabText(i)
+        assert window.width() == 1280, page.tabs.tabText(i)
+
+
+def test_meeting_page_fits_1280_wide_with_every_tab(main_window):
+    _fits_1280(main_window, main_window.show_page("meetings"))
+
+
+def test_meeting_list_shows_dates_with_year_and_the_name_takes_the_rest(main_window):
+    page = main_window.show_page("meetings")
+    main_window.resize(1280, 800)
+    QApplication.processEvents()
+    header = page.list.horizontalHeader()
+    widths = [header.sectionSize(c) for c in range(page.model.columnCount())]
+    assert sum(widths) <= page.list.viewport().width()  # nothing scrolled out of sight
+    assert not page.list.horizontalScrollBar().isVisible()
+    date_col = page.model.COLUMNS.index("date")
+    assert widths[date_col] >= page.list.sizeHintForColumn(date_col)
+    years = {page.model.data(page.model.index(r, date_col))[:4] for r in range(page.model.rowCount())}
+    assert {"2025", "2026"} <= years
+    title_col = page.model.COLUMNS.index("title")
+    assert widths[title_col] == max(widths)
+    assert widths[title_col] >= page.list.fontMetrics().horizontalAdvance("七大专班第11次推进会")
+
+
+def test_reminders_box_is_high_enough_for_every_line(main_window):
+    page = main_window.show_page("meetings")
+    main_window.resize(1280, 800)
+    QApplication.processEvents()
+    box = page.warnings
+    assert box.count() >= 1
+    one_line = box.height()
+    viewport = box.viewport().rect()
+    for i in range(box.count()):
+        assert viewport.contains(box.visualItemRect(box.item(i)))
+    for text in ("专班推进会超过一个月未召开，请尽快安排本月专班推进会并通知各专班牵头局领导和联络员参加",
+                 "本季度尚未开展中心组学习研讨，请与办公室联系确定学习主题、时间和地点"):
+        box.addItem(text)  # longer than the box is wide: they wrap and the box grows with them
+    box.fit_height()
+    QApplication.processEvents()
+    assert box.height() > 2 * one_line
+    assert box.fontMetrics().horizontalAdvance(box.item(box.count() - 2).text()) > box.viewport().width()
+    for i in range(box.count()):
+        assert box.viewport().rect().contains(box.visualItemRect(box.item(i)))

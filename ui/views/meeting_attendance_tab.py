@@ -183,6 +183,7 @@ class AttendanceTab(QWidget):
         font = self.totals.font()
         font.setBold(True)
         self.totals.setFont(font)
+        self.totals.setWordWrap(True)  # on its own line: beside the buttons it widened the window
         hint = QLabel(self.tr("Keys: 1 present, 2 on leave, 3 absent, 4 observer, 0 clear; arrows move; "
                               "double-click the reason to edit it; Ctrl+Z undoes."))
         hint.setStyleSheet("color: #607d8b;")
@@ -191,8 +192,8 @@ class AttendanceTab(QWidget):
         layout.addLayout(tools)
         layout.addWidget(self.table, 1)
         marks.addStretch(1)
-        marks.addWidget(self.totals)
         layout.addLayout(marks)
+        layout.addWidget(self.totals)
         layout.addWidget(hint)
 
     # -- data ---------------------------------------------------------------------------------

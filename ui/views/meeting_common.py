@@ -1,9 +1,10 @@
-"""Small pieces shared by the meetings and task-force pages: calling a service, picking a person."""
+"""Small pieces shared by the meetings and task-force pages: calling a service, picking a person,
+a short list of reminders."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QComboBox, QCompleter, QMessageBox, QWidget
+from PySide6.QtWidgets import QComboBox, QCompleter, QListWidget, QMessageBox, QSizePolicy, QWidget
 
 from desk_app.errors import DeskAppError
 from desk_app.services import org
@@ -62,3 +63,28 @@ class PersonCombo(QComboBox):
         self.setCurrentIndex(max(index, 0) if person_id is not None or self.allow_empty else -1)
         if person_id is not None and index < 0:
             self.setCurrentIndex(0)
+
+
+class FittedList(QListWidget):
+    """A short list (reminders) that wraps long lines and is exactly as high as its items, up to max_height;
+    a fixed one-line height cut the reminders off."""
+
+    def __init__(self, max_height: int = 160, parent=None):
+        super().__init__(parent)
+        self.max_height = max_height
+        self.setWordWrap(True)
+        self.setUniformItemSizes(False)
+        self.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+
+    def fit_height(self) -> None:
+        self.doItemsLayout()  # item heights depend on the width the lines wrap at
+        rows = sum(self.visualItemRect(self.item(i)).height() + 2 * self.spacing() for i in range(self.count()))
+        lines = max(rows, self.fontMetrics().height() + 4)
+        self.setFixedHeight(min(self.max_height, lines + 2 * self.frameWidth() + 2))
+
+    def resizeEvent(self, event):  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.fit_height()

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QListWidget,
     QListWidgetItem,
     QMessageBox,
     QSplitter,
@@ -30,7 +29,7 @@ from desk_app.services.ledger_query import LedgerFilter
 from ..models.meeting_models import MeetingListModel
 from .meeting_agenda_tab import AgendaTab
 from .meeting_attendance_tab import AttendanceTab
-from .meeting_common import ServiceFailed, call
+from .meeting_common import FittedList, ServiceFailed, call
 from .meeting_info_tab import MeetingInfoTab, NewMeetingDialog
 from .meeting_minutes_tab import MinutesTab
 from .print_actions import add_meeting_print_actions
@@ -94,9 +93,12 @@ class MeetingPage(QWidget):
         self.list.verticalHeader().setDefaultSectionSize(26)
         header = self.list.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)  # the name takes what the others leave
+        header.setMinimumSectionSize(40)
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.selectionModel().currentRowChanged.connect(self._row_changed)
-        self.warnings = QListWidget()
+        self.warnings = FittedList()
         self.warnings.setObjectName("meeting_warnings")
         self.warnings.itemActivated.connect(self._warning_activated)
         self.warnings.itemClicked.connect(self._warning_activated)
@@ -107,6 +109,7 @@ class MeetingPage(QWidget):
         filters.addWidget(QLabel(self.tr("Year:")))
         filters.addWidget(self.year_filter)
         left = QWidget()
+        left.setMinimumWidth(440)  # type, number and date (with year) always visible
         ll = QVBoxLayout(left)
         ll.setContentsMargins(0, 0, 0, 0)
         ll.addLayout(filters)
@@ -120,6 +123,7 @@ class MeetingPage(QWidget):
         font.setPointSizeF(13)
         font.setBold(True)
         self.heading.setFont(font)
+        self.heading.setWordWrap(True)  # a long title must not widen the window
         self.info_tab = MeetingInfoTab()
         self.info_tab.save_requested.connect(self.save_info)
         self.info_tab.revert_button.clicked.connect(lambda *_: self.show_meeting_again())
@@ -207,7 +211,7 @@ class MeetingPage(QWidget):
             if w.page == "meetings":
                 self.warnings.addItem(warning_item(w))
         self.warnings.setVisible(self.warnings.count() > 0)
-        self.warnings.setFixedHeight(min(110, 8 + 22 * max(1, self.warnings.count())))
+        self.warnings.fit_height()
         self.warnings_label.setVisible(self.warnings.count() > 0)
 
     def reload_list(self) -> None:
