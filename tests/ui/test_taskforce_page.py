@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QPushButton
+from PySide6.QtWidgets import QApplication, QDialog, QPushButton
 
 from desk_app.domain import Role
 from desk_app.services import org, taskforce_reports, taskforces
@@ -117,3 +117,17 @@ def test_add_member_button_opens_the_dialog(main_window, qtbot, monkeypatch, mes
     qtbot.mouseClick(page.members_tab.findChild(QPushButton, "add_member"), Qt.MouseButton.LeftButton)
     assert messages == []
     assert [(m.name, m.role) for m in taskforces.get_task_force(tf.id).members] == [(person.name, Role.LEAD)]
+
+
+def test_task_force_page_fits_1280_wide_with_every_tab(main_window):
+    page = main_window.show_page("taskforces")
+    main_window.resize(1280, 800)
+    for i in range(page.tabs.count()):
+        page.tabs.setCurrentIndex(i)
+        QApplication.processEvents()
+        assert page.minimumSizeHint().width() <= 1280 - 200, page.tabs.tabText(i)  # room for the sidebar
+        assert main_window.width() == 1280, page.tabs.tabText(i)
+    tf = page.task_force
+    page.heading.setText(tf.name + "（" + "、".join(["欧阳长名字"] * 30) + "）")  # many leads
+    QApplication.processEvents()
+    assert page.minimumSizeHint().width() <= 1280 - 200

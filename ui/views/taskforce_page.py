@@ -125,6 +125,7 @@ class TaskForcePage(QWidget):
         font.setPointSizeF(13)
         font.setBold(True)
         self.heading.setFont(font)
+        self.heading.setWordWrap(True)  # many leads must not widen the window
         self.goal = QLabel()
         self.goal.setWordWrap(True)
         self.goal.setStyleSheet("color: #455a64;")
@@ -146,7 +147,7 @@ class TaskForcePage(QWidget):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
-        splitter.setSizes([470, 700])
+        splitter.setSizes([420, 760])  # the list shows whole names at 420; the tabs need the rest
         layout = QVBoxLayout(self)
         layout.addWidget(self.toolbar)
         layout.addWidget(splitter, 1)
