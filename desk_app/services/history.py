@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from desk_app.db.models import ChangeLog, LedgerEntry, Meeting, TaskForce
+from desk_app.db.models import ChangeLog, LedgerEntry
+
+from . import history_labels as labels
 
 ENTITY_LABELS = {
     "ledger_entry": "台账事项", "task_force": "专班", "meeting": "会议", "attachment": "附件",
@@ -40,8 +42,9 @@ class HistoryRow:
     action_label: str
     field: str
     field_label: str
-    old: str
+    old: str  # as a clerk reads it: names instead of ids, setting values as 标签：值
     new: str
+    actor_label: str = ""  # the person, with a hint when it is only the computer's login name
 
 
 def _query(flt: HistoryFilter):
@@ -63,46 +66,39 @@ def count(flt: HistoryFilter = HistoryFilter()) -> int:
     return _query(flt).count()
 
 
-def _field_label(entity: str, field: str) -> str:
-    from .ledger import FIELD_LABELS  # noqa: PLC0415
-
-    if entity == "ledger_entry" or field in FIELD_LABELS:
-        return FIELD_LABELS.get(field, {"deleted_at": "删除时间"}.get(field, field))
-    return {"name": "名称", "deleted_at": "删除时间", "file_name": "文件名", "goal": "目标",
-            "title": "标题", "place": "地点", "minutes": "纪要", "agenda": "议程"}.get(field, field)
-
-
-def _subjects(rows) -> dict[tuple[str, int], str]:
-    wanted: dict[str, set[int]] = {}
-    for r in rows:
-        wanted.setdefault(r.entity, set()).add(r.entity_id)
-    names: dict[tuple[str, int], str] = {}
-    for entity, model, column in (("ledger_entry", LedgerEntry, LedgerEntry.code),
-                                  ("task_force", TaskForce, TaskForce.name), ("meeting", Meeting, Meeting.title)):
-        ids = wanted.get(entity)
-        if ids:
-            for rid, name in model.select(model.id, column).where(model.id.in_(list(ids))).tuples():
-                names[(entity, rid)] = name
-    return names
-
-
 def page(flt: HistoryFilter = HistoryFilter(), offset: int = 0, limit: int = 200) -> list[HistoryRow]:
     """One page of the history, newest first."""
     rows = list(_query(flt).order_by(ChangeLog.id.desc()).offset(offset).limit(limit))
-    subjects = _subjects(rows)
+    subjects = labels.subjects(rows)
+    names = labels.referenced_names(rows)
+    clerk, login = _clerk_name(), labels.login_name()
     out = []
     for r in rows:
-        subject = subjects.get((r.entity, r.entity_id), "")
-        if not subject and r.action == "purge":
-            subject = r.old or ""
+        old, new = r.old or "", r.new or ""
+        subject = subjects.get((r.entity, r.entity_id)) or labels.fallback_subject(r.action, old, new)
         out.append(HistoryRow(r.id, r.at, r.actor, r.entity, ENTITY_LABELS.get(r.entity, r.entity), r.entity_id,
                               subject, r.action, ACTION_LABELS.get(r.action, r.action), r.field,
-                              _field_label(r.entity, r.field), r.old or "", r.new or ""))
+                              labels.field_label(r.entity, r.field),
+                              labels.value_text(r.entity, r.field, old, names),
+                              labels.value_text(r.entity, r.field, new, names),
+                              labels.actor_label(r.actor, clerk, login)))
     return out
+
+
+def _clerk_name() -> str:
+    from . import settings  # noqa: PLC0415
+
+    return settings.preferences().clerk_name
 
 
 def actors() -> list[str]:
     return [a for (a,) in ChangeLog.select(ChangeLog.actor).distinct().order_by(ChangeLog.actor).tuples() if a]
+
+
+def actor_choices() -> list[tuple[str, str]]:
+    """(actor as logged, how the person filter shows it) for everyone in the history."""
+    clerk, login = _clerk_name(), labels.login_name()
+    return [(a, labels.actor_label(a, clerk, login).split("（未设置", 1)[0]) for a in actors()]
 
 
 def entities() -> list[tuple[str, str]]:

@@ -50,6 +50,9 @@ class DeletedItem:
 def _who_deleted(kind: str, ids: list[int]) -> dict[int, str]:
     if not ids:
         return {}
+    from . import history_labels, settings  # noqa: PLC0415
+
+    clerk, login = settings.preferences().clerk_name, history_labels.login_name()
     who = {}
     for start in range(0, len(ids), 500):
         chunk = ids[start:start + 500]
@@ -57,7 +60,7 @@ def _who_deleted(kind: str, ids: list[int]) -> dict[int, str]:
                  .where(ChangeLog.entity == kind, ChangeLog.action == "delete", ChangeLog.entity_id.in_(chunk))
                  .order_by(ChangeLog.id))
         for row in query:
-            who[row.entity_id] = row.actor
+            who[row.entity_id] = history_labels.actor_label(row.actor, clerk, login)
     return who
 
 

@@ -35,6 +35,10 @@
         <source>After</source>
         <translation>修改后</translation>
     </message>
+    <message>
+        <source>record %1</source>
+        <translation>记录 %1</translation>
+    </message>
 </context>
 <context>
     <name>HistorySettings</name>
@@ -63,6 +67,10 @@
         <translation>清除条件</translation>
     </message>
     <message>
+        <source>No records</source>
+        <translation>暂无记录</translation>
+    </message>
+    <message>
         <source>Kind:</source>
         <translation>类别：</translation>
     </message>
@@ -73,6 +81,10 @@
     <message>
         <source>All</source>
         <translation>全部</translation>
+    </message>
+    <message>
+        <source>No matching records</source>
+        <translation>没有符合条件的记录</translation>
     </message>
     <message>
         <source>%1 changes</source>

@@ -36,6 +36,10 @@
         <translation>删除人</translation>
     </message>
     <message>
+        <source>No records</source>
+        <translation>暂无记录</translation>
+    </message>
+    <message>
         <source>Restore selected</source>
         <translation>恢复所选</translation>
     </message>
@@ -66,6 +70,10 @@
     <message>
         <source>%1 items in the recycle bin</source>
         <translation>回收站中共 %1 项</translation>
+    </message>
+    <message>
+        <source>No matching records</source>
+        <translation>没有符合条件的记录</translation>
     </message>
     <message>
         <source>Cannot restore</source>

@@ -55,3 +55,28 @@ def test_date_filter_and_unknown_code(page):
     page.code.setText("XX-0000")
     page.apply_filter()
     assert page.model.total == 0
+
+
+def test_rows_read_as_chinese_with_names_and_the_clerk_hint(page, monkeypatch):
+    from desk_app.services import history_labels, settings
+
+    monkeypatch.setattr(history_labels, "login_name", lambda: "clerkpc")
+    context.set_actor("clerkpc")
+    settings.save_report_header(settings.ReportHeader(unit="市财政局活动办", filled_by="易春燕"))
+    page.refresh()
+    model = page.model
+    cells = [model.data(model.index(0, c)) for c in range(8)]
+    assert "未设置经办人姓名" in cells[1]
+    assert cells[3] == "设置" and cells[5] == "打印表头（填报单位等）"
+    assert cells[7].startswith("填报单位：市财政局活动办；填报人：易春燕")
+    assert not any(c.startswith("#") for c in cells)
+
+
+def test_an_empty_history_shows_a_centred_placeholder(page):
+    assert not page.table_area.is_empty()
+    page.code.setText("XX-0000")
+    page.apply_filter()
+    assert page.table_area.is_empty()
+    assert page.table_area.placeholder.text() == "没有符合条件的记录"
+    page.clear_filters()
+    assert not page.table_area.is_empty()

@@ -46,3 +46,14 @@ def test_delete_for_good_asks_first(page, monkeypatch):
     page.purge_selected()
     assert LedgerEntry.get_or_none(LedgerEntry.id == entry.id) is None
     assert page.table.rowCount() == 0
+
+
+def test_an_empty_recycle_bin_shows_a_placeholder_instead_of_bare_headers(page):
+    assert page.table.rowCount() == 0
+    assert page.table_area.is_empty() and page.table_area.placeholder.text() == "暂无记录"
+    entry = LedgerEntry.select().first()
+    ledger.delete_entries([entry.id])
+    page.state.data_changed.emit()
+    assert not page.table_area.is_empty()
+    page.search.setText("没有这个编号")
+    assert page.table_area.is_empty() and page.table_area.placeholder.text() == "没有符合条件的记录"

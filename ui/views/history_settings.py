@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
 
 from desk_app.services import history
 
+from .history_placeholder import TableOrPlaceholder
+
 PAGE = 200
 
 
@@ -68,8 +70,9 @@ class HistoryModel(QAbstractTableModel):
             return None
         row = self.rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            values = (row.at.strftime("%Y-%m-%d %H:%M:%S"), row.actor, row.entity_label,
-                      row.subject or f"#{row.entity_id}", row.action_label, row.field_label, row.old, row.new)
+            subject = row.subject or self.tr("record %1").replace("%1", str(row.entity_id))
+            values = (row.at.strftime("%Y-%m-%d %H:%M:%S"), row.actor_label or row.actor, row.entity_label,
+                      subject, row.action_label, row.field_label, row.old, row.new)
             text = values[index.column()]
             if role == Qt.ItemDataRole.DisplayRole and index.column() >= 6:
                 text = text.replace("\n", " ")
@@ -108,8 +111,9 @@ class HistorySettings(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((150, 80, 80, 130, 120, 100, 200)):
+        for column, width in enumerate((150, 200, 80, 150, 120, 130, 220)):
             self.table.setColumnWidth(column, width)
+        self.table_area = TableOrPlaceholder(self.table, self.tr("No records"))
 
         filters = QHBoxLayout()
         filters.addWidget(QLabel(self.tr("Kind:")))
@@ -125,7 +129,7 @@ class HistorySettings(QWidget):
         filters.addWidget(self.clear)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.table_area, 1)
         layout.addWidget(self.summary)
 
         self.search.clicked.connect(self.apply_filter)
@@ -141,7 +145,7 @@ class HistorySettings(QWidget):
         self.apply_filter()
 
     def _fill_choices(self) -> None:
-        for combo, items in ((self.entity, history.entities()), (self.actor, [(a, a) for a in history.actors()])):
+        for combo, items in ((self.entity, history.entities()), (self.actor, history.actor_choices())):
             current = combo.currentData()
             combo.blockSignals(True)
             combo.clear()
@@ -165,7 +169,10 @@ class HistorySettings(QWidget):
             until=self.until.date().toPython() if self.use_until.isChecked() else None)
 
     def apply_filter(self, *_) -> None:
-        self.model.set_filter(self.current_filter())
+        flt = self.current_filter()
+        self.model.set_filter(flt)
+        filtered = flt != history.HistoryFilter()
+        self.table_area.set_text(self.tr("No matching records") if filtered else self.tr("No records"))
         self.summary.setText(self.tr("%1 changes").replace("%1", str(self.model.total)))
 
     def clear_filters(self) -> None:

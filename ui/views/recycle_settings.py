@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
 from desk_app.errors import DeskAppError
 from desk_app.services import recycle_bin
 
+from .history_placeholder import TableOrPlaceholder
+
 
 class RecycleSettings(QWidget):
     def __init__(self, state, parent=None):
@@ -42,6 +44,7 @@ class RecycleSettings(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table_area = TableOrPlaceholder(self.table, self.tr("No records"))
         self.restore_button = QPushButton(self.tr("Restore selected"))
         self.purge_button = QPushButton(self.tr("Delete selected for good…"))
         self.summary = QLabel()
@@ -55,7 +58,7 @@ class RecycleSettings(QWidget):
         buttons.addWidget(self.purge_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.table_area, 1)
         layout.addLayout(buttons)
         self.kind.currentIndexChanged.connect(self.refresh)
         self.search.textChanged.connect(self.refresh)
@@ -85,6 +88,9 @@ class RecycleSettings(QWidget):
         self.table.resizeColumnToContents(1)
         self.table.resizeColumnToContents(3)
         self.summary.setText(self.tr("%1 items in the recycle bin").replace("%1", str(len(self.items))))
+        filtered = bool(self.kind.currentData() or self.search.text().strip())
+        self.table_area.set_text(self.tr("No matching records") if filtered else self.tr("No records"))
+        self.table_area.update_state()
         self._update_buttons()
 
     def selected(self) -> list[recycle_bin.DeletedItem]:
