@@ -203,3 +203,14 @@ def test_reminders_box_is_high_enough_for_every_line(main_window):
     assert box.fontMetrics().horizontalAdvance(box.item(box.count() - 2).text()) > box.viewport().width()
     for i in range(box.count()):
         assert box.viewport().rect().contains(box.visualItemRect(box.item(i)))
+
+
+def test_agenda_items_get_the_full_width_of_the_tab(main_window):
+    page = main_window.show_page("meetings")
+    main_window.resize(1280, 800)
+    page.tabs.setCurrentWidget(page.agenda_tab)
+    QApplication.processEvents()
+    tab = page.agenda_tab
+    assert tab.tree.width() >= tab.width() - 40  # the short agenda text sits below, not beside it
+    tree_bottom = tab.tree.mapTo(tab, tab.tree.rect().bottomLeft()).y()
+    assert tab.text.mapTo(tab, tab.text.rect().topLeft()).y() > tree_bottom
