@@ -23,7 +23,8 @@ def register(sub) -> None:
     x.add_argument("--header-row", type=int, metavar="N", help="表头所在的行号（默认自动识别）")
     x.add_argument("--mapping", metavar="JSON",
                    help='列对应，如 \'{"问题描述":"description","F":"整改措施","序号":""}\'（列名或列字母 → 字段）')
-    x.add_argument("--kind", default="问题整改", help="事项类型（表格中没有“类型”列时），默认 问题整改")
+    x.add_argument("--kind", default="问题整改",
+                   help="事项类型（表格中没有“类型”列、问题编号也不以 ZG/RW/YD/DB 开头时），默认 问题整改")
     x.add_argument("--layer", default="", help="默认层级（表格中没有“层级”列时）")
     x.add_argument("--create-missing", action="store_true", help="自动新建本机没有的科室、人员和专班")
     x.add_argument("--skip-invalid", action="store_true", help="跳过有问题的行，只导入没有问题的行")

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from desk_app.db.models import Department, Person, TaskForce
-from desk_app.domain import EntryKind, Layer, Status
+from desk_app.domain import KIND_CODE_PREFIX, EntryKind, Layer, Status
 from desk_app.errors import InputFileError, ValidationError, ValidationErrors
 from desk_app.services import campaigns
 from desk_app.services.ledger import EntryInput, EntryRecord, normalise, validate
@@ -37,6 +37,8 @@ KIND_WORDS = {k.value: k.value for k in EntryKind} | {"问题": EntryKind.RECTIF
                                                        "整改": EntryKind.RECTIFICATION.value,
                                                        "任务": EntryKind.KEY_TASK.value,
                                                        "督办": EntryKind.SUPERVISION.value}
+# Without a 类型 column the 问题编号 tells the kind: our own exports leave that column out.
+KIND_OF_PREFIX = {prefix: kind.value for kind, prefix in KIND_CODE_PREFIX.items()}
 PERSON_FIELDS = ("owner", "leader", "responsible")
 TEXT_FIELDS = ("code", "category", "source", "description", "cause", "target", "measures", "standard",
                "co_departments", "rectify_mode", "schedule", "note", "progress")
@@ -172,6 +174,14 @@ class _Names:
         return matches[0][0] if matches else None
 
 
+def _is_template_blank(value) -> bool:
+    """Upward templates (and our 上报模板 export) write "0" in every blank cell; no name, date,
+    layer or text of a ledger is just "0"."""
+    if isinstance(value, str):
+        return value.strip() == "0"
+    return isinstance(value, int | float) and not isinstance(value, bool) and value == 0
+
+
 def _text(value) -> str:
     if value is None:
         return ""
@@ -218,7 +228,7 @@ class _RowBuilder:
             if isinstance(value, str) and has_controls(value):
                 row.problems.append(RowProblem(row_number, column, "含有不可见的控制字符，请删除后再导入"))
                 continue
-            raw[key] = value
+            raw[key] = None if _is_template_blank(value) else value
         self._fill(row, raw)
         return row
 
@@ -268,6 +278,8 @@ class _RowBuilder:
         row.existing = self._match(row)
         self._names(row, raw, values)
         if row.existing is None:
+            if "kind" not in values and "kind" not in self.plan.mapping.values():
+                values["kind"] = KIND_OF_PREFIX.get(row.code.split("-", 1)[0].upper(), row.data.kind)
             row.data = normalise(replace(row.data, **values))
             self._validate(row)
         else:
