@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
-from desk_app.domain import EntryKind
 from desk_app.services import context, stats
 from desk_app.services.ledger_columns import cn_date
 from desk_app.services.ledger_query import summarize
@@ -13,11 +10,13 @@ from . import blocks
 from .layout import Document, ledger_page
 from .ledger_pdf import PrintColumn, draw_table
 from .options import PrintOptions, Progress, campaign_name, cn_month, cn_number, with_campaign
+from .stats_rows import SummaryRow, breakdown_table
 from desk_app.services.stats_trend import monthly_trend
 
 BLUE = (0.13, 0.40, 0.75)
 GREEN = (0.18, 0.49, 0.20)
 RED_BAR = (0.78, 0.16, 0.16)
+CATEGORY_LIMIT = 20
 SECTIONS = (("layer", "按层级"), ("department", "按责任单位"), ("task_force", "按专班"), ("category", "按问题类别"))
 
 
@@ -26,7 +25,8 @@ def percent(value: float) -> str:
 
 
 def group_columns(label: str) -> list[PrintColumn]:
-    return [PrintColumn("序号", 4, lambda g, n: str(n), "c"), PrintColumn(label, 18, lambda g, n: g.key, "c"),
+    return [PrintColumn("序号", 4, lambda g, n: "" if isinstance(g, SummaryRow) else str(n), "c"),
+            PrintColumn(label, 18, lambda g, n: g.key, "c"),
             PrintColumn("问题总数", 7, lambda g, n: str(g.total), "c"),
             PrintColumn("已完成", 7, lambda g, n: str(g.done), "c"),
             PrintColumn("未完成", 7, lambda g, n: str(g.total - g.done), "c"),
@@ -109,19 +109,18 @@ def build(options: PrintOptions, progress: Progress | None = None) -> Document:
                 f"按期办结率 {percent(on_time)}" + (f"，平均办结用时 {days} 天。" if days is not None else "。"))
     doc.paragraph(overview, body, 11, leading=20, first_indent=22, align="justify", space_after=6)
     for i, (dimension, label) in enumerate(SECTIONS, start=1):
-        sf = replace(f, kinds=[EntryKind.RECTIFICATION]) if dimension == "layer" else f
-        groups = stats.breakdown(sf, dimension)
-        if dimension == "category":
-            groups = groups[:20]
+        table = breakdown_table(f, dimension, limit=CATEGORY_LIMIT if dimension == "category" else None)
         doc.ensure(26 + 80)
-        doc.line_of_text(f"{cn_number(i)}、{label}" + ("（前20类）" if dimension == "category" else ""),
-                         heading, 13, leading=26)
-        draw_table(doc, group_columns(stats.DIMENSIONS[dimension]), [groups], len(groups), size=9.5,
+        doc.line_of_text(f"{cn_number(i)}、{label}" + (f"（前{CATEGORY_LIMIT}类）" if table.rest and dimension == "category"
+                                                      else ""), heading, 13, leading=26)
+        rows = table.rows if table.total.total else []
+        draw_table(doc, group_columns(stats.DIMENSIONS[dimension]), [rows], len(rows), size=9.5,
                    label=f"正在统计：{label}", empty_text="（无数据）")
-        if groups:
+        charted = [*table.groups, *table.rest]
+        if table.groups:
             doc.advance(4)
-            _bar_chart(doc, [g.key for g in groups],
-                       [[round(g.completion_rate * 100, 1) for g in groups]], [BLUE], ["完成率"],
+            _bar_chart(doc, [g.key for g in charted],
+                       [[round(g.completion_rate * 100, 1) for g in charted]], [BLUE], ["完成率"],
                        percent_axis=True)
         doc.advance(8)
         doc.check(i, len(SECTIONS) + 1, f"正在统计：{label}")

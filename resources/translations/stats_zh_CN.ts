@@ -103,5 +103,13 @@
         <source>%1 entries, %2 done, completion rate %3; %4 open, %5 overdue; on-time rate %6; average %7 days to close.</source>
         <translation>台账共 %1 条，已完成 %2 条，完成率 %3；未完成 %4 条，逾期 %5 条；按期办结率 %6；平均办结用时 %7 天。</translation>
     </message>
+    <message>
+        <source>Other entries (no layer)</source>
+        <translation>其他事项（无层级）</translation>
+    </message>
+    <message>
+        <source>Grand total</source>
+        <translation>合计</translation>
+    </message>
 </context>
 </TS>

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk_app.domain import EntryKind
 from desk_app.reports.options import PrintOptions
+from desk_app.reports.stats_rows import NO_LAYER_KINDS, OTHER_LAYER, TOTAL, SummaryRow, breakdown_table, layer_filter
 from desk_app.services.stats_trend import monthly_trend
 from desk_app.services import stats
 from desk_app.services.ledger_query import LedgerFilter, summarize
@@ -29,6 +29,27 @@ from desk_app.services.ledger_query import LedgerFilter, summarize
 from .print_actions import add_print_actions, show_preview
 
 RED = QColor("#c62828")
+SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 1  # position of a summary row (其他事项, 合计) below the groups
+
+
+def _summary_less(item: QTableWidgetItem, other: QTableWidgetItem) -> bool | None:
+    """item < other when either is a summary row (其他事项, 合计): those stay at the bottom, in the
+    order they were added, whichever way the column is sorted; None when neither is one."""
+    mine, theirs = item.data(SUMMARY_ROLE), other.data(SUMMARY_ROLE)
+    if mine is None and theirs is None:
+        return None
+    key_mine = (1, mine) if mine is not None else (0, 0)
+    key_theirs = (1, theirs) if theirs is not None else (0, 0)
+    table = item.tableWidget() or other.tableWidget()
+    if table is not None and table.horizontalHeader().sortIndicatorOrder() == Qt.SortOrder.DescendingOrder:
+        return key_theirs < key_mine  # Qt sorts descending by asking other < item
+    return key_mine < key_theirs
+
+
+class TextItem(QTableWidgetItem):
+    def __lt__(self, other):  # noqa: D105 - Qt sort hook
+        pinned = _summary_less(self, other)
+        return self.text() < other.text() if pinned is None else pinned
 
 
 class NumberItem(QTableWidgetItem):
@@ -40,7 +61,8 @@ class NumberItem(QTableWidgetItem):
         self.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
 
     def __lt__(self, other):  # noqa: D105 - Qt sort hook
-        return self.value < getattr(other, "value", 0)
+        pinned = _summary_less(self, other)
+        return self.value < getattr(other, "value", 0) if pinned is None else pinned
 
 
 class StatsPage(QWidget):
@@ -144,25 +166,34 @@ class StatsPage(QWidget):
             .replace("%4", str(s.open)).replace("%5", str(s.overdue)).replace("%6", f"{on_time:.1%}")
             .replace("%7", "—" if days is None else str(days)))
         for dimension in self.DIMENSIONS:
-            sf = replace(f, kinds=[EntryKind.RECTIFICATION]) if dimension == "layer" else f
-            groups = stats.breakdown(sf, dimension)
-            self._groups[dimension] = groups
-            self._fill(self.tables[dimension], [
-                [QTableWidgetItem(g.key), NumberItem(g.total), NumberItem(g.done), NumberItem(g.total - g.done),
-                 NumberItem(g.overdue), NumberItem(g.completion_rate, f"{g.completion_rate:.1%}")]
-                for g in groups])
+            table = breakdown_table(f, dimension)
+            self._groups[dimension] = table.rows
+            self._fill(self.tables[dimension], [self._group_items(g) for g in table.rows],
+                       summary_from=len(table.groups))
         points = monthly_trend(f, last_months=24)
         self._fill(self.trend, [
             [QTableWidgetItem(f"{int(p.month[:4])}年{int(p.month[5:])}月"), NumberItem(p.new), NumberItem(p.closed),
              NumberItem(p.cumulative_total), NumberItem(p.cumulative_done),
              NumberItem(p.completion_rate, f"{p.completion_rate:.1%}")] for p in points])
 
-    def _fill(self, table: QTableWidget, rows: list[list[QTableWidgetItem]]) -> None:
+    def _group_items(self, g) -> list[QTableWidgetItem]:
+        label = {OTHER_LAYER: self.tr("Other entries (no layer)"), TOTAL: self.tr("Grand total")}.get(g.key, g.key)
+        return [TextItem(label), NumberItem(g.total), NumberItem(g.done), NumberItem(g.total - g.done),
+                NumberItem(g.overdue), NumberItem(g.completion_rate, f"{g.completion_rate:.1%}")]
+
+    def _fill(self, table: QTableWidget, rows: list[list[QTableWidgetItem]], summary_from: int | None = None) -> None:
+        """Rows from `summary_from` on sum the others (其他事项, 合计): bold, kept at the bottom."""
         table.setSortingEnabled(False)
         table.setRowCount(len(rows))
         for r, items in enumerate(rows):
+            summary = summary_from is not None and r >= summary_from
             for c, item in enumerate(items):
                 item.setData(Qt.ItemDataRole.UserRole, r)
+                if summary:
+                    item.setData(SUMMARY_ROLE, r - summary_from)
+                    font = item.font()
+                    font.setBold(True)
+                    item.setFont(font)
                 table.setItem(r, c, item)
             overdue = items[4] if len(items) > 4 and table is not self.trend else None
             if overdue is not None and getattr(overdue, "value", 0) > 0:
@@ -180,8 +211,12 @@ class StatsPage(QWidget):
             return
         key = groups[index].key
         f = self.base_filter()
-        if dimension == "layer":
-            f = replace(f, layers=[key], kinds=[EntryKind.RECTIFICATION])
+        if key == TOTAL and isinstance(groups[index], SummaryRow):
+            pass  # 合计: every entry the page counts
+        elif key == OTHER_LAYER and dimension == "layer":
+            f = replace(f, kinds=list(NO_LAYER_KINDS))
+        elif dimension == "layer":
+            f = replace(layer_filter(f), layers=[key])
         elif dimension == "category":
             f = replace(f, categories=[key])
         elif dimension == "department":
