@@ -124,7 +124,8 @@ SORT_KEYS = {
     "source": [LedgerEntry.source, LedgerEntry.code],
     "found_date": [LedgerEntry.found_date, LedgerEntry.code],
     "updated_at": [LedgerEntry.updated_at, LedgerEntry.code],
-    "kind": [LedgerEntry.kind, LedgerEntry.code],
+    "kind": [Case(LedgerEntry.kind, [(v, i) for i, v in enumerate(  # 问题整改 first: the ledger's main business
+        ("问题整改", "重点任务", "议定事项", "督办事项"))], 9), LedgerEntry.code],
     "owner": [LedgerEntry.owner, LedgerEntry.code],
     "responsible": [LedgerEntry.responsible, LedgerEntry.code],
     "description": [LedgerEntry.description],

@@ -1,11 +1,15 @@
 """The ledger page as a clerk sees it: Chinese on every button, what fits at 1280×800, the default
 order and columns, and empty lists that say so."""
 
+import json
 import re
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel, QTimer
+from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QAbstractButton, QApplication
+
+from desk_app.services import ledger_columns
+from ui.models.ledger_table_model import table_default_keys
 
 LATIN = re.compile(r"[A-Za-z]{2,}")
 
@@ -95,4 +99,65 @@ def test_dispatch_dialog_fits_1280_by_800_and_leaves_room_to_type(page, qtbot):
     total = sum(table.columnWidth(c) for c in range(dialog.model.columnCount()))
     assert total <= table.viewport().width()  # no sideways scrolling
     assert table.columnWidth(PROGRESS_COLUMN) >= 240
+    dialog.reject()
+
+
+KIND_ORDER = ["问题整改", "重点任务", "议定事项", "督办事项"]
+
+
+def test_default_order_puts_rectification_first_then_by_code(page):
+    records = [page.model.record(r) for r in range(page.model.rowCount())]
+    assert records[0].kind == "问题整改" and records[0].layer and records[0].category
+    keys = [(KIND_ORDER.index(r.kind), r.code) for r in records]
+    assert keys == sorted(keys)
+    assert {r.kind for r in records} > {"问题整改"}  # the other kinds follow, they are not filtered out
+    assert page.table.horizontalHeader().sortIndicatorSection() == -1  # 类型 is not shown by default
+
+
+def test_sort_arrow_sits_on_the_type_column_when_it_is_shown(page):
+    page.set_columns(["kind", "code", "status"])
+    assert page.table.horizontalHeader().sortIndicatorSection() == 1
+    page.table.sortByColumn(2, Qt.SortOrder.AscendingOrder)
+    assert page.sort_state() == ("code", False)
+    page.set_columns(["code", "kind", "status"])
+    assert page.table.horizontalHeader().sortIndicatorSection() == 1
+
+
+def test_status_and_deadline_show_without_scrolling_at_1280_by_800(main_window, page, qtbot):
+    main_window.resize(1280, 800)
+    qtbot.waitUntil(lambda: main_window.width() == 1280)
+    QApplication.processEvents()
+    keys = page.model.column_keys()
+    assert set(keys) == set(ledger_columns.default_column_keys())  # the same columns as print and Excel
+    assert page.table.horizontalScrollBar().value() == 0
+    for key in ("deadline", "status", "layer"):
+        column = keys.index(key) + 1
+        right = page.table.columnViewportPosition(column) + page.table.columnWidth(column)
+        assert right <= page.table.viewport().width(), key
+    # 主要业务经办人员 and an overdue status are not clipped.
+    metrics = page.table.fontMetrics()
+    assert page.table.columnWidth(keys.index("layer") + 1) > metrics.horizontalAdvance("主要业务经办人员")
+    assert page.table.columnWidth(keys.index("status") + 1) > metrics.horizontalAdvance("推进中（逾期）")
+
+
+def test_remembered_columns_still_win_and_old_automatic_defaults_do_not(main_window, qtbot):
+    from ui.views.ledger_page import SETTINGS_COLUMNS, LedgerPage
+
+    QSettings().setValue(SETTINGS_COLUMNS, json.dumps(["status", "code", "measures"]))
+    chosen = LedgerPage(main_window.state)
+    qtbot.addWidget(chosen)
+    assert chosen.visible_column_keys() == ["status", "code", "measures"]
+    # Earlier versions stored the shared default order on every start: that was no choice.
+    QSettings().setValue(SETTINGS_COLUMNS, json.dumps(ledger_columns.default_column_keys()))
+    legacy = LedgerPage(main_window.state)
+    qtbot.addWidget(legacy)
+    assert legacy.visible_column_keys() == table_default_keys() != ledger_columns.default_column_keys()
+
+
+def test_columns_dialog_defaults_button_restores_the_table_order(page):
+    from ui.views.ledger_dialogs import ColumnsDialog
+
+    dialog = ColumnsDialog(["measures"], page)
+    dialog._defaults()
+    assert dialog.keys() == table_default_keys()
     dialog.reject()

@@ -23,6 +23,20 @@ ENTRY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 LIGHT_ROLE = Qt.ItemDataRole.UserRole + 2
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 3
 
+# The table's own default order (print and Excel keep ledger_columns' order): 整改时限 and 状态 follow
+# 问题表现 so that a 1280-wide screen shows them without scrolling sideways.
+TABLE_ORDER = ["code", "layer", "owner", "category", "description", "deadline", "status", "department",
+               "responsible", "leader", "target", "measures"]
+DEFAULT_SORT = "kind"  # 问题整改 first, then 重点任务, 议定事项, 督办事项; by 问题编号 within each
+
+
+def table_default_keys() -> list[str]:
+    """The default columns of ledger_columns, in the table's order."""
+    defaults = ledger_columns.default_column_keys()
+    ordered = [k for k in TABLE_ORDER if k in defaults]
+    return ordered + [k for k in defaults if k not in ordered]
+
+
 LIGHT_COLORS = {"red": "#d32f2f", "yellow": "#f9a825", "green": "#43a047", "grey": "#9e9e9e"}
 OVERDUE_TEXT = QColor("#b71c1c")
 DONE_TEXT = QColor("#757575")
@@ -56,9 +70,9 @@ class LedgerTableModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._filter = LedgerFilter()
-        self._sort_key = "code"
+        self._sort_key = DEFAULT_SORT
         self._descending = False
-        self._columns = ledger_columns.columns_for(None)
+        self._columns = ledger_columns.columns_for(table_default_keys())
         self._count = 0
         self._pages: OrderedDict[int, list] = OrderedDict()
         self._due_soon_days = 7
@@ -75,7 +89,7 @@ class LedgerTableModel(QAbstractTableModel):
 
     def set_columns(self, keys: list[str]) -> None:
         self.beginResetModel()
-        self._columns = ledger_columns.columns_for(keys) or ledger_columns.columns_for(None)
+        self._columns = ledger_columns.columns_for(keys) or ledger_columns.columns_for(table_default_keys())
         self.endResetModel()
 
     def set_filter(self, f: LedgerFilter) -> None:

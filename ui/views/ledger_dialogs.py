@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from desk_app.services import context, ledger_columns, org
 from desk_app.services.workflow import DIRECT_STATUSES
+from ui.models.ledger_table_model import table_default_keys
 
 from .entry_fields import DateField, FieldBox, PickCombo
 
@@ -131,7 +132,7 @@ class ColumnsDialog(QDialog):
         self.list.setCurrentRow(target)
 
     def _defaults(self) -> None:
-        defaults = ledger_columns.default_column_keys()
+        defaults = table_default_keys()
         order = defaults + [c.key for c in ledger_columns.COLUMNS if c.key not in defaults]
         items = {self.list.item(i).data(Qt.ItemDataRole.UserRole): self.list.item(i) for i in range(self.list.count())}
         for key in order:

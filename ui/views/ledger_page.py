@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from desk_app.services import ledger_columns, org, settings
 from desk_app.services.ledger_query import LedgerFilter
-from ui.models.ledger_table_model import ENTRY_ID_ROLE, LedgerTableModel
+from ui.models.ledger_table_model import ENTRY_ID_ROLE, LedgerTableModel, table_default_keys
 
 from .ledger_actions import LedgerActions
 from .ledger_filter_bar import LedgerFilterBar
@@ -31,10 +31,14 @@ from .print_actions import add_ledger_print_actions
 SETTINGS_COLUMNS = "ledger/columns"
 SETTINGS_WIDTHS = "ledger/column_widths"
 SETTINGS_SPLITTER = "ledger/splitter"
-PIXELS_PER_WIDTH_UNIT = 13  # ledger_columns widths are relative; this gives ~310 px to 问题表现
-# Columns whose every value must show in full (a clipped 主要业务经办人员 or date reads wrong).
-MIN_WIDTHS = {"code": 118, "layer": 132, "status": 92, "deadline": 128, "found_date": 118,
-              "completed_date": 118, "closed_date": 118, "department": 120, "kind": 80}
+PIXELS_PER_WIDTH_UNIT = 13  # ledger_columns widths are relative (made for paper); the table's own are below
+# Columns whose every value must show in full (a clipped 主要业务经办人员 or date reads wrong): as wide as a sample.
+FULL_WIDTH_SAMPLES = {"code": "ZG-2026-00000", "layer": "主要业务经办人员", "status": "推进中（逾期）",
+                      "deadline": "2026年12月31日", "found_date": "2026年12月31日",
+                      "completed_date": "2026年12月31日", "closed_date": "2026年12月31日", "kind": "问题整改"}
+# Narrower than on paper so that 整改时限 and 状态 show at 1280 wide; long texts have tooltips and the preview.
+TABLE_WIDTHS = {"description": 188, "owner": 64, "category": 96, "leader": 64, "responsible": 64,
+                "department": 110, "target": 200, "measures": 260}
 
 
 class ScopeLabel(QLabel):
@@ -80,7 +84,7 @@ class LedgerPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
-        self.table.horizontalHeader().setSortIndicator(1, Qt.SortOrder.AscendingOrder)  # 问题编号
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # set with the columns
         self.table.setSortingEnabled(True)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerItem)
@@ -94,7 +98,7 @@ class LedgerPage(QWidget):
         header.sectionMoved.connect(self._column_moved)
         header.sectionResized.connect(self._column_resized)
         header.sortIndicatorChanged.connect(self._sort_indicator_changed)
-        self._sort_indicator = (1, Qt.SortOrder.AscendingOrder)
+        self._sort_indicator = (-1, Qt.SortOrder.AscendingOrder)
         self.table.doubleClicked.connect(lambda *_: self.actions.edit())
         self.filter_bar = LedgerFilterBar(self)
         self.filter_bar.changed.connect(self.apply_filter)
@@ -292,9 +296,32 @@ class LedgerPage(QWidget):
     def _restore_columns(self) -> None:
         stored = QSettings().value(SETTINGS_COLUMNS)
         keys = json.loads(stored) if isinstance(stored, str) and stored else None
-        self.set_columns(keys or ledger_columns.default_column_keys())
+        if keys == ledger_columns.default_column_keys():  # saved by earlier versions on every start, not chosen
+            keys = None
+        self.set_columns(keys or table_default_keys(), remember=bool(keys))
 
-    def set_columns(self, keys: list[str]) -> None:
+    def _default_width(self, key: str) -> int:
+        column = ledger_columns.COLUMNS_BY_KEY[key]
+        header = self.table.horizontalHeader().fontMetrics().horizontalAdvance(column.label) + (
+            30 if column.sort_key else 16)  # room for the sort arrow
+        if key in FULL_WIDTH_SAMPLES:
+            return max(header, self.table.fontMetrics().horizontalAdvance(FULL_WIDTH_SAMPLES[key]) + 16)
+        return max(header, TABLE_WIDTHS.get(key, int(column.width * PIXELS_PER_WIDTH_UNIT)))
+
+    def _show_sort_indicator(self) -> None:
+        """The arrow on the column the rows are sorted by (none if that column is not shown)."""
+        key, descending = self.model.sort_state()
+        keys = self.model.column_keys()
+        sort_keys = [ledger_columns.COLUMNS_BY_KEY[k].sort_key for k in keys]
+        column = sort_keys.index(key) + 1 if key in sort_keys else -1
+        order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+        header = self.table.horizontalHeader()
+        header.blockSignals(True)  # the rows are already in this order
+        header.setSortIndicator(column, order)
+        header.blockSignals(False)
+        self._sort_indicator = (column, order)
+
+    def set_columns(self, keys: list[str], remember: bool = True) -> None:
         self.model.set_columns(keys)
         header = self.table.horizontalHeader()
         for logical in range(header.count()):
@@ -304,10 +331,11 @@ class LedgerPage(QWidget):
         self._setting_widths = True  # only widths the user drags are remembered, not our defaults
         self.table.setColumnWidth(0, 34)
         for i, key in enumerate(self.model.column_keys(), start=1):
-            default = int(ledger_columns.COLUMNS_BY_KEY[key].width * PIXELS_PER_WIDTH_UNIT)
-            self.table.setColumnWidth(i, int(widths.get(key, max(default, MIN_WIDTHS.get(key, 70)))))
+            self.table.setColumnWidth(i, int(widths.get(key, self._default_width(key))))
         self._setting_widths = False
-        QSettings().setValue(SETTINGS_COLUMNS, json.dumps(self.model.column_keys()))
+        self._show_sort_indicator()
+        if remember:
+            QSettings().setValue(SETTINGS_COLUMNS, json.dumps(self.model.column_keys()))
 
     def _stored_widths(self) -> dict:
         stored = QSettings().value(SETTINGS_WIDTHS)
