@@ -7,7 +7,9 @@ never imports Qt.
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib
+import os
 import sys
 from datetime import date
 
@@ -81,6 +83,28 @@ def apply_globals(args) -> None:
         context.set_today(args.today)
 
 
+def storage_failure_message(exc: BaseException) -> str | None:
+    """A Chinese message for a damaged database or a failing disk that reached the top of a command
+    (a read deep in a query loop is not wrapped by the database layer); None for anything else."""
+    import sqlite3  # noqa: PLC0415
+
+    import peewee  # noqa: PLC0415
+
+    from desk_app.db.storage_errors import CORRUPT_MESSAGE, translate  # noqa: PLC0415
+
+    if isinstance(exc, sqlite3.DatabaseError | peewee.DatabaseError):
+        translated = translate(exc)
+        return translated.message if translated is not None else f"{CORRUPT_MESSAGE}（{exc}）"
+    if isinstance(exc, OSError):
+        where = f"（{exc.filename}）" if exc.filename else ""
+        if exc.errno in (errno.ENOSPC, errno.EFBIG):
+            return f"磁盘空间已满，文件没有写完{where}。请清理磁盘或换一个文件夹后重试。"
+        if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+            return f"没有权限读写文件{where}。请检查文件夹权限或 U 盘写保护，或换一个文件夹后重试。"
+        return f"读写文件时出错：{exc.strerror or exc}{where}。请检查磁盘或 U 盘后重试。"
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -96,6 +120,15 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         sys.stderr.write("已取消。\n")
         return 130
+    except BrokenPipeError:  # output piped into `head` and the like: stop quietly
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - the interpreter flushes it at exit
+        return 1
+    except Exception as exc:  # noqa: BLE001 - only storage failures are turned into messages
+        message = storage_failure_message(exc)
+        if message is None:
+            raise
+        sys.stderr.write(f"错误：{message}\n")
+        return 2
     finally:
         from desk_app.db import close_database  # noqa: PLC0415
 
