@@ -51,13 +51,16 @@ def from_ledger_columns(keys: list[str] | None) -> list[PrintColumn]:
 
 def draw_table(doc: Document, columns: list[PrintColumn], batches: Iterable[list], total: int, *,
                size: float, label: str, empty_text: str = "（无符合条件的记录）",
-               leading: float | None = None, keep_with_last: float = 0.0) -> int:
-    """The ruled table of records, column widths fitted to the first batch; returns the row count."""
+               leading: float | None = None, keep_with_last: float = 0.0,
+               widths: list[float] | None = None) -> int:
+    """The ruled table of records, column widths fitted to the first batch unless given; returns the
+    row count."""
     table_columns = [TableColumn(c.label, c.weight, c.align) for c in columns]
     batches = iter(batches)
     first = next(batches, [])
-    sample = [[c.value(r, n) for c in columns] for n, r in enumerate(first[:200], start=1)]
-    widths = fit_widths(table_columns, sample, doc.fonts.body, size, doc.width)
+    if widths is None:
+        sample = [[c.value(r, n) for c in columns] for n, r in enumerate(first[:200], start=1)]
+        widths = fit_widths(table_columns, sample, doc.fonts.body, size, doc.width)
     table = Table(doc, table_columns, size=size, header_size=size + 0.5, widths=widths, leading=leading)
     table.begin()
     number = 0

@@ -74,6 +74,42 @@ def sign_in_columns() -> list[PrintColumn]:
             PrintColumn("备注", 9, note, "c")]
 
 
+SIGN_IN_SIZES = (11.0, 10.5, 10.0, 9.5, 9.0)
+SIGNATURE_CHARS = 5  # room for a name written by hand
+NOTE_CHARS = 4  # 备注 stays usable for a hand-written note
+
+
+def sign_in_layout(columns: list[PrintColumn], rows: list, font, heading, width: float,
+                   padding: float = 4.0) -> tuple[float, list[float]]:
+    """Text size and column widths for the 签到表: every value on one line (副局长 never split into
+    副局/长), the size shrinking to 9 pt when the longest values need it; 签名 and 备注 keep room
+    for handwriting and get what is left over. When even 9 pt is too wide, 单位 wraps first, then
+    备注 and 签名 down to their minimum room."""
+    values = [[c.value(r, n) for c in columns] for n, r in enumerate(rows, start=1)]
+    labels = [c.label for c in columns]
+    sign, note, unit = labels.index("签名"), labels.index("备注"), labels.index("单位")
+    need: list[float] = []
+    for size in SIGN_IN_SIZES:
+        need = [max([heading.width(c.label, size + 0.5)] + [font.width(v[i], size) for v in values]) + 2 * padding + 1
+                for i, c in enumerate(columns)]
+        need[sign] = max(need[sign], SIGNATURE_CHARS * size + 2 * padding)
+        need[note] = max(need[note], NOTE_CHARS * size + 2 * padding)
+        if sum(need) <= width:
+            spare = width - sum(need)
+            need[sign] += spare * 0.6
+            need[note] += spare * 0.4
+            return size, need
+    size = SIGN_IN_SIZES[-1]
+    over = sum(need) - width
+    for i, floor in ((unit, 4), (note, NOTE_CHARS), (sign, SIGNATURE_CHARS)):  # these may wrap, in this order
+        cut = min(over, max(0.0, need[i] - floor * size - 2 * padding))
+        need[i] -= cut
+        over -= cut
+    if over > 0:
+        need = [w * width / sum(need) for w in need]
+    return size, need
+
+
 @dataclass(frozen=True)
 class RosterRow:
     """A sign-in row taken from the 专班 rosters when the meeting has no attendance list yet."""
@@ -114,7 +150,9 @@ def build_sign_in(options: PrintOptions, progress: Progress | None = None) -> Do
     if m.host_name:
         line += f"　　主持：{m.host_name}"
     doc.paragraph(line, font, 11, leading=20, space_after=4)
-    draw_table(doc, sign_in_columns(), [rows], len(rows), size=11, leading=22, label=f"正在排版：{title}",
+    columns = sign_in_columns()
+    size, widths = sign_in_layout(columns, rows, font, doc.fonts.heading, doc.width)
+    draw_table(doc, columns, [rows], len(rows), size=size, leading=22, widths=widths, label=f"正在排版：{title}",
                empty_text="（尚未生成参会名单：请先在 例会 页面按专班名单生成签到名单）")
     t = m.totals
     marked = any(a.status for a in rows)

@@ -120,3 +120,40 @@ def test_minutes_in_word_keep_the_date_on_one_line(demo, tmp_path, office, one_l
         assert issuer.text == office and "\t" not in issuer.text
         assert date_line.text == date_text and "w:pBdr" in date_line._p.xml
         assert date_line.alignment == 2  # right
+
+
+def test_sign_in_sheet_keeps_each_title_on_one_line_and_room_for_notes(demo):
+    from print_helpers import laid_out_lines
+
+    m = _meeting_with_minutes(demo)
+    doc = registry.get_kind("sign-in").build(PrintOptions(meeting_id=m.id))
+    lines = laid_out_lines(doc)
+    titles = {a.title for a in m.attendance if a.title}
+    assert any(len(t) >= 8 for t in titles)  # 党组成员、副局长
+    assert titles <= set(lines)  # each one drawn whole, never 副局/长
+    header = next(page.ops for page in doc.pages)
+    note_label = next(op for op in header if op[0] == TEXT and op[5] == "备注")
+    frame_right = doc.setup.width - doc.setup.right
+    # The label is centred in its column: column width = 2 × (right edge − label start) − label width.
+    note_width = 2 * (frame_right - note_label[3]) - doc.fonts.heading.width("备注", note_label[2])
+    assert note_width >= 4 * 9  # at least four characters for a hand-written note
+    assert_inside_frame(doc)
+
+
+def test_sign_in_layout_shrinks_then_wraps_only_the_long_columns():
+    from desk_app.reports.fonts import font_set
+    from desk_app.reports.meeting_pdf import RosterRow, sign_in_columns, sign_in_layout
+
+    fonts = font_set()
+    columns = sign_in_columns()
+    width = 493.0
+    short = [RosterRow("张三", "办公室", "科员", "13800000000")]
+    size, widths = sign_in_layout(columns, short, fonts.body, fonts.heading, width)
+    assert size == 11 and sum(widths) == pytest.approx(width)
+    long = [RosterRow("欧阳子健", "政府采购监督管理科（行政审批服务科）", "党组成员、副局长、一级调研员",
+                      "0797-8888888-123", "请假", "参加省财政厅举办的全省财政系统业务培训班")]
+    size, widths = sign_in_layout(columns, long, fonts.body, fonts.heading, width)
+    assert size == 9 and sum(widths) <= width + 0.01
+    title = [c.label for c in columns].index("职务")
+    assert widths[title] >= fonts.body.width(long[0].title, size) + 8  # the title still on one line
+    assert widths[[c.label for c in columns].index("签名")] >= 5 * size
