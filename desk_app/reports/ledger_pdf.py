@@ -7,8 +7,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from itertools import chain
 
+from desk_app.domain import EntryKind
 from desk_app.services.ledger_columns import COLUMNS_BY_KEY, columns_for
-from desk_app.services.ledger_query import is_overdue
+from desk_app.services.ledger_query import LedgerFilter, is_overdue
 
 from . import blocks
 from .layout import RED, Document, ledger_page
@@ -98,10 +99,25 @@ def table_document(*, title: str, subtitle: str, columns: list[PrintColumn],
     return doc
 
 
+LEDGER_TITLES = {EntryKind.RECTIFICATION: "问题整改台账", EntryKind.KEY_TASK: "重点任务分工台账",
+                 EntryKind.SUPERVISION: "督办事项台账", EntryKind.DECISION: "议定事项台账"}
+
+
+def ledger_title(f: LedgerFilter) -> str:
+    """The ledger's name from what it holds: the filter's kinds, else the kinds its entries have;
+    "台账" when they are mixed (问题整改 with 督办事项 is not a 问题整改台账)."""
+    from desk_app.services.stats import breakdown  # noqa: PLC0415
+
+    kinds = set(f.kinds) or {g.key for g in breakdown(f, "kind")}
+    if len(kinds) == 1:
+        return LEDGER_TITLES.get(next(iter(kinds)), "台账")
+    return LEDGER_TITLES[EntryKind.RECTIFICATION] if not kinds else "台账"
+
+
 def build(options: PrintOptions, progress: Progress | None = None) -> Document:
     f = with_campaign(options.filter)
     total = count(f)
-    title = options.title or f"{campaign_name(f)}问题整改台账"
+    title = options.title or f"{campaign_name(f)}{ledger_title(f)}"
     described = describe_filter(replace(f, campaign_id=None))
     subtitle = f"（{described}）" if described else ""
     columns = [serial_column(), *from_ledger_columns(options.columns)]

@@ -33,7 +33,7 @@ def squash(text: str) -> str:
 def test_ledger_has_title_header_row_on_every_page_numbers_and_rows_in_order(demo):
     doc, data, texts = build("ledger", PrintOptions())
     assert len(texts) > 5
-    assert "问题整改台账" in squash(texts[0])
+    assert "台账" in squash(texts[0]) and "问题整改台账" not in squash(texts[0])  # the demo mixes kinds
     assert "填报单位" in texts[0] and "填报日期" in texts[0] and cn_date(demo_today()) in squash(texts[0])
     codes = [e.code for e in fetch_entries(LedgerFilter(campaign_id=demo.campaign_id))]
     for text in texts:

@@ -157,3 +157,22 @@ def test_sign_in_layout_shrinks_then_wraps_only_the_long_columns():
     title = [c.label for c in columns].index("职务")
     assert widths[title] >= fonts.body.width(long[0].title, size) + 8  # the title still on one line
     assert widths[[c.label for c in columns].index("签名")] >= 5 * size
+
+
+@pytest.mark.parametrize("kinds,layers,expected", [
+    ([], [], "台账"),  # the demo holds 问题整改 and 督办/议定/重点任务 together
+    (["问题整改"], [], "问题整改台账"),
+    ([], ["处级干部"], "问题整改台账"),  # only 问题整改 have a layer
+    (["重点任务"], [], "重点任务分工台账"),
+    (["督办事项"], [], "督办事项台账"),
+    (["议定事项"], [], "议定事项台账"),
+    (["督办事项", "重点任务"], [], "台账"),
+])
+def test_ledger_title_names_what_the_filter_holds(demo, kinds, layers, expected):
+    from desk_app.reports.options import campaign_name, with_campaign
+    from desk_app.services.ledger_query import LedgerFilter
+
+    f = with_campaign(LedgerFilter(kinds=kinds, layers=layers))
+    doc = registry.get_kind("ledger").build(PrintOptions(filter=f))
+    assert doc.title == f"{campaign_name(f)}{expected}"
+    assert doc.title in squash(page_texts(doc.render())[0])
