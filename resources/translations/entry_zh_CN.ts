@@ -16,6 +16,10 @@
         <translation>完成日期：</translation>
     </message>
     <message>
+        <source>No evidence files yet</source>
+        <translation>暂无证明材料</translation>
+    </message>
+    <message>
         <source>(attached) %1</source>
         <translation>（已上传）%1</translation>
     </message>

@@ -83,6 +83,13 @@
     </message>
 </context>
 <context>
+    <name>EmptyPlaceholder</name>
+    <message>
+        <source>No records</source>
+        <translation>暂无记录</translation>
+    </message>
+</context>
+<context>
     <name>LedgerActions</name>
     <message>
         <source>New</source>

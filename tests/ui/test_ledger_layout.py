@@ -161,3 +161,69 @@ def test_columns_dialog_defaults_button_restores_the_table_order(page):
     dialog._defaults()
     assert dialog.keys() == table_default_keys()
     dialog.reject()
+
+
+def test_an_empty_ledger_says_so_in_the_middle(page, qtbot):
+    placeholder = page.placeholder
+    assert not placeholder.is_shown()
+    page.filter_bar.search.setText("没有这样的事项字样")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 0, timeout=3000)
+    assert placeholder.is_shown() and placeholder.label.text() == "暂无记录"
+    assert placeholder.label.geometry() == page.table.viewport().rect()
+    page.filter_bar.clear()
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=3000)
+    assert not placeholder.is_shown()
+
+
+def test_editor_lists_without_rows_show_a_placeholder_and_readable_headers(page, qtbot, demo):
+    from desk_app.services import changelog
+    from ui.views.entry_editor import EntryEditor
+
+    quiet = next(page.model.record(r) for r in range(page.model.rowCount())
+                 if not changelog.history("ledger_entry", page.model.record(r).id, limit=1))
+    editor = EntryEditor(demo.campaign_id, quiet.id, page)
+    qtbot.addWidget(editor)
+    editor.show()
+    editor.tabs.setCurrentWidget(editor.history_tab)
+    qtbot.waitExposed(editor)
+    table = editor.history_tab.table
+    assert table.rowCount() == 0 and table.placeholder.is_shown()
+    assert table.placeholder.label.text() == "暂无记录" and table.placeholder.label.isVisible()
+    metrics = table.horizontalHeader().fontMetrics()
+    for column in range(table.columnCount()):
+        label = table.horizontalHeaderItem(column).text()
+        assert table.columnWidth(column) > metrics.horizontalAdvance(label) + 8, label
+    assert editor.attachments_tab.table.placeholder.is_shown() == (editor.attachments_tab.table.rowCount() == 0)
+    editor.progress_tab.text.setPlainText("已约谈责任人。")
+    editor.progress_tab.add_button.click()
+    assert editor.progress_tab.table.rowCount() > 0
+    assert not editor.progress_tab.table.placeholder.is_shown()
+    editor.reject()
+
+
+def test_dispatch_with_no_open_entries_says_so(page, qtbot, demo):
+    from desk_app.services.ledger_query import LedgerFilter
+    from ui.views.dispatch_dialog import DispatchDialog
+
+    nothing = LedgerFilter(campaign_id=demo.campaign_id, text="没有这样的事项字样")
+    dialog = DispatchDialog(nothing, page.undo_stack, lambda: None, page)
+    qtbot.addWidget(dialog)
+    assert dialog.model.rowCount() == 0 and dialog.placeholder.is_shown()
+    dialog.reject()
+
+
+def test_closing_an_editor_with_rows_raises_nothing(page, qtbot, demo):
+    from shiboken6 import delete
+
+    from ui.views.entry_editor import EntryEditor
+
+    from desk_app.services import workflow
+
+    busy = next(page.model.record(r) for r in range(page.model.rowCount())
+                if workflow.progress_of(page.model.record(r).id))
+    editor = EntryEditor(demo.campaign_id, busy.id, page)
+    assert editor.progress_tab.table.rowCount() > 0
+    with qtbot.captureExceptions() as exceptions:
+        delete(editor)  # the tables' models empty themselves while the views go
+        QApplication.processEvents()
+    assert not exceptions

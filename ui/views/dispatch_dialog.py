@@ -28,6 +28,7 @@ from desk_app.services import context, ledger
 from ui.models.ledger_dispatch_model import PROGRESS_COLUMN, DispatchModel, previous_month
 
 from .ledger_dialogs import fit_to_screen
+from .ledger_empty import EmptyPlaceholder
 from .ledger_undo import MonthProgressCommand
 
 MONTHS_OFFERED = 6
@@ -94,6 +95,7 @@ class DispatchDialog(QDialog):
         self.table = DispatchTable()
         self.table.setObjectName("dispatch_table")
         self.table.setModel(self.model)
+        self.placeholder = EmptyPlaceholder(self.table)
         delegate = ProgressDelegate(self.table)
         self.table.setItemDelegateForColumn(PROGRESS_COLUMN, delegate)
         delegate.closeEditor.connect(self.table.editor_closed)

@@ -23,11 +23,16 @@ from desk_app.errors import DeskAppError
 from desk_app.services import attachments, changelog, context, ledger, ledger_bulk, workflow
 
 from .entry_fields import DateField, TextBox
+from .ledger_empty import EmptyPlaceholder
 
 
-def _table(headers: list[str]) -> QTableWidget:
+def _table(headers: list[str], widths: list[int]) -> QTableWidget:
+    """A read-only list; `widths` are the columns' sizes while it is empty (then sized to the contents)."""
     table = QTableWidget(0, len(headers))
     table.setHorizontalHeaderLabels(headers)
+    for column, width in enumerate(widths):
+        table.setColumnWidth(column, width)
+    table.placeholder = EmptyPlaceholder(table)
     table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
     table.setWordWrap(True)
@@ -50,7 +55,8 @@ class ProgressTab(QWidget):
         super().__init__(editor)
         self.editor = editor
         self.entry_id = None
-        self.table = _table([self.tr("Date"), self.tr("Month"), self.tr("Progress"), self.tr("By")])
+        self.table = _table([self.tr("Date"), self.tr("Month"), self.tr("Progress"), self.tr("By")],
+                            [100, 80, 400, 100])
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.date = DateField(clearable=False)
         self.text = TextBox(3)
@@ -98,7 +104,8 @@ class AttachmentsTab(QWidget):
     def __init__(self, editor):
         super().__init__(editor)
         self.entry_id = None
-        self.table = _table([self.tr("File"), self.tr("Size"), self.tr("Added by"), self.tr("Added at")])
+        self.table = _table([self.tr("File"), self.tr("Size"), self.tr("Added by"), self.tr("Added at")],
+                            [400, 90, 100, 140])
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.horizontalHeader().setStretchLastSection(False)
         self.table.doubleClicked.connect(lambda *_: self.open_selected())
@@ -125,7 +132,8 @@ class AttachmentsTab(QWidget):
             size = f"{a.size / 1024:.0f} KB" if a.size < 1024 * 1024 else f"{a.size / 1024 / 1024:.1f} MB"
             for j, value in enumerate((a.file_name, size, a.added_by, a.added_at.strftime("%Y-%m-%d %H:%M"))):
                 self.table.setItem(i, j, _item(value))
-        self.table.resizeColumnsToContents()
+        if self.records:  # an empty list keeps readable headers
+            self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
 
     def choose_files(self) -> None:
@@ -188,7 +196,9 @@ class HistoryTab(QWidget):
     def __init__(self, editor):
         super().__init__(editor)
         self.table = _table([self.tr("When"), self.tr("Who"), self.tr("Action"), self.tr("Field"),
-                             self.tr("Before"), self.tr("After")])
+                             self.tr("Before"), self.tr("After")], [130, 80, 70, 110, 300, 300])
+        self.table.setVerticalScrollMode(QTableWidget.ScrollMode.ScrollPerPixel)
+        self.table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
 
@@ -202,9 +212,9 @@ class HistoryTab(QWidget):
             for j, value in enumerate((c.at.strftime("%Y-%m-%d %H:%M"), c.actor, actions.get(c.action, c.action),
                                        label, c.old, c.new)):
                 self.table.setItem(i, j, _item(value))
+        if not rows:  # an empty list keeps readable headers
+            return
         self.table.resizeColumnsToContents()
         for col in (4, 5):
             self.table.setColumnWidth(col, min(self.table.columnWidth(col), 320))
         self.table.resizeRowsToContents()
-        self.table.setVerticalScrollMode(QTableWidget.ScrollMode.ScrollPerPixel)
-        self.table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft)

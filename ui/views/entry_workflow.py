@@ -28,6 +28,7 @@ from desk_app.errors import DeskAppError, ValidationError
 from desk_app.services import attachments, context, ledger, ledger_columns, org, workflow
 
 from .entry_fields import DateField, FieldBox, PickCombo, TextBox
+from .ledger_empty import EmptyPlaceholder
 
 
 class _WorkflowDialog(QDialog):
@@ -109,6 +110,7 @@ class ApplyCloseDialog(_WorkflowDialog):
         self.completed.set_value(context.today())
         self.files = QListWidget()
         self.files.setMaximumHeight(90)
+        EmptyPlaceholder(self.files, self.tr("No evidence files yet"))
         existing = attachments.list_attachments(entry_id)
         for a in existing:
             self.files.addItem(self.tr("(attached) %1").replace("%1", a.file_name))

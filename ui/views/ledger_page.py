@@ -23,6 +23,7 @@ from desk_app.services.ledger_query import LedgerFilter
 from ui.models.ledger_table_model import ENTRY_ID_ROLE, LedgerTableModel, table_default_keys
 
 from .ledger_actions import LedgerActions
+from .ledger_empty import EmptyPlaceholder
 from .ledger_filter_bar import LedgerFilterBar
 from .ledger_preview import LedgerPreview
 from .ledger_side_panel import LedgerSidePanel
@@ -80,6 +81,7 @@ class LedgerPage(QWidget):
         self.table = QTableView()
         self.table.setObjectName("ledger_table")
         self.table.setModel(self.model)
+        self.placeholder = EmptyPlaceholder(self.table)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setAlternatingRowColors(True)
