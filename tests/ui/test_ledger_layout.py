@@ -227,3 +227,21 @@ def test_closing_an_editor_with_rows_raises_nothing(page, qtbot, demo):
         delete(editor)  # the tables' models empty themselves while the views go
         QApplication.processEvents()
     assert not exceptions
+
+
+def test_progress_text_gets_the_room_and_long_side_panel_names_have_tooltips(page, qtbot, demo):
+    from ui.views.entry_editor import EntryEditor
+
+    editor = EntryEditor(demo.campaign_id, page.model.record(0).id, page)
+    qtbot.addWidget(editor)
+    editor.resize(1080, 740)
+    editor.show()
+    editor.tabs.setCurrentWidget(editor.progress_tab)
+    qtbot.waitExposed(editor)
+    table = editor.progress_tab.table
+    assert table.columnWidth(2) > 3 * table.columnWidth(3)  # 进展, not 填报人
+    assert editor.progress_tab.text.height() < table.height()
+    editor.reject()
+    items = [page.side.topLevelItem(i) for i in range(page.side.topLevelItemCount())]
+    children = [item.child(j) for item in items for j in range(item.childCount())]
+    assert children and all(c.toolTip(0) == c.text(0) for c in children)

@@ -131,6 +131,7 @@ class EntryEditor(QDialog):
         for form in (left, right):
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
             form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+            form.setVerticalSpacing(8)  # the text boxes' frames would touch
         for name in ("kind", "layer", "owner_id", "category", "source", "leader_id", "department_id",
                      "co_departments", "responsible_id", "task_force_id", "found_date", "deadline",
                      "rectify_mode"):

@@ -37,6 +37,8 @@ def _table(headers: list[str], widths: list[int]) -> QTableWidget:
     table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
     table.setWordWrap(True)
     table.verticalHeader().setVisible(False)
+    # Rows sized to their text get a little air, like the ledger's own rows.
+    table.verticalHeader().setMinimumSectionSize(table.fontMetrics().height() + 12)
     table.horizontalHeader().setStretchLastSection(True)
     table.setAlternatingRowColors(True)
     return table
@@ -57,9 +59,11 @@ class ProgressTab(QWidget):
         self.entry_id = None
         self.table = _table([self.tr("Date"), self.tr("Month"), self.tr("Progress"), self.tr("By")],
                             [100, 80, 400, 100])
+        self.table.horizontalHeader().setStretchLastSection(False)  # 进展 takes the room, not 填报人
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.date = DateField(clearable=False)
         self.text = TextBox(3)
+        self.text.setMaximumHeight(self.text.minimumHeight())  # the list above gets the room
         self.text.setPlaceholderText(self.tr("What was done (Ctrl+Enter adds it)"))
         self.add_button = QPushButton(self.tr("Add progress"))
         self.add_button.clicked.connect(self.add)

@@ -73,6 +73,7 @@ class LedgerSidePanel(QTreeWidget):
 
     def _node(self, parent, text, scope) -> QTreeWidgetItem:
         item = QTreeWidgetItem([text])
+        item.setToolTip(0, text)  # long department names are cut off in the narrow panel
         item.setData(0, SCOPE_ROLE, scope)
         if parent is None:
             self.addTopLevelItem(item)
