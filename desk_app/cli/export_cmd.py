@@ -105,7 +105,7 @@ def run(args) -> int:
         from desk_app.exchange.package import write_package  # noqa: PLC0415
 
         s = write_package(args.out, unit=args.unit, period=args.period, progress=_progress)
-        _done(f"已生成“{s.unit}”{s.period} 的数据包：{s.entries} 条事项，{s.progress} 条进展，"
+        _done(f"已生成《{s.unit}》{s.period} 的数据包：{s.entries} 条事项，{s.progress} 条进展，"
               f"{s.attachments} 个佐证材料，{s.changes} 条修改记录 → {args.out}")
     else:
         if args.meeting is None:

@@ -18,6 +18,7 @@ from desk_app.db.models import (
 )
 
 from desk_app.errors import InputFileError
+from desk_app.services import settings
 
 from .package import _entry_dict, _Names
 from .package_format import ATTACHMENT_FIELDS, ENTRY_COMPARED_FIELDS, EVENT_FIELDS, PROGRESS_FIELDS
@@ -184,6 +185,7 @@ def preview_package(path: str | Path, progress: Progress | None = None, *,
                                                        PackageReceipt.sha256 == data.sha256).exists()
     preview = PackagePreview(data, campaign.id if campaign else None, unit_known, already)
     local = _by_uuid(LedgerEntry, [e["uuid"] for e in data.entries])
+    _refuse_own_package(data, local)
     codes = {}
     if campaign:
         codes = dict(LedgerEntry.select(LedgerEntry.code, LedgerEntry.uuid)
@@ -222,6 +224,16 @@ def preview_package(path: str | Path, progress: Progress | None = None, *,
     preview.child_news["changes"] = len(_new_changes(data))
     preview.child_states = child_states
     return preview
+
+
+def _refuse_own_package(data: PackageData, local: dict[str, LedgerEntry]) -> None:
+    """Packages carry a sub-unit's ledger up to us. One sent under our own 填报单位, or made of our
+    own entries, would only come back as conflicts and register us as our own sub-unit."""
+    own_unit = settings.report_header().unit.strip()
+    own_entries = sum(1 for e in data.entries if (mine := local.get(e["uuid"])) is not None and not mine.source_unit)
+    if (own_unit and data.unit == own_unit) or (data.entries and own_entries == len(data.entries)):
+        raise InputFileError(f"这是本单位自己的数据包（《{data.unit}》），不能导入。"
+                             "数据包用于汇总下级单位报送的台账；本单位的台账已在本机中。")
 
 
 def _new_changes(data: PackageData) -> list[dict]:

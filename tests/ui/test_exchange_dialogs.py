@@ -52,9 +52,9 @@ def test_export_dialog_refuses_without_columns(main_window, qtbot, tmp_path, qui
 
 
 def test_package_preview_and_import(main_window, qtbot, tmp_path, quiet_messages):
-    settings.save_report_header(settings.ReportHeader(unit="本局"))
+    settings.save_report_header(settings.ReportHeader(unit="市局"))
     package = tmp_path / "p.zip"
-    write_package(package)
+    write_package(package, unit="本局")
     LedgerEntry.update(uuid=LedgerEntry.uuid + "x").execute()  # pretend they are someone else's entries
     from ui.views.exchange_package_dialog import PackageImportDialog
 

@@ -16,7 +16,7 @@ def test_export_xlsx_csv_package(demo, tmp_path, capsys):
     assert main(["export", "csv", "--out", str(tmp_path / "x.csv"), "--columns", "问题编号,问题表现"]) == 0
     assert (tmp_path / "x.csv").read_bytes().startswith("\ufeff序号,问题编号,问题表现".encode())
     assert main(["export", "package", "--out", str(tmp_path / "p.zip"), "--period", "2026-11"]) == 0
-    assert "已生成“区财政局”2026-11 的数据包" in capsys.readouterr().out
+    assert "已生成《区财政局》2026-11 的数据包" in capsys.readouterr().out
 
 
 def test_export_bad_input_exits_2(demo, tmp_path, capsys):
@@ -28,20 +28,28 @@ def test_export_bad_input_exits_2(demo, tmp_path, capsys):
     assert not (tmp_path / "x.xlsx").exists() and not (tmp_path / "p.zip").exists()
 
 
-def test_import_package_dry_run_then_yes(demo, tmp_path, capsys, db_dump):
+def test_our_own_package_is_refused_once(demo, tmp_path, capsys, db_dump):
+    """Not 450 conflicts each saying it is ours, and our unit never registered as a sub-unit."""
+    from desk_app.db.models import Unit
+
     settings.save_report_header(settings.ReportHeader(unit="区财政局"))
     main(["export", "package", "--out", str(tmp_path / "p.zip")])
     capsys.readouterr()
-    # The package is our own: its entries are ours, so importing them as 区财政局's is a conflict.
     from desk_app.db import open_database
 
     open_database()
     before = db_dump()
-    assert main(["import", "package", str(tmp_path / "p.zip"), "--dry-run"]) == 0
-    out = capsys.readouterr().out
-    assert "冲突" in out and "本单位自己的台账" in out
+    for extra in (["--dry-run"], ["--yes"]):
+        assert main(["import", "package", str(tmp_path / "p.zip"), *extra]) == 2
+        captured = capsys.readouterr()
+        assert captured.err.count("这是本单位自己的数据包") == 1, captured.err
+        assert "新单位" not in captured.out + captured.err and "冲突" not in captured.out
     open_database()
-    assert db_dump() == before
+    assert db_dump() == before and not Unit.select().exists()
+    # Sent under another unit's name but made of our own entries: still ours.
+    settings.save_report_header(settings.ReportHeader(unit="市财政局"))
+    assert main(["import", "package", str(tmp_path / "p.zip"), "--dry-run"]) == 2
+    assert "这是本单位自己的数据包" in capsys.readouterr().err
 
 
 def test_import_bad_files_exit_2_and_change_nothing(demo, tmp_path, capsys, db_dump):

@@ -16,9 +16,13 @@ from desk_app.services import settings
 
 @pytest.fixture
 def good(demo, tmp_path):
-    settings.save_report_header(settings.ReportHeader(unit="区财政局"))
+    """A sub-unit's package: sent as 区财政局 (we are 市财政局), entries that are not ours."""
+    from desk_app.db.models import LedgerEntry
+
+    settings.save_report_header(settings.ReportHeader(unit="市财政局"))
     out = tmp_path / "good.zip"
-    write_package(out, period="2026-11")
+    write_package(out, unit="区财政局", period="2026-11")
+    LedgerEntry.update(uuid=LedgerEntry.uuid + "-ours").execute()
     return out
 
 
@@ -179,7 +183,6 @@ def test_failure_during_apply_rolls_back(good, tmp_path, db_dump, monkeypatch):
     from desk_app.db.models import LedgerEntry
     from desk_app.exchange import package_apply
 
-    LedgerEntry.update(uuid=LedgerEntry.uuid + "-here").execute()  # so the package's entries are all new
     preview = preview_package(good)
     assert preview.count("新增") == LedgerEntry.select().count()
     before = db_dump()
