@@ -42,8 +42,6 @@ KIND_OF_PREFIX = {prefix: kind.value for kind, prefix in KIND_CODE_PREFIX.items(
 PERSON_FIELDS = ("owner", "leader", "responsible")
 TEXT_FIELDS = ("code", "category", "source", "description", "cause", "target", "measures", "standard",
                "co_departments", "rectify_mode", "schedule", "note", "progress")
-# Rows that are not entries: the template's example, its instructions, the signature foot.
-EXAMPLE_ROW = re.compile(r"^(例[:：]|示例|填写说明|说明[:：]|注[:：]|填报人|审核人|单位负责人|制表人)")
 
 
 @dataclass(frozen=True)
@@ -396,8 +394,5 @@ def plan_import(path: str | Path, options: ImportOptions | None = None, *, conte
     codes = set() if code_index is None else {_text(values[code_index]).strip() for _, values, _ in content.rows}
     builder = _RowBuilder(plan, _Names(campaign_id), ExistingEntries(campaign_id, codes))
     for row_number, values, formulas in content.rows:
-        first = next((v for v in values if v is not None and str(v).strip()), "")
-        if isinstance(first, str) and EXAMPLE_ROW.match(first.strip()):
-            continue  # the template's own example or instructions row
         plan.rows.append(builder.build(row_number, values, formulas))
     return plan

@@ -48,6 +48,9 @@ FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "note": ("备注", ("备注", "说明")),
 }
 FIELD_LABELS = {key: label for key, (label, _) in FIELDS.items()}
+# Rows that are not entries: the template's example, its instructions, the signature foot. Left out
+# here so every step counts the same rows.
+NOT_AN_ENTRY = re.compile(r"^(例[:：]|示例|填写说明|说明[:：]|注[:：]|填报人|审核人|单位负责人|制表人)")
 
 
 @dataclass(frozen=True)
@@ -162,6 +165,11 @@ def _is_empty(values: list) -> bool:
     return all(v is None or (isinstance(v, str) and not v.strip()) for v in values)
 
 
+def _is_not_an_entry(values: list) -> bool:
+    first = next((v for v in values if v is not None and str(v).strip()), "")
+    return isinstance(first, str) and bool(NOT_AN_ENTRY.match(first.strip()))
+
+
 def _header_score(values: list) -> int:
     return sum(1 for v in values if isinstance(v, str) and field_for_header(v))
 
@@ -195,7 +203,7 @@ def read_sheet(path: str | Path, sheet: str | None = None, *, max_rows: int = MA
                         content.header_row = row_number
                         content.headers = ["" if v is None else str(v).strip() for v in values]
                     continue
-                if _is_empty(values):
+                if _is_empty(values) or _is_not_an_entry(values):
                     continue
                 candidates.append((row_number, values, formulas))
                 if len(candidates) > max_rows:

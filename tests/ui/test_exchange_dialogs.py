@@ -167,8 +167,11 @@ def test_xlsx_wizard_updates_entries_named_by_code(main_window, qtbot, tmp_path,
     dialog.set_file(str(path))
     dialog.next.click()
     qtbot.waitUntil(lambda: dialog.steps.currentIndex() == 1, timeout=10000)
+    # Both steps count the same rows (the signature foot under the table is not an entry).
+    assert f"共 {total} 行数据" in dialog.mapping_info.text(), dialog.mapping_info.text()
     dialog.next.click()
     qtbot.waitUntil(lambda: dialog.steps.currentIndex() == 2, timeout=20000)
+    assert f"共读取 {total} 行数据" in dialog.report_summary.text()
     assert f"新增 0 条 / 更新 1 条 / 无变化 {total - 1} 条" in dialog.report_summary.text()
     assert dialog.report_table.item(0, 1).text() == code
     assert "整改措施" in dialog.report_table.item(0, 2).text()
