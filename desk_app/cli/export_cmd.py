@@ -13,7 +13,8 @@ def register(sub) -> None:
     p = sub.add_parser("export", help="导出台账为 Excel/CSV，会议纪要/签到表为 Word，或生成上报数据包",
                        description="导出：xlsx（Excel 台账）、csv、docx（会议纪要或签到表）、package（上报数据包 .zip）。")
     p.add_argument("format", choices=FORMATS, metavar="FORMAT", help="xlsx、csv、docx 或 package")
-    p.add_argument("--out", required=True, metavar="FILE", help="输出文件")
+    p.add_argument("--out", required=True, metavar="FILE",
+                   help="输出文件（扩展名 .xlsx、.csv、.docx 或 .zip；不写扩展名时自动加上）")
     g = p.add_argument_group("台账筛选（xlsx、csv）")
     g.add_argument("--layer", action="append", default=[], help="层级（可重复），如 处级干部")
     g.add_argument("--status", action="append", default=[], help="状态（可重复），如 推进中")
@@ -86,8 +87,10 @@ def _progress(done, total, text=""):
 
 
 def run(args) -> int:
+    from desk_app.exchange.out_path import output_path  # noqa: PLC0415
     from desk_app.services.session import open_data  # noqa: PLC0415
 
+    args.out = str(output_path(args.out, args.format))
     open_data(create=False)
     if args.format in ("xlsx", "csv"):
         from desk_app.exchange.ledger_export import LedgerExportOptions  # noqa: PLC0415

@@ -181,3 +181,16 @@ def test_xlsx_wizard_updates_entries_named_by_code(main_window, qtbot, tmp_path,
     assert LedgerEntry.select().count() == before
     assert LedgerEntry.get(LedgerEntry.code == code, LedgerEntry.source_unit == "").measures == "回报后改过的措施"
     assert "更新 1 条" in quiet_messages[-1]
+
+
+def test_export_dialog_adds_or_checks_the_suffix(main_window, qtbot, tmp_path, quiet_messages):
+    dialog = main_window.exchange_menu.open_export()
+    qtbot.addWidget(dialog)
+    dialog.path.setText(str(tmp_path / "台账.txt"))
+    dialog.start()
+    assert dialog.isVisible() and ".xlsx" in quiet_messages[-1]
+    assert not list(tmp_path.glob("台账*")) and not list(tmp_path.glob("x.*"))
+    dialog.path.setText(str(tmp_path / "台账"))
+    dialog.start()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=15000)
+    assert (tmp_path / "台账.xlsx").exists()

@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from desk_app.errors import DeskAppError
+from desk_app.exchange.out_path import output_path
 from desk_app.services import context, settings
 from desk_app.services.ledger_columns import COLUMNS, default_column_keys
 from desk_app.services.ledger_query import LedgerFilter
@@ -192,6 +194,11 @@ class ExportDialog(QDialog):
         problem = self.validate()
         if problem:
             QMessageBox.warning(self, self.windowTitle(), problem)
+            return
+        try:
+            self.path.setText(str(output_path(self.path.text().strip(), self.kind)))
+        except DeskAppError as exc:
+            QMessageBox.warning(self, self.windowTitle(), exc.message)
             return
         QSettings().setValue("exchange/export_folder", str(Path(self.path.text()).parent))
         self.task = run_exchange_task(self, self.tr("Exporting…"), self.work(), self._done)

@@ -87,3 +87,15 @@ def test_import_xlsx_with_mapping(demo, tmp_path, capsys):
     assert "--yes" in capsys.readouterr().err
     assert main(["import", "xlsx", str(path), "--header-row", "1", "--mapping", mapping, "--yes"]) == 0
     assert "已导入：新增 1 条" in capsys.readouterr().out
+
+
+def test_export_file_name_must_end_as_its_format(demo, tmp_path, capsys):
+    assert main(["export", "xlsx", "--out", str(tmp_path / "x.txt")]) == 2
+    err = capsys.readouterr().err
+    assert ".xlsx" in err and "x.txt" in err
+    assert not list(tmp_path.glob("台账*")) and not list(tmp_path.glob("x.*"))
+    assert main(["export", "csv", "--out", str(tmp_path / "台账")]) == 0
+    assert str(tmp_path / "台账.csv") in capsys.readouterr().out
+    assert (tmp_path / "台账.csv").read_bytes().startswith("\ufeff".encode())
+    assert main(["export", "package", "--out", str(tmp_path / "包.XLSX"), "--unit", "区财政局"]) == 2
+    assert ".zip" in capsys.readouterr().err

@@ -1,0 +1,23 @@
+"""Where an export is written: the file name must end as its format, or WPS and Excel will not open
+it by double-click (an .xlsx saved as x.txt opens as garbled text)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from desk_app.errors import ValidationError
+
+SUFFIXES = {"xlsx": (".xlsx", "Excel 工作簿"), "csv": (".csv", "CSV 文件"), "docx": (".docx", "Word 文档"),
+            "minutes": (".docx", "Word 文档"), "signin": (".docx", "Word 文档"), "package": (".zip", "数据包")}
+
+
+def output_path(path: str | Path, fmt: str) -> Path:
+    """`path` with the format's suffix added when it has none; a different suffix is refused."""
+    path = Path(path)
+    suffix, what = SUFFIXES[fmt]
+    if not path.suffix:
+        return path.with_name(path.name + suffix)
+    if path.suffix.lower() != suffix:
+        raise ValidationError(f"导出的是{what}，文件名应以 {suffix} 结尾，而不是“{path.name}”。"
+                              f"请改为“{path.stem}{suffix}”。", "out")
+    return path
