@@ -107,7 +107,7 @@
         <translation>报送期间（年-月）</translation>
     </message>
     <message>
-        <source>The package holds all of this office's own entries of the current campaign with their progress, history and evidence files.</source>
+        <source>The package holds all of this office&apos;s own entries of the current campaign with their progress, history and evidence files.</source>
         <translation>数据包包含本单位当前活动的全部台账事项，以及整改进展、修改记录和佐证材料。</translation>
     </message>
     <message>
@@ -285,7 +285,7 @@
         <translation>导入到本机的当前活动（默认导入到同名同年度的活动，没有则新建）</translation>
     </message>
     <message>
-        <source>For conflicts, take the package's version (default: keep what is here)</source>
+        <source>For conflicts, take the package&apos;s version (default: keep what is here)</source>
         <translation>冲突的事项以数据包为准（默认保留本机的）</translation>
     </message>
     <message>
