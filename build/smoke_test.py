@@ -47,8 +47,9 @@ class Smoke:
     commands: set[str] = field(default_factory=set)
 
     def run(self, *args: str, executable: Path | None = None, extra_env: dict | None = None,
-            timeout: float = STEP_TIMEOUT):
-        command = [str(executable or console_executable(self.bundle)), "--data-dir", str(self.data_dir), *args]
+            timeout: float = STEP_TIMEOUT, data_dir: Path | None = None):
+        command = [str(executable or console_executable(self.bundle)), "--data-dir", str(data_dir or self.data_dir),
+                   *args]
         env = {**self.env, **(extra_env or {})}
         try:
             result = subprocess.run(command, capture_output=True, env=env, timeout=timeout,
@@ -219,12 +220,18 @@ def check_docx(smoke: Smoke) -> str:
 
 
 def check_package_round_trip(smoke: Smoke) -> str:
+    """The unit's package, imported by the office above: a second, empty data folder."""
     package = smoke.data_dir.parent / "smoke-package.zip"
     smoke.run("export", "package", "--out", str(package))
     if not _zip_members(package):
         raise StepFailed(f"{package} is empty")
-    smoke.run("import", "package", str(package), "--dry-run")
-    return f"{package.stat().st_size / 1000:.0f} kB written and read back (dry run)"
+    office_above = smoke.data_dir.parent / "office-above"
+    smoke.run("import", "package", str(package), "--yes", data_dir=office_above)
+    sent = _find_total(json.loads(smoke.run("stats", "--json")[0]))
+    received = _find_total(json.loads(smoke.run("stats", "--json", data_dir=office_above)[0]))
+    if sent != received:
+        raise StepFailed(f"the package carried {sent} entries, the office above has {received}")
+    return f"{package.stat().st_size / 1000:.0f} kB, {received} entries arrived in a second data folder"
 
 
 def check_backup(smoke: Smoke) -> str:
@@ -285,7 +292,7 @@ def main(argv: list[str] | None = None) -> int:
                     ("print", "print ledger → PDF", check_print),
                     ("export", "export xlsx", check_export),
                     ("export", "export docx (会议纪要)", check_docx),
-                    ("import", "exchange package export + import --dry-run", check_package_round_trip),
+                    ("import", "exchange package → import in another data folder", check_package_round_trip),
                     ("backup", "backup to a zip file", check_backup)]
         for command, name, check in optional:
             if command in smoke.commands:
