@@ -213,7 +213,7 @@ def _zip_members(path: Path) -> list[str]:
 def check_docx(smoke: Smoke) -> str:
     """python-docx builds on a template inside its package: a classic file for a bundle to miss."""
     docx = smoke.data_dir.parent / "smoke-minutes.docx"
-    smoke.run("export", "docx", "--meeting", "1", "--document", "minutes", "--out", str(docx))
+    smoke.run("export", "docx", "--meeting", "id:1", "--document", "minutes", "--out", str(docx))
     if "word/document.xml" not in _zip_members(docx):
         raise StepFailed(f"{docx} is not a Word document")
     return f"{docx.stat().st_size / 1000:.0f} kB"

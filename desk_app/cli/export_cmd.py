@@ -34,7 +34,8 @@ def register(sub) -> None:
     k = p.add_argument_group("数据包（package）与会议材料（docx）")
     k.add_argument("--unit", default="", help="报送单位（默认取设置中的填报单位）")
     k.add_argument("--period", default="", metavar="YYYY-MM", help="报送期间（默认本月）")
-    k.add_argument("--meeting", type=int, metavar="N", help="会议编号（docx）")
+    k.add_argument("--meeting", metavar="YYYY-N", help="会议（docx）：2026-8 = 2026年第8次推进会；8 = 今年第8次；id:12 = 会议 id")
+    k.add_argument("--meeting-type", metavar="类型", default="", help="会议类型（默认专班推进会），如 中心组")
     k.add_argument("--document", choices=("minutes", "signin"), default="minutes",
                    help="docx 的内容：minutes 会议纪要（默认）或 signin 签到表")
     p.set_defaults(func=run)
@@ -112,10 +113,15 @@ def run(args) -> int:
               f"{s.attachments} 个佐证材料，{s.changes} 条修改记录 → {args.out}")
     else:
         if args.meeting is None:
-            raise ValidationError("导出 docx 需要用 --meeting N 指定会议编号", "meeting")
+            raise ValidationError("导出 docx 需要用 --meeting 指定会议，例如 --meeting 2026-8（2026年第8次推进会）",
+                                  "meeting")
         from desk_app.exchange.docx_export import export_meeting_docx  # noqa: PLC0415
+        from desk_app.reports.lookups import meeting_by_reference  # noqa: PLC0415
+        from desk_app.services import campaigns  # noqa: PLC0415
 
-        export_meeting_docx(args.meeting, args.document, args.out)
+        campaign_id = campaigns.require_current_campaign().id
+        meeting = meeting_by_reference(campaign_id, args.meeting, args.meeting_type or None)
+        export_meeting_docx(meeting.id, args.document, args.out)
         _done(f"已导出{'会议纪要' if args.document == 'minutes' else '签到表'}到 {args.out}")
     return 0
 

@@ -99,3 +99,19 @@ def test_export_file_name_must_end_as_its_format(demo, tmp_path, capsys):
     assert (tmp_path / "台账.csv").read_bytes().startswith("\ufeff".encode())
     assert main(["export", "package", "--out", str(tmp_path / "包.XLSX"), "--unit", "区财政局"]) == 2
     assert ".zip" in capsys.readouterr().err
+
+
+def test_docx_export_names_the_meeting_as_clerks_do(demo, tmp_path, capsys):
+    from desk_app.cli import main
+    from desk_app.services import meetings
+
+    first_2026 = next(m for m in meetings.list_meetings(demo.campaign_id)
+                      if m.meeting_type == "专班推进会" and m.year == 2026 and m.number == 1)
+    out = tmp_path / "纪要.docx"
+    assert main(["export", "docx", "--meeting", "2026-1", "--document", "minutes", "--out", str(out)]) == 0
+    import docx
+
+    text = "\n".join(p.text for p in docx.Document(out).paragraphs)
+    assert first_2026.start_at.strftime("%Y年%-m月%-d日") in text
+    assert main(["export", "docx", "--meeting", "2099-1", "--out", str(tmp_path / "x.docx")]) == 2
+    assert "2026-1" in capsys.readouterr().err  # the refusal lists the meetings to choose from
