@@ -25,7 +25,40 @@ LEADING_PT = 28
 RED = "C00000"
 WEEKDAYS = "一二三四五六日"
 SIGN_IN_HEADERS = ("序号", "姓名", "单位", "职务", "联系电话", "签名", "备注")
-SIGN_IN_WIDTHS_CM = (1.4, 1.9, 3.0, 3.1, 3.3, 2.5, 2.2)  # 17.4 cm: the text width
+SIGN_IN_WIDTHS_CM = (1.4, 1.9, 3.0, 3.1, 3.3, 2.5, 2.2)  # 17.4 cm: the text width; minimums below
+SIGN_IN_EM_CM = 0.40  # one 11 pt CJK character, with a little room; Latin digits about 0.6 of it
+SIGN_IN_PAD_CM = 0.5  # Word's cell margins on both sides
+
+
+def _text_cm(text: str) -> float:
+    return sum(SIGN_IN_EM_CM if ord(ch) > 0x2E7F else SIGN_IN_EM_CM * 0.62 for ch in text) + SIGN_IN_PAD_CM
+
+
+def _sign_in_widths(rows: list[tuple[str, ...]]) -> list[float]:
+    """序号, 姓名, 职务 and 联系电话 as wide as their longest value (党组成员、副局长 and a phone number on
+    one line); 单位, 签名 and 备注 share the rest: 签名 and 备注 keep room for handwriting, and 单位
+    (then 备注) wraps when the page is too narrow."""
+    total = sum(SIGN_IN_WIDTHS_CM)
+    need = [max([_text_cm(h)] + [_text_cm(r[i]) for r in rows]) for i, h in enumerate(SIGN_IN_HEADERS)]
+    unit, sign, note = 2, 5, 6
+    need[sign] = max(need[sign], 2.5)
+    need[note] = max(need[note], 2.2)
+    spare = total - sum(need)
+    if spare >= 0:
+        need[sign] += spare * 0.6
+        need[note] += spare * 0.4
+        return need
+    for column, floor in ((note, 2.2), (unit, 4 * SIGN_IN_EM_CM + SIGN_IN_PAD_CM), (sign, 2.2)):
+        cut = min(sum(need) - total, max(0.0, need[column] - floor))
+        need[column] -= cut
+    if sum(need) > total:
+        need = [w * total / sum(need) for w in need]
+    return need
+    cut = min(-spare, max(0.0, need[unit] - 4 * SIGN_IN_EM_CM - SIGN_IN_PAD_CM))
+    need[unit] -= cut
+    if sum(need) > total:
+        need = [w * total / sum(need) for w in need]
+    return need
 
 
 def _issuer() -> str:
@@ -175,19 +208,23 @@ def build_sign_in(meeting_id: int):
     for cell, header in zip(table.rows[0].cells, SIGN_IN_HEADERS, strict=True):
         _cell_text(cell, header, bold=True)
     _repeat_header(table.rows[0])
+    rows: list[tuple[str, ...]] = []
     for n, a in enumerate(m.attendance, start=1):
         note = (f"请假（{a.reason}）" if a.reason else "请假") if a.status == Attendance.LEAVE else (
             "列席" if a.status == Attendance.OBSERVER else "")
         cells = table.add_row().cells
-        for cell, text in zip(cells, (str(n), a.name, a.unit, a.title, a.phone, "", note), strict=True):
+        values = (str(n), a.name, a.unit, a.title, a.phone, "", note)
+        rows.append(values)
+        for cell, text in zip(cells, values, strict=True):
             _cell_text(cell, text)
+    widths = _sign_in_widths(rows)
     table.autofit = False
-    for column, width in zip(table.columns, SIGN_IN_WIDTHS_CM, strict=True):
+    for column, width in zip(table.columns, widths, strict=True):
         column.width = Cm(width)  # the grid, which LibreOffice and WPS follow
     for row in table.rows:
         row.height = Cm(1.0)
         row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
-        for cell, width in zip(row.cells, SIGN_IN_WIDTHS_CM, strict=True):
+        for cell, width in zip(row.cells, widths, strict=True):
             cell.width = Cm(width)
     t = m.totals
     marked = any(a.status for a in m.attendance)

@@ -59,3 +59,15 @@ def test_bad_requests(meeting, tmp_path):
     with pytest.raises(DeskAppError):
         export_meeting_docx(99999, "minutes", tmp_path / "x.docx")
     assert not (tmp_path / "x.docx").exists()
+
+
+def test_sign_in_columns_keep_titles_and_phones_on_one_line():
+    from desk_app.exchange.docx_export import SIGN_IN_WIDTHS_CM, _sign_in_widths, _text_cm
+
+    rows = [("1", "欧阳建国", "政府采购监督管理科", "党组成员、副局长", "13891731190", "", "请假（参加省厅培训）"),
+            ("21", "易春燕", "办公室", "记录", "0371-63312345", "", "列席")]
+    widths = _sign_in_widths(rows)
+    assert abs(sum(widths) - sum(SIGN_IN_WIDTHS_CM)) < 1e-6  # exactly the text width of the page
+    for column in (0, 1, 3, 4):  # 序号, 姓名, 职务, 联系电话 never wrap
+        assert widths[column] >= max(_text_cm(r[column]) for r in rows) - 1e-6
+    assert widths[5] >= 2.2 and widths[6] >= 2.2  # room to sign and to note by hand
