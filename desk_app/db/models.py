@@ -225,7 +225,7 @@ class LedgerEntry(BaseModel):
 
     class Meta:
         indexes = ((("campaign", "source_unit", "code"), True),
-                   # Migrations 3 and 4 (the ledger list); 3 also adds an expression index for the deadline sort.
+                   # Migrations 3, 4 and 5 (the ledger list); 3 and 5 also add expression indexes (整改时限, 类型 sorts).
                    (("campaign", "deleted_at", "status", "deadline_type", "deadline", "kind", "layer", "department",
                      "responsible", "owner", "leader", "task_force", "category", "source", "source_unit", "code"),
                     False),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from peewee import JOIN, Case, fn
+from peewee import JOIN, SQL, Case, fn
 
 from desk_app.db.models import Department, LedgerEntry, ProgressUpdate
 from desk_app.domain import DATED_DEADLINES, DONE_STATUSES, OPEN_STATUSES, Light, Status
@@ -124,8 +124,9 @@ SORT_KEYS = {
     "source": [LedgerEntry.source, LedgerEntry.code],
     "found_date": [LedgerEntry.found_date, LedgerEntry.code],
     "updated_at": [LedgerEntry.updated_at, LedgerEntry.code],
-    "kind": [Case(LedgerEntry.kind, [(v, i) for i, v in enumerate(  # 问题整改 first: the ledger's main business
-        ("问题整改", "重点任务", "议定事项", "督办事项"))], 9), LedgerEntry.code],
+    # 问题整改 first (the ledger's main business). Literals, not parameters: migration 5 indexes this expression.
+    "kind": [Case(LedgerEntry.kind, [(SQL(f"'{v}'"), SQL(str(i))) for i, v in enumerate(
+        ("问题整改", "重点任务", "议定事项", "督办事项"))], SQL("9")), LedgerEntry.code],
     "owner": [LedgerEntry.owner, LedgerEntry.code],
     "responsible": [LedgerEntry.responsible, LedgerEntry.code],
     "description": [LedgerEntry.description],

@@ -8,13 +8,20 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from . import m0001_initial, m0002_search_index, m0003_ledger_list_indexes, m0004_ledger_filter_index
+from . import (
+    m0001_initial,
+    m0002_search_index,
+    m0003_ledger_list_indexes,
+    m0004_ledger_filter_index,
+    m0005_ledger_kind_order_index,
+)
 
 MIGRATIONS: list[ModuleType] = [
     m0001_initial,
     m0002_search_index,
     m0003_ledger_list_indexes,
     m0004_ledger_filter_index,
+    m0005_ledger_kind_order_index,
 ]
 
 LATEST_VERSION = len(MIGRATIONS)
