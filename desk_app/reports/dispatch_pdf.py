@@ -42,6 +42,11 @@ def _report_day_note(month: str) -> str:
     return f"报送截止：{cn_month(month)}{day}日"
 
 
+def _by_department_unless_chosen(sort: str) -> str:
+    """调度表 go round the departments: the list's default orders (编号, 类型) print by department."""
+    return "department" if sort in ("code", "kind") else sort
+
+
 def build_dispatch(options: PrintOptions, progress: Progress | None = None) -> Document:
     month = options.month or this_month()
     f = replace(with_campaign(options.filter), open_only=True)
@@ -52,8 +57,7 @@ def build_dispatch(options: PrintOptions, progress: Progress | None = None) -> D
                _progress_column(store)]
     title = options.title or f"{campaign_name(f)}整改台账月度调度表"
     return table_document(title=title, subtitle=f"（{cn_month(month)}）", columns=columns,
-                          batches=_with_progress(f, options.sort if options.sort != "code" else "department",
-                                                 month, store),
+                          batches=_with_progress(f, _by_department_unless_chosen(options.sort), month, store),
                           total=total, options=options, progress=progress,
                           header_extra=f"未完成 {total} 条　{_report_day_note(month)}".rstrip())
 
@@ -70,6 +74,5 @@ def build_key_tasks(options: PrintOptions, progress: Progress | None = None) -> 
                _progress_column(store, weight=16), _col("status")]
     title = options.title or f"{campaign_name(f)}重点任务分工台账"
     return table_document(title=title, subtitle=f"（{cn_month(month)}）", columns=columns,
-                          batches=_with_progress(f, "department" if options.sort == "code" else options.sort,
-                                                 month, store),
+                          batches=_with_progress(f, _by_department_unless_chosen(options.sort), month, store),
                           total=total, options=options, progress=progress, header_extra=f"共 {total} 项")
