@@ -4,6 +4,7 @@ a short list of reminders."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QComboBox, QCompleter, QListWidget, QMessageBox, QSizePolicy, QWidget
 
 from desk_app.errors import DeskAppError
@@ -88,3 +89,29 @@ class FittedList(QListWidget):
         super().resizeEvent(event)
         if event.size().width() != event.oldSize().width():
             self.fit_height()
+
+
+def page_action(page: QWidget, toolbar, text: str, shortcut, slot) -> QAction:
+    """A toolbar action of a page (专班, 例会): its shortcut works anywhere on the page, and Qt's
+    `checked` argument never reaches a slot with optional parameters."""
+    action = QAction(text, page)
+    if shortcut is not None:
+        action.setShortcut(QKeySequence(shortcut))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    action.triggered.connect(lambda *_: slot())
+    page.addAction(action)
+    toolbar.addAction(action)
+    return action
+
+
+def undo_redo_actions(page: QWidget, toolbar, stack, undo_text: str, redo_text: str) -> tuple[QAction, QAction]:
+    """撤销 (Ctrl+Z) and 重做 (Ctrl+Shift+Z / Ctrl+Y) of a page's QUndoStack, on its toolbar."""
+    undo = stack.createUndoAction(page, undo_text)
+    undo.setShortcut(QKeySequence.StandardKey.Undo)
+    redo = stack.createRedoAction(page, redo_text)
+    redo.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Y")])
+    for action in (undo, redo):
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        page.addAction(action)
+        toolbar.addAction(action)
+    return undo, redo

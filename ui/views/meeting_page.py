@@ -29,7 +29,7 @@ from desk_app.services.ledger_query import LedgerFilter
 from ..models.meeting_models import MeetingListModel
 from .meeting_agenda_tab import AgendaTab
 from .meeting_attendance_tab import AttendanceTab
-from .meeting_common import FittedList, ServiceFailed, call
+from .meeting_common import FittedList, ServiceFailed, call, page_action, undo_redo_actions
 from .meeting_info_tab import MeetingInfoTab, NewMeetingDialog
 from .meeting_minutes_tab import MinutesTab
 from .print_actions import add_meeting_print_actions
@@ -60,14 +60,8 @@ class MeetingPage(QWidget):
         self.new_action = self._action(self.tr("New meeting"), QKeySequence.StandardKey.New, self.new_meeting)
         self.delete_action = self._action(self.tr("Delete meeting"), None, self.delete_meeting)
         self.toolbar.addSeparator()
-        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("Undo"))
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("Redo"))
-        self.redo_action.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Y")])
-        for a in (self.undo_action, self.redo_action):
-            a.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            self.addAction(a)
-            self.toolbar.addAction(a)
+        self.undo_action, self.redo_action = undo_redo_actions(self, self.toolbar, self.undo_stack,
+                                                               self.tr("Undo"), self.tr("Redo"))
         self.toolbar.addSeparator()
         self.refresh_action = self._action(self.tr("Refresh"), QKeySequence.StandardKey.Refresh, self.refresh)
         self.toolbar.addSeparator()
@@ -161,14 +155,7 @@ class MeetingPage(QWidget):
         self.refresh()
 
     def _action(self, text, shortcut, slot) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.triggered.connect(lambda *_: slot())  # never hand Qt's `checked` to optional parameters
-        self.addAction(action)
-        self.toolbar.addAction(action)
-        return action
+        return page_action(self, self.toolbar, text, shortcut, slot)
 
     # -- for other areas (print, exchange) ------------------------------------------------------
     def current_meeting_id(self) -> int | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QDate, QItemSelectionModel, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,7 +31,7 @@ from desk_app.services import compliance, context, taskforces
 from desk_app.services.ledger_query import LedgerFilter
 
 from ..models.taskforce_models import TaskForceListModel
-from .meeting_common import ServiceFailed, call
+from .meeting_common import ServiceFailed, call, page_action, undo_redo_actions
 from .taskforce_members_tab import MembersTab
 from .taskforce_plan_tab import PlanTab
 from .taskforce_report_tab import ReportTab
@@ -91,14 +91,8 @@ class TaskForcePage(QWidget):
         self.edit_action = self._action(self.tr("Edit"), QKeySequence("F2"), self.edit_task_force)
         self.delete_action = self._action(self.tr("Delete"), None, self.delete_task_force)
         self.toolbar.addSeparator()
-        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("Undo"))
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("Redo"))
-        self.redo_action.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Y")])
-        for a in (self.undo_action, self.redo_action):
-            a.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            self.addAction(a)
-            self.toolbar.addAction(a)
+        self.undo_action, self.redo_action = undo_redo_actions(self, self.toolbar, self.undo_stack,
+                                                               self.tr("Undo"), self.tr("Redo"))
         self.toolbar.addSeparator()
         self.ledger_action = self._action(self.tr("Open entries in ledger"), None, self.open_in_ledger)
         self._action(self.tr("Refresh"), QKeySequence.StandardKey.Refresh, self.refresh)
@@ -156,14 +150,7 @@ class TaskForcePage(QWidget):
         self.refresh()
 
     def _action(self, text, shortcut, slot) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.triggered.connect(lambda *_: slot())  # never hand Qt's `checked` to optional parameters
-        self.addAction(action)
-        self.toolbar.addAction(action)
-        return action
+        return page_action(self, self.toolbar, text, shortcut, slot)
 
     # -- for other areas ------------------------------------------------------------------------
     def current_task_force_id(self) -> int | None:
