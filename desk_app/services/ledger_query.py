@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from peewee import JOIN, SQL, Case, fn
 
-from desk_app.db.models import Department, LedgerEntry, ProgressUpdate
+from desk_app.db.models import Department, LedgerEntry, Person, ProgressUpdate
 from desk_app.domain import DATED_DEADLINES, DONE_STATUSES, OPEN_STATUSES, Light, Status
 
 from . import context
@@ -112,6 +112,10 @@ def where_clause(f: LedgerFilter):
     return clause
 
 
+def _person_name(column):
+    return fn.IFNULL(Person.select(Person.name).where(Person.id == column), "")
+
+
 # Sort keys a list may ask for; each maps to SQL so sorting happens in the database.
 SORT_KEYS = {
     "code": [LedgerEntry.code],
@@ -127,8 +131,10 @@ SORT_KEYS = {
     # 问题整改 first (the ledger's main business). Literals, not parameters: migration 5 indexes this expression.
     "kind": [Case(LedgerEntry.kind, [(SQL(f"'{v}'"), SQL(str(i))) for i, v in enumerate(
         ("问题整改", "重点任务", "议定事项", "督办事项"))], SQL("9")), LedgerEntry.code],
-    "owner": [LedgerEntry.owner, LedgerEntry.code],
-    "responsible": [LedgerEntry.responsible, LedgerEntry.code],
+    # By the person's name (a list grouped by who, not by when they were entered); no one last.
+    "owner": [LedgerEntry.owner.is_null(), _person_name(LedgerEntry.owner), LedgerEntry.code],
+    "responsible": [LedgerEntry.responsible.is_null(), _person_name(LedgerEntry.responsible),
+                    LedgerEntry.code],
     "description": [LedgerEntry.description],
 }
 

@@ -120,3 +120,14 @@ def test_sql_overdue_agrees_with_the_python_rule_for_every_deadline_type(demo):
     assert any(e.deadline_type == "立行立改" for e in rows)
     expected = {e.id for e in rows if is_overdue(e.status, e.deadline_type, e.deadline)}
     assert {e.id for e in fetch_entries(LedgerFilter(campaign_id=demo.campaign_id, overdue_only=True))} == expected
+
+
+def test_sorting_by_person_goes_by_name_with_no_one_last(demo):
+    f = LedgerFilter(campaign_id=demo.campaign_id)
+    for sort, attr in (("owner", "owner_name"), ("responsible", "responsible_name")):
+        names = [getattr(e, attr) for e in fetch_entries(f, sort=sort)]
+        named = [n for n in names if n]
+        assert named == sorted(named)
+        assert all(not n for n in names[len(named):])  # entries without a person come last
+        backwards = [getattr(e, attr) for e in fetch_entries(f, sort=sort, descending=True)]
+        assert [n for n in backwards if n] == sorted(named, reverse=True)
