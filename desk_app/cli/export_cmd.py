@@ -6,6 +6,8 @@ import sys
 
 from desk_app.errors import ValidationError
 
+from .ledger_filters import add_filter_arguments, ledger_filter, resolve_columns
+
 FORMATS = ("xlsx", "csv", "docx", "package")
 
 
@@ -16,14 +18,7 @@ def register(sub) -> None:
     p.add_argument("--out", required=True, metavar="FILE",
                    help="输出文件（扩展名 .xlsx、.csv、.docx 或 .zip；不写扩展名时自动加上）")
     g = p.add_argument_group("台账筛选（xlsx、csv）")
-    g.add_argument("--layer", action="append", default=[], help="层级（可重复），如 处级干部")
-    g.add_argument("--status", action="append", default=[], help="状态（可重复），如 推进中")
-    g.add_argument("--department", action="append", default=[], help="责任单位名称（可重复）")
-    g.add_argument("--category", action="append", default=[], help="问题类别（可重复）")
-    g.add_argument("--entry-kind", action="append", default=[], help="事项类型（可重复），如 重点任务")
-    g.add_argument("--overdue", action="store_true", help="只导出逾期事项")
-    g.add_argument("--open", action="store_true", help="只导出未完成事项")
-    g.add_argument("--text", default="", help="包含此文字的事项")
+    add_filter_arguments(g, "导出")
     o = p.add_argument_group("版式（xlsx、csv）")
     o.add_argument("--columns", metavar="列1,列2", help="导出的列（列名或列键，逗号分隔），默认与打印相同")
     o.add_argument("--sort", default="code", help="排序：code、deadline、department、layer、status 等")
@@ -39,45 +34,6 @@ def register(sub) -> None:
     k.add_argument("--document", choices=("minutes", "signin"), default="minutes",
                    help="docx 的内容：minutes 会议纪要（默认）或 signin 签到表")
     p.set_defaults(func=run)
-
-
-def _columns(text: str | None) -> list[str] | None:
-    if not text:
-        return None
-    from desk_app.services.ledger_columns import COLUMNS  # noqa: PLC0415
-
-    by_name = {c.label: c.key for c in COLUMNS} | {c.key: c.key for c in COLUMNS}
-    keys = []
-    for part in (p.strip() for p in text.replace("，", ",").split(",")):
-        if part and part not in by_name:
-            raise ValidationError(f"没有名为“{part}”的列。可用的列：{'、'.join(c.label for c in COLUMNS)}", "columns")
-        if part:
-            keys.append(by_name[part])
-    return keys
-
-
-def build_filter(args):
-    from desk_app.domain import EntryKind, Layer, Status  # noqa: PLC0415
-    from desk_app.services import campaigns, org  # noqa: PLC0415
-    from desk_app.services.ledger_query import SORT_KEYS, LedgerFilter  # noqa: PLC0415
-
-    for values, allowed, what in ((args.layer, Layer, "层级"), (args.status, Status, "状态"),
-                                  (args.entry_kind, EntryKind, "事项类型")):
-        for value in values:
-            if value not in {v.value for v in allowed}:
-                raise ValidationError(f"没有“{value}”这个{what}。可用的{what}：{'、'.join(v.value for v in allowed)}")
-    if args.sort not in SORT_KEYS:
-        raise ValidationError(f"不能按“{args.sort}”排序。可用的排序：{'、'.join(SORT_KEYS)}", "sort")
-    department_ids = []
-    for name in args.department:
-        d = org.department_by_name(name)
-        if d is None:
-            raise ValidationError(f"没有名为“{name}”的责任单位（科室），请检查名称", "department")
-        department_ids.append(d.id)
-    campaign = campaigns.require_current_campaign()
-    return LedgerFilter(campaign_id=campaign.id, layers=args.layer, statuses=args.status,
-                        department_ids=department_ids, categories=args.category, kinds=args.entry_kind,
-                        overdue_only=args.overdue, open_only=args.open, text=args.text)
 
 
 def _progress(done, total, text=""):
@@ -96,7 +52,7 @@ def run(args) -> int:
     if args.format in ("xlsx", "csv"):
         from desk_app.exchange.ledger_export import LedgerExportOptions  # noqa: PLC0415
 
-        options = LedgerExportOptions(filter=build_filter(args), column_keys=_columns(args.columns),
+        options = LedgerExportOptions(filter=ledger_filter(args), column_keys=resolve_columns(args.columns),
                                       sort=args.sort, title=args.title, one_sheet_per_layer=args.per_layer,
                                       summary_sheet=not args.no_summary, template_mode=args.template)
         if args.format == "xlsx":

@@ -8,6 +8,8 @@ from pathlib import Path
 
 from desk_app.errors import ValidationError
 
+from .ledger_filters import add_filter_arguments, ledger_filter, resolve_columns
+
 
 def _kinds_help() -> str:
     from desk_app.reports.registry import KINDS  # noqa: PLC0415
@@ -24,15 +26,8 @@ def register(sub) -> None:
     p.add_argument("kind", metavar="KIND", choices=list(KINDS), help="文档种类：" + "、".join(KINDS))
     p.add_argument("--out", required=True, metavar="FILE.pdf", help="输出的 PDF 文件")
     g = p.add_argument_group("台账筛选")
-    g.add_argument("--layer", action="append", default=[], help="层级（可重复），如 处级干部")
-    g.add_argument("--status", action="append", default=[], help="状态（可重复），如 推进中")
-    g.add_argument("--department", action="append", default=[], help="责任单位名称（可重复）")
-    g.add_argument("--category", action="append", default=[], help="问题类别（可重复）")
-    g.add_argument("--entry-kind", action="append", default=[], help="事项类型（可重复），如 重点任务")
-    g.add_argument("--overdue", action="store_true", help="只打印逾期事项")
-    g.add_argument("--open", action="store_true", help="只打印未完成事项")
+    add_filter_arguments(g, "打印")
     g.add_argument("--person", metavar="姓名", help="人员：个人问题清单，或台账中与此人有关的事项")
-    g.add_argument("--text", default="", help="包含此文字的事项")
     g.add_argument("--meeting", metavar="YYYY-N",
                    help="会议（会议通知、签到表、会议纪要）：2026-8 = 2026年第8次推进会；8 = 今年第8次；"
                         "id:12 = 会议 id。写法不明确或找不到时，会列出全部会议（年份-次数、id、日期、名称）")
@@ -49,25 +44,8 @@ def register(sub) -> None:
     p.set_defaults(func=run)
 
 
-def _resolve_columns(text: str | None) -> list[str] | None:
-    if not text:
-        return None
-    from desk_app.services.ledger_columns import COLUMNS  # noqa: PLC0415
-
-    by_name = {c.label: c.key for c in COLUMNS} | {c.key: c.key for c in COLUMNS}
-    keys = []
-    for part in (p.strip() for p in text.replace("，", ",").split(",")):
-        if not part:
-            continue
-        if part not in by_name:
-            raise ValidationError(f"没有名为“{part}”的列。可用的列：{'、'.join(c.label for c in COLUMNS)}", "columns")
-        keys.append(by_name[part])
-    return keys
-
-
 def build_options(args):
     """PrintOptions from the command-line arguments, with every name checked."""
-    from desk_app.domain import Layer, Status  # noqa: PLC0415
     from desk_app.reports.lookups import (  # noqa: PLC0415
         check_month,
         entry_by_code,
@@ -76,29 +54,10 @@ def build_options(args):
         person_by_name,
         task_force_by_name,
     )
-    from desk_app.reports.options import PrintOptions, with_campaign  # noqa: PLC0415
-    from desk_app.services import org  # noqa: PLC0415
-    from desk_app.services.ledger_query import SORT_KEYS, LedgerFilter  # noqa: PLC0415
+    from desk_app.reports.options import PrintOptions  # noqa: PLC0415
 
-    for layer in args.layer:
-        if layer not in {v.value for v in Layer}:
-            raise ValidationError(f"没有“{layer}”这个层级。可用的层级：{'、'.join(v.value for v in Layer)}", "layer")
-    for status in args.status:
-        if status not in {v.value for v in Status}:
-            raise ValidationError(f"没有“{status}”这个状态。可用的状态：{'、'.join(v.value for v in Status)}", "status")
-    if args.sort not in SORT_KEYS:
-        raise ValidationError(f"不能按“{args.sort}”排序。可用的排序：{'、'.join(SORT_KEYS)}", "sort")
-    department_ids = []
-    for name in args.department:
-        dept = org.department_by_name(name)
-        if dept is None:
-            raise ValidationError(f"找不到责任单位“{name}”。请检查名称（设置 › 单位与人员）。", "department")
-        department_ids.append(dept.id)
-    f = with_campaign(LedgerFilter(layers=list(args.layer), statuses=list(args.status),
-                                   categories=list(args.category), kinds=list(args.entry_kind),
-                                   department_ids=department_ids, overdue_only=args.overdue,
-                                   open_only=args.open, text=args.text))
-    options = PrintOptions(filter=f, columns=_resolve_columns(args.columns), a3=args.a3, sort=args.sort,
+    f = ledger_filter(args)
+    options = PrintOptions(filter=f, columns=resolve_columns(args.columns), a3=args.a3, sort=args.sort,
                            title=args.title.strip(), month=args.month.strip())
     if args.meeting is not None:
         options.meeting_id = meeting_by_reference(f.campaign_id, args.meeting, args.meeting_type).id
