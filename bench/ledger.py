@@ -38,9 +38,9 @@ def build(data_dir: Path, entries: int) -> None:
     started = time.perf_counter()
     subprocess.run([sys.executable, "-m", "desk_app", "--data-dir", str(data_dir), "demo", "--entries",
                     str(entries), "--quiet"], check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
-    code = ("from desk_app import paths; paths.set_data_dir(%r);"
-            "from desk_app.services import session, search; session.open_data(); print(search.sync())") % str(
-        data_dir)
+    code = ("from desk_app import paths; paths.set_data_dir({!r});"
+            "from desk_app.services import session, search; session.open_data(); print(search.sync())").format(str(
+        data_dir))
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
     print(f"built in {time.perf_counter() - started:.0f} s", file=sys.stderr)
 

@@ -168,7 +168,7 @@ class _Builder:
         office = [p for p in people[PersonLevel.STAFF] if p.department.name == "办公室"] or people[PersonLevel.STAFF]
         meetings = []
         counters: dict[tuple[str, int], int] = {}
-        for idx, month in enumerate(months):
+        for _idx, month in enumerate(months):
             held = month.replace(day=20)
             if held >= self.today:
                 held = max(month, self.today - timedelta(days=1))
@@ -417,7 +417,7 @@ def _progress_updates(b: _Builder, campaign) -> None:
     query = (LedgerEntry.select(LedgerEntry.id, LedgerEntry.found_date, LedgerEntry.status,
                                 LedgerEntry.completed_date)
              .where(LedgerEntry.campaign == campaign, LedgerEntry.status != Status.NOT_STARTED).tuples())
-    for entry_id, found, status, completed in query.iterator():
+    for entry_id, found, _status, completed in query.iterator():
         end = completed or b.today
         month = date(found.year, found.month, 1)
         step = 0

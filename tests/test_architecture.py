@@ -52,7 +52,7 @@ def test_every_core_module_imports_with_qt_blocked():
         ".".join(p.relative_to(ROOT).with_suffix("").parts)
         for p in (ROOT / "desk_app").rglob("*.py") if p.name != "__main__.py"
     )
-    code = BLOCK_QT + "import importlib\nfor m in %r:\n    importlib.import_module(m.removesuffix('.__init__'))\n" % modules
+    code = BLOCK_QT + f"import importlib\nfor m in {modules!r}:\n    importlib.import_module(m.removesuffix('.__init__'))\n"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stderr
 

@@ -17,8 +17,8 @@ def register(sub) -> None:
 
 def run(args) -> int:
     from desk_app import paths  # noqa: PLC0415
-    from desk_app.services.session import open_data as open_database  # noqa: PLC0415
     from desk_app.demo import DEFAULT_ENTRIES, build_demo  # noqa: PLC0415
+    from desk_app.services.session import open_data as open_database  # noqa: PLC0415
 
     open_database()
     started = time.perf_counter()

@@ -16,7 +16,6 @@ from desk_app.db.models import (
     ProgressUpdate,
     Unit,
 )
-
 from desk_app.errors import InputFileError
 from desk_app.services import settings
 

@@ -52,9 +52,8 @@ def merge_for_update(existing: EntryRecord, values: dict) -> EntryInput:
     a returned ledger often leaves out what the sub-unit did not touch. Text cells are taken as written."""
     kept = {}
     for name, value in values.items():
-        if name in REFERENCE_FIELDS or name == "found_date":
-            if value is None:
-                continue
+        if (name in REFERENCE_FIELDS or name == "found_date") and value is None:
+            continue
         kept[name] = value
     if kept.get("deadline_type") == DeadlineType.DATE.value and kept.get("deadline") is None:
         kept.pop("deadline_type", None)

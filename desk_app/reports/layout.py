@@ -9,9 +9,9 @@ a 1,000-row ledger print in about a second.
 from __future__ import annotations
 
 import io
-from bisect import bisect_right
 import os
 import tempfile
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -248,7 +248,7 @@ class Document:
         current_font = None
         for op in ops:
             kind = op[0]
-            if kind == TEXT or kind == JUSTIFIED:
+            if kind in (TEXT, JUSTIFIED):
                 if text_obj is None:
                     text_obj = canvas.beginText()
                     current_font = None

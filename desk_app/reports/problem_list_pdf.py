@@ -71,7 +71,8 @@ def build_person(options: PrintOptions, progress: Progress | None = None) -> Doc
     if not people:
         raise ValidationError(f"“{options.layer}”层级下没有人员，无法打印个人问题清单。"
                               "请用 --person 指定人员，或选择处级干部、科长(主任)等个人层级。", "layer")
-    title_of = (lambda p: options.title or f"{p.name}同志问题清单")
+    def title_of(p):
+        return (options.title or f"{p.name}同志问题清单")
     doc = Document(title_of(people[0]) if len(people) == 1 else f"{options.layer}个人问题清单",
                    ledger_page(options.a3), progress=progress, author=blocks.report_header().unit)
     columns = person_columns()

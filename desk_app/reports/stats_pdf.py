@@ -5,13 +5,13 @@ from __future__ import annotations
 from desk_app.services import context, stats
 from desk_app.services.ledger_columns import cn_date
 from desk_app.services.ledger_query import summarize
+from desk_app.services.stats_trend import monthly_trend
 
 from . import blocks
 from .layout import Document, ledger_page
 from .ledger_pdf import PrintColumn, draw_table
 from .options import PrintOptions, Progress, campaign_name, cn_month, cn_number, with_campaign
 from .stats_rows import SummaryRow, breakdown_table
-from desk_app.services.stats_trend import monthly_trend
 
 BLUE = (0.13, 0.40, 0.75)
 GREEN = (0.18, 0.49, 0.20)

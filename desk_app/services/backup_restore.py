@@ -80,9 +80,9 @@ def _extract(path: Path) -> tuple[Path, Path]:
     data.mkdir(parents=True, exist_ok=True)
     temp = Path(tempfile.mkdtemp(prefix=".restore-", dir=data))
     try:
-        with zipfile.ZipFile(path) as archive:
-            with archive.open(backups.DB_NAME) as src, open(temp / backups.DB_NAME, "wb") as out:
-                shutil.copyfileobj(src, out, 1024 * 1024)
+        with (zipfile.ZipFile(path) as archive, archive.open(backups.DB_NAME) as src,
+              open(temp / backups.DB_NAME, "wb") as out):
+            shutil.copyfileobj(src, out, 1024 * 1024)
     except (KeyError, zipfile.BadZipFile, OSError) as exc:
         shutil.rmtree(temp, ignore_errors=True)
         if isinstance(exc, OSError) and not isinstance(exc, zipfile.BadZipFile):

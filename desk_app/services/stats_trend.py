@@ -11,6 +11,7 @@ from peewee import fn
 
 from desk_app.db.models import LedgerEntry
 from desk_app.domain import DONE_STATUSES
+
 from .ledger_query import LedgerFilter, where_clause
 
 

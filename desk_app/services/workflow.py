@@ -36,7 +36,7 @@ class EventRecord:
 
 
 def _log(entry: LedgerEntry, changes: dict) -> None:
-    for name, (old, new) in changes.items():
+    for name, (_old, new) in changes.items():
         setattr(entry, name, new)
     entry.updated_at = context.now()
     entry.save()

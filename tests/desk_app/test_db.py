@@ -3,8 +3,7 @@ import sqlite3
 import pytest
 
 from desk_app import paths
-from desk_app.db import close_database, open_database, schema_version
-from desk_app.db import models
+from desk_app.db import close_database, models, open_database, schema_version
 from desk_app.db.migrations import LATEST_VERSION, MIGRATIONS
 from desk_app.errors import DatabaseCorruptError, DatabaseTooNewError
 

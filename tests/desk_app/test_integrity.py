@@ -128,8 +128,8 @@ def test_opening_a_damaged_database_in_services_gives_a_chinese_error(demo):
     corrupt_middle_pages(paths.database_path(), pages=40)
     with pytest.raises(DatabaseError) as exc:
         open_database()
-        from desk_app.services import ledger_query, stats  # noqa: F401
         from desk_app.db.models import LedgerEntry
+        from desk_app.services import ledger_query, stats  # noqa: F401
 
         list(LedgerEntry.select().where(LedgerEntry.description.contains("x")))
     assert "损坏" in exc.value.message

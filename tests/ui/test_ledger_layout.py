@@ -86,8 +86,8 @@ def test_workflow_steps_are_in_the_handle_menu_and_follow_the_current_entry(page
 
 
 def test_dispatch_dialog_fits_1280_by_800_and_leaves_room_to_type(page, qtbot):
-    from ui.views.dispatch_dialog import DispatchDialog
     from ui.models.ledger_dispatch_model import PROGRESS_COLUMN
+    from ui.views.dispatch_dialog import DispatchDialog
 
     dialog = DispatchDialog(page.current_filter(), page.undo_stack, lambda: None, page)
     qtbot.addWidget(dialog)
@@ -215,9 +215,8 @@ def test_dispatch_with_no_open_entries_says_so(page, qtbot, demo):
 def test_closing_an_editor_with_rows_raises_nothing(page, qtbot, demo):
     from shiboken6 import delete
 
-    from ui.views.entry_editor import EntryEditor
-
     from desk_app.services import workflow
+    from ui.views.entry_editor import EntryEditor
 
     busy = next(page.model.record(r) for r in range(page.model.rowCount())
                 if workflow.progress_of(page.model.record(r).id))

@@ -135,7 +135,6 @@ class FakeLedgerPage(QWidget):
 
 def test_ledger_actions_print_the_pages_filter_and_the_current_entrys_supervision_sheet(qtbot, demo, tmp_path,
                                                                                         monkeypatch):
-    from PySide6.QtWidgets import QMessageBox
 
     from desk_app.reports import registry
     from desk_app.services.ledger_query import entry_ids

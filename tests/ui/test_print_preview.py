@@ -65,8 +65,8 @@ def test_save_as_copies_the_pdf_and_reports_a_folder_that_cannot_be_written(prev
 
 
 def test_printing_renders_the_chosen_pages_into_the_printer(preview, tmp_path):
-    from PySide6.QtPrintSupport import QPrinter
     from pypdf import PdfReader
+    from PySide6.QtPrintSupport import QPrinter
 
     printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)

@@ -61,10 +61,10 @@ class TaskForceListModel(_Table):
                 "plan": self.tr("v%1").replace("%1", str(tf.plan_version)) if tf.plan_version else self.tr("none"),
                 "report": tf.last_report_month or self.tr("none"),
             }[col]
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if (col == "overdue" and tf.overdue_entries) or (col == "plan" and not tf.plan_version) \
-                    or (col == "report" and tf.id in self.report_due):
-                return QBrush(QColor("#c62828"))
+        flagged = ((col == "overdue" and tf.overdue_entries) or (col == "plan" and not tf.plan_version)
+                   or (col == "report" and tf.id in self.report_due))
+        if role == Qt.ItemDataRole.ForegroundRole and flagged:
+            return QBrush(QColor("#c62828"))
         if role == Qt.ItemDataRole.TextAlignmentRole and col in ("members", "open", "overdue"):
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ToolTipRole:

@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 
 from desk_app.reports.options import PrintOptions
 from desk_app.reports.stats_rows import NO_LAYER_KINDS, OTHER_LAYER, TOTAL, SummaryRow, breakdown_table, layer_filter
-from desk_app.services.stats_trend import monthly_trend
 from desk_app.services import stats
 from desk_app.services.ledger_query import LedgerFilter, summarize
+from desk_app.services.stats_trend import monthly_trend
 
 from .print_actions import add_print_actions, show_preview
 

@@ -32,10 +32,10 @@ from desk_app.services.ledger_query import LedgerFilter
 
 from ..models.taskforce_models import TaskForceListModel
 from .meeting_common import ServiceFailed, call, page_action, undo_redo_actions
+from .print_actions import add_task_force_print_actions
 from .taskforce_members_tab import MembersTab
 from .taskforce_plan_tab import PlanTab
 from .taskforce_report_tab import ReportTab
-from .print_actions import add_task_force_print_actions
 
 
 class TaskForceDialog(QDialog):

@@ -4,6 +4,7 @@ rows in order, Chinese line-break rules, embedded fonts, deterministic bytes."""
 from __future__ import annotations
 
 import pytest
+from print_helpers import bad_breaks, fonts_of, laid_out_lines, page_numbers, page_texts
 
 from desk_app.domain import Attendance, EntryKind, Layer
 from desk_app.reports import registry
@@ -11,8 +12,6 @@ from desk_app.reports.options import PrintOptions
 from desk_app.services import meetings, taskforces
 from desk_app.services.ledger_columns import cn_date
 from desk_app.services.ledger_query import LedgerFilter, count_entries, entry_ids, fetch_entries
-
-from print_helpers import bad_breaks, fonts_of, laid_out_lines, page_numbers, page_texts
 
 
 def build(kind: str, options: PrintOptions):

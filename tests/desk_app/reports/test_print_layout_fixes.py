@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from print_helpers import page_texts
 
 from desk_app.reports import registry
 from desk_app.reports.layout import JUSTIFIED, TEXT
 from desk_app.reports.options import PrintOptions
 from desk_app.services import settings
-
-from print_helpers import page_texts
 
 
 def squash(text: str) -> str:
@@ -67,9 +66,9 @@ def _set_issuer(unit: str) -> None:
 
 @pytest.mark.parametrize("office", ["活动办", LONG_OFFICE, VERY_LONG_OFFICE])
 def test_minutes_issuer_and_date_never_overlap(demo, tmp_path, office):
-    from desk_app.services.ledger_columns import cn_date
-
     from print_helpers import overlapping_words, word_boxes
+
+    from desk_app.services.ledger_columns import cn_date
 
     _set_issuer(office)
     m = _meeting_with_minutes(demo)

@@ -1,14 +1,13 @@
 from __future__ import annotations
 
 import pytest
+from print_helpers import bad_breaks, laid_out_lines, page_numbers, page_texts
 
 from desk_app.cli import main
 from desk_app.reports import registry
 from desk_app.reports.options import PrintOptions
 from desk_app.services import ledger
 from desk_app.services.ledger_query import LedgerFilter
-
-from print_helpers import bad_breaks, laid_out_lines, page_numbers, page_texts
 
 
 @pytest.fixture

@@ -5,14 +5,13 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
+from print_helpers import page_texts
 
 from desk_app.cli import main
 from desk_app.domain import MeetingType
 from desk_app.errors import NotFoundError, ValidationError
 from desk_app.reports.lookups import meeting_by_reference
 from desk_app.services import context, meetings
-
-from print_helpers import page_texts
 
 
 def _add(campaign_id: int, meeting_type: str, when: datetime):
