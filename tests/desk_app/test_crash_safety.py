@@ -173,6 +173,7 @@ def _one_kill(kind: str, index: int, template: Path, package: Path, root: Path, 
     return kind, folder
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 def test_fifty_random_kills_leave_the_data_consistent(templates, tmp_path):
     template, package = templates

@@ -74,6 +74,7 @@ def test_escape_cancels_and_undo_restores_the_previous_text(dialog, qtbot):
     assert ledger_bulk.month_progress_text(first, month) == before
 
 
+@pytest.mark.slow
 def test_three_hundred_rows_by_keyboard(qtbot, db):
     from desk_app.demo import build_demo
     from ui.app import create_application
