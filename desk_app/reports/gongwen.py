@@ -198,7 +198,7 @@ class Gongwen:
             self.add(Group([gap], lambda *_: [], blank=True, kind="blank"))
 
     def lines_group(self, lines: list[Line], size: float = BODY, *, justify: bool = True, kind: str = "body",
-                    pitch: float = PITCH, **flags) -> Group:
+                    pitch: float = PITCH, attach: bool = True, **flags) -> Group:
         def render(a, b, top, scale, _bottom):
             ops = []
             for i in range(a, b):
@@ -209,7 +209,8 @@ class Gongwen:
                                 justify_to=None if line.last or not justify else room)
             return ops
 
-        return self.add(Group([GRID] * len(lines), render, kind=kind, **flags))
+        group = Group([GRID] * len(lines), render, kind=kind, **flags)
+        return self.add(group) if attach else group
 
     def paragraph(self, text: str | Segments, *, indent: float = INDENT, hanging: float = 0.0,
                   face: FontMetrics | None = None, kind: str = "body", **flags) -> Group:

@@ -82,6 +82,7 @@ def sign_in_columns() -> list[PrintColumn]:
 
 
 SIGN_IN_SIZES = (11.0, 10.5, 10.0, 9.5, 9.0)
+SIGN_IN_FOOT = 8 + 2 * 22 + 2  # what follows the last row: the totals and 记录人 lines
 SIGNATURE_CHARS = 5  # room for a name written by hand
 NOTE_CHARS = 4  # 备注 stays usable for a hand-written note
 
@@ -151,7 +152,7 @@ def build_sign_in(options: PrintOptions, progress: Progress | None = None) -> Do
     title = options.title or f"{m.title}签到表"
     setup = replace(ledger_page(portrait=True), left=18 * MM, right=18 * MM)
     doc = Document(title, setup, progress=progress, author=_issuer())
-    blocks.title(doc, title)
+    blocks.title(doc, title, size=20.0)
     font = doc.fonts.body
     line = f"时间：{_when(m)}　　地点：{m.place or '　' * 6}"
     if m.host_name:
@@ -159,8 +160,9 @@ def build_sign_in(options: PrintOptions, progress: Progress | None = None) -> Do
     doc.paragraph(line, font, 11, leading=20, space_after=4)
     columns = sign_in_columns()
     size, widths = sign_in_layout(columns, rows, font, doc.fonts.heading, doc.width)
+    # The totals and 记录人 lines (SIGN_IN_FOOT high) stay on the page of the last row.
     draw_table(doc, columns, [rows], len(rows), size=size, leading=22, widths=widths, label=f"正在排版：{title}",
-               empty_text="（尚未生成参会名单：请先在 例会 页面按专班名单生成签到名单）")
+               empty_text="（尚未生成参会名单：请先在 例会 页面按专班名单生成签到名单）", keep_with_last=SIGN_IN_FOOT)
     t = m.totals
     marked = any(a.status for a in rows)
     blank = "＿＿"
