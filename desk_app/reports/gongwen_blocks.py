@@ -124,7 +124,8 @@ def signature(gw: Gongwen, issuer: str, date_text: str, *, sealed: bool = True) 
     lines += [Line([(face, r)], issuer_x - gw.x0 + (issuer_w - w if len(rows) > 1 else 0.0), True)
               for r, w in zip(rows, widths, strict=True)]
     lines.append(Line([(face, date_text)], date_x - gw.x0, True))
-    return gw.lines_group(lines, kind="signature", closing=True, keep_together=True)
+    # keep_with_next: the 版记 that follows on the same last page brings the signature along.
+    return gw.lines_group(lines, kind="signature", closing=True, keep_together=True, keep_with_next=True)
 
 
 def attendance(gw: Gongwen, rows: list[tuple[str, list[str]]]) -> list[Group]:
@@ -162,16 +163,21 @@ def record(gw: Gongwen, printer: str, date_text: str, cc: str = "") -> Group:
         hang = one + face.width(prefix, RECORD)
         cc_rows = wrap([(face, prefix + text)], gw.width - 2 * one, gw.width - one - hang, RECORD)
     printed = f"{date_text}印发"
-    heights = [RECORD_ROW] * (len(cc_rows) + 1)
+    printed_w = face.width(printed, RECORD)
+    # A long 印发机关 wraps in the room left of the date; the date sits at the right of its last line.
+    printer_rows = ["".join(t for _f, t in r) for r in
+                    wrap([(face, printer)], gw.width - 3 * one - printed_w, gw.width - 3 * one - printed_w, RECORD)]
+    heights = [RECORD_ROW] * (len(cc_rows) + len(printer_rows))
 
     def render(a, b, top, scale, bottom):
         ops = []
         y = bottom
         ops += rule_op(gw.x0, gw.x0 + gw.width, y, THICK)
         base = baseline_in(y + RECORD_ROW, RECORD_ROW, RECORD)
-        ops += text_ops([(face, printer)], gw.x0 + one, base, RECORD)
-        ops += text_ops([(face, printed)], gw.x0 + gw.width - one - face.width(printed, RECORD), base, RECORD)
-        y += RECORD_ROW
+        ops += text_ops([(face, printed)], gw.x0 + gw.width - one - printed_w, base, RECORD)
+        for row in reversed(printer_rows):
+            ops += text_ops([(face, row)], gw.x0 + one, baseline_in(y + RECORD_ROW, RECORD_ROW, RECORD), RECORD)
+            y += RECORD_ROW
         if cc_rows:
             ops += rule_op(gw.x0, gw.x0 + gw.width, y, THIN)
             for i, row in enumerate(reversed(cc_rows)):

@@ -157,7 +157,7 @@ class Paginator:
                 if bi - first < grp.min_split:
                     bi = first
         if bi > first:
-            return gi, bi
+            return self._enough_body_before_closing((gi, bi), start)
         # The group starts on the next page: bring along what must stay with it.
         cut = (gi, first)
         while cut[0] > start[0] and cut[1] == 0:
@@ -168,8 +168,36 @@ class Paginator:
             break
         moving = groups[cut[0]]
         if cut[1] == 0 and (moving.closing or grp.closing) and cut[0] > start[0]:
-            cut = self._pull_body_lines(cut, start)
-        return cut
+            return self._pull_body_lines(cut, start)
+        return self._enough_body_before_closing(cut, start)
+
+    def _enough_body_before_closing(self, cut: tuple[int, int], start: tuple[int, int]) -> tuple[int, int]:
+        """When only the closing block and fewer than two body lines would follow the cut on the next
+        page, move the cut back so that two body lines go with the closing block."""
+        groups = self.groups
+        count, i, height = 0, cut[0], 0.0
+        while i < len(groups) and not groups[i].closing:
+            a = cut[1] if i == cut[0] else 0
+            if not groups[i].blank:
+                count += groups[i].lines - a
+            height += groups[i].span(a)
+            i += 1
+        if i >= len(groups) or count >= 2:
+            return cut
+        if height + sum(g.span() for g in groups[i:]) > self.capacity:
+            return cut  # the closing block does not reach the next page anyway
+        if cut[1] > 0:
+            grp = groups[cut[0]]
+            back = cut[1] - (2 - count)
+            first = start[1] if cut[0] == start[0] else 0
+            if not grp.keep_together and back - first >= grp.min_split:
+                return cut[0], back
+            moved = cut[1] - first  # lines of this group that now go to the next page too
+            cut = (cut[0], first)
+            if cut <= start:
+                return cut
+            return self._pull_body_lines(cut, start, need=2 - count - moved)
+        return self._pull_body_lines(cut, start, need=2 - count) if cut > start else cut
 
     def _pull_body_lines(self, cut: tuple[int, int], start: tuple[int, int], need: int = 2) -> tuple[int, int]:
         """A closing block starts the next page: move at least `need` lines of the body with it, cutting

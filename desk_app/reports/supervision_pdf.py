@@ -27,6 +27,7 @@ from .options import (
 from .table import Table, TableColumn
 
 YELLOW = (0.85, 0.55, 0.0)
+SIGN_OFF_HEIGHT = 14 + 22 + 26  # the space before, 督办日期 and 签收人 lines after the table
 
 
 def _form_page() -> PageSetup:
@@ -85,8 +86,8 @@ def build_supervision(options: PrintOptions, progress: Progress | None = None) -
                   leading=19, padding=6, header=False)
     table.begin()
     doc.repeat_header = lambda: _continued_form_top(doc, e.code, table.xs[0], table.xs[-1])
-    for name, value in rows:
-        table.add_row([name, value or "—"])
+    for i, (name, value) in enumerate(rows):  # 督办日期 and 签收 stay with the last row
+        table.add_row([name, value or "—"], keep_after=SIGN_OFF_HEIGHT if i == len(rows) - 1 else 0.0)
     table.end()
     doc.advance(14)
     doc.paragraph(f"督办日期：{cn_date(context.today())}", font, 11.5, leading=22)
