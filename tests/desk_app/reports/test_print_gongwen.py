@@ -221,7 +221,7 @@ def test_sign_in_title_of_a_long_meeting_fits_the_page(demo, tmp_path):
     path, pages = _render("sign-in", PrintOptions(meeting_id=m.id), tmp_path)
     boxes = _mm(word_boxes(path, 1))
     width = 210.0
-    assert all(0 < b[0] and b[2] < width for b in boxes)
+    assert all(b[0] > 0 and b[2] < width for b in boxes)
     flat = "".join("".join(t.split()) for t in page_texts(path.read_bytes()))
     assert "七大专班暨优化营商环境提升专项行动第十次推进会议" * 3 + "签到表" in flat
     last = "".join(page_texts(path.read_bytes())[-1].split())
