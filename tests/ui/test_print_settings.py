@@ -41,11 +41,10 @@ def test_an_unusable_font_file_is_refused(qtbot, db, tmp_path, monkeypatch):
 
 
 def test_each_role_shows_its_face_a_rendered_sample_and_the_record_lines(qtbot, db, tmp_path):
+    from desk_app.reports.gongwen_blocks import RECORD_SETTING
     from ui.app import create_application
     from ui.state import AppState
     from ui.views.print_settings import PrintSettings
-
-    from desk_app.reports.gongwen_blocks import RECORD_SETTING
 
     create_application()
     section = PrintSettings(AppState())
