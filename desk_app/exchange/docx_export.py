@@ -1,6 +1,8 @@
 """会议纪要 and 签到表 as editable Word files, laid out like the PDFs (desk_app/reports/meeting_pdf.py):
-纪要 after GB/T 9704-2012 §10.3 — red masthead, （第X期）, issuer left and date right over a red rule,
-body in 仿宋 三号, then 出席：/请假：/列席： with wrapped names aligned under the first name."""
+纪要 after GB/T 9704-2012 §10.3 — red masthead 35 mm below the top of the text block, （第X期）, issuer
+left and date right over a red rule, body in 仿宋 三号 on the 22 × 28 grid, then 出席：/请假：/列席： with
+wrapped names aligned under the first name, the 版记 on the foot of the last page and "— N —" page
+numbers (docx_gongwen)."""
 
 from __future__ import annotations
 
@@ -11,17 +13,20 @@ from pathlib import Path
 from desk_app.domain import Attendance
 from desk_app.errors import InputFileError, ValidationError
 from desk_app.reports import official
+from desk_app.reports.gongwen_blocks import record_settings
 from desk_app.reports.meeting_pdf import minutes_body
-from desk_app.services import meetings, settings
+from desk_app.services import context, meetings, settings
 from desk_app.services.ledger_columns import cn_date
 
+from . import docx_gongwen
 from .cells import strip_controls
 
 BODY_FONT = "仿宋_GB2312"
 HEADING_FONT = "黑体"
 TITLE_FONT = "方正小标宋简体"
 BODY_PT = 16  # 三号
-LEADING_PT = 28
+LEADING_PT = 28.95  # 579 twips: 22 lines fill the 225 mm text block (GB/T 9704-2012 §5.2.3)
+MASTHEAD_PT = 36
 RED = "C00000"
 WEEKDAYS = "一二三四五六日"
 SIGN_IN_HEADERS = ("序号", "姓名", "单位", "职务", "联系电话", "签名", "备注")
@@ -84,7 +89,8 @@ def _font(run, name: str, size: float, *, bold: bool = False, color: str | None 
 
 
 def _paragraph(doc, text: str = "", *, font: str = BODY_FONT, size: float = BODY_PT, align=None,
-               first_indent: float | None = None, bold: bool = False, color: str | None = None):
+               first_indent: float | None = None, bold: bool = False, color: str | None = None,
+               grid: bool = False):
     from docx.enum.text import WD_LINE_SPACING  # noqa: PLC0415
     from docx.shared import Pt  # noqa: PLC0415
 
@@ -98,42 +104,38 @@ def _paragraph(doc, text: str = "", *, font: str = BODY_FONT, size: float = BODY
     if first_indent is not None:
         fmt.first_line_indent = Pt(first_indent)
     if text:
-        _font(p.add_run(strip_controls(text)), font, size, bold=bold, color=color)
+        run = p.add_run(strip_controls(text))
+        _font(run, font, size, bold=bold, color=color)
+        if grid:
+            docx_gongwen.grid_spacing(run)
     return p
 
 
-def _official_page(doc) -> None:
-    from docx.shared import Mm  # noqa: PLC0415
-
-    section = doc.sections[0]
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    section.top_margin, section.bottom_margin = Mm(37), Mm(35)
-    section.left_margin, section.right_margin = Mm(28), Mm(26)
-
-
 def _red_rule(paragraph) -> None:
-    from docx.oxml import OxmlElement  # noqa: PLC0415
-    from docx.oxml.ns import qn  # noqa: PLC0415
-
-    borders = OxmlElement("w:pBdr")
-    bottom = OxmlElement("w:bottom")
-    for key, value in (("w:val", "single"), ("w:sz", "16"), ("w:space", "4"), ("w:color", RED)):
-        bottom.set(qn(key), value)
-    borders.append(bottom)
-    paragraph._p.get_or_add_pPr().append(borders)
+    """The red rule under the 纪要's issuer line (§7.2.7: 4 mm below it)."""
+    borders = docx_gongwen._el("pBdr")
+    borders.append(docx_gongwen._el("bottom", val="single", sz=16, space=11, color=RED))  # 11 pt ≈ 4 mm
+    docx_gongwen.set_borders(paragraph._p.get_or_add_pPr(), borders)
 
 
 def build_minutes(meeting_id: int):
     from docx import Document  # noqa: PLC0415
     from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT  # noqa: PLC0415
-    from docx.shared import Pt  # noqa: PLC0415
+    from docx.shared import Mm, Pt  # noqa: PLC0415
 
     m = meetings.get_meeting(meeting_id)
     doc = Document()
-    _official_page(doc)
+    docx_gongwen.official_page(doc)
+    docx_gongwen.page_numbers(doc)
     doc.core_properties.title = f"{m.meeting_type}纪要（{m.title}）"
     doc.core_properties.author = _issuer()
-    _paragraph(doc, f"{m.meeting_type}纪要", font=TITLE_FONT, size=36, align=WD_ALIGN_PARAGRAPH.CENTER, color=RED)
+    masthead = _paragraph(doc, f"{m.meeting_type}纪要", font=TITLE_FONT, size=MASTHEAD_PT,
+                          align=WD_ALIGN_PARAGRAPH.CENTER, color=RED)
+    # §10.3: the 纪要标志's top edge 35 mm below the top of the text block. In a line box of exactly
+    # 1.2 × the size the glyphs' top lies 0.6 × the size below the box's top (measured in LibreOffice).
+    masthead.paragraph_format.space_before = Mm(35) - Pt(MASTHEAD_PT * 0.6)
+    masthead.paragraph_format.line_spacing = Pt(MASTHEAD_PT * 1.2)
+    docx_gongwen.off_grid(masthead)
     _paragraph(doc, f"（第{m.issue_no or m.number}期）", align=WD_ALIGN_PARAGRAPH.CENTER)
     width = doc.sections[0].page_width - doc.sections[0].left_margin - doc.sections[0].right_margin
     issuer, date_text = _issuer(), cn_date(m.start_at.date())
@@ -148,20 +150,28 @@ def build_minutes(meeting_id: int):
         issuer_line = _paragraph(doc, date_text, align=WD_ALIGN_PARAGRAPH.RIGHT)
         issuer_line.paragraph_format.right_indent = Pt(BODY_PT)
     _red_rule(issuer_line)
+    docx_gongwen.off_grid(issuer_line)  # its own size (shrunk to 四号 at most), not the 3号 grid pitch
     _paragraph(doc)
-    for text in minutes_body(m):
-        _paragraph(doc, text, first_indent=2 * BODY_PT, align=WD_ALIGN_PARAGRAPH.JUSTIFY)
-    _paragraph(doc)
-    for label, names in (("出席", m.names_with(Attendance.PRESENT)), ("请假", m.leave_lines),
-                         ("列席", m.names_with(Attendance.OBSERVER))):
-        if not names:
-            continue
+    body = [_paragraph(doc, text, first_indent=2 * BODY_PT, align=WD_ALIGN_PARAGRAPH.JUSTIFY, grid=True)
+            for text in minutes_body(m)]
+    if body:  # the last paragraph goes with 出席/请假/列席 (never a closing block alone on a page)
+        docx_gongwen.keep_with_next(body[-1])
+    docx_gongwen.keep_with_next(_paragraph(doc))
+    rows = [(label, names) for label, names in (("出席", m.names_with(Attendance.PRESENT)), ("请假", m.leave_lines),
+                                                ("列席", m.names_with(Attendance.OBSERVER))) if names]
+    for n, (label, names) in enumerate(rows):
         p = _paragraph(doc)
+        if n < len(rows) - 1:
+            docx_gongwen.keep_with_next(p)
         # Wrapped lines start under the first name: hanging indent the width of "出席：".
         p.paragraph_format.left_indent = Pt(2 * BODY_PT + 3 * BODY_PT)
         p.paragraph_format.first_line_indent = Pt(-3 * BODY_PT)
         _font(p.add_run(f"{label}："), HEADING_FONT, BODY_PT)
-        _font(p.add_run("、".join(strip_controls(n) for n in names)), BODY_FONT, BODY_PT)
+        names_run = p.add_run("、".join(strip_controls(n) for n in names))
+        _font(names_run, BODY_FONT, BODY_PT)
+        docx_gongwen.grid_spacing(names_run)
+    cc, printer = record_settings(_issuer())
+    docx_gongwen.record(doc, printer, cn_date(context.today()), cc, BODY_FONT)
     return doc
 
 

@@ -20,8 +20,26 @@ def report_header() -> settings.ReportHeader:
         return settings.ReportHeader()
 
 
+TITLE_SHRINK = 0.75  # a long title shrinks to three quarters of its size before it wraps
+
+
+def title_lines(text: str, font, size: float, width: float) -> tuple[float, list[str]]:
+    """Fit or shrink: the size and lines of a title that never runs past the page edge. It keeps one
+    line down to TITLE_SHRINK of its size, then wraps at that size."""
+    for step in range(11):
+        fitted = size * (1 - (1 - TITLE_SHRINK) * step / 10)
+        if font.width(text, fitted) <= width:
+            return fitted, [text]
+    fitted = size * TITLE_SHRINK
+    return fitted, break_text(text, font, fitted, width)
+
+
 def title(doc: Document, text: str, *, size: float = 18.0, subtitle: str = "") -> None:
-    doc.line_of_text(text, doc.fonts.title, size, align="c", leading=size * 1.8)
+    fitted, lines = title_lines(text, doc.fonts.title, size, doc.width)
+    doc.ensure(size * 1.8 + fitted * 1.4 * (len(lines) - 1))
+    for i, line in enumerate(lines):
+        doc.line_of_text(line, doc.fonts.title, fitted, align="c",
+                         leading=size * 1.8 if len(lines) == 1 else fitted * (1.6 if i == len(lines) - 1 else 1.4))
     if subtitle:
         doc.paragraph(subtitle, doc.fonts.body, 10.5, align="c", leading=15)
     doc.advance(4)

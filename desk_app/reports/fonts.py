@@ -1,105 +1,79 @@
-"""Fonts for printing: which TrueType files to use, registering them once, and fast width lookups.
+"""Fonts for printing: registering TrueType faces once, fast width lookups, a fallback face for the
+characters a GB2312 face lacks, and the set of faces one document prints with.
 
-reportlab embeds TrueType outlines as subsets, so every font here is a .ttf/.ttc file. Offices print
-text in 仿宋, headings in 黑体 and titles in 小标宋/宋体; on Windows those files usually exist in the
-system font folder, elsewhere the bundled WenQuanYi Micro Hei serves all three roles.
+reportlab embeds TrueType outlines as subsets, so every font here is a .ttf/.ttc file. Which file fills
+which role (title, headings, body, table) is decided in font_choices.
 """
 
 from __future__ import annotations
 
 import logging
-import os
-import sys
 import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from desk_app import paths
+from .font_choices import (  # noqa: F401 - the names callers have always used from here
+    BUNDLED,
+    BUNDLED_KAI,
+    BUNDLED_SONG,
+    ROLE_BUNDLED,
+    ROLE_LABELS,
+    ROLES,
+    SETTING_KEY,
+    FontChoice,
+    available_fonts,
+    bundled_choice,
+    choice_for,
+    configured_choices,
+    default_choices,
+    default_for,
+)
 
 log = logging.getLogger(__name__)
 
-ROLES = ("body", "heading", "title")
-ROLE_LABELS = {"body": "正文", "heading": "标题（黑体）", "title": "大标题"}
-BUNDLED = "bundled"
-SETTING_KEY = "print_fonts"
-
-
-@dataclass(frozen=True)
-class FontChoice:
-    key: str  # BUNDLED or a file path
-    label: str
-    path: Path
-    subfont: int = 0
-
-
-def _windows_font_dir() -> Path:
-    return Path(os.environ.get("WINDIR", r"C:\Windows")) / "Fonts"
-
-
-# (file name, label, roles it suits best) in the order offices prefer them.
-SYSTEM_CANDIDATES = [
-    ("simfang.ttf", "仿宋", ("body",)),
-    ("FANGSONG_GB2312.TTF", "仿宋_GB2312", ("body",)),
-    ("simhei.ttf", "黑体", ("heading", "title")),
-    ("simsun.ttc", "宋体", ("title", "body")),
-    ("STZHONGS.TTF", "华文中宋", ("title",)),
-    ("simkai.ttf", "楷体", ()),
-]
-LINUX_CANDIDATES = [
-    ("/usr/share/fonts/truetype/arphic/uming.ttc", "AR PL UMing（明体）", ("body", "title")),
-    ("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", "文泉驿正黑", ("heading",)),
-]
-
-
-def bundled_choice() -> FontChoice:
-    return FontChoice(BUNDLED, "文泉驿微米黑（程序自带）", paths.cjk_font_path(), 0)
-
-
-def available_fonts() -> list[FontChoice]:
-    """The bundled font first, then every known Chinese TrueType font installed on this computer."""
-    found = [bundled_choice()]
-    if sys.platform.startswith("win"):
-        folder = _windows_font_dir()
-        for name, label, _roles in SYSTEM_CANDIDATES:
-            path = folder / name
-            if path.is_file():
-                found.append(FontChoice(str(path), label, path))
-    else:
-        for name, label, _roles in LINUX_CANDIDATES:
-            path = Path(name)
-            if path.is_file():
-                found.append(FontChoice(str(path), label, path))
-    return found
-
-
-def default_choices() -> dict[str, str]:
-    """On Windows prefer 仿宋 / 黑体 / 宋体 when present; else the bundled font for every role."""
-    result = {role: BUNDLED for role in ROLES}
-    if sys.platform.startswith("win"):
-        folder = _windows_font_dir()
-        for role in ROLES:
-            for name, _label, roles in SYSTEM_CANDIDATES:
-                if role in roles and (folder / name).is_file():
-                    result[role] = str(folder / name)
-                    break
-    return result
+# Titles printed in a plain 宋体 (no 小标宋 installed) are thickened by stroking the outline with this
+# fraction of the type size, which gives the heavier 小标宋 colour (GB/T 9704-2012 §7.3.1).
+TITLE_STROKE = 0.028
 
 
 class FontMetrics:
-    """A registered font plus its advance widths (1/1000 em) for fast Python-side measuring."""
+    """A registered font plus its advance widths (1/1000 em) for fast Python-side measuring.
 
-    def __init__(self, name: str, widths: dict[int, float], default: float, ascent: float):
+    A face limited to GB2312 (仿宋_GB2312, the bundled Arphic faces) lacks characters people's names
+    use (喆, 堃, 玥 …); those are measured and drawn in the `fallback` face instead of printing blank."""
+
+    def __init__(self, name: str, widths: dict[int, float], default: float, ascent: float,
+                 descent: float = -200.0, fallback: FontMetrics | None = None, label: str = ""):
         self.name = name
+        self.label = label or name
         self._by_code = widths
         self._default = default
         self.ascent = ascent / 1000.0
+        self.descent = descent / 1000.0
+        self.fallback = fallback
         self._cache: dict[str, float] = {}
+        self._covered: frozenset[str] | None = None
+
+    def has(self, ch: str) -> bool:
+        return ord(ch) in self._by_code
+
+    def covers(self, text: str) -> bool:
+        """True when every character of `text` is in this face (or there is no fallback to use)."""
+        if self.fallback is None:
+            return True
+        if self._covered is None:
+            self._covered = frozenset(map(chr, self._by_code))
+        return self._covered.issuperset(text)
 
     def char_width(self, ch: str) -> float:
         """Width of one character at size 1000."""
         w = self._cache.get(ch)
         if w is None:
-            w = self._by_code.get(ord(ch), self._default)
+            code = ord(ch)
+            if code in self._by_code or self.fallback is None or ch in "\n\r\t":
+                w = self._by_code.get(code, self._default)
+            else:
+                w = self.fallback.char_width(ch)
             self._cache[ch] = w
         return w
 
@@ -114,12 +88,26 @@ class FontMetrics:
     def width(self, text: str, size: float) -> float:
         return sum(self.widths(text)) * size / 1000.0
 
+    def runs(self, text: str) -> list[tuple[FontMetrics, str]]:
+        """`text` cut into pieces drawn in this face or, for missing characters, in the fallback."""
+        if self.covers(text):
+            return [(self, text)]
+        runs: list[tuple[FontMetrics, str]] = []
+        for ch in text:
+            face = self if self.has(ch) or self.fallback is None else self.fallback
+            if runs and runs[-1][0] is face:
+                runs[-1] = (face, runs[-1][1] + ch)
+            else:
+                runs.append((face, ch))
+        return runs
+
 
 _lock = threading.Lock()
 _registered: dict[tuple[str, int], FontMetrics] = {}
+_by_name: dict[str, FontMetrics] = {}
 
 
-def _register(path: Path, subfont: int) -> FontMetrics:
+def _register(path: Path, subfont: int = 0, label: str = "") -> FontMetrics:
     from reportlab.pdfbase import pdfmetrics  # noqa: PLC0415 - reportlab loads only when printing
     from reportlab.pdfbase.ttfonts import TTFont  # noqa: PLC0415
 
@@ -128,17 +116,30 @@ def _register(path: Path, subfont: int) -> FontMetrics:
         found = _registered.get(key)
         if found is not None:
             return found
+    hei = bundled_choice()
+    bundled_hei = None if Path(path) == hei.path else _register(hei.path, 0, hei.label)
+    with _lock:
+        found = _registered.get(key)
+        if found is not None:
+            return found
         name = f"F{len(_registered) + 1}-{path.stem}"
         font = TTFont(name, str(path), subfontIndex=subfont)
         pdfmetrics.registerFont(font)
-        metrics = FontMetrics(name, font.face.charWidths, font.face.defaultWidth, font.face.ascent)
+        face = font.face
+        metrics = FontMetrics(name, face.charWidths, face.defaultWidth, face.ascent, face.descent,
+                              fallback=bundled_hei, label=label or path.stem)
         _registered[key] = metrics
+        _by_name[name] = metrics
         return metrics
+
+
+def registered(name: str) -> FontMetrics | None:
+    return _by_name.get(name)
 
 
 def unusable_reason(choice_key: str) -> str | None:
     """Why a chosen font file cannot go into a PDF (None when it can)."""
-    if not choice_key or choice_key == BUNDLED:
+    if not choice_key or choice_key.startswith(BUNDLED):
         return None
     path = Path(choice_key)
     if not path.is_file():
@@ -150,40 +151,68 @@ def unusable_reason(choice_key: str) -> str | None:
     return None
 
 
-def load(choice_key: str) -> FontMetrics:
-    """Register the chosen font; an unusable file (missing, PostScript outlines) falls back to the bundled one."""
-    if choice_key and choice_key != BUNDLED:
-        path = Path(choice_key)
+def load(choice_key: str, role: str = "body") -> FontMetrics:
+    """Register the chosen font; an unusable file (missing, PostScript outlines) falls back to the
+    bundled face for the role."""
+    choice = choice_for(choice_key)
+    if not choice.bundled:
         try:
-            if path.is_file():
-                return _register(path, 0)
+            if choice.path.is_file():
+                return _register(choice.path, choice.subfont, choice.label)
         except Exception as exc:  # noqa: BLE001 - any unreadable font means: use the bundled one
-            log.warning("font %s unusable for PDF (%s); using the bundled font", path, exc)
-    return _register(paths.cjk_font_path(), 0)
+            log.warning("font %s unusable for PDF (%s); using the bundled font", choice.path, exc)
+        choice = bundled_choice(ROLE_BUNDLED.get(role, BUNDLED))
+    return _register(choice.path, 0, choice.label)
 
 
 @dataclass(frozen=True)
 class FontSet:
+    """The faces one document prints with. `body` is what running text (and table cells) use: the
+    仿宋 role for 公文, the table role for ledgers (see font_set / document_fonts)."""
+
     body: FontMetrics
     heading: FontMetrics
     title: FontMetrics
+    heading2: FontMetrics | None = None
+    table: FontMetrics | None = None
+    number: FontMetrics | None = None  # page numbers: 宋体 (GB/T 9704-2012 §7.5)
+    title_stroke: float = 0.0  # > 0: thicken the title (a 宋体 standing in for 小标宋)
 
 
-def configured_choices() -> dict[str, str]:
-    """The font per role from 设置 (database), falling back to the platform defaults."""
-    result = default_choices()
-    try:
-        from desk_app.services import settings  # noqa: PLC0415
-
-        stored = settings.get(SETTING_KEY, {}) or {}
-    except Exception:  # noqa: BLE001 - no database open (e.g. a unit test of the layout): use defaults
-        stored = {}
-    for role in ROLES:
-        if stored.get(role):
-            result[role] = stored[role]
-    return result
+def _faces(choices: dict[str, str] | None) -> tuple[dict[str, FontMetrics], float]:
+    choices = choices or configured_choices()
+    faces = {role: load(choices.get(role) or default_for(role), role) for role in ROLES}
+    faces["number"] = load(default_for("number"), "number")
+    stroke = TITLE_STROKE if choice_for(choices.get("title") or default_for("title")).family in ("song", "") \
+        else 0.0
+    if faces["title"] is faces["heading"]:  # a 黑体 title needs no thickening
+        stroke = 0.0
+    return faces, stroke
 
 
 def font_set(choices: dict[str, str] | None = None) -> FontSet:
-    choices = choices or configured_choices()
-    return FontSet(*(load(choices.get(role, BUNDLED)) for role in ROLES))
+    """Faces for ledgers and forms: cells in the table face, headers in 黑体."""
+    faces, stroke = _faces(choices)
+    return FontSet(body=faces["table"], heading=faces["heading"], title=faces["title"],
+                   heading2=faces["heading2"], table=faces["table"], number=faces["number"],
+                   title_stroke=stroke)
+
+
+def document_fonts(choices: dict[str, str] | None = None) -> FontSet:
+    """Faces for 公文 (通知, 纪要, 方案, 通报): body in the 仿宋 role."""
+    faces, stroke = _faces(choices)
+    return FontSet(body=faces["body"], heading=faces["heading"], title=faces["title"],
+                   heading2=faces["heading2"], table=faces["table"], number=faces["number"],
+                   title_stroke=stroke)
+
+
+def show_text(text_obj, font_name: str, size: float, text: str) -> None:
+    """textOut with the fallback face for characters the font lacks (the font is set again after)."""
+    font = _by_name.get(font_name)
+    if font is None or font.covers(text):
+        text_obj.textOut(text)
+        return
+    for face, part in font.runs(text):
+        text_obj.setFont(face.name, size)
+        text_obj.textOut(part)
+    text_obj.setFont(font_name, size)

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .fonts import FontMetrics, FontSet, font_set
+from .fonts import FontMetrics, FontSet, font_set, show_text
 from .linebreak import break_text
 
 MM = 72.0 / 25.4
@@ -87,6 +87,8 @@ class Document:
         self.pages: list[Page] = []
         self.section_starts = [0]  # page numbering restarts at each (one person's list each)
         self.repeat_header: Callable[[], None] | None = None  # re-draws a table header on new pages
+        # Draws the page number instead of "第 X 页 共 Y 页": (document, canvas, number, total).
+        self.page_number_drawer: Callable | None = None
         self.cursor = 0.0  # distance below the frame's top edge
         self._new_page()
 
@@ -258,10 +260,10 @@ class Document:
                 text_obj.setTextOrigin(op[3], op[4])
                 if kind == JUSTIFIED:
                     text_obj.setCharSpace(op[6])
-                    text_obj.textOut(op[5])
+                    show_text(text_obj, op[1], op[2], op[5])
                     text_obj.setCharSpace(0)
                 else:
-                    text_obj.textOut(op[5])
+                    show_text(text_obj, op[1], op[2], op[5])
                 continue
             if text_obj is not None:
                 canvas.drawText(text_obj)
@@ -311,7 +313,8 @@ class Document:
             if self.page_numbers:
                 section = bisect_right(starts, number - 1) - 1
                 first, after = starts[section], starts[section + 1]
-                self._draw_page_number(canvas, number - first, after - first)
+                (self.page_number_drawer or Document._draw_page_number)(self, canvas, number - first,
+                                                                       after - first)
             canvas.showPage()
             if number % 20 == 0:
                 self.check(number, total, f"正在生成第 {number} 页，共 {total} 页")

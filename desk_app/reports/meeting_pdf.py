@@ -9,8 +9,9 @@ from desk_app.domain import Attendance, DeadlineType, MeetingType
 from desk_app.services import context, meetings
 from desk_app.services.ledger_columns import cn_date
 
-from . import blocks, official
-from .layout import MM, RED, Document, ledger_page, official_page
+from . import blocks, gongwen_blocks
+from .gongwen import GRID, Gongwen, rich_body
+from .layout import MM, Document, ledger_page
 from .ledger_pdf import PrintColumn, draw_table, serial_column
 from .options import PrintOptions, Progress, cn_number
 
@@ -34,32 +35,38 @@ def _attendees(m) -> list[str]:
 
 
 def build_notice(options: PrintOptions, progress: Progress | None = None) -> Document:
+    """会议通知 as a 公文 (GB/T 9704-2012): title, 主送机关, body, 署名 and date, 版记, "— N —"."""
     m = meetings.get_meeting(options.meeting_id)
     title = options.title or f"关于召开{m.title}的通知"
-    doc = Document(title, official_page(), progress=progress, author=_issuer())
-    official.title(doc, title)
-    official.body(doc, "各专班、各有关单位（科室）：", indent=False)
-    official.body(doc, f"经研究，定于{_when(m)}在{m.place or '（地点另行通知）'}召开{m.title}，"
-                       "现将有关事项通知如下：")
+    issuer, today = _issuer(), cn_date(context.today())
+    gw = Gongwen(title, author=issuer, progress=progress)
+    gw.title(title)
+    gw.blank()  # §7.3.2: 主送机关 one line below the title
+    gw.addressee("各专班、各有关单位（科室）：")
+    gw.paragraph(f"经研究，定于{_when(m)}在{m.place or '（地点另行通知）'}召开{m.title}，现将有关事项通知如下：")
     items = [("会议时间", _when(m)), ("会议地点", m.place or "另行通知")]
     names = _attendees(m)
     items.append(("参会人员", "、".join(names) if names else "各专班牵头局领导、协管处级干部、科室负责人及联络员"))
     if m.host_name:
         items.append(("会议主持", m.host_name))
     for i, (label, value) in enumerate(items, start=1):
-        official.labelled(doc, f"{cn_number(i)}、{label}：", value if value.endswith("。") else f"{value}。")
+        gw.labelled(f"{cn_number(i)}、{label}：", value if value.endswith("。") else f"{value}。")
     n = len(items)
     if m.agenda.strip():
         n += 1
-        official.labelled(doc, f"{cn_number(n)}、会议议程：", "")
-        official.body(doc, SECTION_NUMBER.sub(r"（\1）", m.agenda))
+        gw.heading(f"{cn_number(n)}、会议议程")
+        for line in (x.strip() for x in SECTION_NUMBER.sub(r"（\1）", m.agenda).split("\n")):
+            if line:
+                gw.paragraph(line, face=gw.fonts.heading2 if line.startswith("（") else None)
     n += 1
-    official.labelled(doc, f"{cn_number(n)}、有关要求：", "请参会人员提前10分钟到场签到，会议期间将手机调至静音。各专班请于会前将本月工作进展、"
-                       "存在问题和下步计划书面报送活动办。因故不能参会的，请提前向会议联系人请假。")
+    gw.labelled(f"{cn_number(n)}、有关要求：", "请参会人员提前10分钟到场签到，会议期间将手机调至静音。各专班请于会前将本月"
+                "工作进展、存在问题和下步计划书面报送活动办。因故不能参会的，请提前向会议联系人请假。")
     if m.contact:
-        official.body(doc, f"联系人及电话：{m.contact}")
-    official.signature(doc, _issuer(), cn_date(context.today()))
-    return doc
+        gw.paragraph(f"联系人及电话：{m.contact}")
+    gongwen_blocks.signature(gw, issuer, today)
+    cc, printer = gongwen_blocks.record_settings(issuer)
+    gongwen_blocks.record(gw, printer, today, cc)
+    return gw.build()
 
 
 def sign_in_columns() -> list[PrintColumn]:
@@ -75,6 +82,7 @@ def sign_in_columns() -> list[PrintColumn]:
 
 
 SIGN_IN_SIZES = (11.0, 10.5, 10.0, 9.5, 9.0)
+SIGN_IN_FOOT = 8 + 2 * 22 + 2  # what follows the last row: the totals and 记录人 lines
 SIGNATURE_CHARS = 5  # room for a name written by hand
 NOTE_CHARS = 4  # 备注 stays usable for a hand-written note
 
@@ -108,6 +116,22 @@ def sign_in_layout(columns: list[PrintColumn], rows: list, font, heading, width:
     if over > 0:
         need = [w * width / sum(need) for w in need]
     return size, need
+
+
+SIGN_IN_LEADING = 22.0  # room to sign by hand
+SIGN_IN_MIN_LEADING = 17.0
+ROW_PADDING = 8.0  # the table's cell padding above and below
+
+
+def sign_in_leading(rows: int, room: float) -> float:
+    """The row leading: 22 pt, tightened down to 17 pt when that keeps the whole sheet on one page
+    instead of spilling the last row or two onto a page of their own (GB/T 9704-2012 §7.3.5.5 allows
+    adjusting 行距 for the same reason)."""
+    if rows * (SIGN_IN_LEADING + ROW_PADDING) <= room or rows == 0:
+        return SIGN_IN_LEADING
+    fitted = room / rows - ROW_PADDING
+    overflow_rows = rows - room / (SIGN_IN_LEADING + ROW_PADDING)
+    return fitted if fitted >= SIGN_IN_MIN_LEADING and overflow_rows <= 3 else SIGN_IN_LEADING
 
 
 @dataclass(frozen=True)
@@ -144,7 +168,7 @@ def build_sign_in(options: PrintOptions, progress: Progress | None = None) -> Do
     title = options.title or f"{m.title}签到表"
     setup = replace(ledger_page(portrait=True), left=18 * MM, right=18 * MM)
     doc = Document(title, setup, progress=progress, author=_issuer())
-    blocks.title(doc, title)
+    blocks.title(doc, title, size=20.0)
     font = doc.fonts.body
     line = f"时间：{_when(m)}　　地点：{m.place or '　' * 6}"
     if m.host_name:
@@ -152,8 +176,11 @@ def build_sign_in(options: PrintOptions, progress: Progress | None = None) -> Do
     doc.paragraph(line, font, 11, leading=20, space_after=4)
     columns = sign_in_columns()
     size, widths = sign_in_layout(columns, rows, font, doc.fonts.heading, doc.width)
-    draw_table(doc, columns, [rows], len(rows), size=size, leading=22, widths=widths, label=f"正在排版：{title}",
-               empty_text="（尚未生成参会名单：请先在 例会 页面按专班名单生成签到名单）")
+    leading = sign_in_leading(len(rows), doc.space_left() - (size + 0.5) * 1.3 - 10 - SIGN_IN_FOOT)
+    # The totals and 记录人 lines (SIGN_IN_FOOT high) stay on the page of the last row.
+    draw_table(doc, columns, [rows], len(rows), size=size, leading=leading, widths=widths,
+               label=f"正在排版：{title}",
+               empty_text="（尚未生成参会名单：请先在 例会 页面按专班名单生成签到名单）", keep_with_last=SIGN_IN_FOOT)
     t = m.totals
     marked = any(a.status for a in rows)
     blank = "＿＿"
@@ -199,22 +226,21 @@ def minutes_body(m) -> list[str]:
 
 
 def build_minutes(options: PrintOptions, progress: Progress | None = None) -> Document:
+    """会议纪要 in the GB/T 9704-2012 §10.3 纪要格式: the red 纪要标志 35 mm below the top of the text block,
+    （第X期）, issuer and date over a red rule, the body, 出席/请假/列席, 版记 and "— N —" page numbers."""
     m = meetings.get_meeting(options.meeting_id)
     masthead = options.title or f"{m.meeting_type}纪要"
-    doc = Document(f"{masthead}（{m.title}）", official_page(), progress=progress, author=_issuer())
-    # 纪要标志: red, centred, in the title face; then （第X期）, issuer left and date right, a red rule.
-    doc.line_of_text(masthead, doc.fonts.title, 36, align="c", leading=60, color=RED)
-    doc.line_of_text(f"（第{m.issue_no or m.number}期）", doc.fonts.body, official.BODY, align="c",
-                     leading=official.LEADING)
-    official.issuer_and_date(doc, _issuer(), cn_date(m.start_at.date()))
-    doc.rule(RED, 2.0, space_after=official.LEADING * 0.6)
+    issuer = _issuer()
+    gw = Gongwen(f"{masthead}（{m.title}）", author=issuer, progress=progress)
+    gongwen_blocks.masthead(gw, masthead)
+    gongwen_blocks.centred_line(gw, f"（第{m.issue_no or m.number}期）")
+    gongwen_blocks.issuer_and_date_rule(gw, issuer, cn_date(m.start_at.date()))
+    gw.snap_to_grid(min_gap=GRID / 2)
     for para in minutes_body(m):
-        official.body(doc, para)
-    doc.advance(official.LEADING)  # 正文下空一行
-    font, heading = doc.fonts.body, doc.fonts.heading
-    for label, names in (("出席", m.names_with(Attendance.PRESENT)), ("请假", m.leave_lines),
-                         ("列席", m.names_with(Attendance.OBSERVER))):
-        if names:
-            doc.paragraph("、".join(names), font, official.BODY, leading=official.LEADING, prefix=f"{label}：",
-                          prefix_font=heading, prefix_indent=official.INDENT)
-    return doc
+        rich_body(gw, para)
+    gw.blank()  # §10.3: 出席 one line below the body
+    gongwen_blocks.attendance(gw, [("出席", m.names_with(Attendance.PRESENT)), ("请假", m.leave_lines),
+                                   ("列席", m.names_with(Attendance.OBSERVER))])
+    cc, printer = gongwen_blocks.record_settings(issuer)
+    gongwen_blocks.record(gw, printer, cn_date(context.today()), cc)
+    return gw.build()

@@ -42,7 +42,7 @@ KINDS: dict[str, Kind] = {k.name: k for k in [
     Kind("overdue", "逾期通报", "supervision_pdf", "build_overdue",
          description="逾期事项按责任单位分组通报"),
     Kind("rosters", "专班名单", "roster_pdf", "build_rosters", description="所有专班的人员名单"),
-    Kind("action-plan", "专班行动方案", "roster_pdf", "build_action_plan", needs="task_force",
+    Kind("action-plan", "专班行动方案", "action_plan_pdf", "build_action_plan", needs="task_force",
          description="一个专班的行动方案（当前版本），--task-force 专班名称"),
     Kind("notice", "会议通知", "meeting_pdf", "build_notice", needs="meeting",
          description="会议通知，--meeting 2026-8（2026年第8次推进会）或 id:会议id"),

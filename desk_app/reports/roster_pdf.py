@@ -1,18 +1,14 @@
-"""专班名单 (every task force's roster) and one 专班's 行动方案 (its current version)."""
+"""专班名单 (every task force's roster). The 行动方案 prints from action_plan_pdf."""
 
 from __future__ import annotations
 
-from desk_app.errors import NotFoundError
 from desk_app.services import context, taskforces
 from desk_app.services.ledger_columns import cn_date
 
-from . import blocks, official
-from .layout import Document, ledger_page, official_page
+from . import blocks
+from .layout import Document, ledger_page
 from .ledger_pdf import PrintColumn, draw_table, serial_column
 from .options import PrintOptions, Progress, cn_number, with_campaign
-
-PLAN_PARTS = (("composition", "人员组成"), ("targets", "目标任务"), ("measures", "工作举措"),
-              ("safeguards", "作风保障"))
 
 
 def roster_columns() -> list[PrintColumn]:
@@ -47,26 +43,4 @@ def build_rosters(options: PrintOptions, progress: Progress | None = None) -> Do
         doc.advance(10)
         doc.check(i, len(forces), f"正在排版：{tf.name}")
     doc.line_of_text(f"制表日期：{cn_date(context.today())}", doc.fonts.body, 10.5, align="r", leading=20)
-    return doc
-
-
-def build_action_plan(options: PrintOptions, progress: Progress | None = None) -> Document:
-    tf = taskforces.get_task_force(options.task_force_id)
-    plan = taskforces.current_plan(tf.id)
-    if plan is None:
-        raise NotFoundError(f"“{tf.name}”还没有行动方案。请先在 专班 页面填写并保存行动方案，再打印。")
-    title = options.title or f"{tf.name}行动方案"
-    doc = Document(title, official_page(), progress=progress, author=blocks.report_header().unit)
-    official.title(doc, title)
-    doc.line_of_text(f"（第 {plan.version} 版　{cn_date(plan.created_at.date())}）", doc.fonts.body, 14,
-                     align="c", leading=official.LEADING)
-    if tf.goal:
-        official.body(doc, tf.goal)
-    for i, (name, label) in enumerate(PLAN_PARTS, start=1):
-        official.heading(doc, f"{cn_number(i)}、{label}")
-        official.body(doc, plan.part(name) or "（未填写）")
-    if plan.note:
-        official.heading(doc, "附注")
-        official.body(doc, plan.note)
-    official.signature(doc, tf.name, cn_date(plan.created_at.date()))
     return doc

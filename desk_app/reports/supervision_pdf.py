@@ -10,13 +10,24 @@ from desk_app.services import context, ledger, settings
 from desk_app.services.ledger_columns import cn_date, deadline_text
 from desk_app.services.ledger_query import latest_progress, light
 
-from . import blocks
-from .layout import BLACK, MM, RED, Document, PageSetup, ledger_page
-from .ledger_pdf import PrintColumn, draw_table, serial_column
-from .options import PrintOptions, Progress, campaign_name, cn_number, count, iter_entries, with_campaign
+from . import blocks, gongwen_blocks
+from .gongwen import Gongwen
+from .gongwen_table import CONTINUED, GwColumn, add_table, column_widths
+from .layout import BLACK, LINES, MM, RED, Document, PageSetup, ledger_page
+from .options import (
+    PrintOptions,
+    Progress,
+    campaign_name,
+    cn_number,
+    count,
+    describe_filter,
+    iter_entries,
+    with_campaign,
+)
 from .table import Table, TableColumn
 
 YELLOW = (0.85, 0.55, 0.0)
+SIGN_OFF_HEIGHT = 14 + 22 + 26  # the space before, 督办日期 and 签收人 lines after the table
 
 
 def _form_page() -> PageSetup:
@@ -74,8 +85,9 @@ def build_supervision(options: PrintOptions, progress: Progress | None = None) -
     table = Table(doc, [TableColumn("项目", 1.1, "c"), TableColumn("内容", 4.9)], size=11.5,
                   leading=19, padding=6, header=False)
     table.begin()
-    for name, value in rows:
-        table.add_row([name, value or "—"])
+    doc.repeat_header = lambda: _continued_form_top(doc, e.code, table.xs[0], table.xs[-1])
+    for i, (name, value) in enumerate(rows):  # 督办日期 and 签收 stay with the last row
+        table.add_row([name, value or "—"], keep_after=SIGN_OFF_HEIGHT if i == len(rows) - 1 else 0.0)
     table.end()
     doc.advance(14)
     doc.paragraph(f"督办日期：{cn_date(context.today())}", font, 11.5, leading=22)
@@ -83,46 +95,65 @@ def build_supervision(options: PrintOptions, progress: Progress | None = None) -
     return doc
 
 
-def overdue_columns() -> list[PrintColumn]:
+def _continued_form_top(doc: Document, code: str, x0: float, x1: float) -> None:
+    """A 督办单 continued on a new page: whose it is, then the table's top border again."""
+    doc.line_of_text(f"督办单（续）　编号：{code}", doc.fonts.heading, 10.5, align="r", leading=18)
+    doc.op(LINES, [(x0, doc.y(), x1, doc.y())], 0.8)
+
+
+def overdue_columns() -> list[GwColumn]:
     today = context.today()
-    return [serial_column(), PrintColumn("问题编号", 9, lambda e, n: e.code, "c"),
-            PrintColumn("问题表现", 28, lambda e, n: e.description),
-            PrintColumn("责任领导", 6, lambda e, n: e.leader_name, "c"),
-            PrintColumn("责任人", 6, lambda e, n: e.responsible_name, "c"),
-            PrintColumn("整改时限", 9, lambda e, n: cn_date(e.deadline), "c"),
-            PrintColumn("逾期天数", 6, lambda e, n: str((today - e.deadline).days) if e.deadline else "", "c"),
-            PrintColumn("状态", 6, lambda e, n: e.status, "c")]
+    return [GwColumn("序号", lambda e, n: str(n), identity=True),
+            GwColumn("问题编号", lambda e, n: e.code, identity=True),
+            GwColumn("问题表现", lambda e, n: e.description, wide=True),
+            GwColumn("责任人", lambda e, n: e.responsible_name or "—"),
+            GwColumn("整改\n时限", lambda e, n: cn_date(e.deadline)),
+            GwColumn("逾期\n天数", lambda e, n: str((today - e.deadline).days) if e.deadline else ""),
+            GwColumn("状态", lambda e, n: e.status)]
 
 
 def build_overdue(options: PrintOptions, progress: Progress | None = None) -> Document:
+    """逾期通报 as a 通报 (GB/T 9704-2012): title, body, entries grouped by 责任单位 under headings that
+    wrap (never cut) and come back marked （续） on continued pages, 署名 and date, 版记, "— N —"."""
     f = replace(with_campaign(options.filter), overdue_only=True)
     total = count(f)
     records = [e for batch in iter_entries(f, "department") for e in batch]
     groups = [(name, list(rows)) for name, rows in groupby(records, key=lambda e: e.department_name or "（未指定单位）")]
     title = options.title or "关于整改事项逾期情况的通报"
-    doc = Document(title, ledger_page(options.a3, portrait=not options.a3), progress=progress,
-                   author=blocks.report_header().unit)
-    blocks.title(doc, title)
-    body, heading = doc.fonts.body, doc.fonts.heading
+    issuer = blocks.report_header().unit or "活动办公室"
     today = cn_date(context.today())
+    gw = Gongwen(title, author=issuer, progress=progress)
+    gw.title(title)
+    gw.blank()
+    gw.addressee("各专班、各有关单位（科室）：")
+    scope = describe_filter(replace(f, campaign_id=None, overdue_only=False))
+    scope = f"（{scope}）" if scope else ""
     if total:
-        intro = (f"截至{today}，{campaign_name(f)}整改台账中已超过整改时限仍未完成的事项共 {total} 条，"
-                 f"涉及 {len(groups)} 个责任单位。现将具体情况通报如下：")
+        gw.paragraph(f"截至{today}，{campaign_name(f)}整改台账中{scope}已超过整改时限仍未完成的事项共 {total} 条，"
+                     f"涉及 {len(groups)} 个责任单位。现将具体情况通报如下：")
     else:
-        intro = f"截至{today}，{campaign_name(f)}整改台账中没有逾期未完成的事项。"
-    doc.paragraph(intro, body, 12, leading=22, first_indent=24, align="justify", space_after=6)
+        gw.paragraph(f"截至{today}，{campaign_name(f)}整改台账中{scope}没有逾期未完成的事项。")
     columns = overdue_columns()
+    widths = column_widths(gw, columns, [[c.value(e, n) for c in columns] for n, e in enumerate(records, start=1)])
     for i, (name, rows) in enumerate(groups, start=1):
-        doc.ensure(22 + 60)
-        doc.line_of_text(f"{cn_number(i)}、{name}（{len(rows)} 条）", heading, 12.5, leading=24)
-        draw_table(doc, columns, [rows], len(rows), size=9.5, label=f"正在排版：{name}")
-        doc.advance(8)
-        doc.check(i, len(groups), f"正在排版：{name}")
+        heading = f"{cn_number(i)}、{name}（{len(rows)} 条）"
+        gw.heading(heading)
+        add_table(gw, columns, rows, heading=lambda h=heading: gw.paragraph(
+            h + CONTINUED, face=gw.fonts.heading, kind="heading1", attach=False, keep_together=True), widths=widths)
+        gw.blank(0.5)
+        doc_check(progress, i, len(groups), name)
     if total:
-        doc.paragraph("请以上责任单位高度重视，逐项分析逾期原因，明确整改措施和完成时间，于5个工作日内向活动办"
-                      "报送整改进展；确已完成的，请及时提交佐证材料并申请销号。活动办将持续跟踪督办，"
-                      "对多次逾期的事项予以通报提醒。", body, 12, leading=22, first_indent=24, align="justify")
-    doc.advance(16)
-    doc.line_of_text(blocks.report_header().unit or "活动办公室", body, 12, align="r", leading=22)
-    doc.line_of_text(today, body, 12, align="r", leading=22)
-    return doc
+        gw.paragraph("请以上责任单位高度重视，逐项分析逾期原因，明确整改措施和完成时间，于5个工作日内向活动办"
+                     "报送整改进展；确已完成的，请及时提交佐证材料并申请销号。活动办将持续跟踪督办，"
+                     "对多次逾期的事项予以通报提醒。")
+    gongwen_blocks.signature(gw, issuer, today)
+    cc, printer = gongwen_blocks.record_settings(issuer)
+    gongwen_blocks.record(gw, printer, today, cc)
+    return gw.build()
+
+
+def doc_check(progress: Progress | None, done: int, total: int, name: str) -> None:
+    if progress is not None and progress(done, total, f"正在排版：{name}") is False:
+        from .layout import RenderCancelled  # noqa: PLC0415
+
+        raise RenderCancelled()

@@ -180,20 +180,48 @@ Close the file if it is open in another program, or choose another folder.</sour
         <translation>打印文档使用的字体</translation>
     </message>
     <message>
+        <source>Titles (小标宋):</source>
+        <translation>标题（小标宋）：</translation>
+    </message>
+    <message>
+        <source>Level-1 headings (黑体):</source>
+        <translation>一级标题（黑体）：</translation>
+    </message>
+    <message>
         <source>Body text (仿宋):</source>
         <translation>正文（仿宋）：</translation>
     </message>
     <message>
-        <source>Headings (黑体):</source>
-        <translation>标题（黑体）：</translation>
+        <source>Level-2 headings (楷体):</source>
+        <translation>二级标题（楷体）：</translation>
     </message>
     <message>
-        <source>Titles (小标宋/宋体):</source>
-        <translation>大标题（小标宋/宋体）：</translation>
+        <source>Tables (宋体):</source>
+        <translation>表格（宋体）：</translation>
     </message>
     <message>
-        <source>Fonts are embedded in every PDF, so the file prints the same on any computer. Only TrueType fonts can be embedded; the program&apos;s own font is always available.</source>
-        <translation>字体会嵌入每个 PDF 文件，在任何电脑上打印效果都相同。只有 TrueType 字体可以嵌入；程序自带的字体始终可用。</translation>
+        <source>Fonts are embedded in every PDF, so the file prints the same on any computer. Only TrueType fonts can be embedded; the program's own fonts are always available. Characters a font lacks print in the program's 黑体.</source>
+        <translation>字体会嵌入每个 PDF，文件在任何电脑上打印效果都相同。只有 TrueType 字体可以嵌入；程序自带的字体始终可用。某字体缺少的字符用程序自带的黑体打印。</translation>
+    </message>
+    <message>
+        <source>版记 on 通知, 纪要 and 通报</source>
+        <translation>通知、纪要和通报的版记</translation>
+    </message>
+    <message>
+        <source>e.g. 市委督查室，市政府督查室 (leave empty for none)</source>
+        <translation>如：市委督查室，市政府督查室（不抄送则留空）</translation>
+    </message>
+    <message>
+        <source>The 填报单位 when empty</source>
+        <translation>留空则为填报单位</translation>
+    </message>
+    <message>
+        <source>抄送:</source>
+        <translation>抄送：</translation>
+    </message>
+    <message>
+        <source>印发机关:</source>
+        <translation>印发机关：</translation>
     </message>
     <message>
         <source>Save</source>
@@ -202,6 +230,14 @@ Close the file if it is open in another program, or choose another folder.</sour
     <message>
         <source>Restore defaults</source>
         <translation>恢复默认</translation>
+    </message>
+    <message>
+        <source>Sample:</source>
+        <translation>样张：</translation>
+    </message>
+    <message>
+        <source>No sample: a chosen font cannot be used.</source>
+        <translation>无法显示样张：所选字体无法使用。</translation>
     </message>
     <message>
         <source>Cannot use this font</source>

@@ -38,3 +38,25 @@ def test_an_unusable_font_file_is_refused(qtbot, db, tmp_path, monkeypatch):
     section.save()
     assert shown and "broken.ttf" in shown[0][2]
     assert settings.get(fonts.SETTING_KEY) is None
+
+
+def test_each_role_shows_its_face_a_rendered_sample_and_the_record_lines(qtbot, db, tmp_path):
+    from desk_app.reports.gongwen_blocks import RECORD_SETTING
+    from ui.app import create_application
+    from ui.state import AppState
+    from ui.views.print_settings import PrintSettings
+
+    create_application()
+    section = PrintSettings(AppState())
+    qtbot.addWidget(section)
+    assert set(section.combos) == {"title", "heading", "heading2", "body", "table"}
+    chosen = section.selected()
+    # Without system fonts the roles get visibly different bundled faces: 宋 (title, body), 黑, 楷.
+    assert chosen["heading"] != chosen["heading2"] and chosen["heading2"] != chosen["body"]
+    pixmap = section.sample.pixmap()
+    assert pixmap is not None and not pixmap.isNull() and pixmap.width() > 300
+    section.cc.setText("市委督查室")
+    section.save()
+    assert settings.get(RECORD_SETTING) == {"cc": "市委督查室", "printer": ""}
+    section.resize(700, 820)
+    section.grab().save(str(tmp_path / "print-settings.png"))

@@ -69,3 +69,15 @@ def overlapping_words(boxes) -> list[tuple[str, str]]:
             if min(a[2], b[2]) - max(a[0], b[0]) > 1 and min(a[3], b[3]) - max(a[1], b[1]) > 1:
                 pairs.append((a[4], b[4]))
     return pairs
+
+
+GONGWEN_NUMBER = re.compile(r"—\s*(\d+)\s*—")
+
+
+def gongwen_page_numbers(texts: list[str]) -> list[int | None]:
+    """The "— N —" page number (GB/T 9704-2012 §7.5) found on each page, None where there is none."""
+    found = []
+    for text in texts:
+        matches = GONGWEN_NUMBER.findall(text)
+        found.append(int(matches[-1]) if matches else None)
+    return found
