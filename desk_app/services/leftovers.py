@@ -44,7 +44,7 @@ def _candidates(folder: Path) -> list[tuple[Path, str]]:
                           (folder / "backups", ".desk-backup-"), (folder / "attachments", ".incoming-")):
         if where.is_dir():
             found.extend((p, prefix) for p in where.iterdir() if p.name.startswith(prefix))
-    for where, suffix in ((folder, ".restoring"), (folder / "backups", ".part")):
+    for where, suffix in ((folder, ".restoring"), (folder, ".new"), (folder / "backups", ".part")):
         if where.is_dir():
             found.extend((p, "") for p in where.iterdir() if p.name.endswith(suffix) and p.is_file())
     return found
