@@ -40,8 +40,16 @@ def stored_path(sha256: str) -> Path:
     return paths.attachments_dir() / sha256[:2] / sha256
 
 
-def store_bytes_from(source: Path) -> tuple[str, int]:
-    """Copy a file into the store (hashing as it goes); returns (sha256, size)."""
+def _file_chunks(source: Path):
+    with open(source, "rb") as src:
+        while chunk := src.read(1024 * 1024):
+            yield chunk
+
+
+def store_chunks(chunks, *, name: str, expected_sha: str | None = None) -> tuple[str, int]:
+    """Write bytes into the content-hash store: into a temporary `.incoming-*` file first, hashed as it
+    goes, renamed into place only when whole (and equal to `expected_sha` when given). The one way
+    evidence files enter the store; refused before a byte is written when we are not the writer."""
     from .session import require_writer  # noqa: PLC0415 - session imports this package
 
     require_writer()
@@ -51,14 +59,16 @@ def store_bytes_from(source: Path) -> tuple[str, int]:
     size = 0
     fd, tmp_name = tempfile.mkstemp(dir=store, prefix=".incoming-" + tag())
     try:
-        with os.fdopen(fd, "wb") as out, open(source, "rb") as src:
-            while chunk := src.read(1024 * 1024):
+        with os.fdopen(fd, "wb") as out:
+            for chunk in chunks:
                 digest.update(chunk)
                 size += len(chunk)
                 if size > MAX_ATTACHMENT_BYTES:
-                    raise InputFileError(f"文件 {source.name} 超过 200 MB，请压缩后再上传")
+                    raise InputFileError(f"文件 {name} 超过 200 MB，请压缩后再上传")
                 out.write(chunk)
         sha = digest.hexdigest()
+        if expected_sha is not None and sha != expected_sha:
+            raise InputFileError(f"文件 {name} 与它的校验码不符（在检查之后被改动或损坏），没有保存。")
         target = stored_path(sha)
         if target.exists():
             os.unlink(tmp_name)
@@ -70,6 +80,11 @@ def store_bytes_from(source: Path) -> tuple[str, int]:
         if os.path.exists(tmp_name):
             os.unlink(tmp_name)
         raise
+
+
+def store_bytes_from(source: Path) -> tuple[str, int]:
+    """Copy a file into the store (hashing as it goes); returns (sha256, size)."""
+    return store_chunks(_file_chunks(source), name=source.name)
 
 
 def _record(a: Attachment) -> AttachmentRecord:

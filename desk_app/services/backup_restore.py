@@ -8,13 +8,11 @@ into the store first; nothing the current data refers to is removed.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import os
 import shutil
 import sqlite3
-import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -22,12 +20,11 @@ from pathlib import Path
 from desk_app import paths
 from desk_app.db import close_database
 from desk_app.db.models import database
-from desk_app.errors import DatabaseError, ReadOnlyError
+from desk_app.errors import DatabaseError, InputFileError, ReadOnlyError
 from desk_app.exchange.safe_zip import BACKUP_LIMITS, SafeZip
 
 from . import backups, instance_lock
 from .backup_check import NOTHING_DONE, BackupCheck, inspect_backup, newest_good_backup  # noqa: F401 - public here
-from .leftovers import tag
 
 __all__ = ["BackupCheck", "RestoreResult", "inspect_backup", "newest_good_backup", "restore_backup"]
 
@@ -76,43 +73,25 @@ def _preserve_current(progress) -> Path | None:
 
 def _copy_attachments(check: BackupCheck, progress) -> None:
     """Copy the files inspect_backup verified into the store, each checked again as it is written."""
+    from .attachments import _file_chunks, store_chunks  # noqa: PLC0415
+
     path, kind = check.info.path, check.info.kind
     archive = SafeZip(path, BACKUP_LIMITS, "备份", done=NOTHING_DONE) if kind == "zip" else None
-    store = paths.attachments_dir()
     try:
         for index, sha in enumerate(check.to_copy, 1):
-            target = backups.store_path(sha)
-            if target.is_file():
+            if backups.store_path(sha).is_file():
                 continue
             member = backups.member_name(sha)
-            source = archive.chunks(member) if archive is not None else _file_chunks(path / member)
-            store.mkdir(parents=True, exist_ok=True)
-            fd, part = tempfile.mkstemp(dir=store, prefix=".incoming-" + tag())
+            chunks = archive.chunks(member) if archive is not None else _file_chunks(path / member)
             try:
-                digest = hashlib.sha256()
-                with os.fdopen(fd, "wb") as out:
-                    for chunk in source:
-                        digest.update(chunk)
-                        out.write(chunk)
-                if digest.hexdigest() != sha:
-                    raise DatabaseError(f"备份中的附件文件 {sha[:12]}… 在恢复时校验不符（文件在检查之后被改动）。"
-                                        "数据没有被替换，请重新选择备份。")
-                target.parent.mkdir(parents=True, exist_ok=True)
-                os.replace(part, target)
-            finally:
-                if os.path.exists(part):
-                    os.unlink(part)
+                store_chunks(chunks, name=f"{sha[:12]}…", expected_sha=sha)
+            except InputFileError as exc:
+                raise DatabaseError("恢复失败：备份中的附件" + exc.message + "数据没有被替换，请重新选择备份。") from exc
             if progress and index % 20 == 0:
                 progress(index, len(check.to_copy), "正在恢复附件……")
     finally:
         if archive is not None:
             archive.close()
-
-
-def _file_chunks(file: Path):
-    with open(file, "rb") as handle:
-        while chunk := handle.read(1024 * 1024):
-            yield chunk
 
 
 def _fsync(path: Path) -> None:

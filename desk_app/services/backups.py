@@ -10,6 +10,7 @@ pre-migration copies made by the database layer) are listed too. Restoring lives
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -239,6 +240,8 @@ def create_backup(reason: str = "manual", destination: Path | None = None, *, pr
     made, manifest = _write_folder(reason, progress)
     if manifest.get("damaged") and _slug(reason) in REFUSE_WHEN_DAMAGED:
         shutil.rmtree(made, ignore_errors=True)
+        with contextlib.suppress(OSError):
+            made.parent.rmdir()  # only when this backup was its first
         raise DatabaseCorruptError(
             "当前数据已损坏（导入前的备份检查发现数据库中有无法读取的部分），没有导入任何内容。"
             "请先运行 desk-app check（或“设置 › 备份与恢复 › 检查数据”）查看详情，"
