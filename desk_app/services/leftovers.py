@@ -2,7 +2,7 @@
 
 Each of those writes into a temporary name first and renames at the end, so a kill leaves the data
 intact but keeps the temporary: a `.restore-*` folder with a whole database copy, a `backups/.partial-*`
-folder, `attachments/.incoming-*` files, `desk.sqlite3.restoring`, `*.part` files. They are removed by
+folder, `attachments/.incoming-*` files, `desk.sqlite3.restoring` or `.new`, `*.part` files. They are removed by
 the next program that becomes the data folder's writer. Names made by this version carry the maker's
 pid (`p1234-`), so the one kind of temporary that a read-only program makes (a restore's check unpacks a
 zipped database before the lock is taken) survives while its maker is alive.

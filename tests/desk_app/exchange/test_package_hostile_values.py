@@ -165,3 +165,18 @@ def test_attachment_names_keep_only_their_last_part(good, tmp_path, db):
         rows[0]["file_name"] = "../../Startup/run.bat"
     preview = preview_package(edited(good, tmp_path, "attachments.json", change))
     assert preview.data.attachments[0]["file_name"] == "run.bat"
+
+
+def test_the_preview_names_the_departments_people_and_task_forces_it_would_create(good, tmp_path):
+    """Item 8: these were created silently."""
+    def change(rows):
+        rows[0]["owner"] = {"name": "新来的人", "department": "新设科室"}
+        rows[0]["task_force"] = "新成立专班"
+    preview = preview_package(edited(good, tmp_path, "entries.json", change))
+    text = preview.summary_text()
+    assert "将在本机新建" in text
+    assert "科室 1 个（新设科室）" in text and "新来的人（新设科室）" in text and "专班 1 个（新成立专班）" in text
+
+
+def test_a_preview_of_known_names_announces_nothing_new(good):
+    assert "将在本机新建" not in preview_package(good).summary_text()
