@@ -7,7 +7,6 @@ never imports Qt.
 from __future__ import annotations
 
 import argparse
-import errno
 import importlib
 import os
 import sys
@@ -84,28 +83,42 @@ def apply_globals(args) -> None:
 
 
 def storage_failure_message(exc: BaseException) -> str | None:
-    """A Chinese message for a damaged database or a failing disk that reached the top of a command
-    (a read deep in a query loop is not wrapped by the database layer); None for anything else."""
-    import sqlite3  # noqa: PLC0415
+    """A Chinese message for a storage failure that reached the top of a command (see
+    desk_app.db.storage_errors, the one place errors are translated); None for anything else."""
+    from desk_app.db.storage_errors import describe_failure  # noqa: PLC0415
 
-    import peewee  # noqa: PLC0415
+    return describe_failure(exc)
 
-    from desk_app.db.storage_errors import CORRUPT_MESSAGE, translate  # noqa: PLC0415
 
-    if isinstance(exc, sqlite3.DatabaseError | peewee.DatabaseError):
-        translated = translate(exc)
-        return translated.message if translated is not None else f"{CORRUPT_MESSAGE}（{exc}）"
-    if isinstance(exc, OSError):
-        where = f"（{exc.filename}）" if exc.filename else ""
-        if exc.errno in (errno.ENOSPC, errno.EFBIG):
-            return f"磁盘空间已满，文件没有写完{where}。请清理磁盘或换一个文件夹后重试。"
-        if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-            return f"没有权限读写文件{where}。请检查文件夹权限或 U 盘写保护，或换一个文件夹后重试。"
-        return f"读写文件时出错：{exc.strerror or exc}{where}。请检查磁盘或 U 盘后重试。"
-    return None
+def _quiet_terminal() -> None:
+    """Log records and Python warnings go to the log file (once a command opens its data folder), never
+    to the terminal: without a handler, logging would print English warnings on stderr."""
+    import logging  # noqa: PLC0415
+
+    root = logging.getLogger()
+    if not any(isinstance(h, logging.NullHandler) for h in root.handlers):
+        root.addHandler(logging.NullHandler())
+    logging.captureWarnings(True)
+
+
+def _internal_error(exc: BaseException) -> int:
+    """An error nobody foresaw: the traceback goes to the log, the clerk gets where it is."""
+    import logging  # noqa: PLC0415
+    import traceback  # noqa: PLC0415
+
+    from desk_app.db.storage_errors import internal_error_message  # noqa: PLC0415
+    from desk_app.logs import log_file, setup_logging  # noqa: PLC0415
+
+    log_path = setup_logging() if paths.data_dir().is_dir() else None
+    logging.getLogger("desk_app.cli").critical("unexpected error", exc_info=exc)
+    sys.stderr.write(f"错误：{internal_error_message(log_path)}\n")
+    if log_path is None or not log_file().exists():  # nowhere else to keep it: one technical line
+        sys.stderr.write(f"技术细节：{traceback.format_exception_only(exc)[-1].strip()}\n")
+    return 1
 
 
 def main(argv: list[str] | None = None) -> int:
+    _quiet_terminal()
     parser = build_parser()
     args = parser.parse_args(argv)
     if not args.command:
@@ -123,10 +136,10 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into `head` and the like: stop quietly
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - the interpreter flushes it at exit
         return 1
-    except Exception as exc:  # noqa: BLE001 - only storage failures are turned into messages
+    except Exception as exc:  # noqa: BLE001 - named when it is the storage, else an internal error
         message = storage_failure_message(exc)
         if message is None:
-            raise
+            return _internal_error(exc)
         sys.stderr.write(f"错误：{message}\n")
         return 2
     finally:

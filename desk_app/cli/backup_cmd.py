@@ -70,6 +70,10 @@ def run_check(args) -> int:
     session.require_data_folder(create=False)
     _setup()
     report = integrity.check(quick=args.quick)
+    if report.too_new:  # refused like every other command does, with the same exit status
+        from desk_app.errors import DatabaseTooNewError  # noqa: PLC0415
+
+        raise DatabaseTooNewError(report.lines[-1].text + "。请安装最新版本的程序后再检查；数据没有改动。")
     print(report.text(technical=False))
     if report.damaged:
         good = backup_restore.newest_good_backup()

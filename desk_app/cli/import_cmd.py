@@ -105,6 +105,8 @@ def _xlsx(args) -> int:
         return 2 if bad and not args.skip_invalid else 0
     if bad and not args.skip_invalid:
         raise InputFileError(f"有 {bad} 行存在问题，没有导入任何内容。请修改表格，或加 --skip-invalid 只导入没有问题的行。")
+    if bad and not plan.valid_rows:
+        raise InputFileError(f"全部 {bad} 行都有问题，没有可导入的行，没有导入任何内容。请按上面列出的问题修改表格后再导入。")
     if not plan.has_changes:
         print("表格与本机台账相同，没有需要导入的内容，本机数据没有改动。")
         return 0
@@ -120,4 +122,8 @@ def run(args) -> int:
     from desk_app.services.session import open_data  # noqa: PLC0415
 
     open_data()
+    if not args.dry_run:  # refused before any evidence copy or backup is made
+        from desk_app.services.session import require_writer  # noqa: PLC0415
+
+        require_writer()
     return _package(args) if args.format == "package" else _xlsx(args)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import os
 import sqlite3
 from datetime import datetime
 from pathlib import Path
@@ -16,7 +18,12 @@ from .migrations import LATEST_VERSION, MIGRATIONS
 from .models import database
 from .storage_errors import translate as _storage_error
 
+log = logging.getLogger(__name__)
+
 BUSY_TIMEOUT_MS = 5000
+# Rows changed since the last checkpoint after which a commit folds the WAL into the database file, so
+# that an import or a bulk change lives in desk.sqlite3 itself, not only in the -wal file beside it.
+CHECKPOINT_AFTER_CHANGES = 200
 
 # Connection settings only; WAL is switched on after the version check, since it rewrites the
 # file header and a database we refuse must stay byte-for-byte as it was.
@@ -42,19 +49,62 @@ def _corrupt_message(path: Path) -> str:
 
 
 class GuardedSqliteDatabase(SqliteDatabase):
-    """Reports a full disk, a read-only folder or a damaged file as a Chinese DatabaseError."""
+    """Reports a full disk, a read-only folder, a lock or a damaged file as a Chinese DatabaseError, and
+    keeps the database file current (checkpoints after large writes and at close)."""
+
+    checkpoint_after = CHECKPOINT_AFTER_CHANGES
 
     def execute_sql(self, sql, params=None):
+        if sql.startswith("ROLLBACK TO SAVEPOINT") and not self._in_transaction():
+            return None  # SQLite already rolled the whole transaction back (disk full, I/O error)
         try:
             return super().execute_sql(sql, params)
         except PeeweeDatabaseError as exc:
             raise (_storage_error(exc) or exc) from exc
 
+    def _in_transaction(self) -> bool:
+        conn = self._state.conn
+        return conn is not None and conn.in_transaction
+
+    def rollback(self):
+        # After SQLITE_FULL or an I/O error SQLite has rolled back by itself; a second ROLLBACK would fail
+        # with "no transaction is active" and hide the real cause.
+        if not self._in_transaction():
+            return None
+        return super().rollback()
+
     def commit(self):
         try:
-            return super().commit()
+            result = super().commit()
         except PeeweeDatabaseError as exc:
             raise (_storage_error(exc) or exc) from exc
+        self._checkpoint_if_large()
+        return result
+
+    def _checkpoint_if_large(self) -> None:
+        conn = self._state.conn
+        if conn is None or self.database.startswith("file:"):  # read-only URIs never write
+            return
+        done = getattr(self._state, "checkpointed_at", 0)
+        if conn.total_changes - done >= self.checkpoint_after:
+            self.checkpoint("PASSIVE")
+            self._state.checkpointed_at = conn.total_changes
+
+    def checkpoint(self, mode: str = "TRUNCATE") -> None:
+        """Copy the WAL into the database file (TRUNCATE also empties the -wal file)."""
+        conn = self._state.conn
+        if conn is None or conn.in_transaction:
+            return
+        try:
+            conn.execute(f"PRAGMA wal_checkpoint({mode})").fetchall()
+        except sqlite3.Error as exc:  # busy readers or a full disk: SQLite checkpoints again later
+            log.warning("WAL checkpoint (%s) failed: %s", mode, exc)
+
+    def close(self):
+        if not self.is_closed() and not self.database.startswith("file:"):
+            self.checkpoint("TRUNCATE")
+        self._state.checkpointed_at = 0
+        return super().close()
 
 
 def schema_version(db: SqliteDatabase) -> int:
@@ -129,17 +179,44 @@ def _migrate(db: SqliteDatabase, path: Path) -> None:
             db.execute_sql(f"PRAGMA user_version = {number}")
 
 
+def empty_file_message(path: Path) -> str:
+    return (f"数据文件是空的（0 字节）：{path}。它可能在复制或同步时被截断，也可能被别的程序清空；"
+            "本程序不会把它当作新数据重新建立，也没有改动它。请用“恢复备份”还原最近的备份"
+            "（命令行：desk-app restore 备份文件），或把正确的数据文件复制回来。")
+
+
+def _create_new(path: Path) -> None:
+    """A new database file appears complete or not at all: built under a temporary name, then renamed.
+
+    So an empty desk.sqlite3 never comes from us, and open_database can refuse one (a truncated copy)
+    instead of silently starting over on it.
+    """
+    tmp = path.with_name(path.name + ".new")
+    tmp.unlink(missing_ok=True)
+    conn = sqlite3.connect(tmp)
+    try:
+        conn.execute("PRAGMA journal_mode = wal").fetchall()  # writes the header: the file is not empty
+        conn.execute("PRAGMA user_version = 0")
+    finally:
+        conn.close()
+    os.replace(tmp, path)
+
+
 def open_database(path: Path | None = None, *, read_only: bool = False) -> SqliteDatabase:
     """Open (creating if needed) and upgrade the database, and bind the models to it."""
     global _read_only
     path = Path(path) if path else paths.database_path()
     if read_only and not path.exists():
         raise DatabaseError(f"数据文件不存在：{path}")
+    if path.is_file() and path.stat().st_size == 0:
+        raise DatabaseCorruptError(empty_file_message(path))
     if not read_only:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise DatabaseError(f"无法创建数据文件夹 {path.parent}：{exc.strerror}。"
+            if not path.exists():
+                _create_new(path)
+        except (OSError, sqlite3.Error) as exc:
+            raise DatabaseError(f"无法在 {path.parent} 中建立数据文件：{getattr(exc, 'strerror', None) or exc}。"
                                 "请换一个可写的文件夹（--data-dir）或联系管理员。") from exc
     db = _connect(path, read_only)
     try:
@@ -163,6 +240,7 @@ def open_database(path: Path | None = None, *, read_only: bool = False) -> Sqlit
 
 
 def close_database() -> None:
+    """Close this thread's connection; a writable one folds its WAL into the file first."""
     db = database.obj
     if db is not None and not db.is_closed():
         db.close()

@@ -30,6 +30,8 @@ from desk_app.errors import InputFileError
 from desk_app.services import changelog, context
 from desk_app.services.attachments import stored_path
 from desk_app.services.backups import create_backup
+from desk_app.services.leftovers import tag
+from desk_app.services.session import require_writer
 
 from .package_format import (
     ATTACHMENT_FIELDS,
@@ -177,7 +179,7 @@ def _store_files(preview: PackagePreview) -> int:
     store.mkdir(parents=True, exist_ok=True)
     with SafeZip(data.path, PACKAGE_LIMITS, "数据包") as archive:
         for sha in missing:
-            fd, tmp = tempfile.mkstemp(dir=store, prefix=".incoming-")
+            fd, tmp = tempfile.mkstemp(dir=store, prefix=".incoming-" + tag())
             try:
                 digest = hashlib.sha256()
                 with os.fdopen(fd, "wb") as out:
@@ -207,10 +209,11 @@ def apply_package(preview: PackagePreview, *, take_conflicts: bool = False,
         raise InputFileError(f"数据包“{data.path.name}”在预览之后被移动或改动，请重新打开再导入。没有导入任何内容。")
     if not preview.has_changes:
         return PackageImportResult(data.unit, data.period)
+    require_writer()
+    report(progress, 0, 0, "正在备份数据")
+    backup = create_backup(reason="import")  # refuses damaged data before any evidence file is copied
     report(progress, 0, 0, "正在复制佐证材料")
     _store_files(preview)
-    report(progress, 0, 0, "正在备份数据")
-    backup = create_backup(reason="import")
     report(progress, 0, 0, "正在写入数据")
     counts = _apply(preview, take_conflicts)
     return PackageImportResult(data.unit, data.period, backup=backup, **counts)

@@ -21,6 +21,7 @@ from desk_app.services import settings
 
 from .package import _entry_dict, _Names
 from .package_format import ATTACHMENT_FIELDS, ENTRY_COMPARED_FIELDS, EVENT_FIELDS, PROGRESS_FIELDS
+from .package_names import NewNames, names_to_create
 from .package_read import PackageData, read_package
 from .progress import Progress, report
 
@@ -63,6 +64,7 @@ class PackagePreview:
     entries: list[EntryDiff] = field(default_factory=list)
     child_news: dict[str, int] = field(default_factory=dict)  # progress/events/attachments/changes
     child_states: dict[str, dict[str, str]] = field(default_factory=dict)  # kind -> uuid -> state
+    new_names: NewNames = field(default_factory=NewNames)  # 科室, people, 专班 the import would create
 
     @property
     def unit(self) -> str:
@@ -101,6 +103,8 @@ class PackagePreview:
                  f"整改进展新增 {self.child_news.get('progress', 0)} 条，销号审核记录新增 "
                  f"{self.child_news.get('events', 0)} 条，佐证材料新增 {self.child_news.get('attachments', 0)} 个，"
                  f"修改记录新增 {self.child_news.get('changes', 0)} 条"]
+        if self.new_names:
+            parts.append(self.new_names.text())
         if self.already_received:
             parts.append("这个数据包以前已经导入过")
         return "\n".join(parts)
@@ -222,6 +226,8 @@ def preview_package(path: str | Path, progress: Progress | None = None, *,
     preview.child_news = {k: sum(1 for s in v.values() if s == NEW) for k, v in child_states.items()}
     preview.child_news["changes"] = len(_new_changes(data))
     preview.child_states = child_states
+    taken = {d.uuid for d in preview.entries if d.state in (NEW, CHANGED)}
+    preview.new_names = names_to_create([e for e in data.entries if e["uuid"] in taken], preview.campaign_id)
     return preview
 
 

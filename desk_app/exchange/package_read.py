@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
 from desk_app.domain import DeadlineType, EntryKind, EventKind, Layer, Status
 from desk_app.errors import InputFileError
+from desk_app.safe_names import display_name, strip_controls
 from desk_app.services.ledger import MAX_TEXT
 
 from .package_format import (
@@ -37,6 +39,16 @@ from .safe_zip import PACKAGE_LIMITS, SafeZip, file_sha256
 
 MAX_MANIFEST_BYTES = 1024 * 1024
 MAX_PROBLEMS_SHOWN = 8
+MAX_FILE_BYTES = 256 * 1024 * 1024  # PACKAGE_LIMITS.max_member_bytes
+MAX_DECISION_NO = 100_000
+YEARS = (1900, 2200)
+NESTED_FIELDS = {"owner", "leader", "responsible", "reviewer", "meeting"}
+# Control and bidi-override characters, raw or as JSON \u escapes: when a member has none (the usual
+# case) its strings need no cleaning pass.
+_CONTROL_IN_JSON = re.compile(
+    r"[\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff]"
+    r"|\\u00[0-1][0-9a-fA-F]|\\u007[fF]|\\u00[89][0-9a-fA-F]|\\u20(?:0[eEfF]|2[a-eA-E]|6[6-9])"
+    r"|\\u061[cC]|\\u[fF][eE][fF][fF]")
 
 
 @dataclass
@@ -78,6 +90,36 @@ class _Problems:
                                  "请让报送单位用本程序重新生成数据包。")
 
 
+def is_int(value, low: int, high: int) -> bool:
+    """A JSON integer in range (true/false are not numbers, 2**70 does not fit SQLite)."""
+    return isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
+
+
+def _load_json(raw: bytes, name: str, label: str):
+    try:
+        text = raw.decode("utf-8")
+        data = json.loads(text)
+    except RecursionError as exc:
+        raise InputFileError(f"数据包“{name}”中的{label}嵌套层数过深，不是本程序生成的内容；没有导入任何内容。") from exc
+    except ValueError as exc:  # bad UTF-8, bad JSON, or a number of thousands of digits
+        raise InputFileError(f"数据包“{name}”中的{label}无法读取（{str(exc)[:80]}），没有导入任何内容。") from exc
+    return _cleaned(data) if _CONTROL_IN_JSON.search(text) else data
+
+
+def _cleaned(value, depth: int = 0):
+    """Control characters out of every string of a member (newlines and tabs kept); deeper levels than
+    the format has are left alone, the field checks refuse or ignore them."""
+    if isinstance(value, str):
+        return strip_controls(value, keep_newlines=True)
+    if depth > 3:
+        return value
+    if isinstance(value, list):
+        return [_cleaned(v, depth + 1) for v in value]
+    if isinstance(value, dict):
+        return {k: _cleaned(v, depth + 1) for k, v in value.items()}
+    return value
+
+
 def _check_manifest(m, name: str) -> None:
     def bad(why: str) -> InputFileError:
         return InputFileError(f"数据包“{name}”的清单文件 manifest.json {why}，没有导入任何内容。"
@@ -86,8 +128,8 @@ def _check_manifest(m, name: str) -> None:
     if not isinstance(m, dict) or m.get("format") != FORMAT_NAME:
         raise bad("不是本程序的数据包清单")
     version = m.get("format_version")
-    if not isinstance(version, int):
-        raise bad("缺少格式版本号")
+    if not is_int(version, -(2 ** 31), 2 ** 31):
+        raise bad("缺少格式版本号（或不是整数）")
     if version > FORMAT_VERSION:
         raise InputFileError(f"数据包“{name}”由更新版本的程序生成（格式版本 {version}，本程序只支持到 "
                              f"{FORMAT_VERSION}）。请先升级本程序再导入；没有导入任何内容。")
@@ -98,7 +140,7 @@ def _check_manifest(m, name: str) -> None:
         raise bad("缺少报送单位")
     campaign = m.get("campaign")
     if (not isinstance(campaign, dict) or not isinstance(campaign.get("name"), str)
-            or not isinstance(campaign.get("year"), int)):
+            or not campaign["name"].strip() or len(campaign["name"]) > 200 or not is_int(campaign.get("year"), *YEARS)):
         raise bad("缺少活动名称或年度")
     if not isinstance(m.get("period"), str) or not PERIOD_RE.match(m["period"]):
         raise bad("的报送期间不是 YYYY-MM 格式")
@@ -109,7 +151,7 @@ def _check_manifest(m, name: str) -> None:
         raise bad("缺少文件校验码列表")
     for member, info in members.items():
         if (not isinstance(info, dict) or not isinstance(info.get("sha256"), str)
-                or not SHA256_RE.match(info["sha256"]) or not isinstance(info.get("size"), int)):
+                or not SHA256_RE.match(info["sha256"]) or not is_int(info.get("size"), 0, MAX_FILE_BYTES)):
             raise bad(f"中“{member[:60]}”的校验码不正确")
 
 
@@ -141,8 +183,24 @@ def _check_records(rows, fields: tuple[str, ...], what: str, problems: _Problems
             missing = [f for f in fields if not isinstance(row, dict) or f not in row]
             problems.add(f"{what}第 {index} 条缺少字段 {', '.join(missing[:4])}")
             continue
+        shape = _shape_problem(row)
+        if shape:
+            problems.add(f"{what}第 {index} 条的“{shape[:40]}”不是文字或数字")
+            continue
         good.append(row)
     return good
+
+
+def _shape_problem(row: dict) -> str | None:
+    """The first field holding a list or an object where the format has a plain value (people and the
+    meeting are objects of plain values); every later check can then compare and hash values safely."""
+    for name, value in row.items():
+        if isinstance(value, dict) and name in NESTED_FIELDS:
+            if any(isinstance(v, list | dict) for v in value.values()):
+                return name
+        elif isinstance(value, list | dict):
+            return name
+    return None
 
 
 def _text_ok(value, limit: int = MAX_TEXT) -> bool:
@@ -178,11 +236,11 @@ def _check_entry(e: dict, index: int, problems: _Problems) -> None:
     for name in ("department", "task_force"):
         if not _text_ok(e.get(name, ""), 200):
             problems.add(f"{where}的“{name}”不正确")
-    if e.get("decision_no") is not None and not isinstance(e.get("decision_no"), int):
+    if e.get("decision_no") is not None and not is_int(e.get("decision_no"), 0, MAX_DECISION_NO):
         problems.add(f"{where}的议定事项序号不正确")
     meeting = e.get("meeting")
-    if meeting is not None and not (isinstance(meeting, dict) and isinstance(meeting.get("year"), int)
-                                    and isinstance(meeting.get("number"), int)
+    if meeting is not None and not (isinstance(meeting, dict) and is_int(meeting.get("year"), *YEARS)
+                                    and is_int(meeting.get("number"), 0, 10_000)
                                     and _text_ok(meeting.get("meeting_type"), 50)):
         problems.add(f"{where}的所属会议不正确")
 
@@ -218,7 +276,8 @@ def _check_children(data: PackageData, problems: _Problems) -> None:
         sha = row["sha256"]
         if (row["entry_uuid"] not in uuids or not isinstance(sha, str) or not SHA256_RE.match(sha)
                 or FILES_PREFIX + sha not in members or not _text_ok(row["file_name"], 255)
-                or not row["file_name"] or not isinstance(row["size"], int) or _datetime(row["added_at"]) is None):
+                or not row["file_name"] or not is_int(row["size"], 0, MAX_FILE_BYTES)
+                or row["size"] != members[FILES_PREFIX + sha]["size"] or _datetime(row["added_at"]) is None):
             problems.add(f"佐证材料第 {index} 条（{str(row.get('file_name'))[:40]}）不正确或缺少文件")
     for index, row in enumerate(data.changes, start=1):
         if (row["entity"] not in CHANGE_ENTITIES or not isinstance(row["record_uuid"], str)
@@ -234,10 +293,7 @@ def read_package(path: str | Path, progress: Progress | None = None) -> PackageD
     with SafeZip(path, PACKAGE_LIMITS, "数据包") as archive:
         if MANIFEST not in archive.names:
             raise InputFileError(f"“{name}”中没有清单文件 manifest.json，不是本程序生成的数据包；没有导入任何内容。")
-        try:
-            manifest = json.loads(archive.read(MANIFEST, MAX_MANIFEST_BYTES).decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise InputFileError(f"数据包“{name}”的清单文件 manifest.json 无法读取（{exc}），没有导入任何内容。") from exc
+        manifest = _load_json(archive.read(MANIFEST, MAX_MANIFEST_BYTES), name, "清单文件 manifest.json")
         _check_manifest(manifest, name)
         listed = set(manifest["members"])
         present = set(archive.names) - {MANIFEST}
@@ -266,11 +322,7 @@ def read_package(path: str | Path, progress: Progress | None = None) -> PackageD
                 raw = archive.read(member)
                 sha, size = hashlib.sha256(raw).hexdigest(), len(raw)
                 if sha == expected["sha256"]:
-                    try:
-                        loaded[member] = json.loads(raw.decode("utf-8"))
-                    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-                        raise InputFileError(f"数据包“{name}”中的{MEMBER_LABELS[member]}无法读取（{exc}），"
-                                             "没有导入任何内容。") from exc
+                    loaded[member] = _load_json(raw, name, MEMBER_LABELS[member])
             if sha != expected["sha256"] or size != expected["size"]:
                 raise _checksum_error(name, member)
             if index % 200 == 0:
@@ -292,6 +344,8 @@ def read_package(path: str | Path, progress: Progress | None = None) -> PackageD
     problems.raise_if_any()
     _check_children(data, problems)
     problems.raise_if_any()
+    for row in data.attachments:  # only the last part of a name, whatever the sender wrote
+        row["file_name"] = display_name(row["file_name"])
     return data
 
 

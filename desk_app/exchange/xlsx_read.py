@@ -239,13 +239,15 @@ def mapping_from_json(spec: dict, headers: list[str]) -> dict[int, str]:
             index = headers.index(column)
         elif re.fullmatch(r"[A-Za-z]{1,3}", column):
             index = column_index_from_string(column.upper()) - 1
+            if index >= len(headers):
+                raise InputFileError(f"列对应中的列“{column}”超出了表格的范围（表格共 {len(headers)} 列）。")
         else:
             raise InputFileError(f"列对应中的“{column}”既不是表头中的列名，也不是列字母（A、B、C…）。"
                                  f"表头有：{'、'.join(h for h in headers if h)}")
         if target in ("", None):
             mapping.pop(index, None)
             continue
-        if target not in by_label:
+        if not isinstance(target, str) or target not in by_label:
             raise InputFileError(f"列对应中的“{target}”不是可导入的字段。可用：{'、'.join(FIELD_LABELS.values())}")
         key = by_label[target]
         for other, mapped in list(mapping.items()):

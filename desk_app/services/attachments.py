@@ -6,18 +6,22 @@ import hashlib
 import os
 import shutil
 import tempfile
+import time
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from desk_app import paths
+from desk_app import paths, safe_names
 from desk_app.db.models import Attachment
 from desk_app.errors import InputFileError, NotFoundError
 
 from . import changelog, context
 from .ledger import _get_model
+from .leftovers import tag
 
 MAX_ATTACHMENT_BYTES = 200 * 1024 * 1024
+OPEN_PREFIX = "desk_app-open-"
+OPEN_KEPT_SECONDS = 24 * 3600
 
 
 @dataclass(frozen=True)
@@ -36,22 +40,35 @@ def stored_path(sha256: str) -> Path:
     return paths.attachments_dir() / sha256[:2] / sha256
 
 
-def store_bytes_from(source: Path) -> tuple[str, int]:
-    """Copy a file into the store (hashing as it goes); returns (sha256, size)."""
+def _file_chunks(source: Path):
+    with open(source, "rb") as src:
+        while chunk := src.read(1024 * 1024):
+            yield chunk
+
+
+def store_chunks(chunks, *, name: str, expected_sha: str | None = None) -> tuple[str, int]:
+    """Write bytes into the content-hash store: into a temporary `.incoming-*` file first, hashed as it
+    goes, renamed into place only when whole (and equal to `expected_sha` when given). The one way
+    evidence files enter the store; refused before a byte is written when we are not the writer."""
+    from .session import require_writer  # noqa: PLC0415 - session imports this package
+
+    require_writer()
     store = paths.attachments_dir()
     store.mkdir(parents=True, exist_ok=True)
     digest = hashlib.sha256()
     size = 0
-    fd, tmp_name = tempfile.mkstemp(dir=store, prefix=".incoming-")
+    fd, tmp_name = tempfile.mkstemp(dir=store, prefix=".incoming-" + tag())
     try:
-        with os.fdopen(fd, "wb") as out, open(source, "rb") as src:
-            while chunk := src.read(1024 * 1024):
+        with os.fdopen(fd, "wb") as out:
+            for chunk in chunks:
                 digest.update(chunk)
                 size += len(chunk)
                 if size > MAX_ATTACHMENT_BYTES:
-                    raise InputFileError(f"文件 {source.name} 超过 200 MB，请压缩后再上传")
+                    raise InputFileError(f"文件 {name} 超过 200 MB，请压缩后再上传")
                 out.write(chunk)
         sha = digest.hexdigest()
+        if expected_sha is not None and sha != expected_sha:
+            raise InputFileError(f"文件 {name} 与它的校验码不符（在检查之后被改动或损坏），没有保存。")
         target = stored_path(sha)
         if target.exists():
             os.unlink(tmp_name)
@@ -63,6 +80,11 @@ def store_bytes_from(source: Path) -> tuple[str, int]:
         if os.path.exists(tmp_name):
             os.unlink(tmp_name)
         raise
+
+
+def store_bytes_from(source: Path) -> tuple[str, int]:
+    """Copy a file into the store (hashing as it goes); returns (sha256, size)."""
+    return store_chunks(_file_chunks(source), name=source.name)
 
 
 def _record(a: Attachment) -> AttachmentRecord:
@@ -77,7 +99,7 @@ def add_attachment(entry_id: int, source: str | os.PathLike[str]) -> AttachmentR
         sha, size = store_bytes_from(source)
     except OSError as exc:
         raise InputFileError(f"无法复制文件 {source.name}：{exc.strerror}。请检查磁盘空间和文件权限。") from exc
-    return _link(entry_id, source.name, sha, size)
+    return _link(entry_id, safe_names.display_name(source.name), sha, size)
 
 
 @context.writes
@@ -105,10 +127,53 @@ def file_path(attachment_id: int) -> Path:
 
 
 def export_copy(attachment_id: int, folder: Path) -> Path:
+    """Copy an evidence file into `folder` under a safe form of its name (never over another file)."""
     att = Attachment.get_by_id(attachment_id)
-    target = folder / att.file_name
+    target = safe_names.safe_path(Path(folder), att.file_name)
     shutil.copyfile(file_path(attachment_id), target)
     return target
+
+
+def open_copy(attachment_id: int) -> Path:
+    """A fresh copy of an evidence file for the system's viewer, under its (safe) name.
+
+    Each call gets its own new temporary folder, so a viewer never shows an older file that happens to
+    share the attachment's id and name, and a file still held open by a viewer is never overwritten.
+    Programs and scripts (.bat, .exe, .lnk …) are not handed to the system opener: it would run them.
+    """
+    att = Attachment.get_or_none(Attachment.id == attachment_id)
+    if att is None:
+        raise NotFoundError("找不到该附件")
+    if safe_names.is_executable(att.file_name):
+        raise InputFileError(f"“{safe_names.display_name(att.file_name)}”是可以直接运行的程序或脚本文件，"
+                             "为安全起见不直接打开。如确需查看，请交给管理员用杀毒软件检查后处理。")
+    source = file_path(attachment_id)
+    sweep_open_copies()
+    folder = Path(tempfile.mkdtemp(prefix=f"{OPEN_PREFIX}{att.uuid[:8]}-"))
+    target = safe_names.safe_path(folder, att.file_name)
+    try:
+        shutil.copyfile(source, target)
+    except OSError as exc:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise InputFileError(f"无法把附件复制到临时文件夹（{exc.strerror}）。请检查系统盘空间后重试。") from exc
+    return target
+
+
+def sweep_open_copies(now: float | None = None) -> int:
+    """Remove the viewer copies made more than a day ago (a viewer may still hold newer ones)."""
+    now = now or time.time()
+    uid = os.getuid() if hasattr(os, "getuid") else None
+    removed = 0
+    for folder in Path(tempfile.gettempdir()).glob(OPEN_PREFIX + "*"):
+        try:
+            stat = folder.lstat()
+        except OSError:
+            continue
+        mine = uid is None or stat.st_uid == uid
+        if folder.is_dir() and not folder.is_symlink() and mine and now - stat.st_mtime > OPEN_KEPT_SECONDS:
+            shutil.rmtree(folder, ignore_errors=True)
+            removed += 1
+    return removed
 
 
 @context.writes

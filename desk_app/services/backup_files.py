@@ -3,12 +3,22 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
+import re
 import shutil
 import sqlite3
 from pathlib import Path
 
 from desk_app import paths
+
+# 1: database, manifest and attachments; 2: the manifest also carries the database's SHA-256.
+FORMAT = 2
+MANIFEST_NAME = "manifest.json"
+DB_NAME = "desk.sqlite3"
+SHA256_RE = re.compile(r"^[0-9a-f]{64}$")
+MEMBER_RE = re.compile(r"^attachments/([0-9a-f]{2})/([0-9a-f]{64})$")
 
 # name -> SQL over the backup copy; what the list and the restore question show.
 COUNT_QUERIES = {
@@ -32,6 +42,46 @@ def storage_message(exc: BaseException, where: Path) -> str:
     if "Read-only" in text or "Permission" in text or "readonly" in text.lower():
         return f"备份失败：不能写入 {where}（只读或没有权限）。现有数据没有改动，请换一个可写的位置。"
     return f"备份失败：{text}。现有数据没有改动。"
+
+
+def file_checksum(path: Path) -> dict:
+    digest = hashlib.sha256()
+    size = 0
+    with open(path, "rb") as handle:
+        while chunk := handle.read(1024 * 1024):
+            digest.update(chunk)
+            size += len(chunk)
+    return {"sha256": digest.hexdigest(), "size": size}
+
+
+def _is_int(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def parse_manifest(raw: bytes) -> dict | None:
+    """A backup manifest with the types every reader relies on, or None when it is not one."""
+    try:
+        manifest = json.loads(raw.decode("utf-8"))
+    except (ValueError, RecursionError):  # ValueError covers bad UTF-8, bad JSON and 5,000-digit numbers
+        return None
+    if not isinstance(manifest, dict):
+        return None
+    counts = manifest.get("counts", {})
+    files = manifest.get("attachments", [])
+    checksums = manifest.get("checksums", {})
+    if (not isinstance(counts, dict) or not all(_is_int(v) for v in counts.values())
+            or not isinstance(files, list) or not isinstance(checksums, dict)
+            or ("format" in manifest and not _is_int(manifest["format"]))
+            or ("schema_version" in manifest and not _is_int(manifest["schema_version"]))
+            or not all(isinstance(manifest.get(k, ""), str) for k in ("reason", "app_version", "created_at"))):
+        return None
+    return manifest
+
+
+def member_sha(name: str) -> str | None:
+    """The checksum an attachment member's name carries (None for any other name)."""
+    match = MEMBER_RE.match(name)
+    return match.group(2) if match and match.group(2).startswith(match.group(1)) else None
 
 
 # --- reading the contents of a copy -------------------------------------------------------------
@@ -61,7 +111,9 @@ def damage_found(conn: sqlite3.Connection, limit: int = 20) -> list[str]:
 
 
 def referenced_files(conn: sqlite3.Connection) -> list[tuple[str, int]]:
-    """(sha256, size) of every attachment row, deleted ones included: restore may bring those back."""
+    """(sha256, size) of every attachment row, deleted ones included: restore may bring those back.
+
+    Rows come from a file that may be hostile: check them with SHA256_RE before building a path."""
     try:
         return [(sha, size) for sha, size in
                 conn.execute("SELECT DISTINCT sha256, size FROM attachment ORDER BY sha256")]

@@ -13,53 +13,22 @@ import logging
 import os
 import shutil
 import sqlite3
-import tempfile
-import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from desk_app import paths
 from desk_app.db import close_database
-from desk_app.db.migrations import LATEST_VERSION
 from desk_app.db.models import database
-from desk_app.errors import DatabaseError, DatabaseTooNewError, ReadOnlyError
+from desk_app.errors import DatabaseError, InputFileError, ReadOnlyError
+from desk_app.exchange.safe_zip import BACKUP_LIMITS, SafeZip
 
 from . import backups, instance_lock
+from .backup_check import NOTHING_DONE, BackupCheck, inspect_backup, newest_good_backup  # noqa: F401 - public here
+
+__all__ = ["BackupCheck", "RestoreResult", "inspect_backup", "newest_good_backup", "restore_backup"]
 
 log = logging.getLogger(__name__)
-
-
-@dataclass
-class BackupCheck:
-    """The outcome of validating one backup before a restore."""
-
-    info: backups.BackupInfo
-    problems: list[str] = field(default_factory=list)
-    missing_attachments: list[str] = field(default_factory=list)
-    db_file: Path | None = None  # the database inside it (extracted when it came zipped)
-    _temp: Path | None = None
-
-    @property
-    def ok(self) -> bool:
-        return not self.problems
-
-    def description(self) -> str:
-        info = self.info
-        lines = [f"备份时间：{info.created_at:%Y-%m-%d %H:%M}（{info.reason_label}）",
-                 f"数据版本：{info.schema_version}" + ("（恢复后会自动升级）"
-                                                   if (info.schema_version or 0) < LATEST_VERSION else ""),
-                 f"内容：{info.summary()}",
-                 f"位置：{info.path}"]
-        if self.missing_attachments:
-            lines.append(f"注意：备份中缺少 {len(self.missing_attachments)} 个附件文件，恢复后这些附件无法打开。")
-        lines.extend(f"问题：{p}" for p in self.problems)
-        return "\n".join(lines)
-
-    def cleanup(self) -> None:
-        if self._temp is not None:
-            shutil.rmtree(self._temp, ignore_errors=True)
-            self._temp = None
 
 
 @dataclass(frozen=True)
@@ -68,109 +37,6 @@ class RestoreResult:
     safety_backup: Path | None  # the current data as it was just before the restore
     counts: dict
     missing_attachments: int
-
-
-def _not_a_backup(path: Path) -> DatabaseError:
-    return DatabaseError(f"“{path}”不是本程序的备份（应为备份文件夹、.zip 备份包或 .sqlite3 数据文件）。")
-
-
-def _extract(path: Path) -> tuple[Path, Path]:
-    """Unzip the database of a zip backup into a temporary folder inside the data folder."""
-    data = paths.data_dir()
-    data.mkdir(parents=True, exist_ok=True)
-    temp = Path(tempfile.mkdtemp(prefix=".restore-", dir=data))
-    try:
-        with (zipfile.ZipFile(path) as archive, archive.open(backups.DB_NAME) as src,
-              open(temp / backups.DB_NAME, "wb") as out):
-            shutil.copyfileobj(src, out, 1024 * 1024)
-    except (KeyError, zipfile.BadZipFile, OSError) as exc:
-        shutil.rmtree(temp, ignore_errors=True)
-        if isinstance(exc, OSError) and not isinstance(exc, zipfile.BadZipFile):
-            raise DatabaseError(backups.storage_message(exc, data)) from exc
-        raise _not_a_backup(path) from exc
-    return temp / backups.DB_NAME, temp
-
-
-def _db_file_of(path: Path) -> tuple[Path, Path | None]:
-    if path.is_dir():
-        if not (path / backups.DB_NAME).is_file():
-            raise _not_a_backup(path)
-        return path / backups.DB_NAME, None
-    if zipfile.is_zipfile(path):
-        return _extract(path)
-    return path, None
-
-
-def _attachment_available(path: Path, kind: str, sha: str, names: set[str]) -> bool:
-    if backups.store_path(sha).is_file():
-        return True
-    if kind == "folder":
-        return (path / backups.member_name(sha)).is_file()
-    return backups.member_name(sha) in names
-
-
-def inspect_backup(path: Path) -> BackupCheck:
-    """Validate a backup (integrity check, schema version, counts against its manifest)."""
-    path = Path(path)
-    if not path.exists():
-        raise DatabaseError(f"找不到备份：{path}")
-    info = backups.describe(path)
-    if info is None:
-        raise _not_a_backup(path)
-    db_file, temp = _db_file_of(path)
-    check = BackupCheck(info, db_file=db_file, _temp=temp)
-    try:
-        conn = backups.connect_copy(db_file)
-        try:
-            result = conn.execute("PRAGMA integrity_check").fetchall()
-            damaged = [r[0] for r in result] != ["ok"]
-            if damaged:
-                check.problems.append("备份中的数据库已损坏，不能用它恢复。")
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-            counts = backups.count_rows(conn)
-            files = backups.referenced_files(conn)
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError as exc:
-        check.cleanup()
-        raise DatabaseError(f"备份“{path.name}”无法读取，已损坏或不是本程序的数据（{exc}）。") from exc
-    if version > LATEST_VERSION:
-        check.cleanup()
-        raise DatabaseTooNewError(f"备份“{path.name}”由更新版本的程序创建（数据版本 {version}，本程序只支持到 "
-                                  f"{LATEST_VERSION}）。请先安装最新版本的程序再恢复。")
-    if version < 1 or "ledger_entry" not in tables:
-        check.cleanup()
-        raise _not_a_backup(path)
-    if info.kind != "sqlite" and info.counts and info.counts != counts:
-        check.problems.append("备份中的数据与其清单不符（条数不一致），备份可能不完整。")
-    names = set()
-    if info.kind == "zip":
-        with zipfile.ZipFile(path) as archive:
-            names = set(archive.namelist())
-    check.missing_attachments = [sha for sha, _ in files
-                                 if not _attachment_available(path, info.kind, sha, names)]
-    check.info = backups.BackupInfo(info.path, info.kind, info.created_at, info.reason, info.size,
-                                    version, counts, info.attachment_files, info.app_version,
-                                    info.damaged or damaged)
-    return check
-
-
-def newest_good_backup(exclude: set[Path] | None = None) -> backups.BackupInfo | None:
-    """The newest backup in backups/ that passes inspect_backup (used when the data is damaged)."""
-    for info in backups.list_backups():
-        if info.damaged or (exclude and info.path in exclude):
-            continue
-        try:
-            check = inspect_backup(info.path)
-        except DatabaseError:
-            continue
-        try:
-            if check.ok:
-                return check.info
-        finally:
-            check.cleanup()
-    return None
 
 
 def _preserve_current(progress) -> Path | None:
@@ -206,29 +72,23 @@ def _preserve_current(progress) -> Path | None:
 
 
 def _copy_attachments(check: BackupCheck, progress) -> None:
-    conn = backups.connect_copy(check.db_file)
-    try:
-        files = backups.referenced_files(conn)
-    finally:
-        conn.close()
+    """Copy the files inspect_backup verified into the store, each checked again as it is written."""
+    from .attachments import _file_chunks, store_chunks  # noqa: PLC0415
+
     path, kind = check.info.path, check.info.kind
-    archive = zipfile.ZipFile(path) if kind == "zip" else None
+    archive = SafeZip(path, BACKUP_LIMITS, "备份", done=NOTHING_DONE) if kind == "zip" else None
     try:
-        for index, (sha, _size) in enumerate(files, 1):
-            target = backups.store_path(sha)
-            if target.is_file():
+        for index, sha in enumerate(check.to_copy, 1):
+            if backups.store_path(sha).is_file():
                 continue
             member = backups.member_name(sha)
-            if kind == "folder" and (path / member).is_file():
-                backups._link_or_copy(path / member, target)  # noqa: SLF001 - same package
-            elif archive is not None and member in archive.namelist():
-                target.parent.mkdir(parents=True, exist_ok=True)
-                part = target.with_name(target.name + ".part")
-                with archive.open(member) as src, open(part, "wb") as out:
-                    shutil.copyfileobj(src, out, 1024 * 1024)
-                os.replace(part, target)
+            chunks = archive.chunks(member) if archive is not None else _file_chunks(path / member)
+            try:
+                store_chunks(chunks, name=f"{sha[:12]}…", expected_sha=sha)
+            except InputFileError as exc:
+                raise DatabaseError("恢复失败：备份中的附件" + exc.message + "数据没有被替换，请重新选择备份。") from exc
             if progress and index % 20 == 0:
-                progress(index, len(files), "正在恢复附件……")
+                progress(index, len(check.to_copy), "正在恢复附件……")
     finally:
         if archive is not None:
             archive.close()
@@ -247,11 +107,26 @@ def _fsync(path: Path) -> None:
         os.close(fd)
 
 
+def _checkpoint(live: Path) -> None:
+    """Fold the live WAL into the file before it is removed: if the swap then fails, nothing is lost."""
+    if not Path(f"{live}-wal").exists():
+        return
+    try:
+        conn = sqlite3.connect(live)
+        try:
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:  # a damaged file: its raw copy (WAL included) is in the safety backup
+        log.warning("checkpoint before the restore swap failed: %s", exc)
+
+
 def _swap_in(db_file: Path) -> None:
     live = paths.database_path()
     staged = live.with_name(live.name + ".restoring")
     shutil.copyfile(db_file, staged)
     _fsync(staged)
+    _checkpoint(live)
     for suffix in ("-wal", "-shm"):
         Path(f"{live}{suffix}").unlink(missing_ok=True)
     os.replace(staged, live)
@@ -288,6 +163,11 @@ def restore_backup(path: Path, *, progress=None) -> RestoreResult:
             _swap_in(check.db_file)
         except OSError as exc:
             paths.database_path().with_name(paths.DB_FILE_NAME + ".restoring").unlink(missing_ok=True)
+            if isinstance(exc, PermissionError) and exc.filename and Path(exc.filename).name.startswith(
+                    paths.DB_FILE_NAME):
+                # Windows refuses to replace a file that any program holds open (errno EACCES, WinError 32).
+                raise DatabaseError("恢复失败：数据文件正被其他程序占用（例如另一个窗口、杀毒软件或同步盘），"
+                                    "无法替换。当前数据没有改动，也已在恢复前备份；请关闭占用它的程序后再恢复。") from exc
             raise DatabaseError(backups.storage_message(exc, paths.data_dir()).replace("备份失败", "恢复失败")
                                 + "当前数据已在恢复前备份。") from exc
         log.info("restored backup %s (safety copy %s)", check.info.path.name, safety.name if safety else "-")

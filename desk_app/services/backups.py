@@ -10,6 +10,7 @@ pre-migration copies made by the database layer) are listed too. Restoring lives
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -24,25 +25,28 @@ from pathlib import Path
 from desk_app import __version__, paths
 from desk_app.db import backup_database
 from desk_app.db.models import database
-from desk_app.errors import DatabaseError
+from desk_app.errors import DatabaseCorruptError, DatabaseError, InputFileError
 
 from .backup_files import (  # noqa: F401 - re-exported: callers use backups.store_path etc.
     COUNT_QUERIES,
+    DB_NAME,
+    FORMAT,
+    MANIFEST_NAME,
     _link_or_copy,
     connect_copy,
     count_rows,
     damage_found,
+    file_checksum,
     member_name,
+    parse_manifest,
     referenced_files,
     storage_message,
     store_path,
 )
+from .leftovers import tag
 
 log = logging.getLogger(__name__)
 
-FORMAT = 1
-MANIFEST_NAME = "manifest.json"
-DB_NAME = "desk.sqlite3"
 STAMP_FORMAT = "%Y%m%d-%H%M%S-%f"
 POLICY_KEY = "backup_policy"
 
@@ -53,6 +57,8 @@ REASON_LABELS = {
 DAMAGED_LABEL = "已损坏"
 # Damaged backups older than a day that rotation keeps besides the good ones (for the administrator).
 DAMAGED_KEPT = 3
+# Backups made right before a write: when they show the data is damaged, the write does not happen.
+REFUSE_WHEN_DAMAGED = {"import"}
 
 @dataclass(frozen=True)
 class BackupPolicy:
@@ -122,6 +128,7 @@ def _snapshot(staging: Path, progress=None) -> dict:
         log.error("backup copy failed the quick check: %s", "; ".join(damage[:5]))
     manifest = {"format": FORMAT, "app_version": __version__, "schema_version": version,
                 "created_at": datetime.now().isoformat(), "counts": counts,
+                "checksums": {DB_NAME: file_checksum(staging / DB_NAME)},
                 "attachments": [{"sha256": sha, "size": size} for sha, size in files]}
     if damage:
         manifest["damaged"] = True
@@ -136,11 +143,11 @@ def _files_if_readable(conn: sqlite3.Connection) -> list[tuple[str, int]]:
         return []
 
 
-def _write_folder(reason: str, progress=None) -> Path:
+def _write_folder(reason: str, progress=None) -> tuple[Path, dict]:
     now = datetime.now()
     name = f"{now.strftime(STAMP_FORMAT)}-{_slug(reason)}"
     root = paths.backups_dir()
-    staging = root / f".partial-{name}"
+    staging = root / f".partial-{tag()}{name}"
     final = root / name
     try:
         staging.mkdir(parents=True)
@@ -167,7 +174,7 @@ def _write_folder(reason: str, progress=None) -> Path:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     log.info("backup created: %s", final.name)
-    return final
+    return final, manifest
 
 
 def _write_zip(reason: str, destination: Path, progress=None) -> Path:
@@ -221,11 +228,24 @@ def create_backup(reason: str = "manual", destination: Path | None = None, *, pr
     """Back up the open data into backups/ (a folder), or into `destination` (one zip file).
 
     Returns the folder or file. Raises DatabaseError with a Chinese message when the disk is full
-    or not writable; nothing half-written stays behind.
+    or not writable; nothing half-written stays behind. A backup into backups/ needs this program to
+    be the data folder's writer. One made right before an import (REFUSE_WHEN_DAMAGED) that finds the
+    data damaged is removed again and raises DatabaseCorruptError: nothing gets written on damage.
     """
     if destination is not None:
         return _write_zip(reason, Path(destination), progress)
-    made = _write_folder(reason, progress)
+    from .session import require_writer  # noqa: PLC0415 - session imports this package
+
+    require_writer()
+    made, manifest = _write_folder(reason, progress)
+    if manifest.get("damaged") and _slug(reason) in REFUSE_WHEN_DAMAGED:
+        shutil.rmtree(made, ignore_errors=True)
+        with contextlib.suppress(OSError):
+            made.parent.rmdir()  # only when this backup was its first
+        raise DatabaseCorruptError(
+            "当前数据已损坏（导入前的备份检查发现数据库中有无法读取的部分），没有导入任何内容。"
+            "请先运行 desk-app check（或“设置 › 备份与恢复 › 检查数据”）查看详情，"
+            "从最近的完好备份恢复后再导入。")
     if rotate_after:
         try:
             rotate()
@@ -254,15 +274,28 @@ def _folder_size(folder: Path) -> int:
 
 
 def read_manifest(path: Path) -> dict | None:
+    """A backup's manifest (None when there is none or it cannot be read); a hostile zip raises
+    InputFileError from SafeZip."""
+    from desk_app.exchange.safe_zip import BACKUP_LIMITS, SafeZip  # noqa: PLC0415
+
     try:
         if path.is_dir():
-            return json.loads((path / MANIFEST_NAME).read_text(encoding="utf-8"))
+            manifest = path / MANIFEST_NAME
+            if manifest.is_symlink() or manifest.stat().st_size > MAX_MANIFEST_BYTES:
+                return None
+            return parse_manifest(manifest.read_bytes())
         if zipfile.is_zipfile(path):
-            with zipfile.ZipFile(path) as archive:
-                return json.loads(archive.read(MANIFEST_NAME).decode("utf-8"))
-    except (OSError, KeyError, ValueError, zipfile.BadZipFile):
+            with SafeZip(path, BACKUP_LIMITS, "备份", done=NOTHING_RESTORED) as archive:
+                if MANIFEST_NAME not in archive.names:
+                    return None
+                return parse_manifest(archive.read(MANIFEST_NAME, MAX_MANIFEST_BYTES))
+    except OSError:
         return None
     return None
+
+
+MAX_MANIFEST_BYTES = 64 * 1024 * 1024  # a manifest lists one line per evidence file
+NOTHING_RESTORED = "没有恢复任何内容，现有数据没有改动"
 
 
 def describe(path: Path) -> BackupInfo | None:
@@ -271,7 +304,10 @@ def describe(path: Path) -> BackupInfo | None:
     stamp, reason = _stamp_of(path.name)
     try:
         if path.is_dir() or path.suffix.lower() == ".zip":
-            manifest = read_manifest(path)
+            try:
+                manifest = read_manifest(path)
+            except InputFileError:  # a hostile zip: inspect_backup says why
+                return None
             if manifest is None:
                 return None
             created = stamp or _parse_time(manifest.get("created_at")) or _mtime(path)

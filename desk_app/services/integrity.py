@@ -43,12 +43,16 @@ class IntegrityReport:
     def ok(self) -> bool:
         return all(line.ok for line in self.lines)
 
+    too_new: bool = False  # made by a newer program: not checked, not damaged, refused like everywhere
+
     @property
     def damaged(self) -> bool:
         """The database itself is unusable or inconsistent (restore from a backup)."""
-        return not self.database_ok
+        return not self.database_ok and not self.too_new
 
     def conclusion(self) -> str:
+        if self.too_new:
+            return "数据由更新版本的程序创建，本程序不能检查或使用它。请安装最新版本的程序；数据没有改动。"
         if self.ok:
             return "数据完好。"
         if self.database_ok:
@@ -58,6 +62,8 @@ class IntegrityReport:
 
     def explanation(self) -> str:
         """A plain Chinese account for a dialog: what is wrong and what to do, without SQLite's words."""
+        if self.too_new:
+            return self.conclusion()
         if self.ok:
             return "检查完毕，数据完好。"
         if self.database_ok:
@@ -126,6 +132,19 @@ def _database_lines(conn: sqlite3.Connection, quick: bool) -> list[CheckLine]:
     return lines
 
 
+def _version_line(conn: sqlite3.Connection, report: IntegrityReport) -> bool:
+    """Flag a database made by a newer program (True): its tables may mean what this version does not know."""
+    from desk_app.db.migrations import LATEST_VERSION  # noqa: PLC0415
+
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version <= LATEST_VERSION:
+        return False
+    report.too_new = True
+    report.lines.append(CheckLine("数据版本", False, f"数据版本 {version} 由更新版本的程序创建，"
+                                  f"本程序只支持到 {LATEST_VERSION}，没有检查其内容"))
+    return True
+
+
 def _sha256(path: Path) -> str:
     digest = hashlib.sha256()
     with open(path, "rb") as handle:
@@ -177,6 +196,10 @@ def check(path: Path | None = None, *, quick: bool = False, verify_hashes: bool 
     if not path.exists():
         report.lines.append(CheckLine("数据文件", False, "不存在"))
         return report
+    if path.is_file() and path.stat().st_size == 0:
+        report.lines.append(CheckLine("数据文件", False, "是空文件（0 字节），可能在复制或同步时被截断；"
+                                      "请从备份恢复"))
+        return report
     if progress:
         progress(0, 0, "正在检查数据库……")
     try:
@@ -186,6 +209,8 @@ def check(path: Path | None = None, *, quick: bool = False, verify_hashes: bool 
                                       technical=[str(exc)]))
         return report
     try:
+        if _version_line(conn, report):
+            return report
         report.lines.extend(_database_lines(conn, quick))
         if report.database_ok:
             hashes = (not quick) if verify_hashes is None else verify_hashes

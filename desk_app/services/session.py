@@ -6,7 +6,7 @@ from pathlib import Path
 
 from desk_app import paths
 from desk_app.db import close_database, is_read_only, open_database
-from desk_app.errors import DatabaseError, DeskAppError
+from desk_app.errors import DatabaseError, DeskAppError, ReadOnlyError
 
 from . import instance_lock
 
@@ -47,10 +47,17 @@ def open_data(*, read_only: bool = False, create: bool = True) -> Path:
     """
     global _lock
     require_data_folder(create=create)
+    from desk_app.logs import setup_logging  # noqa: PLC0415
+
+    setup_logging()  # warnings go to the log file, never to the terminal in English
     fallback = False
     if not read_only:
         _lock = instance_lock.acquire(paths.data_dir())
         read_only = fallback = not _lock.acquired
+        if _lock.acquired:
+            from .leftovers import sweep_leftovers  # noqa: PLC0415
+
+            sweep_leftovers(paths.data_dir())
     try:
         open_database(read_only=read_only)
     except DeskAppError as exc:
@@ -76,6 +83,17 @@ def read_only() -> bool:
 def lock_status() -> instance_lock.LockResult | None:
     """The outcome of the last writable open: held by us, by someone else, or impossible."""
     return _lock
+
+
+def require_writer() -> None:
+    """Refuse, before the first byte is written, when this program may not write to the data folder:
+    it is open read-only here, or another live program holds the folder's lock."""
+    if is_read_only():
+        raise ReadOnlyError(read_only_reason() + "没有写入任何内容；请先关闭另一个窗口再试。")
+    owner = instance_lock.holder(paths.data_dir())
+    if owner is not None:
+        raise ReadOnlyError(instance_lock.locked_message(owner) + "没有写入任何内容（没有备份、没有复制文件）；"
+                            "请先关闭另一个窗口再试。")
 
 
 def read_only_reason(*, assume_read_only: bool = False) -> str:

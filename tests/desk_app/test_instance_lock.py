@@ -94,12 +94,20 @@ def test_a_lock_file_naming_a_dead_pid_counts_as_stale(user_folders):
     assert instance_lock.acquire(user_folders).stale_cleared.pid == owner["pid"]
 
 
-def test_restore_is_refused_while_another_process_holds_the_data(demo, other_process):
+def test_restore_is_refused_while_another_process_holds_the_data(demo, other_process, tmp_path):
     instance_lock.release()
-    folder = backups.create_backup("manual")
+    archive = backups.create_backup("manual", tmp_path / "copy.zip")  # a copy elsewhere is only a read
     with pytest.raises(ReadOnlyError) as exc:
-        backup_restore.restore_backup(folder)
+        backup_restore.restore_backup(archive)
     assert "请先关闭另一个窗口" in exc.value.message
+
+
+def test_no_backup_into_the_data_folder_while_another_process_holds_it(demo, other_process):
+    instance_lock.release()
+    with pytest.raises(ReadOnlyError) as exc:
+        backups.create_backup("manual")
+    assert "没有写入任何内容" in exc.value.message
+    assert not paths.backups_dir().exists()
 
 
 def test_raise_request_is_a_file_taken_once(user_folders):

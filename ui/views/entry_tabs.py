@@ -161,16 +161,12 @@ class AttachmentsTab(QWidget):
         if record is None:
             return
         try:
-            path = attachments.file_path(record.id)
+            # A fresh copy under a safe form of its name, in a folder of its own (never the store itself,
+            # whose files have no extension; never a name from a package taken as a path).
+            target = attachments.open_copy(record.id)
         except DeskAppError as exc:
             QMessageBox.warning(self, self.tr("Cannot open the file"), exc.message)
             return
-        # Stored by content hash without extension: open a copy under its real name.
-        folder = Path(context_temp_dir()) / str(record.id)
-        folder.mkdir(parents=True, exist_ok=True)
-        target = folder / record.file_name
-        if not target.exists():
-            target.write_bytes(path.read_bytes())
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
 
     def remove_selected(self) -> None:
@@ -186,12 +182,6 @@ class AttachmentsTab(QWidget):
         except DeskAppError as exc:
             QMessageBox.warning(self, self.tr("Cannot remove the file"), exc.message)
         self.load(self.entry_id)
-
-
-def context_temp_dir() -> str:
-    import tempfile  # noqa: PLC0415
-
-    return str(Path(tempfile.gettempdir()) / "desk_app-open")
 
 
 class HistoryTab(QWidget):
