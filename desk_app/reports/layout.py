@@ -273,10 +273,12 @@ class Document:
         self.op(STROKE_COLOR, BLACK)
         self.advance(space_after)
 
-    def custom(self, height: float, draw: Callable, *, keep: bool = True) -> None:
-        """A drawing (chart) of fixed height; `draw(canvas, x, y_bottom)`."""
+    def custom(self, height: float, draw: Callable, *, keep: bool = True, keep_after: float = 0.0) -> None:
+        """A drawing (chart) of fixed height; `draw(canvas, x, y_bottom)`. `keep_after`: the height of
+        what must follow on the same page (a signature foot), when the two fit on one page."""
         if keep:
-            self.ensure(height)
+            together = height + keep_after
+            self.ensure(together if together <= self.setup.frame_height else height)
         self.op(CUSTOM, draw, self.x0, self.y(height))
         self.advance(height)
 
