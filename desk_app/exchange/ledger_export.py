@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from desk_app.domain import Layer
 from desk_app.services import campaigns, context, settings
@@ -46,6 +46,13 @@ def header_block_text() -> str:
     gap = "\u3000\u3000"
     return gap.join([f"填报单位：{h.unit}", f"填报人：{h.filled_by}", f"审核人：{h.reviewed_by}",
                      f"联系电话：{h.phone}", f"填报日期：{cn_date(context.today())}"])
+
+
+def filter_text(options: LedgerExportOptions) -> str:
+    """What a filtered export holds, under its title (责任单位：办公室，状态：推进中); "" for everything."""
+    from desk_app.reports.options import describe_filter  # noqa: PLC0415
+
+    return describe_filter(replace(options.filter, campaign_id=None))
 
 
 def base_title(options: LedgerExportOptions) -> str:
