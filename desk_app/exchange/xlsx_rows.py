@@ -103,8 +103,19 @@ def sheet_rows(rows: list[list[str]], columns: list[Column], widths: list[float]
     into continuation rows."""
     keys = ["serial", *(c.key for c in columns)]
     out: list[SheetRow] = []
+    known: list[dict[str, int]] = [{} for _ in widths]  # names, statuses, dates repeat: measure once
+    pad_lines = ROW_PADDING_PT / LINE_HEIGHT_PT
     for values in rows:
-        height = row_height(values, widths)
+        lines = 1
+        for value, width, seen in zip(values, widths, known, strict=True):
+            n = seen.get(value)
+            if n is None:
+                n = wrapped_lines(value, width)
+                if len(value) < 24:
+                    seen[value] = n
+            if n > lines:
+                lines = n
+        height = min(lines + pad_lines, MAX_ROW_HEIGHT_PT / LINE_HEIGHT_PT) * LINE_HEIGHT_PT
         if height < MAX_ROW_HEIGHT_PT:
             out.append(SheetRow(typed(values), height))
             continue
