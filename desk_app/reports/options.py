@@ -79,15 +79,15 @@ def filter_subtitle(f: LedgerFilter, prefix: str = "", **implied) -> str:
 
 
 def describe_filter(f: LedgerFilter) -> str:
-    """The filter in words for the subtitle, e.g. "层级：处级干部，状态：推进中、未启动，仅逾期"."""
+    """The filter in words for the subtitle, e.g. "责任单位：办公室，状态：推进中、未启动，仅逾期"."""
     parts = []
-    for label, values in (("类型", f.kinds), ("层级", f.layers), ("问题类别", f.categories),
-                          ("问题来源", f.sources), ("状态", f.statuses), ("来源单位", f.source_units)):
-        if values:
-            parts.append(f"{label}：{'、'.join(values)}")
-    if f.department_ids:
+    if f.department_ids:  # who it is for first: 责任单位：办公室，状态：推进中
         names = {d.id: d.name for d in org.list_departments(include_inactive=True)}
         parts.append("责任单位：" + "、".join(names.get(i, str(i)) for i in f.department_ids))
+    for label, values in (("状态", f.statuses), ("层级", f.layers), ("类型", f.kinds), ("问题类别", f.categories),
+                          ("问题来源", f.sources), ("来源单位", f.source_units)):
+        if values:
+            parts.append(f"{label}：{'、'.join(values)}")
     for label, ids in (("责任人", f.responsible_ids), ("所属人员", f.owner_ids)):
         if ids:
             parts.append(f"{label}：" + "、".join(_person_name(i) for i in ids))

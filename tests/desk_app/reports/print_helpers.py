@@ -69,3 +69,18 @@ def overlapping_words(boxes) -> list[tuple[str, str]]:
             if min(a[2], b[2]) - max(a[0], b[0]) > 1 and min(a[3], b[3]) - max(a[1], b[1]) > 1:
                 pairs.append((a[4], b[4]))
     return pairs
+
+
+def all_word_boxes(path) -> list[tuple[int, float, float, float, float, str]]:
+    """(page, x_min, y_min, x_max, y_max, text) of every word on every page, from one pdftotext run."""
+    from html import unescape
+
+    out = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    words = []
+    for number, page in enumerate(out.split("<page ")[1:], start=1):
+        for a, b, c, d, t in _WORD.findall(page):
+            words.append((number, float(a), float(b), float(c), float(d), unescape(t)))
+    return words
+
+
+_WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>')
