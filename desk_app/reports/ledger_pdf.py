@@ -22,6 +22,8 @@ WHOLE_KEYS = {"code", "kind", "owner", "leader", "responsible", "reviewer", "fou
               "completed_date", "closed_date"}
 DATE_KEYS = {"found_date", "deadline", "completed_date", "closed_date"}
 REPEAT_KEYS = {"code"}  # printed again on every fragment of a row split across pages
+NAME_KEYS = {"owner", "leader", "responsible", "reviewer"}
+NAME_CAP = 5.0  # names up to five characters stay whole; a longer one wraps rather than squeeze the texts
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,7 @@ class PrintColumn:
     whole: bool = False  # keep values on one line (see table.TableColumn)
     min_text: str = ""
     repeat: bool = False
+    cap: float = 12.0
 
 
 SERIAL = "序号"
@@ -54,7 +57,7 @@ def ledger_column(key: str, label: str = "", weight: float | None = None, align:
                        align or ("c" if c.width < CENTER_BELOW_WEIGHT else "l"),
                        overdue_red if key in ("status", "deadline") else None,
                        whole=key in WHOLE_KEYS, min_text=FULL_DATE if key in DATE_KEYS else "",
-                       repeat=key in REPEAT_KEYS)
+                       repeat=key in REPEAT_KEYS, cap=NAME_CAP if key in NAME_KEYS else 12.0)
 
 
 def from_ledger_columns(keys: list[str] | None) -> list[PrintColumn]:
@@ -80,7 +83,7 @@ def draw_table(doc: Document, columns: list[PrintColumn], batches: Iterable[list
         doc.check(0, total, label)
     table_columns = [TableColumn(c.label, c.weight, c.align, c.whole,
                                  CONTINUED if c.label == SERIAL and c.repeat else c.min_text,
-                                 c.repeat) for c in columns]
+                                 c.repeat, c.cap) for c in columns]
     if widths is None:
         widths = fit_widths(table_columns, rows, doc.fonts.body, size, doc.width,
                             header_font=doc.fonts.heading, header_size=size + 0.5)

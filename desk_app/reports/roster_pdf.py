@@ -32,7 +32,7 @@ def roster_rows(members) -> list:
 
 
 def roster_columns() -> list[PrintColumn]:
-    return [serial_column(), PrintColumn("姓名", 6, lambda m, n: m.name, "c", whole=True),
+    return [serial_column(), PrintColumn("姓名", 6, lambda m, n: m.name, "c", whole=True, cap=6),
             PrintColumn("单位", 12, lambda m, n: m.department_name, "c"),
             PrintColumn("职务", 10, lambda m, n: m.title, "c"),
             PrintColumn("专班职务", 10, lambda m, n: m.role, "c"),

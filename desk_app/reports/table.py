@@ -32,6 +32,7 @@ class TableColumn:
     whole: bool = False  # values stay on one line when at all possible (编号, 姓名, 日期)
     min_text: str = ""  # the widest value the column must hold on one line (a full date, the row count)
     repeat: bool = False  # repeated on every fragment of a split row (序号, 编号)
+    cap: float = 12.0  # a `whole` column grows to hold values up to this many characters on one line
 
 
 def label_segments(label: str) -> list[str]:
@@ -48,10 +49,10 @@ def label_segments(label: str) -> list[str]:
     return [p for p in parts if p]
 
 
-def short_phrases(text: str, longest: int = 5) -> list[str]:
-    """The pieces of a short value between its punctuation, brackets kept with what they hold
-    ("未启动（逾期）" → "未启动", "（逾期）"), up to `longest` characters."""
-    return [p for p in _PHRASE.findall(text) if len(p) <= longest + 2]
+def short_phrases(text: str) -> list[str]:
+    """The short pieces of a value between its punctuation, brackets kept with what they hold
+    ("未启动（逾期）" → "未启动", "（逾期）"): a word of up to four characters, a bracket of up to six."""
+    return [p for p in _PHRASE.findall(text) if len(p) <= (6 if p[0] in "（(" else 4)]
 
 
 _PHRASE = re.compile(r"[（(][^（）()]*[）)][，、；。]?|[^（）()，、；。\s]+[，、；。]?")
@@ -286,7 +287,6 @@ class Table:
 
 
 # --- column widths -------------------------------------------------------------------------------
-WHOLE_CAP_CHARS = 12.0  # a "whole" column grows to hold values this long on one line
 SHORT_CAP_CHARS = 9.5  # other centred columns, as far as the text columns can spare the room
 TEXT_FLOOR = 0.8  # wrapped text columns keep this share of their weighted width before others grow
 
@@ -320,7 +320,7 @@ def fit_widths(columns: list[TableColumn], rows: list[list[str]], font: FontMetr
         hard[i] = max(hard[i], max((font.width(p, size) for v in values for p in short_phrases(v)),
                                    default=0.0) + pad)
         if c.whole:  # every value on one line; one too long for the cap wraps only where it may
-            cap = WHOLE_CAP_CHARS * size + pad
+            cap = c.cap * size + pad
             runs = max((longest_run(v, font, size, strong_only=True) for v in values), default=0.0)
             hard[i] = max(hard[i], least, natural[i] if natural[i] <= cap else runs + pad)
         else:
