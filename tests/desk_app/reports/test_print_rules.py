@@ -232,7 +232,7 @@ def test_long_titles_and_names_fit_the_page(long_names, tmp_path, kind):
         Campaign.id == c.id).execute()
     for title in ("", LONG_TITLE):
         path, _pages = render(kind, PrintOptions(title=title), tmp_path, f"{kind}-{bool(title)}")
-        setup = registry.get_kind(kind).build(PrintOptions(title=title)).setup
+        setup = ledger_page(portrait=kind in ("stats", "rosters"))
         assert not frame_words(path, setup)
         flat = squash("".join(page_texts(path.read_bytes())))
         assert squash(title or "双年活动（财政系统）") in flat
