@@ -1,15 +1,18 @@
-"""Benchmark: the 整改台账 of 1,000 demo entries as PDF, against the clerk's current way (xlsx → LibreOffice).
+"""Benchmark: the 整改台账 as PDF, against the clerk's current way (xlsx → LibreOffice), and at 5,000 rows.
 
-    .venv/bin/python bench/print.py [--entries 1000] [--runs 3] [--keep DIR]
+    .venv/bin/python bench/print.py [--entries 1000] [--large 5000] [--runs 3] [--keep DIR]
 
 Builds a throw-away demo database, renders the ledger (all entries, default columns, A4 landscape) and,
 when `libreoffice` is on the PATH, writes the same rows as .xlsx with openpyxl (row heights set, header
-repeated, fit to page width) and times `libreoffice --headless --convert-to pdf`. The last line is
+repeated, fit to page width) and times `libreoffice --headless --convert-to pdf`. Then a second
+database of --large entries is printed in a fresh process, which reports its time and peak memory
+(resident set) next to a reference: the same process opening the database and loading reportlab and
+the fonts without printing. The last line is
 
-    pdf_s=1.10 pages=150 libreoffice_s=3.40 ratio=0.32
+    pdf_s=1.10 pages=150 libreoffice_s=3.40 ratio=0.32 large_rows=5000 large_s=6.1 large_pages=700 peak_mb=180 base_mb=95
 
 (pdf_s and libreoffice_s are the best of --runs; libreoffice_s=- and ratio=- without LibreOffice).
-Targets: pdf_s ≤ 2.0, ratio ≤ 0.7.
+Targets (issue 14): ratio ≤ 0.5; large_s and peak_mb are reported for 5,000 rows.
 """
 
 from __future__ import annotations
@@ -105,12 +108,42 @@ def time_libreoffice(xlsx: Path, outdir: Path) -> float:
     return elapsed
 
 
+def child(folder: Path, out: Path | None) -> None:
+    """In a fresh process: open the data, load the fonts, print the ledger unless `out` is None, and
+    report seconds, pages and the process's peak resident memory."""
+    import resource
+
+    from desk_app import paths
+    from desk_app.db import open_database
+    from desk_app.reports import fonts, layout  # noqa: F401 - the reference loads what printing loads
+
+    paths.set_data_dir(folder)
+    open_database()
+    fonts.font_set()
+    seconds, pages = render_pdf(out) if out is not None else (0.0, 0)
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"{seconds:.2f} {pages} {peak_mb:.0f}")
+
+
+def large_run(folder: Path, out: Path | None) -> tuple[float, int, float]:
+    command = [sys.executable, __file__, "--child", str(folder)] + (["--child-out", str(out)] if out else [])
+    result = subprocess.run(command, check=True, capture_output=True, text=True, timeout=1800)
+    seconds, pages, peak = result.stdout.split()[-3:]
+    return float(seconds), int(pages), float(peak)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--entries", type=int, default=1000)
+    parser.add_argument("--large", type=int, default=5000, help="rows of the second, large print (0: skip)")
+    parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--child-out", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--keep", type=Path, help="keep the PDF/xlsx files in this folder")
     args = parser.parse_args()
+    if args.child:
+        child(args.child, args.child_out)
+        return
     work = Path(tempfile.mkdtemp(prefix="bench-print-"))
     out_dir = args.keep or work
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -144,7 +177,22 @@ def main() -> None:
             lo_text, ratio_text = f"{lo_s:.2f}", f"{pdf_s / lo_s:.2f}"
         else:
             print("libreoffice not found: install it (apt-get install -y libreoffice-calc) for the ratio")
-        print(f"pdf_s={pdf_s:.2f} pages={pages} libreoffice_s={lo_text} ratio={ratio_text}")
+        large_text = ""
+        if args.large:
+            from desk_app.db import close_database
+
+            close_database()
+            t0 = time.perf_counter()
+            build_data(work / "large", args.large)
+            close_database()
+            print(f"demo data: {args.large} entries in {time.perf_counter() - t0:.1f} s")
+            _s, _p, base_mb = large_run(work / "large", None)
+            large_s, large_pages, peak_mb = large_run(work / "large", out_dir / "ledger-large.pdf")
+            print(f"{args.large} rows: {large_s:.2f} s, {large_pages} pages, peak {peak_mb:.0f} MB "
+                  f"(the same process without printing: {base_mb:.0f} MB)")
+            large_text = (f" large_rows={args.large} large_s={large_s:.2f} large_pages={large_pages}"
+                          f" peak_mb={peak_mb:.0f} base_mb={base_mb:.0f}")
+        print(f"pdf_s={pdf_s:.2f} pages={pages} libreoffice_s={lo_text} ratio={ratio_text}{large_text}")
     finally:
         from desk_app.db import close_database
 

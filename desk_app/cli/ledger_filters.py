@@ -55,7 +55,9 @@ def ledger_filter(args):
         if dept is None:
             raise ValidationError(f"找不到责任单位“{name}”。请检查名称（设置 › 科室与人员）。", "department")
         department_ids.append(dept.id)
+    # --today in the past prints the ledger as it stood that day: entries found later are left out.
+    as_of = getattr(args, "today", None)
     return LedgerFilter(campaign_id=campaigns.require_current_campaign().id, layers=list(args.layer),
                         statuses=list(args.status), department_ids=department_ids,
                         categories=list(args.category), kinds=list(args.entry_kind),
-                        overdue_only=args.overdue, open_only=args.open, text=args.text)
+                        overdue_only=args.overdue, open_only=args.open, text=args.text, found_to=as_of)

@@ -20,6 +20,7 @@ from desk_app.services.ledger_columns import cn_date
 
 from . import docx_gongwen
 from .cells import strip_controls
+from .out_path import publish
 
 BODY_FONT = "仿宋_GB2312"
 HEADING_FONT = "黑体"
@@ -262,6 +263,7 @@ def export_meeting_docx(meeting_id: int, document: str, out: str | os.PathLike[s
         raise InputFileError(f"无法在 {out.parent} 写入文件：{exc.strerror}。请换一个文件夹。") from exc
     try:
         doc.save(tmp)
+        publish(tmp)  # 0644 under the usual umask, not mkstemp's 0600
         os.replace(tmp, out)
     except PermissionError as exc:
         raise InputFileError(f"无法写入 {out.name}：文件可能正在 WPS/Word 中打开，请关闭后重试。") from exc

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, fields, replace
+from datetime import date, datetime
 
 from desk_app.domain import Layer
 from desk_app.services import campaigns, context, settings
 from desk_app.services.ledger import EntryRecord
 from desk_app.services.ledger_columns import Column, cn_date, columns_for
-from desk_app.services.ledger_query import LedgerFilter, fetch_entries
+from desk_app.services.ledger_query import LedgerFilter
 
 from .cells import one_line, strip_controls
 
@@ -48,6 +50,13 @@ def header_block_text() -> str:
                      f"联系电话：{h.phone}", f"填报日期：{cn_date(context.today())}"])
 
 
+def filter_text(options: LedgerExportOptions) -> str:
+    """What a filtered export holds, under its title (责任单位：办公室，状态：推进中); "" for everything."""
+    from desk_app.reports.options import describe_filter  # noqa: PLC0415
+
+    return describe_filter(replace(options.filter, campaign_id=None))
+
+
 def base_title(options: LedgerExportOptions) -> str:
     if options.title.strip():
         return options.title.strip()
@@ -58,8 +67,13 @@ def base_title(options: LedgerExportOptions) -> str:
     return f"{name}问题清单（整改台账）" if name else "问题清单（整改台账）"
 
 
+_NEEDS_CLEANING = re.compile(r"[\x00-\x08\x0b-\x1f\r]")
+
+
 def cell_text(value: str, template_mode: bool) -> str:
-    text = strip_controls(value or "")
+    text = value or ""
+    if _NEEDS_CLEANING.search(text):  # most cells have nothing to strip: skip the per-character pass
+        text = strip_controls(text)
     if template_mode:
         text = one_line(text)
         return text if text else "0"
@@ -71,7 +85,41 @@ def entry_row(serial: int, entry: EntryRecord, columns: list[Column], template_m
 
 
 def fetch_all(options: LedgerExportOptions) -> list[EntryRecord]:
-    return fetch_entries(options.filter, sort=options.sort)
+    """Every entry of the filter in the chosen order, read as plain database rows: building peewee
+    model objects first took half the time of a 10,000-entry export."""
+    from desk_app.db.models import LedgerEntry, database  # noqa: PLC0415
+    from desk_app.services.entry_records import joined_select  # noqa: PLC0415
+    from desk_app.services.ledger_query import SORT_KEYS, where_clause  # noqa: PLC0415
+
+    # joined_select joins Department already, so every SORT_KEYS order (the 责任单位 one too) works.
+    order = [c.asc() for c in SORT_KEYS.get(options.sort, SORT_KEYS["code"])] + [LedgerEntry.id.asc()]
+    cursor = database.execute(joined_select().where(where_clause(options.filter)).order_by(*order))
+    columns = [d[0] for d in cursor.description]
+    wanted = [(columns.index(name), name, _CONVERT.get(name)) for name in _RECORD_FIELDS]
+    blank = {index for index, name, _ in wanted if name.endswith("_name")}  # a missing person: ""
+    records = []
+    for row in cursor:
+        values = {}
+        for index, name, convert in wanted:
+            value = row[index]
+            if value is None and index in blank:
+                value = ""
+            values[name] = convert(value) if convert is not None and value is not None else value
+        records.append(EntryRecord(**values))
+    return records
+
+
+def _date(value):
+    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+
+
+def _datetime(value):
+    return value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+
+
+_RECORD_FIELDS = [f.name for f in fields(EntryRecord) if f.name not in ("extension_count", "missing")]
+_CONVERT = {**dict.fromkeys(("found_date", "deadline", "completed_date", "closed_date"), _date),
+            **dict.fromkeys(("created_at", "updated_at", "deleted_at"), _datetime)}
 
 
 def split_sheets(options: LedgerExportOptions, entries: list[EntryRecord]) -> list[SheetData]:

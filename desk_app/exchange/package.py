@@ -28,6 +28,7 @@ from desk_app.errors import InputFileError, NotFoundError, ValidationError
 from desk_app.services import campaigns, context, settings
 from desk_app.services.attachments import stored_path
 
+from .out_path import publish
 from .package_format import (
     ATTACHMENT_FIELDS,
     ENTRY_DATE_FIELDS,
@@ -199,6 +200,7 @@ def _write_zip(out: Path, manifest: dict, members: dict, shas: list[str], progre
                 if index % 50 == 0:
                     report(progress, 2, 4, f"正在打包佐证材料 {index}/{len(shas)}")
             zf.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8"))
+        publish(tmp)  # 0644 under the usual umask, not mkstemp's 0600
         os.replace(tmp, out)
     finally:
         if os.path.exists(tmp):

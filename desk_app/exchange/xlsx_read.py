@@ -16,6 +16,7 @@ from .safe_zip import XLSX_LIMITS, SafeZip
 
 MAX_DATA_ROWS = 50_000
 HEADER_SEARCH_ROWS = 20
+CONTINUED_MARK = "续"  # xlsx_rows.CONTINUED: the 序号 of a row that continues the one above
 MAX_COLUMNS = 200
 
 # field key -> (Chinese label, header names offices use). The first name is the label shown.
@@ -149,7 +150,8 @@ def list_sheets(path: str | Path) -> list[SheetInfo]:
     path = _check_path(path)
     wb = _open(path)
     try:
-        return [SheetInfo(ws.title, _declared_rows(ws)) for ws in wb.worksheets]
+        shown = [ws for ws in wb.worksheets if ws.sheet_state == "visible"] or wb.worksheets
+        return [SheetInfo(ws.title, _declared_rows(ws)) for ws in shown]  # not our hidden 下拉选项
     finally:
         wb.close()
 
@@ -168,6 +170,20 @@ def _is_empty(values: list) -> bool:
 def _is_not_an_entry(values: list) -> bool:
     first = next((v for v in values if v is not None and str(v).strip()), "")
     return isinstance(first, str) and bool(NOT_AN_ENTRY.match(first.strip()))
+
+
+def _is_continuation(values: list) -> bool:
+    """A row our export added because a text was too long for one row: 序号 says 续."""
+    return isinstance(values[0], str) and values[0].strip() == CONTINUED_MARK
+
+
+def _join_continuation(previous: list, values: list) -> None:
+    """Append a continuation row's texts to the row it continues (repeated cells such as 问题编号
+    are the same value again and are not doubled)."""
+    for i, value in enumerate(values[1:], start=1):
+        if value is None or value == "" or i >= len(previous) or value == previous[i]:
+            continue
+        previous[i] = f"{previous[i] or ''}{value}"
 
 
 def _header_score(values: list) -> int:
@@ -204,6 +220,9 @@ def read_sheet(path: str | Path, sheet: str | None = None, *, max_rows: int = MA
                         content.headers = ["" if v is None else str(v).strip() for v in values]
                     continue
                 if _is_empty(values) or _is_not_an_entry(values):
+                    continue
+                if candidates and _is_continuation(values):
+                    _join_continuation(candidates[-1][1], values)
                     continue
                 candidates.append((row_number, values, formulas))
                 if len(candidates) > max_rows:

@@ -11,7 +11,17 @@ from desk_app.services.ledger_query import LedgerFilter, latest_progress
 
 from .layout import Document
 from .ledger_pdf import PrintColumn, ledger_column, serial_column, table_document
-from .options import PrintOptions, Progress, campaign_name, cn_month, count, iter_entries, this_month, with_campaign
+from .options import (
+    PrintOptions,
+    Progress,
+    campaign_name,
+    cn_month,
+    count,
+    filter_subtitle,
+    iter_entries,
+    this_month,
+    with_campaign,
+)
 
 NOT_REPORTED = "（本月未报）"
 
@@ -56,7 +66,8 @@ def build_dispatch(options: PrintOptions, progress: Progress | None = None) -> D
                _col("department"), _col("responsible"), _col("deadline"), _col("status"),
                _progress_column(store)]
     title = options.title or f"{campaign_name(f)}整改台账月度调度表"
-    return table_document(title=title, subtitle=f"（{cn_month(month)}）", columns=columns,
+    return table_document(title=title, subtitle=filter_subtitle(f, cn_month(month), open_only=False),
+                          columns=columns,
                           batches=_with_progress(f, _by_department_unless_chosen(options.sort), month, store),
                           total=total, options=options, progress=progress,
                           header_extra=f"未完成 {total} 条　{_report_day_note(month)}".rstrip())
@@ -73,6 +84,6 @@ def build_key_tasks(options: PrintOptions, progress: Progress | None = None) -> 
                _col("responsible"), _col("deadline", "完成时限"), _col("schedule", weight=12),
                _progress_column(store, weight=16), _col("status")]
     title = options.title or f"{campaign_name(f)}重点任务分工台账"
-    return table_document(title=title, subtitle=f"（{cn_month(month)}）", columns=columns,
+    return table_document(title=title, subtitle=filter_subtitle(f, cn_month(month), kinds=[]), columns=columns,
                           batches=_with_progress(f, _by_department_unless_chosen(options.sort), month, store),
                           total=total, options=options, progress=progress, header_extra=f"共 {total} 项")

@@ -14,6 +14,7 @@ import tempfile
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from .fonts import FontMetrics, FontSet, font_set, show_text
@@ -25,6 +26,7 @@ A3 = (841.8898, 1190.5512)
 BLACK = (0, 0, 0)
 RED = (0.8, 0.0, 0.0)
 GREY_FILL = (0.90, 0.90, 0.90)
+MIN_SHRINK = 0.82  # fit-or-shrink: a title or heading shrinks this far before it wraps
 
 
 class RenderCancelled(Exception):
@@ -77,8 +79,9 @@ class Document:
 
     def __init__(self, title: str, setup: PageSetup, *, fonts: FontSet | None = None,
                  page_numbers: bool = True, progress: Callable[[int, int, str], bool] | None = None,
-                 author: str = ""):
+                 author: str = "", print_date: date | None = None):
         self.title = title
+        self.print_date = print_date  # the PDF's creation date; None: context.today() when rendered
         self.setup = setup
         self.fonts = fonts or font_set()
         self.page_numbers = page_numbers
@@ -152,28 +155,51 @@ class Document:
             x = x - w / 2 if align == "c" else x - w
         self.op(TEXT, font.name, size, x, baseline, text)
 
+    @staticmethod
+    def fitted_lines(text: str, font: FontMetrics, size: float, width: float,
+                     min_scale: float = MIN_SHRINK) -> tuple[float, list[str]]:
+        """Fit-or-shrink: the text on one line at `size` if it fits, else at a size down to
+        `min_scale` × size, else wrapped at `size` into lines of about equal length. Never clipped."""
+        natural = font.width(text, size)
+        if natural <= width + 0.01 or not text:
+            return size, [text]
+        smaller = size * width / natural
+        if smaller >= size * min_scale:
+            return smaller - 0.01, [text]
+        count = int(natural // width) + 1
+        while True:  # balanced lines: a two-line title does not end in a word or two
+            lines = break_text(text, font, size, min(width, natural / count * 1.08))
+            if len(lines) <= count or natural / count * 1.08 >= width:
+                return size, lines
+            count += 1
+
     def line_of_text(self, text: str, font: FontMetrics, size: float, *, align: str = "l",
                      leading: float | None = None, indent: float = 0.0, color=None) -> None:
-        """One line (no wrapping), keeping it on one page."""
+        """One line kept on one page; a text wider than the frame shrinks a little, then wraps
+        (titles from --title, long campaign names): nothing is ever cut at the paper edge."""
         leading = leading or size * 1.5
-        self.ensure(leading)
-        baseline = self.y(leading - (leading - size) / 2 - size * 0.12)
+        size, lines = self.fitted_lines(text, font, size, self.width - indent)
+        self.ensure(leading * len(lines))
         if color:
             self.op(FILL_COLOR, color)
         x = {"l": self.x0 + indent, "c": self.x0 + self.width / 2, "r": self.x0 + self.width}[align]
-        self.text_at(text, font, size, x, baseline, align)
+        for line in lines:
+            baseline = self.y(leading - (leading - size) / 2 - size * 0.12)
+            self.text_at(line, font, size, x, baseline, align)
+            self.advance(leading)
         if color:
             self.op(FILL_COLOR, BLACK)
-        self.advance(leading)
 
     def paragraph(self, text: str, font: FontMetrics, size: float, *, leading: float | None = None,
                   first_indent: float = 0.0, hanging: float = 0.0, align: str = "l",
                   space_after: float = 0.0, prefix: str = "", prefix_font: FontMetrics | None = None,
-                  prefix_indent: float = 0.0) -> int:
+                  prefix_indent: float = 0.0, keep_lines: int = 2) -> int:
         """A wrapped paragraph that may continue on the next page. Returns its line count.
 
         `prefix` (e.g. "出席：") is printed before the first line and wrapped lines align under the
         text after it; `first_indent` indents the first line (two characters for body text).
+        `keep_lines` is the widow/orphan rule: a page break leaves at least that many lines of the
+        paragraph on each side (1 turns it off).
         """
         leading = leading or size * 1.5
         prefix_font = prefix_font or font
@@ -191,8 +217,10 @@ class Document:
                     lines.extend(break_text(rest, font, size, rest_width))
             else:
                 lines.extend(break_text(para, font, size, rest_width))
+        breaks = self._paragraph_breaks(len(lines), leading, keep_lines)
         for i, line in enumerate(lines):
-            self.ensure(leading)
+            if i in breaks:
+                self.new_page()
             baseline = self.y(leading - (leading - size) / 2 - size * 0.12)
             x = self.x0 + ((prefix_w or first_indent) if i == 0 else indent)
             if i == 0 and prefix:
@@ -212,6 +240,25 @@ class Document:
         self.advance(space_after)
         return len(lines)
 
+    def _paragraph_breaks(self, count: int, leading: float, keep: int) -> set[int]:
+        """Indexes of the lines that start a new page, keeping `keep` lines together at either end."""
+        breaks: set[int] = set()
+        room = int((self.space_left() + 0.01) // leading)
+        fresh = self.cursor <= 0.01
+        full = int((self.setup.frame_height + 0.01) // leading)  # a new page holds this many (no header)
+        i = 0
+        while count - i > room:
+            take = room
+            if count - i - take < keep:  # the last lines would be alone on the next page
+                take = count - i - keep
+            if (i == 0 and take < keep or take < 1) and not fresh:  # a lone first line: start over there
+                take = 0
+            take = max(take, 0 if not fresh else 1)
+            i += take
+            breaks.add(i)
+            room, fresh = full, True
+        return breaks
+
     @staticmethod
     def paragraph_lines(text: str, font: FontMetrics, size: float, first_width: float,
                         rest_width: float) -> list[str]:
@@ -228,10 +275,12 @@ class Document:
         self.op(STROKE_COLOR, BLACK)
         self.advance(space_after)
 
-    def custom(self, height: float, draw: Callable, *, keep: bool = True) -> None:
-        """A drawing (chart) of fixed height; `draw(canvas, x, y_bottom)`."""
+    def custom(self, height: float, draw: Callable, *, keep: bool = True, keep_after: float = 0.0) -> None:
+        """A drawing (chart) of fixed height; `draw(canvas, x, y_bottom)`. `keep_after`: the height of
+        what must follow on the same page (a signature foot), when the two fit on one page."""
         if keep:
-            self.ensure(height)
+            together = height + keep_after
+            self.ensure(together if together <= self.setup.frame_height else height)
         self.op(CUSTOM, draw, self.x0, self.y(height))
         self.advance(height)
 
@@ -298,9 +347,12 @@ class Document:
 
         self._drop_trailing_blank_page()
         buffer = io.BytesIO()
-        # invariant=1 fixes the creation date and document id: same data, same bytes.
+        # invariant=1 fixes the document id: same data, same bytes. The dates are the print date
+        # (context.today(), which --today pins), midnight local time, not reportlab's 2000-01-01.
         canvas = Canvas(buffer, pagesize=(self.setup.width, self.setup.height), invariant=1,
                         pageCompression=1, initialFontName=self.fonts.body.name)
+        stamp = pdf_date(self.print_date or _today())
+        canvas.setDateFormatter(lambda *_parts: stamp)
         canvas.setTitle(self.title)
         canvas.setAuthor(self.author)
         canvas.setCreator("desk_app")
@@ -328,13 +380,30 @@ class Document:
         return len(self.pages)
 
 
+def _today() -> date:
+    from desk_app.services import context  # noqa: PLC0415
+
+    return context.today()
+
+
+def pdf_date(day: date) -> str:
+    """A PDF date string for local midnight of `day`, with this computer's UTC offset that day."""
+    offset = datetime.combine(day, time()).astimezone().utcoffset() or timedelta(0)
+    minutes = int(offset.total_seconds() // 60)
+    sign = "+" if minutes >= 0 else "-"
+    return f"D:{day:%Y%m%d}000000{sign}{abs(minutes) // 60:02d}'{abs(minutes) % 60:02d}'"
+
+
 def write_atomically(path: Path, data: bytes) -> None:
+    from desk_app.exchange.out_path import publish  # noqa: PLC0415
+
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".print-", suffix=".pdf", dir=str(path.parent))
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
+        publish(tmp)
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):

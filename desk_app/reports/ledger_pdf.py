@@ -4,8 +4,7 @@ and the Excel export use), A4 landscape or A3."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
-from itertools import chain
+from dataclasses import dataclass
 
 from desk_app.domain import EntryKind
 from desk_app.services.ledger_columns import COLUMNS_BY_KEY, columns_for
@@ -13,10 +12,18 @@ from desk_app.services.ledger_query import LedgerFilter, is_overdue
 
 from . import blocks
 from .layout import RED, Document, ledger_page
-from .options import PrintOptions, Progress, campaign_name, count, describe_filter, iter_entries, with_campaign
-from .table import Table, TableColumn, fit_widths
+from .options import PrintOptions, Progress, campaign_name, count, filter_subtitle, iter_entries, with_campaign
+from .table import CONTINUED, ContinuedHeading, Table, TableColumn, fit_widths
 
 CENTER_BELOW_WEIGHT = 12  # narrow columns (编号, 姓名, 日期, 状态) print centred
+FULL_DATE = "2026年12月31日"  # the widest date a column may have to hold
+# Columns whose values never wrap when the page can hold them (codes, names, dates).
+WHOLE_KEYS = {"code", "kind", "owner", "leader", "responsible", "reviewer", "found_date", "deadline",
+              "completed_date", "closed_date"}
+DATE_KEYS = {"found_date", "deadline", "completed_date", "closed_date"}
+REPEAT_KEYS = {"code"}  # printed again on every fragment of a row split across pages
+NAME_KEYS = {"owner", "leader", "responsible", "reviewer"}
+NAME_CAP = 5.0  # names up to five characters stay whole; a longer one wraps rather than squeeze the texts
 
 
 @dataclass(frozen=True)
@@ -26,10 +33,17 @@ class PrintColumn:
     value: Callable  # (record, row_number) -> str
     align: str = "l"
     color: Callable | None = None  # (record) -> (r, g, b) or None, e.g. 逾期 in red
+    whole: bool = False  # keep values on one line (see table.TableColumn)
+    min_text: str = ""
+    repeat: bool = False
+    cap: float = 12.0
+
+
+SERIAL = "序号"
 
 
 def serial_column() -> PrintColumn:
-    return PrintColumn("序号", 4, lambda e, n: str(n), "c")
+    return PrintColumn(SERIAL, 4, lambda e, n: str(n), "c", whole=True, repeat=True)
 
 
 def overdue_red(e) -> tuple | None:
@@ -41,41 +55,47 @@ def ledger_column(key: str, label: str = "", weight: float | None = None, align:
     c = COLUMNS_BY_KEY[key]
     return PrintColumn(label or c.label, weight or c.width, lambda e, n, c=c: c.value(e),
                        align or ("c" if c.width < CENTER_BELOW_WEIGHT else "l"),
-                       overdue_red if key in ("status", "deadline") else None)
+                       overdue_red if key in ("status", "deadline") else None,
+                       whole=key in WHOLE_KEYS, min_text=FULL_DATE if key in DATE_KEYS else "",
+                       repeat=key in REPEAT_KEYS, cap=NAME_CAP if key in NAME_KEYS else 12.0)
 
 
 def from_ledger_columns(keys: list[str] | None) -> list[PrintColumn]:
-    return [PrintColumn(c.label, c.width, (lambda e, n, c=c: c.value(e)),
-                        "c" if c.width < CENTER_BELOW_WEIGHT else "l",
-                        overdue_red if c.key in ("status", "deadline") else None) for c in columns_for(keys)]
+    return [ledger_column(c.key) for c in columns_for(keys)]
 
 
 def draw_table(doc: Document, columns: list[PrintColumn], batches: Iterable[list], total: int, *,
                size: float, label: str, empty_text: str = "（无符合条件的记录）",
                leading: float | None = None, keep_with_last: float = 0.0,
-               widths: list[float] | None = None) -> int:
-    """The ruled table of records, column widths fitted to the first batch unless given; returns the
-    row count."""
-    table_columns = [TableColumn(c.label, c.weight, c.align) for c in columns]
-    batches = iter(batches)
-    first = next(batches, [])
-    if widths is None:
-        sample = [[c.value(r, n) for c in columns] for n, r in enumerate(first[:200], start=1)]
-        widths = fit_widths(table_columns, sample, doc.fonts.body, size, doc.width)
-    table = Table(doc, table_columns, size=size, header_size=size + 0.5, widths=widths, leading=leading)
-    table.begin()
+               widths: list[float] | None = None, heading: ContinuedHeading | None = None) -> int:
+    """The ruled table of records; returns the row count. The rows' texts are read first, so the
+    column widths come from every row (and 序号 from the row count); `keep_with_last` is the height
+    of what must share the last row's page; `heading` is repeated, with （续）, on continued pages."""
+    rows: list[list[str]] = []
+    colors: list[list | None] = []
+    colored = any(c.color for c in columns)
     number = 0
-    colored = [c for c in columns if c.color]
-    for batch in chain([first], batches):
+    for batch in batches:
         for record in batch:
             number += 1
-            colors = [c.color(record) if c.color else None for c in columns] if colored else None
-            table.add_row([c.value(record, number) for c in columns], colors,
-                          keep_after=keep_with_last if number == total else 0.0)
-            if number % 25 == 0:
-                doc.check(number, total, label)
+            rows.append([c.value(record, number) for c in columns])
+            colors.append([c.color(record) if c.color else None for c in columns] if colored else None)
+        doc.check(0, total, label)
+    table_columns = [TableColumn(c.label, c.weight, c.align, c.whole,
+                                 CONTINUED if c.label == SERIAL and c.repeat else c.min_text,
+                                 c.repeat, c.cap) for c in columns]
+    if widths is None:
+        widths = fit_widths(table_columns, rows, doc.fonts.body, size, doc.width,
+                            header_font=doc.fonts.heading, header_size=size + 0.5)
+    table = Table(doc, table_columns, size=size, header_size=size + 0.5, widths=widths, leading=leading,
+                  continued_heading=heading)
+    table.begin()
+    for i, (values, row_colors) in enumerate(zip(rows, colors, strict=True), start=1):
+        table.add_row(values, row_colors, keep_after=keep_with_last if i == number else 0.0)
+        if i % 25 == 0:
+            doc.check(i, total, label)
     if number == 0:
-        table.add_row([empty_text] + [""] * (len(columns) - 1))
+        table.add_note(empty_text)
     table.end()
     return number
 
@@ -104,22 +124,20 @@ LEDGER_TITLES = {EntryKind.RECTIFICATION: "问题整改台账", EntryKind.KEY_TA
 
 
 def ledger_title(f: LedgerFilter) -> str:
-    """The ledger's name from what it holds: the filter's kinds, else the kinds its entries have;
-    "台账" when they are mixed (问题整改 with 督办事项 is not a 问题整改台账)."""
-    from desk_app.services.stats import breakdown  # noqa: PLC0415
-
-    kinds = set(f.kinds) or {g.key for g in breakdown(f, "kind")}
+    """The ledger's name from the kinds the filter asks for (层级 belong to 问题整改 only), never from
+    the entries it happens to match: the same filter prints the same title on any day. Mixed or no
+    kinds: 台账."""
+    kinds = set(f.kinds) or ({EntryKind.RECTIFICATION.value} if f.layers else set())
     if len(kinds) == 1:
         return LEDGER_TITLES.get(next(iter(kinds)), "台账")
-    return LEDGER_TITLES[EntryKind.RECTIFICATION] if not kinds else "台账"
+    return "台账"
 
 
 def build(options: PrintOptions, progress: Progress | None = None) -> Document:
     f = with_campaign(options.filter)
     total = count(f)
     title = options.title or f"{campaign_name(f)}{ledger_title(f)}"
-    described = describe_filter(replace(f, campaign_id=None))
-    subtitle = f"（{described}）" if described else ""
+    subtitle = filter_subtitle(f)
     columns = [serial_column(), *from_ledger_columns(options.columns)]
     return table_document(title=title, subtitle=subtitle, columns=columns,
                           batches=iter_entries(f, options.sort, descending=options.descending), total=total, options=options,

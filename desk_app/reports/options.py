@@ -69,16 +69,25 @@ def count(f: LedgerFilter) -> int:
     return count_entries(f)
 
 
+def filter_subtitle(f: LedgerFilter, prefix: str = "", **implied) -> str:
+    """"（责任单位：办公室，状态：推进中）" for a filtered print, "" when it holds everything. `implied`
+    names filter fields the document's kind already says (kinds=[], open_only=False …), left out;
+    `prefix` (the month of a 调度表) comes first."""
+    described = describe_filter(replace(f, campaign_id=None, **implied))
+    text = "　".join(p for p in (prefix, described) if p)
+    return f"（{text}）" if text else ""
+
+
 def describe_filter(f: LedgerFilter) -> str:
-    """The filter in words for the subtitle, e.g. "层级：处级干部；状态：推进中、未启动；仅逾期"."""
+    """The filter in words for the subtitle, e.g. "责任单位：办公室，状态：推进中、未启动，仅逾期"."""
     parts = []
-    for label, values in (("类型", f.kinds), ("层级", f.layers), ("问题类别", f.categories),
-                          ("问题来源", f.sources), ("状态", f.statuses), ("来源单位", f.source_units)):
-        if values:
-            parts.append(f"{label}：{'、'.join(values)}")
-    if f.department_ids:
+    if f.department_ids:  # who it is for first: 责任单位：办公室，状态：推进中
         names = {d.id: d.name for d in org.list_departments(include_inactive=True)}
         parts.append("责任单位：" + "、".join(names.get(i, str(i)) for i in f.department_ids))
+    for label, values in (("状态", f.statuses), ("层级", f.layers), ("类型", f.kinds), ("问题类别", f.categories),
+                          ("问题来源", f.sources), ("来源单位", f.source_units)):
+        if values:
+            parts.append(f"{label}：{'、'.join(values)}")
     for label, ids in (("责任人", f.responsible_ids), ("所属人员", f.owner_ids)):
         if ids:
             parts.append(f"{label}：" + "、".join(_person_name(i) for i in ids))
@@ -94,9 +103,20 @@ def describe_filter(f: LedgerFilter) -> str:
         parts.append("仅未完成")
     if f.due_within_days is not None:
         parts.append(f"{f.due_within_days}天内到期")
+    if f.task_force_ids:
+        parts.append("专班：" + "、".join(_task_force_name(i) for i in f.task_force_ids))
     if f.text.strip():
         parts.append(f"含“{f.text.strip()}”")
-    return "；".join(parts)
+    return "，".join(parts)
+
+
+def _task_force_name(task_force_id: int) -> str:
+    from desk_app.services import taskforces  # noqa: PLC0415
+
+    try:
+        return taskforces.get_task_force(task_force_id).name
+    except Exception:  # noqa: BLE001 - a removed 专班: show the number rather than fail the print
+        return f"#{task_force_id}"
 
 
 def _person_name(person_id: int) -> str:

@@ -11,7 +11,8 @@ from desk_app.services import org
 from . import blocks
 from .layout import Document, ledger_page
 from .ledger_pdf import PrintColumn, draw_table, ledger_column, serial_column, table_document, table_size
-from .options import PrintOptions, Progress, campaign_name, count, iter_entries, with_campaign
+from .options import PrintOptions, Progress, campaign_name, count, filter_subtitle, iter_entries, with_campaign
+from .table import ContinuedHeading
 
 PERSONAL_LAYERS = (Layer.TEAM_MEMBER, Layer.DIVISION, Layer.SECTION_CHIEF, Layer.STAFF)
 
@@ -20,8 +21,10 @@ def _col(key: str, weight: float | None = None, align: str | None = None) -> Pri
     return ledger_column(key, "", weight, align)
 
 
-def layer_columns(with_owner: bool) -> list[PrintColumn]:
+def layer_columns(with_owner: bool, with_layer: bool = False) -> list[PrintColumn]:
     cols = [serial_column(), _col("code")]
+    if with_layer:  # the all-layer list says which layer each entry belongs to
+        cols.append(_col("layer"))
     if with_owner:
         cols.append(_col("owner"))
     cols += [_col("category"), _col("source", 7), _col("description", 22), _col("cause", 16),
@@ -40,9 +43,11 @@ def build_layer(options: PrintOptions, progress: Progress | None = None) -> Docu
     reports_to = LAYER_REPORTS_TO.get(layer, "") if layer else ""
     extra = f"共 {total} 条" + (f"　报送：{reports_to}" if reports_to else "")
     sort = "owner" if layer in PERSONAL_LAYERS else ("layer" if not layer else options.sort)
-    return table_document(title=title, subtitle="" if layer else "（全部层级）",
-                          columns=layer_columns(layer != Layer.TEAM), batches=iter_entries(f, sort),
-                          total=total, options=options, progress=progress, header_extra=extra)
+    subtitle = filter_subtitle(f, "" if layer else "全部层级", kinds=[], layers=[])
+    return table_document(title=title, subtitle=subtitle,
+                          columns=layer_columns(layer != Layer.TEAM, with_layer=not layer),
+                          batches=iter_entries(f, sort), total=total, options=options, progress=progress,
+                          header_extra=extra)
 
 
 def person_columns() -> list[PrintColumn]:
@@ -77,20 +82,26 @@ def build_person(options: PrintOptions, progress: Progress | None = None) -> Doc
                    ledger_page(options.a3), progress=progress, author=blocks.report_header().unit)
     columns = person_columns()
     size = table_size(options, len(columns))
+    described = filter_subtitle(base, kinds=[], owner_ids=[], person_id=None)
     for i, person in enumerate(people):
         if i:
             doc.new_section()
         f = replace(base, kinds=[EntryKind.RECTIFICATION], owner_ids=[person.id], person_id=None)
         total = count(f)
         blocks.title(doc, title_of(person), subtitle=f"（{campaign_name(f)}）")
+        if described:
+            doc.paragraph(described, doc.fonts.body, 10.5, align="c", leading=15)
         info = "　　".join(x for x in (f"姓名：{person.name}", f"单位：{person.department_name or '—'}",
                                        f"职务：{person.title or '—'}", f"层级：{LEVEL_TO_LAYER.get(person.level, '')}",
                                        f"共 {total} 条") if x)
         if total < MIN_PROBLEMS_PER_PERSON:
             info += f"（按要求每人至少 {MIN_PROBLEMS_PER_PERSON} 条，尚缺 {MIN_PROBLEMS_PER_PERSON - total} 条）"
         doc.paragraph(info, doc.fonts.body, 10.5, leading=17, space_after=3)
+        # Continued pages name the person; the foot never goes to a page without his or her entries.
+        heading = ContinuedHeading(f"{person.name}同志问题清单", doc.fonts.heading, 11, 20)
         draw_table(doc, columns, iter_entries(f, "code"), total, size=size,
-                   label=f"正在排版：{person.name}（{i + 1}/{len(people)}）", empty_text="（尚未列出问题）")
+                   label=f"正在排版：{person.name}（{i + 1}/{len(people)}）", empty_text="（尚未列出问题）",
+                   keep_with_last=blocks.SIGNATURE_FOOT_HEIGHT, heading=heading)
         _person_foot(doc)
         doc.check(i + 1, len(people), f"正在排版：{person.name}")
     return doc

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from desk_app.services import context, taskforces
 from desk_app.services.ledger_columns import cn_date
 
@@ -9,14 +11,28 @@ from . import blocks
 from .layout import Document, ledger_page
 from .ledger_pdf import PrintColumn, draw_table, serial_column
 from .options import PrintOptions, Progress, cn_number, with_campaign
+from .table import ContinuedHeading
+
+
+def roster_rows(members) -> list:
+    """One row a person: someone listed twice in a 专班 (组长 and 联络员) shows both roles on one
+    row, so the rows add up to the 人 the heading counts."""
+    rows: dict[int, object] = {}
+    for m in members:
+        held = rows.get(m.person_id)
+        if held is None:
+            rows[m.person_id] = m
+        elif m.role and m.role not in held.role.split("、"):
+            rows[m.person_id] = replace(held, role=f"{held.role}、{m.role}" if held.role else m.role)
+    return list(rows.values())
 
 
 def roster_columns() -> list[PrintColumn]:
-    return [serial_column(), PrintColumn("姓名", 6, lambda m, n: m.name, "c"),
+    return [serial_column(), PrintColumn("姓名", 6, lambda m, n: m.name, "c", whole=True, cap=6),
             PrintColumn("单位", 12, lambda m, n: m.department_name, "c"),
             PrintColumn("职务", 10, lambda m, n: m.title, "c"),
             PrintColumn("专班职务", 10, lambda m, n: m.role, "c"),
-            PrintColumn("联系电话", 10, lambda m, n: m.phone, "c"),
+            PrintColumn("联系电话", 10, lambda m, n: m.phone, "c", whole=True),
             PrintColumn("备注", 8, lambda m, n: "")]
 
 
@@ -32,15 +48,21 @@ def build_rosters(options: PrintOptions, progress: Progress | None = None) -> Do
                    author=blocks.report_header().unit)
     blocks.title(doc, title)
     people = len({m.person_id for tf in forces for m in tf.members})
-    blocks.header_block(doc, extra=f"{len(forces)} 个专班　{people} 人")
+    places = sum(len(roster_rows(tf.members)) for tf in forces)
+    counted = f"{people} 人" + (f"（共 {places} 人次，有人参加多个专班）" if places != people else "")
+    blocks.header_block(doc, extra=f"{len(forces)} 个专班　{counted}")
     if not forces:
         doc.paragraph("当前活动还没有专班。", doc.fonts.body, 12, leading=22)
+    date_line = 20.0
     for i, tf in enumerate(forces, start=1):
-        doc.ensure(24 + 70)
-        doc.line_of_text(f"{cn_number(i)}、{tf.name}（{tf.people_count} 人）", doc.fonts.heading, 12.5, leading=26)
-        draw_table(doc, roster_columns(), [list(tf.members)], len(tf.members), size=10,
-                   label=f"正在排版：{tf.name}", empty_text="（尚未配备人员）")
+        rows = roster_rows(tf.members)
+        heading = f"{cn_number(i)}、{tf.name}"
+        doc.ensure(26 + 70)
+        doc.line_of_text(f"{heading}（{len(rows)} 人）", doc.fonts.heading, 12.5, leading=26)
+        draw_table(doc, roster_columns(), [rows], len(rows), size=10, label=f"正在排版：{tf.name}",
+                   empty_text="（尚未配备人员）", heading=ContinuedHeading(heading, doc.fonts.heading, 12.5, 26),
+                   keep_with_last=10 + date_line if i == len(forces) else 0.0)
         doc.advance(10)
         doc.check(i, len(forces), f"正在排版：{tf.name}")
-    doc.line_of_text(f"制表日期：{cn_date(context.today())}", doc.fonts.body, 10.5, align="r", leading=20)
+    doc.line_of_text(f"制表日期：{cn_date(context.today())}", doc.fonts.body, 10.5, align="r", leading=date_line)
     return doc

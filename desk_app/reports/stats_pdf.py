@@ -10,13 +10,16 @@ from desk_app.services.stats_trend import monthly_trend
 from . import blocks
 from .layout import Document, ledger_page
 from .ledger_pdf import PrintColumn, draw_table
-from .options import PrintOptions, Progress, campaign_name, cn_month, cn_number, with_campaign
+from .linebreak import break_text
+from .options import PrintOptions, Progress, campaign_name, cn_month, cn_number, filter_subtitle, with_campaign
 from .stats_rows import SummaryRow, breakdown_table
 
 BLUE = (0.13, 0.40, 0.75)
 GREEN = (0.18, 0.49, 0.20)
 RED_BAR = (0.78, 0.16, 0.16)
 CATEGORY_LIMIT = 20
+LABEL_SHARE = 0.35  # of the chart's width, at most, for the category labels
+LABEL_LEADING = 9.0
 SECTIONS = (("layer", "按层级"), ("department", "按责任单位"), ("task_force", "按专班"), ("category", "按问题类别"))
 
 
@@ -35,7 +38,8 @@ def group_columns(label: str) -> list[PrintColumn]:
 
 
 def _bar_chart(doc: Document, labels: list[str], series: list[list[float]], colors: list[tuple],
-               names: list[str], *, percent_axis: bool = False, horizontal: bool = True):
+               names: list[str], *, percent_axis: bool = False, horizontal: bool = True,
+               keep_after: float = 0.0) -> float:
     """A reportlab bar chart as a fixed-height block; horizontal bars suit long department names."""
     from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart  # noqa: PLC0415
     from reportlab.graphics.charts.legends import Legend  # noqa: PLC0415
@@ -47,9 +51,13 @@ def _bar_chart(doc: Document, labels: list[str], series: list[list[float]], colo
     n = max(len(labels), 1)
     width = doc.width
     if horizontal:
-        height = min(max(60.0, n * 14.0 * max(1, len(series) * 0.8) + 40), doc.setup.frame_height * 0.8)
+        # Long names (政府采购监督管理科（行政审批服务科）) wrap inside the label room, never cut.
+        label_room = min(width * LABEL_SHARE, max(doc.fonts.body.width(t, 8) for t in labels) + 10) if labels else 60
+        labels = ["\n".join(break_text(t, doc.fonts.body, 8, label_room - 10)) for t in labels]
+        lines = max((t.count("\n") + 1 for t in labels), default=1)
+        per_bar = max(14.0 * max(1, len(series) * 0.8), lines * LABEL_LEADING + 4)
+        height = min(max(60.0, n * per_bar + 40), doc.setup.frame_height * 0.8)
         chart = HorizontalBarChart()
-        label_room = min(140.0, max(doc.fonts.body.width(t, 8) for t in labels) + 10) if labels else 60
         chart.x, chart.y = label_room, 24
         chart.width, chart.height = width - label_room - 40, height - 40
         chart.categoryAxis.reverseDirection = 1
@@ -63,6 +71,7 @@ def _bar_chart(doc: Document, labels: list[str], series: list[list[float]], colo
     for axis in (chart.categoryAxis, chart.valueAxis):
         axis.labels.fontName = font
         axis.labels.fontSize = 8
+        axis.labels.leading = LABEL_LEADING
     chart.valueAxis.valueMin = 0
     if percent_axis:
         chart.valueAxis.valueMax = 100
@@ -90,7 +99,9 @@ def _bar_chart(doc: Document, labels: list[str], series: list[list[float]], colo
         legend.deltax = 60
         legend.colorNamePairs = [(Color(*rgb), name) for rgb, name in zip(colors, names, strict=True)]
         drawing.add(legend)
-    doc.custom(height + 6, lambda canvas, x, y: draw(drawing, canvas, x, y + 3))
+    doc.custom(height + 6, lambda canvas, x, y: draw(drawing, canvas, x, y + 3), keep=True,
+               keep_after=keep_after)
+    return height + 6
 
 
 def build(options: PrintOptions, progress: Progress | None = None) -> Document:
@@ -98,7 +109,7 @@ def build(options: PrintOptions, progress: Progress | None = None) -> Document:
     title = options.title or f"{campaign_name(f)}整改工作统计汇总"
     doc = Document(title, ledger_page(options.a3, portrait=True), progress=progress,
                    author=blocks.report_header().unit)
-    blocks.title(doc, title, subtitle=f"（截至{cn_date(context.today())}）")
+    blocks.title(doc, title, subtitle=filter_subtitle(f, f"截至{cn_date(context.today())}"))
     blocks.header_block(doc)
     s = summarize(f)
     on_time = stats.on_time_rate(f)
@@ -133,12 +144,13 @@ def build(options: PrintOptions, progress: Progress | None = None) -> Document:
                      PrintColumn("累计问题", 7, lambda p, n: str(p.cumulative_total), "c"),
                      PrintColumn("累计办结", 7, lambda p, n: str(p.cumulative_done), "c"),
                      PrintColumn("累计完成率", 8, lambda p, n: percent(p.completion_rate), "c")]
+    foot = blocks.SIGNATURE_FOOT_HEIGHT
     draw_table(doc, trend_columns, [points], len(points), size=9.5, label="正在统计：月度趋势",
-               empty_text="（无数据）")
-    if points:
+               empty_text="（无数据）", keep_with_last=0.0 if points else foot)
+    if points:  # the last chart goes to the next page with the signature foot rather than leave it alone
         doc.advance(4)
         _bar_chart(doc, [f"{int(p.month[5:])}月" for p in points], [[p.new for p in points],
                                                                     [p.closed for p in points]],
-                   [BLUE, GREEN], ["新增问题", "当月办结"], horizontal=False)
+                   [BLUE, GREEN], ["新增问题", "当月办结"], horizontal=False, keep_after=foot)
     blocks.signature_foot(doc)
     return doc

@@ -3,18 +3,25 @@ cell, and a row taller than the space left split line by line into continuation 
 
 reportlab's own Table splits rows badly (splitInRow) and is slow for thousands of Paragraph cells, so
 each row is measured with the cached character widths and emitted as drawing operations.
+
+The rules every table keeps (issue 14): a split row never leaves one line alone on either page and
+repeats its identity (序号 with （续）, 问题编号) on every fragment; a continued page repeats the
+table's heading (the group or the person) before the header row; the last row is pulled onto the
+page of whatever must follow it (the signature foot); a message row spans the whole table.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .fonts import FontMetrics
 from .layout import BLACK, FILL_COLOR, GREY_FILL, LINES, RECT, TEXT, Document
-from .linebreak import break_text
+from .linebreak import break_text, longest_run
 
 CONTINUED = "（续）"
+MIN_FRAGMENT_LINES = 2  # widow/orphan control for split rows
 
 
 @dataclass(frozen=True)
@@ -22,13 +29,58 @@ class TableColumn:
     label: str
     weight: float  # relative width; scaled to the frame
     align: str = "l"  # l / c
+    whole: bool = False  # values stay on one line when at all possible (编号, 姓名, 日期)
+    min_text: str = ""  # the widest value the column must hold on one line (a full date, the row count)
+    repeat: bool = False  # repeated on every fragment of a split row (序号, 编号)
+    cap: float = 12.0  # a `whole` column grows to hold values up to this many characters on one line
+
+
+def label_segments(label: str) -> list[str]:
+    """The pieces of a header label no line may break inside: the label itself, or its parts at a
+    typed newline and before an opening bracket (所属人员 stays whole, 办理结果（责任单位填写） may wrap)."""
+    parts: list[str] = []
+    for line in label.split("\n"):
+        start = 0
+        for i, ch in enumerate(line):
+            if ch in "（(" and i > start:
+                parts.append(line[start:i])
+                start = i
+        parts.append(line[start:])
+    return [p for p in parts if p]
+
+
+def short_phrases(text: str) -> list[str]:
+    """The short pieces of a value between its punctuation, brackets kept with what they hold
+    ("未启动（逾期）" → "未启动", "（逾期）"): a word of up to four characters, a bracket of up to six."""
+    return [p for p in _PHRASE.findall(text) if len(p) <= (6 if p[0] in "（(" else 4)]
+
+
+_PHRASE = re.compile(r"[（(][^（）()]*[）)][，、；。]?|[^（）()，、；。\s]+[，、；。]?")
+
+
+@dataclass(frozen=True)
+class ContinuedHeading:
+    """What a continued page draws above the header row: the group's or person's heading, with （续）."""
+
+    text: str
+    font: FontMetrics
+    size: float
+    leading: float
+
+    def height(self, doc: Document) -> float:
+        _size, lines = doc.fitted_lines(f"{self.text}{CONTINUED}", self.font, self.size, doc.width)
+        return len(lines) * self.leading
+
+    def draw(self, doc: Document) -> None:
+        doc.line_of_text(f"{self.text}{CONTINUED}", self.font, self.size, leading=self.leading)
 
 
 class Table:
     def __init__(self, doc: Document, columns: list[TableColumn], *, size: float = 9.0,
                  header_size: float | None = None, padding: float = 4.0, leading: float | None = None,
                  width: float | None = None, min_header_lines: int = 1,
-                 widths: list[float] | None = None, header: bool = True):
+                 widths: list[float] | None = None, header: bool = True,
+                 continued_heading: ContinuedHeading | None = None):
         self.doc = doc
         self.columns = columns
         self.size = size
@@ -41,14 +93,28 @@ class Table:
         frame = width or doc.width
         self.widths = widths or [frame * c.weight / total for c in columns]
         self.header = header
+        self.continued_heading = continued_heading
         self.xs = [doc.x0]
         for w in self.widths:
             self.xs.append(self.xs[-1] + w)
-        self.header_lines = [break_text(c.label, self.header_font, self.header_size, w - 2 * padding)
-                             for c, w in zip(columns, self.widths, strict=True)]
+        self.header_lines = [self._label_lines(c.label, w - 2 * padding) for c, w in zip(columns, self.widths, strict=True)]
         n = max(min_header_lines, max(len(lines) for lines in self.header_lines))
         self.header_height = n * self.header_size * 1.3 + 2 * padding + 2
+        self.repeat_columns = [i for i, c in enumerate(columns) if c.repeat]
         self.rows_drawn = 0
+
+    def _label_lines(self, label: str, width: float) -> list[str]:
+        """Header text broken only between its segments while a segment fits the column."""
+        font, size = self.header_font, self.header_size
+        lines: list[str] = []
+        for segment in label_segments(label):
+            if lines and font.width(lines[-1] + segment, size) <= width and "\n" not in label:
+                lines[-1] += segment
+            elif font.width(segment, size) <= width:
+                lines.append(segment)
+            else:
+                lines.extend(break_text(segment, font, size, width))
+        return lines or [""]
 
     # --- header ---------------------------------------------------------------------------------
     def _draw_header(self) -> None:
@@ -63,20 +129,37 @@ class Table:
         doc.op(LINES, segments, 0.8)
         doc.advance(h)
 
+    def _draw_continued(self) -> None:
+        """A new page inside the table: the heading (续), then the header row or a top rule."""
+        if self.continued_heading is not None:
+            self.continued_heading.draw(self.doc)
+        if self.header:
+            self._draw_header()
+        else:
+            top = self.doc.y()
+            self.doc.op(LINES, [(self.xs[0], top, self.xs[-1], top)], 0.8)
+
     def begin(self, first_row_height: float = 0.0) -> None:
         """Draw the header (on a new page if it would be left alone at the bottom)."""
+        first = max(first_row_height, self.leading * MIN_FRAGMENT_LINES + 2 * self.padding)
         if not self.header:
-            self.doc.ensure(max(first_row_height, self.leading * 2 + 2 * self.padding))
+            self.doc.ensure(first)
             top = self.doc.y()
             self.doc.op(LINES, [(self.xs[0], top, self.xs[-1], top)], 0.8)
             self.header_height = 0.0
-            return
-        self.doc.ensure(self.header_height + max(first_row_height, self.leading * 2 + 2 * self.padding))
-        self._draw_header()
-        self.doc.repeat_header = self._draw_header
+        else:
+            self.doc.ensure(self.header_height + first)
+            self._draw_header()
+        self.doc.repeat_header = self._draw_continued
 
     def end(self) -> None:
         self.doc.repeat_header = None
+
+    @property
+    def continued_height(self) -> float:
+        """What a continued page spends before the first row (heading and header row)."""
+        extra = self.continued_heading.height(self.doc) if self.continued_heading is not None else 0.0
+        return self.header_height + extra
 
     # --- rows -----------------------------------------------------------------------------------
     def _cell_texts(self, cells: list[list[str]], top: float, height: float, font: FontMetrics,
@@ -92,16 +175,15 @@ class Table:
             block = len(lines) * leading
             y = top - (height - block) / 2 - base  # vertically centred in the row
             align = "c" if center_all else self.columns[col].align
-            x_left = self.xs[col] + pad
-            if align == "c" and len(lines) == 1:
-                w = font.width(lines[0], size)
-                cell_w = self.widths[col] - 2 * pad
-                x_left = self.xs[col] + pad + max(0.0, (cell_w - w) / 2)
+            cell_w = self.widths[col] - 2 * pad
             color = colors[col] if colors else None
             if color:
                 op(FILL_COLOR, color)
             for line in lines:
                 if line:
+                    x_left = self.xs[col] + pad
+                    if align == "c":
+                        x_left += max(0.0, (cell_w - font.width(line, size)) / 2)
                     op(TEXT, name, size, x_left, y, line)
                 y -= leading
             if color:
@@ -122,39 +204,79 @@ class Table:
         pad2 = 2 * self.padding
         return [break_text(v or "", self.font, self.size, w - pad2) for v, w in zip(values, self.widths, strict=True)]
 
+    def _fits(self, n_lines: int, keep_after: float = 0.0) -> bool:
+        return n_lines * self.leading + 2 * self.padding + keep_after <= self.doc.space_left() + 0.01
+
+    def _lines_that_fit(self, keep_after: float = 0.0) -> int:
+        return int((self.doc.space_left() - keep_after - 2 * self.padding + 0.01) // self.leading)
+
     def add_row(self, values: list[str], colors: list | None = None, keep_after: float = 0.0) -> None:
         """One row; `colors` gives a text colour per cell (None = black); `keep_after` is the height of
-        what must stay on the same page as this row (the signature foot after the last row)."""
+        what must stay on the same page as this row (the signature foot after the last row): when it
+        does not fit, the row (or the last lines of a long row) goes to the next page with it."""
         cells = self.measure(values)
         n = max(len(c) for c in cells)
-        doc = self.doc
-        lead = self.leading
-        pad2 = 2 * self.padding
-        height = n * lead + pad2
-        page_room = doc.setup.frame_height - self.header_height
-        if height + keep_after <= doc.space_left() + 0.01 or (
-                height <= doc.space_left() + 0.01 and height + keep_after > page_room):
+        if self._fits(n, keep_after):
             self._emit(cells, n, colors)
             return
-        if height <= page_room * 0.5 or doc.space_left() < 3 * lead + pad2:
-            doc.new_page()  # the header comes back through repeat_header
-        # Split the row line by line into continuation rows while it does not fit.
+        page_room = self.doc.setup.frame_height - self.continued_height
+        row_height = n * self.leading + 2 * self.padding
+        if row_height + keep_after <= page_room and (row_height <= page_room * 0.5
+                                                      or self._lines_that_fit() < MIN_FRAGMENT_LINES):
+            self.doc.new_page()  # the heading and the header row come back through repeat_header
+            self._emit(cells, n, colors)
+            return
+        self._split(cells, colors, keep_after)
+
+    def _split(self, cells: list[list[str]], colors: list | None, keep_after: float) -> None:
+        """Emit a tall row as fragments, one a page: at least two lines on each, the repeated columns
+        (序号, 编号) on every fragment with （续） under the first, the last fragment with room for
+        what must follow."""
+        doc = self.doc
+        repeat = {i: list(cells[i]) for i in self.repeat_columns}
+        own = max([MIN_FRAGMENT_LINES, *(len(lines) + 1 for lines in repeat.values())])
         first = True
         while True:
-            fit = int((doc.space_left() - pad2 + 0.01) // lead)
-            if n <= fit:
+            n = max(len(c) for c in cells)
+            if self._fits(n, keep_after):
                 self._emit(cells, n, colors)
                 return
-            if fit < 1:
-                doc.new_page()
-                continue
+            fit = self._lines_that_fit()
+            if n <= fit or n - fit < MIN_FRAGMENT_LINES:  # leave lines for the next page and what follows
+                fit = n - MIN_FRAGMENT_LINES
+            if fit < own:
+                if doc.cursor > self.continued_height + 0.01:
+                    doc.new_page()
+                    continue
+                fit = max(1, min(fit, self._lines_that_fit()))  # a fresh page: take what fits
             self._emit([c[:fit] for c in cells], fit, colors)
-            cells = [c[fit:] for c in cells]
-            if not cells[0] and first:
-                cells[0] = [CONTINUED]
+            rest = [c[fit:] for c in cells]
+            for index, lines in repeat.items():
+                rest[index] = lines + ([CONTINUED] if index == self.repeat_columns[0] else [])
+            if not repeat and first and not rest[0]:
+                rest[0] = [CONTINUED]
+            cells = rest
             first = False
-            n = max(len(c) for c in cells)
             doc.new_page()
+
+    def add_note(self, text: str) -> None:
+        """A message across the whole table (（无符合条件的记录）), centred, never squeezed into one column."""
+        doc = self.doc
+        width = self.xs[-1] - self.xs[0] - 2 * self.padding
+        lines = break_text(text, self.font, self.size, width)
+        h = len(lines) * self.leading + 2 * self.padding
+        doc.ensure(h)
+        top = doc.y()
+        base = (self.leading - self.size) / 2 + self.size * 0.88
+        y = top - self.padding - base
+        for line in lines:
+            x = self.xs[0] + self.padding + max(0.0, (width - self.font.width(line, self.size)) / 2)
+            doc.op(TEXT, self.font.name, self.size, x, y, line)
+            y -= self.leading
+        bottom = top - h
+        doc.op(LINES, [(self.xs[0], bottom, self.xs[-1], bottom), (self.xs[0], top, self.xs[0], bottom),
+                       (self.xs[-1], top, self.xs[-1], bottom)], 0.5)
+        doc.advance(h)
 
     def add_rows(self, rows: Iterable[list[str]], total: int = 0, label: str = "") -> None:
         for i, values in enumerate(rows, start=1):
@@ -164,46 +286,84 @@ class Table:
                 self.doc.check(i, total, label)
 
 
-def fit_widths(columns: list[TableColumn], sample: list[list[str]], font: FontMetrics, size: float,
-               frame: float, padding: float = 4.0, cap_chars: float = 9.5) -> list[float]:
-    """Column widths from the weights, widened so narrow centred columns (编号, 日期, 姓名) keep their
-    values on one line when the sample shows they are short; the room comes from the wide text columns."""
+# --- column widths -------------------------------------------------------------------------------
+SHORT_CAP_CHARS = 9.5  # other centred columns, as far as the text columns can spare the room
+TEXT_FLOOR = 0.8  # wrapped text columns keep this share of their weighted width before others grow
+
+
+def fit_widths(columns: list[TableColumn], rows: list[list[str]], font: FontMetrics, size: float,
+               frame: float, padding: float = 4.0, header_font: FontMetrics | None = None,
+               header_size: float | None = None) -> list[float]:
+    """Column widths from every row, filled in order of need: first what no column may go below
+    (header labels never break inside: 序号, 所属人员, 逾期天数; `whole` columns hold their widest value
+    — every 编号, the row count, a full date — on one line), then most of the wrapped text columns'
+    weighted width, then the other centred columns' weight and their longest values, and whatever is
+    left to the text columns, shared mostly by how much text they hold."""
+    header_font = header_font or font
+    header_size = header_size or size
+    pad = 2 * padding + 1.0
     total = sum(c.weight for c in columns) or 1.0
-    widths = [frame * c.weight / total for c in columns]
-    cap = cap_chars * size + 2 * padding
-    wanted = list(widths)
-    for i, col in enumerate(columns):
-        if col.align != "c":
+    base = [frame * c.weight / total for c in columns]
+    text = [i for i, c in enumerate(columns) if c.align != "c" and not c.whole]
+    hard = [max(header_font.width(s, header_size) for s in label_segments(c.label) or [""]) + pad
+            for c in columns]
+    natural = list(hard)
+    for i, c in enumerate(columns):
+        if i in text:
             continue
-        lengths = sorted(font.width(row[i], size) for row in sample if row[i])
-        if not lengths:
+        values = {line for row in rows for line in row[i].split("\n")} if rows else set()
+        values.discard("")
+        widest = max((font.width(v, size) for v in values), default=0.0)
+        least = font.width(c.min_text, size) + pad if c.min_text else 0.0
+        natural[i] = max(hard[i], least, widest + pad)
+        # A short bracketed or listed phrase (（逾期）, 推进中) is not split in a narrow column either.
+        hard[i] = max(hard[i], max((font.width(p, size) for v in values for p in short_phrases(v)),
+                                   default=0.0) + pad)
+        if c.whole:  # every value on one line; one too long for the cap wraps only where it may
+            cap = c.cap * size + pad
+            runs = max((longest_run(v, font, size, strong_only=True) for v in values), default=0.0)
+            hard[i] = max(hard[i], least, natural[i] if natural[i] <= cap else runs + pad)
+        else:
+            natural[i] = min(natural[i], max(SHORT_CAP_CHARS * size + pad, hard[i]))
+    short = [i for i in range(len(columns)) if i not in text]
+    shares = _text_shares(base, text, rows, font, size) if text else {}
+    text_room = sum(base[i] for i in text) * TEXT_FLOOR
+    levels = [
+        {i: max(hard[i], text_room * shares[i]) for i in text},
+        {i: max(hard[i], base[i]) for i in short},
+        {i: max(hard[i], base[i], natural[i]) for i in short},
+    ]
+    widths = list(hard)
+    left = frame - sum(widths)
+    if left < 0:  # not even the minimums fit: shrink everything alike rather than overflow
+        return [w * frame / sum(widths) for w in widths]
+    for level in levels:
+        need = {i: t - widths[i] for i, t in level.items() if t > widths[i]}
+        wanted = sum(need.values())
+        if wanted <= 0:
             continue
-        natural = lengths[int(len(lengths) * 0.9)] + 2 * padding + 1  # let the odd long value wrap
-        if natural <= cap:
-            wanted[i] = max(widths[i], natural)
-    wide = [i for i, c in enumerate(columns) if c.align != "c"]
-    _balance_wide_columns(widths, wide, sample, font, size)
-    wanted = [max(w, wanted[i]) if columns[i].align == "c" else w for i, w in enumerate(widths)]
-    extra = sum(wanted) - sum(widths)
-    spare = sum(widths[i] * 0.2 for i in wide)
-    if extra <= 0 or spare <= 0:
-        return widths
-    scale = min(1.0, spare / extra)
-    result = [widths[i] + (wanted[i] - widths[i]) * scale for i in range(len(columns))]
-    taken = extra * scale
-    for i in wide:
-        result[i] -= taken * (widths[i] * 0.2) / spare
-    return result
+        share = min(1.0, left / wanted)
+        for i, n in need.items():
+            widths[i] += n * share
+        left -= wanted * share
+        if left <= 0.01:
+            return widths
+    if not text:
+        return [w + left * b / frame for w, b in zip(widths, base, strict=True)]
+    for i in text:
+        widths[i] += left * shares[i]
+    return widths
 
 
-def _balance_wide_columns(widths: list[float], wide: list[int], sample: list[list[str]], font: FontMetrics,
-                          size: float) -> None:
-    """Share the wide columns' room half by their weights and half by how much text they hold, so one
-    narrow column full of text does not make every row tall."""
-    if not sample or len(wide) < 2:
-        return
-    room = sum(widths[i] for i in wide)
-    text = {i: sum(font.width(row[i], size) for row in sample) + 1.0 for i in wide}
-    total_text = sum(text.values())
-    for i in wide:
-        widths[i] = 0.5 * widths[i] + 0.5 * room * text[i] / total_text
+def _text_shares(base: list[float], text: list[int], rows: list[list[str]], font: FontMetrics,
+                 size: float) -> dict[int, float]:
+    """Each text column's share of the room: partly by weight, mostly by how much text it holds (a sample
+    of rows is enough for that), so one narrow column full of text does not make every row tall."""
+    weight = sum(base[i] for i in text) or 1.0
+    shares = {i: base[i] / weight for i in text}
+    sample = rows[:600]
+    if not sample or len(text) < 2:
+        return shares
+    amount = {i: sum(font.width(row[i], size) for row in sample) + 1.0 for i in text}
+    total_amount = sum(amount.values())
+    return {i: 0.3 * shares[i] + 0.7 * amount[i] / total_amount for i in text}

@@ -38,6 +38,7 @@ class LedgerFilter:
     open_only: bool = False
     text: str = ""
     deleted: bool = False  # True lists the recycle bin
+    found_to: date | None = None  # as of a past day (--today): entries found (or entered) by then only
 
 
 def is_overdue(status: str, deadline_type: str, deadline: date | None, today: date | None = None) -> bool:
@@ -90,6 +91,8 @@ def where_clause(f: LedgerFilter):
         conds.append(LedgerEntry.deadline >= f.deadline_from)
     if f.deadline_to:
         conds.append(LedgerEntry.deadline <= f.deadline_to)
+    if f.found_to:
+        conds.append(fn.COALESCE(LedgerEntry.found_date, fn.date(LedgerEntry.created_at)) <= f.found_to)
     if f.overdue_only:
         conds.append(overdue_condition(today))
     if f.open_only:

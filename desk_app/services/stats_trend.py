@@ -19,7 +19,7 @@ from .ledger_query import LedgerFilter, where_clause
 class MonthPoint:
     month: str  # YYYY-MM
     new: int  # found (or created) this month
-    closed: int  # closed this month (销号日期, else 完成日期)
+    closed: int  # closed this month (销号日期, else 完成日期; 长期坚持 without either: the month found)
     cumulative_total: int
     cumulative_done: int
 
@@ -41,7 +41,10 @@ def _months_between(first: str, last: str) -> list[str]:
 
 def monthly_trend(f: LedgerFilter, last_months: int = 12) -> list[MonthPoint]:
     found_month = fn.strftime("%Y-%m", fn.COALESCE(LedgerEntry.found_date, LedgerEntry.created_at))
-    done_month = fn.strftime("%Y-%m", fn.COALESCE(LedgerEntry.closed_date, LedgerEntry.completed_date))
+    # Every entry the 完成率 counts as done is closed in some month, so the last 累计完成率 is the same
+    # 完成率 as everywhere else (a 长期坚持 entry has no 销号/完成日期: it counts from the month found).
+    done_month = fn.strftime("%Y-%m", fn.COALESCE(LedgerEntry.closed_date, LedgerEntry.completed_date,
+                                                  LedgerEntry.found_date, LedgerEntry.created_at))
     done = [s.value for s in DONE_STATUSES]
     new_by = dict(LedgerEntry.select(found_month, fn.COUNT(LedgerEntry.id)).where(where_clause(f))
                   .group_by(found_month).tuples())

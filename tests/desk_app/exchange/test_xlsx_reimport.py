@@ -31,9 +31,10 @@ def _edit(path, edits: dict[str, dict[str, str]], new_rows: list[dict[str, str]]
     """Change cells of the rows whose 问题编号 is a key; append rows; by column label."""
     wb = load_workbook(path)
     ws = wb.worksheets[0]
-    labels = [c.value for c in ws[HEADER_ROW]]
+    header_row = next(r for r in range(1, 6) if "问题编号" in [c.value for c in ws[r]])  # 4 below a filter line
+    labels = [c.value for c in ws[header_row]]
     code_col = labels.index("问题编号")
-    for row in ws.iter_rows(min_row=HEADER_ROW + 1):
+    for row in ws.iter_rows(min_row=header_row + 1):
         code = row[code_col].value
         for label, value in edits.get(code, {}).items():
             row[labels.index(label)].value = value

@@ -81,3 +81,18 @@ def gongwen_page_numbers(texts: list[str]) -> list[int | None]:
         matches = GONGWEN_NUMBER.findall(text)
         found.append(int(matches[-1]) if matches else None)
     return found
+
+
+def all_word_boxes(path) -> list[tuple[int, float, float, float, float, str]]:
+    """(page, x_min, y_min, x_max, y_max, text) of every word on every page, from one pdftotext run."""
+    from html import unescape
+
+    out = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    words = []
+    for number, page in enumerate(out.split("<page ")[1:], start=1):
+        for a, b, c, d, t in _WORD.findall(page):
+            words.append((number, float(a), float(b), float(c), float(d), unescape(t)))
+    return words
+
+
+_WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>')
