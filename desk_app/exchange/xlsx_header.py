@@ -78,9 +78,11 @@ def _is_pair(rows: list[list], t: int, c: int, merges: _Merges, vocab: HeaderVoc
         return False  # a data row, or the 1 2 3 … column-number row
     if any(len(_text(below[i])) > MAX_HEADER_TEXT for i in below_cells):
         return False
+    top_cells = _filled(top)
+    if any(re.search(r"[:：]\s*\S", _text(top[i])) for i in top_cells):
+        return False  # "填报单位：…" / "填报日期：…" lines above the header, not group titles
     if merges.vertical_into(t, c):
         return True
-    top_cells = _filled(top)
     if len(top_cells) >= 2 and any(merges.horizontal(t, i) for i in top_cells):
         span_cols = [i for i in top_cells if merges.horizontal(t, i)]
         if any(sum(1 for j in range(s[1], s[3] + 1) if _text(below[j])) >= 2

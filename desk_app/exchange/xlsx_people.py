@@ -9,6 +9,8 @@ from dataclasses import dataclass
 OPEN, CLOSE = "（(【[〔", "）)】]〕"
 LIST_MARKS = "、，,；;/／\n"
 _ROLE_REMARK = re.compile(r"[（(](牵头|主办|主责|配合|协办|负责)[）)]$")
+UNIT_ENDINGS = ("局", "科", "室", "办", "委", "部", "院", "所", "站", "队", "处", "组", "会", "厅", "中心", "司", "府",
+                "街道", "镇", "乡", "村", "社区", "公司", "党组", "党委")
 _NAME = re.compile(r"^[\u4e00-\u9fa5·]{2,5}$")
 
 
@@ -65,6 +67,11 @@ class TitleReader:
                     text = text[len(title):]
                     changed = True
                     break
+        # "应急局局长", "市委副书记": a title after a unit's name is a title as a whole
+        for title in self.titles:
+            head = text[:-len(title)] if text.endswith(title) else ""
+            if head and head.endswith(UNIT_ENDINGS):
+                return "", [*found, text]
         # "周建华局长": a title after the name
         for title in self.titles:
             if text.endswith(title) and len(text) - len(title) >= 2 and _NAME.match(text[:-len(title)]):

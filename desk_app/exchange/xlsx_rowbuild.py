@@ -126,11 +126,16 @@ class RowBuilder:
         return chosen
 
     def _joined(self, cells: dict, key: str) -> str:
+        """Several columns of one field: the first as written, later ones under their header; columns
+        under one group (季度形象进度/一季度 …) each under their own name."""
+        indices = self.by_field.get(key, [])
+        grouped = len(indices) > 1 and all("/" in self.plan.headers[i] for i in indices)
         parts = []
-        for index in self.by_field.get(key, []):
+        for index in indices:
             text = _text(cells.get(index))
             if text:
-                parts.append(text if not parts else f"{self.label(index).split('/')[-1]}：{text}")
+                labelled = grouped or bool(parts)
+                parts.append(f"{self.label(index).split('/')[-1]}：{text}" if labelled else text)
         return "\n".join(parts)
 
     # -- the row ------------------------------------------------------------------------------------
@@ -195,7 +200,7 @@ class RowBuilder:
         if value is None:
             return
         try:
-            deadline = self.readers.deadline.read(value)
+            deadline = self.readers.deadline.read(value, base=values.get("found_date"))
         except DateParseError as exc:
             self._problem(row, "deadline", str(exc))
             return
@@ -219,7 +224,7 @@ class RowBuilder:
                 self._problem(row, "status", f"“{status_text[:30]}”不是能识别的状态，按“{'推进中' if progress else '未启动'}”"
                               "导入，原文记入整改进展。可在“设置 › 导入词表”中添加这个词", warning=True)
                 progress = "\n".join(p for p in (f"状态：{status_text}", progress) if p)
-        elif progress and not flag_text:
+        elif progress:
             reading = self.readers.status.read(progress, leading_only=True)
         flag = read_flag(flag_text) if flag_text else None
         if flag_text and flag is None:

@@ -70,7 +70,15 @@ class DeadlineReader:
         self.base = base  # relative deadlines count from here (the sheet's date, or the import day)
         self.base_name = base_name
 
-    def read(self, value) -> Deadline:
+    def read(self, value, *, base: date | None = None) -> Deadline:
+        """base: the row's own date (交办时间) when it has one: relative deadlines count from it."""
+        if base is not None and base != self.base:
+            saved = self.base, self.base_name
+            self.base, self.base_name = base, "交办日期"
+            try:
+                return self.read(value)
+            finally:
+                self.base, self.base_name = saved
         if not isinstance(value, str):
             return Deadline(DeadlineType.DATE.value, parse_date(value))
         text = "".join(value.split()).translate(_FULLWIDTH)

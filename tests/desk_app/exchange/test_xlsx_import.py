@@ -132,11 +132,11 @@ def test_clerk_fixes_the_mapping(people, tmp_path):
     with pytest.raises(InputFileError) as info:
         plan_import(path, ImportOptions(sheet="问题清单"), content=content)
     assert "问题表现" in info.value.message
-    mapping = mapping_from_json({"说明文字": "description", "D": "整改措施", "编号": ""}, content.headers)
+    mapping = mapping_from_json({"说明文字": "description", "D": "整改措施", "编号": ""}, content)
     plan = plan_import(path, ImportOptions(sheet="问题清单", mapping=mapping), content=content)
     assert plan.rows[0].data.description == "窗口服务不热情" and plan.rows[0].data.measures == "加强培训"
     with pytest.raises(InputFileError):
-        mapping_from_json({"没有这列": "description"}, content.headers)
+        mapping_from_json({"没有这列": "description"}, content)
 
 
 def test_formulas_and_control_characters_are_row_problems(people, tmp_path, db_dump):
