@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -30,14 +31,19 @@ def split_outside_brackets(text: str, marks: str = LIST_MARKS, *, spaces: bool =
     return [p.strip() for p in parts if p.strip()]
 
 
-def split_units(text: str) -> list[str]:
-    """"区财政局（牵头）、各县（市、区）人民政府" → ["区财政局", "各县（市、区）人民政府"]."""
-    units = []
+@functools.lru_cache(maxsize=4096)
+def _units(text: str) -> tuple[str, ...]:
+    units: list[str] = []
     for part in split_outside_brackets(text, spaces=True):
         part = _ROLE_REMARK.sub("", part).strip()
         if part and part not in units:
             units.append(part)
-    return units
+    return tuple(units)
+
+
+def split_units(text: str) -> list[str]:
+    """"区财政局（牵头）、各县（市、区）人民政府" → ["区财政局", "各县（市、区）人民政府"]."""
+    return list(_units(text))
 
 
 @dataclass(frozen=True)
@@ -49,6 +55,7 @@ class NamedPerson:
 class TitleReader:
     def __init__(self, titles: tuple[str, ...]):
         self.titles = sorted(set(titles), key=len, reverse=True)
+        self._cache: dict[str, tuple[NamedPerson, ...]] = {}  # a ledger names the same people on many rows
 
     def _strip(self, text: str) -> tuple[str, list[str]]:
         """Titles off the front and out of a trailing bracket."""
@@ -82,6 +89,12 @@ class TitleReader:
 
     def people(self, text: str) -> list[NamedPerson]:
         """Every person a cell names, in order; a bare title binds to the name after it."""
+        cached = self._cache.get(text)
+        if cached is None:
+            cached = self._cache[text] = self._people(text)
+        return list(cached)
+
+    def _people(self, text: str) -> tuple[NamedPerson, ...]:
         result: list[NamedPerson] = []
         pending: list[str] = []
         for part in split_outside_brackets(text):
@@ -94,5 +107,5 @@ class TitleReader:
                 pending = []
         if pending:
             result.append(NamedPerson("", "、".join(pending)))
-        return result
+        return tuple(result)
 

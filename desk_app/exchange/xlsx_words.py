@@ -69,14 +69,31 @@ class DeadlineReader:
         self.year = campaign_year
         self.base = base  # relative deadlines count from here (the sheet's date, or the import day)
         self.base_name = base_name
+        self._cache: dict[tuple, Deadline | DateParseError] = {}
 
     def read(self, value, *, base: date | None = None) -> Deadline:
-        """base: the row's own date (交办时间) when it has one: relative deadlines count from it."""
+        """base: the row's own date (交办时间) when it has one: relative deadlines count from it.
+        Results are kept per cell text: a ledger repeats the same few words on every row."""
+        if not isinstance(value, str):
+            return self._read(value, base)
+        key = (value, base)
+        cached = self._cache.get(key)
+        if cached is None:
+            try:
+                cached = self._read(value, base)
+            except DateParseError as exc:
+                cached = exc
+            self._cache[key] = cached
+        if isinstance(cached, DateParseError):
+            raise cached
+        return cached
+
+    def _read(self, value, base: date | None = None) -> Deadline:
         if base is not None and base != self.base:
             saved = self.base, self.base_name
             self.base, self.base_name = base, "交办日期"
             try:
-                return self.read(value)
+                return self._read(value)
             finally:
                 self.base, self.base_name = saved
         if not isinstance(value, str):
@@ -220,10 +237,17 @@ class StatusReader:
         self.words = words
         self.by_length = sorted(words, key=len, reverse=True)
         self.long_term = [w for w in self.by_length if words[w] == Status.ONGOING]
+        self._cache: dict[tuple[str, bool], StatusReading | None] = {}
 
     def read(self, value, *, leading_only: bool = False) -> StatusReading | None:
         """The status a cell states. leading_only: a longer text (整改情况) counts only when it opens
         with a status word followed by punctuation, so "已完成初稿" is not read as 已完成."""
+        key = (str(value), leading_only)
+        if key not in self._cache:
+            self._cache[key] = self._read(str(value), leading_only)
+        return self._cache[key]
+
+    def _read(self, value: str, leading_only: bool) -> StatusReading | None:
         text = _OVERDUE.sub("", str(value).strip()).strip().rstrip("。.；;！!")
         if not text:
             return None
