@@ -12,6 +12,7 @@ from desk_app.domain import LEVEL_TO_LAYER, EntryKind, Layer, PersonLevel
 from desk_app.errors import InputFileError, ValidationError
 from desk_app.services import campaigns, context, import_words
 
+from .progress import report
 from .xlsx_header import ColumnNote, HeaderBlock, auto_mapping, find_column, find_header
 from .xlsx_match import ExistingEntries
 from .xlsx_people import TitleReader
@@ -190,7 +191,7 @@ def plan_import(path: str | Path, options: ImportOptions | None = None, *, conte
     builder = RowBuilder(plan, _Names(campaign.id), ExistingEntries(campaign.id, codes), readers, kind=kind,
                          layer=layer, found_date=found, sections=content.sections)
     for number, (row_number, values, uncomputed) in enumerate(content.rows, start=1):
-        if number % 2000 == 0 and progress is not None:
-            progress(number, len(content.rows), f"正在检查第 {number}/{len(content.rows)} 行")
+        if number % 2000 == 0:
+            report(progress, number, len(content.rows), f"正在检查第 {number}/{len(content.rows)} 行")
         plan.rows.append(builder.build(row_number, values, uncomputed))
     return plan
