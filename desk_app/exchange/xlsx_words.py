@@ -119,14 +119,17 @@ class DeadlineReader:
         if match:
             first, second = self._single(match[1]), self._single(match[2])
             if first and second and second.kind == DeadlineType.LONG_TERM and first.kind != DeadlineType.LONG_TERM:
-                return Deadline(first.kind, first.when, True, f"{_shown(first)}，此后长期坚持（整改方式记为长期坚持）")
+                return Deadline(first.kind, first.when, True,
+                                f"“{text}” → {_shown(first)}，此后长期坚持（整改方式记为长期坚持）")
             if first and second and first.kind == DeadlineType.IMMEDIATE and second.kind == DeadlineType.DATE:
-                return Deadline(DeadlineType.IMMEDIATE.value, second.when, False, f"立行立改，{second.when}前完成")
+                return Deadline(DeadlineType.IMMEDIATE.value, second.when, False,
+                                f"“{text}” → 立行立改，{second.when}前完成")
         bare = _REMARK.sub("", text)
         if bare != text and bare:
             inner = self._single(bare)
             if inner is not None:
-                return Deadline(inner.kind, inner.when, inner.long_term_too, f"{_shown(inner)}（括号中的说明已记入备注）")
+                return Deadline(inner.kind, inner.when, inner.long_term_too,
+                                f"“{text}” → {_shown(inner)}（括号中的说明已记入备注）")
         dates = _DATE_TEXT.findall(text)
         parsed = []
         for found in dates:
@@ -136,7 +139,8 @@ class DeadlineReader:
                 continue
         if parsed:
             last = max(parsed)
-            return Deadline(DeadlineType.DATE.value, last, False, f"取最后的日期 {last.isoformat()}（原文已记入备注）")
+            return Deadline(DeadlineType.DATE.value, last, False,
+                            f"“{text[:30]}” → 取最后的日期 {last.isoformat()}（原文已记入备注）")
         return None
 
     def _single(self, text: str) -> Deadline | None:

@@ -95,5 +95,6 @@ class ReportTable(QTableWidget):
                 item.setForeground(QColor(COLORS[what]))
                 self.setItem(r, c, item)
         self.setUpdatesEnabled(True)
-        self.resizeColumnToContents(0)
-        self.resizeColumnToContents(3)
+        for column in (0, 1, 3):
+            self.resizeColumnToContents(column)
+        self.setColumnWidth(1, min(self.columnWidth(1), 240))
