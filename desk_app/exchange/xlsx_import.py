@@ -194,4 +194,6 @@ def plan_import(path: str | Path, options: ImportOptions | None = None, *, conte
         if number % 2000 == 0:
             report(progress, number, len(content.rows), f"正在检查第 {number}/{len(content.rows)} 行")
         plan.rows.append(builder.build(row_number, values, uncomputed))
+    if builder.template_blanks:
+        notes.append(f"{builder.template_blanks} 个单元格只写了“0”（上报模板表示空白的写法），按空白导入")
     return plan

@@ -91,6 +91,7 @@ class RowBuilder:
         self.layer = layer
         self.found_date = found_date
         self.sections = sections
+        self.template_blanks = 0  # "0" cells of an upward template, read as blank (the preview says so)
         self.by_field: dict[str, list[int]] = {}
         for index, key in sorted(plan.mapping.items()):
             self.by_field.setdefault(key, []).append(index)
@@ -114,7 +115,10 @@ class RowBuilder:
             if isinstance(value, str) and has_controls(value):
                 row.problems.append(RowProblem(row_number, self.label(index), "含有不可见的控制字符，请删除后再导入"))
                 continue
-            cells[index] = None if _is_template_blank(value) else value
+            if _is_template_blank(value):
+                self.template_blanks += 1
+                value = None
+            cells[index] = value
         self._fill(row, cells)
         return row
 

@@ -32,6 +32,12 @@ def test_hidden_first_sheet_is_skipped_with_a_note(db, tmp_path):
     assert "跳过了隐藏的工作表“填表说明”" in result.plan_text
 
 
+def test_template_zeros_are_read_as_blank_and_said_so(db, tmp_path):
+    layout = next(layout for layout in LAYOUTS if layout.name.startswith("12_"))
+    result = run_layout(layout, tmp_path)
+    assert "个单元格只写了“0”" in result.plan_text
+
+
 def test_corpus_table_lists_every_file(db, tmp_path):
     result = run_layout(LAYOUTS[0], tmp_path)
     text = table([result])
