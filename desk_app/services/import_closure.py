@@ -62,8 +62,9 @@ def record_import_history(items: list[ImportedHistory]) -> None:
                 text = f"随 {item.source} 导入时表格已写明完成：{item.closure_words}".strip("：")
                 event_rows.append({"entry": item.entry_id, "kind": IMPORT_CLOSE_EVENT, "text": text, "actor": IMPORT_ACTOR,
                                    "at": now})
-                log_rows.append(_log("ledger_entry", item.entry_id, "event", f"{IMPORT_CLOSE_EVENT}：{text}",
-                                     now, actor, "update"))
+                # Logged under 状态 so the entry's history reads "已销号（导入销号：…）" in words it knows.
+                log_rows.append(_log("ledger_entry", item.entry_id, "status",
+                                     f"{Status.CLOSED.value}（{IMPORT_CLOSE_EVENT}：{text}）", now, actor, "update"))
     _insert(ProgressUpdate, progress_rows)
     _insert(EntryEvent, event_rows)
     _insert(ChangeLog, log_rows)

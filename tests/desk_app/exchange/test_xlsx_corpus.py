@@ -6,7 +6,7 @@ import pytest
 from corpus.check import run_layout, table
 from corpus.layouts import LAYOUTS
 
-from desk_app.db.models import EntryEvent, LedgerEntry
+from desk_app.db.models import ChangeLog, EntryEvent, LedgerEntry
 from desk_app.services import context
 from desk_app.services.import_closure import IMPORT_ACTOR, IMPORT_CLOSE_EVENT
 
@@ -21,6 +21,8 @@ def test_corpus_ledger_imports_row_by_row(db, tmp_path, layout):
         assert entry.closed_date == context.today() and entry.reviewer_id is None
         event = EntryEvent.get(EntryEvent.entry == entry)
         assert event.kind == IMPORT_CLOSE_EVENT and event.actor == IMPORT_ACTOR and event.text
+        assert ChangeLog.select().where(ChangeLog.entity_id == entry.id, ChangeLog.field == "status",
+                                        ChangeLog.new.contains(IMPORT_CLOSE_EVENT)).exists()
     for entry in LedgerEntry.select().where(LedgerEntry.status != "已销号"):
         assert entry.closed_date is None
         assert not EntryEvent.select().where(EntryEvent.entry == entry).exists()
