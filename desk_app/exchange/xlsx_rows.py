@@ -15,7 +15,8 @@ FOOTER = re.compile(r"^(备注|注|说明|填表说明|制表|制表人|填报�
                     r"\s*([（(][^）)]{0,8}[）)])?\s*[:：]")
 FOOTER_WORDS = re.compile(r"^(注|说明)\s*\d*\s*[.、．:：]|^填表说明|^(单位|填报单位)?（?盖章）?$")
 EXAMPLE = re.compile(r"^(例[:：]|示例|填写示例|样例)")
-TOTAL = re.compile(r"^(合\s*计|小\s*计|总\s*计|累\s*计|共\s*计)\s*[:：]?")
+# The whole cell: "合计" / "小计：" / "合计 4件", never a problem text that opens with 合计.
+TOTAL = re.compile(r"^(合\s*计|小\s*计|总\s*计|累\s*计|共\s*计)\s*[:：]?\s*(\d+(\.\d+)?\s*[个项条件家]?)?$")
 SECTION = re.compile(r"^\s*([一二三四五六七八九十百]+\s*[、.．]|[（(][一二三四五六七八九十百]+[）)]|"
                      r"第[一二三四五六七八九十百]+(部分|类|方面|项|章|节)|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+\s*[、.．])")
 _COUNT_TAIL = re.compile(r"[（(]\s*(共|计)?\s*\d+\s*(个|项|条|件)?(问题|任务|事项)?\s*[）)]\s*$")

@@ -135,3 +135,16 @@ def test_bad_file_still_exit_2_and_nothing_written(campaign, tmp_path, capsys, d
     assert "错误" in capsys.readouterr().err
     open_database()
     assert db_dump() == before
+
+
+def test_rows_that_are_not_entries_and_rows_that_only_look_so(campaign, tmp_path):
+    rows = [ROW,
+            [2, "合计发放补贴不规范", "逐笔核对", "区财政局", None, "年底前", None, None],
+            HEADER,  # the header repeated after a page break
+            ["合计", None, None, None, None, None, None, None],
+            [None, None, None, "区财政局", None, None, None, None],
+            ["制表：张敏", None, None, None, "审核人（签字）：", None, None, None]]
+    plan = plan_import(_sheet(tmp_path / "r.xlsx", rows), ImportOptions(create_missing=True))
+    assert [r.row for r in plan.rows] == [4, 5]
+    assert [(s.row, s.reason) for s in plan.skipped] == [
+        (6, "重复的表头行"), (7, "合计/小计行"), (8, "只有一格内容、没有问题表现的行"), (9, "表尾说明或签字栏")]
