@@ -16,7 +16,7 @@ from desk_app import __version__, paths
 from desk_app.errors import DeskAppError
 
 # Command modules in the order `desk-app --help` lists them.
-COMMAND_MODULES = ["demo", "stats", "print_cmd", "backup_cmd", "export_cmd", "import_cmd"]
+COMMAND_MODULES = ["demo", "stats", "print_cmd", "backup_cmd", "export_cmd", "import_cmd", "campaign_cmd"]
 
 
 # argparse's own messages, in the words the rest of the program uses.

@@ -1,4 +1,4 @@
-"""desk-app import xlsx|package FILE [--dry-run] [--mapping JSON] [--yes]."""
+"""desk-app import xlsx|package FILE [--dry-run] [--mapping JSON] [--new-campaign NAME] [--yes]."""
 
 from __future__ import annotations
 
@@ -19,15 +19,20 @@ def register(sub) -> None:
     p.add_argument("--dry-run", action="store_true", help="只检查并显示预览，不写入")
     p.add_argument("--yes", action="store_true", help="不再询问，直接导入")
     x = p.add_argument_group("Excel 台账（xlsx）")
-    x.add_argument("--sheet", help="工作表名称（默认第一个）")
-    x.add_argument("--header-row", type=int, metavar="N", help="表头所在的行号（默认自动识别）")
+    x.add_argument("--sheet", help="工作表名称（默认第一个可见的工作表）")
+    x.add_argument("--header-row", type=int, metavar="N", help="表头（第一行）所在的行号（默认自动识别）")
     x.add_argument("--mapping", metavar="JSON",
-                   help='列对应，如 \'{"问题描述":"description","F":"整改措施","序号":""}\'（列名或列字母 → 字段）')
-    x.add_argument("--kind", default="问题整改",
-                   help="事项类型（表格中没有“类型”列、问题编号也不以 ZG/RW/YD/DB 开头时），默认 问题整改")
-    x.add_argument("--layer", default="", help="默认层级（表格中没有“层级”列时）")
+                   help='列对应，如 \'{"问题描述":"description","F":"整改措施","序号":"","点位":"原表其他列"}\''
+                        "（列名不计 * 和空格，或列字母 → 字段；\"\" 不导入）；会记住，下次同样的表头自动使用")
+    x.add_argument("--kind", default=None,
+                   help="事项类型（默认由表格判断：“工作任务/重点工作”列为重点任务，“督办事项”列为督办事项，否则问题整改）")
+    x.add_argument("--layer", default="", help="默认层级（表格中没有“层级”列时；默认按所属人员，单位台账为局领导班子）")
     x.add_argument("--create-missing", action="store_true", help="自动新建本机没有的科室、人员和专班")
     x.add_argument("--skip-invalid", action="store_true", help="跳过有问题的行，只导入没有问题的行")
+    x.add_argument("--new-campaign", metavar="NAME",
+                   help="本机还没有活动时，先新建这个活动再导入（年度用 --year，默认取表格标题中的年份或今年）")
+    x.add_argument("--year", type=int, metavar="YYYY", help="与 --new-campaign 一起使用：新活动的年度")
+    x.add_argument("--full", action="store_true", help="预览中列出全部提示（默认每类最多 200 条）")
     k = p.add_argument_group("数据包（package）")
     k.add_argument("--into-current", action="store_true",
                    help="导入到本机的当前活动（默认导入到同名同年度的活动，没有则新建）")
@@ -81,10 +86,29 @@ def _package(args) -> int:
     return 0
 
 
+def _campaign_for(args, content) -> int | None:
+    """The campaign to import into; with none yet, --new-campaign creates one (asked for otherwise)."""
+    from desk_app.services import campaigns, context  # noqa: PLC0415
+
+    current = campaigns.current_campaign()
+    if args.new_campaign:
+        year = args.year or content.block.title_year or context.today().year
+        if not args.dry_run:
+            created = campaigns.create_campaign(args.new_campaign, year)
+            print(f"已新建活动“{created.name}”（{created.year}年度），导入到这个活动。")
+            return created.id
+        print(f"（预览）将新建活动“{args.new_campaign}”（{year}年度）并导入到这个活动。")
+        return None
+    if current is None:
+        raise InputFileError("本机还没有任何活动，导入的事项需要归入一个活动。请加 --new-campaign 活动名称 "
+                             "[--year 年度] 在导入时新建，或先运行 desk-app campaign new 活动名称 --year 年度。"
+                             "没有导入任何内容。")
+    return current.id
+
+
 def _xlsx(args) -> int:
     from desk_app.exchange.xlsx_apply import apply_import  # noqa: PLC0415
-    from desk_app.exchange.xlsx_import import ImportOptions, mapping_from_json, plan_import  # noqa: PLC0415
-    from desk_app.exchange.xlsx_read import read_sheet  # noqa: PLC0415
+    from desk_app.exchange.xlsx_import import ImportOptions, mapping_from_json, plan_import, read_sheet  # noqa: PLC0415
 
     content = read_sheet(args.file, args.sheet, header_row=args.header_row, progress=_progress)
     mapping = None
@@ -95,11 +119,14 @@ def _xlsx(args) -> int:
             raise InputFileError(f"--mapping 不是正确的 JSON（{exc.msg}）。示例：'{{\"问题描述\":\"description\"}}'") from exc
         if not isinstance(spec, dict):
             raise InputFileError("--mapping 应为 JSON 对象，如 '{\"问题描述\":\"description\"}'")
-        mapping = mapping_from_json(spec, content.headers)
+        mapping = mapping_from_json(spec, content)
+    campaign_id = _campaign_for(args, content)
+    if campaign_id is None:  # dry run of an import that will create its campaign: preview in a scratch one
+        return _preview_without_campaign(args, content, mapping)
     options = ImportOptions(sheet=content.name, mapping=mapping, default_kind=args.kind, default_layer=args.layer,
-                            create_missing=args.create_missing)
+                            create_missing=args.create_missing, campaign_id=campaign_id, header_row=args.header_row)
     plan = plan_import(args.file, options, content=content)
-    print(plan.report_text())
+    print(plan.report_text(None if args.full else 200))
     bad = len(plan.rows) - len(plan.valid_rows)
     if args.dry_run:
         return 2 if bad and not args.skip_invalid else 0
@@ -116,6 +143,25 @@ def _xlsx(args) -> int:
     result = apply_import(plan, skip_invalid=args.skip_invalid, progress=_progress)
     print(result.text())
     return 0
+
+
+def _preview_without_campaign(args, content, mapping) -> int:
+    """--dry-run --new-campaign: check every row against a campaign that is created and rolled back."""
+    from desk_app.db.models import database  # noqa: PLC0415
+    from desk_app.exchange.xlsx_import import ImportOptions, plan_import  # noqa: PLC0415
+    from desk_app.services import campaigns, context  # noqa: PLC0415
+
+    year = args.year or content.block.title_year or context.today().year
+    with database.atomic() as transaction:
+        scratch = campaigns.create_campaign(args.new_campaign, year, make_current=False)
+        options = ImportOptions(sheet=content.name, mapping=mapping, default_kind=args.kind,
+                                default_layer=args.layer, create_missing=args.create_missing,
+                                campaign_id=scratch.id, header_row=args.header_row)
+        plan = plan_import(args.file, options, content=content)
+        transaction.rollback()
+    print(plan.report_text(None if args.full else 200))
+    bad = len(plan.rows) - len(plan.valid_rows)
+    return 2 if bad and not args.skip_invalid else 0
 
 
 def run(args) -> int:

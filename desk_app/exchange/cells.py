@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 # A spreadsheet program treats a cell typed with one of these first as a formula (or DDE call).
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -12,8 +14,11 @@ def strip_controls(text: str) -> str:
     return "".join(ch for ch in text if ch >= " " or ch in "\n\t")
 
 
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
 def has_controls(text: str) -> bool:
-    return any(ch < " " and ch not in "\n\t\r" for ch in text)
+    return _CONTROLS.search(text) is not None
 
 
 def looks_like_formula(text: str) -> bool:

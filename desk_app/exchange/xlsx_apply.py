@@ -1,21 +1,42 @@
-"""Writing an accepted Excel import: backup first, then every row in one transaction."""
+"""Writing an accepted Excel import: backup first, then every row in one transaction.
+
+All entry creation goes through create_import_entries(), which takes the same NewEntry list as the
+ledger's single write path (services.ledger.create_entries, issue 12). MERGE NOTE: once that exists,
+replace the body of create_import_entries with that call and drop the local NewEntry."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
-from peewee import fn
-
-from desk_app.db.models import Campaign, Department, LedgerEntry, Person, ProgressUpdate, TaskForce
-from desk_app.domain import KIND_CODE_PREFIX, EntryKind
+from desk_app.db.models import Campaign, LedgerEntry, TaskForce
+from desk_app.domain import Status
 from desk_app.errors import InputFileError
-from desk_app.services import changelog, context, workflow
+from desk_app.services import changelog, context, import_words, org, workflow
+from desk_app.services import ledger as ledger_service
 from desk_app.services.backups import create_backup
+from desk_app.services.import_closure import ImportedHistory, record_import_history
 from desk_app.services.ledger import EntryInput, update_entry
 
 from .progress import Progress, report
-from .xlsx_import import ImportPlan, RowPlan
+from .xlsx_plan import ImportPlan, RowPlan
+
+
+@dataclass
+class NewEntry:
+    """Mirror of services.ledger.NewEntry (issue 12): one entry to create, with its state."""
+
+    data: EntryInput
+    status: str = Status.NOT_STARTED.value
+    completed_date: date | None = None
+    closed_date: date | None = None
+    completion_summary: str = ""
+    reviewer_name: str = ""
+    source_unit: str = ""
+    code: str | None = None
+    meeting_id: int | None = None
+    decision_no: int | None = None
 
 
 @dataclass(frozen=True)
@@ -28,43 +49,42 @@ class XlsxImportResult:
     backup: Path | None
     updated: int = 0
     unchanged: int = 0
+    finished: int = 0
 
     def text(self) -> str:
         extra = []
         if self.new_departments:
-            extra.append(f"新建科室 {self.new_departments} 个")
+            extra.append(f"新建科室（单位）{self.new_departments} 个")
         if self.new_people:
             extra.append(f"新建人员 {self.new_people} 名")
         if self.new_task_forces:
             extra.append(f"新建专班 {self.new_task_forces} 个")
         tail = f"；{'，'.join(extra)}" if extra else ""
-        return (f"已导入：新增 {self.created} 条 / 更新 {self.updated} 条 / 无变化 {self.unchanged} 条，"
+        finished = f"（其中 {self.finished} 条表格已写明完成，以导入记作销号）" if self.finished else ""
+        return (f"已导入：新增 {self.created} 条{finished} / 更新 {self.updated} 条 / 无变化 {self.unchanged} 条，"
                 f"跳过有问题的 {self.skipped} 行{tail}。"
                 + (f"导入前的备份：{self.backup.name}" if self.backup else ""))
 
 
-class _Codes:
-    """Next free 问题编号 per kind, counted locally so 10,000 rows need not query one by one."""
+def create_import_entries(campaign_id: int, items: list[NewEntry], *, progress: Progress | None = None) -> list[int]:
+    """Create entries in the caller's transaction; returns their ids in order.
 
-    def __init__(self, campaign: Campaign):
-        self.campaign = campaign
-        self.taken = set(LedgerEntry.select(LedgerEntry.code).where(
-            LedgerEntry.campaign == campaign, LedgerEntry.source_unit == "").tuples())
-        self.taken = {c for (c,) in self.taken}
-        self.next: dict[str, int] = {}
-
-    def claim(self, wanted: str, kind: str) -> tuple[str, bool]:
-        if wanted and wanted not in self.taken:
-            self.taken.add(wanted)
-            return wanted, True
-        prefix = f"{KIND_CODE_PREFIX[EntryKind(kind)]}-{self.campaign.year}-"
-        number = self.next.get(prefix, 1)
-        while f"{prefix}{number:04d}" in self.taken:
-            number += 1
-        code = f"{prefix}{number:04d}"
-        self.taken.add(code)
-        self.next[prefix] = number + 1
-        return code, not wanted
+    INTERIM (until issue 12's ledger.create_entries is merged): one ledger.create_entry per item, so
+    every entry is validated, numbered and logged by the ledger service; the sheet's own 问题编号 is
+    kept when free. Switch to `ledger.create_entries(campaign_id, items, progress=progress)` at merge."""
+    ids = []
+    for index, item in enumerate(items, start=1):
+        if index % 200 == 0:
+            report(progress, index, len(items), f"正在写入第 {index}/{len(items)} 条")
+        record = ledger_service.create_entry(campaign_id, item.data, status=item.status, meeting_id=item.meeting_id,
+                                             decision_no=item.decision_no)
+        if item.code and item.code != record.code and not LedgerEntry.select().where(
+                LedgerEntry.campaign == campaign_id, LedgerEntry.source_unit == "", LedgerEntry.code == item.code
+        ).exists():
+            LedgerEntry.update(code=item.code).where(LedgerEntry.id == record.id).execute()
+            changelog.record("ledger_entry", record.id, "update", "code", record.code, item.code)
+        ids.append(record.id)
+    return ids
 
 
 def apply_import(plan: ImportPlan, *, skip_invalid: bool = False, progress: Progress | None = None
@@ -84,7 +104,7 @@ def apply_import(plan: ImportPlan, *, skip_invalid: bool = False, progress: Prog
     counts = _write(plan, rows, progress)
     return XlsxImportResult(counts["created"], len(bad), counts["departments"], counts["people"],
                             counts["task_forces"], backup, counts["updated"],
-                            len(plan.valid_rows) - len(rows))
+                            len(plan.valid_rows) - len(rows), counts["finished"])
 
 
 def _create_missing(plan: ImportPlan, rows: list[RowPlan]) -> dict[str, int]:
@@ -92,15 +112,12 @@ def _create_missing(plan: ImportPlan, rows: list[RowPlan]) -> dict[str, int]:
     if not plan.options.create_missing:
         return created
     departments: dict[str, int] = {}
-    order = Department.select(fn.MAX(Department.sort_order)).scalar() or 0
     for row in rows:
         name = row.new_names.get("department")
         if name and name not in departments:
-            existing = Department.get_or_none(Department.name == name)
+            existing = org.department_by_name(name)
             if existing is None:
-                order += 1
-                existing = Department.create(name=name, sort_order=order)
-                changelog.record("department", existing.id, "create", "name", None, name)
+                existing = org.create_department(name)
                 created["departments"] += 1
             departments[name] = existing.id
         if name:
@@ -113,9 +130,7 @@ def _create_missing(plan: ImportPlan, rows: list[RowPlan]) -> dict[str, int]:
                 continue
             slot = (name, row.data.department_id)
             if slot not in people:
-                p = Person.create(name=name, department=row.data.department_id, sort_order=9999)
-                changelog.record("person", p.id, "create", "name", None, name)
-                people[slot] = p.id
+                people[slot] = org.create_person(name, row.data.department_id, title=row.new_titles.get(key, "")).id
                 created["people"] += 1
             setattr(row.data, f"{key}_id", people[slot])
     task_forces: dict[str, int] = {}
@@ -137,29 +152,33 @@ def _create_missing(plan: ImportPlan, rows: list[RowPlan]) -> dict[str, int]:
 def _write(plan: ImportPlan, rows: list[RowPlan], progress: Progress | None) -> dict[str, int]:
     campaign = Campaign.get_by_id(plan.options.campaign_id)
     counts = _create_missing(plan, rows)
-    codes = _Codes(campaign)
-    now = context.now()
-    input_fields = [f.name for f in fields(EntryInput)]
     counts["updated"] = 0
-    for index, row in enumerate(rows, start=1):
-        if index % 500 == 0:
-            report(progress, index, len(rows), f"正在写入第 {index}/{len(rows)} 行")
+    new_rows = []
+    for row in rows:
         if row.existing is not None:
             _update(row)
             counts["updated"] += 1
-            continue
-        code, _ = codes.claim(row.code, row.data.kind)
-        values = {name: getattr(row.data, name) for name in input_fields}
-        entry = LedgerEntry.create(campaign=campaign, code=code, status=row.status, created_at=now, updated_at=now,
-                                   completed_date=row.completed_date, **values)
-        changelog.record("ledger_entry", entry.id, "create", "code", None, f"{code}（导入自 {plan.path.name} 第 {row.row} 行）")
-        if row.progress:
-            month = context.today().strftime("%Y-%m")
-            update = ProgressUpdate.create(entry=entry, date=context.today(), month=month, text=row.progress,
-                                           author=context.actor(), created_at=now)
-            changelog.record("progress_update", update.id, "create", "text", None, f"{code}：{row.progress[:200]}")
-    counts["created"] = len(rows) - counts["updated"]
+        else:
+            new_rows.append(row)
+    items = [NewEntry(row.data, row.status, completed_date=row.completed_date,
+                      closed_date=plan.import_day if row.status == Status.CLOSED else None,
+                      completion_summary=row.completion_summary,
+                      reviewer_name=import_words_reviewer(row), code=row.code or None) for row in new_rows]
+    ids = create_import_entries(campaign.id, items, progress=progress)
+    record_import_history([
+        ImportedHistory(entry_id, row.code, row.progress, row.status, row.completion_summary,
+                        row.completed_date, row.closure_words, f"{plan.path.name} 第 {row.row} 行")
+        for entry_id, row in zip(ids, new_rows, strict=True)])
+    counts["created"] = len(new_rows)
+    counts["finished"] = sum(1 for row in new_rows if row.status == Status.CLOSED)
+    if plan.options.mapping is not None:  # the clerk confirmed or changed it: next time the same header gets it
+        import_words.remember_mapping(plan.headers, plan.mapping)
     return counts
+
+
+def import_words_reviewer(row: RowPlan) -> str:
+    """Finished rows carry "导入" where a reviewer's name would be: the import closed them, nobody reviewed."""
+    return "导入" if row.status == Status.CLOSED else ""
 
 
 def _update(row: RowPlan) -> None:

@@ -33,7 +33,7 @@ from .ledger_export import (
 )
 from .out_path import publish
 from .progress import Cancelled, Progress, report
-from .xlsx_rows import column_widths, row_height, sheet_rows
+from .xlsx_layout import column_widths, row_height, sheet_rows
 
 FONT_NAME = "宋体"
 LISTS_SHEET = "下拉选项"

@@ -1,151 +1,160 @@
-"""How ledger rows fit an Excel sheet that prints: column widths, row heights, and long texts spilled
-into continuation rows (marked 续) instead of being cut at Excel's 409-point row limit.
-
-Excel and WPS store a row height of at most 409 pt; a taller cell prints only its first half and
-then an empty page. A 3,000-character 问题表现 therefore continues in the rows below it: 序号 says
-续, 问题编号 is repeated (filters and the reader keep them together), the other texts go on
-where they stopped. Our own import joins such rows back into one entry.
-"""
+"""Which rows under the header are entries: section titles (一、…方面), repeated headers, the
+1 2 3 … column-number row, 合计/小计 rows, footers (注：, 制表：, 填报人) and the template's examples are
+skipped with their reason; vertically merged cells are filled down their whole range first."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from desk_app.services.ledger_columns import Column
+from .xlsx_header import HeaderBlock, column_letter
+from .xlsx_layout import CONTINUED
+from .xlsx_read import RawSheet
 
-from .cells import text_width, wrapped_lines
-
-PAGE_WIDTH_UNITS = 150.0  # column units that fill an A4 landscape page at about 100 %
-SERIAL_WIDTH = 5.0
-LINE_HEIGHT_PT = 13.5  # one line of 10.5 pt CJK text, with leading
-ROW_PADDING_PT = 4.0
-MAX_ROW_HEIGHT_PT = 409.0  # Excel's limit
-MAX_LINES = int((MAX_ROW_HEIGHT_PT - ROW_PADDING_PT) // LINE_HEIGHT_PT)  # 30 lines fit one row
-CONTINUED = "续"
-NARROW_COLUMN = 14.0  # short values (codes, dates, names) should fit on one line up to this width
-REPEATED_KEYS = ("code",)  # printed again on a continuation row
-SENTENCE_END = "。；！？，、"
-CN_DATE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
-
-
-def column_widths(columns: list[Column], rows: list[list[str]] | None = None) -> list[float]:
-    """The shared relative widths scaled to the page; never narrower than the header label, and
-    narrow columns widened so their longest value (a code, a date) stays on one line — every row
-    is looked at, not a sample."""
-    total = sum(c.width for c in columns) or 1.0
-    scale = min(max((PAGE_WIDTH_UNITS - SERIAL_WIDTH) / total, 0.9), 1.8)
-    rows = rows or []
-    serial = max([SERIAL_WIDTH, *(text_width(r[0]) + 2.0 for r in rows[-1:])])
-    widths = [round(serial, 1)]
-    for index, c in enumerate(columns, start=1):
-        width = max(c.width * scale, text_width(c.label) + 2.5, 6.0)
-        if width < NARROW_COLUMN and rows:
-            longest = max((text_width(r[index]) for r in rows if "\n" not in r[index]), default=0.0)
-            width = max(width, min(longest + 1.5, NARROW_COLUMN))
-        widths.append(round(width, 1))
-    return widths
-
-
-def row_height(values: list[str], widths: list[float]) -> float:
-    lines = max(wrapped_lines(v, w) for v, w in zip(values, widths, strict=False)) if values else 1
-    return min(lines * LINE_HEIGHT_PT + ROW_PADDING_PT, MAX_ROW_HEIGHT_PT)
-
-
-def _char_units(ch: str) -> float:
-    return 2.0 if ord(ch) > 0x2E7F or ch in "“”‘’—…·" else 1.1
-
-
-def split_text(text: str, column_width: float, max_lines: int = MAX_LINES) -> list[str]:
-    """`text` cut into pieces of at most `max_lines` wrapped lines each (the same estimate that
-    sizes the rows), at the end of a sentence near the cut when there is one."""
-    if wrapped_lines(text, column_width) <= max_lines:
-        return [text]
-    usable = max(column_width - 1.2, 2.0)
-    per_line = max(usable - 1.5, 1.0)
-    pieces: list[str] = []
-    start = 0
-    lines, line_width = 1, 0.0
-    last_stop = -1  # index after the last sentence end in this piece
-    i = 0
-    while i < len(text):
-        ch = text[i]
-        if ch == "\n":
-            lines, line_width = lines + 1, 0.0
-        else:
-            w = _char_units(ch)
-            if line_width + w > per_line:
-                lines, line_width = lines + 1, 0.0
-            line_width += w
-        if lines > max_lines:
-            cut = last_stop if last_stop > start + (i - start) * 0.8 else i
-            pieces.append(text[start:cut])
-            start = cut
-            i = cut
-            lines, line_width, last_stop = 1, 0.0, -1
-            continue
-        if ch in SENTENCE_END or ch == "\n":
-            last_stop = i + 1
-        i += 1
-    pieces.append(text[start:])
-    return [p.strip("\n") for p in pieces if p.strip("\n")] or [""]
+FOOTER = re.compile(r"^(备注|注|说明|填表说明|制表|制表人|填报人|填表人|审核人|审核|核稿|单位负责人|负责人|"
+                    r"分管领导|主要领导|联系人|联系电话|填报日期|制表日期|报送日期|签字|签名|盖章|附件|单位（盖章）)"
+                    r"\s*([（(][^）)]{0,8}[）)])?\s*[:：]")
+FOOTER_WORDS = re.compile(r"^(注|说明)\s*\d*\s*[.、．:：]|^填表说明|^(单位|填报单位)?（?盖章）?$")
+EXAMPLE = re.compile(r"^(例[:：]|示例|填写示例|样例)")
+# The whole cell: "合计" / "小计：" / "合计 4件", never a problem text that opens with 合计.
+TOTAL = re.compile(r"^(合\s*计|小\s*计|总\s*计|累\s*计|共\s*计)\s*[:：]?\s*(\d+(\.\d+)?\s*[个项条件家]?)?$")
+SECTION = re.compile(r"^\s*([一二三四五六七八九十百]+\s*[、.．]|[（(][一二三四五六七八九十百]+[）)]|"
+                     r"第[一二三四五六七八九十百]+(部分|类|方面|项|章|节)|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+\s*[、.．])")
+_COUNT_TAIL = re.compile(r"[（(]\s*(共|计)?\s*\d+\s*(个|项|条|件)?(问题|任务|事项)?\s*[）)]\s*$")
+_CN_NUMBER = re.compile(r"^[一二三四五六七八九十百]+$")
+SECTION_ENDINGS = ("方面", "方面问题", "方面的问题", "问题", "类", "领域", "任务", "工作", "板块", "部分")
 
 
 @dataclass(frozen=True)
-class SheetRow:
-    values: list  # cell values: str, int or date
-    height: float
-    continued: bool = False
+class SkippedRow:
+    row: int
+    reason: str
+    text: str = ""  # the row's first words, so the clerk recognises it
+
+    def line(self) -> str:
+        return f"第 {self.row} 行：{self.reason}" + (f"“{self.text}”" if self.text else "")
 
 
-def sheet_rows(rows: list[list[str]], columns: list[Column], widths: list[float]) -> list[SheetRow]:
-    """The data rows as written: typed values, explicit heights, a row too tall for Excel spilled
-    into continuation rows."""
-    keys = ["serial", *(c.key for c in columns)]
-    out: list[SheetRow] = []
-    known: list[dict[str, int]] = [{} for _ in widths]  # names, statuses, dates repeat: measure once
-    pad_lines = ROW_PADDING_PT / LINE_HEIGHT_PT
-    for values in rows:
-        lines = 1
-        for value, width, seen in zip(values, widths, known, strict=True):
-            n = seen.get(value)
-            if n is None:
-                n = wrapped_lines(value, width)
-                if len(value) < 24:
-                    seen[value] = n
-            if n > lines:
-                lines = n
-        height = min(lines + pad_lines, MAX_ROW_HEIGHT_PT / LINE_HEIGHT_PT) * LINE_HEIGHT_PT
-        if height < MAX_ROW_HEIGHT_PT:
-            out.append(SheetRow(typed(values), height))
+@dataclass(frozen=True)
+class FilledRange:
+    column: int
+    label: str
+    first: int  # 1-based rows
+    last: int
+
+    def line(self) -> str:
+        return (f"{column_letter(self.column)}列“{self.label}”第 {self.first}–{self.last} 行是合并单元格，"
+                f"已向下填充到每一行")
+
+
+@dataclass
+class RowsResult:
+    rows: list[tuple[int, list, set[int]]] = field(default_factory=list)  # (row, values, uncomputed columns)
+    skipped: list[SkippedRow] = field(default_factory=list)
+    filled: list[FilledRange] = field(default_factory=list)
+    sections: dict[int, str] = field(default_factory=dict)  # data row -> the section title above it
+
+
+def _text(value) -> str:
+    return "" if value is None else str(value).strip()
+
+
+def section_title(text: str) -> str:
+    """"一、党的政治建设方面（共5个问题）" → "党的政治建设方面"."""
+    text = SECTION.sub("", text.strip(), count=1).strip()
+    return _COUNT_TAIL.sub("", text).strip()
+
+
+def fill_down(raw: RawSheet, block: HeaderBlock, width: int) -> list[FilledRange]:
+    """Give every row of a vertically merged range the value of its first cell (Excel keeps it there only)."""
+    filled = []
+    for r1, c1, r2, c2 in sorted(raw.merged):
+        if r2 <= r1 or r1 < block.last_row or c1 >= width:  # header merges and one-row merges stay
             continue
-        pieces = [split_text(v, w) for v, w in zip(values, widths, strict=True)]
-        for part in range(max(len(p) for p in pieces)):
-            if part == 0:
-                cells = [p[0] for p in pieces]
+        value = raw.rows[r1][c1] if c1 < len(raw.rows[r1]) else None
+        if value is None or (isinstance(value, str) and not value.strip()):
+            continue
+        for r in range(r1 + 1, min(r2, len(raw.rows) - 1) + 1):
+            row = raw.rows[r]
+            if len(row) <= c1:
+                row.extend([None] * (c1 + 1 - len(row)))
+            if row[c1] is None or (isinstance(row[c1], str) and not row[c1].strip()):
+                row[c1] = value
+        filled.append(FilledRange(c1, block.labels[c1] if c1 < len(block.labels) else "", r1 + 1, r2 + 1))
+        del c2
+    return filled
+
+
+def _is_column_numbers(values: list) -> bool:
+    numbers = [v for v in values if _text(v)]
+    if len(numbers) < 3:
+        return False
+    try:
+        as_ints = [int(str(v).strip().strip("()（）")) for v in numbers]
+    except ValueError:
+        return False
+    return as_ints == list(range(as_ints[0], as_ints[0] + len(as_ints)))
+
+
+def classify(raw: RawSheet, block: HeaderBlock, description_cols: list[int], ignored_cols: set[int]
+             ) -> RowsResult:
+    width = len(block.labels)
+    result = RowsResult(filled=fill_down(raw, block, width))
+    header_words = {w for w in block.children + block.groups if w}
+    section = ""
+    for index in range(block.last_row, len(raw.rows)):
+        number = index + 1
+        values = (raw.rows[index] + [None] * width)[:width]
+        cells = [_text(v) for v in values]
+        filled = [c for c in cells if c]
+        if not filled:
+            continue  # blank rows are not worth a line each; the preview counts rows read
+        first = filled[0]
+        short = first[:30]
+        if cells[0] == CONTINUED and result.rows:
+            join_continuation(result.rows[-1][1], values)
+        elif _is_column_numbers(values):
+            result.skipped.append(SkippedRow(number, "列序号行"))
+        elif sum(1 for c in filled if c in header_words) * 2 >= len(filled) and len(filled) >= 2:
+            result.skipped.append(SkippedRow(number, "重复的表头行", short))
+        elif FOOTER.match(first) or FOOTER_WORDS.match(first):
+            result.skipped.append(SkippedRow(number, "表尾说明或签字栏", short))
+        elif EXAMPLE.match(first):
+            result.skipped.append(SkippedRow(number, "填写示例", short))
+        elif any(TOTAL.match(c) for c in filled[:3]):
+            result.skipped.append(SkippedRow(number, "合计/小计行", short))
+        elif _is_section(cells, description_cols, ignored_cols):
+            title = next((c for c in filled if not _CN_NUMBER.match(c)), first)
+            if SECTION.match(title) or section_title(title).endswith(SECTION_ENDINGS):
+                section = section_title(title)
+                result.skipped.append(SkippedRow(number, "分类标题行", short))
             else:
-                cells = [CONTINUED if k == "serial" else (values[i] if k in REPEATED_KEYS else
-                         (pieces[i][part] if part < len(pieces[i]) else ""))
-                         for i, k in enumerate(keys)]
-            out.append(SheetRow(cells if part else typed(cells), row_height(cells, widths), part > 0))
-    return out
+                result.skipped.append(SkippedRow(number, "只有一格内容、没有问题表现的行", short))
+        else:
+            uncomputed = {c for r, c in raw.uncomputed if r == index} if raw.uncomputed else set()
+            result.rows.append((number, values, uncomputed))
+            if section:
+                result.sections[number] = section
+    return result
 
 
-def typed(values: list[str]) -> list:
-    """Numbers as numbers (序号), dates as dates (2026年7月1日), the rest as text."""
-    from datetime import date  # noqa: PLC0415
-
-    out: list = []
-    for i, v in enumerate(values):
-        if i == 0 and v.isdigit():
-            out.append(int(v))
+def join_continuation(previous: list, values: list) -> None:
+    """A row our own export added because a text was too long for one Excel row (序号 says 续,
+    see xlsx_layout): its texts continue the row above; repeated cells such as 问题编号 are not doubled."""
+    for i, value in enumerate(values[1:], start=1):
+        if value is None or value == "" or i >= len(previous) or value == previous[i]:
             continue
-        m = CN_DATE.match(v) if v and v[0].isdigit() else None
-        if m:
-            try:
-                out.append(date(int(m.group(1)), int(m.group(2)), int(m.group(3))))
-                continue
-            except ValueError:
-                pass
-        out.append(v)
-    return out
+        previous[i] = f"{previous[i] or ''}{value}"
+
+
+def _is_section(cells: list[str], description_cols: list[int], ignored_cols: set[int]) -> bool:
+    """A title row between groups of entries: no 问题 text of its own and a single text (often merged
+    across the row), or a numbered heading like 一、… / （二）… with the problem column empty."""
+    if any(cells[c] for c in description_cols if c < len(cells)):
+        texts = [c for i, c in enumerate(cells) if c and i not in ignored_cols]
+        return len(set(texts)) == 1 and bool(SECTION.match(texts[0])) and len(cells) > 2 and not any(
+            cells[c] for c in range(len(cells)) if c not in description_cols and c not in ignored_cols)
+    distinct = {c for i, c in enumerate(cells) if c and not (i in ignored_cols and _CN_NUMBER.match(c))}
+    if not distinct:
+        return any(_CN_NUMBER.match(c) for c in cells if c)
+    return len(distinct) == 1 and not next(iter(distinct)).replace(".", "").isdigit()

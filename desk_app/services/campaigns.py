@@ -59,6 +59,8 @@ def create_campaign(name: str, year: int, start_date: date | None = None, end_da
         raise ValidationError("年度应在 2000 到 2100 之间", "year")
     if start_date and end_date and end_date < start_date:
         raise ValidationError("结束日期不能早于开始日期", "end_date")
+    if Campaign.select().where(Campaign.name == name, Campaign.year == int(year)).exists():
+        raise ValidationError(f"活动“{name}”（{int(year)}年度）已存在，请换一个名称", "name")
     if make_current:
         Campaign.update(is_current=False).execute()
     c = Campaign.create(name=name, year=int(year), start_date=start_date, end_date=end_date,

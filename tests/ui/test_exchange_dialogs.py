@@ -104,7 +104,7 @@ def test_xlsx_wizard_three_steps(main_window, qtbot, tmp_path, quiet_messages):
     assert dialog.sheet.currentData() == "清单"
     dialog.go_next()
     qtbot.waitUntil(lambda: dialog.steps.currentIndex() == 1, timeout=10000)
-    assert dialog.mapping() == {1: "layer", 2: "description", 3: "measures", 4: "department", 5: "deadline"}
+    assert dialog.mapping() == {0: "", 1: "layer", 2: "description", 3: "measures", 4: "department", 5: "deadline"}
     dialog.create_missing.setChecked(True)
     dialog.go_next()
     qtbot.waitUntil(lambda: dialog.steps.currentIndex() == 2, timeout=10000)

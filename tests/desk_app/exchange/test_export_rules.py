@@ -14,7 +14,7 @@ from desk_app.exchange.csv_export import export_csv
 from desk_app.exchange.ledger_export import LedgerExportOptions
 from desk_app.exchange.xlsx_export import export_xlsx
 from desk_app.exchange.xlsx_import import ImportOptions, plan_import
-from desk_app.exchange.xlsx_rows import MAX_ROW_HEIGHT_PT, split_text
+from desk_app.exchange.xlsx_layout import MAX_ROW_HEIGHT_PT, split_text
 from desk_app.services import campaigns, ledger, org
 from desk_app.services.ledger_query import LedgerFilter, count_entries
 

@@ -58,7 +58,7 @@ def test_row_height_grows_with_wrapped_text(options, tmp_path):
     ws = load_workbook(out)["台账"]
     row = next(r for r in range(4, ws.max_row + 1) if str(ws.cell(row=r, column=6).value).startswith("长" * 50))
     assert ws.row_dimensions[row].height > 100
-    # Taller than Excel's 409 pt: the rest continues in the row below, marked 续 (xlsx_rows).
+    # Taller than Excel's 409 pt: the rest continues in the row below, marked 续 (xlsx_layout).
     text = "".join(ws.cell(row=r, column=6).value for r in (row, row + 1))
     assert ws.cell(row=row + 1, column=1).value == "续" and text == "长" * 400
 

@@ -1,0 +1,151 @@
+"""How ledger rows fit an Excel sheet that prints: column widths, row heights, and long texts spilled
+into continuation rows (marked 续) instead of being cut at Excel's 409-point row limit.
+
+Excel and WPS store a row height of at most 409 pt; a taller cell prints only its first half and
+then an empty page. A 3,000-character 问题表现 therefore continues in the rows below it: 序号 says
+续, 问题编号 is repeated (filters and the reader keep them together), the other texts go on
+where they stopped. Our own import joins such rows back into one entry.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from desk_app.services.ledger_columns import Column
+
+from .cells import text_width, wrapped_lines
+
+PAGE_WIDTH_UNITS = 150.0  # column units that fill an A4 landscape page at about 100 %
+SERIAL_WIDTH = 5.0
+LINE_HEIGHT_PT = 13.5  # one line of 10.5 pt CJK text, with leading
+ROW_PADDING_PT = 4.0
+MAX_ROW_HEIGHT_PT = 409.0  # Excel's limit
+MAX_LINES = int((MAX_ROW_HEIGHT_PT - ROW_PADDING_PT) // LINE_HEIGHT_PT)  # 30 lines fit one row
+CONTINUED = "续"
+NARROW_COLUMN = 14.0  # short values (codes, dates, names) should fit on one line up to this width
+REPEATED_KEYS = ("code",)  # printed again on a continuation row
+SENTENCE_END = "。；！？，、"
+CN_DATE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
+
+
+def column_widths(columns: list[Column], rows: list[list[str]] | None = None) -> list[float]:
+    """The shared relative widths scaled to the page; never narrower than the header label, and
+    narrow columns widened so their longest value (a code, a date) stays on one line — every row
+    is looked at, not a sample."""
+    total = sum(c.width for c in columns) or 1.0
+    scale = min(max((PAGE_WIDTH_UNITS - SERIAL_WIDTH) / total, 0.9), 1.8)
+    rows = rows or []
+    serial = max([SERIAL_WIDTH, *(text_width(r[0]) + 2.0 for r in rows[-1:])])
+    widths = [round(serial, 1)]
+    for index, c in enumerate(columns, start=1):
+        width = max(c.width * scale, text_width(c.label) + 2.5, 6.0)
+        if width < NARROW_COLUMN and rows:
+            longest = max((text_width(r[index]) for r in rows if "\n" not in r[index]), default=0.0)
+            width = max(width, min(longest + 1.5, NARROW_COLUMN))
+        widths.append(round(width, 1))
+    return widths
+
+
+def row_height(values: list[str], widths: list[float]) -> float:
+    lines = max(wrapped_lines(v, w) for v, w in zip(values, widths, strict=False)) if values else 1
+    return min(lines * LINE_HEIGHT_PT + ROW_PADDING_PT, MAX_ROW_HEIGHT_PT)
+
+
+def _char_units(ch: str) -> float:
+    return 2.0 if ord(ch) > 0x2E7F or ch in "“”‘’—…·" else 1.1
+
+
+def split_text(text: str, column_width: float, max_lines: int = MAX_LINES) -> list[str]:
+    """`text` cut into pieces of at most `max_lines` wrapped lines each (the same estimate that
+    sizes the rows), at the end of a sentence near the cut when there is one."""
+    if wrapped_lines(text, column_width) <= max_lines:
+        return [text]
+    usable = max(column_width - 1.2, 2.0)
+    per_line = max(usable - 1.5, 1.0)
+    pieces: list[str] = []
+    start = 0
+    lines, line_width = 1, 0.0
+    last_stop = -1  # index after the last sentence end in this piece
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if ch == "\n":
+            lines, line_width = lines + 1, 0.0
+        else:
+            w = _char_units(ch)
+            if line_width + w > per_line:
+                lines, line_width = lines + 1, 0.0
+            line_width += w
+        if lines > max_lines:
+            cut = last_stop if last_stop > start + (i - start) * 0.8 else i
+            pieces.append(text[start:cut])
+            start = cut
+            i = cut
+            lines, line_width, last_stop = 1, 0.0, -1
+            continue
+        if ch in SENTENCE_END or ch == "\n":
+            last_stop = i + 1
+        i += 1
+    pieces.append(text[start:])
+    return [p.strip("\n") for p in pieces if p.strip("\n")] or [""]
+
+
+@dataclass(frozen=True)
+class SheetRow:
+    values: list  # cell values: str, int or date
+    height: float
+    continued: bool = False
+
+
+def sheet_rows(rows: list[list[str]], columns: list[Column], widths: list[float]) -> list[SheetRow]:
+    """The data rows as written: typed values, explicit heights, a row too tall for Excel spilled
+    into continuation rows."""
+    keys = ["serial", *(c.key for c in columns)]
+    out: list[SheetRow] = []
+    known: list[dict[str, int]] = [{} for _ in widths]  # names, statuses, dates repeat: measure once
+    pad_lines = ROW_PADDING_PT / LINE_HEIGHT_PT
+    for values in rows:
+        lines = 1
+        for value, width, seen in zip(values, widths, known, strict=True):
+            n = seen.get(value)
+            if n is None:
+                n = wrapped_lines(value, width)
+                if len(value) < 24:
+                    seen[value] = n
+            if n > lines:
+                lines = n
+        height = min(lines + pad_lines, MAX_ROW_HEIGHT_PT / LINE_HEIGHT_PT) * LINE_HEIGHT_PT
+        if height < MAX_ROW_HEIGHT_PT:
+            out.append(SheetRow(typed(values), height))
+            continue
+        pieces = [split_text(v, w) for v, w in zip(values, widths, strict=True)]
+        for part in range(max(len(p) for p in pieces)):
+            if part == 0:
+                cells = [p[0] for p in pieces]
+            else:
+                cells = [CONTINUED if k == "serial" else (values[i] if k in REPEATED_KEYS else
+                         (pieces[i][part] if part < len(pieces[i]) else ""))
+                         for i, k in enumerate(keys)]
+            out.append(SheetRow(cells if part else typed(cells), row_height(cells, widths), part > 0))
+    return out
+
+
+def typed(values: list[str]) -> list:
+    """Numbers as numbers (序号), dates as dates (2026年7月1日), the rest as text."""
+    from datetime import date  # noqa: PLC0415
+
+    out: list = []
+    for i, v in enumerate(values):
+        if i == 0 and v.isdigit():
+            out.append(int(v))
+            continue
+        m = CN_DATE.match(v) if v and v[0].isdigit() else None
+        if m:
+            try:
+                out.append(date(int(m.group(1)), int(m.group(2)), int(m.group(3))))
+                continue
+            except ValueError:
+                pass
+        out.append(v)
+    return out

@@ -1,0 +1,390 @@
+"""One sheet row → the entry it describes, through the ledger's own validation. Words are read
+through the word tables; every value changed by that reading is noted on the row."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+
+from desk_app.domain import KIND_CODE_PREFIX, DeadlineType, EntryKind, Layer, Status
+from desk_app.errors import ValidationErrors
+from desk_app.services.ledger import TEXT_FIELDS as LEDGER_TEXT_FIELDS
+from desk_app.services.ledger import EntryInput, EntryRecord, validate
+
+from .cells import has_controls
+from .dates import DateParseError, parse_date
+from .xlsx_match import ExistingEntries, completed_date_differs, field_changes, merge_for_update, status_problem
+from .xlsx_people import TitleReader, split_units
+from .xlsx_plan import ImportPlan, RowPlan, RowProblem
+from .xlsx_vocab import IGNORE, KEEP, target_label
+from .xlsx_words import DeadlineReader, StatusReader, read_flag
+
+# Excel and WPS store characters XML cannot hold as _xHHHH_; decoded here when a reader left them.
+EXCEL_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+KIND_WORDS = {k.value: k.value for k in EntryKind} | {"问题": EntryKind.RECTIFICATION.value,
+                                                       "整改": EntryKind.RECTIFICATION.value,
+                                                       "任务": EntryKind.KEY_TASK.value,
+                                                       "督办": EntryKind.SUPERVISION.value}
+KIND_OF_PREFIX = {prefix: kind.value for kind, prefix in KIND_CODE_PREFIX.items()}
+PERSON_FIELDS = ("owner", "leader", "responsible")
+REFERENCE_IDS = ("owner_id", "leader_id", "responsible_id", "department_id", "task_force_id")
+ENTRY_TEXT_FIELDS = ("category", "source", "description", "cause", "target", "measures", "standard",
+                     "co_departments", "rectify_mode", "schedule", "note")
+LAYER_WORDS = {"班子": Layer.TEAM, "领导班子": Layer.TEAM, "科长": Layer.SECTION_CHIEF, "主任": Layer.SECTION_CHIEF,
+               "科级干部": Layer.SECTION_CHIEF, "经办人员": Layer.STAFF, "一般干部": Layer.STAFF,
+               "业务经办人员": Layer.STAFF}
+
+
+def _text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value).strip()
+
+
+def _is_template_blank(value) -> bool:
+    """Upward templates write "0" in every blank cell; no name, date or text of a ledger is just "0"."""
+    if isinstance(value, str):
+        return value.strip() == "0"
+    return isinstance(value, int | float) and not isinstance(value, bool) and value == 0
+
+
+def _normalised(data: EntryInput) -> EntryInput:
+    """ledger.normalise for cells already checked free of control characters (build() refuses them):
+    the same result without its per-character filter, which costs seconds over 10,000 rows."""
+    for name in LEDGER_TEXT_FIELDS:
+        value = getattr(data, name)
+        text = "" if value is None else str(value)
+        if "\r" in text:
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
+        setattr(data, name, text.strip())
+    return data
+
+
+def _layer(text: str) -> str:
+    t = text.replace("（", "(").replace("）", ")").replace(" ", "")
+    for layer in Layer:
+        if t == layer.value or (t and layer.value.startswith(t) and len(t) >= 2):
+            return layer.value
+    return LAYER_WORDS[t].value if t in LAYER_WORDS else text
+
+
+@dataclass
+class Readers:
+    status: StatusReader
+    deadline: DeadlineReader
+    titles: TitleReader
+
+
+class RowBuilder:
+    def __init__(self, plan: ImportPlan, names, existing: ExistingEntries, readers: Readers, *,
+                 kind: str, layer: str, found_date: date | None, sections: dict[int, str]):
+        self.plan = plan
+        self.names = names
+        self.existing = existing
+        self.readers = readers
+        self.kind = kind
+        self.layer = layer
+        self.found_date = found_date
+        self.sections = sections
+        self.template_blanks = 0  # "0" cells of an upward template, read as blank (the preview says so)
+        self.by_field: dict[str, list[int]] = {}
+        for index, key in sorted(plan.mapping.items()):
+            self.by_field.setdefault(key, []).append(index)
+
+    def label(self, index: int) -> str:
+        return self.plan.headers[index] or target_label(self.plan.mapping.get(index, ""))
+
+    def build(self, row_number: int, values: list, uncomputed: set[int]) -> RowPlan:
+        row = RowPlan(row_number, EntryInput(kind=self.kind, layer=self.layer), Status.NOT_STARTED.value)
+        cells: dict[int, object] = {}
+        for index, key in self.plan.mapping.items():
+            if key == IGNORE:
+                continue
+            value = values[index] if index < len(values) else None
+            if index in uncomputed:
+                row.problems.append(RowProblem(row_number, self.label(index), "是没有计算结果的公式，不能导入。请在 "
+                                               "WPS/Excel 中打开并保存（让公式算出结果），或“选择性粘贴 → 数值”再导入"))
+                continue
+            if isinstance(value, str) and "_x" in value:
+                value = EXCEL_ESCAPE.sub(lambda m: chr(int(m[1], 16)), value)
+            if isinstance(value, str) and has_controls(value):
+                row.problems.append(RowProblem(row_number, self.label(index), "含有不可见的控制字符，请删除后再导入"))
+                continue
+            if _is_template_blank(value):
+                self.template_blanks += 1
+                value = None
+            cells[index] = value
+        self._fill(row, cells)
+        return row
+
+    # -- helpers ------------------------------------------------------------------------------------
+    def _problem(self, row: RowPlan, key: str, message: str, warning: bool = False) -> None:
+        (row.warnings if warning else row.problems).append(RowProblem(row.row, self.plan.column_of(key), message))
+
+    def _reading(self, row: RowPlan, key: str, note: str) -> None:
+        if note:
+            row.readings.append(RowProblem(row.row, self.plan.column_of(key), note))
+
+    def _first(self, cells: dict, key: str, extra: list[str]):
+        """The first non-empty value of a field; a different value in a later column goes to 备注."""
+        chosen = None
+        for index in self.by_field.get(key, []):
+            value = cells.get(index)
+            if value is None or not _text(value):
+                continue
+            if chosen is None:
+                chosen = value
+            elif _text(value) != _text(chosen):
+                extra.append(f"{self.label(index)}：{_text(value)}")
+        return chosen
+
+    def _joined(self, cells: dict, key: str) -> str:
+        """Several columns of one field: the first as written, later ones under their header; columns
+        under one group (季度形象进度/一季度 …) each under their own name."""
+        indices = self.by_field.get(key, [])
+        grouped = len(indices) > 1 and all("/" in self.plan.headers[i] for i in indices)
+        parts = []
+        for index in indices:
+            text = _text(cells.get(index))
+            if text:
+                labelled = grouped or bool(parts)
+                parts.append(f"{self.label(index).split('/')[-1]}：{text}" if labelled else text)
+        return "\n".join(parts)
+
+    # -- the row ------------------------------------------------------------------------------------
+    def _fill(self, row: RowPlan, cells: dict) -> None:
+        values: dict[str, object] = {}
+        extra: list[str] = []  # 原表其他列 and second opinions: kept in 备注
+        for key in ENTRY_TEXT_FIELDS:
+            if key in self.by_field:
+                values[key] = self._joined(cells, key)
+        for index in self.by_field.get(KEEP, []):
+            text = _text(cells.get(index))
+            if text:
+                extra.append(f"{self.label(index)}：{text}")
+        if not values.get("category") and row.row in self.sections and "category" not in self.by_field:
+            values["category"] = self.sections[row.row]
+        kind_value = self._first(cells, "kind", extra)
+        if kind_value is not None:
+            kind = KIND_WORDS.get(_text(kind_value))
+            if kind is None:
+                self._problem(row, "kind", f"“{_text(kind_value)}”不是事项类型，应为：{'、'.join(EntryKind)}")
+            else:
+                values["kind"] = kind
+        layer_value = self._first(cells, "layer", extra)
+        if layer_value is not None:
+            values["layer"] = _layer(_text(layer_value))
+        self._dates(row, cells, values, extra)
+        self._status(row, cells, values)
+        row.code = _text(self._first(cells, "code", extra))
+        row.existing = self._match(row)
+        self._names(row, cells, values, extra)
+        if extra:
+            note = str(values.get("note") or "")
+            values["note"] = (note + "\n" if note else "") + "【原表其他列】" + "；".join(extra)
+        if row.existing is None:
+            if "kind" not in values and "kind" not in self.by_field:
+                values["kind"] = KIND_OF_PREFIX.get(row.code.split("-", 1)[0].upper(), row.data.kind)
+            if not values.get("layer") and (values.get("kind") or row.data.kind) != EntryKind.RECTIFICATION:
+                values["layer"] = ""
+            row.data = _normalised(replace(row.data, **values))
+            if row.data.found_date is None and self.found_date is not None:
+                found = min(self.found_date, row.data.deadline) if row.data.deadline else self.found_date
+                row.data.found_date = found
+            self._validate(row)
+        else:
+            self._update(row, values)
+
+    def _dates(self, row: RowPlan, cells: dict, values: dict, extra: list[str]) -> None:
+        for key in ("found_date", "completed_date"):
+            value = self._first(cells, key, extra)
+            if value is None:
+                continue
+            try:
+                parsed = parse_date(value.strip() if isinstance(value, str) else value)
+            except DateParseError as exc:
+                self._problem(row, key, str(exc))
+                continue
+            if key == "found_date":
+                values[key] = parsed
+            else:
+                row.completed_date = parsed
+        value = self._first(cells, "deadline", extra)
+        if value is None:
+            return
+        try:
+            deadline = self.readers.deadline.read(value, base=values.get("found_date"))
+        except DateParseError as exc:
+            self._problem(row, "deadline", str(exc))
+            return
+        values["deadline_type"], values["deadline"] = deadline.kind, deadline.when
+        self._reading(row, "deadline", deadline.note)
+        if deadline.note and ("记入备注" in deadline.note):
+            extra.append(f"原整改时限：{_text(value)}")
+        if deadline.long_term_too:
+            mode = str(values.get("rectify_mode") or "")
+            if "长期坚持" not in mode:
+                values["rectify_mode"] = f"{mode}；长期坚持" if mode else "长期坚持"
+
+    def _status(self, row: RowPlan, cells: dict, values: dict) -> None:
+        progress = self._joined(cells, "progress")
+        status_text = self._joined(cells, "status")
+        flag_text = self._joined(cells, "closed_flag")
+        reading = None
+        if status_text:
+            reading = self.readers.status.read(status_text)
+            if reading is None:
+                self._problem(row, "status", f"“{status_text[:30]}”不是能识别的状态，按“{'推进中' if progress else '未启动'}”"
+                              "导入，原文记入整改进展。可在“设置 › 导入词表”中添加这个词", warning=True)
+                progress = "\n".join(p for p in (f"状态：{status_text}", progress) if p)
+        elif progress:
+            reading = self.readers.status.read(progress, leading_only=True)
+        flag = read_flag(flag_text) if flag_text else None
+        if flag_text and flag is None:
+            self._problem(row, "closed_flag", f"“{flag_text[:20]}”不是“是”或“否”，按未销号导入", warning=True)
+        status = reading.status if reading else (Status.IN_PROGRESS.value if progress else Status.NOT_STARTED.value)
+        if flag is True and status != Status.CLOSED:
+            if reading and reading.status not in (Status.CLOSED, Status.ONGOING):
+                self._problem(row, "closed_flag", f"“是否销号”为“{flag_text}”，但状态写的是“{status_text}”：按已销号导入",
+                              warning=True)
+            if status != Status.ONGOING:
+                status = Status.CLOSED.value
+            self._reading(row, "closed_flag", f"“{flag_text}” → {status}")
+        elif flag is False and status == Status.CLOSED:
+            status = Status.PENDING_CLOSE.value
+            self._reading(row, "closed_flag", f"已完成但“是否销号”为“{flag_text}” → 申请销号（待审核）")
+        elif reading and reading.note:
+            self._reading(row, "status" if status_text else "progress", reading.note)
+        if reading and reading.rest and status_text and reading.rest not in progress:
+            progress = "\n".join(p for p in (progress, reading.rest) if p)
+        row.status = status
+        row.status_given = status if (status_text or flag_text or reading) else ""
+        row.progress = progress
+        if status in (Status.CLOSED, Status.PENDING_CLOSE):
+            row.completion_summary = progress or status_text or flag_text
+            row.closure_words = "；".join(t for t in (status_text, flag_text and f"是否销号：{flag_text}") if t)
+            if not row.closure_words:
+                row.closure_words = progress[:200]
+
+    def _match(self, row: RowPlan) -> EntryRecord | None:
+        existing = self.existing.get(row.code)
+        if existing is None:
+            return None
+        first = self.existing.claimed.setdefault(row.code, row.row)
+        if first != row.row:
+            self._problem(row, "code", f"与第 {first} 行的问题编号重复：同一事项只能出现一次")
+        if existing.deleted_at is not None:
+            self._problem(row, "code", f"事项 {row.code} 在回收站中，请先在“设置 → 回收站”中恢复再导入")
+        return existing
+
+    def _update(self, row: RowPlan, values: dict) -> None:
+        """The row names an entry we have: change what differs, through the ledger's validation."""
+        existing = row.existing
+        kind = values.pop("kind", existing.kind)
+        if kind != existing.kind:
+            self._problem(row, "kind", f"事项 {existing.code} 是“{existing.kind}”，导入不能改变事项类型")
+        if "layer" not in self.by_field:
+            values.pop("layer", None)
+        row.data = merge_for_update(existing, values)
+        self._validate(row)
+        row.changes = field_changes(existing, row.data)
+        row.changes += [target_label(key) for key in row.new_names if target_label(key) not in row.changes]
+        problem = status_problem(existing, row.status_given)
+        if problem:
+            self._problem(row, "status", problem)
+        elif row.status_given and row.status_given != existing.status:
+            row.changes.append("状态")
+        row.status = existing.status if problem or not row.status_given else row.status_given
+        if row.progress and row.progress != self.existing.latest_progress.get(existing.id, ""):
+            row.changes.append("整改进展")
+        else:
+            row.progress = ""
+        if completed_date_differs(existing, row.completed_date):
+            self._problem(row, "completed_date", "完成日期由销号流程记录，导入不会修改", warning=True)
+
+    def _names(self, row: RowPlan, cells: dict, values: dict, extra: list[str]) -> None:
+        """Names to ids. For an update a name equal to the entry's own keeps its id."""
+        existing = row.existing
+        units: list[str] = []
+        for index in self.by_field.get("department", []):
+            units += [u for u in split_units(_text(cells.get(index))) if u not in units]
+        if "co_departments" in values:
+            co = [u for u in split_units(str(values["co_departments"])) if u not in units]
+            values["co_departments"] = "、".join(co)
+        if units:
+            first, rest = units[0], units[1:]
+            if rest:
+                co = [u for u in split_units(str(values.get("co_departments") or "")) if u not in rest]
+                values["co_departments"] = "、".join(rest + co)
+                self._reading(row, "department", f"第一个单位“{first}”记为责任单位，其余记为配合单位")
+            values["department_id"] = (existing.department_id if existing and existing.department_name == first
+                                       else self.names.departments.get(first))
+            if values["department_id"] is None:
+                self._missing(row, "department", "department", first, "科室（单位）")
+        task_force = _text(self._first(cells, "task_force", extra))
+        if task_force:
+            values["task_force_id"] = (existing.task_force_id if existing and existing.task_force_name == task_force
+                                       else self.names.task_forces.get(task_force))
+            if values["task_force_id"] is None:
+                self._missing(row, "task_force", "task_force", task_force, "专班")
+        for key in PERSON_FIELDS:
+            text = self._joined(cells, key)
+            if not text:
+                continue
+            people = self.readers.titles.people(text)
+            named = [p for p in people if p.name]
+            if not named:
+                self._problem(row, key, f"“{text[:20]}”只写了职务，没有姓名：原文记入备注", warning=True)
+                extra.append(f"{self.plan.column_of(key)}：{text}")
+                continue
+            person, others = named[0], named[1:]
+            if others:
+                self._problem(row, key, f"有多个姓名，只关联第一个“{person.name}”，其余记入备注", warning=True)
+                extra.append(f"{self.plan.column_of(key)}（其他）：{'、'.join(p.name for p in others)}")
+            if person.title:
+                self._reading(row, key, f"“{text[:30]}” → 姓名 {person.name}，职务 {person.title}")
+            if existing and getattr(existing, f"{key}_name") == person.name:
+                pid = getattr(existing, f"{key}_id")
+            else:
+                pid = self.names.person(person.name, values.get("department_id"))
+            values[f"{key}_id"] = pid
+            if pid is None:
+                row.new_titles[key] = person.title
+                self._missing(row, key, "person", person.name, "人员")
+            elif key == "owner" and not values.get("layer") and "layer" not in self.by_field:
+                layer = self.names.layer_of(pid)
+                if layer:
+                    values["layer"] = layer
+
+    def _missing(self, row: RowPlan, key: str, kind: str, name: str, label: str) -> None:
+        self.plan.missing.setdefault(kind, set()).add(name)
+        row.new_names[key] = name
+        if not self.plan.options.create_missing:
+            self._problem(row, key, f"本机没有{label}“{name}”。请先在设置中添加，或勾选“自动新建缺少的科室和人员”")
+
+    def _validate(self, row: RowPlan) -> None:
+        label_to_key = {"owner_id": "owner", "leader_id": "leader", "responsible_id": "responsible",
+                        "department_id": "department", "task_force_id": "task_force", "deadline_type": "deadline"}
+        data = row.data
+        if data.deadline_type == DeadlineType.IMMEDIATE and data.deadline and data.found_date \
+                and data.deadline < data.found_date:
+            data.found_date = data.deadline
+        try:
+            # The ids were read from the database in this same planning pass: validate the rest without
+            # a query per row for each of them (10,000 rows would cost 50,000 look-ups).
+            validate(replace(data, **dict.fromkeys(REFERENCE_IDS)))
+        except ValidationErrors as errors:
+            for error in errors.errors:
+                key = label_to_key.get(error.field, error.field)
+                if key == "layer" and "layer" not in self.by_field:
+                    self._problem(row, "layer", error.message + "（表格中没有“层级”列：请在导入时选择默认层级，"
+                                                               "或把事项类型设为重点任务等）")
+                else:
+                    self._problem(row, key, error.message)
+        if row.completed_date and data.found_date and row.completed_date < data.found_date:
+            self._problem(row, "completed_date", "完成日期不能早于发现日期")
