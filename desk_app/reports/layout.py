@@ -16,6 +16,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from desk_app.progress import Cancelled
+
 from .fonts import FontMetrics, FontSet, font_set
 from .linebreak import break_text
 
@@ -27,8 +29,8 @@ RED = (0.8, 0.0, 0.0)
 GREY_FILL = (0.90, 0.90, 0.90)
 
 
-class RenderCancelled(Exception):
-    """The user cancelled; nothing was written."""
+# The program's one cancel type (desk_app.progress); the old name stays for callers of this module.
+RenderCancelled = Cancelled
 
 
 @dataclass(frozen=True)
@@ -138,7 +140,7 @@ class Document:
 
     def check(self, done: int, total: int, text: str = "") -> None:
         if self.progress is not None and self.progress(done, total, text) is False:
-            raise RenderCancelled()
+            raise Cancelled()
 
     # --- text -----------------------------------------------------------------------------------
     def text_at(self, text: str, font: FontMetrics, size: float, x: float, baseline: float,

@@ -297,6 +297,6 @@ def restore_backup(path: Path, *, progress=None) -> RestoreResult:
 
 
 def _cancelled() -> Exception:
-    from desk_app.errors import DeskAppError  # noqa: PLC0415
+    from desk_app.progress import Cancelled  # noqa: PLC0415
 
-    return DeskAppError("已取消恢复，数据没有改动。")
+    return Cancelled("已取消恢复，数据没有改动。")
