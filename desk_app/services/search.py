@@ -1,24 +1,36 @@
 """Search over the ledger that finds any substring, Chinese words of one or two characters included.
 
 The FTS5 table ``ledger_search`` holds, per entry, the overlapping character bigrams of what a clerk
-searches (编号, 问题表现, 整改目标, 整改措施, the progress texts and the people's names) (plus the last character of each run of letters), so:
+searches (编号, 问题表现, 整改目标, 整改措施, the progress texts and the people's names) plus the last
+character of each run of letters, so:
   * a query of two or more characters is a phrase of its bigrams ("整改台账" → "整改 改台 台账");
   * a one-character query is a prefix query ("台"* matches "台账", "台" …).
-SQL triggers (migration 2) queue changed entries in ``search_dirty``; ``sync()`` indexes the queue
-and runs before every search, so the index is never stale whoever wrote the data.
+
+Who keeps it current: SQL triggers (migration 2) queue every changed entry in ``search_dirty``,
+whoever wrote it. The writers index what they wrote themselves: ledger_create.create_entries in its
+own transaction, the demo, imports and restores as their last (background) step, and the GUI at
+start-up when the queue is not empty (``sync`` with progress). A search never waits for a long
+queue: up to INLINE_LIMIT queued entries are indexed on the spot, beyond that the queued ones are
+matched by a plain scan until the background step has caught up.
 """
 
 from __future__ import annotations
 
-import unicodedata
+import re
 from collections.abc import Callable
+from operator import add
 
 from peewee import SQL
 
 from desk_app.db.database import is_read_only
 from desk_app.db.models import LedgerEntry, Person, ProgressUpdate, database
 
-SYNC_BATCH = 2000
+SYNC_BATCH = 1000  # one transaction each, so a search on the GUI thread waits for one batch at most
+INLINE_LIMIT = 200  # queued entries a search indexes itself before answering (a few milliseconds)
+
+# Runs of letters and digits (Unicode categories L* and N*, and the private-use area where offices
+# keep their rare characters); punctuation, spaces and underscores separate them.
+_RUN = re.compile(r"(?:[^\W_]|[\ue000-\uf8ff])+")
 
 _ENTRY_TEXT_SQL = """
 SELECT e.id, e.code, e.description, e.target, e.measures, COALESCE(o.name, ''), COALESCE(l.name, ''),
@@ -31,32 +43,19 @@ WHERE e.id IN ({marks})
 """
 
 
-def _is_word_char(ch: str) -> bool:
-    category = unicodedata.category(ch)
-    return category[0] in "LN" or category == "Co"
-
-
 def runs(text: str) -> list[str]:
     """Lower-cased runs of letters and digits; punctuation and spaces separate them."""
-    result, current = [], []
-    for ch in (text or "").lower():
-        if _is_word_char(ch):
-            current.append(ch)
-        elif current:
-            result.append("".join(current))
-            current = []
-    if current:
-        result.append("".join(current))
-    return result
+    return _RUN.findall((text or "").lower())
 
 
 def index_tokens(text: str) -> str:
     """What the index stores for a text: bigrams of each run and the run's last character."""
-    tokens: list[str] = []
+    parts = []
     for run in runs(text):
-        tokens.extend(run[i:i + 2] for i in range(len(run) - 1))
-        tokens.append(run[-1])
-    return " ".join(tokens)
+        if len(run) > 1:
+            parts.append(" ".join(map(add, run, run[1:])))
+        parts.append(run[-1])
+    return " ".join(parts)
 
 
 def match_expression(text: str) -> str | None:
@@ -66,7 +65,7 @@ def match_expression(text: str) -> str | None:
         if len(run) == 1:
             parts.append(f'"{run}"*')
         else:
-            parts.append('"' + " ".join(run[i:i + 2] for i in range(len(run) - 1)) + '"')
+            parts.append('"' + " ".join(map(add, run, run[1:])) + '"')
     return " AND ".join(parts) if parts else None
 
 
@@ -83,12 +82,37 @@ def _documents(entry_ids: list[int]) -> dict[int, str]:
     return {entry_id: index_tokens(" | ".join(str(v) for v in values)) for entry_id, values in docs.items()}
 
 
+def _index(ids: list[int]) -> None:
+    """(Re)index these entries and take them off the queue; the caller holds the transaction."""
+    marks = ",".join("?" * len(ids))
+    docs = _documents(ids)
+    database.execute_sql(f"DELETE FROM ledger_search WHERE rowid IN ({marks})", ids)
+    database.cursor().executemany("INSERT INTO ledger_search (rowid, body) VALUES (?, ?)", list(docs.items()))
+    database.execute_sql(f"DELETE FROM search_dirty WHERE entry_id IN ({marks})", ids)
+
+
+def index_entries(entry_ids: list[int], progress: Callable[..., bool | None] | None = None) -> int:
+    """Index entries a writer has just written, inside the writer's own transaction."""
+    from desk_app.progress import report  # noqa: PLC0415
+
+    total = len(entry_ids)
+    for start in range(0, total, SYNC_BATCH):
+        _index(entry_ids[start:start + SYNC_BATCH])
+        done = min(start + SYNC_BATCH, total)
+        report(progress, done, total, f"正在建立检索索引 {done}/{total}")
+    return total
+
+
 def pending() -> int:
     return database.execute_sql("SELECT COUNT(*) FROM search_dirty").fetchone()[0]
 
 
-def sync(progress: Callable[[int, int], bool | None] | None = None) -> int:
-    """Index the queued entries; returns how many were (re)indexed. Safe to call any time."""
+def sync(progress: Callable[..., bool | None] | None = None) -> int:
+    """Index the queued entries, one transaction per batch; returns how many were (re)indexed.
+
+    Safe to call any time and from any thread (with its own connection). progress(done, total, text)
+    returning False stops after the current batch (what is indexed stays indexed).
+    """
     if is_read_only() or not database.execute_sql("SELECT 1 FROM search_dirty LIMIT 1").fetchone():
         return 0
     total = pending()
@@ -99,14 +123,9 @@ def sync(progress: Callable[[int, int], bool | None] | None = None) -> int:
                 "SELECT entry_id FROM search_dirty LIMIT ?", (SYNC_BATCH,)).fetchall()]
             if not ids:
                 return done
-            marks = ",".join("?" * len(ids))
-            docs = _documents(ids)
-            database.execute_sql(f"DELETE FROM ledger_search WHERE rowid IN ({marks})", ids)
-            database.connection().executemany(
-                "INSERT INTO ledger_search (rowid, body) VALUES (?, ?)", list(docs.items()))
-            database.execute_sql(f"DELETE FROM search_dirty WHERE entry_id IN ({marks})", ids)
+            _index(ids)
         done += len(ids)
-        if progress is not None and progress(done, max(total, done)) is False:
+        if progress is not None and progress(done, max(total, done), f"正在建立检索索引 {done}/{total}") is False:
             return done
 
 
@@ -118,17 +137,25 @@ def rebuild() -> int:
     return sync()
 
 
-def matching_ids(text: str) -> list[int]:
-    expression = match_expression(text)
-    if expression is None:
-        return []
+def _catch_up() -> bool:
+    """Index a short queue on the spot; True when nothing is left queued."""
+    if not database.execute_sql("SELECT 1 FROM search_dirty LIMIT 1").fetchone():
+        return True
+    if is_read_only():
+        return False
+    if database.execute_sql("SELECT COUNT(*) FROM (SELECT 1 FROM search_dirty LIMIT ?)",
+                            (INLINE_LIMIT + 1,)).fetchone()[0] > INLINE_LIMIT:
+        return False  # the background step is on it; queued entries are scanned meanwhile
     sync()
-    return [r[0] for r in database.execute_sql(
-        "SELECT rowid FROM ledger_search WHERE ledger_search MATCH ?", (expression,)).fetchall()]
+    return True
+
+
+def matching_ids(text: str) -> list[int]:
+    return [r[0] for r in LedgerEntry.select(LedgerEntry.id).where(condition(text)).tuples()]
 
 
 def _like_condition(text: str):
-    """Plain substring scan, used only for entries not yet indexed in read-only mode."""
+    """Plain substring scan, for entries still waiting in the queue."""
     people = Person.select(Person.id).where(Person.name.contains(text))
     progress = ProgressUpdate.select(ProgressUpdate.entry).where(ProgressUpdate.text.contains(text))
     return (LedgerEntry.description.contains(text) | LedgerEntry.measures.contains(text)
@@ -142,10 +169,9 @@ def condition(text: str):
     expression = match_expression(text)
     if expression is None:
         return LedgerEntry.id.is_null(False)
-    sync()
     indexed = LedgerEntry.id.in_(SQL("(SELECT rowid FROM ledger_search WHERE ledger_search MATCH ?)",
                                      [expression]))
-    if is_read_only() and pending():
-        stale = LedgerEntry.id.in_(SQL("(SELECT entry_id FROM search_dirty)"))
-        return (indexed & ~stale) | (stale & _like_condition(text.strip()))
-    return indexed
+    if _catch_up():
+        return indexed
+    stale = LedgerEntry.id.in_(SQL("(SELECT entry_id FROM search_dirty)"))
+    return (indexed & ~stale) | (stale & _like_condition(text.strip()))

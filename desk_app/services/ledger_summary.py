@@ -1,0 +1,97 @@
+"""The list's figures: 共 N 条，逾期 M 条，完成率 X%, 待审核销号 — without reading every entry.
+
+Most filters of the ledger page (campaign, bin, 类型, 层级, 责任单位, 所属人员, 问题类别, 状态) are answered
+from ledger_tally (migration 7: entry counts per combination of those columns, kept by SQL triggers)
+plus one index range for 逾期 (open, dated, deadline before today). Other filters (search text,
+责任人, 专班, dates …) count in one query over covering indexes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from peewee import Case, fn
+
+from desk_app.db.models import LedgerEntry, database
+from desk_app.domain import DONE_STATUSES, OPEN_STATUSES, Status
+
+from . import context
+from .ledger_filter import LedgerFilter, overdue_condition, where_clause
+
+_DONE = frozenset(s.value for s in DONE_STATUSES)
+_OPEN = frozenset(s.value for s in OPEN_STATUSES)
+
+
+@dataclass(frozen=True)
+class LedgerSummary:
+    total: int
+    done: int
+    overdue: int
+    pending_close: int
+    open: int
+
+    @property
+    def completion_rate(self) -> float:
+        return self.done / self.total if self.total else 0.0
+
+
+def _tally_can_answer(f: LedgerFilter) -> bool:
+    return not (f.text.strip() or f.sources or f.responsible_ids or f.task_force_ids or f.source_units
+                or f.deadline_from or f.deadline_to or f.overdue_only or f.due_within_days is not None
+                or f.person_id is not None or f.meeting_id is not None)
+
+
+def _tally_counts(f: LedgerFilter) -> dict[str, int]:
+    """Entries per status for a filter the tally can answer."""
+    conds, params = ['"live" = ?'], [0 if f.deleted else 1]
+    if f.campaign_id is not None:
+        conds.append('"campaign_id" = ?')
+        params.append(f.campaign_id)
+    for column, values in (("kind", f.kinds), ("layer", f.layers), ("department_id", f.department_ids),
+                           ("owner_id", f.owner_ids), ("category", f.categories), ("status", f.statuses)):
+        if values:
+            conds.append(f'"{column}" IN ({", ".join("?" * len(values))})')
+            params.extend(values)
+    if f.open_only:
+        conds.append(f'"status" NOT IN ({", ".join("?" * len(_DONE))})')
+        params.extend(sorted(_DONE))
+    rows = database.execute_sql(f'SELECT "status", SUM("n") FROM "ledger_tally" WHERE {" AND ".join(conds)} '
+                                'GROUP BY "status"', params).fetchall()
+    return {status: n for status, n in rows if n}
+
+
+def _overdue(f: LedgerFilter) -> int:
+    """逾期 by the list index: open, dated, deadline before today (a range, not a scan)."""
+    if f.statuses and not _OPEN.intersection(f.statuses):
+        return 0
+    query = LedgerEntry.select(fn.COUNT(LedgerEntry.id)).where(where_clause(f) & overdue_condition(context.today()))
+    return query.scalar() or 0
+
+
+def _scan(f: LedgerFilter) -> LedgerSummary:
+    """Every other filter: one pass over the matching entries, read from covering indexes."""
+    today = context.today()
+    done = sorted(_DONE)
+    row = (LedgerEntry.select(
+        fn.COUNT(LedgerEntry.id),
+        fn.SUM(Case(None, [(LedgerEntry.status.in_(done), 1)], 0)),
+        fn.SUM(Case(None, [(overdue_condition(today), 1)], 0)),
+        fn.SUM(Case(None, [(LedgerEntry.status == Status.PENDING_CLOSE, 1)], 0)),
+    ).where(where_clause(f)).tuples().first())
+    total, done_n, overdue, pending = (v or 0 for v in row)
+    return LedgerSummary(total, done_n, overdue, pending, total - done_n)
+
+
+def summarize(f: LedgerFilter) -> LedgerSummary:
+    """'共 N 条，逾期 M 条，完成率 X%' for a filter."""
+    if not _tally_can_answer(f):
+        return _scan(f)
+    counts = _tally_counts(f)
+    total = sum(counts.values())
+    done = sum(n for status, n in counts.items() if status in _DONE)
+    overdue = _overdue(f) if total else 0
+    return LedgerSummary(total, done, overdue, counts.get(Status.PENDING_CLOSE.value, 0), total - done)
+
+
+def count_entries(f: LedgerFilter) -> int:
+    return summarize(f).total
