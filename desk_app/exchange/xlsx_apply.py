@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from pathlib import Path
 
 from peewee import fn
 
-from desk_app.db.models import Campaign, Department, LedgerEntry, Person, ProgressUpdate, TaskForce
-from desk_app.domain import KIND_CODE_PREFIX, EntryKind
+from desk_app.db.models import Department, Person, TaskForce
 from desk_app.errors import InputFileError
 from desk_app.services import changelog, context, workflow
 from desk_app.services.backups import create_backup
-from desk_app.services.ledger import EntryInput, update_entry
+from desk_app.services.ledger import NewEntry, create_entries, update_entry
 
 from .progress import Progress, report
 from .xlsx_import import ImportPlan, RowPlan
@@ -41,30 +40,6 @@ class XlsxImportResult:
         return (f"已导入：新增 {self.created} 条 / 更新 {self.updated} 条 / 无变化 {self.unchanged} 条，"
                 f"跳过有问题的 {self.skipped} 行{tail}。"
                 + (f"导入前的备份：{self.backup.name}" if self.backup else ""))
-
-
-class _Codes:
-    """Next free 问题编号 per kind, counted locally so 10,000 rows need not query one by one."""
-
-    def __init__(self, campaign: Campaign):
-        self.campaign = campaign
-        self.taken = set(LedgerEntry.select(LedgerEntry.code).where(
-            LedgerEntry.campaign == campaign, LedgerEntry.source_unit == "").tuples())
-        self.taken = {c for (c,) in self.taken}
-        self.next: dict[str, int] = {}
-
-    def claim(self, wanted: str, kind: str) -> tuple[str, bool]:
-        if wanted and wanted not in self.taken:
-            self.taken.add(wanted)
-            return wanted, True
-        prefix = f"{KIND_CODE_PREFIX[EntryKind(kind)]}-{self.campaign.year}-"
-        number = self.next.get(prefix, 1)
-        while f"{prefix}{number:04d}" in self.taken:
-            number += 1
-        code = f"{prefix}{number:04d}"
-        self.taken.add(code)
-        self.next[prefix] = number + 1
-        return code, not wanted
 
 
 def apply_import(plan: ImportPlan, *, skip_invalid: bool = False, progress: Progress | None = None
@@ -135,30 +110,24 @@ def _create_missing(plan: ImportPlan, rows: list[RowPlan]) -> dict[str, int]:
 
 @context.writes
 def _write(plan: ImportPlan, rows: list[RowPlan], progress: Progress | None) -> dict[str, int]:
-    campaign = Campaign.get_by_id(plan.options.campaign_id)
     counts = _create_missing(plan, rows)
-    codes = _Codes(campaign)
-    now = context.now()
-    input_fields = [f.name for f in fields(EntryInput)]
     counts["updated"] = 0
+    new_rows = []
     for index, row in enumerate(rows, start=1):
         if index % 500 == 0:
             report(progress, index, len(rows), f"正在写入第 {index}/{len(rows)} 行")
         if row.existing is not None:
             _update(row)
             counts["updated"] += 1
-            continue
-        code, _ = codes.claim(row.code, row.data.kind)
-        values = {name: getattr(row.data, name) for name in input_fields}
-        entry = LedgerEntry.create(campaign=campaign, code=code, status=row.status, created_at=now, updated_at=now,
-                                   completed_date=row.completed_date, **values)
-        changelog.record("ledger_entry", entry.id, "create", "code", None, f"{code}（导入自 {plan.path.name} 第 {row.row} 行）")
-        if row.progress:
-            month = context.today().strftime("%Y-%m")
-            update = ProgressUpdate.create(entry=entry, date=context.today(), month=month, text=row.progress,
-                                           author=context.actor(), created_at=now)
-            changelog.record("progress_update", update.id, "create", "text", None, f"{code}：{row.progress[:200]}")
-    counts["created"] = len(rows) - counts["updated"]
+        else:
+            new_rows.append(row)
+    # New rows go through the one write path: their 编号 kept when free (else the next number), checked,
+    # logged with the file and row they came from, indexed for search.
+    items = [NewEntry(row.data, status=row.status, completed_date=row.completed_date, code=row.code or None,
+                      progress_text=row.progress or "", note_for_log=f"导入自 {plan.path.name} 第 {row.row} 行")
+             for row in new_rows]
+    create_entries(plan.options.campaign_id, items, progress=progress, renumber_taken=True)
+    counts["created"] = len(new_rows)
     return counts
 
 

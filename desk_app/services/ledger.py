@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import fields
+from dataclasses import fields, replace
 
 from desk_app.db.models import Department, LedgerEntry, Person, TaskForce
 from desk_app.domain import DeadlineType, Status
@@ -34,7 +34,10 @@ def _model_values(data: EntryInput) -> dict:
 @context.writes
 def create_entry(campaign_id: int, data: EntryInput, *, status: str = Status.NOT_STARTED,
                  meeting_id: int | None = None, decision_no: int | None = None) -> EntryRecord:
-    """One new entry: the single-item case of create_entries (same checks, numbering, log, index)."""
+    """One new entry: the single-item case of create_entries (same checks, numbering, log, index).
+    A clerk's new entry without 发现日期 was found today (imports leave an unknown date empty)."""
+    if data.found_date is None:
+        data = replace(data, found_date=context.today())
     item = NewEntry(data, status=status, meeting_id=meeting_id, decision_no=decision_no)
     return get_entry(create_entries(campaign_id, [item])[0])
 

@@ -81,15 +81,21 @@ def _check(campaign: Campaign, items: list[NewEntry], renumber_taken: bool) -> N
         label = _label(index, item, many)
         errors.extend(ValidationError(label + p.message, p.field) for p in problems)
     given: dict[str, list[str]] = {}
+    seen: set[tuple[str, str]] = set()
+    twice: list[str] = []
     for item in items:
-        if item.code:
-            given.setdefault(item.source_unit, []).append(item.code)
+        if not item.code:
+            continue
+        if (item.source_unit, item.code) in seen:
+            if renumber_taken:
+                item.code = None  # a later row with the same 编号 gets the next free number
+                continue
+            twice.append(item.code)
+        seen.add((item.source_unit, item.code))
+        given.setdefault(item.source_unit, []).append(item.code)
+    if twice:
+        errors.append(ValidationError(f"问题编号重复：{'、'.join(sorted(set(twice))[:5])}", "code"))
     for unit, codes in given.items():
-        seen, twice = set(), []
-        for code in codes:
-            (twice.append(code) if code in seen else seen.add(code))
-        if twice:
-            errors.append(ValidationError(f"问题编号重复：{'、'.join(sorted(set(twice))[:5])}", "code"))
         taken = taken_codes(campaign.id, unit, codes)
         if taken and not renumber_taken:
             shown = "、".join(sorted(taken)[:5]) + (f" 等 {len(taken)} 个" if len(taken) > 5 else "")
@@ -204,11 +210,7 @@ def create_entries(campaign_id: int, items: list[NewEntry], *, actor: str | None
         raise NotFoundError("找不到所选活动，请先新建活动")
     if not items:
         return []
-    today = context.today()
     items = [replace(item, data=normalise(item.data)) for item in items]
-    for item in items:
-        if item.data.found_date is None and not item.source_unit:
-            item.data = replace(item.data, found_date=today)
     total = len(items)
     report(progress, 0, total, "正在检查")
     _check(campaign, items, renumber_taken)

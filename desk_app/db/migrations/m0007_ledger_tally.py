@@ -9,8 +9,44 @@
   them here instead of from the (wide) table rows makes that join several times faster.
 * The single-column indexes on campaign, 类型, 层级, 状态, 整改时限 and 来源单位 go: every list query leads with
   the campaign and uses the composite indexes of migrations 6 and 7, and each index costs every insert.
+* The search queue's triggers (migration 2) queue with NOT EXISTS instead of INSERT OR IGNORE: inside a
+  trigger fired by a foreign-key action the outer statement's conflict rule wins over OR IGNORE, so
+  deleting a person who was both 所属人员 and 责任人 of an entry failed on the queue's primary key.
 department_id and owner_id are stored as 0 for "none", so the tally's primary key can match them.
 """
+
+# Fields whose change alters what a search finds (as in migration 2).
+_INDEXED_ENTRY_COLUMNS = ("code", "description", "cause", "target", "measures", "standard", "note",
+                          "owner_id", "leader_id", "responsible_id", "department_id", "co_departments",
+                          "task_force_id", "category", "source")
+
+
+def _queue(expr: str) -> str:
+    return (f'INSERT INTO "search_dirty" ("entry_id") SELECT {expr} '
+            f'WHERE NOT EXISTS (SELECT 1 FROM "search_dirty" WHERE "entry_id" = {expr});')
+
+
+def _queue_select(where: str) -> str:
+    return (f'INSERT INTO "search_dirty" ("entry_id") SELECT "id" FROM "ledger_entry" WHERE ({where}) '
+            'AND "id" NOT IN (SELECT "entry_id" FROM "search_dirty");')
+
+
+SEARCH_TRIGGERS = [
+    f'CREATE TRIGGER "search_entry_insert" AFTER INSERT ON "ledger_entry" BEGIN {_queue("new.id")} END',
+    f'CREATE TRIGGER "search_entry_update" AFTER UPDATE OF {", ".join(chr(34) + c + chr(34) for c in _INDEXED_ENTRY_COLUMNS)} '
+    f'ON "ledger_entry" BEGIN {_queue("new.id")} END',
+    f'CREATE TRIGGER "search_entry_delete" AFTER DELETE ON "ledger_entry" BEGIN {_queue("old.id")} END',
+    f'CREATE TRIGGER "search_progress_insert" AFTER INSERT ON "progress_update" BEGIN {_queue("new.entry_id")} END',
+    'CREATE TRIGGER "search_progress_update" AFTER UPDATE OF "text", "entry_id" ON "progress_update" '
+    f'BEGIN {_queue("old.entry_id")} {_queue("new.entry_id")} END',
+    f'CREATE TRIGGER "search_progress_delete" AFTER DELETE ON "progress_update" BEGIN {_queue("old.entry_id")} END',
+    'CREATE TRIGGER "search_person_rename" AFTER UPDATE OF "name" ON "person" BEGIN '
+    + _queue_select('"owner_id" = new."id" OR "leader_id" = new."id" OR "responsible_id" = new."id"') + ' END',
+    'CREATE TRIGGER "search_department_rename" AFTER UPDATE OF "name" ON "department" BEGIN '
+    + _queue_select('"department_id" = new."id"') + ' END',
+    'CREATE TRIGGER "search_task_force_rename" AFTER UPDATE OF "name" ON "task_force" BEGIN '
+    + _queue_select('"task_force_id" = new."id"') + ' END',
+]
 
 REDUNDANT = ("ledger_entry_campaign_id", "ledger_entry_kind", "ledger_entry_layer", "ledger_entry_status",
              "ledger_entry_deadline", "ledger_entry_source_unit")
@@ -57,5 +93,9 @@ STATEMENTS = [
 def upgrade(db) -> None:
     for name in REDUNDANT:
         db.execute_sql(f'DROP INDEX IF EXISTS "{name}"')
-    for statement in STATEMENTS:
+    for name in ("search_entry_insert", "search_entry_update", "search_entry_delete", "search_progress_insert",
+                 "search_progress_update", "search_progress_delete", "search_person_rename",
+                 "search_department_rename", "search_task_force_rename"):
+        db.execute_sql(f'DROP TRIGGER IF EXISTS "{name}"')
+    for statement in SEARCH_TRIGGERS + STATEMENTS:
         db.execute_sql(statement)
