@@ -39,7 +39,7 @@ from desk_app.domain import (
 )
 from desk_app.errors import ValidationError
 from desk_app.progress import report
-from desk_app.services import changelog, search, settings
+from desk_app.services import changelog, search, settings, undo_history
 from desk_app.services.ledger import EntryInput, NewEntry, create_entries
 
 _INPUT_FIELDS = [f.name for f in fields(EntryInput)]
@@ -320,6 +320,7 @@ def _build(b: _Builder, seed: int, today: date, entries: int, progress) -> DemoR
     changelog.record("campaign", campaign.id, "create", "demo", None, f"演示数据：seed={seed}，{total} 条台账")
     search.sync(_stage(progress, 75, 100))  # the demo's own last step: the first search finds everything at once
     report(progress, 100, 100, "")
+    undo_history.irreversible("生成演示数据")
     return DemoResult(campaign.id, Person.select().count(), len(forces), len(meetings), total)
 
 

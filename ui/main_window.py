@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -82,6 +82,11 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(row)
         self.nav.blockSignals(False)
         self._on_nav(row)
+        from .search_indexer import SearchIndexer  # noqa: PLC0415
+
+        self.search_indexer = SearchIndexer(self)  # start-up and after imports, restores: no keystroke waits
+        self.state.data_changed.connect(self.search_indexer.start)
+        QTimer.singleShot(0, self.search_indexer.start)
 
     def _update_title(self, *_):
         current = campaigns.current_campaign()

@@ -29,7 +29,7 @@ from desk_app.db.models import (
     database,
 )
 from desk_app.errors import InputFileError
-from desk_app.services import changelog, context, search
+from desk_app.services import changelog, context, search, undo_history
 from desk_app.services.attachments import stored_path
 from desk_app.services.backups import create_backup
 from desk_app.services.entry_codes import code_key
@@ -335,6 +335,7 @@ def _apply(preview: PackagePreview, take_conflicts: bool, progress: Progress | N
         changelog.record("package_receipt", receipt.id, "import", "period", None,
                          f"{data.unit} {data.period}：新增 {len(new_items)} 条，更新 {len(updates)} 条")
     search.index_entries(sorted(touched), progress=progress)  # in this transaction: no search waits for it
+    undo_history.irreversible("导入数据包")
     return {"new": len(new_items), "changed": len(updates), "skipped": skipped,
             "progress": children["progress"], "events": children["events"],
             "attachments": children["attachments"], "changes": len(change_rows)}

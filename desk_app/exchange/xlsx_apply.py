@@ -9,7 +9,7 @@ from peewee import fn
 
 from desk_app.db.models import Department, Person, TaskForce
 from desk_app.errors import InputFileError
-from desk_app.services import changelog, context, workflow
+from desk_app.services import changelog, context, search, undo_history, workflow
 from desk_app.services.backups import create_backup
 from desk_app.services.ledger import NewEntry, create_entries, update_entry
 
@@ -128,6 +128,8 @@ def _write(plan: ImportPlan, rows: list[RowPlan], progress: Progress | None) -> 
              for row in new_rows]
     create_entries(plan.options.campaign_id, items, progress=progress, renumber_taken=True)
     counts["created"] = len(new_rows)
+    search.sync()  # what the updates queued, while the clerk still watches the import's progress
+    undo_history.irreversible("导入 Excel 台账")
     return counts
 
 

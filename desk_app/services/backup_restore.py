@@ -25,7 +25,7 @@ from desk_app.db.migrations import LATEST_VERSION
 from desk_app.db.models import database
 from desk_app.errors import DatabaseError, DatabaseTooNewError, ReadOnlyError
 
-from . import backups, instance_lock
+from . import backups, instance_lock, undo_history
 
 log = logging.getLogger(__name__)
 
@@ -290,6 +290,7 @@ def restore_backup(path: Path, *, progress=None) -> RestoreResult:
             paths.database_path().with_name(paths.DB_FILE_NAME + ".restoring").unlink(missing_ok=True)
             raise DatabaseError(backups.storage_message(exc, paths.data_dir()).replace("备份失败", "恢复失败")
                                 + "当前数据已在恢复前备份。") from exc
+        undo_history.irreversible("恢复备份")
         log.info("restored backup %s (safety copy %s)", check.info.path.name, safety.name if safety else "-")
         return RestoreResult(check.info.path, safety, check.info.counts, len(check.missing_attachments))
     finally:

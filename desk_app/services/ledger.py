@@ -6,7 +6,7 @@ from dataclasses import fields, replace
 
 from desk_app.db.models import Department, LedgerEntry, Person, TaskForce
 from desk_app.domain import DeadlineType, Status
-from desk_app.errors import NotFoundError
+from desk_app.errors import NotFoundError, WorkflowError
 
 from . import changelog, context
 from .entry_codes import CodeAllocator, code_key
@@ -65,6 +65,21 @@ def update_entry(entry_id: int, data: EntryInput) -> EntryRecord:
     return get_entry(entry.id)
 
 
+@context.writes
+def replace_entry(entry_id: int, data: EntryInput, *, expected: EntryInput) -> EntryRecord:
+    """Undo or redo of an edit: the entry becomes `data`, but only while it is still `expected` (as the
+    edit left it) and not in the recycle bin; otherwise WorkflowError says what changed since."""
+    current = get_entry(entry_id)
+    if current.deleted_at is not None:
+        raise WorkflowError(f"事项 {current.code} 已移入回收站，不能撤销或重做对它的修改")
+    now, wanted = current.as_input(), normalise(expected)
+    differing = [FIELD_LABELS.get(n, n) for n in EDITABLE_FIELDS if getattr(now, n) != getattr(wanted, n)]
+    if differing:
+        raise WorkflowError(f"事项 {current.code} 在此之后又被修改过（{'、'.join(differing[:4])}），"
+                            "不能撤销或重做这一步；请直接修改它")
+    return update_entry.__wrapped__(entry_id, data)
+
+
 def _named(changes: dict) -> dict:
     """Log people and departments by name, not by id, so the history reads well."""
     named = {}
@@ -110,13 +125,23 @@ def get_entry(entry_id: int) -> EntryRecord:
     return records[0]
 
 
+def _require_bin_state(entries: list[LedgerEntry], in_bin: bool) -> None:
+    wrong = [e.code for e in entries if (e.deleted_at is not None) != in_bin]
+    if wrong:
+        shown = "、".join(wrong[:5]) + (f" 等 {len(wrong)} 条" if len(wrong) > 5 else "")
+        where = "已不在回收站中" if in_bin else "已在回收站中"
+        raise WorkflowError(f"{shown} {where}，不能撤销或重做这一步")
+
+
 @context.writes
-def delete_entries(entry_ids: list[int]) -> int:
-    """Move entries to the recycle bin."""
+def delete_entries(entry_ids: list[int], *, strict: bool = False) -> int:
+    """Move entries to the recycle bin. strict (undo/redo): refuse unless none is there already."""
     now = context.now()
+    entries = [_get_model(entry_id) for entry_id in entry_ids]
+    if strict:
+        _require_bin_state(entries, in_bin=False)
     count = 0
-    for entry_id in entry_ids:
-        entry = _get_model(entry_id)
+    for entry in entries:
         if entry.deleted_at is None:
             entry.deleted_at = now
             entry.save()
@@ -126,10 +151,13 @@ def delete_entries(entry_ids: list[int]) -> int:
 
 
 @context.writes
-def restore_entries(entry_ids: list[int]) -> int:
+def restore_entries(entry_ids: list[int], *, strict: bool = False) -> int:
+    """Take entries out of the recycle bin. strict (undo/redo): refuse unless all are still there."""
+    entries = [_get_model(entry_id) for entry_id in entry_ids]
+    if strict:
+        _require_bin_state(entries, in_bin=True)
     count = 0
-    for entry_id in entry_ids:
-        entry = _get_model(entry_id)
+    for entry in entries:
         if entry.deleted_at is not None:
             changelog.record("ledger_entry", entry.id, "restore", "deleted_at", entry.deleted_at, None)
             entry.deleted_at = None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from desk_app.db.models import ProgressUpdate
 
+from .entry_records import load_records  # noqa: F401 - re-exported: EntryRecords for ids
 from .ledger_filter import (  # noqa: F401 - re-exported
     LedgerFilter,
     is_overdue,

@@ -17,6 +17,7 @@ matched by a plain scan until the background step has caught up.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable
 from operator import add
 
@@ -127,6 +128,34 @@ def sync(progress: Callable[..., bool | None] | None = None) -> int:
         done += len(ids)
         if progress is not None and progress(done, max(total, done), f"正在建立检索索引 {done}/{total}") is False:
             return done
+
+
+_background = threading.Lock()  # held while a background sync runs, until its connection is closed
+_stop = threading.Event()
+
+
+def sync_in_background(progress: Callable[..., bool | None] | None = None) -> int:
+    """sync() for a worker thread: closes the thread's own connection at the end and stops early when
+    stop_background() asks (before a restore swaps the file, or the data is closed)."""
+    from . import session  # noqa: PLC0415 - session closes the data and calls stop_background()
+
+    with _background:
+        _stop.clear()
+
+        def going_on(done, total, text=""):
+            return not _stop.is_set() and (progress is None or progress(done, total, text) is not False)
+
+        try:
+            return sync(going_on)
+        finally:
+            session.release_thread_connection()
+
+
+def stop_background() -> None:
+    """Stop a background sync after its current batch and wait until its connection is closed."""
+    _stop.set()
+    with _background:
+        pass
 
 
 def rebuild() -> int:

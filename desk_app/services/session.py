@@ -66,6 +66,9 @@ def open_data(*, read_only: bool = False, create: bool = True) -> Path:
 
 
 def close_data() -> None:
+    from . import search  # noqa: PLC0415 - a background index step must let go of the file first
+
+    search.stop_background()
     close_database()
 
 

@@ -97,3 +97,28 @@ def test_count_and_summary_agree_with_a_plain_scan_on_demo_data(demo):
 
 def test_person_table_untouched_by_search(entries):
     assert Person.select().count() == 1
+
+
+def test_a_long_queue_is_not_indexed_by_the_search_itself(demo, monkeypatch):
+    """After a migration or a writer outside the program the queue may hold 100,000 entries: the first
+    keystroke scans the queued ones instead of waiting for the index (the background step catches up)."""
+    database.execute_sql("INSERT OR IGNORE INTO search_dirty (entry_id) SELECT id FROM ledger_entry")
+    entry = LedgerEntry.select().where(LedgerEntry.deleted_at.is_null()).first()
+    database.execute_sql("UPDATE ledger_entry SET description = '独一无二的消防问题' WHERE id = ?", (entry.id,))
+    monkeypatch.setattr(search, "INLINE_LIMIT", 10)
+    queued = search.pending()
+    f = LedgerFilter(campaign_id=demo.campaign_id, text="独一无二")
+    assert [e.id for e in ledger_query.fetch_entries(f)] == [entry.id]
+    assert search.pending() == queued  # nothing was indexed on the way
+    assert ledger_query.count_entries(LedgerFilter(campaign_id=demo.campaign_id, text="台账")) > 0
+    assert search.sync_in_background() == queued and search.pending() == 0
+    assert [e.id for e in ledger_query.fetch_entries(f)] == [entry.id]
+
+
+def test_a_short_queue_is_indexed_on_the_spot(entries):
+    camp, *_ = entries
+    LedgerEntry.insert(code="ZG-2026-0100", campaign=camp.id, kind="问题整改", description="直接写入的问题",
+                       uuid="x-2").execute()
+    assert search.pending() == 1
+    assert "ZG-2026-0100" in _codes("直接写入")
+    assert search.pending() == 0

@@ -1,7 +1,10 @@
 """The ledger as a Qt table model over SQL: filter, sort and count in the database, rows in pages.
 
-rowCount is the real count of the filter, so the scroll bar covers every entry; rows are loaded a
-page at a time when the view asks for them and only a few pages are kept (a windowed cache).
+rowCount is the real count of the filter (from ledger_summary: a tally and an index range, not a scan),
+so the scroll bar covers every entry; rows are loaded a page at a time when the view asks for them and
+only a few pages are kept (a windowed cache). A page that follows a loaded one continues from that
+page's last sort key (keyset), so scrolling down never makes SQLite count past every row above; only a
+jump into the middle of the list uses an offset.
 """
 
 from __future__ import annotations
@@ -76,6 +79,7 @@ class LedgerTableModel(QAbstractTableModel):
         self._columns = ledger_columns.columns_for(table_default_keys())
         self._count = 0
         self._pages: OrderedDict[int, list] = OrderedDict()
+        self._last_keys: dict[int, tuple] = {}  # page number -> its last row's sort key (keyset paging)
         self._due_soon_days = 7
         self._icons = {name: light_icon(name) for name in LIGHT_COLORS}
         self.summary = None
@@ -103,7 +107,7 @@ class LedgerTableModel(QAbstractTableModel):
     def reload(self) -> None:
         """Re-run the count and drop cached rows (after a filter change or an edit)."""
         self.beginResetModel()
-        self._pages.clear()
+        self._forget_pages()
         self._due_soon_days = settings.preferences().due_soon_days
         self.summary = ledger_query.summarize(self._filter)
         self._count = self.summary.total
@@ -116,7 +120,7 @@ class LedgerTableModel(QAbstractTableModel):
         if self.summary.total != self._count:
             self.reload()
             return
-        self._pages.clear()
+        self._forget_pages()
         if self._count:
             self.dataChanged.emit(self.index(0, 0), self.index(self._count - 1, self.columnCount() - 1), [])
         self.summary_changed.emit(self.summary)
@@ -147,17 +151,33 @@ class LedgerTableModel(QAbstractTableModel):
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
+    def _forget_pages(self) -> None:
+        self._pages.clear()
+        self._last_keys.clear()
+
+    def _load_page(self, page_no: int) -> list:
+        before = self._last_keys.get(page_no - 1)
+        common = dict(limit=PAGE_SIZE, expected=self._count)
+        if before is not None and None not in before:
+            found = ledger_query.page(self._filter, self._sort_key, self._descending, after=before, **common)
+        else:
+            found = ledger_query.page(self._filter, self._sort_key, self._descending, offset=page_no * PAGE_SIZE,
+                                      **common)
+        if found.last_key is not None:
+            self._last_keys[page_no] = found.last_key
+        return ledger_query.load_records(found.ids)
+
     def record(self, row: int):
         if not 0 <= row < self._count:
             return None
         page_no = row // PAGE_SIZE
         page = self._pages.get(page_no)
         if page is None:
-            page = ledger_query.fetch_page(self._filter, sort=self._sort_key, descending=self._descending,
-                                           offset=page_no * PAGE_SIZE, limit=PAGE_SIZE)
+            page = self._load_page(page_no)
             self._pages[page_no] = page
             while len(self._pages) > MAX_PAGES:
-                self._pages.popitem(last=False)
+                dropped, _ = self._pages.popitem(last=False)
+                self._last_keys.pop(dropped, None)
         else:
             self._pages.move_to_end(page_no)
         offset = row - page_no * PAGE_SIZE
@@ -232,7 +252,7 @@ class LedgerTableModel(QAbstractTableModel):
         self.beginResetModel()  # a new order invalidates every row position
         self._sort_key = key
         self._descending = order == Qt.SortOrder.DescendingOrder
-        self._pages.clear()
+        self._forget_pages()
         self.endResetModel()
 
     def sortable(self, column: int) -> bool:
