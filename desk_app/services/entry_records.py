@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, datetime
+from types import SimpleNamespace
 
 from peewee import JOIN, fn
 
@@ -119,8 +120,8 @@ def load_records(entry_ids: list[int]):
         for name in _TIMES:
             values[name] = _time(values[name])
         owner, leader, responsible, reviewer, department, task_force = (n or "" for n in row[width:])
-        record = EntryRecord(**values, owner_name=owner, leader_name=leader, responsible_name=responsible,
-                             reviewer_name=reviewer, department_name=department, task_force_name=task_force,
-                             extension_count=extensions.get(entry_id, 0))
-        records.append(replace(record, missing=missing_essentials(record)))
+        records.append(EntryRecord(**values, owner_name=owner, leader_name=leader, responsible_name=responsible,
+                                   reviewer_name=reviewer, department_name=department, task_force_name=task_force,
+                                   extension_count=extensions.get(entry_id, 0),
+                                   missing=missing_essentials(SimpleNamespace(**values))))
     return records

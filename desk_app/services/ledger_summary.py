@@ -8,15 +8,16 @@ plus one index range for 逾期 (open, dated, deadline before today). Other filt
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from peewee import Case, fn
 
 from desk_app.db.models import LedgerEntry, database
 from desk_app.domain import DONE_STATUSES, OPEN_STATUSES, Status
 
-from . import context
+from . import context, search
 from .ledger_filter import LedgerFilter, overdue_condition, where_clause
+from .ledger_paging import filter_index, with_index
 
 _DONE = frozenset(s.value for s in DONE_STATUSES)
 _OPEN = frozenset(s.value for s in OPEN_STATUSES)
@@ -65,25 +66,40 @@ def _overdue(f: LedgerFilter) -> int:
     if f.statuses and not _OPEN.intersection(f.statuses):
         return 0
     query = LedgerEntry.select(fn.COUNT(LedgerEntry.id)).where(where_clause(f) & overdue_condition(context.today()))
-    return query.scalar() or 0
+    if f.campaign_id is None:
+        return query.scalar() or 0
+    sql, params = query.sql()  # (campaign, bin, status IN open, type IN dated, deadline < today): one index range
+    return database.execute_sql(with_index(sql, "ledger_entry_live_filter"), params).fetchone()[0] or 0
 
 
 def _scan(f: LedgerFilter) -> LedgerSummary:
     """Every other filter: one pass over the matching entries, read from covering indexes."""
     today = context.today()
     done = sorted(_DONE)
-    row = (LedgerEntry.select(
+    sql, params = LedgerEntry.select(
         fn.COUNT(LedgerEntry.id),
         fn.SUM(Case(None, [(LedgerEntry.status.in_(done), 1)], 0)),
         fn.SUM(Case(None, [(overdue_condition(today), 1)], 0)),
         fn.SUM(Case(None, [(LedgerEntry.status == Status.PENDING_CLOSE, 1)], 0)),
-    ).where(where_clause(f)).tuples().first())
+    ).where(where_clause(f)).sql()
+    row = database.execute_sql(with_index(sql, filter_index(f)), params).fetchone()
     total, done_n, overdue, pending = (v or 0 for v in row)
     return LedgerSummary(total, done_n, overdue, pending, total - done_n)
 
 
+def _text_only(f: LedgerFilter) -> bool:
+    """Only the search box (within a campaign, in the bin or not)."""
+    rest = replace(f, text="", campaign_id=None, deleted=False)
+    return bool(f.text.strip()) and f.campaign_id is not None and rest == LedgerFilter()
+
+
 def summarize(f: LedgerFilter) -> LedgerSummary:
     """'共 N 条，逾期 M 条，完成率 X%' for a filter."""
+    if _text_only(f):  # the search box alone: counted in the search index (its tags column)
+        counts = search.summary_counts(f.text.strip(), f.campaign_id, f.deleted, context.today())
+        if counts is not None:
+            total, done, pending, overdue = counts
+            return LedgerSummary(total, done, overdue, pending, total - done)
     if not _tally_can_answer(f):
         return _scan(f)
     counts = _tally_counts(f)

@@ -34,7 +34,8 @@ INLINE_LIMIT = 200  # queued entries a search indexes itself before answering (a
 _RUN = re.compile(r"(?:[^\W_]|[\ue000-\uf8ff])+")
 
 _ENTRY_TEXT_SQL = """
-SELECT e.id, e.code, e.description, e.target, e.measures, COALESCE(o.name, ''), COALESCE(l.name, ''),
+SELECT e.id, e.campaign_id, e.deleted_at, e.status, e.deadline_type, e.deadline,
+       e.code, e.description, e.target, e.measures, COALESCE(o.name, ''), COALESCE(l.name, ''),
        COALESCE(r.name, '')
 FROM ledger_entry e
 LEFT JOIN person o ON o.id = e.owner_id
@@ -60,27 +61,45 @@ def index_tokens(text: str) -> str:
 
 
 def match_expression(text: str) -> str | None:
-    """The FTS5 MATCH expression for a query, or None when it holds nothing searchable."""
+    """The FTS5 MATCH expression for a query (on the text column), or None when it holds nothing searchable."""
     parts = []
     for run in runs(text):
         if len(run) == 1:
             parts.append(f'"{run}"*')
         else:
             parts.append('"' + " ".join(map(add, run, run[1:])) + '"')
-    return " AND ".join(parts) if parts else None
+    return f"body : ({' AND '.join(parts)})" if parts else None
 
 
-def _documents(entry_ids: list[int]) -> dict[int, str]:
+_DONE = frozenset(("已销号", "长期坚持"))
+_OPEN = frozenset(("未启动", "推进中"))
+_DATED = frozenset(("按期", "立行立改"))
+FIRST_YEAR = 2000  # 逾期 counts deadlines from here on (earlier ones are typing mistakes)
+
+
+def tags(campaign_id: int, deleted_at, status: str, deadline_type: str, deadline) -> str:
+    """The second column: what the ledger's summary line counts by, so a search's 共/完成/待审核/逾期 come
+    from the index alone. Its words (c1, live, due, dd20261123 …) never meet a clerk's query, which
+    matches the text column only."""
+    words = [f"c{campaign_id}", "live" if deleted_at is None else "bin",
+             "done" if status in _DONE else "pending" if status == "申请销号" else "open" if status in _OPEN else "other"]
+    if status in _OPEN and deadline_type in _DATED and deadline:
+        day = str(deadline)[:10].replace("-", "")
+        words += ["due", f"dy{day[:4]}", f"dm{day[:6]}", f"dd{day}"]
+    return " ".join(words)
+
+
+def _documents(entry_ids: list[int]) -> dict[int, tuple[str, str]]:
     marks = ",".join("?" * len(entry_ids))
-    docs = {row[0]: list(row[1:]) for row in
-            database.execute_sql(_ENTRY_TEXT_SQL.format(marks=marks), entry_ids).fetchall()}
+    rows = database.execute_sql(_ENTRY_TEXT_SQL.format(marks=marks), entry_ids).fetchall()
+    docs = {row[0]: list(row[6:]) for row in rows}
     progress = database.execute_sql(
         f"SELECT entry_id, text FROM progress_update WHERE entry_id IN ({marks})", entry_ids).fetchall()
     for entry_id, text in progress:
         if entry_id in docs:
             docs[entry_id].append(text)
     # A separator between fields keeps a bigram from spanning two of them.
-    return {entry_id: index_tokens(" | ".join(str(v) for v in values)) for entry_id, values in docs.items()}
+    return {row[0]: (index_tokens(" | ".join(str(v) for v in docs[row[0]])), tags(*row[1:6])) for row in rows}
 
 
 def _index(ids: list[int]) -> None:
@@ -88,7 +107,8 @@ def _index(ids: list[int]) -> None:
     marks = ",".join("?" * len(ids))
     docs = _documents(ids)
     database.execute_sql(f"DELETE FROM ledger_search WHERE rowid IN ({marks})", ids)
-    database.cursor().executemany("INSERT INTO ledger_search (rowid, body) VALUES (?, ?)", list(docs.items()))
+    database.cursor().executemany("INSERT INTO ledger_search (rowid, body, tags) VALUES (?, ?, ?)",
+                                  [(entry_id, body, tag) for entry_id, (body, tag) in docs.items()])
     database.execute_sql(f"DELETE FROM search_dirty WHERE entry_id IN ({marks})", ids)
 
 
@@ -102,6 +122,11 @@ def index_entries(entry_ids: list[int], progress: Callable[..., bool | None] | N
         done = min(start + SYNC_BATCH, total)
         report(progress, done, total, f"正在建立检索索引 {done}/{total}")
     return total
+
+
+def is_current() -> bool:
+    """Nothing waits in the queue: searches are answered by the index alone."""
+    return not database.execute_sql("SELECT 1 FROM search_dirty LIMIT 1").fetchone()
 
 
 def pending() -> int:
@@ -177,6 +202,30 @@ def _catch_up() -> bool:
         return False  # the background step is on it; queued entries are scanned meanwhile
     sync()
     return True
+
+
+def _count(expression: str) -> int:
+    return database.execute_sql("SELECT COUNT(*) FROM ledger_search WHERE ledger_search MATCH ?",
+                                (expression,)).fetchone()[0]
+
+
+def summary_counts(text: str, campaign_id: int, deleted: bool, today) -> tuple[int, int, int, int] | None:
+    """(total, done, pending, overdue) of the entries of a campaign (in the bin or not) that contain the
+    text, from the index alone; None when the text holds nothing searchable or entries wait in the queue."""
+    expression = match_expression(text)
+    if expression is None or not _catch_up():
+        return None
+    scope = f"{expression} AND tags : (c{campaign_id} AND {'bin' if deleted else 'live'}"
+    total = _count(scope + ")")
+    if not total:
+        return 0, 0, 0, 0
+    done, pending = _count(scope + " AND done)"), _count(scope + " AND pending)")
+    # 逾期: open and dated with a deadline before today — earlier years, earlier months, earlier days.
+    before = [f"dy{y}" for y in range(FIRST_YEAR, today.year)]
+    before += [f"dm{today.year}{m:02d}" for m in range(1, today.month)]
+    before += [f"dd{today.year}{today.month:02d}{d:02d}" for d in range(1, today.day)]
+    overdue = _count(scope + f" AND due AND ({' OR '.join(before)}))") if before else 0
+    return total, done, pending, overdue
 
 
 def matching_ids(text: str) -> list[int]:

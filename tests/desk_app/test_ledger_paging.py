@@ -7,10 +7,10 @@ from desk_app.services import ledger_paging, ledger_query, ledger_summary
 from desk_app.services.ledger_query import LedgerFilter
 
 
-def _plan(query) -> str:
+def _plan(query, index=None) -> str:
     sql, params = query.sql()
-    return " ".join(str(r[-1]) for r in LedgerEntry._meta.database.execute_sql("EXPLAIN QUERY PLAN " + sql,
-                                                                                params).fetchall())
+    return " ".join(str(r[-1]) for r in LedgerEntry._meta.database.execute_sql(
+        "EXPLAIN QUERY PLAN " + ledger_paging.with_index(sql, index), params).fetchall())
 
 
 @pytest.mark.parametrize("sort", ["kind", "code", "deadline", "status", "layer", "department", "owner"])
@@ -28,23 +28,30 @@ def test_keyset_pages_are_the_offset_pages(demo, sort, descending):
     assert pages == everything and len(everything) == 450
 
 
-def test_keyset_continues_with_a_range_of_the_index(demo):
-    f = LedgerFilter(campaign_id=demo.campaign_id)
-    first = ledger_query.page(f, "kind", limit=50)
-    query = ledger_paging._query(f, "kind", False, True)
-    from peewee import Tuple
+@pytest.mark.parametrize("sort", ["kind", "layer", "status", "deadline"])
+def test_keyset_continues_with_ranges_of_the_index(demo, sort):
+    """The rest of the last row's group from its (code_key, id), then the next groups: index ranges, no sort."""
+    from desk_app.db.models import LedgerEntry as E
 
-    query = query.where(Tuple(*ledger_paging._columns("kind")) > Tuple(*first.last_key)).limit(50)
-    plan = _plan(query)
-    assert "ledger_entry_live_kind" in plan and "TEMP B-TREE" not in plan, plan
+    f = LedgerFilter(campaign_id=demo.campaign_id)
+    last = ledger_query.page(f, sort, limit=50).last_key
+    lead = ledger_paging.SORT_LEADS[sort][0]
+    index = ledger_paging.SORT_INDEX[sort]
+    same = ledger_paging._query(f, sort, False, True).where(
+        (lead == last[0]) & ledger_paging._beyond([E.code_key, E.id], last[1:], False)).order_by(
+        E.code_key, E.id).limit(50)
+    later = ledger_paging._query(f, sort, False, True).where(lead > last[0]).limit(50)
+    assert "code_key>?" in _plan(same, index) and "TEMP B-TREE" not in _plan(same, index), _plan(same, index)
+    assert ">?)" in _plan(later, index) and "TEMP B-TREE" not in _plan(later, index), _plan(later, index)
 
 
 def test_a_small_result_is_found_by_its_filter_then_sorted(demo):
     f = LedgerFilter(campaign_id=demo.campaign_id, layers=["局领导班子"])
     expected = ledger_query.count_entries(f)
-    walking = _plan(ledger_paging._query(f, "kind", False, True).limit(200))
-    selective = _plan(ledger_paging._query(f, "kind", False, False).limit(200))
-    assert "ledger_entry_live_kind" in walking and "ledger_entry_live_kind" not in selective, selective
+    walking = _plan(ledger_paging._query(f, "kind", False, True).limit(200), ledger_paging.SORT_INDEX["kind"])
+    selective = _plan(ledger_paging._query(f, "kind", False, False).limit(200), ledger_paging.filter_index(f))
+    assert "TEMP B-TREE" not in walking, walking
+    assert "ledger_entry_live_layer_value (campaign_id=? AND deleted_at=? AND layer=?)" in selective, selective
     assert ledger_query.page(f, "kind", expected=expected).ids == ledger_query.entry_ids(f, "kind")
 
 

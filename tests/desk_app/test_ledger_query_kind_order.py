@@ -23,5 +23,5 @@ def test_kind_order_walks_the_index_instead_of_sorting(demo):
              .order_by(*ledger_paging._order("kind", False)).limit(200))
     sql, params = query.sql()
     plan = " ".join(str(row[-1]) for row in LedgerEntry._meta.database.execute_sql(
-        "EXPLAIN QUERY PLAN " + sql, params).fetchall())
+        "EXPLAIN QUERY PLAN " + ledger_paging.with_index(sql, ledger_paging.SORT_INDEX["kind"]), params).fetchall())
     assert "ledger_entry_live_kind" in plan and "TEMP B-TREE" not in plan, plan

@@ -1,6 +1,7 @@
 """Migrations 6 (问题编号 in numeric order) and 7 (tally, covering index) upgrade a version-5 database."""
 
 import sqlite3
+from datetime import date
 
 from peewee import SqliteDatabase
 
@@ -50,6 +51,14 @@ def test_a_version_5_database_is_upgraded_with_numeric_codes_and_a_tally(user_fo
     tally = dict(db.execute_sql("SELECT status, SUM(n) FROM ledger_tally WHERE live = 1 GROUP BY status").fetchall())
     assert tally == {"推进中": 4, "已销号": 1, "未启动": 1}
     assert ledger_query.summarize(f).total == 6 and ledger_query.summarize(LedgerFilter(deleted=True)).total == 1
+    # The search index is rebuilt with its tags column: every entry is queued (a queue this short is
+    # indexed by the first search; a long one by the background step, scanned meanwhile).
+    from desk_app.services import search
+
+    assert search.pending() == 7
+    assert [e.code for e in ledger_query.fetch_entries(LedgerFilter(campaign_id=1, text="问题9999"))] == [
+        "ZG-2026-9999"]
+    assert search.pending() == 0 and search.summary_counts("问题", 1, False, date(2026, 11, 23))[0] == 6
     # The entry in the bin keeps its number taken: the next one is 10,001.
     assert ledger.create_entry(1, EntryInput(layer="处级干部", description="升级后的新问题")).code == "ZG-2026-10001"
     indexes = {r[0] for r in db.execute_sql("SELECT name FROM sqlite_master WHERE type = 'index'").fetchall()}

@@ -32,9 +32,9 @@ def entries(db):
 def test_index_tokens_are_bigrams_and_last_character():
     assert search.index_tokens("整改台账") == "整改 改台 台账 账"
     assert search.index_tokens("A1，台") == "a1 1 台"
-    assert search.match_expression("台账") == '"台账"'
-    assert search.match_expression("整改台账") == '"整改 改台 台账"'
-    assert search.match_expression("台") == '"台"*'
+    assert search.match_expression("台账") == 'body : ("台账")'
+    assert search.match_expression("整改台账") == 'body : ("整改 改台 台账")'
+    assert search.match_expression("台 督办") == 'body : ("台"* AND "督办")'
     assert search.match_expression("  ，。 ") is None
 
 
@@ -93,6 +93,30 @@ def test_count_and_summary_agree_with_a_plain_scan_on_demo_data(demo):
              | LedgerEntry.target.contains(word)) & LedgerEntry.deleted_at.is_null()).count()
         assert ledger_query.count_entries(f) >= like
         assert ledger_query.summarize(f).total == ledger_query.count_entries(f)
+
+
+def test_the_summary_of_a_search_comes_from_the_index_and_agrees_with_the_entries(demo, tmp_path):
+    """Status, bin and deadline changes reach the tags column, so 共/完成/待审核/逾期 stay exact."""
+    from desk_app.services import attachments, context, ledger_summary
+
+    def by_rows(word, deleted=False):
+        ids = ledger_query.entry_ids(LedgerFilter(campaign_id=demo.campaign_id, text=word, deleted=deleted))
+        rows = list(LedgerEntry.select().where(LedgerEntry.id.in_(ids))) if ids else []
+        today = context.today()
+        return (len(rows), sum(e.status in ("已销号", "长期坚持") for e in rows), sum(e.status == "申请销号" for e in rows),
+                sum(ledger_query.is_overdue(e.status, e.deadline_type, e.deadline, today) for e in rows))
+
+    open_entry = LedgerEntry.select().where(LedgerEntry.status == "推进中").first()
+    evidence = tmp_path / "证明.pdf"
+    evidence.write_bytes(b"%PDF-1.4")
+    attachments.add_attachment(open_entry.id, evidence)
+    workflow.apply_close(open_entry.id, "完成")
+    ledger.delete_entries([LedgerEntry.select().where(LedgerEntry.status == "未启动").first().id])
+    for word in ("台账", "督办", "改", "整改措施"):
+        assert search.summary_counts(word, demo.campaign_id, False, context.today()) == by_rows(word)
+        s = ledger_summary.summarize(LedgerFilter(campaign_id=demo.campaign_id, text=word))
+        assert (s.total, s.done, s.pending_close, s.overdue) == by_rows(word)
+        assert search.summary_counts(word, demo.campaign_id, True, context.today()) == by_rows(word, True)
 
 
 def test_person_table_untouched_by_search(entries):

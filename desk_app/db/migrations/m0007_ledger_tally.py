@@ -9,6 +9,10 @@
   them here instead of from the (wide) table rows makes that join several times faster.
 * The single-column indexes on campaign, 类型, 层级, 状态, 整改时限 and 来源单位 go: every list query leads with
   the campaign and uses the composite indexes of migrations 6 and 7, and each index costs every insert.
+* The search index gets a second column, tags (campaign, bin, status class, the deadline of an open dated
+  entry: services/search.tags), so a search's 共/完成/待审核/逾期 are counted in the index alone; every
+  entry is queued to be indexed again (the program does it in the background after the upgrade, and a
+  search meanwhile scans what is still queued). Changes of those columns queue the entry too.
 * The search queue's triggers (migration 2) queue with NOT EXISTS instead of INSERT OR IGNORE: inside a
   trigger fired by a foreign-key action the outer statement's conflict rule wins over OR IGNORE, so
   deleting a person who was both 所属人员 and 责任人 of an entry failed on the queue's primary key.
@@ -18,7 +22,8 @@ department_id and owner_id are stored as 0 for "none", so the tally's primary ke
 # Fields whose change alters what a search finds (as in migration 2).
 _INDEXED_ENTRY_COLUMNS = ("code", "description", "cause", "target", "measures", "standard", "note",
                           "owner_id", "leader_id", "responsible_id", "department_id", "co_departments",
-                          "task_force_id", "category", "source")
+                          "task_force_id", "category", "source",
+                          "campaign_id", "deleted_at", "status", "deadline_type", "deadline")
 
 
 def _queue(expr: str) -> str:
@@ -90,7 +95,17 @@ STATEMENTS = [
 ]
 
 
+SEARCH_TABLE = [
+    'DROP TABLE IF EXISTS "ledger_search"',
+    'CREATE VIRTUAL TABLE "ledger_search" USING fts5(body, tags, tokenize=\'unicode61 remove_diacritics 0\')',
+    'INSERT INTO "search_dirty" ("entry_id") SELECT "id" FROM "ledger_entry" '
+    'WHERE "id" NOT IN (SELECT "entry_id" FROM "search_dirty")',
+]
+
+
 def upgrade(db) -> None:
+    for statement in SEARCH_TABLE:
+        db.execute_sql(statement)
     for name in REDUNDANT:
         db.execute_sql(f'DROP INDEX IF EXISTS "{name}"')
     for name in ("search_entry_insert", "search_entry_update", "search_entry_delete", "search_progress_insert",
