@@ -77,15 +77,22 @@ _DATED = frozenset(("按期", "立行立改"))
 FIRST_YEAR = 2000  # 逾期 counts deadlines from here on (earlier ones are typing mistakes)
 
 
+def _scope(campaign_id: int, deleted: bool) -> str:
+    return f"c{campaign_id}{'b' if deleted else 'l'}"
+
+
 def tags(campaign_id: int, deleted_at, status: str, deadline_type: str, deadline) -> str:
     """The second column: what the ledger's summary line counts by, so a search's 共/完成/待审核/逾期 come
-    from the index alone. Its words (c1, live, due, dd20261123 …) never meet a clerk's query, which
-    matches the text column only."""
-    words = [f"c{campaign_id}", "live" if deleted_at is None else "bin",
-             "done" if status in _DONE else "pending" if status == "申请销号" else "open" if status in _OPEN else "other"]
+    from the index alone. One word per question, each led by the campaign and bin state (c1l = campaign 1,
+    not in the bin): c1l, c1lsd (done) / c1lsp (申请销号) / c1lso (open), and for an open dated entry its
+    deadline as c1ly2026, c1lm202611, c1ld20261123. They never meet a clerk's query, which matches the
+    text column only."""
+    scope = _scope(campaign_id, deleted_at is not None)
+    status_class = "d" if status in _DONE else "p" if status == "申请销号" else "o" if status in _OPEN else "x"
+    words = [scope, f"{scope}s{status_class}"]
     if status in _OPEN and deadline_type in _DATED and deadline:
         day = str(deadline)[:10].replace("-", "")
-        words += ["due", f"dy{day[:4]}", f"dm{day[:6]}", f"dd{day}"]
+        words += [f"{scope}y{day[:4]}", f"{scope}m{day[:6]}", f"{scope}d{day}"]
     return " ".join(words)
 
 
@@ -211,20 +218,20 @@ def _count(expression: str) -> int:
 
 def summary_counts(text: str, campaign_id: int, deleted: bool, today) -> tuple[int, int, int, int] | None:
     """(total, done, pending, overdue) of the entries of a campaign (in the bin or not) that contain the
-    text, from the index alone; None when the text holds nothing searchable or entries wait in the queue."""
+    text, from the index alone; None when the text holds nothing searchable or many entries wait in the queue."""
     expression = match_expression(text)
     if expression is None or not _catch_up():
         return None
-    scope = f"{expression} AND tags : (c{campaign_id} AND {'bin' if deleted else 'live'}"
-    total = _count(scope + ")")
+    scope = _scope(campaign_id, deleted)
+    total = _count(f"{expression} AND tags : ({scope})")
     if not total:
         return 0, 0, 0, 0
-    done, pending = _count(scope + " AND done)"), _count(scope + " AND pending)")
+    done, pending = _count(f"{expression} AND tags : ({scope}sd)"), _count(f"{expression} AND tags : ({scope}sp)")
     # 逾期: open and dated with a deadline before today — earlier years, earlier months, earlier days.
-    before = [f"dy{y}" for y in range(FIRST_YEAR, today.year)]
-    before += [f"dm{today.year}{m:02d}" for m in range(1, today.month)]
-    before += [f"dd{today.year}{today.month:02d}{d:02d}" for d in range(1, today.day)]
-    overdue = _count(scope + f" AND due AND ({' OR '.join(before)}))") if before else 0
+    before = [f"{scope}y{y}" for y in range(FIRST_YEAR, today.year)]
+    before += [f"{scope}m{today.year}{m:02d}" for m in range(1, today.month)]
+    before += [f"{scope}d{today.year}{today.month:02d}{d:02d}" for d in range(1, today.day)]
+    overdue = _count(f"{expression} AND tags : ({' OR '.join(before)})") if before else 0
     return total, done, pending, overdue
 
 

@@ -214,10 +214,11 @@ class LedgerPage(QWidget):
         f.campaign_id = self.state.campaign_id
         self.model.set_filter(f)
         self.actions.update_enabled()
-        self.preview.show_entry(None)
-        if self.model.rowCount():
+        if self.model.rowCount():  # the first row becomes current: the preview shows it (once, not blank first)
             self.table.selectionModel().setCurrentIndex(
                 self.model.index(0, 1), QItemSelectionModel.SelectionFlag.NoUpdate)
+        else:
+            self.preview.show_entry(None)
 
     def _scope_chosen(self, scope: LedgerFilter, name: str) -> None:
         self._scope_name = name
