@@ -42,23 +42,39 @@ def _tally_can_answer(f: LedgerFilter) -> bool:
                 or f.person_id is not None or f.meeting_id is not None)
 
 
-def _tally_counts(f: LedgerFilter) -> dict[str, int]:
-    """Entries per status for a filter the tally can answer."""
+_TALLY_COLUMNS = ("kind", "layer", "department_id", "owner_id", "category", "status")
+
+
+def _tally_counts(f: LedgerFilter, column: str = "status") -> dict:
+    """Entries per value of a tally column for a filter the tally can answer."""
     conds, params = ['"live" = ?'], [0 if f.deleted else 1]
     if f.campaign_id is not None:
         conds.append('"campaign_id" = ?')
         params.append(f.campaign_id)
-    for column, values in (("kind", f.kinds), ("layer", f.layers), ("department_id", f.department_ids),
-                           ("owner_id", f.owner_ids), ("category", f.categories), ("status", f.statuses)):
+    for name, values in (("kind", f.kinds), ("layer", f.layers), ("department_id", f.department_ids),
+                         ("owner_id", f.owner_ids), ("category", f.categories), ("status", f.statuses)):
         if values:
-            conds.append(f'"{column}" IN ({", ".join("?" * len(values))})')
+            conds.append(f'"{name}" IN ({", ".join("?" * len(values))})')
             params.extend(values)
     if f.open_only:
         conds.append(f'"status" NOT IN ({", ".join("?" * len(_DONE))})')
         params.extend(sorted(_DONE))
-    rows = database.execute_sql(f'SELECT "status", SUM("n") FROM "ledger_tally" WHERE {" AND ".join(conds)} '
-                                'GROUP BY "status"', params).fetchall()
-    return {status: n for status, n in rows if n}
+    rows = database.execute_sql(f'SELECT "{column}", SUM("n") FROM "ledger_tally" WHERE {" AND ".join(conds)} '
+                                f'GROUP BY "{column}"', params).fetchall()
+    return {value: n for value, n in rows if n}
+
+
+def counts_by(f: LedgerFilter, column: str) -> dict:
+    """How many entries of the filter have each value of one column (类型, 层级, 责任单位, 所属人员, 问题类别 or
+    状态; ids for the last two kinds of person and department, 0 for none): from the tally when it can
+    answer, else one grouped query."""
+    if column not in _TALLY_COLUMNS:
+        raise ValueError(f"not a tally column: {column}")
+    if _tally_can_answer(f):
+        return _tally_counts(f, column)
+    field = getattr(LedgerEntry, column.removesuffix("_id"))
+    query = LedgerEntry.select(fn.COALESCE(field, 0), fn.COUNT(LedgerEntry.id)).where(where_clause(f)).group_by(field)
+    return dict(query.tuples())
 
 
 def _overdue(f: LedgerFilter) -> int:

@@ -86,3 +86,17 @@ def test_records_read_as_tuples_equal_the_peewee_records(demo):
     for record in fast:
         slow = by_peewee[record.id]
         assert record == type(record)(**{**vars(slow), "extension_count": record.extension_count})
+
+
+@pytest.mark.parametrize("column", ["layer", "owner_id", "status", "department_id"])
+def test_counts_by_a_column_come_from_the_tally_and_match_a_grouped_count(demo, column):
+    from peewee import fn
+
+    f = LedgerFilter(campaign_id=demo.campaign_id, kinds=["问题整改"])
+    field = getattr(LedgerEntry, column.removesuffix("_id"))
+    grouped = dict(LedgerEntry.select(fn.COALESCE(field, 0), fn.COUNT(LedgerEntry.id))
+                   .where(ledger_query.where_clause(f)).group_by(field).tuples())
+    assert ledger_summary.counts_by(f, column) == grouped
+    assert ledger_summary.counts_by(LedgerFilter(**{**vars(f), "text": "台账"}), column) == dict(
+        LedgerEntry.select(fn.COALESCE(field, 0), fn.COUNT(LedgerEntry.id))
+        .where(ledger_query.where_clause(LedgerFilter(**{**vars(f), "text": "台账"}))).group_by(field).tuples())
