@@ -45,7 +45,7 @@ from .package_format import (
     FILES_PREFIX,
     PROGRESS_FIELDS,
 )
-from .package_import import CHANGED, CONFLICT, NEW, UNCHANGED, PackagePreview, _new_changes
+from .package_import import CHANGED, CONFLICT, NEW, UNCHANGED, PackagePreview
 from .progress import Progress, report
 from .safe_zip import PACKAGE_LIMITS, SafeZip, file_sha256
 
@@ -324,7 +324,7 @@ def _apply(preview: PackagePreview, take_conflicts: bool, progress: Progress | N
     for kind, rows in (("progress", data.progress), ("events", data.events), ("attachments", data.attachments)):
         states = preview.child_states.get(kind, {})
         allowed.update(r["uuid"] for r in rows if r["entry_uuid"] in accepted and states.get(r["uuid"]) != CONFLICT)
-    changes = [c for c in _new_changes(data) if c["record_uuid"] in allowed]
+    changes = [c for c in preview.new_changes if c["record_uuid"] in allowed]
     change_rows = _change_rows(changes)
     _bulk_insert(ChangeLog, change_rows)
     if not preview.already_received:
@@ -372,9 +372,11 @@ def _change_rows(changes: list[dict]) -> list[dict]:
     for entity, model in models.items():
         wanted = list({c["record_uuid"] for c in changes if c["entity"] == entity})
         ids[entity] = {}
-        for start in range(0, len(wanted), 5000):
-            ids[entity].update(dict(model.select(model.uuid, model.id)
-                                    .where(model.uuid.in_(wanted[start:start + 5000])).tuples()))
+        for start in range(0, len(wanted), 900):
+            part = wanted[start:start + 900]
+            ids[entity].update(database.execute_sql(
+                f'SELECT "uuid", "id" FROM "{model._meta.table_name}" WHERE "uuid" IN ({", ".join("?" * len(part))})',
+                part).fetchall())
     rows = []
     for c in changes:
         local_id = ids[c["entity"]].get(c["record_uuid"])

@@ -9,7 +9,8 @@ item is stored or none. ``create_entry`` (ledger.py) is the single-item case of 
 from __future__ import annotations
 
 import uuid as _uuid
-from dataclasses import dataclass, fields, replace
+from copy import copy
+from dataclasses import dataclass, fields
 from datetime import date, datetime
 
 from desk_app.db.models import Campaign, LedgerEntry, Meeting, Person, ProgressUpdate, database
@@ -126,13 +127,24 @@ def _reviewer_ids(items: list[NewEntry]) -> None:
             item.reviewer_id = found[item.reviewer_name]
 
 
-def _row(campaign_id: int, item: NewEntry, now: datetime) -> tuple:
+def _day(value) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _time(value) -> str | None:
+    return str(value) if value is not None else None  # what peewee stores: 'YYYY-MM-DD HH:MM:SS'
+
+
+_DAY_FIELDS = frozenset(("found_date", "deadline"))
+
+
+def _row(campaign_id: int, item: NewEntry, now: str) -> tuple:
     data = item.data
     return (item.uuid or str(_uuid.uuid4()), item.code, code_key(item.code), campaign_id,
-            *(getattr(data, name) for name in _INPUT_FIELDS),
-            item.status, item.completed_date, item.completion_summary or "", item.closed_date, item.reviewer_id,
-            item.source_unit, item.meeting_id, item.decision_no, item.created_at or now, item.updated_at or now,
-            item.deleted_at)
+            *(_day(getattr(data, name)) if name in _DAY_FIELDS else getattr(data, name) for name in _INPUT_FIELDS),
+            item.status, _day(item.completed_date), item.completion_summary or "", _day(item.closed_date),
+            item.reviewer_id, item.source_unit, item.meeting_id, item.decision_no,
+            _time(item.created_at) or now, _time(item.updated_at) or now, _time(item.deleted_at))
 
 
 _COLUMNS = ("uuid", "code", "code_key", "campaign", *_INPUT_FIELDS, "status", "completed_date",
@@ -147,21 +159,12 @@ def _insert_sql() -> str:
     return f'INSERT INTO "ledger_entry" ({columns}) VALUES ({", ".join("?" * len(names))})'
 
 
-def _sql_value(value):
-    """What peewee itself would store: ISO dates, 'YYYY-MM-DD HH:MM:SS' times."""
-    if isinstance(value, datetime):
-        return str(value)
-    if isinstance(value, date):
-        return value.isoformat()
-    return value
-
-
 def _insert(rows: list[tuple]) -> list[int]:
     """Bulk insert; returns the new ids in order. In one write transaction SQLite gives each new row
     the next rowid after the largest, so the ids are consecutive (checked, else looked up by uuid)."""
     cursor = database.cursor()
     before = cursor.execute('SELECT COALESCE(MAX("id"), 0) FROM "ledger_entry"').fetchone()[0]
-    cursor.executemany(_insert_sql(), [tuple(_sql_value(v) for v in row) for row in rows])
+    cursor.executemany(_insert_sql(), rows)
     after = cursor.execute('SELECT COALESCE(MAX("id"), 0) FROM "ledger_entry"').fetchone()[0]
     if after - before == len(rows):
         return list(range(before + 1, after + 1))
@@ -210,7 +213,9 @@ def create_entries(campaign_id: int, items: list[NewEntry], *, actor: str | None
         raise NotFoundError("找不到所选活动，请先新建活动")
     if not items:
         return []
-    items = [replace(item, data=normalise(item.data)) for item in items]
+    items = [copy(item) for item in items]  # numbering and name lookups fill in these copies, not the caller's
+    for item in items:
+        item.data = normalise(item.data)
     total = len(items)
     report(progress, 0, total, "正在检查")
     _check(campaign, items, renumber_taken)
@@ -228,7 +233,7 @@ def create_entries(campaign_id: int, items: list[NewEntry], *, actor: str | None
     ids: list[int] = []
     for start in range(0, total, BATCH):
         chunk = items[start:start + BATCH]
-        chunk_ids = _insert([_row(campaign.id, item, now) for item in chunk])
+        chunk_ids = _insert([_row(campaign.id, item, str(now)) for item in chunk])
         if log:
             _log(chunk_ids, chunk, actor, now)
         _first_progress(chunk_ids, chunk, actor, now)
