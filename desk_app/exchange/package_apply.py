@@ -258,18 +258,25 @@ def _update_entries(updates: list[tuple[str, dict]]) -> dict[str, int]:
         marks = ", ".join("?" * len(chunk))
         for row in database.execute_sql(f"{select}({marks})", chunk).fetchall():
             current[row[0]] = row[1:]
-    rows, log, ids = [], [], {}
+    by_fields: dict[tuple[str, ...], list[tuple[int, dict]]] = {}
+    log, ids = [], {}
     now, actor = str(context.now()), context.actor()
     for uuid, values in updates:
         entry_id, *old = current[uuid]
-        new = [_sql_value(values[n]) for n in names]
-        for name, before, after in zip(names, old, new, strict=True):
+        changed = {}
+        for name, before in zip(names, old, strict=True):
+            after = _sql_value(values[name])
             if before != after:
+                changed[name] = after
                 log.append((now, actor, "ledger_entry", entry_id, "update", name, changelog.as_text(before),
                             changelog.as_text(after)))
-        rows.append((entry_id, {**dict(zip(names, new, strict=True)), "code_key": code_key(values["code"])}))
+        if "code" in changed:
+            changed["code_key"] = code_key(values["code"])
+        if changed:  # only what differs: SQLite rewrites each index (and fires each trigger) a column is named in
+            by_fields.setdefault(tuple(changed), []).append((entry_id, changed))
         ids[uuid] = entry_id
-    _bulk_update(LedgerEntry, rows)
+    for rows in by_fields.values():
+        _bulk_update(LedgerEntry, rows)
     database.cursor().executemany(
         'INSERT INTO "change_log" ("at", "actor", "entity", "entity_id", "action", "field", "old", "new") '
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", log)
@@ -315,11 +322,10 @@ def _apply(preview: PackagePreview, take_conflicts: bool, progress: Progress | N
         entry_ids.update(dict(LedgerEntry.select(LedgerEntry.uuid, LedgerEntry.id)
                               .where(LedgerEntry.uuid.in_(rest[start:start + 900])).tuples()))
     children = {}
-    touched = set(new_ids) | {entry_ids[u] for u, _ in updates}
     for kind, model, rows, fields in (("progress", ProgressUpdate, data.progress, PROGRESS_FIELDS),
                                       ("events", EntryEvent, data.events, EVENT_FIELDS),
                                       ("attachments", Attachment, data.attachments, ATTACHMENT_FIELDS)):
-        children[kind] = _apply_children(model, rows, fields, preview.child_states.get(kind, {}), entry_ids, touched)
+        children[kind] = _apply_children(model, rows, fields, preview.child_states.get(kind, {}), entry_ids)
     allowed = set(accepted)
     for kind, rows in (("progress", data.progress), ("events", data.events), ("attachments", data.attachments)):
         states = preview.child_states.get(kind, {})
@@ -334,7 +340,7 @@ def _apply(preview: PackagePreview, take_conflicts: bool, progress: Progress | N
                                         entry_count=len(data.entries))
         changelog.record("package_receipt", receipt.id, "import", "period", None,
                          f"{data.unit} {data.period}：新增 {len(new_items)} 条，更新 {len(updates)} 条")
-    search.index_entries(sorted(touched), progress=progress)  # in this transaction: no search waits for it
+    search.sync(progress)  # what the triggers queued (new entries, changed texts): in this transaction
     undo_history.irreversible("导入数据包")
     return {"new": len(new_items), "changed": len(updates), "skipped": skipped,
             "progress": children["progress"], "events": children["events"],
@@ -342,7 +348,7 @@ def _apply(preview: PackagePreview, take_conflicts: bool, progress: Progress | N
 
 
 def _apply_children(model, rows: list[dict], fields: tuple[str, ...], states: dict[str, str],
-                    entry_ids: dict[str, int], touched: set[int]) -> int:
+                    entry_ids: dict[str, int]) -> int:
     inserts, updates = [], []
     for row in rows:
         state = states.get(row["uuid"], UNCHANGED)
@@ -354,7 +360,6 @@ def _apply_children(model, rows: list[dict], fields: tuple[str, ...], states: di
             inserts.append({"uuid": row["uuid"], "entry": entry_id, **values})
         else:
             updates.append((row["uuid"], values))
-        touched.add(entry_id)
     _bulk_insert(model, inserts)
     if updates:
         ids = {}
