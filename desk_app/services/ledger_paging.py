@@ -14,7 +14,7 @@ only those rows are sorted.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from peewee import JOIN, SQL, Case, NodeList, Tuple, fn
 
@@ -101,11 +101,31 @@ def _order(sort: str, descending: bool, walk_index: bool = True) -> list:
     return [c.desc() if descending else c.asc() for c in columns]
 
 
-def _query(f: LedgerFilter, sort: str, descending: bool, walk_index: bool):
+def _query(f: LedgerFilter, sort: str, descending: bool, walk_index: bool, per_row_search: bool = False):
     query = LedgerEntry.select(*_columns(sort))
     if sort == "department":  # the only sort key outside ledger_entry; joining costs time on 100k rows
         query = query.join(Department, join_type=JOIN.LEFT_OUTER, on=(LedgerEntry.department == Department.id))
-    return query.where(where_clause(f)).order_by(*_order(sort, descending, walk_index))
+    if per_row_search:
+        from . import search  # noqa: PLC0415
+
+        clause = where_clause(replace(f, text="")) & search.condition(f.text.strip(), per_row=True)
+    else:
+        clause = where_clause(f)
+    return query.where(clause).order_by(*_order(sort, descending, walk_index))
+
+
+# When a search matches at least this share of the list, a walk in sort order asks the index about each row
+# it reads (a few rows per page) rather than first listing every match (tens of thousands for "资").
+DENSE_SEARCH = 0.4
+
+
+def _dense_search(f: LedgerFilter, expected: int | None) -> bool:
+    if not f.text.strip() or expected is None or f.campaign_id is None:
+        return False
+    from .ledger_summary import summarize  # noqa: PLC0415 - from the tally, a few hundred rows
+
+    whole = summarize(LedgerFilter(campaign_id=f.campaign_id, deleted=f.deleted)).total
+    return whole > 0 and expected >= DENSE_SEARCH * whole
 
 
 def _fetch(query, index: str | None, limit: int) -> list[tuple]:
@@ -139,13 +159,14 @@ def page(f: LedgerFilter, sort: str = "code", descending: bool = False, *, limit
         return Page([], None)
     walk = expected is None or expected > SELECTIVE
     index = (SORT_INDEX.get(sort) if walk else filter_index(f)) if f.campaign_id is not None else None
+    per_row = walk and index is not None and _dense_search(f, expected)
     if after is None:
-        query = _query(f, sort, descending, walk)
+        query = _query(f, sort, descending, walk, per_row)
         rows = _fetch(query.offset(offset) if offset else query, index, limit)
     else:
         if None in after:
             raise ValueError("keyset paging needs a last key without NULLs; use offset")
-        rows = _after(f, sort, descending, walk, index, after, limit)
+        rows = _after(f, sort, descending, walk, index, after, limit, per_row)
     return Page([r[-1] for r in rows], tuple(rows[-1]) if rows else None)
 
 
@@ -154,23 +175,24 @@ def _beyond(columns: list, values: tuple, descending: bool):
 
 
 def _after(f: LedgerFilter, sort: str, descending: bool, walk: bool, index: str | None, after: tuple,
-           limit: int) -> list[tuple]:
+           limit: int, per_row: bool = False) -> list[tuple]:
     """The rows after `after`. With one indexed lead value: the rest of its group by (code_key, id), then the
     next groups by the lead alone; each is one index range (SQLite uses a row value over an expression
     index only as a filter, so a single comparison on (lead, code_key, id) would scan from the start)."""
     lead = SORT_LEADS.get(sort, [])
     if not (walk and index and len(lead) == 1):
-        return _fetch(_query(f, sort, descending, walk).where(_beyond(_columns(sort), after, descending)), index,
-                      limit)
+        return _fetch(_query(f, sort, descending, walk, per_row).where(_beyond(_columns(sort), after, descending)),
+                      index, limit)
     value = after[0]
     tail = [LedgerEntry.code_key, LedgerEntry.id]
     # Within the group the lead is constant: ordering by it too would make SQLite sort the whole group.
-    same = (_query(f, sort, descending, walk)
+    same = (_query(f, sort, descending, walk, per_row)
             .where((lead[0] == value) & _beyond(tail, after[1:], descending))
             .order_by(*[c.desc() if descending else c.asc() for c in tail]))
     rows = _fetch(same, index, limit)
     if len(rows) < limit:
-        later = _query(f, sort, descending, walk).where(lead[0] < value if descending else lead[0] > value)
+        later = _query(f, sort, descending, walk, per_row).where(
+            lead[0] < value if descending else lead[0] > value)
         rows += _fetch(later, index, limit - len(rows))
     return rows
 

@@ -100,3 +100,17 @@ def test_counts_by_a_column_come_from_the_tally_and_match_a_grouped_count(demo, 
     assert ledger_summary.counts_by(LedgerFilter(**{**vars(f), "text": "台账"}), column) == dict(
         LedgerEntry.select(fn.COALESCE(field, 0), fn.COUNT(LedgerEntry.id))
         .where(ledger_query.where_clause(LedgerFilter(**{**vars(f), "text": "台账"}))).group_by(field).tuples())
+
+
+def test_a_dense_search_asks_the_index_per_row_and_finds_the_same_page(demo, monkeypatch):
+    monkeypatch.setattr(ledger_paging, "SELECTIVE", 10)  # the demo is small: scale the thresholds down
+    monkeypatch.setattr(ledger_paging, "DENSE_SEARCH", 0.2)
+    f = LedgerFilter(campaign_id=demo.campaign_id, text="改")
+    expected = ledger_summary.summarize(f).total
+    assert ledger_paging._dense_search(f, expected)
+    dense = ledger_query.page(f, "kind", limit=30, expected=expected)
+    monkeypatch.setattr(ledger_paging, "DENSE_SEARCH", 2.0)  # never dense: the listed matches
+    listed = ledger_query.page(f, "kind", limit=30, expected=expected)
+    assert dense == listed and dense.ids == ledger_query.entry_ids(f, "kind", limit=30)
+    after = ledger_query.page(f, "kind", limit=30, expected=expected, after=dense.last_key)
+    assert after.ids == ledger_query.entry_ids(f, "kind", offset=30, limit=30)
