@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import random
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date, datetime, time, timedelta
 
 from desk_app import demo_text as T
@@ -20,7 +20,6 @@ from desk_app.db.models import (
     MeetingAttendance,
     MeetingReport,
     Person,
-    ProgressUpdate,
     TaskForce,
     TaskForceMember,
     TaskForceReport,
@@ -28,7 +27,6 @@ from desk_app.db.models import (
 )
 from desk_app.domain import (
     DEFAULT_CHOICES,
-    KIND_CODE_PREFIX,
     LEVEL_TO_LAYER,
     Attendance,
     DeadlineType,
@@ -40,7 +38,11 @@ from desk_app.domain import (
     Status,
 )
 from desk_app.errors import ValidationError
-from desk_app.services import changelog, settings
+from desk_app.progress import report
+from desk_app.services import changelog, search, settings, undo_history
+from desk_app.services.ledger import EntryInput, NewEntry, create_entries
+
+_INPUT_FIELDS = [f.name for f in fields(EntryInput)]
 
 DEFAULT_ENTRIES = 450
 SHORT_PEOPLE = 5  # people left short of 6 problems, so the check has something to show
@@ -229,7 +231,7 @@ class _Builder:
     def text(self, pool, b):
         return self.rng.choice(pool).format(b=b)
 
-    def entry_row(self, campaign, kind, code, *, layer="", owner=None, dept=None, responsible=None, leader=None,
+    def entry_row(self, campaign, kind, *, layer="", owner=None, dept=None, responsible=None, leader=None,
                   task_force=None, meeting=None, decision_no=None, description=None, found=None):
         rng = self.rng
         b = rng.choice(T.BUSINESS)
@@ -262,7 +264,7 @@ class _Builder:
             status = Status.NOT_STARTED
         now = datetime.combine(found, time(9, 0))
         return {
-            "uuid": self.uuid(), "code": code, "campaign": campaign.id, "kind": kind, "layer": layer,
+            "uuid": self.uuid(), "campaign": campaign.id, "kind": kind, "layer": layer,
             "owner": owner, "category": rng.choice(categories) if kind == EntryKind.RECTIFICATION else "",
             "source": rng.choice(["自查", "互查", "征求意见建议", "明查暗访", "作风指数评价", "上级督查"])
             if kind == EntryKind.RECTIFICATION else ("推进会议定" if kind == EntryKind.DECISION else "上级督查"),
@@ -284,7 +286,10 @@ class _Builder:
 
 def build_demo(*, entries: int = DEFAULT_ENTRIES, seed: int = 1, today: date | None = None,
                progress=None) -> DemoResult:
-    """Fill an empty database with the demo campaign. `progress(done, total)` is called as it goes."""
+    """Fill an empty database with the demo campaign, in one transaction, indexed for search at the end.
+
+    progress(done, total, text="") follows desk_app.progress: False cancels (nothing stays behind).
+    """
     from desk_app.services import context  # noqa: PLC0415
 
     today = today or context.today()
@@ -313,17 +318,14 @@ def _build(b: _Builder, seed: int, today: date, entries: int, progress) -> DemoR
         unit="市财政局“观念能力作风建设年”活动办公室", filled_by=clerk.name,
         reviewed_by=people[PersonLevel.BUREAU_LEADER][1].name, phone=clerk.phone))
     changelog.record("campaign", campaign.id, "create", "demo", None, f"演示数据：seed={seed}，{total} 条台账")
+    search.sync(_stage(progress, 75, 100))  # the demo's own last step: the first search finds everything at once
+    report(progress, 100, 100, "")
+    undo_history.irreversible("生成演示数据")
     return DemoResult(campaign.id, Person.select().count(), len(forces), len(meetings), total)
 
 
 def _build_entries(b: _Builder, campaign, depts, people, forces, meetings, wanted, progress) -> int:
     rng = b.rng
-    counters = {k: 0 for k in EntryKind}
-
-    def code(kind):
-        counters[kind] += 1
-        return f"{KIND_CODE_PREFIX[kind]}-{campaign.year}-{counters[kind]:04d}"
-
     leaders = people[PersonLevel.BUREAU_LEADER]
     rows: list[dict] = []
     # 议定事项 from the 推进会 (two or three per meeting).
@@ -334,7 +336,7 @@ def _build_entries(b: _Builder, campaign, depts, people, forces, meetings, wante
             tf, roster = rng.choice(forces)
             d = rng.choice(depts)
             text = rng.choice(T.DECISIONS).format(tf=tf.name, d=d.name, b=rng.choice(T.BUSINESS))
-            rows.append(b.entry_row(campaign, EntryKind.DECISION, code(EntryKind.DECISION), dept=d.id,
+            rows.append(b.entry_row(campaign, EntryKind.DECISION, dept=d.id,
                                     responsible=roster[2][0].id, leader=roster[0][0].id, task_force=tf.id,
                                     meeting=m.id, decision_no=n, description=text + "。",
                                     found=m.start_at.date()))
@@ -342,7 +344,7 @@ def _build_entries(b: _Builder, campaign, depts, people, forces, meetings, wante
     for task in T.KEY_TASKS:
         tf, roster = rng.choice(forces)
         d = rng.choice(depts)
-        row = b.entry_row(campaign, EntryKind.KEY_TASK, code(EntryKind.KEY_TASK), dept=d.id, leader=roster[0][0].id,
+        row = b.entry_row(campaign, EntryKind.KEY_TASK, dept=d.id, leader=roster[0][0].id,
                           responsible=roster[2][0].id, task_force=tf.id, description=task + "。",
                           found=b.start + timedelta(days=rng.randint(0, 20)))
         row["co_departments"] = "、".join(x.name for x in rng.sample(depts, 2))
@@ -351,12 +353,12 @@ def _build_entries(b: _Builder, campaign, depts, people, forces, meetings, wante
     for _ in range(8):
         d = rng.choice(depts)
         chief = [p for p in people[PersonLevel.SECTION_CHIEF] if p.department_id == d.id][0]
-        rows.append(b.entry_row(campaign, EntryKind.SUPERVISION, code(EntryKind.SUPERVISION), dept=d.id,
+        rows.append(b.entry_row(campaign, EntryKind.SUPERVISION, dept=d.id,
                                 responsible=chief.id, leader=rng.choice(leaders).id))
     # The team's own list, then every person's list (at least 6 each, but for a few).
     for _ in range(8):
         d = rng.choice(depts)
-        rows.append(b.entry_row(campaign, EntryKind.RECTIFICATION, code(EntryKind.RECTIFICATION),
+        rows.append(b.entry_row(campaign, EntryKind.RECTIFICATION,
                                 layer=Layer.TEAM, dept=d.id, leader=leaders[0].id, responsible=leaders[0].id))
     everyone = [p for level in PersonLevel for p in people[level]]
     short = set(p.id for p in rng.sample(everyone, SHORT_PEOPLE))
@@ -383,36 +385,43 @@ def _build_entries(b: _Builder, campaign, depts, people, forces, meetings, wante
             personal.append((p, layer, lead))
     rows = rows[:wanted] if wanted < len(rows) else rows
     total = len(rows) + len(personal)
-    done = 0
-    for start in range(0, len(rows), BATCH):
-        LedgerEntry.insert_many(rows[start:start + BATCH]).execute()
-    done += len(rows)
-    batch = []
+    reviewer = people[PersonLevel.BUREAU_LEADER][0].id
+    items = [_new_entry(row, reviewer) for row in rows]
     for p, layer, lead in personal:
-        batch.append(b.entry_row(campaign, EntryKind.RECTIFICATION, code(EntryKind.RECTIFICATION),
-                                 layer=layer, owner=p.id, dept=p.department_id, responsible=p.id,
-                                 leader=lead.id))
-        if len(batch) == BATCH:
-            LedgerEntry.insert_many(batch).execute()
-            done += len(batch)
-            batch = []
-            if progress:
-                progress(done, total)
-    if batch:
-        LedgerEntry.insert_many(batch).execute()
-        done += len(batch)
+        row = b.entry_row(campaign, EntryKind.RECTIFICATION, layer=layer, owner=p.id, dept=p.department_id,
+                          responsible=p.id, leader=lead.id)
+        items.append(_new_entry(row, reviewer))
+    # Numbered, logged and checked like every other entry; indexed for search once, at the very end.
+    create_entries(campaign.id, items, progress=_stage(progress, 0, 70), index_now=False)
     _progress_updates(b, campaign)
-    if progress:
-        progress(total, total)
+    report(progress, 72, 100, "正在写入整改进展")
     return total
 
 
+def _stage(progress, start: int, end: int):
+    """One stage of the demo as a share of the whole (0–100), for one progress bar."""
+    if progress is None:
+        return None
+
+    def scaled(done, total, text=""):
+        share = start + (end - start) * done // max(total, 1)
+        return progress(share, 100, text)
+
+    return scaled
+
+
+def _new_entry(row: dict, reviewer_id: int) -> NewEntry:
+    data = EntryInput(**{name: row[name.removesuffix("_id")] for name in _INPUT_FIELDS})
+    return NewEntry(data, status=row["status"], completed_date=row["completed_date"],
+                    closed_date=row["closed_date"], completion_summary=row["completion_summary"],
+                    reviewer_id=reviewer_id if row["status"] == Status.CLOSED else None,
+                    meeting_id=row["meeting"], decision_no=row["decision_no"], uuid=row["uuid"],
+                    created_at=row["created_at"], updated_at=row["updated_at"])
+
+
 def _progress_updates(b: _Builder, campaign) -> None:
-    """Monthly progress for entries that are under way or done; reviewers for closed ones."""
+    """Monthly progress for entries that are under way or done."""
     rng = b.rng
-    reviewer = Person.select().where(Person.level == PersonLevel.BUREAU_LEADER).order_by(Person.id).first()
-    LedgerEntry.update(reviewer=reviewer).where(LedgerEntry.campaign == campaign,
-                                                LedgerEntry.status == Status.CLOSED).execute()
     rows = []
     query = (LedgerEntry.select(LedgerEntry.id, LedgerEntry.found_date, LedgerEntry.status,
                                 LedgerEntry.completed_date)
@@ -424,13 +433,11 @@ def _progress_updates(b: _Builder, campaign) -> None:
         while month <= end and step < 3:
             on = min(max(month.replace(day=25), found), end)
             biz = rng.choice(T.BUSINESS)
-            rows.append({"uuid": b.uuid(), "entry": entry_id, "date": on, "month": on.strftime("%Y-%m"),
-                         "text": rng.choice(T.PROGRESS).format(b=biz), "author": "活动办",
-                         "created_at": datetime.combine(on, time(17, 0))})
+            rows.append((b.uuid(), entry_id, on.isoformat(), on.strftime("%Y-%m"),
+                         rng.choice(T.PROGRESS).format(b=biz), "活动办", f"{on.isoformat()} 17:00:00"))
             month = _month_start(month, -1)
             step += 1
-        if len(rows) >= BATCH:
-            ProgressUpdate.insert_many(rows).execute()
-            rows = []
-    if rows:
-        ProgressUpdate.insert_many(rows).execute()
+    # Plain executemany: peewee's insert_many spends seconds building SQL for 100,000 rows.
+    database.cursor().executemany(
+        'INSERT INTO "progress_update" ("uuid", "entry_id", "date", "month", "text", "author", "created_at") '
+        "VALUES (?, ?, ?, ?, ?, ?, ?)", rows)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -21,23 +21,35 @@ from desk_app.services import campaigns
 
 from .state import AppState
 
-# (key, module, class). A page is a QWidget taking (state, parent); it may define refresh()
-# (called when shown) and show_filter(LedgerFilter) (the ledger page, for 首页's shortcuts).
+# (key, module, class, title as the page's own tr() has it). A page is a QWidget taking (state, parent); it
+# may define refresh() (called when shown) and show_filter(LedgerFilter) (the ledger page, for 首页's shortcuts).
 PAGES = [
-    ("home", "ui.views.home_page", "HomePage"),
-    ("taskforces", "ui.views.taskforce_page", "TaskForcePage"),
-    ("meetings", "ui.views.meeting_page", "MeetingPage"),
-    ("ledger", "ui.views.ledger_page", "LedgerPage"),
-    ("stats", "ui.views.stats_page", "StatsPage"),
-    ("settings", "ui.views.settings_page", "SettingsPage"),
+    ("home", "ui.views.home_page", "HomePage", "Home"),
+    ("taskforces", "ui.views.taskforce_page", "TaskForcePage", "Task forces"),
+    ("meetings", "ui.views.meeting_page", "MeetingPage", "Meetings"),
+    ("ledger", "ui.views.ledger_page", "LedgerPage", "Ledger"),
+    ("stats", "ui.views.stats_page", "StatsPage", "Statistics"),
+    ("settings", "ui.views.settings_page", "SettingsPage", "Settings"),
 ]
+
+
+class _Pages(dict):
+    """The pages by key, each built the first time it is shown or asked for: the window opens on the
+    clerk's last page without importing and building the five others first."""
+
+    def __init__(self, window):
+        super().__init__()
+        self._window = window
+
+    def __missing__(self, key):
+        return self._window._build_page(key)
 
 
 class MainWindow(QMainWindow):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.state = AppState(self)
-        self.pages: dict[str, object] = {}
+        self.pages: dict[str, object] = _Pages(self)
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setFixedWidth(132)
@@ -53,11 +65,9 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
-        for index, (key, module, cls) in enumerate(PAGES):
-            page = getattr(importlib.import_module(module), cls)(self.state, self)
-            self.pages[key] = page
-            self.stack.addWidget(page)
-            item = QListWidgetItem(page.windowTitle())
+        for index, (key, _module, cls, title) in enumerate(PAGES):
+            self.stack.addWidget(QWidget())  # until the page is first shown
+            item = QListWidgetItem(QCoreApplication.translate(cls, title))
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.nav.addItem(item)
             action = QAction(self)
@@ -65,9 +75,6 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, k=key: self.show_page(k))
             self.addAction(action)
         self.nav.currentRowChanged.connect(self._on_nav)
-        for key in ("home", "stats"):  # their figures open the ledger pre-filtered
-            if hasattr(self.pages[key], "ledger_requested"):
-                self.pages[key].ledger_requested.connect(self.open_ledger)
         from .views.exchange_menu import ExchangeMenu  # noqa: PLC0415 - 文件 menu: export / import
 
         self.exchange_menu = ExchangeMenu(self)
@@ -82,6 +89,11 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(row)
         self.nav.blockSignals(False)
         self._on_nav(row)
+        from .search_indexer import SearchIndexer  # noqa: PLC0415
+
+        self.search_indexer = SearchIndexer(self)  # start-up and after imports, restores: no keystroke waits
+        self.state.data_changed.connect(self.search_indexer.start)
+        QTimer.singleShot(0, self.search_indexer.start)
 
     def _update_title(self, *_):
         current = campaigns.current_campaign()
@@ -90,14 +102,29 @@ class MainWindow(QMainWindow):
         self.campaign_label.setText(self.tr("Campaign: %1  Version %2").replace("%1", name)
                                     .replace("%2", __version__))
 
+    def _build_page(self, key: str):
+        index = [k for k, *_ in PAGES].index(key)
+        _, module, cls, _ = PAGES[index]
+        page = getattr(importlib.import_module(module), cls)(self.state, self)
+        dict.__setitem__(self.pages, key, page)
+        placeholder = self.stack.widget(index)
+        current = self.stack.currentIndex()
+        self.stack.insertWidget(index, page)
+        self.stack.removeWidget(placeholder)
+        placeholder.deleteLater()
+        self.stack.setCurrentIndex(current)
+        if key in ("home", "stats") and hasattr(page, "ledger_requested"):  # their figures open the ledger
+            page.ledger_requested.connect(self.open_ledger)
+        return page
+
     def _on_nav(self, row: int) -> None:
-        self.stack.setCurrentIndex(row)
-        page = self.stack.currentWidget()
+        page = self.pages[PAGES[row][0]]
+        self.stack.setCurrentWidget(page)
         if hasattr(page, "refresh"):
             page.refresh()
 
     def show_page(self, key: str):
-        keys = [k for k, _, _ in PAGES]
+        keys = [k for k, *_ in PAGES]
         self.nav.setCurrentRow(keys.index(key))
         return self.pages[key]
 
@@ -113,7 +140,7 @@ class MainWindow(QMainWindow):
 
     def _last_page_row(self) -> int:
         """Open where the clerk left off (most live in the ledger); 首页 the first time."""
-        keys = [k for k, _, _ in PAGES]
+        keys = [k for k, *_ in PAGES]
         last = QSettings().value("main_window/page")
         return keys.index(last) if last in keys else 0
 

@@ -5,8 +5,10 @@
     run_with_progress(parent, task)   # modal progress dialog with 取消
 
 The work function receives a `progress(done, total, text="")` callable; it returns False once the user
-cancelled, and the work should then stop (raising TaskCancelled or returning early) without
-leaving anything half-written (services already run each write in one transaction).
+cancelled, and the work should then stop (raising desk_app.progress.Cancelled, the program's one cancel
+type, or returning early) without leaving anything half-written (services run each write in one
+transaction). Database connections are per thread: the worker's own is closed when the task ends, so
+no open handle outlives it (on Windows an open handle blocks the file swap of a restore).
 """
 
 from __future__ import annotations
@@ -18,12 +20,13 @@ from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from desk_app.errors import DeskAppError
+from desk_app.progress import Cancelled
+from desk_app.services import session
 
 log = logging.getLogger(__name__)
 
-
-class TaskCancelled(Exception):
-    """Raised by work that noticed the user pressed 取消."""
+# The same type as desk_app.progress.Cancelled: ui code may raise either name.
+TaskCancelled = Cancelled
 
 
 class _Signals(QObject):
@@ -60,7 +63,7 @@ class Task(QRunnable):
     def run(self) -> None:  # worker thread: emit signals only
         try:
             result = self.work(self._progress)
-        except TaskCancelled:
+        except Cancelled:
             self.signals.cancelled.emit()
         except DeskAppError as exc:
             self.signals.failed.emit(exc.message)
@@ -72,6 +75,8 @@ class Task(QRunnable):
                 self.signals.cancelled.emit()
             else:
                 self.signals.finished_ok.emit(result)
+        finally:
+            session.release_thread_connection()
 
 
 def start(task: Task) -> Task:

@@ -23,9 +23,9 @@ def run(args) -> int:
     open_database()
     started = time.perf_counter()
 
-    def progress(done, total):
+    def progress(done, total, text=""):
         if not args.quiet and sys.stderr.isatty():
-            sys.stderr.write(f"\r正在生成台账 {done}/{total}")
+            sys.stderr.write(f"\r{text or '正在生成演示数据'}　{done * 100 // max(total, 1)}%\033[K")
             sys.stderr.flush()
 
     entries = DEFAULT_ENTRIES if args.entries is None else args.entries

@@ -6,6 +6,7 @@ import uuid as _uuid
 from datetime import datetime
 
 from peewee import (
+    SQL,
     BooleanField,
     CharField,
     DatabaseProxy,
@@ -189,9 +190,9 @@ class LedgerEntry(BaseModel):
 
     uuid = CharField(unique=True, default=_new_uuid)
     code = CharField()  # 问题编号, e.g. ZG-2022-0001
-    campaign = ForeignKeyField(Campaign, backref="entries", on_delete="CASCADE")
-    kind = CharField(index=True)
-    layer = CharField(default="", index=True)
+    campaign = ForeignKeyField(Campaign, backref="entries", on_delete="CASCADE", index=False)
+    kind = CharField()
+    layer = CharField(default="")
     owner = ForeignKeyField(Person, null=True, on_delete="SET NULL", backref="owned_entries")
     category = CharField(default="")
     source = CharField(default="")
@@ -209,28 +210,35 @@ class LedgerEntry(BaseModel):
     decision_no = IntegerField(null=True)  # 议定事项 number within its meeting
     found_date = DateField(null=True)
     deadline_type = CharField(default="按期")  # DeadlineType
-    deadline = DateField(null=True, index=True)
+    deadline = DateField(null=True)
     rectify_mode = CharField(default="")  # 整改方式
     schedule = TextField(default="")  # 月度序时进度 (重点任务)
-    status = CharField(default="未启动", index=True)
+    status = CharField(default="未启动")
     completed_date = DateField(null=True)
     completion_summary = TextField(default="")
     closed_date = DateField(null=True)  # 销号日期
     reviewer = ForeignKeyField(Person, null=True, on_delete="SET NULL", backref="reviewed_entries")
     note = TextField(default="")
-    source_unit = CharField(default="", index=True)  # '' = our own; else the unit that sent it
+    source_unit = CharField(default="")  # '' = our own; else the unit that sent it
     created_at = DateTimeField(default=_now)
     updated_at = DateTimeField(default=_now)
     deleted_at = DateTimeField(null=True, index=True)
+    # 问题编号 with its digit runs zero-padded (services/entry_codes.code_key): sorts …9999 before …10000.
+    code_key = CharField(default="", constraints=[SQL("DEFAULT ''")])
 
     class Meta:
         indexes = ((("campaign", "source_unit", "code"), True),
-                   # Migrations 3, 4 and 5 (the ledger list); 3 and 5 also add expression indexes (整改时限, 类型 sorts).
+                   (("campaign", "source_unit", "code_key"), False),
+                   # Migrations 3–7 (the ledger list); 6 also adds expression indexes (整改时限, 类型 sorts) and 7
+                   # the ledger_tally table with its triggers.
                    (("campaign", "deleted_at", "status", "deadline_type", "deadline", "kind", "layer", "department",
-                     "responsible", "owner", "leader", "task_force", "category", "source", "source_unit", "code"),
+                     "responsible", "owner", "leader", "task_force", "category", "source", "source_unit", "code_key"),
                     False),
-                   (("campaign", "deleted_at", "code"), False),
-                   (("campaign", "deleted_at", "status", "code"), False))
+                   (("campaign", "deleted_at", "code_key"), False),
+                   (("campaign", "deleted_at", "status", "code_key"), False),
+                   (("id", "campaign", "deleted_at", "status", "deadline_type", "deadline", "kind", "layer", "department",
+                     "responsible", "owner", "leader", "task_force", "meeting", "category", "source", "source_unit"),
+                    False))
 
 
 class ProgressUpdate(BaseModel):

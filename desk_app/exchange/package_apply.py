@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 import tempfile
@@ -25,11 +26,14 @@ from desk_app.db.models import (
     ProgressUpdate,
     TaskForce,
     Unit,
+    database,
 )
 from desk_app.errors import InputFileError
-from desk_app.services import changelog, context
+from desk_app.services import changelog, context, search, undo_history
 from desk_app.services.attachments import stored_path
 from desk_app.services.backups import create_backup
+from desk_app.services.entry_codes import code_key
+from desk_app.services.ledger import EntryInput, NewEntry, create_entries
 from desk_app.services.leftovers import tag
 from desk_app.services.session import require_writer
 
@@ -43,12 +47,13 @@ from .package_format import (
     FILES_PREFIX,
     PROGRESS_FIELDS,
 )
-from .package_import import CHANGED, CONFLICT, NEW, UNCHANGED, PackagePreview, _new_changes
+from .package_import import CHANGED, CONFLICT, NEW, UNCHANGED, PackagePreview
 from .progress import Progress, report
 from .safe_zip import PACKAGE_LIMITS, SafeZip, file_sha256
 
 DATE_FIELDS = {"date", "old_deadline", "new_deadline", *ENTRY_DATE_FIELDS}
 DATETIME_FIELDS = {"created_at", "at", "added_at", *ENTRY_DATETIME_FIELDS}
+_INPUT_FIELDS = [f.name for f in dataclasses.fields(EntryInput)]
 
 
 @dataclass(frozen=True)
@@ -93,6 +98,18 @@ def _bulk_insert(model, rows: list[dict]) -> None:
     marks = ", ".join("?" for _ in names)
     sql = f'INSERT INTO "{model._meta.table_name}" ({columns}) VALUES ({marks})'
     model._meta.database.cursor().executemany(sql, [[_sql_value(r[n]) for n in names] for r in rows])
+
+
+def _bulk_update(model, rows: list[tuple[int, dict]]) -> None:
+    """UPDATE … WHERE id = ? for many rows at once (rows: id, values; every row names the same fields)."""
+    if not rows:
+        return
+    names = list(rows[0][1])
+    fields_by_name = model._meta.fields
+    assignments = ", ".join(f'"{fields_by_name[n].column_name}" = ?' for n in names)
+    sql = f'UPDATE "{model._meta.table_name}" SET {assignments} WHERE "id" = ?'
+    model._meta.database.cursor().executemany(
+        sql, [[*(_sql_value(values[n]) for n in names), row_id] for row_id, values in rows])
 
 
 def _value(name: str, raw):
@@ -215,12 +232,62 @@ def apply_package(preview: PackagePreview, *, take_conflicts: bool = False,
     report(progress, 0, 0, "正在复制佐证材料")
     _store_files(preview)
     report(progress, 0, 0, "正在写入数据")
-    counts = _apply(preview, take_conflicts)
+    counts = _apply(preview, take_conflicts, progress)
     return PackageImportResult(data.unit, data.period, backup=backup, **counts)
 
 
+def _new_entry(uuid: str, values: dict, unit: str) -> NewEntry:
+    """A package's entry for the one write path: the sub-unit's own code, dates and history stay."""
+    data = EntryInput(**{name: values[name.removesuffix("_id")] for name in _INPUT_FIELDS})
+    return NewEntry(data, status=values["status"], completed_date=values["completed_date"],
+                    closed_date=values["closed_date"], completion_summary=values["completion_summary"],
+                    reviewer_id=values["reviewer"], source_unit=unit, code=values["code"],
+                    meeting_id=values["meeting"], decision_no=values["decision_no"], uuid=uuid,
+                    created_at=values["created_at"], updated_at=values["updated_at"], deleted_at=values["deleted_at"])
+
+
+def _update_entries(updates: list[tuple[str, dict]]) -> dict[str, int]:
+    """Changed entries: one bulk UPDATE of every package field, one ChangeLog row per field that differs."""
+    if not updates:
+        return {}
+    names = list(updates[0][1])
+    columns = [LedgerEntry._meta.fields[n].column_name for n in names]
+    current: dict[str, tuple] = {}
+    uuids = [u for u, _ in updates]
+    quoted = ", ".join(f'"{c}"' for c in columns)
+    select = f'SELECT "uuid", "id", {quoted} FROM "ledger_entry" WHERE "uuid" IN '
+    for start in range(0, len(uuids), 900):
+        chunk = uuids[start:start + 900]
+        marks = ", ".join("?" * len(chunk))
+        for row in database.execute_sql(f"{select}({marks})", chunk).fetchall():
+            current[row[0]] = row[1:]
+    by_fields: dict[tuple[str, ...], list[tuple[int, dict]]] = {}
+    log, ids = [], {}
+    now, actor = str(context.now()), context.actor()
+    for uuid, values in updates:
+        entry_id, *old = current[uuid]
+        changed = {}
+        for name, before in zip(names, old, strict=True):
+            after = _sql_value(values[name])
+            if before != after:
+                changed[name] = after
+                log.append((now, actor, "ledger_entry", entry_id, "update", name, changelog.as_text(before),
+                            changelog.as_text(after)))
+        if "code" in changed:
+            changed["code_key"] = code_key(values["code"])
+        if changed:  # only what differs: SQLite rewrites each index (and fires each trigger) a column is named in
+            by_fields.setdefault(tuple(changed), []).append((entry_id, changed))
+        ids[uuid] = entry_id
+    for rows in by_fields.values():
+        _bulk_update(LedgerEntry, rows)
+    database.cursor().executemany(
+        'INSERT INTO "change_log" ("at", "actor", "entity", "entity_id", "action", "field", "old", "new") '
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", log)
+    return ids
+
+
 @context.writes
-def _apply(preview: PackagePreview, take_conflicts: bool) -> dict:
+def _apply(preview: PackagePreview, take_conflicts: bool, progress: Progress | None = None) -> dict:
     data = preview.data
     m = data.manifest
     campaign_id = preview.campaign_id
@@ -237,35 +304,26 @@ def _apply(preview: PackagePreview, take_conflicts: bool) -> dict:
     resolve = _Resolver(campaign_id)
     by_uuid = {e["uuid"]: e for e in data.entries}
     accepted = set()
-    new_rows, updates, skipped = [], [], 0
+    new_items, updates, skipped = [], [], 0
     for diff in preview.entries:
         take = take_conflicts and diff.takeable
         if diff.state == CONFLICT and not take:
             skipped += 1
             continue
         accepted.add(diff.uuid)
-        values = _entry_values(by_uuid[diff.uuid], resolve)
         if diff.state == NEW:
-            new_rows.append({"uuid": diff.uuid, "campaign": campaign_id, "source_unit": data.unit, **values})
+            new_items.append(_new_entry(diff.uuid, _entry_values(by_uuid[diff.uuid], resolve), data.unit))
         elif diff.state == CHANGED or take:
-            updates.append((diff.uuid, values))
-    _bulk_insert(LedgerEntry, new_rows)
-    for uuid, values in updates:
-        entry = LedgerEntry.get(LedgerEntry.uuid == uuid)
-        changes = {}
-        for name, new in values.items():
-            old = getattr(entry, f"{name}_id") if hasattr(entry, f"{name}_id") else getattr(entry, name)
-            if old != new:
-                changes[name] = (old, new)
-                setattr(entry, name, new)
-        if changes:
-            entry.save()
-            changelog.record_changes("ledger_entry", entry.id, changes)
-    entry_ids = {}
-    uuids = list(accepted)
-    for start in range(0, len(uuids), 5000):
+            updates.append((diff.uuid, _entry_values(by_uuid[diff.uuid], resolve)))
+    # The package brings the entries' own history (changes.json) and the receipt below records the import,
+    # so the new entries get no "created here" row of their own.
+    new_ids = create_entries(campaign_id, new_items, progress=progress, log=False, index_now=False)
+    entry_ids = {item.uuid: entry_id for item, entry_id in zip(new_items, new_ids, strict=True)}
+    entry_ids.update(_update_entries(updates))
+    rest = [u for u in accepted if u not in entry_ids]
+    for start in range(0, len(rest), 900):
         entry_ids.update(dict(LedgerEntry.select(LedgerEntry.uuid, LedgerEntry.id)
-                              .where(LedgerEntry.uuid.in_(uuids[start:start + 5000])).tuples()))
+                              .where(LedgerEntry.uuid.in_(rest[start:start + 900])).tuples()))
     children = {}
     for kind, model, rows, fields in (("progress", ProgressUpdate, data.progress, PROGRESS_FIELDS),
                                       ("events", EntryEvent, data.events, EVENT_FIELDS),
@@ -275,7 +333,7 @@ def _apply(preview: PackagePreview, take_conflicts: bool) -> dict:
     for kind, rows in (("progress", data.progress), ("events", data.events), ("attachments", data.attachments)):
         states = preview.child_states.get(kind, {})
         allowed.update(r["uuid"] for r in rows if r["entry_uuid"] in accepted and states.get(r["uuid"]) != CONFLICT)
-    changes = [c for c in _new_changes(data) if c["record_uuid"] in allowed]
+    changes = [c for c in preview.new_changes if c["record_uuid"] in allowed]
     change_rows = _change_rows(changes)
     _bulk_insert(ChangeLog, change_rows)
     if not preview.already_received:
@@ -284,15 +342,17 @@ def _apply(preview: PackagePreview, take_conflicts: bool) -> dict:
                                         imported_at=context.now(), sha256=data.sha256,
                                         entry_count=len(data.entries))
         changelog.record("package_receipt", receipt.id, "import", "period", None,
-                         f"{data.unit} {data.period}：新增 {len(new_rows)} 条，更新 {len(updates)} 条")
-    return {"new": len(new_rows), "changed": len(updates), "skipped": skipped,
+                         f"{data.unit} {data.period}：新增 {len(new_items)} 条，更新 {len(updates)} 条")
+    search.sync(progress)  # what the triggers queued (new entries, changed texts): in this transaction
+    undo_history.irreversible("导入数据包")
+    return {"new": len(new_items), "changed": len(updates), "skipped": skipped,
             "progress": children["progress"], "events": children["events"],
             "attachments": children["attachments"], "changes": len(change_rows)}
 
 
 def _apply_children(model, rows: list[dict], fields: tuple[str, ...], states: dict[str, str],
                     entry_ids: dict[str, int]) -> int:
-    inserts, written = [], 0
+    inserts, updates = [], []
     for row in rows:
         state = states.get(row["uuid"], UNCHANGED)
         entry_id = entry_ids.get(row["entry_uuid"])
@@ -302,10 +362,15 @@ def _apply_children(model, rows: list[dict], fields: tuple[str, ...], states: di
         if state == NEW:
             inserts.append({"uuid": row["uuid"], "entry": entry_id, **values})
         else:
-            model.update(**values).where(model.uuid == row["uuid"]).execute()
-        written += 1
+            updates.append((row["uuid"], values))
     _bulk_insert(model, inserts)
-    return written
+    if updates:
+        ids = {}
+        uuids = [u for u, _ in updates]
+        for start in range(0, len(uuids), 900):
+            ids.update(model.select(model.uuid, model.id).where(model.uuid.in_(uuids[start:start + 900])).tuples())
+        _bulk_update(model, [(ids[u], values) for u, values in updates])
+    return len(inserts) + len(updates)
 
 
 def _change_rows(changes: list[dict]) -> list[dict]:
@@ -315,9 +380,11 @@ def _change_rows(changes: list[dict]) -> list[dict]:
     for entity, model in models.items():
         wanted = list({c["record_uuid"] for c in changes if c["entity"] == entity})
         ids[entity] = {}
-        for start in range(0, len(wanted), 5000):
-            ids[entity].update(dict(model.select(model.uuid, model.id)
-                                    .where(model.uuid.in_(wanted[start:start + 5000])).tuples()))
+        for start in range(0, len(wanted), 900):
+            part = wanted[start:start + 900]
+            ids[entity].update(database.execute_sql(
+                f'SELECT "uuid", "id" FROM "{model._meta.table_name}" WHERE "uuid" IN ({", ".join("?" * len(part))})',
+                part).fetchall())
     rows = []
     for c in changes:
         local_id = ids[c["entity"]].get(c["record_uuid"])

@@ -207,6 +207,12 @@ def _text_ok(value, limit: int = MAX_TEXT) -> bool:
     return isinstance(value, str) and len(value) <= limit
 
 
+# Computed once: 20,000 entries must not rebuild these sets each.
+_ALLOWED = {name: frozenset(v.value for v in values)
+            for name, values in (("kind", EntryKind), ("status", Status), ("deadline_type", DeadlineType))}
+_LAYERS = frozenset({"", *(v.value for v in Layer)})
+
+
 def _check_entry(e: dict, index: int, problems: _Problems) -> None:
     where = f"第 {index} 条事项（{str(e.get('code'))[:30]}）"
     if not isinstance(e.get("uuid"), str) or not UUID_RE.match(e["uuid"]):
@@ -216,10 +222,10 @@ def _check_entry(e: dict, index: int, problems: _Problems) -> None:
             problems.add(f"{where}的“{name}”不是文字或过长")
     if not e.get("code") or len(str(e.get("code"))) > 64:
         problems.add(f"{where}缺少问题编号")
-    for name, allowed in (("kind", EntryKind), ("status", Status), ("deadline_type", DeadlineType)):
-        if e.get(name) not in {v.value for v in allowed}:
+    for name, allowed in _ALLOWED.items():
+        if e.get(name) not in allowed:
             problems.add(f"{where}的“{name}”值“{str(e.get(name))[:20]}”不正确")
-    if e.get("layer") not in {"", *(v.value for v in Layer)}:
+    if e.get("layer") not in _LAYERS:
         problems.add(f"{where}的层级“{str(e.get('layer'))[:20]}”不正确")
     for name in ENTRY_DATE_FIELDS:
         if e.get(name) is not None and _date(e.get(name)) is None:

@@ -1,42 +1,23 @@
 """Writing an accepted Excel import: backup first, then every row in one transaction.
 
-All entry creation goes through create_import_entries(), which takes the same NewEntry list as the
-ledger's single write path (services.ledger.create_entries, issue 12). MERGE NOTE: once that exists,
-replace the body of create_import_entries with that call and drop the local NewEntry."""
+New entries go through the ledger's single write path (services.ledger.create_entries): numbered,
+checked, logged and indexed for search there; the import adds its own history (progress, 导入销号)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
-from desk_app.db.models import Campaign, LedgerEntry, TaskForce
+from desk_app.db.models import Campaign, TaskForce
 from desk_app.domain import Status
 from desk_app.errors import InputFileError
-from desk_app.services import changelog, context, import_words, org, workflow
-from desk_app.services import ledger as ledger_service
+from desk_app.services import changelog, context, import_words, org, search, undo_history, workflow
 from desk_app.services.backups import create_backup
 from desk_app.services.import_closure import ImportedHistory, record_import_history
-from desk_app.services.ledger import EntryInput, update_entry
+from desk_app.services.ledger import NewEntry, create_entries, update_entry
 
 from .progress import Progress, report
 from .xlsx_plan import ImportPlan, RowPlan
-
-
-@dataclass
-class NewEntry:
-    """Mirror of services.ledger.NewEntry (issue 12): one entry to create, with its state."""
-
-    data: EntryInput
-    status: str = Status.NOT_STARTED.value
-    completed_date: date | None = None
-    closed_date: date | None = None
-    completion_summary: str = ""
-    reviewer_name: str = ""
-    source_unit: str = ""
-    code: str | None = None
-    meeting_id: int | None = None
-    decision_no: int | None = None
 
 
 @dataclass(frozen=True)
@@ -67,24 +48,9 @@ class XlsxImportResult:
 
 
 def create_import_entries(campaign_id: int, items: list[NewEntry], *, progress: Progress | None = None) -> list[int]:
-    """Create entries in the caller's transaction; returns their ids in order.
-
-    INTERIM (until issue 12's ledger.create_entries is merged): one ledger.create_entry per item, so
-    every entry is validated, numbered and logged by the ledger service; the sheet's own 问题编号 is
-    kept when free. Switch to `ledger.create_entries(campaign_id, items, progress=progress)` at merge."""
-    ids = []
-    for index, item in enumerate(items, start=1):
-        if index % 200 == 0:
-            report(progress, index, len(items), f"正在写入第 {index}/{len(items)} 条")
-        record = ledger_service.create_entry(campaign_id, item.data, status=item.status, meeting_id=item.meeting_id,
-                                             decision_no=item.decision_no)
-        if item.code and item.code != record.code and not LedgerEntry.select().where(
-                LedgerEntry.campaign == campaign_id, LedgerEntry.source_unit == "", LedgerEntry.code == item.code
-        ).exists():
-            LedgerEntry.update(code=item.code).where(LedgerEntry.id == record.id).execute()
-            changelog.record("ledger_entry", record.id, "update", "code", record.code, item.code)
-        ids.append(record.id)
-    return ids
+    """Create entries in the caller's transaction through the ledger's one write path; the sheet's own
+    问题编号 is kept when free, else the entry gets the next number. Returns the ids in order."""
+    return create_entries(campaign_id, items, progress=progress, renumber_taken=True)
 
 
 def apply_import(plan: ImportPlan, *, skip_invalid: bool = False, progress: Progress | None = None
@@ -154,7 +120,9 @@ def _write(plan: ImportPlan, rows: list[RowPlan], progress: Progress | None) -> 
     counts = _create_missing(plan, rows)
     counts["updated"] = 0
     new_rows = []
-    for row in rows:
+    for index, row in enumerate(rows, start=1):
+        if index % 500 == 0:
+            report(progress, index, len(rows), f"正在写入第 {index}/{len(rows)} 行")
         if row.existing is not None:
             _update(row)
             counts["updated"] += 1
@@ -163,7 +131,8 @@ def _write(plan: ImportPlan, rows: list[RowPlan], progress: Progress | None) -> 
     items = [NewEntry(row.data, row.status, completed_date=row.completed_date,
                       closed_date=plan.import_day if row.status == Status.CLOSED else None,
                       completion_summary=row.completion_summary,
-                      reviewer_name=import_words_reviewer(row), code=row.code or None) for row in new_rows]
+                      code=row.code or None,
+                      note_for_log=f"导入自 {plan.path.name} 第 {row.row} 行") for row in new_rows]
     ids = create_import_entries(campaign.id, items, progress=progress)
     record_import_history([
         ImportedHistory(entry_id, row.code, row.progress, row.status, row.completion_summary,
@@ -173,12 +142,9 @@ def _write(plan: ImportPlan, rows: list[RowPlan], progress: Progress | None) -> 
     counts["finished"] = sum(1 for row in new_rows if row.status == Status.CLOSED)
     if plan.options.mapping is not None:  # the clerk confirmed or changed it: next time the same header gets it
         import_words.remember_mapping(plan.headers, plan.mapping)
+    search.sync()  # what the updates queued, while the clerk still watches the import's progress
+    undo_history.irreversible("导入 Excel 台账")
     return counts
-
-
-def import_words_reviewer(row: RowPlan) -> str:
-    """Finished rows carry "导入" where a reviewer's name would be: the import closed them, nobody reviewed."""
-    return "导入" if row.status == Status.CLOSED else ""
 
 
 def _update(row: RowPlan) -> None:

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
+from desk_app.progress import Cancelled
+
 from .fonts import FontMetrics, FontSet, font_set, show_text
 from .linebreak import break_text
 
@@ -29,8 +31,8 @@ GREY_FILL = (0.90, 0.90, 0.90)
 MIN_SHRINK = 0.82  # fit-or-shrink: a title or heading shrinks this far before it wraps
 
 
-class RenderCancelled(Exception):
-    """The user cancelled; nothing was written."""
+# The program's one cancel type (desk_app.progress); the old name stays for callers of this module.
+RenderCancelled = Cancelled
 
 
 @dataclass(frozen=True)
@@ -143,7 +145,7 @@ class Document:
 
     def check(self, done: int, total: int, text: str = "") -> None:
         if self.progress is not None and self.progress(done, total, text) is False:
-            raise RenderCancelled()
+            raise Cancelled()
 
     # --- text -----------------------------------------------------------------------------------
     def text_at(self, text: str, font: FontMetrics, size: float, x: float, baseline: float,

@@ -23,7 +23,7 @@ from desk_app.db.models import database
 from desk_app.errors import DatabaseError, InputFileError, ReadOnlyError
 from desk_app.exchange.safe_zip import BACKUP_LIMITS, SafeZip
 
-from . import backups, instance_lock
+from . import backups, instance_lock, undo_history
 from .backup_check import NOTHING_DONE, BackupCheck, inspect_backup, newest_good_backup  # noqa: F401 - public here
 
 __all__ = ["BackupCheck", "RestoreResult", "inspect_backup", "newest_good_backup", "restore_backup"]
@@ -170,6 +170,7 @@ def restore_backup(path: Path, *, progress=None) -> RestoreResult:
                                     "无法替换。当前数据没有改动，也已在恢复前备份；请关闭占用它的程序后再恢复。") from exc
             raise DatabaseError(backups.storage_message(exc, paths.data_dir()).replace("备份失败", "恢复失败")
                                 + "当前数据已在恢复前备份。") from exc
+        undo_history.irreversible("恢复备份")
         log.info("restored backup %s (safety copy %s)", check.info.path.name, safety.name if safety else "-")
         return RestoreResult(check.info.path, safety, check.info.counts, len(check.missing_attachments))
     finally:
@@ -177,6 +178,6 @@ def restore_backup(path: Path, *, progress=None) -> RestoreResult:
 
 
 def _cancelled() -> Exception:
-    from desk_app.errors import DeskAppError  # noqa: PLC0415
+    from desk_app.progress import Cancelled  # noqa: PLC0415
 
-    return DeskAppError("已取消恢复，数据没有改动。")
+    return Cancelled("已取消恢复，数据没有改动。")

@@ -25,6 +25,11 @@ def _text(value) -> str | None:
     return str(value)
 
 
+def as_text(value) -> str | None:
+    """A value as the ChangeLog stores it (bulk writers building their own rows use this)."""
+    return _text(value)
+
+
 def record(entity: str, entity_id: int, action: str, field: str = "", old=None, new=None) -> None:
     ChangeLog.create(at=context.now(), actor=context.actor(), entity=entity, entity_id=entity_id,
                      action=action, field=field, old=_text(old), new=_text(new))

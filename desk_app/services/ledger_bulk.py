@@ -108,18 +108,35 @@ def bulk_update(entry_ids: list[int], field_name: str, value) -> BulkChange:
     return BulkChange(field_name, value, tuple(e.id for e in entries), before)
 
 
+def _require_as_left(entries: list[LedgerEntry], expected: dict[int, dict], what: str) -> None:
+    """Undo and redo replay old values only onto entries still as the step left them: an entry moved on
+    since (申请销号, an edit elsewhere, the recycle bin) is refused, as the workflow would refuse it."""
+    binned = [e.code for e in entries if e.deleted_at is not None]
+    if binned:
+        raise WorkflowError(f"{_codes(binned)} 已移入回收站，不能{what}这一步")
+    moved = [e.code for e in entries if any(getattr(e, name) != value for name, value in expected[e.id].items())]
+    if moved:
+        raise WorkflowError(f"{_codes(moved)} 在此之后又有了变化（例如办理了销号流程或被再次修改），"
+                            f"不能{what}这一步；请直接修改这些事项")
+
+
 @context.writes
 def revert(change: BulkChange) -> int:
-    """Undo: put back the values the change replaced."""
+    """Undo: put back the values the change replaced, if every entry is still as the change left it."""
+    entries = _load(list(change.before))
+    new = _columns(change.field, change.value)
+    _require_as_left(entries, {e.id: new for e in entries}, "撤销")
     now = context.now()
-    for entry in _load(list(change.before)):
+    for entry in entries:
         _write(entry, change.before[entry.id], now)
     return len(change.before)
 
 
+@context.writes
 def apply_again(change: BulkChange) -> BulkChange:
-    """Redo: the same change on the same entries."""
-    return bulk_update(list(change.entry_ids), change.field, change.value)
+    """Redo: the same change on the same entries, if they are still as the undo left them."""
+    _require_as_left(_load(list(change.before)), change.before, "重做")
+    return bulk_update.__wrapped__(list(change.entry_ids), change.field, change.value)
 
 
 @dataclass(frozen=True)
@@ -161,9 +178,18 @@ def set_month_progress(entry_id: int, month: str, text: str) -> ProgressChange:
 
 
 @context.writes
+def redo_month_progress(change: ProgressChange) -> ProgressChange:
+    if month_progress_text(change.entry_id, change.month) != change.old_text:
+        raise WorkflowError("这条事项本月的进展在此之后又被修改过，不能重做这一步")
+    return set_month_progress.__wrapped__(change.entry_id, change.month, change.new_text)
+
+
+@context.writes
 def undo_month_progress(change: ProgressChange) -> None:
     from . import workflow  # noqa: PLC0415
 
+    if month_progress_text(change.entry_id, change.month) != change.new_text:
+        raise WorkflowError("这条事项本月的进展在此之后又被修改过，不能撤销这一步")
     workflow.set_month_progress.__wrapped__(change.entry_id, change.month, change.old_text)
     entry = _get_model(change.entry_id)
     if entry.status != change.old_status and entry.status == Status.IN_PROGRESS \
@@ -196,6 +222,8 @@ def remove_progress(added: AddedProgress) -> None:
     update = ProgressUpdate.get_or_none(ProgressUpdate.id == added.progress_id)
     if update is None:
         raise NotFoundError("这条进展已不存在")
+    if update.text != added.text:
+        raise WorkflowError("这条进展在此之后又被修改过，不能撤销这一步")
     changelog.record("progress_update", update.id, "delete", "text", update.text, None)
     update.delete_instance()
     entry = _get_model(added.entry_id)

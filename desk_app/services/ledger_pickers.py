@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from peewee import fn
-
-from desk_app.db.models import LedgerEntry, TaskForce
+from desk_app.db.models import TaskForce
 from desk_app.domain import EntryKind
+
+from .ledger_filter import LedgerFilter
 
 
 @dataclass(frozen=True)
@@ -26,11 +26,10 @@ def task_forces(campaign_id: int | None) -> list[TaskForceChoice]:
 
 
 def owner_counts(campaign_id: int | None) -> dict[int, int]:
-    """How many 问题整改 entries each person's own list holds (the "at least 6" rule)."""
+    """How many 问题整改 entries each person's own list holds (the "at least 6" rule); from the tally."""
     if campaign_id is None:
         return {}
-    query = (LedgerEntry.select(LedgerEntry.owner, fn.COUNT(LedgerEntry.id))
-             .where(LedgerEntry.campaign == campaign_id, LedgerEntry.kind == EntryKind.RECTIFICATION,
-                    LedgerEntry.deleted_at.is_null(), LedgerEntry.owner.is_null(False))
-             .group_by(LedgerEntry.owner).tuples())
-    return dict(query)
+    from .ledger_summary import counts_by  # noqa: PLC0415
+
+    counts = counts_by(LedgerFilter(campaign_id=campaign_id, kinds=[EntryKind.RECTIFICATION]), "owner_id")
+    return {owner: n for owner, n in counts.items() if owner}

@@ -20,7 +20,7 @@ from desk_app import paths
 from desk_app.db.models import Attachment, ChangeLog, LedgerEntry, Meeting, TaskForce
 from desk_app.errors import NotFoundError, ValidationError
 
-from . import changelog, context
+from . import changelog, context, undo_history
 
 log = logging.getLogger(__name__)
 
@@ -209,6 +209,8 @@ def purge(kind: str, ids: list[int]) -> int:
     for row in rows:
         changelog.record(kind, row.id, "purge", "", _label(kind, row), None)
         row.delete_instance()
+    if rows:
+        undo_history.irreversible("彻底删除")
     return len(rows)
 
 

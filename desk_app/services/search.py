@@ -1,27 +1,41 @@
 """Search over the ledger that finds any substring, Chinese words of one or two characters included.
 
 The FTS5 table ``ledger_search`` holds, per entry, the overlapping character bigrams of what a clerk
-searches (编号, 问题表现, 整改目标, 整改措施, the progress texts and the people's names) (plus the last character of each run of letters), so:
+searches (编号, 问题表现, 整改目标, 整改措施, the progress texts and the people's names) plus the last
+character of each run of letters, so:
   * a query of two or more characters is a phrase of its bigrams ("整改台账" → "整改 改台 台账");
   * a one-character query is a prefix query ("台"* matches "台账", "台" …).
-SQL triggers (migration 2) queue changed entries in ``search_dirty``; ``sync()`` indexes the queue
-and runs before every search, so the index is never stale whoever wrote the data.
+
+Who keeps it current: SQL triggers (migration 2) queue every changed entry in ``search_dirty``,
+whoever wrote it. The writers index what they wrote themselves: ledger_create.create_entries in its
+own transaction, the demo, imports and restores as their last (background) step, and the GUI at
+start-up when the queue is not empty (``sync`` with progress). A search never waits for a long
+queue: up to INLINE_LIMIT queued entries are indexed on the spot, beyond that the queued ones are
+matched by a plain scan until the background step has caught up.
 """
 
 from __future__ import annotations
 
-import unicodedata
+import re
+import threading
 from collections.abc import Callable
+from operator import add
 
 from peewee import SQL
 
 from desk_app.db.database import is_read_only
 from desk_app.db.models import LedgerEntry, Person, ProgressUpdate, database
 
-SYNC_BATCH = 2000
+SYNC_BATCH = 1000  # one transaction each, so a search on the GUI thread waits for one batch at most
+INLINE_LIMIT = 200  # queued entries a search indexes itself before answering (a few milliseconds)
+
+# Runs of letters and digits (Unicode categories L* and N*, and the private-use area where offices
+# keep their rare characters); punctuation, spaces and underscores separate them.
+_RUN = re.compile(r"(?:[^\W_]|[\ue000-\uf8ff])+")
 
 _ENTRY_TEXT_SQL = """
-SELECT e.id, e.code, e.description, e.target, e.measures, COALESCE(o.name, ''), COALESCE(l.name, ''),
+SELECT e.id, e.campaign_id, e.deleted_at, e.status, e.deadline_type, e.deadline,
+       e.code, e.description, e.target, e.measures, COALESCE(o.name, ''), COALESCE(l.name, ''),
        COALESCE(r.name, '')
 FROM ledger_entry e
 LEFT JOIN person o ON o.id = e.owner_id
@@ -31,64 +45,107 @@ WHERE e.id IN ({marks})
 """
 
 
-def _is_word_char(ch: str) -> bool:
-    category = unicodedata.category(ch)
-    return category[0] in "LN" or category == "Co"
-
-
 def runs(text: str) -> list[str]:
     """Lower-cased runs of letters and digits; punctuation and spaces separate them."""
-    result, current = [], []
-    for ch in (text or "").lower():
-        if _is_word_char(ch):
-            current.append(ch)
-        elif current:
-            result.append("".join(current))
-            current = []
-    if current:
-        result.append("".join(current))
-    return result
+    return _RUN.findall((text or "").lower())
 
 
 def index_tokens(text: str) -> str:
     """What the index stores for a text: bigrams of each run and the run's last character."""
-    tokens: list[str] = []
+    parts = []
     for run in runs(text):
-        tokens.extend(run[i:i + 2] for i in range(len(run) - 1))
-        tokens.append(run[-1])
-    return " ".join(tokens)
+        if len(run) > 1:
+            parts.append(" ".join(map(add, run, run[1:])))
+        parts.append(run[-1])
+    return " ".join(parts)
 
 
 def match_expression(text: str) -> str | None:
-    """The FTS5 MATCH expression for a query, or None when it holds nothing searchable."""
+    """The FTS5 MATCH expression for a query (on the text column), or None when it holds nothing searchable."""
     parts = []
     for run in runs(text):
         if len(run) == 1:
             parts.append(f'"{run}"*')
         else:
-            parts.append('"' + " ".join(run[i:i + 2] for i in range(len(run) - 1)) + '"')
-    return " AND ".join(parts) if parts else None
+            parts.append('"' + " ".join(map(add, run, run[1:])) + '"')
+    return f"body : ({' AND '.join(parts)})" if parts else None
 
 
-def _documents(entry_ids: list[int]) -> dict[int, str]:
+_DONE = frozenset(("已销号", "长期坚持"))
+_OPEN = frozenset(("未启动", "推进中"))
+_DATED = frozenset(("按期", "立行立改"))
+FIRST_YEAR = 2000  # 逾期 counts deadlines from here on (earlier ones are typing mistakes)
+
+
+def _scope(campaign_id: int, deleted: bool) -> str:
+    return f"c{campaign_id}{'b' if deleted else 'l'}"
+
+
+def tags(campaign_id: int, deleted_at, status: str, deadline_type: str, deadline) -> str:
+    """The second column: what the ledger's summary line counts by, so a search's 共/完成/待审核/逾期 come
+    from the index alone. One word per question, each led by the campaign and bin state (c1l = campaign 1,
+    not in the bin): c1l, c1lsd (done) / c1lsp (申请销号) / c1lso (open), and for an open dated entry its
+    deadline as c1ly2026, c1lm202611, c1ld20261123. They never meet a clerk's query, which matches the
+    text column only."""
+    scope = _scope(campaign_id, deleted_at is not None)
+    status_class = "d" if status in _DONE else "p" if status == "申请销号" else "o" if status in _OPEN else "x"
+    words = [scope, f"{scope}s{status_class}"]
+    if status in _OPEN and deadline_type in _DATED and deadline:
+        day = str(deadline)[:10].replace("-", "")
+        words += [f"{scope}y{day[:4]}", f"{scope}m{day[:6]}", f"{scope}d{day}"]
+    return " ".join(words)
+
+
+def _documents(entry_ids: list[int]) -> dict[int, tuple[str, str]]:
     marks = ",".join("?" * len(entry_ids))
-    docs = {row[0]: list(row[1:]) for row in
-            database.execute_sql(_ENTRY_TEXT_SQL.format(marks=marks), entry_ids).fetchall()}
+    rows = database.execute_sql(_ENTRY_TEXT_SQL.format(marks=marks), entry_ids).fetchall()
+    docs = {row[0]: list(row[6:]) for row in rows}
     progress = database.execute_sql(
         f"SELECT entry_id, text FROM progress_update WHERE entry_id IN ({marks})", entry_ids).fetchall()
     for entry_id, text in progress:
         if entry_id in docs:
             docs[entry_id].append(text)
     # A separator between fields keeps a bigram from spanning two of them.
-    return {entry_id: index_tokens(" | ".join(str(v) for v in values)) for entry_id, values in docs.items()}
+    return {row[0]: (index_tokens(" | ".join(str(v) for v in docs[row[0]])), tags(*row[1:6])) for row in rows}
+
+
+def _index(ids: list[int]) -> None:
+    """(Re)index these entries and take them off the queue; the caller holds the transaction."""
+    marks = ",".join("?" * len(ids))
+    docs = _documents(ids)
+    database.execute_sql(f"DELETE FROM ledger_search WHERE rowid IN ({marks})", ids)
+    database.cursor().executemany("INSERT INTO ledger_search (rowid, body, tags) VALUES (?, ?, ?)",
+                                  [(entry_id, body, tag) for entry_id, (body, tag) in docs.items()])
+    database.execute_sql(f"DELETE FROM search_dirty WHERE entry_id IN ({marks})", ids)
+
+
+def index_entries(entry_ids: list[int], progress: Callable[..., bool | None] | None = None) -> int:
+    """Index entries a writer has just written, inside the writer's own transaction."""
+    from desk_app.progress import report  # noqa: PLC0415
+
+    total = len(entry_ids)
+    for start in range(0, total, SYNC_BATCH):
+        _index(entry_ids[start:start + SYNC_BATCH])
+        done = min(start + SYNC_BATCH, total)
+        report(progress, done, total, f"正在建立检索索引 {done}/{total}")
+    return total
+
+
+def is_current() -> bool:
+    """Nothing waits in the queue: searches are answered by the index alone."""
+    return not database.execute_sql("SELECT 1 FROM search_dirty LIMIT 1").fetchone()
 
 
 def pending() -> int:
     return database.execute_sql("SELECT COUNT(*) FROM search_dirty").fetchone()[0]
 
 
-def sync(progress: Callable[[int, int], bool | None] | None = None) -> int:
-    """Index the queued entries; returns how many were (re)indexed. Safe to call any time."""
+def sync(progress: Callable[..., bool | None] | None = None) -> int:
+    """Index the queued entries, one transaction per batch; returns how many were (re)indexed.
+
+    Safe to call any time and from any thread (with its own connection). progress(done, total, text)
+    returning False stops after the current batch (what is indexed stays indexed).
+    """
     if is_read_only() or not database.execute_sql("SELECT 1 FROM search_dirty LIMIT 1").fetchone():
         return 0
     total = pending()
@@ -99,15 +156,38 @@ def sync(progress: Callable[[int, int], bool | None] | None = None) -> int:
                 "SELECT entry_id FROM search_dirty LIMIT ?", (SYNC_BATCH,)).fetchall()]
             if not ids:
                 return done
-            marks = ",".join("?" * len(ids))
-            docs = _documents(ids)
-            database.execute_sql(f"DELETE FROM ledger_search WHERE rowid IN ({marks})", ids)
-            database.connection().executemany(
-                "INSERT INTO ledger_search (rowid, body) VALUES (?, ?)", list(docs.items()))
-            database.execute_sql(f"DELETE FROM search_dirty WHERE entry_id IN ({marks})", ids)
+            _index(ids)
         done += len(ids)
-        if progress is not None and progress(done, max(total, done)) is False:
+        if progress is not None and progress(done, max(total, done), f"正在建立检索索引 {done}/{total}") is False:
             return done
+
+
+_background = threading.Lock()  # held while a background sync runs, until its connection is closed
+_stop = threading.Event()
+
+
+def sync_in_background(progress: Callable[..., bool | None] | None = None) -> int:
+    """sync() for a worker thread: closes the thread's own connection at the end and stops early when
+    stop_background() asks (before a restore swaps the file, or the data is closed)."""
+    from . import session  # noqa: PLC0415 - session closes the data and calls stop_background()
+
+    with _background:
+        _stop.clear()
+
+        def going_on(done, total, text=""):
+            return not _stop.is_set() and (progress is None or progress(done, total, text) is not False)
+
+        try:
+            return sync(going_on)
+        finally:
+            session.release_thread_connection()
+
+
+def stop_background() -> None:
+    """Stop a background sync after its current batch and wait until its connection is closed."""
+    _stop.set()
+    with _background:
+        pass
 
 
 def rebuild() -> int:
@@ -118,17 +198,49 @@ def rebuild() -> int:
     return sync()
 
 
-def matching_ids(text: str) -> list[int]:
-    expression = match_expression(text)
-    if expression is None:
-        return []
+def _catch_up() -> bool:
+    """Index a short queue on the spot; True when nothing is left queued."""
+    if not database.execute_sql("SELECT 1 FROM search_dirty LIMIT 1").fetchone():
+        return True
+    if is_read_only():
+        return False
+    if database.execute_sql("SELECT COUNT(*) FROM (SELECT 1 FROM search_dirty LIMIT ?)",
+                            (INLINE_LIMIT + 1,)).fetchone()[0] > INLINE_LIMIT:
+        return False  # the background step is on it; queued entries are scanned meanwhile
     sync()
-    return [r[0] for r in database.execute_sql(
-        "SELECT rowid FROM ledger_search WHERE ledger_search MATCH ?", (expression,)).fetchall()]
+    return True
+
+
+def _count(expression: str) -> int:
+    return database.execute_sql("SELECT COUNT(*) FROM ledger_search WHERE ledger_search MATCH ?",
+                                (expression,)).fetchone()[0]
+
+
+def summary_counts(text: str, campaign_id: int, deleted: bool, today) -> tuple[int, int, int, int] | None:
+    """(total, done, pending, overdue) of the entries of a campaign (in the bin or not) that contain the
+    text, from the index alone; None when the text holds nothing searchable or many entries wait in the queue."""
+    expression = match_expression(text)
+    if expression is None or not _catch_up():
+        return None
+    scope = _scope(campaign_id, deleted)
+    total = _count(f"{expression} AND tags : ({scope})")
+    if not total:
+        return 0, 0, 0, 0
+    done, pending = _count(f"{expression} AND tags : ({scope}sd)"), _count(f"{expression} AND tags : ({scope}sp)")
+    # 逾期: open and dated with a deadline before today — earlier years, earlier months, earlier days.
+    before = [f"{scope}y{y}" for y in range(FIRST_YEAR, today.year)]
+    before += [f"{scope}m{today.year}{m:02d}" for m in range(1, today.month)]
+    before += [f"{scope}d{today.year}{today.month:02d}{d:02d}" for d in range(1, today.day)]
+    overdue = _count(f"{expression} AND tags : ({' OR '.join(before)})") if before else 0
+    return total, done, pending, overdue
+
+
+def matching_ids(text: str) -> list[int]:
+    return [r[0] for r in LedgerEntry.select(LedgerEntry.id).where(condition(text)).tuples()]
 
 
 def _like_condition(text: str):
-    """Plain substring scan, used only for entries not yet indexed in read-only mode."""
+    """Plain substring scan, for entries still waiting in the queue."""
     people = Person.select(Person.id).where(Person.name.contains(text))
     progress = ProgressUpdate.select(ProgressUpdate.entry).where(ProgressUpdate.text.contains(text))
     return (LedgerEntry.description.contains(text) | LedgerEntry.measures.contains(text)
@@ -137,15 +249,21 @@ def _like_condition(text: str):
             | LedgerEntry.leader.in_(people) | LedgerEntry.id.in_(progress))
 
 
-def condition(text: str):
-    """A peewee condition on LedgerEntry for 'contains this text somewhere'."""
+def condition(text: str, *, per_row: bool = False):
+    """A peewee condition on LedgerEntry for 'contains this text somewhere'.
+
+    per_row: ask the index about each row read instead of listing every match first; cheaper when most
+    entries match and the caller stops after a page (a walk in sort order)."""
     expression = match_expression(text)
     if expression is None:
         return LedgerEntry.id.is_null(False)
-    sync()
-    indexed = LedgerEntry.id.in_(SQL("(SELECT rowid FROM ledger_search WHERE ledger_search MATCH ?)",
-                                     [expression]))
-    if is_read_only() and pending():
-        stale = LedgerEntry.id.in_(SQL("(SELECT entry_id FROM search_dirty)"))
-        return (indexed & ~stale) | (stale & _like_condition(text.strip()))
-    return indexed
+    if per_row:
+        indexed = SQL('EXISTS (SELECT 1 FROM ledger_search WHERE ledger_search.rowid = "t1"."id" '
+                      "AND ledger_search MATCH ?)", [expression])
+    else:
+        indexed = LedgerEntry.id.in_(SQL("(SELECT rowid FROM ledger_search WHERE ledger_search MATCH ?)",
+                                         [expression]))
+    if _catch_up():
+        return indexed
+    stale = LedgerEntry.id.in_(SQL("(SELECT entry_id FROM search_dirty)"))
+    return (indexed & ~stale) | (stale & _like_condition(text.strip()))

@@ -73,7 +73,32 @@ def open_data(*, read_only: bool = False, create: bool = True) -> Path:
 
 
 def close_data() -> None:
+    from . import search  # noqa: PLC0415 - a background index step must let go of the file first
+
+    search.stop_background()
     close_database()
+
+
+def release_thread_connection() -> None:
+    """Close the calling thread's own database connection, if it opened one.
+
+    Connections are per thread; a worker thread calls this when its task ends so that no handle
+    outlives it (an open handle blocks replacing the file on Windows). The main thread's stays open.
+    """
+    import threading  # noqa: PLC0415
+
+    from desk_app.db.models import database  # noqa: PLC0415
+
+    if threading.current_thread() is threading.main_thread() or database.obj is None:
+        return
+    try:
+        if not database.is_closed():
+            database.close()
+    except Exception:  # noqa: BLE001 - peewee refuses while a transaction is open; the thread ends anyway
+        state = database.obj._state
+        conn, _ = state.conn, state.reset()
+        if conn is not None:
+            conn.close()  # uncommitted work rolls back
 
 
 def read_only() -> bool:

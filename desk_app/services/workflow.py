@@ -9,7 +9,7 @@ from desk_app.db.models import Attachment, EntryEvent, LedgerEntry, Person, Prog
 from desk_app.domain import DeadlineType, EventKind, Status
 from desk_app.errors import NotFoundError, ValidationError, WorkflowError
 
-from . import changelog, context
+from . import changelog, context, undo_history
 from .ledger import _get_model, get_entry
 
 
@@ -124,6 +124,7 @@ def extend_deadline(entry_id: int, new_deadline: date, reason: str):
     old = entry.deadline
     _event(entry, EventKind.EXTEND, reason, old, new_deadline)
     _log(entry, {"deadline": (old, new_deadline), "deadline_type": (entry.deadline_type, DeadlineType.DATE)})
+    undo_history.irreversible("延期")
     return get_entry(entry.id)
 
 
@@ -148,6 +149,7 @@ def apply_close(entry_id: int, summary: str, *, completed_on: date | None = None
     _log(entry, {"status": (entry.status, Status.PENDING_CLOSE.value),
                  "completion_summary": (entry.completion_summary, summary),
                  "completed_date": (entry.completed_date, completed_on)})
+    undo_history.irreversible("申请销号")
     return get_entry(entry.id)
 
 
@@ -163,6 +165,7 @@ def approve_close(entry_id: int, reviewer_id: int, *, on: date | None = None, co
     _event(entry, EventKind.APPROVE, comment)
     _log(entry, {"status": (entry.status, Status.CLOSED.value), "closed_date": (entry.closed_date, on),
                  "reviewer": (entry.reviewer, reviewer)})
+    undo_history.irreversible("销号审核")
     return get_entry(entry.id)
 
 
@@ -183,6 +186,7 @@ def return_entry(entry_id: int, reason: str, new_deadline: date):
     _log(entry, {"status": (entry.status, Status.IN_PROGRESS.value), "deadline": (entry.deadline, new_deadline),
                  "deadline_type": (entry.deadline_type, DeadlineType.DATE.value),
                  "completed_date": (entry.completed_date, None)})
+    undo_history.irreversible("退回重办")
     return get_entry(entry.id)
 
 
@@ -202,6 +206,7 @@ def reopen(entry_id: int, reason: str, new_deadline: date | None = None):
         changes["deadline_type"] = (entry.deadline_type, DeadlineType.DATE.value)
     _event(entry, EventKind.REOPEN, reason, entry.deadline, new_deadline)
     _log(entry, changes)
+    undo_history.irreversible("重新打开")
     return get_entry(entry.id)
 
 

@@ -59,7 +59,22 @@
     </message>
     <message>
         <source>Campaign: %1  Version %2</source>
-        <translation>活动：%1&#x3000;版本 %2</translation>
+        <translation>活动：%1　版本 %2</translation>
+    </message>
+</context>
+<context>
+    <name>SearchIndexer</name>
+    <message>
+        <source>Indexing for search</source>
+        <translation>正在建立检索索引</translation>
+    </message>
+    <message>
+        <source>Indexing for search: %1 of %2 entries (search works meanwhile)</source>
+        <translation>正在建立检索索引：%1 / %2 条（期间可以照常搜索）</translation>
+    </message>
+    <message>
+        <source>Search index is up to date</source>
+        <translation>检索索引已是最新</translation>
     </message>
 </context>
 <context>

@@ -176,11 +176,12 @@ def test_an_empty_ledger_says_so_in_the_middle(page, qtbot):
 
 
 def test_editor_lists_without_rows_show_a_placeholder_and_readable_headers(page, qtbot, demo):
-    from desk_app.services import changelog
+    from desk_app.db.models import ChangeLog
     from ui.views.entry_editor import EntryEditor
 
-    quiet = next(page.model.record(r) for r in range(page.model.rowCount())
-                 if not changelog.history("ledger_entry", page.model.record(r).id, limit=1))
+    # Every entry made here has its "created" row; one that came without history (an older package) has none.
+    quiet = page.model.record(0)
+    ChangeLog.delete().where(ChangeLog.entity == "ledger_entry", ChangeLog.entity_id == quiet.id).execute()
     editor = EntryEditor(demo.campaign_id, quiet.id, page)
     qtbot.addWidget(editor)
     editor.show()

@@ -1,7 +1,10 @@
 """The ledger as a Qt table model over SQL: filter, sort and count in the database, rows in pages.
 
-rowCount is the real count of the filter, so the scroll bar covers every entry; rows are loaded a
-page at a time when the view asks for them and only a few pages are kept (a windowed cache).
+rowCount is the real count of the filter (from ledger_summary: a tally and an index range, not a scan),
+so the scroll bar covers every entry; rows are loaded a page at a time when the view asks for them and
+only a few pages are kept (a windowed cache). A page that follows a loaded one continues from that
+page's last sort key (keyset), so scrolling down never makes SQLite count past every row above; only a
+jump into the middle of the list uses an offset.
 """
 
 from __future__ import annotations
@@ -15,10 +18,10 @@ from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
 from desk_app.services import context, ledger_columns, ledger_query, settings
 from desk_app.services.ledger_query import LedgerFilter
 
-PAGE_SIZE = 200
+PAGE_SIZE = 64  # a screenful or two: the first paint of a new filter reads no more than it shows
 # Sorting by a long text reads every row of the list; search is how a clerk finds text.
 UNSORTABLE = {"description"}
-MAX_PAGES = 12  # ~2,400 rows kept in memory
+MAX_PAGES = 40  # ~2,500 rows kept in memory
 LIGHT_KEY = "light"
 ENTRY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 LIGHT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -41,6 +44,27 @@ def table_default_keys() -> list[str]:
 LIGHT_COLORS = {"red": "#d32f2f", "yellow": "#f9a825", "green": "#43a047", "grey": "#9e9e9e"}
 OVERDUE_TEXT = QColor("#b71c1c")
 DONE_TEXT = QColor("#757575")
+
+
+_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole,
+                    Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ForegroundRole,
+                    Qt.ItemDataRole.TextAlignmentRole, ENTRY_ID_ROLE, RECORD_ROLE, LIGHT_ROLE})
+
+
+class _Row:
+    """One loaded entry with what the view asks of it again and again."""
+
+    __slots__ = ("record", "light", "texts")
+
+    def __init__(self, record, light: str):
+        self.record = record
+        self.light = light
+        self.texts: list[str] | None = None  # the columns' display texts, made on first paint
+
+
+def _display(text: str) -> str:
+    return text.replace("\n", " ") if len(text) < 300 else text[:300].replace("\n", " ") + "…"
 
 
 def light_icon(light: str, size: int = 14) -> QIcon:
@@ -76,8 +100,12 @@ class LedgerTableModel(QAbstractTableModel):
         self._columns = ledger_columns.columns_for(table_default_keys())
         self._count = 0
         self._pages: OrderedDict[int, list] = OrderedDict()
+        self._last_keys: dict[int, tuple] = {}  # page number -> its last row's sort key (keyset paging)
         self._due_soon_days = 7
         self._icons = {name: light_icon(name) for name in LIGHT_COLORS}
+        self._overdue_brush, self._done_brush = QBrush(OVERDUE_TEXT), QBrush(DONE_TEXT)
+        self._recent_page = -1
+        self._today = context.today()
         self.summary = None
 
     # -- configuration ----------------------------------------------------------------------
@@ -91,6 +119,9 @@ class LedgerTableModel(QAbstractTableModel):
     def set_columns(self, keys: list[str]) -> None:
         self.beginResetModel()
         self._columns = ledger_columns.columns_for(keys) or ledger_columns.columns_for(table_default_keys())
+        for page in self._pages.values():
+            for item in page:
+                item.texts = None
         self.endResetModel()
 
     def set_filter(self, f: LedgerFilter) -> None:
@@ -103,7 +134,7 @@ class LedgerTableModel(QAbstractTableModel):
     def reload(self) -> None:
         """Re-run the count and drop cached rows (after a filter change or an edit)."""
         self.beginResetModel()
-        self._pages.clear()
+        self._forget_pages()
         self._due_soon_days = settings.preferences().due_soon_days
         self.summary = ledger_query.summarize(self._filter)
         self._count = self.summary.total
@@ -116,7 +147,7 @@ class LedgerTableModel(QAbstractTableModel):
         if self.summary.total != self._count:
             self.reload()
             return
-        self._pages.clear()
+        self._forget_pages()
         if self._count:
             self.dataChanged.emit(self.index(0, 0), self.index(self._count - 1, self.columnCount() - 1), [])
         self.summary_changed.emit(self.summary)
@@ -147,21 +178,43 @@ class LedgerTableModel(QAbstractTableModel):
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
-    def record(self, row: int):
+    def _forget_pages(self) -> None:
+        self._pages.clear()
+        self._last_keys.clear()
+        self._today = context.today()
+
+    def _load_page(self, page_no: int) -> list[_Row]:
+        before = self._last_keys.get(page_no - 1)
+        common = dict(limit=PAGE_SIZE, expected=self._count)
+        if before is not None and None not in before:
+            found = ledger_query.page(self._filter, self._sort_key, self._descending, after=before, **common)
+        else:
+            found = ledger_query.page(self._filter, self._sort_key, self._descending, offset=page_no * PAGE_SIZE,
+                                      **common)
+        if found.last_key is not None:
+            self._last_keys[page_no] = found.last_key
+        return [_Row(rec, self.light_of(rec)) for rec in ledger_query.load_records(found.ids)]
+
+    def _row(self, row: int) -> _Row | None:
         if not 0 <= row < self._count:
             return None
         page_no = row // PAGE_SIZE
         page = self._pages.get(page_no)
         if page is None:
-            page = ledger_query.fetch_page(self._filter, sort=self._sort_key, descending=self._descending,
-                                           offset=page_no * PAGE_SIZE, limit=PAGE_SIZE)
+            page = self._load_page(page_no)
             self._pages[page_no] = page
             while len(self._pages) > MAX_PAGES:
-                self._pages.popitem(last=False)
-        else:
+                dropped, _ = self._pages.popitem(last=False)
+                self._last_keys.pop(dropped, None)
+        elif page_no != self._recent_page:
             self._pages.move_to_end(page_no)
+        self._recent_page = page_no
         offset = row - page_no * PAGE_SIZE
         return page[offset] if offset < len(page) else None
+
+    def record(self, row: int):
+        found = self._row(row)
+        return found.record if found else None
 
     def entry_id(self, row: int) -> int | None:
         rec = self.record(row)
@@ -170,50 +223,50 @@ class LedgerTableModel(QAbstractTableModel):
     def row_of(self, entry_id: int) -> int | None:
         """The row of an entry among the pages loaded (None if it is not loaded)."""
         for page_no, page in self._pages.items():
-            for offset, rec in enumerate(page):
-                if rec.id == entry_id:
+            for offset, item in enumerate(page):
+                if item.record.id == entry_id:
                     return page_no * PAGE_SIZE + offset
         return None
 
     def light_of(self, rec) -> str:
-        return ledger_query.light(rec.status, rec.deadline_type, rec.deadline, self._due_soon_days).value
+        return ledger_query.light(rec.status, rec.deadline_type, rec.deadline, self._due_soon_days, self._today).value
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < self._count:
+        # A view asks every visible cell for ten roles on each paint: answer the ones we never use first,
+        # and keep each row's texts once computed.
+        if role not in _ROLES or not index.isValid():
             return None
-        rec = self.record(index.row())
-        if rec is None:
+        item = self._row(index.row())
+        if item is None:
             return None
-        column = index.column()
+        rec, column = item.record, index.column()
         if role == ENTRY_ID_ROLE:
             return rec.id
         if role == RECORD_ROLE:
             return rec
         if role == LIGHT_ROLE:
-            return self.light_of(rec)
+            return item.light
         if column == 0:
             if role == Qt.ItemDataRole.DecorationRole:
-                return self._icons[self.light_of(rec)]
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return self._light_tip(rec)
-            if role == Qt.ItemDataRole.AccessibleTextRole:
+                return self._icons[item.light]
+            if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
                 return self._light_tip(rec)
             return None
-        col = self._columns[column - 1]
         if role == Qt.ItemDataRole.DisplayRole:
-            text = col.value(rec)
-            return text.replace("\n", " ") if len(text) < 300 else text[:300].replace("\n", " ") + "…"
+            if item.texts is None:
+                item.texts = [_display(col.value(rec)) for col in self._columns]
+            return item.texts[column - 1]
         if role == Qt.ItemDataRole.ToolTipRole:
-            text = col.value(rec)
+            text = self._columns[column - 1].value(rec)
             return wrapped_tooltip(text) if len(text) > 12 else None
         if role == Qt.ItemDataRole.ForegroundRole:
-            light = self.light_of(rec)
-            if light == "red" and col.key in ("deadline", "status"):
-                return QBrush(OVERDUE_TEXT)
-            if light == "grey":
-                return QBrush(DONE_TEXT)
+            if item.light == "red" and self._columns[column - 1].key in ("deadline", "status"):
+                return self._overdue_brush
+            if item.light == "grey":
+                return self._done_brush
+            return None
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+            return _LEFT
         return None
 
     def _light_tip(self, rec) -> str:
@@ -232,7 +285,7 @@ class LedgerTableModel(QAbstractTableModel):
         self.beginResetModel()  # a new order invalidates every row position
         self._sort_key = key
         self._descending = order == Qt.SortOrder.DescendingOrder
-        self._pages.clear()
+        self._forget_pages()
         self.endResetModel()
 
     def sortable(self, column: int) -> bool:

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVB
 
 from desk_app.services import demo_data
 
-from ..tasks import Task, TaskCancelled, run_with_progress
+from ..tasks import Task, run_with_progress
 from .campaign_settings import CampaignDialog
 
 
@@ -42,11 +42,8 @@ class FirstRunPanel(QWidget):
             self._changed()
 
     def build_demo(self) -> Task:
-        def work(progress):
-            def report(done, total):
-                if not progress(done, total, self.tr("Building demo data…")):
-                    raise TaskCancelled  # the whole demo is one transaction: nothing stays behind
-            return demo_data.build(progress=report)
+        def work(progress):  # cancelling raises Cancelled: the whole demo is one transaction, nothing stays
+            return demo_data.build(progress=progress)
 
         self.task = Task(work, self.tr("Building demo data…"))
         self.task.finished_ok.connect(lambda _result: self._changed())

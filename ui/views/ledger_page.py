@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk_app.services import ledger_columns, org, settings
+from desk_app.services import ledger_columns, org, settings, undo_history
 from desk_app.services.ledger_query import LedgerFilter
 from ui.models.ledger_table_model import ENTRY_ID_ROLE, LedgerTableModel, table_default_keys
 
@@ -76,6 +76,11 @@ class LedgerPage(QWidget):
         self.state = state
         self.setWindowTitle(self.tr("Ledger"))
         self.undo_stack = QUndoStack(self)
+        self._undo_generation = undo_history.generation()
+        self.undo_note = QLabel()
+        self.undo_note.setObjectName("ledger_undo_note")
+        self.undo_note.setStyleSheet("color: #6d4c41;")
+        self.undo_stack.indexChanged.connect(self._undo_index_changed)
         self._setting_widths = False
         self.model = LedgerTableModel(self)
         self.table = QTableView()
@@ -151,6 +156,7 @@ class LedgerPage(QWidget):
         right_layout.addWidget(self.table_split, 1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.status_label, 1)
+        bottom.addWidget(self.undo_note)
         right_layout.addLayout(bottom)
         self.split = QSplitter(Qt.Orientation.Horizontal)
         self.split.addWidget(self.side)
@@ -168,6 +174,7 @@ class LedgerPage(QWidget):
     # -- the API other pages use -------------------------------------------------------------
     def refresh(self) -> None:
         """Called when the page is shown: pickers and counts may have changed elsewhere."""
+        self.forget_undo_if_needed()
         campaign_id = self.state.campaign_id
         self.filter_bar.load_choices(campaign_id)
         self.filter_bar.me_id = self._me_id()
@@ -207,10 +214,11 @@ class LedgerPage(QWidget):
         f.campaign_id = self.state.campaign_id
         self.model.set_filter(f)
         self.actions.update_enabled()
-        self.preview.show_entry(None)
-        if self.model.rowCount():
+        if self.model.rowCount():  # the first row becomes current: the preview shows it (once, not blank first)
             self.table.selectionModel().setCurrentIndex(
                 self.model.index(0, 1), QItemSelectionModel.SelectionFlag.NoUpdate)
+        else:
+            self.preview.show_entry(None)
 
     def _scope_chosen(self, scope: LedgerFilter, name: str) -> None:
         self._scope_name = name
@@ -266,8 +274,25 @@ class LedgerPage(QWidget):
             self.table.scrollTo(self.model.index(row, 1))
 
     # -- after an edit -----------------------------------------------------------------------
+    def forget_undo_if_needed(self) -> None:
+        """After a change that cannot be undone (a 销号 step, an import, a restore …) older commands would
+        step around it: clear the stack and say why."""
+        generation = undo_history.generation()
+        if generation == self._undo_generation:
+            return
+        self._undo_generation = generation
+        if self.undo_stack.count():
+            self.undo_stack.clear()
+            self.undo_note.setText(self.tr("Undo history cleared: %1 cannot be undone.")
+                                   .replace("%1", undo_history.last_reason()))
+
+    def _undo_index_changed(self, _index: int) -> None:
+        if self.undo_stack.count():  # a new step: the note about the cleared history is old news
+            self.undo_note.clear()
+
     def after_change(self) -> None:
         """Re-read the rows and figures; tell the other pages (without reloading this one twice)."""
+        self.forget_undo_if_needed()
         current = self.current_id()
         self.model.refresh_rows()
         if current is not None:
@@ -281,6 +306,8 @@ class LedgerPage(QWidget):
             self._writing = False
 
     def _data_changed_elsewhere(self) -> None:
+        if not self._writing:
+            self.forget_undo_if_needed()
         if not self._writing and self.isVisible():
             self.model.refresh_rows()
 

@@ -8,7 +8,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 
 from desk_app.domain import MIN_PROBLEMS_PER_PERSON, EntryKind, Layer
-from desk_app.services import ledger_pickers, org, saved_views, stats
+from desk_app.services import ledger_pickers, ledger_summary, org, saved_views
 from desk_app.services.ledger_query import LedgerFilter
 
 SCOPE_ROLE = Qt.ItemDataRole.UserRole + 10
@@ -39,7 +39,7 @@ class LedgerSidePanel(QTreeWidget):
         layer_counts = {}
         if campaign_id is not None:
             f = LedgerFilter(campaign_id=campaign_id, kinds=[EntryKind.RECTIFICATION])
-            layer_counts = {g.key: g.total for g in stats.breakdown(f, "layer")}
+            layer_counts = ledger_summary.counts_by(f, "layer")  # from the tally, not a scan
         for layer in Layer:
             self._node(by_layer, f"{layer.value}（{layer_counts.get(layer.value, 0)}）",
                        ("scope", LedgerFilter(kinds=[EntryKind.RECTIFICATION], layers=[layer.value])))

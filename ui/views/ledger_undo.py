@@ -1,5 +1,9 @@
 """Undoable ledger edits. Each command has already been done once by the page when it is pushed
 (the page needs the service's answer first, to show validation errors), so its first redo() is a no-op.
+
+Undo and redo go through services that first check the entry is still as the command left it, and
+refuse (a message, the command dropped) what the workflow would refuse: an entry that has since
+gone to 申请销号, been edited elsewhere or moved to the recycle bin is not stepped back around it.
 """
 
 from __future__ import annotations
@@ -53,10 +57,10 @@ class EditEntryCommand(LedgerCommand):
         self.entry_id, self.before, self.after = entry_id, before, after
 
     def do(self):
-        ledger.update_entry(self.entry_id, self.after)
+        ledger.replace_entry(self.entry_id, self.after, expected=self.before)
 
     def undo_it(self):
-        ledger.update_entry(self.entry_id, self.before)
+        ledger.replace_entry(self.entry_id, self.before, expected=self.after)
 
 
 class CreateEntryCommand(LedgerCommand):
@@ -66,10 +70,10 @@ class CreateEntryCommand(LedgerCommand):
         self.entry_id = entry_id
 
     def do(self):
-        ledger.restore_entries([self.entry_id])
+        ledger.restore_entries([self.entry_id], strict=True)
 
     def undo_it(self):
-        ledger.delete_entries([self.entry_id])
+        ledger.delete_entries([self.entry_id], strict=True)
 
 
 class DeleteCommand(LedgerCommand):
@@ -80,10 +84,10 @@ class DeleteCommand(LedgerCommand):
         self.restoring = restoring
 
     def do(self):
-        (ledger.restore_entries if self.restoring else ledger.delete_entries)(self.entry_ids)
+        (ledger.restore_entries if self.restoring else ledger.delete_entries)(self.entry_ids, strict=True)
 
     def undo_it(self):
-        (ledger.delete_entries if self.restoring else ledger.restore_entries)(self.entry_ids)
+        (ledger.delete_entries if self.restoring else ledger.restore_entries)(self.entry_ids, strict=True)
 
 
 class BulkCommand(LedgerCommand):
@@ -105,7 +109,7 @@ class MonthProgressCommand(LedgerCommand):
         self.change = change
 
     def do(self):
-        self.change = ledger_bulk.set_month_progress(self.change.entry_id, self.change.month, self.change.new_text)
+        self.change = ledger_bulk.redo_month_progress(self.change)
 
     def undo_it(self):
         ledger_bulk.undo_month_progress(self.change)

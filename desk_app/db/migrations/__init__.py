@@ -14,6 +14,8 @@ from . import (
     m0003_ledger_list_indexes,
     m0004_ledger_filter_index,
     m0005_ledger_kind_order_index,
+    m0006_ledger_code_order,
+    m0007_ledger_tally,
 )
 
 MIGRATIONS: list[ModuleType] = [
@@ -22,6 +24,8 @@ MIGRATIONS: list[ModuleType] = [
     m0003_ledger_list_indexes,
     m0004_ledger_filter_index,
     m0005_ledger_kind_order_index,
+    m0006_ledger_code_order,
+    m0007_ledger_tally,
 ]
 
 LATEST_VERSION = len(MIGRATIONS)

@@ -1,0 +1,244 @@
+"""The one way a ledger entry comes into being: the form, 议定事项, Excel and package imports and the demo.
+
+``create_entries`` validates every item (references checked with one query per kind of record),
+numbers the ones without a code (entry_codes.CodeAllocator), inserts them with bulk statements,
+writes one ChangeLog row each and indexes them for search, all in one transaction: either every
+item is stored or none. ``create_entry`` (ledger.py) is the single-item case of the same path.
+"""
+
+from __future__ import annotations
+
+import uuid as _uuid
+from copy import copy
+from dataclasses import dataclass, fields
+from datetime import date, datetime
+
+from desk_app.db.models import Campaign, LedgerEntry, Meeting, Person, ProgressUpdate, database
+from desk_app.domain import Status
+from desk_app.errors import NotFoundError, ValidationError, ValidationErrors
+from desk_app.progress import Progress, report
+
+from . import changelog, context, search
+from .entry_codes import CodeAllocator, code_key, taken_codes
+from .entry_input import EntryInput, field_problems, missing_references, normalise, reference_problems
+
+BATCH = 2000
+_STATUSES = frozenset(s.value for s in Status)
+_INPUT_FIELDS = tuple(f.name for f in fields(EntryInput))
+
+
+@dataclass
+class NewEntry:
+    """One entry to create. ``code=None`` lets the allocator number it."""
+
+    data: EntryInput
+    status: str = Status.NOT_STARTED
+    completed_date: date | None = None
+    closed_date: date | None = None
+    completion_summary: str = ""
+    reviewer_name: str = ""  # 销号审核人 by name (found among the people, else added as an inactive person)
+    source_unit: str = ""  # '' = our own entry; else the sub-unit it came from (its own numbering)
+    code: str | None = None
+    meeting_id: int | None = None
+    decision_no: int | None = None
+    # What imports and the demo bring along (defaults: a new uuid, now, no progress, nothing extra logged).
+    reviewer_id: int | None = None
+    uuid: str | None = None
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+    deleted_at: datetime | None = None  # a sub-unit's entry that sits in its recycle bin
+    progress_text: str = ""  # a first 整改进展, dated today
+    note_for_log: str = ""  # appended to the ChangeLog row, e.g. "导入自 台账.xlsx 第 12 行"
+
+
+def _label(index: int, item: NewEntry, many: bool) -> str:
+    if not many:
+        return ""
+    return f"第 {index + 1} 条" + (f"（{item.code}）" if item.code else "") + "："
+
+
+def _check(campaign: Campaign, items: list[NewEntry], renumber_taken: bool) -> None:
+    """Every problem of every item at once; raises ValidationErrors (item numbers in front when many)."""
+    today = context.today()
+    many = len(items) > 1
+    missing = missing_references([item.data for item in items])
+    meetings = {m for m in (item.meeting_id for item in items) if m is not None}
+    known_meetings = set()
+    if meetings:
+        known_meetings = {r[0] for r in Meeting.select(Meeting.id).where(Meeting.id.in_(sorted(meetings))).tuples()}
+    reviewers = {r for r in (item.reviewer_id for item in items) if r is not None}
+    known_reviewers = set()
+    if reviewers:
+        known_reviewers = {r[0] for r in Person.select(Person.id).where(Person.id.in_(sorted(reviewers))).tuples()}
+    errors: list[ValidationError] = []
+    for index, item in enumerate(items):
+        problems = field_problems(item.data, today) + reference_problems(item.data, missing)
+        if item.status not in _STATUSES:
+            problems.append(ValidationError(f"状态“{item.status}”不正确，应为：{'、'.join(Status)}", "status"))
+        if item.meeting_id is not None and item.meeting_id not in known_meetings:
+            problems.append(ValidationError("所选会议不存在", "meeting_id"))
+        if item.reviewer_id is not None and item.reviewer_id not in known_reviewers:
+            problems.append(ValidationError("所选销号审核人不存在", "reviewer_id"))
+        label = _label(index, item, many)
+        errors.extend(ValidationError(label + p.message, p.field) for p in problems)
+    given: dict[str, list[str]] = {}
+    seen: set[tuple[str, str]] = set()
+    twice: list[str] = []
+    for item in items:
+        if not item.code:
+            continue
+        if (item.source_unit, item.code) in seen:
+            if renumber_taken:
+                item.code = None  # a later row with the same 编号 gets the next free number
+                continue
+            twice.append(item.code)
+        seen.add((item.source_unit, item.code))
+        given.setdefault(item.source_unit, []).append(item.code)
+    if twice:
+        errors.append(ValidationError(f"问题编号重复：{'、'.join(sorted(set(twice))[:5])}", "code"))
+    for unit, codes in given.items():
+        taken = taken_codes(campaign.id, unit, codes)
+        if taken and not renumber_taken:
+            shown = "、".join(sorted(taken)[:5]) + (f" 等 {len(taken)} 个" if len(taken) > 5 else "")
+            errors.append(ValidationError(f"问题编号 {shown} 已被使用，请换一个编号或留空由程序编号", "code"))
+        elif taken:
+            for item in items:
+                if item.source_unit == unit and item.code in taken:
+                    item.code = None
+    if errors:
+        raise ValidationErrors(errors)
+
+
+def _reviewer_ids(items: list[NewEntry]) -> None:
+    """销号审核人 given by name: an existing person of that name, else a new inactive one (logged)."""
+    names = {item.reviewer_name for item in items if item.reviewer_id is None and item.reviewer_name}
+    if not names:
+        return
+    found: dict[str, int] = {}
+    for pid, name in (Person.select(Person.id, Person.name).where(Person.name.in_(sorted(names)))
+                      .order_by(Person.active.desc(), Person.id).tuples()):
+        found.setdefault(name, pid)
+    for name in sorted(names - set(found)):
+        person = Person.create(name=name, active=False, sort_order=9999)
+        changelog.record("person", person.id, "create", "name", None, name)
+        found[name] = person.id
+    for item in items:
+        if item.reviewer_id is None and item.reviewer_name:
+            item.reviewer_id = found[item.reviewer_name]
+
+
+def _day(value) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _time(value) -> str | None:
+    return str(value) if value is not None else None  # what peewee stores: 'YYYY-MM-DD HH:MM:SS'
+
+
+_DAY_FIELDS = frozenset(("found_date", "deadline"))
+
+
+def _row(campaign_id: int, item: NewEntry, now: str) -> tuple:
+    data = item.data
+    return (item.uuid or str(_uuid.uuid4()), item.code, code_key(item.code), campaign_id,
+            *(_day(getattr(data, name)) if name in _DAY_FIELDS else getattr(data, name) for name in _INPUT_FIELDS),
+            item.status, _day(item.completed_date), item.completion_summary or "", _day(item.closed_date),
+            item.reviewer_id, item.source_unit, item.meeting_id, item.decision_no,
+            _time(item.created_at) or now, _time(item.updated_at) or now, _time(item.deleted_at))
+
+
+_COLUMNS = ("uuid", "code", "code_key", "campaign", *_INPUT_FIELDS, "status", "completed_date",
+            "completion_summary", "closed_date", "reviewer", "source_unit", "meeting", "decision_no",
+            "created_at", "updated_at", "deleted_at")
+
+
+def _insert_sql() -> str:
+    by_name = LedgerEntry._meta.fields
+    names = [by_name[n if n in by_name else n.removesuffix("_id")].column_name for n in _COLUMNS]
+    columns = ", ".join(f'"{c}"' for c in names)
+    return f'INSERT INTO "ledger_entry" ({columns}) VALUES ({", ".join("?" * len(names))})'
+
+
+def _insert(rows: list[tuple]) -> list[int]:
+    """Bulk insert; returns the new ids in order. In one write transaction SQLite gives each new row
+    the next rowid after the largest, so the ids are consecutive (checked, else looked up by uuid)."""
+    cursor = database.cursor()
+    before = cursor.execute('SELECT COALESCE(MAX("id"), 0) FROM "ledger_entry"').fetchone()[0]
+    cursor.executemany(_insert_sql(), rows)
+    after = cursor.execute('SELECT COALESCE(MAX("id"), 0) FROM "ledger_entry"').fetchone()[0]
+    if after - before == len(rows):
+        return list(range(before + 1, after + 1))
+    ids_by_uuid: dict[str, int] = {}
+    uuids = [row[0] for row in rows]
+    for start in range(0, len(uuids), 900):
+        chunk = uuids[start:start + 900]
+        ids_by_uuid.update(LedgerEntry.select(LedgerEntry.uuid, LedgerEntry.id)
+                           .where(LedgerEntry.uuid.in_(chunk)).tuples())
+    return [ids_by_uuid[u] for u in uuids]
+
+
+def _log(ids: list[int], items: list[NewEntry], actor: str, now: datetime) -> None:
+    rows = [(str(now), actor, "ledger_entry", entry_id, "create", "code", None,
+             item.code + (f"（{item.note_for_log}）" if item.note_for_log else ""))
+            for entry_id, item in zip(ids, items, strict=True)]
+    database.cursor().executemany(
+        'INSERT INTO "change_log" ("at", "actor", "entity", "entity_id", "action", "field", "old", "new") '
+        'VALUES (?, ?, ?, ?, ?, ?, ?, ?)', rows)
+
+
+def _first_progress(ids: list[int], items: list[NewEntry], actor: str, now: datetime) -> None:
+    today = context.today()
+    for entry_id, item in zip(ids, items, strict=True):
+        if item.progress_text.strip():
+            text = item.progress_text.strip()
+            update = ProgressUpdate.create(entry=entry_id, date=today, month=today.strftime("%Y-%m"), text=text,
+                                           author=actor, created_at=now)
+            changelog.record("progress_update", update.id, "create", "text", None, f"{item.code}：{text[:200]}")
+
+
+@context.writes
+def create_entries(campaign_id: int, items: list[NewEntry], *, actor: str | None = None,
+                   progress: Progress | None = None, renumber_taken: bool = False,
+                   index_now: bool = True, log: bool = True) -> list[int]:
+    """Create entries (validated, numbered, logged, indexed for search) in one transaction; their ids.
+
+    renumber_taken: a given code that is already used gets a new number instead of failing.
+    index_now=False leaves the new entries queued for search (the demo indexes once at its very end);
+    log=False writes no "created" ChangeLog row (a package brings the entries' own history instead).
+    Raises ValidationErrors naming every problem (item numbers in front when there are several);
+    progress may cancel (Cancelled) and then nothing is stored.
+    """
+    campaign = Campaign.get_or_none(Campaign.id == campaign_id)
+    if campaign is None:
+        raise NotFoundError("找不到所选活动，请先新建活动")
+    if not items:
+        return []
+    items = [copy(item) for item in items]  # numbering and name lookups fill in these copies, not the caller's
+    for item in items:
+        item.data = normalise(item.data)
+    total = len(items)
+    report(progress, 0, total, "正在检查")
+    _check(campaign, items, renumber_taken)
+    allocators: dict[str, CodeAllocator] = {}
+    for item in items:
+        allocator = allocators.setdefault(item.source_unit, CodeAllocator(campaign, item.source_unit))
+        if item.code:
+            allocator.reserve(item.code)
+    for item in items:
+        if not item.code:
+            item.code = allocators[item.source_unit].next_code(item.data.kind)
+    _reviewer_ids(items)
+    actor = actor if actor is not None else context.actor()
+    now = context.now()
+    ids: list[int] = []
+    for start in range(0, total, BATCH):
+        chunk = items[start:start + BATCH]
+        chunk_ids = _insert([_row(campaign.id, item, str(now)) for item in chunk])
+        if log:
+            _log(chunk_ids, chunk, actor, now)
+        _first_progress(chunk_ids, chunk, actor, now)
+        ids.extend(chunk_ids)
+        report(progress, len(ids), total, f"正在写入 {len(ids)}/{total} 条")
+    if index_now:
+        search.index_entries(ids, progress=progress)
+    return ids

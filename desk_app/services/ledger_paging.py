@@ -1,0 +1,236 @@
+"""Sorted pages of the ledger: sorting in SQL, keyset paging, and a query plan fit for each filter.
+
+Every sort is (lead, code_key, id): a lead value (类型, 层级, 状态, 整改时限 … or none), then 问题编号 in
+numeric order, then the entry id, so the order is total and a page's last row says exactly where the
+next page starts. For the sorts that have an index (migration 6) the next page is read as "the rest
+of the last row's lead group after its (code_key, id)" and then "the groups after it": two index
+ranges, however deep the clerk has scrolled (keyset paging), instead of OFFSET counting past every
+row above. Without statistics SQLite's planner likes to scan the widest covering index and sort
+everything, so these queries name their index (INDEXED BY): a filter matching many entries walks
+the sort's index in order and stops after a page; one matching few is found by its own index and
+only those rows are sorted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+
+from peewee import JOIN, SQL, Case, NodeList, Tuple, fn
+
+from desk_app.db.models import Department, LedgerEntry, Person, database
+
+from .entry_records import load_records
+from .ledger_filter import LedgerFilter, where_clause
+
+
+def _person_name(column):
+    return fn.IFNULL(Person.select(Person.name).where(Person.id == column), "")
+
+
+def _rank(column, values: tuple[str, ...]):
+    """A domain order as a CASE of literals (parameters would keep SQLite from matching the index)."""
+    return Case(column, [(SQL(f"'{v}'"), SQL(str(i))) for i, v in enumerate(values)], SQL("9"))
+
+
+KIND_RANK = _rank(LedgerEntry.kind, ("问题整改", "重点任务", "议定事项", "督办事项"))
+LAYER_RANK = _rank(LedgerEntry.layer, ("局领导班子", "班子成员", "处级干部", "科长(主任)", "主要业务经办人员"))
+DEADLINE_OR_LAST = fn.IFNULL(LedgerEntry.deadline, SQL("'9999-12-31'"))  # no deadline sorts last
+
+# Sort keys a list may ask for: the lead value(s) before code_key (the indexes of migration 6 follow the
+# indexed ones exactly). Every order ends with code_key and id (see _columns).
+SORT_LEADS = {
+    "code": [],
+    "kind": [KIND_RANK],  # 问题整改 first (the ledger's main business)
+    "layer": [LAYER_RANK],
+    "status": [LedgerEntry.status],
+    "deadline": [DEADLINE_OR_LAST],
+    "department": [Department.sort_order],
+    "category": [LedgerEntry.category],
+    "source": [LedgerEntry.source],
+    "found_date": [LedgerEntry.found_date],
+    "updated_at": [LedgerEntry.updated_at],
+    # By the person's name (a list grouped by who, not by when they were entered); no one last.
+    "owner": [LedgerEntry.owner.is_null(), _person_name(LedgerEntry.owner)],
+    "responsible": [LedgerEntry.responsible.is_null(), _person_name(LedgerEntry.responsible)],
+    "description": [LedgerEntry.description],
+}
+SORT_KEYS = {key: [*lead, LedgerEntry.code_key] for key, lead in SORT_LEADS.items()}
+# The index each sort walks (migration 6).
+SORT_INDEX = {"kind": "ledger_entry_live_kind", "code": "ledger_entry_live_code", "status": "ledger_entry_live_status",
+              "deadline": "ledger_entry_live_deadline", "layer": "ledger_entry_live_layer"}
+# A filter matching at most this many entries is found by its own index and then sorted.
+SELECTIVE = 1500
+_FROM = 'FROM "ledger_entry" AS "t1"'
+
+
+def with_index(sql: str, index: str | None) -> str:
+    """The query's ledger_entry read through the named index."""
+    return sql.replace(_FROM, f'{_FROM} INDEXED BY "{index}"', 1) if index else sql
+
+
+def filter_index(f: LedgerFilter) -> str | None:
+    """The index that finds a small result fastest (by its most selective condition)."""
+    if f.campaign_id is None:
+        return None
+    if f.text.strip():
+        from . import search  # noqa: PLC0415
+
+        # Migration 7: a search's matches by entry id, with every filter column. While entries still wait
+        # for the index, the search also scans them (an OR) and the planner chooses for itself.
+        return "ledger_entry_by_id" if search.is_current() else None
+    for values, index in ((f.owner_ids, "ledger_entry_owner_id"), (f.responsible_ids, "ledger_entry_responsible_id"),
+                          (f.task_force_ids, "ledger_entry_task_force_id"), (f.layers, "ledger_entry_live_layer_value"),
+                          (f.department_ids, "ledger_entry_department_id")):
+        if values:
+            return index
+    if f.meeting_id is not None:
+        return "ledger_entry_meeting_id"
+    return "ledger_entry_live_filter"
+
+
+def _columns(sort: str) -> list:
+    return [*SORT_KEYS.get(sort, SORT_KEYS["code"]), LedgerEntry.id]
+
+
+def _order(sort: str, descending: bool, walk_index: bool = True) -> list:
+    columns = _columns(sort)
+    if not walk_index:
+        # "+(x)" sorts the same but matches no index (SQLite's documented hint): no walking in order.
+        columns = [NodeList((SQL("+("), columns[0], SQL(")")), glue=""), *columns[1:]]
+    return [c.desc() if descending else c.asc() for c in columns]
+
+
+def _query(f: LedgerFilter, sort: str, descending: bool, walk_index: bool, per_row_search: bool = False):
+    query = LedgerEntry.select(*_columns(sort))
+    if sort == "department":  # the only sort key outside ledger_entry; joining costs time on 100k rows
+        query = query.join(Department, join_type=JOIN.LEFT_OUTER, on=(LedgerEntry.department == Department.id))
+    if per_row_search:
+        from . import search  # noqa: PLC0415
+
+        clause = where_clause(replace(f, text="")) & search.condition(f.text.strip(), per_row=True)
+    else:
+        clause = where_clause(f)
+    return query.where(clause).order_by(*_order(sort, descending, walk_index))
+
+
+# When a search matches at least this share of the list, a walk in sort order asks the index about each row
+# it reads (a few rows per page) rather than first listing every match (tens of thousands for "资").
+DENSE_SEARCH = 0.4
+
+
+def _dense_search(f: LedgerFilter, expected: int | None) -> bool:
+    if not f.text.strip() or expected is None or f.campaign_id is None:
+        return False
+    from .ledger_summary import summarize  # noqa: PLC0415 - from the tally, a few hundred rows
+
+    whole = summarize(LedgerFilter(campaign_id=f.campaign_id, deleted=f.deleted)).total
+    return whole > 0 and expected >= DENSE_SEARCH * whole
+
+
+def _fetch(query, index: str | None, limit: int) -> list[tuple]:
+    sql, params = query.limit(limit).sql()
+    return database.execute_sql(with_index(sql, index), params).fetchall()
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of a sorted list: the ids, and the last row's sort values (where the next page starts)."""
+
+    ids: list[int]
+    last_key: tuple | None
+
+    @property
+    def continues(self) -> bool:
+        """Whether page(after=last_key) can continue from here (sort values with NULLs cannot)."""
+        return self.last_key is not None and None not in self.last_key
+
+
+def page(f: LedgerFilter, sort: str = "code", descending: bool = False, *, limit: int = 200, offset: int = 0,
+         after: tuple | None = None, expected: int | None = None) -> Page:
+    """A page of the sorted list.
+
+    after: a previous Page's last_key (Page.continues must be true): the rows right after it, by keyset.
+    offset: for jumps to a place no loaded page borders on.
+    expected: the filter's count when the caller knows it; it picks the plan (walk the sort's index, or
+    find the few matching rows by the filter's index and sort them).
+    """
+    if expected == 0:
+        return Page([], None)
+    walk = expected is None or expected > SELECTIVE
+    index = (SORT_INDEX.get(sort) if walk else filter_index(f)) if f.campaign_id is not None else None
+    per_row = walk and index is not None and _dense_search(f, expected)
+    if after is None:
+        query = _query(f, sort, descending, walk, per_row)
+        rows = _fetch(query.offset(offset) if offset else query, index, limit)
+    else:
+        if None in after:
+            raise ValueError("keyset paging needs a last key without NULLs; use offset")
+        rows = _after(f, sort, descending, walk, index, after, limit, per_row)
+    return Page([r[-1] for r in rows], tuple(rows[-1]) if rows else None)
+
+
+def _beyond(columns: list, values: tuple, descending: bool):
+    return Tuple(*columns) < Tuple(*values) if descending else Tuple(*columns) > Tuple(*values)
+
+
+def _after(f: LedgerFilter, sort: str, descending: bool, walk: bool, index: str | None, after: tuple,
+           limit: int, per_row: bool = False) -> list[tuple]:
+    """The rows after `after`. With one indexed lead value: the rest of its group by (code_key, id), then the
+    next groups by the lead alone; each is one index range (SQLite uses a row value over an expression
+    index only as a filter, so a single comparison on (lead, code_key, id) would scan from the start)."""
+    lead = SORT_LEADS.get(sort, [])
+    if not (walk and index and len(lead) == 1):
+        return _fetch(_query(f, sort, descending, walk, per_row).where(_beyond(_columns(sort), after, descending)),
+                      index, limit)
+    value = after[0]
+    tail = [LedgerEntry.code_key, LedgerEntry.id]
+    # Within the group the lead is constant: ordering by it too would make SQLite sort the whole group.
+    same = (_query(f, sort, descending, walk, per_row)
+            .where((lead[0] == value) & _beyond(tail, after[1:], descending))
+            .order_by(*[c.desc() if descending else c.asc() for c in tail]))
+    rows = _fetch(same, index, limit)
+    if len(rows) < limit:
+        later = _query(f, sort, descending, walk, per_row).where(
+            lead[0] < value if descending else lead[0] > value)
+        rows += _fetch(later, index, limit - len(rows))
+    return rows
+
+
+def entry_ids(f: LedgerFilter, sort: str = "code", descending: bool = False, *, offset: int = 0,
+              limit: int | None = None) -> list[int]:
+    """The ids of the filtered list in order (or one part of it)."""
+    query = LedgerEntry.select(LedgerEntry.id)
+    if sort == "department":
+        query = query.join(Department, join_type=JOIN.LEFT_OUTER, on=(LedgerEntry.department == Department.id))
+    query = query.where(where_clause(f)).order_by(*_order(sort, descending))
+    if limit is not None:
+        query = query.offset(offset).limit(limit)
+    return [row[0] for row in query.tuples()]
+
+
+def fetch_page(f: LedgerFilter, *, sort: str = "code", descending: bool = False, offset: int = 0,
+               limit: int = 200):
+    """One page of EntryRecords: ids are sorted and cut in SQL first, names joined for that page only."""
+    return load_records(entry_ids(f, sort, descending, offset=offset, limit=limit))
+
+
+def fetch_entries(f: LedgerFilter, *, sort: str = "code", descending: bool = False, offset: int = 0,
+                  limit: int | None = None):
+    """EntryRecords of the filtered, sorted list (or one part of it)."""
+    return load_records(entry_ids(f, sort, descending, offset=offset, limit=limit))
+
+
+def iter_entries(f: LedgerFilter, sort: str = "code", descending: bool = False, chunk: int = 500) -> Iterator[list]:
+    """The whole filtered list as chunks of EntryRecords, page after page by keyset (prints, exports)."""
+    done = 0
+    current = page(f, sort, descending, limit=chunk)
+    while current.ids:
+        yield load_records(current.ids)
+        done += len(current.ids)
+        if len(current.ids) < chunk:
+            return
+        if current.continues:
+            current = page(f, sort, descending, limit=chunk, after=current.last_key)
+        else:
+            current = page(f, sort, descending, limit=chunk, offset=done)

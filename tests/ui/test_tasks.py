@@ -1,0 +1,72 @@
+"""Background tasks: one cancel type for core and GUI, and worker threads close their connection."""
+
+import sqlite3
+
+import pytest
+
+from desk_app.db.models import LedgerEntry, database
+from desk_app.progress import Cancelled
+
+
+def test_every_cancel_is_the_one_type():
+    from desk_app.exchange import progress as exchange_progress
+    from desk_app.reports import layout
+    from ui import tasks
+
+    assert tasks.TaskCancelled is Cancelled and layout.RenderCancelled is Cancelled
+    assert exchange_progress.Cancelled is Cancelled
+
+
+def test_a_cancelled_restore_raises_the_one_type(db, monkeypatch):
+    from desk_app.services import backup_restore
+
+    assert isinstance(backup_restore._cancelled(), Cancelled)
+
+
+def _run(qtbot, work):
+    from ui import tasks
+
+    task = tasks.Task(work)
+    outcome = {}
+    task.finished_ok.connect(lambda result: outcome.setdefault("ok", result))
+    task.cancelled.connect(lambda: outcome.setdefault("cancelled", True))
+    task.failed.connect(lambda message: outcome.setdefault("failed", message))
+    tasks.start(task)
+    qtbot.waitUntil(lambda: bool(outcome), timeout=5000)
+    from PySide6.QtCore import QThreadPool
+
+    QThreadPool.globalInstance().waitForDone(5000)
+    return outcome
+
+
+def test_a_worker_closes_its_database_connection_when_the_task_ends(demo, qtbot):
+    seen = {}
+
+    def work(progress):
+        seen["connection"] = database.connection()
+        return LedgerEntry.select().count()
+
+    assert _run(qtbot, work)["ok"] == demo.entries
+    with pytest.raises(sqlite3.ProgrammingError):
+        seen["connection"].execute("SELECT 1")
+    assert not database.is_closed()  # the GUI thread's own connection stays open
+
+
+def test_cancel_from_core_work_is_reported_as_cancelled_not_failed(demo, qtbot):
+    def work(progress):
+        from desk_app.progress import report
+
+        report(lambda *a: False, 1, 2, "")
+
+    assert _run(qtbot, work) == {"cancelled": True}
+
+
+def test_the_indexer_catches_up_in_the_background(main_window, qtbot, monkeypatch):
+    from desk_app.services import search
+
+    database.execute_sql("INSERT OR IGNORE INTO search_dirty (entry_id) SELECT id FROM ledger_entry")
+    monkeypatch.setattr(search, "INLINE_LIMIT", 10)
+    main_window.search_indexer.start()
+    qtbot.waitUntil(lambda: not main_window.search_indexer.busy, timeout=20000)
+    assert search.pending() == 0
+    assert "up to date" in main_window.statusBar().currentMessage() or "最新" in main_window.statusBar().currentMessage()
