@@ -14,6 +14,7 @@ from . import (
     m0003_ledger_list_indexes,
     m0004_ledger_filter_index,
     m0005_ledger_kind_order_index,
+    m0010_month_freeze,
 )
 
 MIGRATIONS: list[ModuleType] = [
@@ -22,6 +23,7 @@ MIGRATIONS: list[ModuleType] = [
     m0003_ledger_list_indexes,
     m0004_ledger_filter_index,
     m0005_ledger_kind_order_index,
+    m0010_month_freeze,
 ]
 
 LATEST_VERSION = len(MIGRATIONS)
