@@ -271,3 +271,38 @@ def freeze_reminder(campaign_id: int, today: date | None = None) -> tuple[str, d
     if not LedgerEntry.select().where(LedgerEntry.campaign == campaign_id, LedgerEntry.deleted_at.is_null()).exists():
         return None
     return month, report_day_of(month)
+
+
+@dataclass(frozen=True)
+class MonthState:
+    """A month as the 封账 list shows it."""
+
+    month: str
+    report_day: date  # the frozen one, or 设置's day for a month not frozen
+    frozen: bool
+    frozen_at: datetime | None = None
+    frozen_by: str = ""
+    total: GroupFigures | None = None  # the frozen 合计
+
+
+def month_states(campaign_id: int, today: date | None = None, limit: int = 36) -> list[MonthState]:
+    """The campaign's months up to this one, newest first: frozen or not, with the frozen totals."""
+    today = today or context.today()
+    campaign = _campaign(campaign_id)
+    start = (campaign.start_date or date(campaign.year, 1, 1)).replace(day=1)
+    frozen = {s.month: s for s in MonthlySnapshot.select().where(MonthlySnapshot.campaign == campaign_id)}
+    months, cursor = [], today.replace(day=1)
+    while len(months) < limit and cursor >= start:
+        months.append(cursor.strftime("%Y-%m"))
+        cursor = date.fromordinal(cursor.toordinal() - 1).replace(day=1)
+    months = sorted(set(months) | set(frozen), reverse=True)
+    out = []
+    for month in months:
+        snapshot = frozen.get(month)
+        if snapshot is None:
+            out.append(MonthState(month, report_day_of(month), False))
+            continue
+        data = _data(snapshot)
+        total = GroupFigures(**data["figures"]["total"]) if "figures" in data else None
+        out.append(MonthState(month, snapshot.report_day, True, snapshot.created_at, data.get("frozen_by", ""), total))
+    return out

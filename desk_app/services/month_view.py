@@ -127,3 +127,4 @@ def run_as_of(campaign_id: int, month: str, work: Callable[[], T], progress: Pro
     """work() as of the frozen month (see month_view)."""
     with month_view(campaign_id, month, progress):
         return work()
+
