@@ -51,6 +51,8 @@ KINDS: dict[str, Kind] = {k.name: k for k in [
     Kind("minutes", "会议纪要", "meeting_pdf", "build_minutes", needs="meeting",
          description="会议纪要（GB/T 9704 纪要格式），--meeting 2026-8 或 id:会议id"),
     Kind("stats", "统计汇总", "stats_pdf", description="完成率与逾期统计（按层级、责任单位、专班、类别，含图表和月度趋势）"),
+    Kind("fill-in-reminder", "催报通知", "fillin_notice_pdf",
+         description="未交回本月进展填报表的科室（desk-app export fill-in），--month YYYY-MM（默认本月）"),
 ]}
 
 # The kinds a ledger-style page (with a LedgerFilter) offers in its print menu.

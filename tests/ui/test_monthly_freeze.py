@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from desk_app.services import ledger, month_freeze
@@ -15,6 +16,7 @@ from desk_app.services.ledger_query import LedgerFilter, fetch_entries
 def quiet_boxes(monkeypatch):
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: QMessageBox.StandardButton.Ok)
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: QMessageBox.StandardButton.Ok)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
 
 
 @pytest.fixture(autouse=True)
@@ -88,3 +90,38 @@ def test_the_stats_page_shows_a_frozen_month_as_it_stood(main_window, demo, qtbo
     page.as_of.activated.emit(0)
     assert page.tables["department"].item(total_row, 1) is None or int(
         page.tables["department"].item(page.tables["department"].rowCount() - 1, 1).text()) == demo.entries - 30
+
+
+def test_fill_in_export_and_import_dialogs(main_window, demo, qtbot, tmp_path):
+    import openpyxl
+
+    from desk_app.exchange.fillin_format import INDEX, SHEET
+    from desk_app.services import ledger_bulk
+
+    menu = main_window.exchange_menu.monthly
+    export = menu.open_fillin_export()
+    qtbot.addWidget(export)
+    export.month.setDate(export.month.date().fromString("2026-11", "yyyy-MM"))
+    export.folder.setText(str(tmp_path / "out"))
+    for i in range(2, export.departments.count()):  # only the first two departments
+        export.departments.item(i).setCheckState(Qt.CheckState.Unchecked)
+    export.start()
+    qtbot.waitUntil(lambda: export.result is not None, timeout=20000)
+    files = [w.path for w in export.result.workbooks]
+    assert len(files) == 2
+    export.result_box.close()
+    wb = openpyxl.load_workbook(files[0])
+    ws = wb[SHEET]
+    row = next(r for r in range(5, ws.max_row + 1) if ws.cell(r, INDEX["key"] + 1).value)
+    code = ws.cell(row, INDEX["code"] + 1).value
+    ws.cell(row, INDEX["progress"] + 1).value = "窗口里导入的进展"
+    wb.save(files[0])
+    dialog = menu.open_fillin_import()
+    qtbot.addWidget(dialog)
+    dialog.check([tmp_path / "out"])
+    qtbot.waitUntil(lambda: dialog.preview is not None, timeout=20000)
+    assert dialog.departments.rowCount() == 2 and dialog.import_button.isEnabled()
+    assert dialog.tabs.tabText(3) == "未报（0）"  # both departments sent a workbook came back
+    dialog.start_import()
+    entry = next(e for e in fetch_entries(LedgerFilter(campaign_id=demo.campaign_id)) if e.code == code)
+    qtbot.waitUntil(lambda: ledger_bulk.month_progress_text(entry.id, "2026-11") == "窗口里导入的进展", timeout=20000)

@@ -43,6 +43,5 @@ class MonthlyActions(QObject):
         from .monthly_fillin_import import FillInImportDialog  # noqa: PLC0415
 
         dialog = FillInImportDialog(self.window.state, self.window)
-        if dialog.choose_files():
-            dialog.open()
+        dialog.open()  # the clerk chooses files or a folder in it
         return dialog
