@@ -188,9 +188,24 @@ def test_command_line_export_dry_run_notice_and_import(demo, tmp_path, capsys):
     import subprocess
 
     text = subprocess.run(["pdftotext", "-layout", str(notice), "-"], capture_output=True, text=True).stdout
-    assert "催报通知" in text and "人事科" in text and "未报送" in text
+    assert "催报通知" in text and "预算科" in text and "人事科" not in text  # the batch counts as returned
     assert main(["import", "fill-in", str(files[0]), "--yes"]) == 0
     assert "已导入2026年11月 1 个科室的填报：本月进展 1 条" in capsys.readouterr().out
     assert main(["export", "fill-in", "--month", "2026-13", "--out", str(out)]) == 2
     assert main(["import", "fill-in", str(tmp_path / "none.xlsx"), "--dry-run"]) == 2
     assert "找不到文件" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not __import__("shutil").which("soffice"), reason="LibreOffice is not installed")
+def test_a_workbook_saved_again_by_another_office_suite_still_matches(demo, sent, tmp_path):
+    import subprocess
+
+    office = sent.workbooks[0].path
+    _fill(office, lambda ws: setattr(ws.cell(_rows(ws)[0], _col("progress")), "value", "另存后的进展"))
+    out = tmp_path / "resaved"
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to", "xlsx",
+                    "--outdir", str(out), str(office)], check=True, capture_output=True, timeout=180)
+    book = read_returned(out / office.name)
+    assert not book.damaged and not book.added and not book.missing
+    assert [r.progress for r in book.rows if r.progress == "另存后的进展"]
