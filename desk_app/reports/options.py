@@ -27,6 +27,7 @@ class PrintOptions:
     meeting_id: int | None = None
     task_force_id: int | None = None
     month: str = ""  # YYYY-MM for 月度调度表; default: this month
+    as_of_month: str = ""  # YYYY-MM: print that frozen month as it stood on its report day (month_view)
 
 
 def with_campaign(f: LedgerFilter) -> LedgerFilter:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from desk_app.errors import ValidationError
 
 from .layout import Document, write_atomically
-from .options import PrintOptions, Progress
+from .options import PrintOptions, Progress, with_campaign
 
 
 @dataclass(frozen=True)
@@ -51,6 +51,8 @@ KINDS: dict[str, Kind] = {k.name: k for k in [
     Kind("minutes", "会议纪要", "meeting_pdf", "build_minutes", needs="meeting",
          description="会议纪要（GB/T 9704 纪要格式），--meeting 2026-8 或 id:会议id"),
     Kind("stats", "统计汇总", "stats_pdf", description="完成率与逾期统计（按层级、责任单位、专班、类别，含图表和月度趋势）"),
+    Kind("fill-in-reminder", "催报通知", "fillin_notice_pdf",
+         description="未交回本月进展填报表的科室（desk-app export fill-in），--month YYYY-MM（默认本月）"),
 ]}
 
 # The kinds a ledger-style page (with a LedgerFilter) offers in its print menu.
@@ -80,6 +82,12 @@ def check_options(kind: Kind, options: PrintOptions) -> None:
 
 def render(kind_name: str, options: PrintOptions, progress: Progress | None = None) -> tuple[bytes, int]:
     """The PDF bytes and page count of one document."""
+    if options.as_of_month:  # a frozen month: the same document, made from that month's data
+        from desk_app.services.month_view import run_as_of  # noqa: PLC0415
+
+        campaign_id = with_campaign(options.filter).campaign_id
+        return run_as_of(campaign_id, options.as_of_month,
+                         lambda: render(kind_name, replace(options, as_of_month=""), progress), progress)
     doc = get_kind(kind_name).build(options, progress)
     data = doc.render()
     return data, len(doc.pages)

@@ -16,6 +16,7 @@ from . import (
     m0005_ledger_kind_order_index,
     m0006_ledger_code_order,
     m0007_ledger_tally,
+    m0008_month_freeze,
 )
 
 MIGRATIONS: list[ModuleType] = [
@@ -26,6 +27,7 @@ MIGRATIONS: list[ModuleType] = [
     m0005_ledger_kind_order_index,
     m0006_ledger_code_order,
     m0007_ledger_tally,
+    m0008_month_freeze,
 ]
 
 LATEST_VERSION = len(MIGRATIONS)
