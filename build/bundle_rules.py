@@ -13,7 +13,7 @@ import subprocess
 from pathlib import Path
 
 # The Qt modules the app imports. Everything else from PySide6 is excluded from the analysis.
-QT_MODULES_USED = ["QtCore", "QtGui", "QtWidgets", "QtPrintSupport", "QtPdf", "QtPdfWidgets"]
+QT_MODULES_USED = ["QtCore", "QtGui", "QtWidgets", "QtPrintSupport"]  # the preview renders with pypdfium2
 
 QT_MODULES_EXCLUDED = [
     "Qt3DAnimation", "Qt3DCore", "Qt3DExtras", "Qt3DInput", "Qt3DLogic", "Qt3DRender", "QtAxContainer",

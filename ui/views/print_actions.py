@@ -79,7 +79,7 @@ def render_then(parent: QWidget | None, kind: str, options: PrintOptions, path: 
 
 
 def show_preview(parent: QWidget | None, kind: str, options: PrintOptions) -> Task:
-    from .print_preview import PrintPreviewWindow  # noqa: PLC0415 - QtPdf loads only when used
+    from .print_preview import PrintPreviewWindow  # noqa: PLC0415 - pypdfium2 loads only when used
 
     title = options.title or get_kind(kind).title
     path = preview_folder() / f"{safe_file_name(title)}-{int(time.time() * 1000)}.pdf"
