@@ -28,7 +28,7 @@ case "$SUITE" in
     *) echo "SUITE must be buster or bullseye" >&2; exit 2 ;;
 esac
 FLOOR=${FLOOR:-$FLOOR_DEFAULT}
-ROOT=${ROOT:-$CHECKOUT/build/_roots/$SUITE-$ARCH}
+ROOT=${ROOT:-/var/tmp/desk_app-build-roots/$SUITE-$ARCH}  # outside the checkout: it holds bind mounts while it runs
 POOL=${POOL:-http://deb.debian.org/debian/pool/main}
 PYTHON_VERSION=3.11.2   # Debian 12's python3.11 source (upstream tarball, unchanged)
 SQLITE_VERSION=3.40.1   # Debian 12's sqlite3 source: FTS5 and what the development machines run
@@ -71,12 +71,14 @@ if [ "${1:-}" = "--shell" ]; then chroot "$ROOT" /bin/bash; exit; fi
 # --- 2. compilers, libraries Python needs, and what Qt loads for the smoke test ----------------------
 if [ ! -f "$ROOT/.desk_app-packages" ]; then
     say "apt-get: build tools and libraries"
-    in_root "apt-get update -qq && apt-get install -y -qq --no-install-recommends \
+    # libxcb-util is libxcb-util0 on Debian 10, libxcb-util1 from Debian 11 on.
+    in_root "apt-get update -qq && util=\$(apt-cache show libxcb-util1 >/dev/null 2>&1 && echo libxcb-util1 || echo libxcb-util0)
+        apt-get install -y -qq --no-install-recommends \$util \
         build-essential curl ca-certificates xz-utils binutils tcl \
         zlib1g-dev libbz2-dev liblzma-dev libffi-dev libssl-dev libreadline-dev uuid-dev libexpat1-dev \
         libglib2.0-0 libgl1 libegl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6 libxkbcommon0 \
         libxkbcommon-x11-0 libx11-xcb1 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 \
-        libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxcb-render0 libxcb-util0 libxcb-xinerama0 \
+        libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxcb-render0 libxcb-xinerama0 \
         fonts-wqy-microhei poppler-utils >/dev/null"
     # Qt 6.5+ needs libxcb-cursor for X11 windows; Debian 10 does not have it: Debian 11's is built
     # against glibc 2.2.5-era symbols only, and the bundle carries it to the clerk's PC.
