@@ -114,14 +114,20 @@ _EXTENSION = re.compile(r"\.(abi3|cpython-[^.]+)\.so$|\.pyd$")
 _SHARED_LIBRARY = re.compile(r"\.so(\.[0-9.]+)?$")
 
 
+# Libraries Python code loads by name with ctypes: no binary links to them, yet they are needed.
+# (pypdfium2's PDFium renders the print preview; pruning it made the window crash at start-up.)
+CTYPES_LIBRARIES = {"libpdfium.so", "pdfium.dll", "libpdfium.dylib"}
+
+
 def is_root_binary(dest: str) -> bool:
-    """Binaries the bundle needs for their own sake: Python extensions, kept Qt plugins, libpython.
+    """Binaries the bundle needs for their own sake: Python extensions, kept Qt plugins, libpython and
+    the libraries loaded through ctypes.
 
     Every other shared library is there only because one of these links to it."""
     dest = dest.replace("\\", "/")
     name = dest.rsplit("/", 1)[-1]
     return bool(_EXTENSION.search(name) or _PLUGIN.search(dest) or "/lib-dynload/" in f"/{dest}"
-                or name.startswith("libpython") or not _SHARED_LIBRARY.search(name))
+                or name.startswith("libpython") or name in CTYPES_LIBRARIES or not _SHARED_LIBRARY.search(name))
 
 
 def prune_unneeded_libraries(toc, needed_by):

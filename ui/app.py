@@ -46,7 +46,7 @@ def open_data():
     return True
 
 
-def run() -> int:
+def run(open_file: str | None = None) -> int:
     app = create_application()
     from desk_app.logs import setup_logging  # noqa: PLC0415
     from desk_app.services import session  # noqa: PLC0415
@@ -64,6 +64,8 @@ def run() -> int:
     window.show()
     if not session.read_only():  # only the writing instance answers "bring your window forward"
         window.raise_watcher = safety_startup.RaiseWatcher(window)
+    if open_file:  # a data package opened from the file manager (Windows: "Open with")
+        QTimer.singleShot(0, lambda: window.exchange_menu.open_package_import(open_file))
     if os.environ.get("DESK_APP_EXIT_AFTER_SHOW"):  # build/smoke_test.py and bench/startup.py
         QTimer.singleShot(0, lambda: (window.repaint(), print("main window shown", flush=True), _smoke_preview(),
                                       app.quit()))

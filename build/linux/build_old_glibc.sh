@@ -63,8 +63,16 @@ mount -t sysfs sys "$ROOT/sys"
 mount --bind /dev "$ROOT/dev"
 mount --bind /dev/pts "$ROOT/dev/pts"
 cp /etc/resolv.conf "$ROOT/etc/resolv.conf"
+# pip inside the root trusts what this machine trusts (a company proxy that inspects TLS brings its own CA).
+host_ca=${PIP_CERT:-/etc/ssl/certs/ca-certificates.crt}
+pip_cert=""
+if [ -f "$host_ca" ]; then
+    mkdir -p "$ROOT/etc/ssl/certs" && cp "$host_ca" "$ROOT/etc/ssl/certs/build-host-ca.crt"
+    pip_cert="PIP_CERT=/etc/ssl/certs/build-host-ca.crt"
+fi
 in_root() { chroot "$ROOT" /usr/bin/env -i HOME=/root PATH=/opt/py311/bin:/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 \
-    DEBIAN_FRONTEND=noninteractive /bin/sh -c "$1"; }
+    DEBIAN_FRONTEND=noninteractive PIP_DISABLE_PIP_VERSION_CHECK=1 ${pip_cert} \
+    ${PIP_INDEX_URL:+PIP_INDEX_URL=$PIP_INDEX_URL} /bin/sh -c "$1"; }
 
 if [ "${1:-}" = "--shell" ]; then chroot "$ROOT" /bin/bash; exit; fi
 

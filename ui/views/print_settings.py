@@ -24,8 +24,6 @@ from desk_app.reports.font_sample import sample_pdf
 from desk_app.reports.gongwen_blocks import RECORD_SETTING
 from desk_app.services import settings
 
-from .print_pdf import PdfPages
-
 SAMPLE_WIDTH = 520
 
 
@@ -103,6 +101,8 @@ class PrintSettings(QWidget):
         except Exception:  # noqa: BLE001 - a broken font file: no sample; save() names the cause
             self.sample.setText(self.tr("No sample: a chosen font cannot be used."))
             return
+        from .print_pdf import PdfPages  # noqa: PLC0415 - PDFium loads when a sample is drawn, not at start-up
+
         pages = PdfPages(data)
         try:
             self.sample.setPixmap(QPixmap.fromImage(pages.render_width(0, SAMPLE_WIDTH)))
