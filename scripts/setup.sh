@@ -56,9 +56,16 @@ if [ -z "$python" ]; then
   done
 fi
 if [ -z "$python" ] && command -v apt-get >/dev/null 2>&1; then
-  echo "系统的 python3 低于 3.11：安装 python3.11 和 python3.11-venv（apt-get）"
-  apt_install python3.11 python3.11-venv || true
-  command -v python3.11 >/dev/null 2>&1 && python=python3.11
+  if ! command -v python3 >/dev/null 2>&1; then  # a minimal system without Python at all
+    echo "安装 python3 和 python3-venv（apt-get）"
+    apt_install python3 python3-venv || true
+    new_enough python3 && python=python3
+  fi
+  if [ -z "$python" ]; then
+    echo "系统的 python3 低于 3.11：安装 python3.11 和 python3.11-venv（apt-get）"
+    apt_install python3.11 python3.11-venv || true
+    command -v python3.11 >/dev/null 2>&1 && python=python3.11
+  fi
 fi
 if [ -z "$python" ] || ! new_enough "$python"; then
   echo "需要 Python 3.11 或更新版本（当前 python3：$(python3 --version 2>&1)）。" >&2

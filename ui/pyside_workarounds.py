@@ -27,11 +27,26 @@ def needed(python: tuple[int, int] | None = None, pyside: tuple[int, ...] | None
         return False
     if python is None:
         python = sys.version_info[:2]
+    if python >= (3, 12):
+        return False
     if pyside is None:
-        from PySide6 import QtCore  # noqa: PLC0415 - loaded right after anyway
+        pyside = installed_pyside()
+    return pyside is None or tuple(pyside[:2]) >= FIRST_LEAKING
 
-        pyside = tuple(QtCore.__version_info__[:2])
-    return python < (3, 12) and tuple(pyside[:2]) >= FIRST_LEAKING
+
+def installed_pyside() -> tuple[int, ...] | None:
+    """PySide6's version from the package metadata, without importing Qt (`import ui` must not: the
+    command line runs without it). None when unknown (a bundle without metadata): then the guard is
+    applied, which costs nothing where it is not needed."""
+    from importlib import metadata  # noqa: PLC0415
+
+    for distribution in ("PySide6-Essentials", "PySide6"):
+        try:
+            version = metadata.version(distribution)
+        except metadata.PackageNotFoundError:
+            continue
+        return tuple(int(part) for part in version.split(".")[:2] if part.isdigit())
+    return None
 
 
 def protect_singletons() -> None:

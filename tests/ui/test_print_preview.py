@@ -94,6 +94,17 @@ def test_zoom_steps_in_and_out_and_ctrl_wheel(preview):
     preview.fit_width()
     width = preview.view.page_rect(0).width()
     assert abs(width - (preview.view.viewport().width() - 24)) <= 2
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    before = preview.zoom_factor()
+    centre = QPointF(preview.view.viewport().rect().center())
+    wheel = QWheelEvent(centre, preview.view.viewport().mapToGlobal(centre), QPoint(), QPoint(0, 120),
+                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.ControlModifier, Qt.ScrollPhase.NoScrollPhase,
+                        False)
+    QApplication.sendEvent(preview.view.viewport(), wheel)
+    assert preview.zoom_factor() > before, "Ctrl + wheel zooms in"
 
 
 def test_zoom_keeps_the_current_page(preview, qtbot):
