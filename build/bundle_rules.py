@@ -69,7 +69,11 @@ KEPT_PLUGINS = {
 
 # Single files dropped wherever they are. opengl32sw.dll (Windows, 20 MB) is Mesa's software OpenGL
 # for QtOpenGL/QtQuick when the graphics driver has none; the widgets paint without OpenGL.
-DROPPED_FILES = {"opengl32sw.dll"}
+DROPPED_FILES = {"opengl32sw.dll",
+                 # CUPS's client library comes from the clerk's system, which runs the matching cupsd and
+                 # has its printers set up; the build machine's copy dragged in gnutls, systemd and
+                 # friends and raised the bundle's glibc floor (Debian 12: GLIBC_2.36).
+                 "libcups.so.2"}
 
 # Qt's own translations: only the language the app ships (standard dialogs' buttons etc.).
 KEPT_QT_TRANSLATIONS = {"qtbase_zh_CN.qm"}

@@ -90,6 +90,8 @@ def test_every_qt_module_the_app_imports_is_bundled_and_none_is_excluded(rules):
     ("resources/translations/ledger_zh_CN.qm", True),
     ("PySide6/Qt/lib/libQt6Core.so.6", True),
     ("PySide6/opengl32sw.dll", False),
+    ("libcups.so.2", False),  # the system's own, beside its cupsd
+    ("pypdfium2_raw/libpdfium.so", True),
     ("PySide6/Qt6Widgets.dll", True),
 ])
 def test_bundle_rules_keep_only_what_the_app_needs(rules, dest, kept):
