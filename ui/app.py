@@ -46,7 +46,7 @@ def open_data():
     return True
 
 
-def run() -> int:
+def run(open_file: str | None = None) -> int:
     app = create_application()
     from desk_app.logs import setup_logging  # noqa: PLC0415
     from desk_app.services import session  # noqa: PLC0415
@@ -64,6 +64,21 @@ def run() -> int:
     window.show()
     if not session.read_only():  # only the writing instance answers "bring your window forward"
         window.raise_watcher = safety_startup.RaiseWatcher(window)
+    if open_file:  # a data package opened from the file manager (Windows: "Open with")
+        QTimer.singleShot(0, lambda: window.exchange_menu.open_package_import(open_file))
     if os.environ.get("DESK_APP_EXIT_AFTER_SHOW"):  # build/smoke_test.py and bench/startup.py
-        QTimer.singleShot(0, lambda: (window.repaint(), print("main window shown", flush=True), app.quit()))
+        QTimer.singleShot(0, lambda: (window.repaint(), print("main window shown", flush=True), _smoke_preview(),
+                                      app.quit()))
     return app.exec()
+
+
+def _smoke_preview() -> None:
+    """build/smoke_test.py: the preview's PDF renderer (pypdfium2's native library) works in the bundle."""
+    pdf = os.environ.get("DESK_APP_SMOKE_PREVIEW")
+    if pdf:
+        from .views.print_pdf import PdfPages  # noqa: PLC0415
+
+        pages = PdfPages(pdf)
+        image = pages.render_width(0, 600)
+        pages.close()
+        print(f"preview page rendered {image.width()}x{image.height()}", flush=True)

@@ -1,12 +1,31 @@
-"""The `desk-app` entry point: a command runs the CLI; no command opens the window."""
+"""The `desk-app` entry point: a command runs the CLI; no command opens the window.
+
+`--open FILE` (what Windows passes when the clerk opens a data package with 专班·例会·整改台账, see the
+file association in build/windows/desk_app.iss) opens the window and then that file's import preview."""
 
 from __future__ import annotations
 
 import sys
 
+OPEN_OPTION = "--open"
+
+
+def split_open(argv: list[str]) -> tuple[list[str], str | None]:
+    """argv without `--open FILE` (or `--open=FILE`), and FILE."""
+    rest, opened = [], None
+    items = iter(argv)
+    for item in items:
+        if item == OPEN_OPTION:
+            opened = next(items, None)
+        elif item.startswith(OPEN_OPTION + "="):
+            opened = item.split("=", 1)[1]
+        else:
+            rest.append(item)
+    return rest, opened or None
+
 
 def main(argv: list[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
+    argv, opened = split_open(list(sys.argv[1:] if argv is None else argv))
     from desk_app import cli  # noqa: PLC0415 - keep start-up lean
 
     args = cli.build_parser().parse_args(argv)
@@ -15,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     cli.apply_globals(args)
     from ui.app import run  # noqa: PLC0415 - Qt only when the window is wanted
 
-    return run()
+    return run(open_file=opened)
 
 
 if __name__ == "__main__":

@@ -57,11 +57,15 @@ class ExchangeMenu(QObject):
         dialog.open()
         return dialog
 
-    def open_package_import(self):
+    def open_package_import(self, path: str | None = None):
+        """导入数据包: the file chosen here, or `path` (a package opened from the file manager)."""
         from .exchange_package_dialog import PackageImportDialog  # noqa: PLC0415
 
         dialog = PackageImportDialog(self.window.state, self.window)
-        if dialog.choose_and_check():
+        if path:
+            dialog.check(path)
+            dialog.open()
+        elif dialog.choose_and_check():
             dialog.open()
         return dialog
 
