@@ -96,13 +96,6 @@
     </message>
 </context>
 <context>
-    <name>DateField</name>
-    <message>
-        <source>Not set</source>
-        <translation>未设置</translation>
-    </message>
-</context>
-<context>
     <name>DeadlineField</name>
     <message>
         <source>Deadline type</source>

@@ -181,7 +181,11 @@ class EntryEditor(QDialog):
         """The form as an EntryInput; a picker holding text that matches nothing is a field error."""
         errors = {}
         values = {"kind": self.kind.currentData(), "layer": self.layer.currentData() or "",
-                  "co_departments": self.co_departments.text(), "found_date": self.found_date.value()}
+                  "co_departments": self.co_departments.text()}
+        try:
+            values["found_date"] = self.found_date.value()
+        except ValidationError as exc:
+            errors["found_date"], values["found_date"] = exc.message, None
         for name in ("owner_id", "leader_id", "department_id", "responsible_id", "task_force_id",
                      "category", "source", "rectify_mode"):
             try:
@@ -191,7 +195,10 @@ class EntryEditor(QDialog):
                 values[name] = None
         for name in ("category", "source", "rectify_mode"):
             values[name] = values[name] or ""
-        values["deadline_type"], values["deadline"] = self.deadline.value()
+        try:
+            values["deadline_type"], values["deadline"] = self.deadline.value()
+        except ValidationError as exc:
+            errors["deadline"] = exc.message
         for name in ("description", "cause", "target", "measures", "standard", "schedule", "note"):
             values[name] = self._widget(name).value()
         if errors:

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
@@ -18,34 +17,9 @@ from PySide6.QtWidgets import (
 
 from desk_app.domain import DeadlineType
 
-NO_DATE = QDate(2000, 1, 1)  # shown as the "not set" text
+from .date_field import DateField
 
-
-class DateField(QDateEdit):
-    """A date with a calendar; the minimum date stands for "not set" when clearable."""
-
-    def __init__(self, clearable: bool = True, parent=None):
-        super().__init__(parent)
-        self.setCalendarPopup(True)
-        self.setDisplayFormat("yyyy-MM-dd")
-        self.clearable = clearable
-        if clearable:
-            self.setMinimumDate(NO_DATE)
-            self.setSpecialValueText(self.tr("Not set"))
-        self.set_value(None)
-
-    def value(self) -> date | None:
-        q = self.date()
-        if self.clearable and q == NO_DATE:
-            return None
-        return date(q.year(), q.month(), q.day())
-
-    def set_value(self, value: date | None) -> None:
-        if value is None:
-            self.setDate(NO_DATE if self.clearable else QDate.currentDate())
-        else:
-            self.setDate(QDate(value.year, value.month, value.day))
-
+__all__ = ["DateField", "DeadlineField", "FieldBox", "PickCombo", "TextBox"]
 
 class PickCombo(QComboBox):
     """An editable combo that completes on any part of the text but only accepts listed items."""
