@@ -3,14 +3,13 @@
 from datetime import date
 
 import pytest
+from clerk_typing import type_text
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit, QTableView, QVBoxLayout, QWidget
 
 from desk_app.errors import ValidationError
 from desk_app.services import campaigns
-
-from clerk_typing import type_text
 
 
 @pytest.fixture
