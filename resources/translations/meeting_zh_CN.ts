@@ -546,6 +546,10 @@
         <translation>（逾期）</translation>
     </message>
     <message>
+        <source>Minutes saved (%1)</source>
+        <translation>纪要已保存（%1）</translation>
+    </message>
+    <message>
         <source>Delete decision</source>
         <translation>删除议定事项</translation>
     </message>

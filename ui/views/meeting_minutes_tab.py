@@ -122,7 +122,16 @@ class MinutesTab(QWidget):
         tl.setContentsMargins(0, 0, 0, 0)
         tl.addWidget(QLabel(self.tr("Minutes:")))
         tl.addWidget(self.minutes, 1)
-        tl.addWidget(save, 0, Qt.AlignmentFlag.AlignRight)
+        self.saved_label = QLabel()  # the confirmation: 纪要已保存（14:32）, gone at the next keystroke
+        self.saved_label.setObjectName("minutes_saved")
+        self.saved_label.setStyleSheet("color: #2e7d32;")
+        self.minutes.document().modificationChanged.connect(
+            lambda modified: self.saved_label.clear() if modified else None)
+        save_row = QHBoxLayout()
+        save_row.addStretch(1)
+        save_row.addWidget(self.saved_label)
+        save_row.addWidget(save)
+        tl.addLayout(save_row)
 
         self.table = QTableWidget(0, self.COLUMNS)
         self.table.setObjectName("decisions_table")
@@ -190,6 +199,7 @@ class MinutesTab(QWidget):
         except ServiceFailed:
             return False
         self.minutes.document().setModified(False)
+        self.saved_label.setText(self.tr("Minutes saved (%1)").replace("%1", context.now().strftime("%H:%M")))
         return True
 
     def _selected(self):

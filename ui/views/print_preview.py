@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QToolBar,
 )
 
+from ..screen_fit import fit_to_screen
+
 MAX_PRINT_DPI = 300  # higher printer resolutions only cost memory for a rasterised page
 ZOOM_STEPS = (0.25, 0.33, 0.5, 0.67, 0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0, 4.0)
 
@@ -50,7 +52,7 @@ class PrintPreviewWindow(QMainWindow):
         self.page_count_label.setText(self.tr(" of %1").replace("%1", str(self.document.pageCount())))
         self.view.pageNavigator().currentPageChanged.connect(self._on_page_changed)
         self.statusBar().showMessage(self.tr("%1 pages").replace("%1", str(self.document.pageCount())))
-        self.resize(1100, 820)
+        fit_to_screen(self, 1100, 820)  # 1366×768 laptops: never taller than the screen
 
     # --- toolbar --------------------------------------------------------------------------------
     def _action(self, text: str, shortcut, slot, name: str) -> QAction:
