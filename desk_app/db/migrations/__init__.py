@@ -16,6 +16,7 @@ from . import (
     m0005_ledger_kind_order_index,
     m0006_ledger_code_order,
     m0007_ledger_tally,
+    m0013_person_pinyin,
 )
 
 MIGRATIONS: list[ModuleType] = [
@@ -26,6 +27,7 @@ MIGRATIONS: list[ModuleType] = [
     m0005_ledger_kind_order_index,
     m0006_ledger_code_order,
     m0007_ledger_tally,
+    m0013_person_pinyin,  # 8–12 are reserved for other branches of issue 17–19
 ]
 
 LATEST_VERSION = len(MIGRATIONS)
