@@ -31,7 +31,7 @@
         <translation>生成议程</translation>
     </message>
     <message>
-        <source>Lists the open decisions of earlier meetings and copies each task force&apos;s monthly report into this meeting</source>
+        <source>Lists the open decisions of earlier meetings and copies each task force's monthly report into this meeting</source>
         <translation>列出以往会议尚未落实的议定事项，并把各专班本月月度报告复制到本次会议</translation>
     </message>
     <message>
@@ -91,7 +91,7 @@
         <translation>未报送</translation>
     </message>
     <message>
-        <source>No reports yet: press &apos;Build agenda&apos; to copy the monthly reports.</source>
+        <source>No reports yet: press 'Build agenda' to copy the monthly reports.</source>
         <translation>尚无汇报：点击“生成议程”复制各专班月度报告。</translation>
     </message>
     <message>
@@ -216,26 +216,6 @@
         <source>Remove %1 people from the sign-in list?</source>
         <translation>从签到名单中移除这 %1 人？</translation>
     </message>
-    <message>
-        <source>Marked: %1</source>
-        <translation>已签到标记：%1 人</translation>
-    </message>
-    <message>
-        <source>Not on the list, added: %1</source>
-        <translation>不在名单中，已添加：%1</translation>
-    </message>
-    <message>
-        <source>Several people share these names, mark them by hand: %1</source>
-        <translation>以下姓名对应多人，请手工标记：%1</translation>
-    </message>
-    <message>
-        <source>Not found, check the spelling or add them: %1</source>
-        <translation>未找到以下人员，请核对姓名或手工添加：%1</translation>
-    </message>
-    <message>
-        <source>Roll-call list</source>
-        <translation>接龙名单</translation>
-    </message>
 </context>
 <context>
     <name>DecisionDialog</name>
@@ -294,7 +274,7 @@
 <context>
     <name>MeetingForm</name>
     <message>
-        <source>Leave empty for the usual title, e.g. &apos;Task force meeting No. N&apos;</source>
+        <source>Leave empty for the usual title, e.g. 'Task force meeting No. N'</source>
         <translation>留空则使用默认名称，如“专班第N次推进会”</translation>
     </message>
     <message>
@@ -463,7 +443,7 @@
         <translation>请先新建活动。</translation>
     </message>
     <message>
-        <source>Move %1 to the recycle bin? Its %2 decisions go to the ledger&apos;s recycle bin too. Its number is not reused.</source>
+        <source>Move %1 to the recycle bin? Its %2 decisions go to the ledger's recycle bin too. Its number is not reused.</source>
         <translation>将“%1”移入回收站？其 %2 项议定事项也将移入台账回收站。该会议的次数编号不再使用。</translation>
     </message>
 </context>
@@ -565,7 +545,7 @@
         <translation>新建会议</translation>
     </message>
     <message>
-        <source>Left at &apos;none&apos;, a task force meeting takes its number</source>
+        <source>Left at 'none', a task force meeting takes its number</source>
         <translation>保持“无”时，专班推进会的纪要期号与会议次数相同</translation>
     </message>
     <message>
@@ -637,6 +617,53 @@
     <message>
         <source>Names written with a note such as (leave: reason), (absent) or (observer) get that status.</source>
         <translation>姓名后带有（请假：原因）、（缺席）或（列席）的，按括号中的状态标记。</translation>
+    </message>
+</context>
+<context>
+    <name>RollCallReport</name>
+    <message>
+        <source>Roll-call list</source>
+        <translation>接龙名单</translation>
+    </message>
+    <message>
+        <source>Marked: %1 (on leave: %2)</source>
+        <translation>已标记 %1 人（其中请假 %2 人）</translation>
+    </message>
+    <message>
+        <source>Not on the list, added: %1</source>
+        <translation>不在签到名单中、已添加：%1</translation>
+    </message>
+    <message>
+        <source>Several people share these names, mark them by hand: %1</source>
+        <translation>以下姓名对应多人，请手工标记：%1</translation>
+    </message>
+    <message>
+        <source>Lines without a name, left out: %1</source>
+        <translation>以下行中没有姓名，已跳过：%1</translation>
+    </message>
+    <message>
+        <source>(no department)</source>
+        <translation>（不指定科室）</translation>
+    </message>
+    <message>
+        <source>Add as observers (列席)</source>
+        <translation>作为列席人员加入</translation>
+    </message>
+    <message>
+        <source>Add as new people</source>
+        <translation>新建为人员并加入</translation>
+    </message>
+    <message>
+        <source>Not found among the people (check the spelling; untick names to leave them out):</source>
+        <translation>以下姓名不在人员名单中（请核对是否写错；取消勾选的不加入）：</translation>
+    </message>
+    <message>
+        <source>Department of new people:</source>
+        <translation>新人员所在科室：</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 </TS>
