@@ -19,9 +19,15 @@ def _click_bar(qtbot, chart, label: str):
     assert signal.args == [index]
 
 
+def _home_charts(main_window, qtbot):
+    charts = main_window.pages["home"].charts
+    qtbot.waitUntil(lambda: bool(charts.department.bars), timeout=10000)  # read on a worker thread
+    return charts
+
+
 def test_home_bars_open_the_ledger_like_the_stats_table(main_window, qtbot, demo):
     home = main_window.pages["home"]
-    charts = home.charts
+    charts = _home_charts(main_window, qtbot)
     assert charts.isVisible() and charts.department.bars and charts.trend.months
     office = org.department_by_name("办公室")
     expected = stats.breakdown(LedgerFilter(campaign_id=demo.campaign_id), "department")
@@ -42,7 +48,7 @@ def test_home_bars_open_the_ledger_like_the_stats_table(main_window, qtbot, demo
 
 
 def test_overdue_by_layer_opens_the_overdue_entries_of_that_layer(main_window, qtbot, demo):
-    charts = main_window.pages["home"].charts
+    charts = _home_charts(main_window, qtbot)
     bar = max(charts.overdue.bars, key=lambda b: b.value)
     assert bar.value > 0
     with qtbot.waitSignal(charts.ledger_requested) as opened:
@@ -65,11 +71,25 @@ def test_task_force_bars_and_the_stats_tab(main_window, qtbot, demo):
     assert len(opened.args[0].task_force_ids) == 1
 
 
-def test_charts_fit_and_are_drawn(main_window, tmp_path):
+def test_charts_fit_and_are_drawn(main_window, qtbot):
     home = main_window.pages["home"]
+    _home_charts(main_window, qtbot)
     assert main_window.geometry().height() <= 768 - 40
     for chart in (home.charts.department, home.charts.task_force, home.charts.overdue, home.charts.trend):
         assert chart.isVisible() and chart.width() >= 200
     image = home.charts.grab().toImage()
     colours = {image.pixelColor(x, y).name() for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)}
     assert {"#2e7d32", "#c62828"} & colours  # bars were painted in the ledger's colours
+
+
+def test_home_charts_follow_a_change_without_holding_the_window(main_window, qtbot, demo):
+    from desk_app.services import ledger
+
+    charts = _home_charts(main_window, qtbot)
+    total = sum(int(b.text.split("/")[1].split()[0]) for b in charts.department.bars)
+    entry = ledger.create_entry(demo.campaign_id, ledger.EntryInput(description="新问题", layer="处级干部", department_id=org.list_departments()[0].id,
+                                                                   target="目标", standard="标准"))
+    with qtbot.waitSignal(charts.loaded, timeout=10000):
+        main_window.state.data_changed.emit()  # what every write does; the reading runs on a worker
+    assert sum(int(b.text.split("/")[1].split()[0]) for b in charts.department.bars) == total + 1
+    assert entry.id

@@ -162,3 +162,18 @@ def test_decision_dialog_keeps_a_typed_year(qtbot, demo):
     dialog.deadline.set_value(date(2026, 12, 24))
     _type(dialog.deadline, "2027-01-31")
     assert dialog.value().deadline == date(2027, 1, 31)
+
+
+def test_meeting_date_typed_and_refused_when_no_date(qtbot, demo, monkeypatch):
+    from ui.app import create_application
+    from ui.views.meeting_info_tab import NewMeetingDialog
+
+    create_application()
+    warned = []
+    monkeypatch.setattr("ui.views.meeting_info_tab.QMessageBox.warning", lambda *a: warned.append(a[2]))
+    dialog = _show(qtbot, NewMeetingDialog("专班推进会"))
+    _type(dialog.form.day, "12月24日")
+    assert dialog.form.value().start_at.isoformat() == "2026-12-24T15:00:00"
+    _type(dialog.form.day, "12月32日")
+    dialog.accept()
+    assert dialog.isVisible() and "12月32日不存在" in warned[-1]

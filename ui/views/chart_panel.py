@@ -3,7 +3,7 @@ a bar opens its entries in the ledger, with the same filter a double-click on �
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
@@ -36,6 +36,29 @@ def group_filter(base: LedgerFilter, dimension: str, key: str, *, summary: bool 
     return None
 
 
+@dataclass(frozen=True)
+class ChartData:
+    """What the charts show, read from the services (safe on a worker thread: no widgets)."""
+
+    department: list
+    task_force: list
+    layer: list  # groups of layer_filter(base)
+    trend: list  # stats_trend.MonthPoint
+
+
+def chart_data(base: LedgerFilter, *, trend_months: int = 12, known: dict | None = None,
+               trend=None) -> ChartData:
+    """known: breakdowns the caller already has ({"department": groups, "task_force": …, "layer": … of
+    layer_filter(base)}) and trend its monthly points: not asked twice."""
+    known = known or {}
+    department = known.get("department") or stats.breakdown(base, "department")
+    task_force = known.get("task_force") or stats.breakdown(base, "task_force")
+    layer = known.get("layer") or stats.breakdown(layer_filter(base), "layer")
+    points = trend if trend is not None else monthly_trend(base, last_months=trend_months)
+    return ChartData([g for g in department if g.total], [g for g in task_force if g.total],
+                     [g for g in layer if g.total], list(points))
+
+
 class ChartBox(QWidget):
     """A caption over a chart; bar charts scroll when there are more bars than room."""
 
@@ -61,11 +84,14 @@ class ChartBox(QWidget):
 
 class ChartPanel(QWidget):
     ledger_requested = Signal(object)  # a LedgerFilter
+    loaded = Signal()  # a background reading was drawn
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.base: LedgerFilter | None = None
         self.groups: dict[str, list] = {}
+        self._generation = 0
+        self._running: set = set()
         self.department = BarChart()
         self.task_force = BarChart()
         self.overdue = BarChart(rates=False, color=RED)
@@ -87,23 +113,43 @@ class ChartPanel(QWidget):
         grid.setRowStretch(0, 3)
         grid.setRowStretch(1, 2)
 
-    def load(self, base: LedgerFilter, *, trend_months: int = 12, known: dict | None = None, trend=None) -> None:
-        """Draw the charts of `base`. known: breakdowns the caller already has ({"department": groups,
-        "task_force": …, "layer": … of layer_filter(base)}) and trend its monthly points: not asked twice."""
-        known = known or {}
+    def load(self, base: LedgerFilter, **kwargs) -> None:
+        """Read and draw now (统计 passes what it has already read: see chart_data)."""
+        self.show_data(base, chart_data(base, **kwargs))
+
+    def load_in_background(self, base: LedgerFilter) -> None:
+        """Read on a worker thread and draw when done (首页 at 100,000 entries: about a second of
+        grouping that must not hold the window); an older reading that arrives late is dropped."""
+        from ui import tasks  # noqa: PLC0415
+
+        self._generation += 1
+        generation = self._generation
+        task = tasks.Task(lambda _progress: chart_data(base))
+        task.reported = False
+        task.finished_ok.connect(lambda data: self._arrived(generation, base, data))
+        for signal in (task.finished_ok, task.failed, task.cancelled):
+            signal.connect(lambda *_: setattr(task, "reported", True))
+        # Kept alive while it runs; dropped at a later start, never inside its own signal.
+        self._running = {t for t in self._running if not t.reported} | {task}
+        tasks.start(task)
+
+    def _arrived(self, generation: int, base: LedgerFilter, data: ChartData) -> None:
+        if generation == self._generation:
+            self.show_data(base, data)
+            self.loaded.emit()
+
+    def show_data(self, base: LedgerFilter, data: ChartData) -> None:
         self.base = base
-        for dimension, chart in (("department", self.department), ("task_force", self.task_force)):
-            groups = [g for g in known.get(dimension) or stats.breakdown(base, dimension) if g.total]
-            self.groups[dimension] = groups
-            chart.set_bars([self._rate_bar(g) for g in groups], self.tr("No entries yet"))
-        layers = [g for g in known.get("layer") or stats.breakdown(layer_filter(base), "layer") if g.total]
-        self.groups["overdue_layer"] = layers
+        self.groups = {"department": data.department, "task_force": data.task_force,
+                       "overdue_layer": data.layer}
+        self.department.set_bars([self._rate_bar(g) for g in data.department], self.tr("No entries yet"))
+        self.task_force.set_bars([self._rate_bar(g) for g in data.task_force], self.tr("No entries yet"))
         self.overdue.set_bars([Bar(g.key, g.overdue, str(g.overdue),
                                    self.tr("%1: %2 overdue of %3 open").replace("%1", g.key)
                                    .replace("%2", str(g.overdue)).replace("%3", str(g.total - g.done)))
-                               for g in layers], self.tr("No entries yet"))
+                               for g in data.layer], self.tr("No entries yet"))
         months = []
-        for p in trend if trend is not None else monthly_trend(base, last_months=trend_months):
+        for p in data.trend:
             year, month = int(p.month[:4]), int(p.month[5:])
             label = f"{year}年{month}月" if month == 1 or not months else f"{month}月"
             months.append(MonthFigure(label, p.completion_rate, p.new, p.closed,

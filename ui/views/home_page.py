@@ -139,7 +139,7 @@ class HomePage(QWidget):
         self._charts_stale = False
         self.charts.setVisible(self.state.campaign_id is not None)
         if self.state.campaign_id is not None:
-            self.charts.load(LedgerFilter(campaign_id=self.state.campaign_id))
+            self.charts.load_in_background(LedgerFilter(campaign_id=self.state.campaign_id))
 
     def refresh(self) -> None:
         campaign_id = self.state.campaign_id
