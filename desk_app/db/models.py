@@ -79,6 +79,17 @@ class Person(BaseModel):
     phone = CharField(default="")
     active = BooleanField(default=True)
     sort_order = IntegerField(default=0)
+    # The name's reading (desk_app/name_keys): lists sort by it, pickers find "gym" by the initials. Kept
+    # by save(); a rename around the program empties both (trigger of migration 13), services refill them.
+    pinyin = CharField(default="", index=True, constraints=[SQL("DEFAULT ''")])
+    initials = CharField(default="", constraints=[SQL("DEFAULT ''")])
+
+    def save(self, *args, **kwargs):
+        if self.name and ("name" in {f.name for f in self.dirty_fields} or not self.pinyin):
+            from desk_app.name_keys import name_keys  # noqa: PLC0415 - pypinyin only when a name is written
+
+            self.pinyin, self.initials = name_keys(self.name)
+        return super().save(*args, **kwargs)
 
 
 class Unit(BaseModel):

@@ -28,6 +28,10 @@
         <translation>刷新</translation>
     </message>
     <message>
+        <source>Charts</source>
+        <translation>图表</translation>
+    </message>
+    <message>
         <source>By layer</source>
         <translation>按层级</translation>
     </message>
@@ -77,7 +81,7 @@
     </message>
     <message>
         <source>Completion rate</source>
-        <translation>完成率</translation>
+        <translation>累计完成率</translation>
     </message>
     <message>
         <source>Month</source>
@@ -85,11 +89,11 @@
     </message>
     <message>
         <source>New</source>
-        <translation>新增问题</translation>
+        <translation>新增</translation>
     </message>
     <message>
         <source>Closed</source>
-        <translation>当月办结</translation>
+        <translation>完成</translation>
     </message>
     <message>
         <source>Cumulative</source>
@@ -104,8 +108,8 @@
         <translation>月度趋势</translation>
     </message>
     <message>
-        <source>Double-click a row to open its entries in the ledger.</source>
-        <translation>双击一行，在整改台账中查看对应事项。</translation>
+        <source>Click a bar, or double-click a row, to open its entries in the ledger.</source>
+        <translation>单击图中的条形，或双击表格中的一行，即可在台账中查看相应事项。</translation>
     </message>
     <message>
         <source>Figures of now</source>

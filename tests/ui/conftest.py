@@ -24,4 +24,7 @@ def main_window(qtbot, demo):
     window = MainWindow()
     qtbot.addWidget(window)
     window.show()
-    return window
+    yield window
+    from PySide6.QtCore import QThreadPool
+
+    QThreadPool.globalInstance().waitForDone(10000)  # background readings (首页's charts) end before the data goes

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from desk_app.services import context, ledger
 from ui.models.ledger_dispatch_model import PROGRESS_COLUMN, DispatchModel, previous_month
 
-from .ledger_dialogs import fit_to_screen
+from ..screen_fit import fit_to_screen
 from .ledger_empty import EmptyPlaceholder
 from .ledger_undo import MonthProgressCommand
 

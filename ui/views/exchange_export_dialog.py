@@ -32,6 +32,7 @@ from desk_app.services.ledger_columns import COLUMNS, default_column_keys
 from desk_app.services.ledger_query import LedgerFilter
 
 from .exchange_common import run_exchange_task
+from .file_saved import show_saved
 
 FORMATS = ("xlsx", "csv", "package")
 
@@ -225,6 +226,5 @@ class ExportDialog(QDialog):
         self.task = run_exchange_task(self, self.tr("Exporting…"), self.work(), self._done)
 
     def _done(self, _result) -> None:
-        QMessageBox.information(self, self.windowTitle(),
-                                self.tr("Saved to %1").replace("%1", self.path.text().strip()))
         self.accept()
+        show_saved(self.parentWidget(), self.windowTitle(), self.path.text().strip())

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QToolBar,
 )
 
+from ..screen_fit import fit_to_screen
 from . import print_paper
 from .print_pageview import FIT_PAGE, FIT_WIDTH, PageView
 from .print_pdf import PdfError, PdfPages
@@ -48,17 +49,7 @@ class PrintPreviewWindow(QMainWindow):
         self.page_count_label.setText(self.tr(" of %1").replace("%1", str(count)))
         self.view.currentPageChanged.connect(self._on_page_changed)
         self.statusBar().showMessage(self.tr("%1 pages").replace("%1", str(count)))
-        self._fit_on_screen()
-
-    def _fit_on_screen(self) -> None:
-        """1100×820 where the screen has room; within the work area on a 1366×768 laptop."""
-        screen = (self.parentWidget() or self).screen() or QApplication.primaryScreen()
-        area = screen.availableGeometry() if screen is not None else None
-        width, height = 1100, 820
-        if area is not None:
-            frame = 40  # title bar and borders drawn by the window manager
-            width, height = min(width, area.width() - 20), min(height, area.height() - frame)
-        self.resize(width, height)
+        fit_to_screen(self, 1100, 820)  # 1366×768 laptops: never taller than the screen
 
     def page_count(self) -> int:
         return self.view.page_count()

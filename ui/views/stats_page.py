@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
@@ -22,11 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.reports.options import PrintOptions
-from desk_app.reports.stats_rows import NO_LAYER_KINDS, OTHER_LAYER, TOTAL, SummaryRow, breakdown_table, layer_filter
+from desk_app.reports.stats_rows import OTHER_LAYER, TOTAL, SummaryRow, breakdown_table
 from desk_app.services import stats
 from desk_app.services.ledger_query import LedgerFilter, summarize
 from desk_app.services.stats_trend import monthly_trend
 
+from .chart_panel import ChartPanel, chart_data, group_filter
 from .print_actions import add_print_actions, show_preview
 
 RED = QColor("#c62828")
@@ -68,9 +67,11 @@ class NumberItem(QTableWidgetItem):
 
 def collect(f: LedgerFilter) -> dict:
     """Everything the page shows, read in one go (in a worker, within a frozen month's view)."""
+    tables = {d: breakdown_table(f, d) for d in StatsPage.DIMENSIONS}
+    trend = monthly_trend(f, last_months=24)
+    known = {d: list(table.groups) for d, table in tables.items()}
     return {"summary": summarize(f), "on_time": stats.on_time_rate(f), "days": stats.average_days_to_close(f),
-            "tables": {d: breakdown_table(f, d) for d in StatsPage.DIMENSIONS},
-            "trend": monthly_trend(f, last_months=24)}
+            "tables": tables, "trend": trend, "charts": chart_data(f, known=known, trend=trend[-12:])}
 
 
 class StatsPage(QWidget):
@@ -117,6 +118,10 @@ class StatsPage(QWidget):
         top.addWidget(self.heading, 1)
         top.addWidget(toolbar)
         self.tabs = QTabWidget()
+        self.charts = ChartPanel()
+        self.charts.setObjectName("stats_charts")
+        self.charts.ledger_requested.connect(self.ledger_requested)
+        self.tabs.addTab(self.charts, self.tr("Charts"))
         self.tables: dict[str, QTableWidget] = {}
         titles = {"layer": self.tr("By layer"), "department": self.tr("By department"),
                   "task_force": self.tr("By task force"), "category": self.tr("By category")}
@@ -133,7 +138,7 @@ class StatsPage(QWidget):
                                   self.tr("Cumulative done"), self.tr("Completion rate")])
         self.trend.setObjectName("stats_trend")
         self.tabs.addTab(self.trend, self.tr("Monthly trend"))
-        self.hint = hint = QLabel(self.tr("Double-click a row to open its entries in the ledger."))
+        self.hint = hint = QLabel(self.tr("Click a bar, or double-click a row, to open its entries in the ledger."))
         hint.setStyleSheet("color: #607d8b;")
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -231,6 +236,7 @@ class StatsPage(QWidget):
             self._fill(self.tables[dimension], [self._group_items(g) for g in table.rows],
                        summary_from=len(table.groups))
         points = data["trend"]
+        self.charts.show_data(self.base_filter(), data["charts"])
         self._fill(self.trend, [
             [QTableWidgetItem(f"{int(p.month[:4])}年{int(p.month[5:])}月"), NumberItem(p.new), NumberItem(p.closed),
              NumberItem(p.cumulative_total), NumberItem(p.cumulative_done),
@@ -271,28 +277,8 @@ class StatsPage(QWidget):
         index = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
         if index is None or index >= len(groups):
             return
-        key = groups[index].key
-        f = self.base_filter()
-        if key == TOTAL and isinstance(groups[index], SummaryRow):
-            pass  # 合计: every entry the page counts
-        elif key == OTHER_LAYER and dimension == "layer":
-            f = replace(f, kinds=list(NO_LAYER_KINDS))
-        elif dimension == "layer":
-            f = replace(layer_filter(f), layers=[key])
-        elif dimension == "category":
-            f = replace(f, categories=[key])
-        elif dimension == "department":
-            from desk_app.services import org  # noqa: PLC0415
-
-            dept = org.department_by_name(key)
-            if dept is None:
-                return
-            f = replace(f, department_ids=[dept.id])
-        elif dimension == "task_force":
-            from desk_app.services import taskforces  # noqa: PLC0415
-
-            ids = [tf.id for tf in taskforces.list_task_forces(self.state.campaign_id) if tf.name == key]
-            if not ids:
-                return
-            f = replace(f, task_force_ids=ids)
+        f = group_filter(self.base_filter(), dimension, groups[index].key,
+                         summary=isinstance(groups[index], SummaryRow))
+        if f is None:
+            return
         self.ledger_requested.emit(f)

@@ -17,6 +17,7 @@ from . import (
     m0006_ledger_code_order,
     m0007_ledger_tally,
     m0008_month_freeze,
+    m0009_person_pinyin,
 )
 
 MIGRATIONS: list[ModuleType] = [
@@ -28,6 +29,7 @@ MIGRATIONS: list[ModuleType] = [
     m0006_ledger_code_order,
     m0007_ledger_tally,
     m0008_month_freeze,
+    m0009_person_pinyin,
 ]
 
 LATEST_VERSION = len(MIGRATIONS)
