@@ -26,7 +26,9 @@ class PrintOptions:
     entry_id: int | None = None  # 督办单
     meeting_id: int | None = None
     task_force_id: int | None = None
-    month: str = ""  # YYYY-MM for 月度调度表; default: this month
+    month: str = ""  # YYYY-MM for 月度调度表 (default: this month) and the 月度通报 (default: the last frozen month)
+    period: str = ""  # YYYY-Qn: the 季度通报's quarter, a ranked round (default: the latest)
+    ranking_kind: str = ""  # the ranked activity (default 作风指数评价)
 
 
 def with_campaign(f: LedgerFilter) -> LedgerFilter:

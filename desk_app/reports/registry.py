@@ -51,6 +51,12 @@ KINDS: dict[str, Kind] = {k.name: k for k in [
     Kind("minutes", "会议纪要", "meeting_pdf", "build_minutes", needs="meeting",
          description="会议纪要（GB/T 9704 纪要格式），--meeting 2026-8 或 id:会议id"),
     Kind("stats", "统计汇总", "stats_pdf", description="完成率与逾期统计（按层级、责任单位、专班、类别，含图表和月度趋势）"),
+    Kind("ranking", "排名通报", "ranking_pdf", "build_ranking",
+         description="作风指数评价等排名活动一轮的结果通报，--round 2026-Q1 [--kind 作风指数评价]（默认最近一轮）"),
+    Kind("interviews", "提醒约谈名单", "ranking_pdf", "build_interviews",
+         description="连续两轮后三名的提醒约谈：对象、排名、时间、约谈人、结果（--kind、--round 可选）"),
+    Kind("rules", "制度清单", "register_pdf", "build_rules", description="制度清单：方面、制度名称、牵头科室、状态、日期、文号"),
+    Kind("targets", "晋位升级目标", "register_pdf", "build_targets", description="各科室晋位升级目标：目标、对标对象、责任人、时限、状态"),
 ]}
 
 # The kinds a ledger-style page (with a LedgerFilter) offers in its print menu.
