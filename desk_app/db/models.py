@@ -387,11 +387,51 @@ class RegisterItem(BaseModel):
     created_at = DateTimeField(default=_now)
     updated_at = DateTimeField(default=_now)
     deleted_at = DateTimeField(null=True)
+class FrozenRecord(BaseModel):
+    """An entry's whole row as it stood when a month was frozen (migration 10). Content-addressed: the
+    months in which an entry did not change share one record."""
+
+    campaign = ForeignKeyField(Campaign, on_delete="CASCADE", index=False)
+    sha256 = CharField()
+    data = TextField()  # JSON: {"entry": {column: stored value}, "extensions": [延期 event rows]}
+
+    class Meta:
+        indexes = ((("campaign", "sha256"), True),)
+
+
+class FrozenEntry(BaseModel):
+    """One entry of a frozen month: its state on the report day (services/month_freeze)."""
+
+    snapshot = ForeignKeyField(MonthlySnapshot, backref="entries", on_delete="CASCADE", index=False)
+    entry_id = IntegerField()  # no foreign key: the entry may be purged later, its month stays
+    record = ForeignKeyField(FrozenRecord, on_delete="RESTRICT")
+    code = CharField()
+    kind = CharField()
+    layer = CharField(default="")
+    department_id = IntegerField(null=True)
+    task_force_id = IntegerField(null=True)
+    responsible_id = IntegerField(null=True)
+    category = CharField(default="")
+    status = CharField()
+    deadline_type = CharField()
+    deadline = DateField(null=True)
+    found_date = DateField(null=True)
+    completed_date = DateField(null=True)
+    closed_date = DateField(null=True)
+    light = CharField()
+    overdue = BooleanField()
+    due = BooleanField()  # a dated deadline on or before the report day
+    closed_on_time = BooleanField()
+    month_progress = TextField(default="")  # the month's latest 本月进展
+    progress_rows = TextField(default="")  # JSON: the month's progress_update rows
+
+    class Meta:
+        indexes = ((("snapshot", "entry_id"), True),)
 
 
 ALL_MODELS = [
     Setting, ChoiceItem, Campaign, Department, Person, Unit, TaskForce, TaskForceMember,
     ActionPlanVersion, TaskForceReport, Meeting, MeetingAttendance, MeetingReport, LedgerEntry,
-    ProgressUpdate, EntryEvent, Attachment, ChangeLog, PackageReceipt, MonthlySnapshot,
+    ProgressUpdate, EntryEvent, Attachment, ChangeLog, PackageReceipt, MonthlySnapshot, FrozenRecord, FrozenEntry,
     RankingKind, RankingRound, RankingScore, Interview, RegisterItem,
 ]

@@ -14,6 +14,7 @@ from . import (
     m0003_ledger_list_indexes,
     m0004_ledger_filter_index,
     m0005_ledger_kind_order_index,
+    m0010_month_freeze,
     m0011_rankings_registers,
 )
 
@@ -23,7 +24,8 @@ MIGRATIONS: list[ModuleType] = [
     m0003_ledger_list_indexes,
     m0004_ledger_filter_index,
     m0005_ledger_kind_order_index,
-    m0011_rankings_registers,  # number 11 reserved for issue 19b; 6–10 come from other branches
+    m0010_month_freeze,
+    m0011_rankings_registers,  # numbers 6–9 come from other branches
 ]
 
 LATEST_VERSION = len(MIGRATIONS)
