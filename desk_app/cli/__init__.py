@@ -17,6 +17,7 @@ from desk_app.errors import DeskAppError
 
 # Command modules in the order `desk-app --help` lists them.
 COMMAND_MODULES = ["demo", "stats", "print_cmd", "backup_cmd", "export_cmd", "import_cmd", "campaign_cmd"]
+COMMAND_MODULES += ["freeze_cmd"]  # 封账 (issue 19)
 
 
 # argparse's own messages, in the words the rest of the program uses.

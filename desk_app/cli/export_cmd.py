@@ -8,15 +8,18 @@ from desk_app.errors import ValidationError
 
 from .ledger_filters import add_filter_arguments, ledger_filter, resolve_columns
 
-FORMATS = ("xlsx", "csv", "docx", "package")
+FORMATS = ("xlsx", "csv", "docx", "package", "fill-in")
 
 
 def register(sub) -> None:
-    p = sub.add_parser("export", help="导出台账为 Excel/CSV，会议纪要/签到表为 Word，或生成上报数据包",
-                       description="导出：xlsx（Excel 台账）、csv、docx（会议纪要或签到表）、package（上报数据包 .zip）。")
-    p.add_argument("format", choices=FORMATS, metavar="FORMAT", help="xlsx、csv、docx 或 package")
+    p = sub.add_parser("export", help="导出台账为 Excel/CSV，会议纪要/签到表为 Word，生成上报数据包或科室填报表",
+                       description="导出：xlsx（Excel 台账）、csv、docx（会议纪要或签到表）、package（上报数据包 .zip）、"
+                                   "fill-in（给各科室的本月进展填报表，每个科室一个工作簿，--out 为文件夹）。")
+    p.add_argument("format", choices=FORMATS, metavar="FORMAT", help="xlsx、csv、docx、package 或 fill-in")
     p.add_argument("--out", required=True, metavar="FILE",
-                   help="输出文件（扩展名 .xlsx、.csv、.docx 或 .zip；不写扩展名时自动加上）")
+                   help="输出文件（扩展名 .xlsx、.csv、.docx 或 .zip；不写扩展名时自动加上）；fill-in 为输出文件夹")
+    p.add_argument("--month", default="", metavar="YYYY-MM",
+                   help="xlsx、csv：导出已封账月份的台账（按封账时的样子）；fill-in：填报的月份（默认本月）")
     g = p.add_argument_group("台账筛选（xlsx、csv）")
     add_filter_arguments(g, "导出")
     o = p.add_argument_group("版式（xlsx、csv）")
@@ -47,6 +50,10 @@ def run(args) -> int:
     from desk_app.exchange.out_path import output_path  # noqa: PLC0415
     from desk_app.services.session import open_data  # noqa: PLC0415
 
+    if args.format == "fill-in":
+        from .fillin_cmd import run_export  # noqa: PLC0415
+
+        return run_export(args)
     args.out = str(output_path(args.out, args.format))
     open_data(create=False)
     if args.format in ("xlsx", "csv"):
@@ -59,7 +66,7 @@ def run(args) -> int:
             from desk_app.exchange.xlsx_export import export_xlsx as export  # noqa: PLC0415
         else:
             from desk_app.exchange.csv_export import export_csv as export  # noqa: PLC0415
-        count = export(options, args.out, progress=_progress)
+        count = _as_of(args, options.filter.campaign_id, args.format, lambda: export(options, args.out, progress=_progress))
         _done(f"已导出 {count} 条台账到 {args.out}")
     elif args.format == "package":
         from desk_app.exchange.package import write_package  # noqa: PLC0415
@@ -80,6 +87,19 @@ def run(args) -> int:
         export_meeting_docx(meeting.id, args.document, args.out)
         _done(f"已导出{'会议纪要' if args.document == 'minutes' else '签到表'}到 {args.out}")
     return 0
+
+
+def _as_of(args, campaign_id: int, kind: str, work):
+    """work() on the live ledger, or as of the frozen month --month names (desk-app freeze)."""
+    if not args.month:
+        return work()
+    from desk_app.services.month_freeze import check_month  # noqa: PLC0415
+    from desk_app.services.month_view import run_as_of  # noqa: PLC0415
+
+    from .freeze_cmd import as_of_month  # noqa: PLC0415
+
+    month = as_of_month(campaign_id, check_month(args.month), "ledger")
+    return run_as_of(campaign_id, month, work, _progress)
 
 
 def _done(message: str) -> None:

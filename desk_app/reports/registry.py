@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from desk_app.errors import ValidationError
 
 from .layout import Document, write_atomically
-from .options import PrintOptions, Progress
+from .options import PrintOptions, Progress, with_campaign
 
 
 @dataclass(frozen=True)
@@ -86,6 +86,12 @@ def check_options(kind: Kind, options: PrintOptions) -> None:
 
 def render(kind_name: str, options: PrintOptions, progress: Progress | None = None) -> tuple[bytes, int]:
     """The PDF bytes and page count of one document."""
+    if options.as_of_month:  # a frozen month: the same document, made from that month's data
+        from desk_app.services.month_view import run_as_of  # noqa: PLC0415
+
+        campaign_id = with_campaign(options.filter).campaign_id
+        return run_as_of(campaign_id, options.as_of_month,
+                         lambda: render(kind_name, replace(options, as_of_month=""), progress), progress)
     doc = get_kind(kind_name).build(options, progress)
     data = doc.render()
     return data, len(doc.pages)

@@ -245,3 +245,29 @@ def _load_entries(snapshot_id: int, tables: dict) -> tuple[FrozenEntry, ...]:
                     completed_date=_day(r[16]), closed_date=_day(r[17]), responsible_id=r[18],
                     responsible_name=people.get(r[18], ""))
         for r in cursor.fetchall())
+
+
+def month_due_for_freeze(today: date | None = None) -> str:
+    """The latest month whose report day has come: this month from its report day on, else last month."""
+    today = today or context.today()
+    this = today.strftime("%Y-%m")
+    if today >= report_day_of(this):
+        return this
+    first = today.replace(day=1)
+    return date.fromordinal(first.toordinal() - 1).strftime("%Y-%m")
+
+
+def freeze_reminder(campaign_id: int, today: date | None = None) -> tuple[str, date] | None:
+    """(month, report day) when that month's report day has passed and it is not frozen; None otherwise
+    (nothing to freeze before the campaign starts or while its ledger is empty)."""
+    from desk_app.db.models import LedgerEntry  # noqa: PLC0415
+
+    today = today or context.today()
+    month = month_due_for_freeze(today)
+    campaign = _campaign(campaign_id)
+    start = campaign.start_date or date(campaign.year, 1, 1)
+    if month < start.strftime("%Y-%m") or month in frozen_months(campaign_id):
+        return None
+    if not LedgerEntry.select().where(LedgerEntry.campaign == campaign_id, LedgerEntry.deleted_at.is_null()).exists():
+        return None
+    return month, report_day_of(month)

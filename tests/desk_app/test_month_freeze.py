@@ -82,3 +82,18 @@ def test_unfreezing_needs_a_reason_and_is_logged(demo):
     with pytest.raises(NotFoundError):
         month_freeze.unfreeze_month(demo.campaign_id, "2026-11", "again")
     month_freeze.freeze_month(demo.campaign_id, "2026-11", report_day=REPORT_DAY)  # and it can be frozen again
+
+
+def test_the_reminder_names_the_month_whose_report_day_passed_unfrozen(demo):
+    from desk_app.services import compliance
+
+    cid = demo.campaign_id
+    assert month_freeze.month_due_for_freeze(date(2026, 11, 24)) == "2026-10"
+    assert month_freeze.month_due_for_freeze(date(2026, 11, 25)) == "2026-11"
+    assert month_freeze.month_due_for_freeze(date(2026, 1, 3)) == "2025-12"
+    warnings = [w for w in compliance.campaign_warnings(cid) if w.kind == "month_not_frozen"]
+    assert [(w.period, w.page) for w in warnings] == [("2026-10", "freeze")]
+    assert "2026年10月的报送日（10月25日）已过，尚未封账" in warnings[0].message
+    month_freeze.freeze_month(cid, "2026-10")
+    assert not [w for w in compliance.campaign_warnings(cid) if w.kind == "month_not_frozen"]
+    assert month_freeze.freeze_reminder(cid, date(2026, 11, 25)) == ("2026-11", date(2026, 11, 25))
