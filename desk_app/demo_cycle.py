@@ -11,9 +11,9 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
-from desk_app.db.models import Department, Person
+from desk_app.db.models import Campaign, Department, LedgerEntry, Person, database
 from desk_app.domain import PersonLevel
-from desk_app.services import rankings, rankings_rules, registers
+from desk_app.services import context, month_freeze, rankings, rankings_rules, registers
 from desk_app.services.rankings import ScoreInput
 from desk_app.services.rankings_periods import previous_quarter, quarter_end, quarter_of
 
@@ -131,6 +131,7 @@ def _registers(rng: random.Random, campaign_id: int, today: date, people: dict[s
     owners_by_area.update({"财务管理": "预算科", "法律事务": "综合科", "信息化建设": "国库科"})
     number = 0
     start = date(today.year, 1, 1)
+    rules = []
     for area, names in RULES.items():
         dept = owners_by_area[area] if owners_by_area[area] in departments else next(iter(departments))
         for name in names:
@@ -141,23 +142,72 @@ def _registers(rng: random.Random, campaign_id: int, today: date, people: dict[s
             status = "已废止" if action == "废止" else ("已印发" if roll < 0.8 else rng.choice(["修订中", "待印发"]))
             done = min(due - timedelta(days=rng.randint(0, 20)), today) if status in ("已印发", "已废止") else None
             chief = _chief(people.get(dept, []))
-            registers.create_item(campaign_id, registers.RULES, area=area, title=f"《{name}》", action=action,
-                                  department_id=departments[dept], owner_id=chief.id if chief else None,
-                                  status=status, start_on=start + timedelta(days=rng.randint(10, 40)), due_on=due,
-                                  done_on=done, doc_number=f"财办发〔{today.year}〕{number}号" if status == "已印发"
-                                  else "")
-    for dept, targets in TARGETS.items():
+            rules.append(dict(area=area, title=f"《{name}》", action=action, department_id=departments[dept],
+                              owner_id=chief.id if chief else None, status=status,
+                              start_on=start + timedelta(days=rng.randint(10, 40)), due_on=due, done_on=done,
+                              doc_number=f"财办发〔{today.year}〕{number}号" if status == "已印发" else ""))
+    registers.create_items(campaign_id, registers.RULES, rules)
+    targets = []
+    for dept, wanted in TARGETS.items():
         if dept not in departments:
             continue
         chief = _chief(people.get(dept, []))
-        for title, benchmark, measures in targets:
+        for title, benchmark, measures in wanted:
             due = date(today.year, 12, 31)
             status = rng.choice(["推进中", "推进中", "已实现"])
-            registers.create_item(campaign_id, registers.TARGETS, title=title, area=benchmark, content=measures,
-                                  action=rng.choice(["晋位", "升级", "争先"]), department_id=departments[dept],
-                                  owner_id=chief.id if chief else None, status=status, start_on=date(today.year, 2, 20),
-                                  due_on=due, done_on=today - timedelta(days=rng.randint(5, 60))
-                                  if status == "已实现" else None)
+            targets.append(dict(title=title, area=benchmark, content=measures,
+                                action=rng.choice(["晋位", "升级", "争先"]), department_id=departments[dept],
+                                owner_id=chief.id if chief else None, status=status, start_on=date(today.year, 2, 20),
+                                due_on=due, done_on=today - timedelta(days=rng.randint(5, 60))
+                                if status == "已实现" else None))
+    registers.create_items(campaign_id, registers.TARGETS, targets)
+
+
+def _months_to_freeze(campaign_id: int, today: date) -> list[str]:
+    """Every month of the campaign whose report day has passed (the current month is still open)."""
+    campaign = Campaign.get_by_id(campaign_id)
+    start = campaign.start_date or date(campaign.year, 1, 1)
+    months, year, mon = [], start.year, start.month
+    while True:
+        month = f"{year:04d}-{mon:02d}"
+        if month_freeze.report_day_of(month) > today:
+            return months
+        months.append(month)
+        year, mon = (year + 1, 1) if mon == 12 else (year, mon + 1)
+
+
+def _as_of(row: tuple, day: date) -> tuple:
+    """(status, completed_date, closed_date) of an entry on a past report day, from its dates: closed by
+    then → as now; completed by then → 申请销号; else 推进中 once three weeks old. 长期坚持 and 未启动 stay."""
+    _id, status, found, completed, closed = row
+    if closed is not None and closed <= day:
+        return status, completed, closed
+    if status in ("长期坚持", "未启动"):
+        return status, None, None
+    if completed is not None and completed <= day:
+        return "申请销号", completed, None
+    return ("推进中" if found is None or found + timedelta(days=21) <= day else "未启动"), None, None
+
+
+def _frozen_months(campaign_id: int, today: date) -> None:
+    """Freeze each past month through month_freeze, with the entries set back to how they stood on its
+    report day (and put back after), so the trend, the ↑↓ and the 连续两月逾期 look like a real year."""
+    rows = [(i, s, f, c, d) for i, s, f, c, d in LedgerEntry.select(
+        LedgerEntry.id, LedgerEntry.status, LedgerEntry.found_date, LedgerEntry.completed_date,
+        LedgerEntry.closed_date).where(LedgerEntry.campaign == campaign_id).tuples()]
+    now = {row[0]: row[1:2] + row[3:] for row in rows}
+    shown = dict(now)
+    conn = database.connection()
+    sql = 'UPDATE "ledger_entry" SET "status" = ?, "completed_date" = ?, "closed_date" = ? WHERE "id" = ?'
+    for month in _months_to_freeze(campaign_id, today):
+        day = month_freeze.report_day_of(month)
+        wanted = {row[0]: _as_of(row, day) for row in rows if row[2] is None or row[2] <= day}
+        changed = [(*state, entry_id) for entry_id, state in wanted.items() if shown[entry_id] != state]
+        conn.executemany(sql, changed)
+        shown.update(wanted)
+        with context.today_in_this_thread(day):  # frozen on its report day, as a clerk would have
+            month_freeze.freeze_month(campaign_id, month, report_day=day)
+    conn.executemany(sql, [(*state, entry_id) for entry_id, state in now.items() if shown[entry_id] != state])
 
 
 def build(campaign_id: int, today: date, seed: int = 1) -> None:
@@ -165,5 +215,6 @@ def build(campaign_id: int, today: date, seed: int = 1) -> None:
     people = _people_by_department()
     leader = Person.select().where(Person.level == PersonLevel.BUREAU_LEADER).order_by(Person.sort_order,
                                                                                       Person.id).first()
+    _frozen_months(campaign_id, today)
     _rankings(rng, today, people, leader)
     _registers(rng, campaign_id, today, people)

@@ -324,9 +324,10 @@ def set_scores(round_id: int, inputs: list[ScoreInput]) -> list[ScoreRecord]:
     checked = _validated(list(inputs))
     before = {s.subject: s.score for s in scores(round_id)}
     RankingScore.delete().where(RankingScore.ranking_round == round_id).execute()
-    for item, dept_id in checked:
-        RankingScore.create(ranking_round=round_id, subject=item.subject, department=dept_id, score=item.score,
-                            items=json.dumps(item.items, ensure_ascii=False) if item.items else "", note=item.note)
+    RankingScore.insert_many([
+        {"ranking_round": round_id, "subject": item.subject, "department": dept_id, "score": item.score,
+         "items": json.dumps(item.items, ensure_ascii=False) if item.items else "", "note": item.note}
+        for item, dept_id in checked]).execute()
     after = {item.subject: item.score for item, _ in checked}
     if before != after:
         changelog.record("ranking_round", round_id, "update", "scores", _score_text(before), _score_text(after))

@@ -136,7 +136,8 @@ def get_item(item_id: int) -> ItemRecord:
     return _record(r)
 
 
-def _clean(s: RegisterSpec, values: dict, current: dict | None = None) -> dict:
+def _clean(s: RegisterSpec, values: dict, current: dict | None = None,
+           known: tuple[set[int], set[int]] | None = None) -> dict:
     unknown = set(values) - set(FIELDS)
     if unknown:
         raise ValidationError(f"不能填写：{'、'.join(sorted(unknown))}")
@@ -169,12 +170,17 @@ def _clean(s: RegisterSpec, values: dict, current: dict | None = None) -> dict:
     if out["done_on"] and out["done_on"] > context.today():
         raise ValidationError(f"{s.done_label}不能晚于今天", "done_on")
     dept_id, owner_id = merged.get("department_id"), merged.get("owner_id")
-    if dept_id is not None and not Department.select().where(Department.id == dept_id).exists():
+    departments, people = known or (_ids(Department), _ids(Person))
+    if dept_id is not None and dept_id not in departments:
         raise ValidationError("所选科室（单位）已不存在", "department_id")
-    if owner_id is not None and not Person.select().where(Person.id == owner_id).exists():
+    if owner_id is not None and owner_id not in people:
         raise ValidationError("所选责任人已不存在", "owner_id")
     out["department_id"], out["owner_id"] = dept_id, owner_id
     return out
+
+
+def _ids(model) -> set[int]:
+    return {i for (i,) in model.select(model.id).tuples()}
 
 
 def _values(r: RegisterItem) -> dict:
@@ -183,15 +189,28 @@ def _values(r: RegisterItem) -> dict:
 
 @context.writes
 def create_item(campaign_id: int, register: str, **values) -> ItemRecord:
+    return get_item(create_items(campaign_id, register, [values])[0])
+
+
+@context.writes
+def create_items(campaign_id: int, register: str, rows: list[dict]) -> list[int]:
+    """Add rows at the register's end, all or none (every row checked first); their ids in order."""
     s = spec(register)
-    clean = _clean(s, values)
+    known = (_ids(Department), _ids(Person))
+    clean = [_clean(s, values, known=known) for values in rows]
     order = (RegisterItem.select(fn.MAX(RegisterItem.sort_order))
-             .where(RegisterItem.campaign == campaign_id, RegisterItem.register == s.name).scalar() or 0) + 1
+             .where(RegisterItem.campaign == campaign_id, RegisterItem.register == s.name).scalar() or 0)
     now = context.now()
-    r = RegisterItem.create(campaign=campaign_id, register=s.name, sort_order=order, created_at=now, updated_at=now,
-                            department=clean.pop("department_id"), owner=clean.pop("owner_id"), **clean)
-    changelog.record("register_item", r.id, "create", "title", None, f"{s.name}：{clean['title']}")
-    return get_item(r.id)
+    ids = []
+    for n, item in enumerate(clean, start=1):
+        department, owner = item.pop("department_id"), item.pop("owner_id")
+        ids.append(RegisterItem.insert(campaign=campaign_id, register=s.name, sort_order=order + n, created_at=now,
+                                       updated_at=now, department=department, owner=owner, **item).execute())
+    if len(ids) == 1:
+        changelog.record("register_item", ids[0], "create", "title", None, f"{s.name}：{clean[0]['title']}")
+    elif ids:
+        changelog.record("register_item", ids[0], "create", "title", None, f"{s.name}：新增 {len(ids)} 项")
+    return ids
 
 
 @context.writes
