@@ -51,6 +51,8 @@ KINDS: dict[str, Kind] = {k.name: k for k in [
     Kind("minutes", "会议纪要", "meeting_pdf", "build_minutes", needs="meeting",
          description="会议纪要（GB/T 9704 纪要格式），--meeting 2026-8 或 id:会议id"),
     Kind("stats", "统计汇总", "stats_pdf", description="完成率与逾期统计（按层级、责任单位、专班、类别，含图表和月度趋势）"),
+    Kind("bulletin", "月度通报", "bulletin_pdf", "build_bulletin",
+         description="已封账月份的月度通报：科室、专班完成率排名及较上月变化，连续两月逾期，未报进展，--month YYYY-MM"),
     Kind("ranking", "排名通报", "ranking_pdf", "build_ranking",
          description="作风指数评价等排名活动一轮的结果通报，--round 2026-Q1 [--kind 作风指数评价]（默认最近一轮）"),
     Kind("interviews", "提醒约谈名单", "ranking_pdf", "build_interviews",
