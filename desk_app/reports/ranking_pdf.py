@@ -11,9 +11,8 @@ from desk_app.services import context, rankings, rankings_rules
 from desk_app.services.ledger_columns import cn_date
 from desk_app.services.rankings_periods import parse_period, period_label
 
-from . import blocks, gongwen_blocks
-from .gongwen import Gongwen
-from .gongwen_table import CONTINUED, GwColumn, add_table
+from . import blocks
+from .bulletin_notice import INT, SCORE, TEXT, Column, Notice, TableBlock, render_pdf
 from .layout import Document
 from .ledger_pdf import PrintColumn, serial_column, table_document
 from .options import PrintOptions, Progress, cn_number
@@ -60,80 +59,79 @@ def _two_lines(label: str) -> str:
     return label if len(label) <= 3 else f"{label[:2]}\n{label[2:]}"
 
 
-def ranking_columns(result: rankings_rules.Ranking) -> list[GwColumn]:
-    """名次, the subject (as wide as its longest name), the sub-scores, 得分, 较上轮, and 备注 taking the rest."""
-    kind = result.kind
-    label = kind.subject_label.replace("（", "\n（", 1)
-    columns = [GwColumn("名次", lambda r, n: str(r.rank), identity=True),
-               GwColumn(label, lambda r, n: r.subject, identity=True)]
-    columns += [GwColumn(_two_lines(name), lambda r, n, name=name: score_text(r.items.get(name)))
-                for name in result.item_names]
-    columns.append(GwColumn("得分", lambda r, n: score_text(r.score)))
+def ranking_columns(result: rankings_rules.Ranking) -> list[Column]:
+    """名次, the subject, the sub-scores, 得分, 较上轮, and 备注 taking the rest."""
+    label = result.kind.subject_label.replace("（", "\n（", 1)
+    columns = [Column("名次", INT, identity=True), Column(label, identity=True)]
+    columns += [Column(_two_lines(name), SCORE) for name in result.item_names]
+    columns.append(Column("得分", SCORE))
     if result.previous is not None:
-        columns.append(GwColumn("较上轮\n名次", lambda r, n: change_text(r)))
-    columns.append(GwColumn("备注", lambda r, n: mark_text(r, kind), wide=True))
+        columns.append(Column("较上轮\n名次", TEXT))
+    columns.append(Column("备注", wide=True))
     return columns
+
+
+def ranking_row(result: rankings_rules.Ranking, row: rankings_rules.RankedRow) -> list:
+    values = [row.rank, row.subject, *(row.items.get(name) for name in result.item_names), row.score]
+    if result.previous is not None:
+        values.append(change_text(row))
+    return values + [mark_text(row, result.kind)]
 
 
 def _names(rows: list[rankings_rules.RankedRow]) -> str:
     return "、".join(f"{r.subject}（{score_text(r.score)}分）" for r in rows)
 
 
-def build_ranking(options: PrintOptions, progress: Progress | None = None) -> Document:
-    r = chosen_round(options)
-    result = rankings_rules.ranking(r.id)
-    kind = result.kind
+def ranking_notice(result: rankings_rules.Ranking, title: str = "") -> Notice:
+    """The round's 通报: what was scored, 一、the table, 二、the last places, 三、提醒约谈, 四、要求."""
+    r, kind = result.round, result.kind
     if not result.rows:
-        raise ValidationError(f"{kind.name}{r.label}还没有成绩，无法打印通报。请先录入或导入成绩。")
-    title = options.title or f"关于{r.label}{kind.name}结果的通报"
+        raise ValidationError(f"{kind.name}{r.label}还没有成绩，无法出通报。请先录入或导入成绩。")
     issuer = blocks.report_header().unit or "活动办公室"
-    today = cn_date(context.today())
-    gw = Gongwen(title, author=issuer, progress=progress)
-    gw.title(title)
-    gw.blank()
-    gw.addressee("各科室（单位）：")
-    who = f"{r.scorer}" if r.scorer else "评价组"
+    n = Notice(title or f"关于{r.label}{kind.name}结果的通报", "各科室（单位）：", issuer,
+               r.published_on or r.scored_on or context.today())
+    who = r.scorer or "评价组"
     when = f"{cn_date(r.scored_on)}，" if r.scored_on else ""
-    gw.paragraph(f"按照活动安排，{when}{who}对{len(result.rows)}个{kind.subject_label}开展了{r.label}{kind.name}。"
-                 "现将结果通报如下：")
-    gw.heading(f"{cn_number(1)}、{kind.name}结果")
-    average = result.average
+    n.para(f"按照活动安排，{when}{who}对{len(result.rows)}个{kind.subject_label}开展了{r.label}{kind.name}。"
+           "现将结果通报如下：")
+    n.heading(f"{cn_number(1)}、{kind.name}结果")
     top = [row for row in result.rows if row.rank <= 3]
-    gw.paragraph(f"本轮平均得分{score_text(average)}分，最高{score_text(result.rows[0].score)}分，"
-                 f"最低{score_text(result.rows[-1].score)}分。排在前列的是：{_names(top)}。")
-    heading = f"{cn_number(1)}、{kind.name}结果"
-    add_table(gw, ranking_columns(result), result.rows, heading=lambda: gw.paragraph(
-        heading + CONTINUED, face=gw.fonts.heading, kind="heading1", attach=False, keep_together=True))
-    gw.blank(0.5)
+    n.para(f"本轮平均得分{score_text(result.average)}分，最高{score_text(result.rows[0].score)}分，"
+           f"最低{score_text(result.rows[-1].score)}分。排在前列的是：{_names(top)}。")
+    n.table(TableBlock("排名", ranking_columns(result), [ranking_row(result, row) for row in result.rows]))
     places = _places(kind)
-    gw.heading(f"{cn_number(2)}、排名后{places}名的{kind.subject_label}")
+    n.heading(f"{cn_number(2)}、排名后{places}名的{kind.subject_label}")
     if result.bottom_applies and result.bottom:
-        moves = [f"{row.subject}较上轮{change_text(row).replace('↑', '上升').replace('↓', '下降')}"
-                 + ("位" if change_text(row)[0] in "↑↓" else "") for row in result.bottom
+        moves = [f"{row.subject}较上轮{_move_words(row.rank_change)}" for row in result.bottom
                  if result.previous is not None and row.rank_change is not None]
-        gw.paragraph(f"本轮排名后{places}名的是：{_names(result.bottom)}"
-                     + (f"；其中{'，'.join(moves)}" if moves else "") + "。")
+        n.para(f"本轮排名后{places}名的是：{_names(result.bottom)}" + (f"；其中{'，'.join(moves)}" if moves else "") + "。")
     else:
-        gw.paragraph(f"本轮参评{kind.subject_label}不超过{kind.bottom_count}个，不排后{places}名。")
-    gw.heading(f"{cn_number(3)}、提醒约谈")
+        n.para(f"本轮参评{kind.subject_label}不超过{kind.bottom_count}个，不排后{places}名。")
+    n.heading(f"{cn_number(3)}、提醒约谈")
     due = result.interviews
     rule = f"对{kind.name}排序连续{_count_cn(kind.consecutive)}轮后{places}名的，进行提醒约谈"
     if due:
         detail = "；".join(f"{row.subject}（" + "、".join(f"{period_label(p)}第{rank}名" for p, rank in row.history) + "）"
                           for row in due)
         more = "以上" if any(row.streak > kind.consecutive for row in due) else ""
-        gw.paragraph(f"根据活动实施方案“{rule}”的规定，{detail}连续{_count_cn(kind.consecutive)}轮{more}排名后{places}名，"
-                     "由活动办公室安排提醒约谈，约谈情况另行记录。")
+        n.para(f"根据活动实施方案“{rule}”的规定，{detail}连续{_count_cn(kind.consecutive)}轮{more}排名后{places}名，"
+               "由活动办公室安排提醒约谈，约谈情况另行记录。")
     else:
-        gw.paragraph(f"根据活动实施方案“{rule}”的规定，本轮没有需要提醒约谈的{kind.subject_label}。")
-    gw.heading(f"{cn_number(4)}、有关要求")
-    gw.paragraph(f"各{kind.subject_label}要对照评价结果，认真查找作风方面存在的差距和不足，举一反三抓好整改；"
-                 f"排名靠后的{kind.subject_label}要深入分析原因，制定整改措施，于10个工作日内将整改情况报活动办公室。"
-                 "评价结果将列入科室人员干部政绩考核和廉政档案。")
-    gongwen_blocks.signature(gw, issuer, today)
-    cc, printer = gongwen_blocks.record_settings(issuer)
-    gongwen_blocks.record(gw, printer, today, cc)
-    return gw.build()
+        n.para(f"根据活动实施方案“{rule}”的规定，本轮没有需要提醒约谈的{kind.subject_label}。")
+    n.heading(f"{cn_number(4)}、有关要求")
+    n.para(f"各{kind.subject_label}要对照评价结果，认真查找作风方面存在的差距和不足，举一反三抓好整改；"
+           f"排名靠后的{kind.subject_label}要深入分析原因，制定整改措施，于10个工作日内将整改情况报活动办公室。"
+           "评价结果将列入科室人员干部政绩考核和廉政档案。")
+    return n
+
+
+def _move_words(change: int) -> str:
+    return "持平" if change == 0 else (f"上升{change}位" if change > 0 else f"下降{-change}位")
+
+
+def build_ranking(options: PrintOptions, progress: Progress | None = None) -> Document:
+    r = chosen_round(options)
+    return render_pdf(ranking_notice(rankings_rules.ranking(r.id), options.title), progress)
 
 
 def _count_cn(n: int) -> str:

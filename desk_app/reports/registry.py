@@ -53,6 +53,8 @@ KINDS: dict[str, Kind] = {k.name: k for k in [
     Kind("stats", "统计汇总", "stats_pdf", description="完成率与逾期统计（按层级、责任单位、专班、类别，含图表和月度趋势）"),
     Kind("bulletin", "月度通报", "bulletin_pdf", "build_bulletin",
          description="已封账月份的月度通报：科室、专班完成率排名及较上月变化，连续两月逾期，未报进展，--month YYYY-MM"),
+    Kind("quarter", "季度办结率通报", "quarter_pdf", "build_quarter",
+         description="按科室的季度办结率通报（由各月封账数据生成），--quarter 2026-Q3（默认最近一个季度）"),
     Kind("ranking", "排名通报", "ranking_pdf", "build_ranking",
          description="作风指数评价等排名活动一轮的结果通报，--round 2026-Q1 [--kind 作风指数评价]（默认最近一轮）"),
     Kind("interviews", "提醒约谈名单", "ranking_pdf", "build_interviews",
