@@ -29,6 +29,9 @@ PAGES = [
     ("meetings", "ui.views.meeting_page", "MeetingPage"),
     ("ledger", "ui.views.ledger_page", "LedgerPage"),
     ("stats", "ui.views.stats_page", "StatsPage"),
+    ("bulletins", "ui.views.bulletin_page", "BulletinPage"),
+    ("rankings", "ui.views.ranking_page", "RankingPage"),
+    ("registers", "ui.views.registers_page", "RegistersPage"),
     ("settings", "ui.views.settings_page", "SettingsPage"),
 ]
 

@@ -17,7 +17,7 @@ def register(sub) -> None:
                        description="导出：xlsx（Excel 台账）、csv、docx（会议纪要或签到表）、package（上报数据包 .zip）、"
                                    "fill-in（给各科室的本月进展填报表，每个科室一个工作簿，--out 为文件夹）。")
     p.add_argument("format", choices=FORMATS, metavar="FORMAT",
-                   help="xlsx、csv、docx、package、fill-in，或通报 bulletin、quarter、ranking（见下）")
+                   help="xlsx、csv、docx、package、fill-in，通报 bulletin、quarter、ranking，清单 rules、targets（见下）")
     p.add_argument("--out", required=True, metavar="FILE",
                    help="输出文件（扩展名 .xlsx、.csv、.docx 或 .zip；不写扩展名时自动加上）；fill-in 为输出文件夹")
     p.add_argument("--month", default="", metavar="YYYY-MM",
