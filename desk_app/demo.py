@@ -314,7 +314,7 @@ def _build(b: _Builder, seed: int, today: date, entries: int, progress) -> DemoR
         unit="市财政局“观念能力作风建设年”活动办公室", filled_by=clerk.name,
         reviewed_by=people[PersonLevel.BUREAU_LEADER][1].name, phone=clerk.phone))
     changelog.record("campaign", campaign.id, "create", "demo", None, f"演示数据：seed={seed}，{total} 条台账")
-    demo_cycle.build(campaign.id, today, seed)  # frozen months, scored rounds, 制度清单 and 晋位升级目标
+    demo_cycle.build(campaign.id, today, seed)  # scored rounds, 制度清单 and 晋位升级目标 (issue 19b)
     return DemoResult(campaign.id, Person.select().count(), len(forces), len(meetings), total)
 
 

@@ -1,9 +1,13 @@
-"""The demo's monthly and quarterly cycle (issue 19b): four scored rounds of 作风指数评价 (with the 提醒约谈
-they call for, one held and recorded), two of 财政大讲堂, the 制度清单 of seed 003 (16 areas, 53 rules)
-and one or two 晋位升级目标 per section, so every new page has something to show.
+"""The demo's monthly and quarterly cycle (issue 19b), so every new page has something to show:
 
-Called once at the end of the demo build (desk_app.demo), inside its transaction; deterministic for a
-seed and an anchor day.
+- build() — called at the end of the demo build (desk_app.demo), inside its transaction: four scored
+  rounds of 作风指数评价 (with the 提醒约谈 they call for, the older ones held and recorded), two of
+  财政大讲堂, the 制度清单 of seed 003 (16 areas, 53 rules) and one or two 晋位升级目标 per section;
+- freeze_history() — called after it by `desk-app demo` and the window's 用演示数据试用: every past month
+  of the campaign frozen as it stood on its report day. Kept out of build() so that the demo tests
+  build on (and 封账's own tests, which freeze months of it) start from an unfrozen ledger, and stay fast.
+
+Deterministic for a seed and an anchor day.
 """
 
 from __future__ import annotations
@@ -189,9 +193,16 @@ def _as_of(row: tuple, day: date) -> tuple:
     return ("推进中" if found is None or found + timedelta(days=21) <= day else "未启动"), None, None
 
 
-def _frozen_months(campaign_id: int, today: date) -> None:
+def freeze_history(campaign_id: int, today: date | None = None, progress=None) -> list[str]:
     """Freeze each past month through month_freeze, with the entries set back to how they stood on its
-    report day (and put back after), so the trend, the ↑↓ and the 连续两月逾期 look like a real year."""
+    report day (and put back after), so the trend, the ↑↓ and the 连续两月逾期 look like a real year.
+    All or nothing; returns the months frozen."""
+    today = today or context.today()
+    with database.atomic():
+        return _frozen_months(campaign_id, today, progress)
+
+
+def _frozen_months(campaign_id: int, today: date, progress=None) -> list[str]:
     rows = [(i, s, f, c, d) for i, s, f, c, d in LedgerEntry.select(
         LedgerEntry.id, LedgerEntry.status, LedgerEntry.found_date, LedgerEntry.completed_date,
         LedgerEntry.closed_date).where(LedgerEntry.campaign == campaign_id).tuples()]
@@ -199,7 +210,10 @@ def _frozen_months(campaign_id: int, today: date) -> None:
     shown = dict(now)
     conn = database.connection()
     sql = 'UPDATE "ledger_entry" SET "status" = ?, "completed_date" = ?, "closed_date" = ? WHERE "id" = ?'
-    for month in _months_to_freeze(campaign_id, today):
+    months = _months_to_freeze(campaign_id, today)
+    for n, month in enumerate(months):
+        if progress is not None:
+            progress(n, len(months), f"正在封账演示月份 {month}")
         day = month_freeze.report_day_of(month)
         wanted = {row[0]: _as_of(row, day) for row in rows if row[2] is None or row[2] <= day}
         changed = [(*state, entry_id) for entry_id, state in wanted.items() if shown[entry_id] != state]
@@ -208,6 +222,7 @@ def _frozen_months(campaign_id: int, today: date) -> None:
         with context.today_in_this_thread(day):  # frozen on its report day, as a clerk would have
             month_freeze.freeze_month(campaign_id, month, report_day=day)
     conn.executemany(sql, [(*state, entry_id) for entry_id, state in now.items() if shown[entry_id] != state])
+    return months
 
 
 def build(campaign_id: int, today: date, seed: int = 1) -> None:
@@ -215,6 +230,5 @@ def build(campaign_id: int, today: date, seed: int = 1) -> None:
     people = _people_by_department()
     leader = Person.select().where(Person.level == PersonLevel.BUREAU_LEADER).order_by(Person.sort_order,
                                                                                       Person.id).first()
-    _frozen_months(campaign_id, today)
     _rankings(rng, today, people, leader)
     _registers(rng, campaign_id, today, people)

@@ -255,7 +255,7 @@ class ScoresTab(QWidget):
     def _mark_dirty(self) -> None:
         self.dirty = True
 
-    def _add_row(self) -> None:
+    def _add_row(self, edit: bool = True) -> None:
         n = self.grid.rowCount()
         self.grid.insertRow(n)
         for c in range(self.grid.columnCount()):
