@@ -144,6 +144,8 @@ def quarter_report(campaign_id: int, quarter: str = "") -> QuarterReport:
         fm = month_freeze.frozen_month(campaign_id, m) if m in frozen else None
         monthly_rates.append({(g.id, g.key): g.completion_rate for g in fm.figures.by_department} if fm else None)
     order = {g.id: i for i, g in enumerate(last.figures.by_department)}
+    for g in last.figures.by_department:  # sections with entries but none due in the quarter are listed too
+        groups.setdefault((g.id, g.key), QuarterFigures(g.key, g.id, 0, 0, 0, 0))
     present = sorted(groups.values(), key=lambda g: (g.id is None, order.get(g.id, 0), g.key))
     ranked = sorted((g for g in present if g.due), key=lambda g: (_sort_key(g), order.get(g.id, 0)))
     places: dict[tuple, int] = {}
