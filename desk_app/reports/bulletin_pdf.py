@@ -27,6 +27,7 @@ from .layout import Document
 from .options import PrintOptions, Progress, cn_number, with_campaign
 
 TOP = 3
+PAPER_LIMIT = 200  # entries named on paper; the Excel file lists them all
 REQUIREMENTS = ("各科室（单位）、各专班要对照本通报，逐项核对本单位事项的完成情况：对逾期事项要分析原因、明确新的"
                 "完成时限，确已完成的及时提交佐证材料申请销号；连续两个月逾期的事项，责任单位要在5个工作日内向活动"
                 "办公室书面说明情况；未报送本月进展的科室（单位）要于下月报送日前补报。活动办公室将继续按月调度、"
@@ -114,12 +115,18 @@ def monthly_notice(data: Bulletin, title: str = "") -> Notice:
     else:
         n.para(f"没有在{before}、{month}两个报送日均逾期未完成的事项。")
     if data.overdue_compared and data.overdue_twice:
-        n.table(TableBlock("连续两月逾期", [
-            Column("序号", INT, identity=True), Column("问题编号", identity=True), Column("问题表现", wide=True),
-            Column("责任单位", max_chars=5), Column("责任人", max_chars=4), Column("整改时限", DATE, max_chars=7),
-            Column("逾期\n天数", INT)],
-            [[i, e.code, e.description, e.department_name or "—", e.responsible_name or "—", e.deadline, e.days]
-             for i, e in enumerate(data.overdue_twice, start=1)]))
+        columns = [Column("序号", INT, identity=True), Column("问题编号", identity=True), Column("问题表现", wide=True),
+                   Column("责任单位", max_chars=5), Column("责任人", max_chars=4),
+                   Column("整改时限", DATE, max_chars=7), Column("逾期\n天数", INT)]
+        rows = [[i, e.code, e.description, e.department_name or "—", e.responsible_name or "—", e.deadline, e.days]
+                for i, e in enumerate(data.overdue_twice, start=1)]
+        if len(rows) <= PAPER_LIMIT:
+            n.table(TableBlock("连续两月逾期", columns, rows))
+        else:  # a 通报 names the worst; the Excel file carries every one
+            longest = sorted(rows, key=lambda r: (-r[6], r[0]))[:PAPER_LIMIT]
+            n.para(f"（逾期时间最长的{PAPER_LIMIT}条列于下表，全部{len(rows)}条见Excel附表“连续两月逾期（全部）”。）")
+            n.table(TableBlock("连续两月逾期", columns, [[i, *r[1:]] for i, r in enumerate(longest, start=1)]))
+            n.table(TableBlock("连续两月逾期（全部）", columns, rows, on_paper=False))
     n.heading(f"{cn_number(5)}、未报送本月进展的科室（单位）")
     if data.silent:
         n.para("以下科室（单位）有未完成事项，但本月没有报送任何进展："
