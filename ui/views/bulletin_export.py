@@ -8,6 +8,8 @@ from PySide6.QtCore import QCoreApplication, QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QToolButton, QWidget
 
+from desk_app.services import session
+
 from ..tasks import Task, run_with_progress
 from .print_actions import safe_file_name
 
@@ -15,6 +17,7 @@ FILTERS = {".docx": "Word (*.docx)", ".xlsx": "Excel (*.xlsx)"}
 
 
 def _in_worker(work):
+    """Run `work` on a pool thread and close that thread's own database connection afterwards."""
     def run(progress):
         import threading  # noqa: PLC0415
 
@@ -22,10 +25,7 @@ def _in_worker(work):
             return work(progress)
         finally:
             if threading.current_thread() is not threading.main_thread():
-                from desk_app.db.models import database  # noqa: PLC0415
-
-                if not database.is_closed():
-                    database.close()
+                session.close_data()  # connections are per thread: this closes the worker's only
     return run
 
 

@@ -144,7 +144,7 @@ def test_print_and_export_commands(history, tmp_path, capsys):
     (["export", "quarter", "--quarter", "2024-Q1", "--out", "x.xlsx"], "2024年第一季度还没有封账的月份"),
     (["export", "rules", "--out", "x.docx"], ".xlsx"),
 ])
-def test_bad_requests_exit_2_and_write_nothing(history, tmp_path, monkeypatch, capsys, args, message):
+def test_bad_requests_exit_2_and_write_nothing(demo, tmp_path, monkeypatch, capsys, args, message):
     monkeypatch.chdir(tmp_path)
     assert main(args) == 2
     err = capsys.readouterr().err
@@ -155,3 +155,24 @@ def test_bad_requests_exit_2_and_write_nothing(history, tmp_path, monkeypatch, c
 def test_bulletin_without_any_frozen_month_says_how_to_freeze(demo, tmp_path, capsys):
     assert main(["print", "bulletin", "--out", str(tmp_path / "x.pdf")]) == 2
     assert "desk-app freeze" in capsys.readouterr().err
+
+
+def test_a_long_overdue_list_names_the_worst_on_paper_and_all_in_excel(history, monkeypatch):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    from desk_app.exchange.bulletin_files import notice_bytes
+    from desk_app.reports import bulletin_pdf
+
+    data = bulletin.bulletin(history.campaign_id, "2026-10")
+    assert len(data.overdue_twice) > 5
+    monkeypatch.setattr(bulletin_pdf, "PAPER_LIMIT", 5)
+    pdf = notice_bytes("bulletin", history.campaign_id, ".pdf", month="2026-10")[0]
+    xlsx = notice_bytes("bulletin", history.campaign_id, ".xlsx", month="2026-10")[0]
+    book = load_workbook(BytesIO(xlsx))
+    assert book["连续两月逾期"].max_row == 2 + 5
+    assert book["连续两月逾期（全部）"].max_row == 2 + len(data.overdue_twice)
+    worst = max(data.overdue_twice, key=lambda e: e.days)
+    assert [c.value for c in book["连续两月逾期"][3]][1] == worst.code
+    assert pdf.startswith(b"%PDF")
