@@ -111,14 +111,18 @@ def _rankings(rng: random.Random, today: date, people: dict[str, list[Person]], 
         r = rankings.create_round(kind.id, period, scorer=SCORER, scored_on=end - timedelta(days=6),
                                   published_on=min(end + timedelta(days=8), today))
         rankings.set_scores(r.id, _round_scores(rng, base))
-    rounds = rankings.list_rounds(kind.id)
-    for r in rounds[:-1]:  # the older rounds' 约谈 were held; the latest round's are still to do
-        for n, row in enumerate(rankings_rules.ranking(r.id).interviews):
-            chief = _chief(people.get(row.subject, []))
-            held = min(r.published_on + timedelta(days=10 + n), today)
-            rankings_rules.record_interview(r.id, row.subject, planned_on=held, held_on=held,
-                                            interviewer=leader.name if leader else "",
-                                            attendees=chief.name if chief else "", outcome=OUTCOMES[n % 2])
+    latest = rankings.list_rounds(kind.id)[-1]
+    held: dict[str, int] = {}
+    for row in reversed(rankings_rules.interviews(kind.id)):  # oldest first; the latest round's are still to do
+        if row.round_id == latest.id:
+            continue
+        n = held.setdefault(row.period, 0)
+        held[row.period] += 1
+        chief = _chief(people.get(row.subject, []))
+        day = min(quarter_end(row.period) + timedelta(days=18 + n), today)
+        rankings_rules.record_interview(row.round_id, row.subject, planned_on=day, held_on=day,
+                                        interviewer=leader.name if leader else "",
+                                        attendees=chief.name if chief else "", outcome=OUTCOMES[n % 2])
     lecture = rankings.kind_by_name("财政大讲堂")
     speakers = [d for d in people if d not in ("机关党委",)][:9]
     level = {d: rng.uniform(82.0, 95.0) for d in speakers}

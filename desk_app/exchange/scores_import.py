@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from desk_app.errors import InputFileError, ValidationError
-from desk_app.services import rankings
+from desk_app.services import org, rankings
 from desk_app.services.rankings import ScoreInput
 from desk_app.services.rankings_periods import CN_QUARTER, parse_period, period_label
 
@@ -171,6 +171,7 @@ def _check_title(lines: list[str], kind: rankings.KindRecord, period: str, error
 def _read_rows(raw: RawSheet, h: _Header, kind: rankings.KindRecord, errors: list[str],
                notes: list[str]) -> list[PreviewRow]:
     departments = "科室" in kind.subject_label or "单位" in kind.subject_label or "处室" in kind.subject_label
+    known = org.list_departments(include_inactive=True) if departments else []
     out: list[PreviewRow] = []
     seen: dict[str, int] = {}
     unknown: list[str] = []
@@ -212,7 +213,7 @@ def _read_rows(raw: RawSheet, h: _Header, kind: rankings.KindRecord, errors: lis
             errors.append(f"“{name}”出现了两次（第 {seen[name]} 行和第 {line} 行），每个{kind.subject_label}只能有一个得分")
             continue
         seen[name] = line
-        dept, how = rankings.match_department(name) if departments else (None, "")
+        dept, how = rankings.match_department(name, known) if departments else (None, "")
         if departments and dept is None:
             unknown.append(name)
             continue

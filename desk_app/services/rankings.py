@@ -14,7 +14,7 @@ from datetime import date
 
 from peewee import fn
 
-from desk_app.db.models import Department, RankingKind, RankingRound, RankingScore
+from desk_app.db.models import RankingKind, RankingRound, RankingScore
 from desk_app.errors import NotFoundError, ValidationError
 
 from . import changelog, context, org
@@ -259,13 +259,15 @@ def scores(round_id: int) -> list[ScoreRecord]:
     return [ScoreRecord(s.id, s.subject, s.department_id, s.score, _items(s.items), s.note) for s in rows]
 
 
-def match_department(name: str) -> tuple[org.DepartmentRecord | None, str]:
+def match_department(name: str, departments: list[org.DepartmentRecord] | None = None
+                     ) -> tuple[org.DepartmentRecord | None, str]:
     """The department a scorer's name means: its full name or short name, else the one department whose
     name contains it (预算科 → 预算管理科 only when no other department fits). (record, how read)."""
     wanted = "".join((name or "").split())
     if not wanted:
         return None, ""
-    departments = org.list_departments(include_inactive=True)
+    if departments is None:
+        departments = org.list_departments(include_inactive=True)
     for d in departments:
         if wanted in ("".join(d.name.split()), "".join(d.short_name.split())):
             return d, ""
@@ -294,6 +296,8 @@ def check_score(value, where: str) -> float:
 
 def _validated(inputs: list[ScoreInput]) -> list[tuple[ScoreInput, int | None]]:
     seen: dict[str, int] = {}
+    departments = org.list_departments(include_inactive=True)
+    known = {d.id for d in departments}
     out = []
     for n, item in enumerate(inputs, start=1):
         subject = " ".join((item.subject or "").split())
@@ -307,9 +311,9 @@ def _validated(inputs: list[ScoreInput]) -> list[tuple[ScoreInput, int | None]]:
         item.items = {str(k).strip(): check_score(v, f"“{subject}”的“{k}”") for k, v in (item.items or {}).items()}
         dept_id = item.department_id
         if dept_id is None:
-            dept, _how = match_department(subject)
+            dept, _how = match_department(subject, departments)
             dept_id = dept.id if dept else None
-        elif not Department.select().where(Department.id == dept_id).exists():
+        elif dept_id not in known:
             raise ValidationError(f"“{subject}”对应的科室已不存在")
         out.append((item, dept_id))
     return out

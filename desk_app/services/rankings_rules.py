@@ -214,7 +214,8 @@ def record_interview(round_id: int, subject: str, *, planned_on: date | None = N
     if r is None:
         raise NotFoundError("找不到这一轮排名，它可能已被删除。")
     subject = " ".join((subject or "").split())
-    due = {row.subject: row for row in ranking(round_id).interviews}
+    result = ranking(round_id)
+    due = {row.subject: row for row in result.interviews}
     iv = Interview.get_or_none(Interview.ranking_round == round_id, Interview.subject == subject)
     if subject not in due and iv is None:
         raise ValidationError(f"“{subject}”在{period_label(r.period)}不属于连续后几名，不需要提醒约谈")
@@ -239,4 +240,6 @@ def record_interview(round_id: int, subject: str, *, planned_on: date | None = N
         iv.updated_at = context.now()
         iv.save()
     changelog.record_changes("interview", iv.id, changes)
-    return next(x for x in interviews(r.kind_id, round_id=round_id) if x.subject == subject)
+    row = due.get(subject)
+    reason = _reason(row, len(result.rows)) if row else "（记录在案）"
+    return _row(result.kind, result.round, subject, iv.department_id, reason, row is not None, iv)
