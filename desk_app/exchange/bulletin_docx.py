@@ -68,12 +68,12 @@ def _paragraph(doc, text: str = "", *, font: str = BODY_FONT, size: float = BODY
 
 def _text_pt(text: str, size: float) -> float:
     """Generous widths: WPS and LibreOffice substitute fonts on machines without 仿宋_GB2312."""
-    return sum(size * 1.05 if ord(ch) > 0x2E7F else size * 0.6 for ch in text)
+    return sum(size if ord(ch) > 0x2E7F else size * 0.58 for ch in text)
 
 
 def _widths(block: TableBlock, texts: list[list[str]]) -> list[float]:
     """Narrow columns as wide as their longest value or header line; the wide one takes the rest."""
-    pad = 2 * 5.4 + 2  # Word's default cell margins, and some slack
+    pad = 2 * 5.4 + 1  # Word's default cell margins, and some slack
     need = []
     for i, c in enumerate(block.columns):
         values = [_text_pt(r[i], TABLE_PT) for r in texts] + [_text_pt(p, TABLE_PT) for p in c.label.split("\n")]
@@ -82,10 +82,11 @@ def _widths(block: TableBlock, texts: list[list[str]]) -> list[float]:
             longest = min(longest, c.max_chars * TABLE_PT)
         need.append(longest + pad)
     wide = [i for i, c in enumerate(block.columns) if c.wide]
-    # The text column keeps a share of the page: the other text columns (names, dates) wrap to make room;
-    # numbers never do.
+    # The text column keeps what it needs up to a share of the page: the other text columns (names,
+    # dates) wrap to make room; numbers never do.
+    keep = sum(min(need[i], TEXT_WIDTH_PT * WIDE_SHARE) for i in wide)
     squeezable = [i for i, c in enumerate(block.columns) if not c.wide and c.kind in (TEXT, DATE)]
-    over = sum(w for i, w in enumerate(need) if i not in wide) - TEXT_WIDTH_PT * (1 - WIDE_SHARE)
+    over = sum(w for i, w in enumerate(need) if i not in wide) - (TEXT_WIDTH_PT - keep)
     if wide and squeezable and over > 0:
         room = sum(need[i] for i in squeezable)
         factor = max(0.5, (room - over) / room)
