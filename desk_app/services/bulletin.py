@@ -212,16 +212,16 @@ def in_month(campaign_id: int, month: str, make: Callable[[Bulletin], T], progre
 
 
 def describe(data: Bulletin) -> Bulletin:
-    """The overdue entries with their 问题表现 (read through the ledger service: inside month_view, the
+    """The overdue entries with their 问题表现, read in batches from the ledger (inside month_view: the
     frozen rows)."""
     if not data.overdue_twice:
         return data
-    from .ledger import get_entry  # noqa: PLC0415
+    from desk_app.db.models import LedgerEntry  # noqa: PLC0415
 
-    described = []
-    for e in data.overdue_twice:
-        try:
-            described.append(replace(e, description=get_entry(e.id).description))
-        except NotFoundError:
-            described.append(e)
-    return replace(data, overdue_twice=tuple(described))
+    ids = [e.id for e in data.overdue_twice]
+    texts: dict[int, str] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        texts.update(LedgerEntry.select(LedgerEntry.id, LedgerEntry.description)
+                     .where(LedgerEntry.id.in_(chunk)).tuples())
+    return replace(data, overdue_twice=tuple(replace(e, description=texts.get(e.id, "")) for e in data.overdue_twice))
