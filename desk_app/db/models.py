@@ -6,6 +6,7 @@ import uuid as _uuid
 from datetime import datetime
 
 from peewee import (
+    BlobField,
     BooleanField,
     CharField,
     DatabaseProxy,
@@ -393,7 +394,7 @@ class FrozenRecord(BaseModel):
 
     campaign = ForeignKeyField(Campaign, on_delete="CASCADE", index=False)
     sha256 = CharField()
-    data = TextField()  # JSON: {"entry": {column: stored value}, "extensions": [延期 event rows]}
+    data = BlobField()  # zlib-compressed JSON: {"entry": {column: stored value}, "extensions": [延期 event rows]}
 
     class Meta:
         indexes = ((("campaign", "sha256"), True),)

@@ -61,6 +61,8 @@ KINDS: dict[str, Kind] = {k.name: k for k in [
          description="连续两轮后三名的提醒约谈：对象、排名、时间、约谈人、结果（--kind、--round 可选）"),
     Kind("rules", "制度清单", "register_pdf", "build_rules", description="制度清单：方面、制度名称、牵头科室、状态、日期、文号"),
     Kind("targets", "晋位升级目标", "register_pdf", "build_targets", description="各科室晋位升级目标：目标、对标对象、责任人、时限、状态"),
+    Kind("fill-in-reminder", "催报通知", "fillin_notice_pdf",
+         description="未交回本月进展填报表的科室（desk-app export fill-in），--month YYYY-MM（默认本月）"),
 ]}
 
 # The kinds a ledger-style page (with a LedgerFilter) offers in its print menu.

@@ -148,7 +148,11 @@ def freeze_month(campaign_id: int, month: str, *, report_day: date | None = None
                                       created_at=frozen_at)
     store_entries(snapshot.id, captured, record_ids)
     report(progress, 2, 3, "正在计算统计数字")
-    entries = _load_entries(snapshot.id, tables)
+    entries = _entries(((c.row["id"], c.row["code"], c.row["kind"], c.row["layer"], c.row["department_id"],
+                         c.row["task_force_id"], c.row["category"], c.row["status"], c.row["deadline"],
+                         c.row["deadline_type"], c.light, c.overdue, c.due, c.closed_on_time, c.month_progress,
+                         c.row["found_date"], c.row["completed_date"], c.row["closed_date"], c.row["responsible_id"])
+                        for c in captured), tables)
     figures = compute(list(entries), *_orders(tables))
     data = {"frozen_by": context.actor(), "due_soon_days": due_soon_days, "tables": tables,
             "figures": figures.as_dict()}
@@ -228,14 +232,19 @@ def _day(value) -> date | None:
 
 
 def _load_entries(snapshot_id: int, tables: dict) -> tuple[FrozenEntry, ...]:
-    departments = {d["id"]: d["name"] for d in tables["department"]}
-    task_forces = {t["id"]: t["name"] for t in tables["task_force"]}
-    people = {p["id"]: p["name"] for p in tables["person"]}
     cursor = database.execute_sql(
         'SELECT "entry_id", "code", "kind", "layer", "department_id", "task_force_id", "category", "status", '
         '"deadline", "deadline_type", "light", "overdue", "due", "closed_on_time", "month_progress", '
         '"found_date", "completed_date", "closed_date", "responsible_id" '
         'FROM "frozen_entry" WHERE "snapshot_id" = ? ORDER BY "id"', (snapshot_id,))
+    return _entries(cursor.fetchall(), tables)
+
+
+def _entries(rows, tables: dict) -> tuple[FrozenEntry, ...]:
+    """FrozenEntry rows from (entry_id, code, … responsible_id) tuples in _load_entries' column order."""
+    departments = {d["id"]: d["name"] for d in tables["department"]}
+    task_forces = {t["id"]: t["name"] for t in tables["task_force"]}
+    people = {p["id"]: p["name"] for p in tables["person"]}
     return tuple(
         FrozenEntry(id=r[0], code=r[1], kind=r[2], layer=r[3], department_id=r[4],
                     department_name=departments.get(r[4], ""), task_force_id=r[5],
@@ -244,7 +253,7 @@ def _load_entries(snapshot_id: int, tables: dict) -> tuple[FrozenEntry, ...]:
                     closed_on_time=bool(r[13]), month_progress=r[14], found_date=_day(r[15]),
                     completed_date=_day(r[16]), closed_date=_day(r[17]), responsible_id=r[18],
                     responsible_name=people.get(r[18], ""))
-        for r in cursor.fetchall())
+        for r in rows)
 
 
 def month_due_for_freeze(today: date | None = None) -> str:
@@ -271,3 +280,38 @@ def freeze_reminder(campaign_id: int, today: date | None = None) -> tuple[str, d
     if not LedgerEntry.select().where(LedgerEntry.campaign == campaign_id, LedgerEntry.deleted_at.is_null()).exists():
         return None
     return month, report_day_of(month)
+
+
+@dataclass(frozen=True)
+class MonthState:
+    """A month as the 封账 list shows it."""
+
+    month: str
+    report_day: date  # the frozen one, or 设置's day for a month not frozen
+    frozen: bool
+    frozen_at: datetime | None = None
+    frozen_by: str = ""
+    total: GroupFigures | None = None  # the frozen 合计
+
+
+def month_states(campaign_id: int, today: date | None = None, limit: int = 36) -> list[MonthState]:
+    """The campaign's months up to this one, newest first: frozen or not, with the frozen totals."""
+    today = today or context.today()
+    campaign = _campaign(campaign_id)
+    start = (campaign.start_date or date(campaign.year, 1, 1)).replace(day=1)
+    frozen = {s.month: s for s in MonthlySnapshot.select().where(MonthlySnapshot.campaign == campaign_id)}
+    months, cursor = [], today.replace(day=1)
+    while len(months) < limit and cursor >= start:
+        months.append(cursor.strftime("%Y-%m"))
+        cursor = date.fromordinal(cursor.toordinal() - 1).replace(day=1)
+    months = sorted(set(months) | set(frozen), reverse=True)
+    out = []
+    for month in months:
+        snapshot = frozen.get(month)
+        if snapshot is None:
+            out.append(MonthState(month, report_day_of(month), False))
+            continue
+        data = _data(snapshot)
+        total = GroupFigures(**data["figures"]["total"]) if "figures" in data else None
+        out.append(MonthState(month, snapshot.report_day, True, snapshot.created_at, data.get("frozen_by", ""), total))
+    return out

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import marshal
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -23,6 +25,33 @@ from .ledger_query import is_overdue, light
 BATCH = 500
 # Tables copied whole (they are small) so a month's prints show the names and settings of its day.
 NAME_TABLES = ("department", "person", "unit", "choice_item", "setting")
+
+
+# Compressed with a preset dictionary of what every record repeats (its column names and the common
+# words), which small records cannot learn by themselves. Never change it: stored records need it back.
+_ZDICT_V1 = json.dumps({"entry": dict.fromkeys((
+    "campaign_id", "category", "cause", "closed_date", "code", "co_departments", "completed_date",
+    "completion_summary", "created_at", "deadline", "deadline_type", "decision_no", "deleted_at", "department_id",
+    "description", "found_date", "id", "kind", "layer", "leader_id", "measures", "meeting_id", "note", "owner_id",
+    "rectify_mode", "responsible_id", "reviewer_id", "schedule", "source", "source_unit", "standard", "status",
+    "target", "task_force_id", "updated_at", "uuid", "code_key")), "extensions": [
+    {"actor": None, "at": None, "entry_id": None, "id": None, "kind": "延期", "new_deadline": None,
+     "old_deadline": None, "text": None, "uuid": None}]}, ensure_ascii=False, sort_keys=True,
+    separators=(",", ":")).encode("utf-8") + "问题整改按期推进中未启动已销号长期坚持立行立改".encode()
+_V1 = b"\x01"
+
+
+def _compress(text: str) -> bytes:
+    packer = zlib.compressobj(6, zdict=_ZDICT_V1)
+    return _V1 + packer.compress(text.encode("utf-8")) + packer.flush()
+
+
+def record_from(data: bytes) -> dict:
+    """A frozen_record's data back as {"entry": {…}, "extensions": […]}."""
+    if data[:1] != _V1:
+        raise ValueError("unknown frozen record format")
+    unpacker = zlib.decompressobj(zdict=_ZDICT_V1)
+    return json.loads(unpacker.decompress(data[1:]) + unpacker.flush())
 
 
 def rows(sql: str, params=()) -> list[dict]:
@@ -59,9 +88,19 @@ class Captured:
     def month_progress(self) -> str:
         return self.progress[-1]["text"] if self.progress else ""
 
-    def record_json(self) -> str:
-        return json.dumps({"entry": self.row, "extensions": self.extensions}, ensure_ascii=False,
+    def record_data(self) -> bytes:
+        """What frozen_record stores: the JSON, compressed (a month's first copy of 100,000 entries is
+        about the size of the ledger itself; compressed, about a third)."""
+        text = json.dumps({"entry": self.row, "extensions": self.extensions}, ensure_ascii=False,
                           sort_keys=True, separators=(",", ":"))
+        return _compress(text)
+
+    def record_hash(self) -> str:
+        """Identifies the record (its JSON is written only when no earlier month holds it): marshal is
+        exact for the str / int / float / None a row holds and far cheaper than JSON. Its format may change
+        with Python; then an unchanged entry is merely stored once more."""
+        data = marshal.dumps((tuple(self.row.items()), tuple(tuple(e.items()) for e in self.extensions)))
+        return hashlib.sha256(data).hexdigest()
 
 
 def _state(row: dict, report_day: date, due_soon_days: int) -> tuple[str, bool, bool, bool]:
@@ -74,12 +113,11 @@ def _state(row: dict, report_day: date, due_soon_days: int) -> tuple[str, bool, 
             dated and deadline <= report_day, on_time)
 
 
-def _grouped(sql: str, params: tuple, ids: list[int]) -> dict[int, list[dict]]:
+def _grouped(sql: str, params: tuple, ids: set[int]) -> dict[int, list[dict]]:
+    """Rows of one campaign-wide query, by entry (one pass over an index, not a query per batch of ids)."""
     out: dict[int, list[dict]] = {}
-    for start in range(0, len(ids), BATCH):
-        chunk = ids[start:start + BATCH]
-        marks = ",".join("?" * len(chunk))
-        for row in rows(sql.format(marks=marks), (*params, *chunk)):
+    for row in rows(sql, params):
+        if row["entry_id"] in ids:
             out.setdefault(row["entry_id"], []).append(row)
     return out
 
@@ -89,41 +127,33 @@ def capture_entries(campaign_id: int, month: str, report_day: date, due_soon_day
     entries = rows('SELECT * FROM "ledger_entry" WHERE "campaign_id" = ? AND "deleted_at" IS NULL '
                    'AND COALESCE("found_date", date("created_at")) <= ? ORDER BY "code", "id"',
                    (campaign_id, report_day.isoformat()))
-    ids = [e["id"] for e in entries]
+    ids = {e["id"] for e in entries}
+    in_campaign = 'SELECT "id" FROM "ledger_entry" WHERE "campaign_id" = ?'
     # The month's progress in the order ledger_query.latest_progress reads it: the last one is 本月进展.
-    progress = _grouped('SELECT * FROM "progress_update" WHERE "month" = ? AND "entry_id" IN ({marks}) '
-                        'ORDER BY "date", "id"', (month,), ids)
-    extensions = _grouped('SELECT * FROM "entry_event" WHERE "kind" = ? AND "entry_id" IN ({marks}) '
-                          'ORDER BY "id"', (EventKind.EXTEND.value,), ids)
+    progress = _grouped(f'SELECT * FROM "progress_update" WHERE "month" = ? AND "entry_id" IN ({in_campaign}) '
+                        'ORDER BY "date", "id"', (month, campaign_id), ids)
+    extensions = _grouped(f'SELECT * FROM "entry_event" WHERE "kind" = ? AND "entry_id" IN ({in_campaign}) '
+                          'ORDER BY "id"', (EventKind.EXTEND.value, campaign_id), ids)
     return [Captured(e, extensions.get(e["id"], []), progress.get(e["id"], []),
                      *_state(e, report_day, due_soon_days)) for e in entries]
 
 
 def store_records(campaign_id: int, captured: list[Captured]) -> list[int]:
     """frozen_record ids for the entries, adding only the rows no earlier month already holds."""
-    texts = [c.record_json() for c in captured]
-    hashes = [hashlib.sha256(t.encode("utf-8")).hexdigest() for t in texts]
-    known: dict[str, int] = {}
-    unique = sorted(set(hashes))
-    for start in range(0, len(unique), BATCH):
-        chunk = unique[start:start + BATCH]
-        known.update(database.execute_sql(
-            f'SELECT "sha256", "id" FROM "frozen_record" WHERE "campaign_id" = ? AND "sha256" IN '
-            f'({",".join("?" * len(chunk))})', (campaign_id, *chunk)).fetchall())
-    fresh = {}
-    for sha, text in zip(hashes, texts, strict=True):
+    hashes = [c.record_hash() for c in captured]
+    known: dict[str, int] = dict(database.execute_sql(
+        'SELECT "sha256", "id" FROM "frozen_record" WHERE "campaign_id" = ?', (campaign_id,)).fetchall())
+    fresh: dict[str, bytes] = {}
+    for sha, c in zip(hashes, captured, strict=True):
         if sha not in known and sha not in fresh:
-            fresh[sha] = text
-    conn = database.connection()
-    conn.executemany('INSERT INTO "frozen_record" ("campaign_id", "sha256", "data") VALUES (?, ?, ?)',
-                     [(campaign_id, sha, text) for sha, text in fresh.items()])
+            fresh[sha] = c.record_data()
     if fresh:
-        new = list(fresh)
-        for start in range(0, len(new), BATCH):
-            chunk = new[start:start + BATCH]
-            known.update(database.execute_sql(
-                f'SELECT "sha256", "id" FROM "frozen_record" WHERE "campaign_id" = ? AND "sha256" IN '
-                f'({",".join("?" * len(chunk))})', (campaign_id, *chunk)).fetchall())
+        conn = database.connection()
+        conn.executemany('INSERT INTO "frozen_record" ("campaign_id", "sha256", "data") VALUES (?, ?, ?)',
+                         [(campaign_id, sha, text) for sha, text in fresh.items()])
+        known.update(database.execute_sql(
+            'SELECT "sha256", "id" FROM "frozen_record" WHERE "campaign_id" = ? AND "id" > ?',
+            (campaign_id, max(known.values(), default=0))).fetchall())
     return [known[sha] for sha in hashes]
 
 

@@ -31,6 +31,7 @@ from desk_app.exchange.progress import Progress, report
 
 from . import context
 from .month_freeze import cn_month, snapshot_data
+from .month_freeze_capture import record_from
 
 BATCH = 2000
 T = TypeVar("T")
@@ -67,7 +68,7 @@ def _copy_entries(conn, snapshot_id: int, progress: Progress | None, total: int)
             return done
         entries, events, updates = [], [], []
         for data, progress_rows in batch:
-            record = json.loads(data)
+            record = record_from(data)
             entries.append(record["entry"])
             events.extend(record.get("extensions", []))
             if progress_rows:
@@ -127,3 +128,4 @@ def run_as_of(campaign_id: int, month: str, work: Callable[[], T], progress: Pro
     """work() as of the frozen month (see month_view)."""
     with month_view(campaign_id, month, progress):
         return work()
+

@@ -94,12 +94,24 @@
         <translation>浏览…</translation>
     </message>
     <message>
+        <source>The ledger now</source>
+        <translation>当前台账</translation>
+    </message>
+    <message>
+        <source>As of frozen month %1</source>
+        <translation>封账月份 %1（按报送日）</translation>
+    </message>
+    <message>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
         <source>Entries</source>
         <translation>范围</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
     </message>
     <message>
         <source>Table options</source>

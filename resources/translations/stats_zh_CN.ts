@@ -12,6 +12,18 @@
         <translation>打印统计汇总</translation>
     </message>
     <message>
+        <source>Freeze…</source>
+        <translation>封账…</translation>
+    </message>
+    <message>
+        <source>Freeze a month, or unfreeze it (File › Monthly freeze)</source>
+        <translation>封账或解除封账（文件 › 月度封账）</translation>
+    </message>
+    <message>
+        <source>Show and print the figures of now, or of a frozen month as it stood on its report day</source>
+        <translation>显示并打印当前的数字，或某个封账月份按报送日保存的数字</translation>
+    </message>
+    <message>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
@@ -96,8 +108,24 @@
         <translation>双击一行，在整改台账中查看对应事项。</translation>
     </message>
     <message>
+        <source>Figures of now</source>
+        <translation>当前数字</translation>
+    </message>
+    <message>
+        <source>As of %1 (frozen)</source>
+        <translation>%1（已封账）</translation>
+    </message>
+    <message>
         <source>No campaign yet.</source>
         <translation>还没有活动。</translation>
+    </message>
+    <message>
+        <source>Reading the frozen month…</source>
+        <translation>正在读取封账数据…</translation>
+    </message>
+    <message>
+        <source>Statistics as of %1 (frozen)</source>
+        <translation>统计（%1 封账数字）</translation>
     </message>
     <message>
         <source>%1 entries, %2 done, completion rate %3; %4 open, %5 overdue; on-time rate %6; average %7 days to close.</source>

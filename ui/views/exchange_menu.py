@@ -20,6 +20,10 @@ class ExchangeMenu(QObject):
         menu.addSeparator()
         self.missing_action = self._action(menu, self.tr("&Units not reported"), self.open_missing)
         menu.addSeparator()
+        from .monthly_actions import MonthlyActions  # noqa: PLC0415 - 封账 and fill-in workbooks
+
+        self.monthly = MonthlyActions(window, menu)
+        menu.addSeparator()
         self._action(menu, self.tr("&Quit"), window.close, QKeySequence.StandardKey.Quit)
         self.menu = menu
 

@@ -158,6 +158,9 @@ class HomePage(QWidget):
         window = self.window()
         if w is None or not hasattr(window, "show_page"):
             return
+        if w.page == "freeze" and hasattr(window, "exchange_menu"):  # a month not frozen: the 封账 dialog
+            window.exchange_menu.monthly.open_freeze(w.period)
+            return
         page = window.show_page(w.page)
         if w.task_force_id and hasattr(page, "select_task_force"):
             page.select_task_force(w.task_force_id, "plan" if w.kind == "no_action_plan" else "report")

@@ -2,8 +2,8 @@
 
 A frozen month keeps every entry as it stood on the report day, so that month's prints, exports and
 figures come out the same whatever changes later:
-* frozen_record holds an entry's whole ledger_entry row (and its 延期 events) as JSON, addressed by its
-  SHA-256 so the months in which an entry did not change share one copy;
+* frozen_record holds an entry's whole ledger_entry row (and its 延期 events) as zlib-compressed JSON,
+  addressed by its SHA-256 so the months in which an entry did not change share one copy;
 * frozen_entry holds, per frozen month and entry, the state on the report day (状态, 整改时限, light,
   逾期, 按期办结, the month's 本月进展) and points at the record.
 monthly_snapshot (version 1, unused until now) is the frozen month itself: report day, figures and the
@@ -12,7 +12,7 @@ names (科室, 人员, 专班, settings) as they stood, in its data column.
 
 SCHEMA_SQL = [
     'CREATE TABLE "frozen_record" ("id" INTEGER NOT NULL PRIMARY KEY, "campaign_id" INTEGER NOT NULL, '
-    '"sha256" VARCHAR(255) NOT NULL, "data" TEXT NOT NULL, '
+    '"sha256" VARCHAR(255) NOT NULL, "data" BLOB NOT NULL, '
     'FOREIGN KEY ("campaign_id") REFERENCES "campaign" ("id") ON DELETE CASCADE)',
     'CREATE UNIQUE INDEX "frozen_record_campaign_id_sha256" ON "frozen_record" ("campaign_id", "sha256")',
     'CREATE TABLE "frozen_entry" ("id" INTEGER NOT NULL PRIMARY KEY, "snapshot_id" INTEGER NOT NULL, '
