@@ -30,6 +30,9 @@ PAGES = [
     ("meetings", "ui.views.meeting_page", "MeetingPage", "Meetings"),
     ("ledger", "ui.views.ledger_page", "LedgerPage", "Ledger"),
     ("stats", "ui.views.stats_page", "StatsPage", "Statistics"),
+    ("bulletins", "ui.views.bulletin_page", "BulletinPage", "Bulletins"),
+    ("rankings", "ui.views.ranking_page", "RankingPage", "Rankings"),
+    ("registers", "ui.views.registers_page", "RegistersPage", "Rules and targets"),
     ("settings", "ui.views.settings_page", "SettingsPage", "Settings"),
 ]
 

@@ -6,16 +6,18 @@ import sys
 
 from desk_app.errors import ValidationError
 
+from . import bulletin_cmd
 from .ledger_filters import add_filter_arguments, ledger_filter, resolve_columns
 
-FORMATS = ("xlsx", "csv", "docx", "package", "fill-in")
+FORMATS = ("xlsx", "csv", "docx", "package", "fill-in", *bulletin_cmd.FORMATS)
 
 
 def register(sub) -> None:
     p = sub.add_parser("export", help="导出台账为 Excel/CSV，会议纪要/签到表为 Word，生成上报数据包或科室填报表",
                        description="导出：xlsx（Excel 台账）、csv、docx（会议纪要或签到表）、package（上报数据包 .zip）、"
                                    "fill-in（给各科室的本月进展填报表，每个科室一个工作簿，--out 为文件夹）。")
-    p.add_argument("format", choices=FORMATS, metavar="FORMAT", help="xlsx、csv、docx、package 或 fill-in")
+    p.add_argument("format", choices=FORMATS, metavar="FORMAT",
+                   help="xlsx、csv、docx、package、fill-in，通报 bulletin、quarter、ranking，清单 rules、targets（见下）")
     p.add_argument("--out", required=True, metavar="FILE",
                    help="输出文件（扩展名 .xlsx、.csv、.docx 或 .zip；不写扩展名时自动加上）；fill-in 为输出文件夹")
     p.add_argument("--month", default="", metavar="YYYY-MM",
@@ -36,6 +38,7 @@ def register(sub) -> None:
     k.add_argument("--meeting-type", metavar="类型", default="", help="会议类型（默认专班推进会），如 中心组")
     k.add_argument("--document", choices=("minutes", "signin"), default="minutes",
                    help="docx 的内容：minutes 会议纪要（默认）或 signin 签到表")
+    bulletin_cmd.add_arguments(p)
     p.set_defaults(func=run)
 
 
@@ -50,6 +53,8 @@ def run(args) -> int:
     from desk_app.exchange.out_path import output_path  # noqa: PLC0415
     from desk_app.services.session import open_data  # noqa: PLC0415
 
+    if args.format in bulletin_cmd.FORMATS:
+        return bulletin_cmd.run(args)
     if args.format == "fill-in":
         from .fillin_cmd import run_export  # noqa: PLC0415
 

@@ -7,15 +7,18 @@ import sys
 
 from desk_app.errors import InputFileError
 
+from . import scores_cmd
+
 SHOWN_CONFLICTS = 50
 
 
 def register(sub) -> None:
-    p = sub.add_parser("import", help="导入 Excel 台账或下级单位的上报数据包",
+    p = sub.add_parser("import", help="导入 Excel 台账、下级单位的上报数据包或排名成绩",
                        description="导入前先完整检查并显示预览；加 --dry-run 只检查不写入；"
                                    "写入前自动备份，全部成功或全部不写。")
-    p.add_argument("format", choices=("xlsx", "package", "fill-in"), metavar="FORMAT",
-                   help="xlsx、package 或 fill-in（各科室交回的本月进展填报表，可给多个文件或文件夹）")
+    p.add_argument("format", choices=("xlsx", "package", "fill-in", "scores"), metavar="FORMAT",
+                   help="xlsx、package、fill-in（各科室交回的本月进展填报表，可给多个文件或文件夹）"
+                        "或 scores（评价机构的成绩表，见下）")
     p.add_argument("file", metavar="FILE", nargs="+", help="要导入的文件（fill-in：文件或文件夹，可多个）")
     p.add_argument("--dry-run", action="store_true", help="只检查并显示预览，不写入")
     p.add_argument("--yes", action="store_true", help="不再询问，直接导入")
@@ -42,6 +45,7 @@ def register(sub) -> None:
                    help="导入到本机的当前活动（默认导入到同名同年度的活动，没有则新建）")
     k.add_argument("--take-conflicts", action="store_true",
                    help="冲突的事项（本机在数据包或填报表生成后又修改过）以文件为准；默认保留本机的")
+    scores_cmd.add_arguments(p)
     p.set_defaults(func=run)
 
 
@@ -183,4 +187,6 @@ def run(args) -> int:
         from desk_app.services.session import require_writer  # noqa: PLC0415
 
         require_writer()
+    if args.format == "scores":
+        return scores_cmd.run(args, _confirm)
     return _package(args) if args.format == "package" else _xlsx(args)

@@ -7,7 +7,7 @@ from desk_app.services.ledger_query import LedgerFilter
 
 def test_window_opens_on_demo_data_with_chinese_navigation(main_window):
     labels = [main_window.nav.item(i).text() for i in range(main_window.nav.count())]
-    assert labels == ["首页", "专班", "例会", "整改台账", "统计", "设置"]
+    assert labels == ["首页", "专班", "例会", "整改台账", "统计", "通报", "评价排名", "制度与目标", "设置"]
     from PySide6.QtWidgets import QApplication
 
     from desk_app.services import campaigns

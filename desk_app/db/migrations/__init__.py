@@ -18,6 +18,7 @@ from . import (
     m0007_ledger_tally,
     m0008_month_freeze,
     m0009_person_pinyin,
+    m0010_rankings_registers,
 )
 
 MIGRATIONS: list[ModuleType] = [
@@ -30,6 +31,7 @@ MIGRATIONS: list[ModuleType] = [
     m0007_ledger_tally,
     m0008_month_freeze,
     m0009_person_pinyin,
+    m0010_rankings_registers,
 ]
 
 LATEST_VERSION = len(MIGRATIONS)
