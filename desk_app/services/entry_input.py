@@ -111,6 +111,7 @@ class EntryRecord:
     deleted_at: datetime | None
     extension_count: int = 0
     missing: tuple[str, ...] = field(default=())  # 四定 not yet met
+    version: int = 1  # bumped by every write: an editor saves with base_version=this (db/versioned)
 
     def as_input(self) -> EntryInput:
         return EntryInput(**{f.name: getattr(self, f.name) for f in fields(EntryInput)})
