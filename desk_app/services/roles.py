@@ -135,6 +135,11 @@ def _resolve(actor: str, login: str) -> Identity:
     return Identity(actor or login, role, person.id, person.name, True, login, task_forces, person.department_id)
 
 
+def resolve_now() -> Identity:
+    """Like current(), read afresh and not cached (inside a transaction that may still roll back)."""
+    return _resolve(context.actor(), _login())
+
+
 def current() -> Identity:
     """Who this program acts as, with the role (cached a moment: the guard runs on every write)."""
     actor, login_key = context.actor(), concurrency.engine()
@@ -182,11 +187,11 @@ def _refuse(identity: Identity, what: str = "") -> None:
             who = f"登录名“{identity.login}”" if identity.login else f"文员“{identity.name or '（未设置）'}”"
             raise PermissionDeniedError(f"{who}没有在“设置 › 角色”中登记，只能查阅，不能修改数据，没有保存任何内容。"
                                         "请联系活动办为你设置角色。")
-        raise PermissionDeniedError(f"你的角色是“只读”（{identity.describe()}），只能查阅，不能修改数据，"
+        raise PermissionDeniedError(f"你（{identity.person_name}）的角色是“只读”，只能查阅，不能修改数据，"
                                     "没有保存任何内容。如需修改，请联系活动办。")
     scope = _scope_text(identity)
     detail = what or "这项修改只有活动办可以做"
-    raise PermissionDeniedError(f"你的角色是“{identity.role}”（{identity.person_name}）：{detail}；你只能"
+    raise PermissionDeniedError(f"你（{identity.person_name}）的角色是“{identity.role}”：{detail}。你只能"
                                 f"{ROLE_HELP[identity.role].removeprefix('只能')}，范围是{scope}。"
                                 "没有保存任何内容；如需修改，请联系活动办。")
 
