@@ -53,8 +53,7 @@ def _chain(exc: BaseException):
             continue
         seen.add(id(item))
         yield item
-        todo.extend((item.__cause__, item.__context__))
-        todo.extend(a for a in item.args[:1] if isinstance(a, BaseException))  # peewee wraps the driver's error
+        todo.extend((item.__cause__, item.__context__, getattr(item, "orig", None)))  # peewee keeps the driver's
 
 
 def is_retryable(exc: BaseException) -> bool:

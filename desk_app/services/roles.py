@@ -158,7 +158,7 @@ def _ids(value, attr: str | None) -> list[int]:
     items = value if isinstance(value, list | tuple | set | frozenset) else [value]
     out = []
     for item in items:
-        item = getattr(item, attr) if attr else item
+        item = getattr(item, attr, None) if attr else item
         if item is not None:
             out.append(int(item))
     return out
