@@ -3,7 +3,7 @@
 import sqlite3
 from dataclasses import replace
 
-from peewee import SqliteDatabase
+from migration_helpers import database_before
 
 from desk_app import paths
 from desk_app.db import open_database, schema_version
@@ -14,11 +14,7 @@ BEFORE = MIGRATIONS.index(m0015_versions_roles)
 
 
 def _previous_version_database(path):
-    path.parent.mkdir(parents=True, exist_ok=True)
-    old = SqliteDatabase(str(path))
-    for migration in MIGRATIONS[:BEFORE]:
-        migration.upgrade(old)
-    old.execute_sql(f"PRAGMA user_version = {BEFORE}")
+    old = database_before(m0015_versions_roles, path)
     old.execute_sql("INSERT INTO campaign (name, year, is_current, note, created_at) "
                     "VALUES ('2026年活动', 2026, 1, '', '2026-01-01 00:00:00')")
     old.execute_sql("INSERT INTO ledger_entry (uuid, code, campaign_id, kind, layer, category, source, description, "
