@@ -10,6 +10,7 @@ from datetime import date
 
 import peewee
 import pytest
+from other_clerk import elsewhere
 
 from desk_app import paths
 from desk_app.db import database as db_module
@@ -19,26 +20,6 @@ from desk_app.domain import Layer
 from desk_app.errors import StaleVersionError, ValidationErrors
 from desk_app.services import campaigns, concurrency, ledger, ledger_bulk, meetings, org, session, workflow
 from desk_app.services.ledger import EntryInput
-
-
-def elsewhere(func, *args, **kwargs):
-    """Run func in another thread (its own connection: another clerk's program); its result."""
-    out = {}
-
-    def run():
-        try:
-            out["value"] = func(*args, **kwargs)
-        except BaseException as exc:  # noqa: BLE001 - handed back to the test
-            out["error"] = exc
-        finally:
-            session.release_thread_connection()
-
-    thread = threading.Thread(target=run)
-    thread.start()
-    thread.join(30)
-    if "error" in out:
-        raise out["error"]
-    return out.get("value")
 
 
 @pytest.fixture

@@ -3,38 +3,21 @@
 The other clerk is a second connection to the same database file (another thread: peewee keeps one
 connection per thread), as another program on a shared SQLite file would be."""
 
-import threading
+import sys
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
-from desk_app.db.models import EditingLease, LedgerEntry
-from desk_app.services import concurrency, context, ledger, roles, roles_admin, session
-from ui.views.entry_editor import EntryEditor
-from ui.views.merge_view import MergeDialog
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "desk_app"))
+from other_clerk import elsewhere  # noqa: E402
 
-
-def other_clerk(func, *args, **kwargs):
-    out = {}
-
-    def run():
-        context_actor = context.actor()
-        try:
-            out["value"] = func(*args, **kwargs)
-        except BaseException as exc:  # noqa: BLE001 - handed back to the test
-            out["error"] = exc
-        finally:
-            context.set_actor(context_actor)
-            session.release_thread_connection()
-
-    thread = threading.Thread(target=run)
-    thread.start()
-    thread.join(30)
-    if "error" in out:
-        raise out["error"]
-    return out.get("value")
+from desk_app.db.models import EditingLease, LedgerEntry  # noqa: E402
+from desk_app.services import concurrency, context, ledger, roles, roles_admin  # noqa: E402
+from ui.views.entry_editor import EntryEditor  # noqa: E402
+from ui.views.merge_view import MergeDialog  # noqa: E402
 
 
 @pytest.fixture
@@ -46,11 +29,8 @@ def entry(demo):
 def edit_elsewhere(entry, **changes):
     """李四 saves the entry from another program (the change log names him)."""
 
-    def save():
-        context.set_actor("李四")
-        return ledger.update_entry(entry.id, replace(entry.as_input(), **changes), base_version=entry.version)
-
-    return other_clerk(save)
+    return elsewhere(ledger.update_entry, entry.id, replace(entry.as_input(), **changes),
+                     base_version=entry.version, actor="李四")
 
 
 def when_modal(qtbot, handler):
