@@ -94,6 +94,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.role_label)
         self.statusBar().addPermanentWidget(self.campaign_label)
         self.state.campaign_changed.connect(self._update_title)
+        self.state.data_changed.connect(self._update_role)
         self._update_title()
         fit_to_screen(self, 1280, 800)  # the first start; later the size the clerk left it at
         self._restore_geometry()

@@ -163,3 +163,31 @@ def test_a_read_only_leader_sees_the_entry_but_cannot_save(qtbot, entry):
     qtbot.addWidget(editor)
     assert not editor.save_button.isVisibleTo(editor) and not editor.tabs.widget(0).widget().isEnabled()
     assert not editor.tabs.widget(1).isEnabled() and "只读" in editor.banner.text()
+
+
+def test_the_ledger_offers_a_liaison_progress_on_own_entries_only(qtbot, main_window):
+    from desk_app.db.models import Person, TaskForceMember
+    from desk_app.services import org
+
+    me = org.create_person("测试员")
+    roles_admin.set_role(me.id, "活动办")
+    from desk_app.services.ledger_filter import LedgerFilter
+    from ui.models.ledger_table_model import RECORD_ROLE
+
+    member = TaskForceMember.select().order_by(TaskForceMember.id).first()
+    roles_admin.set_role(member.person_id, "专班联络员")
+    context.set_actor(Person.get_by_id(member.person_id).name)
+    roles.forget_cached()
+    page = main_window.show_page("ledger")
+    other_tf = TaskForceMember.select().where(TaskForceMember.task_force != member.task_force_id).first()
+    page.show_filter(LedgerFilter(task_force_ids=[member.task_force_id, other_tf.task_force_id]))
+    rows = {page.model.data(page.model.index(r, 0), RECORD_ROLE).task_force_id == member.task_force_id: r
+            for r in range(page.model.rowCount())}
+    for allowed in (True, False):
+        page.table.setCurrentIndex(page.model.index(rows[allowed], 1))
+        actions = page.actions
+        assert actions.progress_action.isEnabled() is allowed
+        assert not actions.new_action.isEnabled() and not actions.bulk_actions["status"].isEnabled()
+        assert actions.edit_action.isEnabled()  # opens the editor to read (and report progress)
+    main_window.state.data_changed.emit()
+    assert "专班联络员" in main_window.role_label.text()
