@@ -5,7 +5,7 @@ meeting_agenda.py; get_meeting() gathers all of it for pages, prints and exports
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import datetime
 from types import SimpleNamespace
 
@@ -166,10 +166,23 @@ def create_meeting(campaign_id: int, data: MeetingInput) -> MeetingRecord:
     return get_meeting(m.id)
 
 
+def input_of(record: MeetingRecord) -> MeetingInput:
+    """The basics of a meeting as its form edits them (the base an editor saves against)."""
+    return MeetingInput(record.meeting_type, record.start_at, record.title, record.place, record.host_id,
+                        record.recorder_id, record.contact, record.issue_no)
+
+
 def _require_version(m: Meeting, yours, base_version: int | None, base, names=None) -> None:
-    """A save based on an older version of the meeting is refused with both sides (concurrency_conflicts)."""
-    if base_version is not None and m.version != base_version:
-        raise concurrency_conflicts.meeting_stale(get_meeting(m.id), yours, base_version, base, names)
+    """A save based on an older version of the meeting is refused with both sides (concurrency_conflicts)
+    when the part it saves changed meanwhile. A meeting's parts are edited on separate tabs (basics, 议程,
+    纪要, 签到): another clerk's save of one part does not stand in the way of a save of another."""
+    if base_version is None or m.version == base_version:
+        return
+    names = names or [f.name for f in fields(MeetingInput)]
+    stored = get_meeting(m.id)
+    if base is not None and all(getattr(stored, n) == getattr(base, n) for n in names):
+        return
+    raise concurrency_conflicts.meeting_stale(stored, yours, base_version, base, names)
 
 
 @context.writes
@@ -204,8 +217,8 @@ def update_meeting(meeting_id: int, data: MeetingInput, *, base_version: int | N
 def set_minutes(meeting_id: int, text: str, *, base_version: int | None = None, base: str | None = None) -> None:
     m = _model(meeting_id)
     text = (text or "").replace("\r\n", "\n").strip()
-    _require_version(m, SimpleNamespace(minutes=text), base_version,
-                     SimpleNamespace(minutes=base) if base is not None else None, ["minutes"])
+    before = SimpleNamespace(minutes=(base or "").replace("\r\n", "\n").strip()) if base is not None else None
+    _require_version(m, SimpleNamespace(minutes=text), base_version, before, ["minutes"])
     if len(text) > MAX_TEXT:
         raise ValidationError(f"纪要超过 {MAX_TEXT} 字，请精简", "minutes")
     if text != m.minutes:
@@ -218,8 +231,8 @@ def set_minutes(meeting_id: int, text: str, *, base_version: int | None = None, 
 def set_agenda(meeting_id: int, text: str, *, base_version: int | None = None, base: str | None = None) -> None:
     m = _model(meeting_id)
     text = (text or "").replace("\r\n", "\n").strip()
-    _require_version(m, SimpleNamespace(agenda=text), base_version,
-                     SimpleNamespace(agenda=base) if base is not None else None, ["agenda"])
+    before = SimpleNamespace(agenda=(base or "").replace("\r\n", "\n").strip()) if base is not None else None
+    _require_version(m, SimpleNamespace(agenda=text), base_version, before, ["agenda"])
     if len(text) > MAX_TEXT:
         raise ValidationError(f"议程超过 {MAX_TEXT} 字，请精简", "agenda")
     if text != m.agenda:

@@ -192,11 +192,16 @@ def test_a_stale_meeting_save_is_refused_too(db):
         meetings.set_minutes(m.id, "我的纪要", base_version=m.version, base="")
     conflict = err.value.by_field()["minutes"]
     assert (conflict.yours, conflict.theirs, conflict.suggestion) == ("我的纪要", "对方的纪要", "")
-    mine = meetings.MeetingInput(start_at=m.start_at, place="二楼", title=m.title, issue_no=m.issue_no)
+    base = meetings.input_of(m)
+    mine = replace(base, place="二楼")
+    saved = meetings.update_meeting(m.id, mine, base_version=m.version, base=base)
+    assert saved.place == "二楼"  # only the minutes changed meanwhile: another part of the meeting
+    elsewhere(meetings.update_meeting, m.id, replace(base, place="三楼"), base_version=saved.version, base=base)
     with pytest.raises(StaleVersionError) as err:
-        meetings.update_meeting(m.id, mine, base_version=m.version)
-    assert set(err.value.by_field()) == {"place"}
-    assert meetings.update_meeting(m.id, mine, base_version=err.value.current_version).place == "二楼"
+        meetings.update_meeting(m.id, replace(base, place="四楼"), base_version=saved.version, base=mine)
+    assert set(err.value.by_field()) == {"place"} and err.value.by_field()["place"].theirs == "三楼"
+    assert meetings.update_meeting(m.id, replace(base, place="四楼"),
+                                   base_version=err.value.current_version).place == "四楼"
 
 
 def test_hand_written_updates_of_versioned_tables_bump_the_version():

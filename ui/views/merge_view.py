@@ -217,3 +217,11 @@ def save_merging(parent, save, yours: dict[str, object], *, base_version: int, b
             base = theirs_of(yours, stale)
             yours = {**yours, **view.resolved()}
             base_version = stale.current_version
+
+
+def save_text_merging(parent, field: str, save, record_id: int, text: str, base_version: int, base_text: str):
+    """One text of a record (a meeting's 纪要 or 议程) saved as save(record_id, text, base_version=, base=);
+    the text saved, or None when the clerk went back to editing."""
+    outcome = save_merging(parent, lambda v, version, b: save(record_id, v[field], base_version=version, base=b[field]),
+                           {field: text}, base_version=base_version, base={field: base_text})
+    return None if outcome is None else outcome[1][field]
