@@ -35,6 +35,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from contextlib import ExitStack
 from dataclasses import replace
 from pathlib import Path
 
@@ -74,12 +75,9 @@ def connect(target: str) -> None:
 
         open_database(Path(target.removeprefix("sqlite:")))  # no folder lock: several programs share the file
         return
-    try:
-        from desk_app.db import engines  # issue 16 part A: the PostgreSQL engine
-    except ImportError:
-        sys.exit("PostgreSQL needs the engine layer of issue 16 part A (desk_app.db.engines); "
-                 "until it is merged run with --sqlite.")
-    engines.open_url(target)
+    from desk_app.db import open_database
+
+    open_database(url=target)  # issue 16 part A: the PostgreSQL engine
 
 
 def campaign_filter():
@@ -191,7 +189,8 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     source = template(args.entries)
     work = Path(tempfile.mkdtemp(prefix="desk_app-bench-shared-"))
-    try:
+    with ExitStack() as stack:
+        stack.callback(shutil.rmtree, work, ignore_errors=True)  # last: after a cluster of the run stopped
         reference = work / "reference" / "desk.sqlite3"
         reference.parent.mkdir()
         shutil.copyfile(source / "desk.sqlite3", reference)
@@ -201,7 +200,7 @@ def main(argv=None) -> int:
             shutil.copyfile(source / "desk.sqlite3", shared)
             target = f"sqlite:{shared}"
         else:
-            target = shared_server(args, reference)
+            target = shared_server(args, reference, stack)
         reference_ms = run_in_process(reference_lists, reference, 30)
         rng = random.Random(0)
         hot = rng.sample(range(args.entries), args.hot)
@@ -214,8 +213,6 @@ def main(argv=None) -> int:
         wall = time.perf_counter() - started - 3.0
         saved = [tuple(s) for r in results for s in r["saved"]]
         lost, wrong_version = run_in_process(check, target, saved)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
     saves = [ms for r in results for ms in r["saves"]]
     lists = [ms for r in results for ms in r["lists"]]
     conflicts = sum(r["conflicts"] for r in results)
@@ -228,14 +225,23 @@ def main(argv=None) -> int:
     return 0
 
 
-def shared_server(args, reference: Path) -> str:
-    """The PostgreSQL database of the run: --database, else a throw-away cluster; the campaign copied on."""
-    try:
-        from desk_app.db import engines  # noqa: F401 - issue 16 part A
-    except ImportError:
-        sys.exit("PostgreSQL needs the engine layer of issue 16 part A (desk_app.db.engines); "
-                 "until it is merged run with --sqlite.")
-    raise SystemExit("wire to part A's cluster helper and db copy")
+def shared_server(args, reference: Path, stack: ExitStack) -> str:
+    """The PostgreSQL database of the run, holding a copy of the campaign: --database (an empty database
+    the run may fill), else a throw-away cluster started the way the tests start theirs (db/pg_cluster)."""
+    url = args.database
+    if not url:
+        try:
+            from desk_app.db import pg_cluster
+        except ImportError:
+            sys.exit("PostgreSQL needs the engine layer of issue 16 part A (desk_app.db.pg_cluster); run with --sqlite.")
+        cluster = pg_cluster.start()
+        stack.callback(cluster.stop)
+        cluster.sql("CREATE DATABASE bench_shared")
+        url = cluster.url("bench_shared")
+    print(f"copying the campaign onto {url.split('@')[-1]} …", file=sys.stderr)
+    subprocess.run([sys.executable, "-m", "desk_app", "db", "copy", "--from", f"sqlite:{reference}", "--to", url],
+                   check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
+    return url
 
 
 if __name__ == "__main__":
