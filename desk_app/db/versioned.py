@@ -5,8 +5,9 @@ PostgreSQL server) must never overwrite each other's work unseen. So:
 
 * any UPDATE through peewee — ``Model.update(...)`` and ``instance.save()`` — also sets
   ``version = version + 1`` (computed by the database, never written back from memory);
-* ``instance.save()`` of a row that was read with its version writes only while the row still has that
-  version (``WHERE id = ? AND version = ?``); a row changed in between raises RowChangedError, which the
+* ``instance.save()`` writes the fields set since the row was read, and of a row read with its version
+  only while the row still has that version (``WHERE id = ? AND version = ?``); a row changed in between
+  raises RowChangedError, which the
   service layer's retry (services/concurrency) answers by running the whole service again on fresh rows;
 * the few bulk writers that build their own SQL add ``bump_sql()`` to their SET list (a test checks it).
 
@@ -52,10 +53,12 @@ class VersionedMixin:
             return super().save(force_insert=force_insert, only=only)
         meta = self._meta
         version = meta.fields[VERSION]
-        names = {f.name if hasattr(f, "name") else f for f in only} if only is not None else None
+        # Only the fields set since the row was read: naming a column in SET makes the database rewrite every
+        # index holding it and fire its triggers; the version check guards the rest of the row.
+        names = {f.name if hasattr(f, "name") else f for f in only} if only is not None else set(self._dirty)
         values = {f: self.__data__[f.name] for f in meta.sorted_fields
                   if f is not meta.primary_key and f is not version and f.name in self.__data__
-                  and (names is None or f.name in names)}
+                  and f.name in names}
         if not values:
             return 0
         loaded = self.__data__.get(VERSION)
