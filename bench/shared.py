@@ -239,8 +239,8 @@ def shared_server(args, reference: Path, stack: ExitStack) -> str:
         cluster.sql("CREATE DATABASE bench_shared")
         url = cluster.url("bench_shared")
     print(f"copying the campaign onto {url.split('@')[-1]} …", file=sys.stderr)
-    subprocess.run([sys.executable, "-m", "desk_app", "db", "copy", "--from", f"sqlite:{reference}", "--to", url],
-                   check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
+    for command in (["db", "init", url], ["db", "copy", "--from", f"sqlite:{reference}", "--to", url]):
+        subprocess.run([sys.executable, "-m", "desk_app", *command], check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
     return url
 
 
