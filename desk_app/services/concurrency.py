@@ -41,7 +41,8 @@ _stats = {"retries": 0}
 
 def engine() -> str:
     """'postgresql' or 'sqlite': the engine the models are bound to."""
-    return "postgresql" if isinstance(database.obj, PostgresqlDatabase) else "sqlite"
+    db = getattr(database, "current", None) or database.obj  # a thread may use its own database for a while
+    return "postgresql" if isinstance(db, PostgresqlDatabase) else "sqlite"
 
 
 def _chain(exc: BaseException):
