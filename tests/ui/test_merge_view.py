@@ -116,16 +116,18 @@ def test_own_progress_is_not_taken_for_someone_elses_change(qtbot, demo):
     assert editor.result() == QDialog.DialogCode.Accepted and ledger.get_entry(row.id).note == "补充说明"
 
 
-def test_someone_elses_lease_shows_in_the_banner_and_title_until_it_expires(qtbot, main_window, entry):
+def test_someone_elses_lease_shows_in_the_banner_and_title_until_it_expires(qtbot, main_window):
+    from ui.models.ledger_table_model import RECORD_ROLE
+
+    ledger_page = main_window.show_page("ledger")
+    entry = ledger_page.model.data(ledger_page.model.index(0, 0), RECORD_ROLE)
     now = concurrency.db_now()
     EditingLease.create(entity="ledger_entry", entity_id=entry.id, holder="张三", client="pc-of-zhang",
                         since=now, heartbeat=now)
     main_window.poller.poll_now()
     qtbot.waitUntil(lambda: ("ledger_entry", entry.id) in main_window.poller.editing, timeout=8000)
-    ledger_page = main_window.show_page("ledger")
-    row = ledger_page.model.row_of(entry.id)
-    if row is not None:
-        tip = ledger_page.model.data(ledger_page.model.index(row, 0), Qt.ItemDataRole.ToolTipRole)
+    for column in (0, 2):
+        tip = ledger_page.model.data(ledger_page.model.index(0, column), Qt.ItemDataRole.ToolTipRole)
         assert "张三" in tip
     editor = EntryEditor(entry.campaign_id, entry.id, ledger_page)
     qtbot.addWidget(editor)
