@@ -42,7 +42,7 @@ class NodeRule:
     def describe(self) -> str:
         if self.unit == WORKDAYS and self.count == 0:
             return "当天"
-        return f"{self.count}{self.unit}内"
+        return {WORKDAYS: f"{self.count}个工作日内", DAYS: f"{self.count}日内"}.get(self.unit, f"{self.count}个月内")
 
     def as_dict(self) -> dict:
         return {"name": self.name, "count": self.count, "unit": self.unit}
