@@ -68,7 +68,7 @@
     </message>
     <message>
         <source>Remove</source>
-        <translation>移除</translation>
+        <translation>删除</translation>
     </message>
     <message>
         <source>Choose evidence files</source>
@@ -87,7 +87,7 @@
         <translation>移除附件</translation>
     </message>
     <message>
-        <source>Remove &quot;%1&quot; from this entry?</source>
+        <source>Remove "%1" from this entry?</source>
         <translation>从本事项移除“%1”？</translation>
     </message>
     <message>
@@ -133,6 +133,10 @@
         <translation>修改记录</translation>
     </message>
     <message>
+        <source>Supervision</source>
+        <translation>督办</translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -145,7 +149,11 @@
         <translation>多个科室用“、”分隔</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not in the list; pick one from the list</source>
+        <source>e.g. 财办〔2026〕12号</source>
+        <translation>如 财办〔2026〕12号</translation>
+    </message>
+    <message>
+        <source>"%1" is not in the list; pick one from the list</source>
         <translation>“%1”不在列表中，请从列表中选择</translation>
     </message>
     <message>
@@ -250,7 +258,7 @@
 <context>
     <name>PickCombo</name>
     <message>
-        <source>&quot;%1&quot; could be %2: pick one from the list</source>
+        <source>"%1" could be %2: pick one from the list</source>
         <translation>“%1”可能是 %2，请从列表中选择一位</translation>
     </message>
 </context>
@@ -270,7 +278,7 @@
     </message>
     <message>
         <source>By</source>
-        <translation>填报人</translation>
+        <translation>登记人</translation>
     </message>
     <message>
         <source>What was done (Ctrl+Enter adds it)</source>
