@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 
 from desk_app.domain import Status
 from desk_app.services import compliance, stats, supervision_overview
-from desk_app.services.supervision import NodeState
 from desk_app.services.ledger_query import LedgerFilter
+from desk_app.services.supervision import NodeState
 
 from .chart_panel import ChartPanel
 from .home_first_run import FirstRunPanel
