@@ -55,6 +55,8 @@ class WorkCalendar:
     extra_holidays: frozenset[date] = frozenset()
     extra_workdays: frozenset[date] = frozenset()
     _cache: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
+    # Running count of working days from _span["base"] (exclusive): counts[i] = working days in (base, base + i].
+    _span: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     def is_workday(self, day: date) -> bool:
         cached = self._cache.get(day)
@@ -98,12 +100,26 @@ class WorkCalendar:
         raise ValidationError("工作日数过大，请检查督办规则")
 
     def workdays_between(self, start: date, end: date) -> int:
-        """Working days after start up to and including end (0 when end <= start)."""
+        """Working days after start up to and including end (0 when end <= start). Answered from a running
+        count kept over the days asked about so far: 首页 asks this for every late node of every matter."""
         if end <= start:
             return 0
         if (end - start).days > MAX_SPAN_DAYS:
             end = start + timedelta(days=MAX_SPAN_DAYS)
-        return sum(1 for n in range(1, (end - start).days + 1) if self.is_workday(start + timedelta(days=n)))
+        counts = self._counts(start, end)
+        base = self._span["base"]
+        return counts[(end - base).days] - counts[(start - base).days]
+
+    def _counts(self, first: date, last: date) -> list[int]:
+        span = self._span
+        if not span or first < span["base"]:
+            base = first - timedelta(days=366)
+            span.clear()
+            span.update(base=base, counts=[0])
+        base, counts = span["base"], span["counts"]
+        while len(counts) <= (last - base).days:
+            counts.append(counts[-1] + self.is_workday(base + timedelta(days=len(counts))))
+        return counts
 
 
 def _parse_days(rows) -> tuple[CalendarDay, ...]:

@@ -95,6 +95,8 @@ class SupervisionSettings(QWidget):
         grid.addWidget(rules_box, 0, 0)
         grid.addWidget(levels_box, 0, 1)
         grid.addWidget(calendar_box, 1, 0, 1, 2)
+        grid.setRowStretch(0, 3)
+        grid.setRowStretch(1, 2)
         layout = QVBoxLayout(self)
         layout.addLayout(kinds_row)
         layout.addLayout(grid, 1)
