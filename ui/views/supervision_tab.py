@@ -168,7 +168,8 @@ class SupervisionTab(QWidget):
             self.nodes.item(i, 4).setForeground(QColor(LIGHT_COLORS[n.light.value]))
         self.nodes.resizeRowsToContents()
         if nodes:
-            self.nodes.selectRow(next((i for i, n in enumerate(nodes) if n.done is None), 0))
+            waiting = (supervision.NodeState.MISSED, supervision.NodeState.DUE_TODAY, supervision.NodeState.PENDING)
+            self.nodes.selectRow(next((i for i, n in enumerate(nodes) if n.state in waiting), 0))
 
     def _fill_urges(self) -> None:
         self.urges = supervision_urges.list_urges(self.entry_id) if self.entry_id else []
