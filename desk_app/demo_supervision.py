@@ -7,6 +7,7 @@ transaction, after the ledger is written. Deterministic for a seed and an anchor
 from __future__ import annotations
 
 import random
+import uuid
 from datetime import date, timedelta
 
 from desk_app.db.models import Department, LedgerEntry, Person
@@ -29,7 +30,8 @@ MATTERS = [
      "重大事项"),
 ]
 # Days ago (in working days) each open matter was handed over: one due today, some late, some on time.
-ASSIGNED_WORKDAYS_AGO = [0, 1, 3, 5, 9, 14]
+# Found no later than three days before the demo's day, like the rest of its ledger.
+ASSIGNED_WORKDAYS_AGO = [3, 4, 5, 7, 9, 14]
 ANSWERS = ["已安排专人办理，本周内报送书面反馈", "正在逐项核实，预计下周完成", "已形成初稿，正在征求意见",
            "因涉及多个单位，需延后两个工作日反馈"]
 
@@ -61,7 +63,7 @@ def build(campaign_id: int, today: date, seed: int = 1, fresh: int = len(MATTERS
             found_date=assigned, assigned_date=assigned, deadline=deadline, target="按“13710”工作制度按时办结并反馈。",
             measures="明确专人负责，按节点报送进展，办结后报送书面材料。", task_source=source,
             doc_number=number.format(y=today.year, n=rng.randint(3, 60)), instructing_leader=leader),
-            status=Status.IN_PROGRESS if n else Status.NOT_STARTED))
+            status=Status.IN_PROGRESS if n else Status.NOT_STARTED, uuid=str(uuid.UUID(int=rng.getrandbits(128), version=4))))
     new_ids = create_entries(campaign_id, items, index_now=False)
     for n, entry_id in enumerate(new_ids):
         rule = MATTERS[n][4]

@@ -35,6 +35,8 @@ FIELD_LABELS = {
     "completed_date": "完成日期", "completion_summary": "完成情况", "closed_date": "销号日期",
     "reviewer_id": "销号审核人", "note": "备注", "meeting_id": "所属会议", "decision_no": "议定事项序号",
     "task_source": "任务来源", "doc_number": "发文字号", "instructing_leader": "批示领导", "assigned_date": "交办日期",
+    # What the 督办 tab logs on the entry (services/supervision, supervision_urges).
+    "supervision_node": "督办节点", "supervision_rule": "督办规则", "urge": "催办记录",
 }
 
 

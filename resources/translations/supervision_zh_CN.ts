@@ -92,7 +92,7 @@
         <translation>删除所选行</translation>
     </message>
     <message>
-        <source>"%1" is not a date: write it as 2027-01-01</source>
+        <source>&quot;%1&quot; is not a date: write it as 2027-01-01</source>
         <translation>“%1”不是日期，请写成 2027-01-01 的形式</translation>
     </message>
     <message>
