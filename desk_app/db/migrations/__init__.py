@@ -19,6 +19,7 @@ from . import (
     m0008_month_freeze,
     m0009_person_pinyin,
     m0010_rankings_registers,
+    m0011_supervision,
 )
 
 MIGRATIONS: list[ModuleType] = [
@@ -32,6 +33,7 @@ MIGRATIONS: list[ModuleType] = [
     m0008_month_freeze,
     m0009_person_pinyin,
     m0010_rankings_registers,
+    m0011_supervision,
 ]
 
 LATEST_VERSION = len(MIGRATIONS)
