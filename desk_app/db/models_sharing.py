@@ -1,4 +1,4 @@
-"""Tables for several clerks on one database (migration 15): who may change what, and who is editing what."""
+"""Tables for several clerks on one database (migration 12): who may change what, and who is editing what."""
 
 from __future__ import annotations
 

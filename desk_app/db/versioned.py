@@ -38,7 +38,7 @@ def bump_sql(column: str = VERSION) -> str:
 
 
 class VersionedMixin:
-    """For models with an integer `version` column (declared last in the model, as migration 15 adds it)."""
+    """For models with an integer `version` column (declared last in the model, as migration 12 adds it)."""
 
     @classmethod
     def update(cls, __data=None, **update):

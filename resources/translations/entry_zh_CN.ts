@@ -133,6 +133,10 @@
         <translation>修改记录</translation>
     </message>
     <message>
+        <source>Supervision</source>
+        <translation>督办</translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -155,6 +159,10 @@
     <message>
         <source>Separate several with 、</source>
         <translation>多个科室用“、”分隔</translation>
+    </message>
+    <message>
+        <source>e.g. 财办〔2026〕12号</source>
+        <translation>如 财办〔2026〕12号</translation>
     </message>
     <message>
         <source>"%1" is not in the list; pick one from the list</source>
@@ -298,7 +306,7 @@
     </message>
     <message>
         <source>By</source>
-        <translation>填报人</translation>
+        <translation>登记人</translation>
     </message>
     <message>
         <source>What was done (Ctrl+Enter adds it)</source>

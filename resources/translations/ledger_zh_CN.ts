@@ -326,6 +326,18 @@
         <translation>某次会议的议定事项</translation>
     </message>
     <message>
+        <source>Supervision nodes due today</source>
+        <translation>督办节点今日到期</translation>
+    </message>
+    <message>
+        <source>Supervision nodes missed</source>
+        <translation>督办节点已逾期</translation>
+    </message>
+    <message>
+        <source>Supervision nodes due today or missed</source>
+        <translation>督办节点今日到期或已逾期</translation>
+    </message>
+    <message>
         <source>Recycle bin</source>
         <translation>回收站</translation>
     </message>
@@ -487,7 +499,7 @@
     </message>
     <message>
         <source>Done</source>
-        <translation>已完成</translation>
+        <translation>实际完成日期</translation>
     </message>
 </context>
 <context>

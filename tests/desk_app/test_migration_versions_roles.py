@@ -1,4 +1,4 @@
-"""Migration 15 (row versions, roles, editing leases) upgrades a database of the version before it."""
+"""Migration 12 (row versions, roles, editing leases) upgrades a database of the version before it."""
 
 import sqlite3
 from dataclasses import replace
@@ -7,14 +7,14 @@ from migration_helpers import database_before
 
 from desk_app import paths
 from desk_app.db import open_database, schema_version
-from desk_app.db.migrations import LATEST_VERSION, MIGRATIONS, m0015_versions_roles
+from desk_app.db.migrations import LATEST_VERSION, MIGRATIONS, m0012_versions_roles
 from desk_app.services import editing_lease, ledger, meetings, roles
 
-BEFORE = MIGRATIONS.index(m0015_versions_roles)
+BEFORE = MIGRATIONS.index(m0012_versions_roles)
 
 
 def _previous_version_database(path):
-    old = database_before(m0015_versions_roles, path)
+    old = database_before(m0012_versions_roles, path)
     old.execute_sql("INSERT INTO campaign (name, year, is_current, note, created_at) "
                     "VALUES ('2026年活动', 2026, 1, '', '2026-01-01 00:00:00')")
     old.execute_sql("INSERT INTO ledger_entry (uuid, code, campaign_id, kind, layer, category, source, description, "

@@ -1,4 +1,4 @@
-"""Schema version 15 (issue 16): several clerks on one database.
+"""Schema version 12 (issue 16): several clerks on one database.
 
 * ledger_entry.version and meeting.version: bumped by every write of the row (db/versioned), so a save
   based on an older version is refused with a merge view instead of overwriting someone else's work.
