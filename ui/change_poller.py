@@ -106,8 +106,9 @@ class _Worker(QThread):
 
     def _report_editors(self) -> None:
         editing = editing_lease.active()
-        if editing != self.editing:
-            self.editing = editing
+        seen = {key: [(h.client, h.name, h.since) for h in holders] for key, holders in editing.items()}
+        if seen != self.editing:  # a heartbeat alone is no news
+            self.editing = seen
             self.editing_changed.emit(editing)
 
     def _release_if_sqlite(self) -> None:
