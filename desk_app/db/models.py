@@ -20,6 +20,8 @@ from peewee import (
     TextField,
 )
 
+from .versioned import VersionedMixin
+
 database = DatabaseProxy()
 
 
@@ -153,7 +155,7 @@ class TaskForceReport(BaseModel):
         indexes = ((("task_force", "month"), True),)
 
 
-class Meeting(BaseModel):
+class Meeting(VersionedMixin, BaseModel):
     campaign = ForeignKeyField(Campaign, backref="meetings", on_delete="CASCADE")
     meeting_type = CharField()  # MeetingType
     year = IntegerField()
@@ -168,6 +170,7 @@ class Meeting(BaseModel):
     minutes = TextField(default="")
     issue_no = IntegerField(null=True)  # 纪要（第X期）
     deleted_at = DateTimeField(null=True)
+    version = IntegerField(default=1, constraints=[SQL("DEFAULT 1")])  # bumped by every write (db/versioned)
 
     class Meta:
         indexes = ((("campaign", "meeting_type", "year", "number"), True),)
@@ -198,7 +201,7 @@ class MeetingReport(BaseModel):
         indexes = ((("meeting", "task_force"), True),)
 
 
-class LedgerEntry(BaseModel):
+class LedgerEntry(VersionedMixin, BaseModel):
     """Every tracked item: 问题整改, 重点任务, 议定事项, 督办事项. 逾期 is derived, never stored."""
 
     uuid = CharField(unique=True, default=_new_uuid)
@@ -244,6 +247,7 @@ class LedgerEntry(BaseModel):
     doc_number = CharField(default="", constraints=[SQL("DEFAULT ''")])
     instructing_leader = CharField(default="", constraints=[SQL("DEFAULT ''")])
     assigned_date = DateField(null=True)
+    version = IntegerField(default=1, constraints=[SQL("DEFAULT 1")])  # bumped by every write (db/versioned)
 
     class Meta:
         indexes = ((("campaign", "source_unit", "code"), True),
@@ -493,9 +497,11 @@ class Urge(BaseModel):
     created_at = DateTimeField(default=_now)
 
 
+from .models_sharing import EditingLease, UserRole  # noqa: E402 - they refer to Person, defined above
+
 ALL_MODELS = [
     Setting, ChoiceItem, Campaign, Department, Person, Unit, TaskForce, TaskForceMember,
     ActionPlanVersion, TaskForceReport, Meeting, MeetingAttendance, MeetingReport, LedgerEntry,
     ProgressUpdate, EntryEvent, Attachment, ChangeLog, PackageReceipt, MonthlySnapshot, FrozenRecord, FrozenEntry,
-    RankingKind, RankingRound, RankingScore, Interview, RegisterItem, SupervisionPlan, SupervisionNode, Urge,
+    RankingKind, RankingRound, RankingScore, Interview, RegisterItem, SupervisionPlan, SupervisionNode, Urge, UserRole, EditingLease,
 ]

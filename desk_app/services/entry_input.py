@@ -123,6 +123,7 @@ class EntryRecord:
     doc_number: str = ""
     instructing_leader: str = ""
     assigned_date: date | None = None
+    version: int = 1  # bumped by every write: an editor saves with base_version=this (db/versioned)
 
     def as_input(self) -> EntryInput:
         return EntryInput(**{f.name: getattr(self, f.name) for f in fields(EntryInput)})

@@ -310,7 +310,7 @@
         <translation>至</translation>
     </message>
     <message>
-        <source>Enter your name under Settings → General (the clerk&apos;s name, as in the people list) to see the entries you are responsible for.</source>
+        <source>Enter your name under Settings → General (the clerk's name, as in the people list) to see the entries you are responsible for.</source>
         <translation>请先在“设置 → 常规”中填写经办人姓名（与人员名单中的姓名一致），才能查看本人负责的事项。</translation>
     </message>
     <message>
@@ -385,7 +385,7 @@
     </message>
     <message>
         <source>Department</source>
-        <translation>责任单位</translation>
+        <translation>科室（单位）</translation>
     </message>
     <message>
         <source>Responsible</source>
@@ -473,6 +473,10 @@
 </context>
 <context>
     <name>LedgerTableModel</name>
+    <message>
+        <source>%1 is editing this entry</source>
+        <translation>%1 正在编辑这条事项</translation>
+    </message>
     <message>
         <source>Light</source>
         <translation>灯</translation>

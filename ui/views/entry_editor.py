@@ -24,13 +24,15 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.domain import EntryKind, Layer
-from desk_app.errors import DeskAppError, ValidationError, ValidationErrors
-from desk_app.services import choices, ledger, ledger_pickers, org
+from desk_app.errors import DeskAppError, StaleVersionError, ValidationError, ValidationErrors
+from desk_app.services import choices, ledger, ledger_pickers, org, roles
 from desk_app.services.ledger import EntryInput
 
 from ..screen_fit import fit_to_screen
+from .editing_banner import EditingBanner
 from .entry_fields import AmbiguousPick, DateField, DeadlineField, FieldBox, PickCombo, TextBox
 from .entry_tabs import AttachmentsTab, HistoryTab, ProgressTab
+from .merge_view import MergeDialog
 from .supervision_tab import SupervisionTab
 
 ESSENTIALS = ("定目标", "定责任", "定时限", "定标准")
@@ -48,8 +50,14 @@ class EntryEditor(QDialog):
         self.undo_push = undo_push
         self.record = ledger.get_entry(entry_id) if entry_id else None
         self.before = self.record.as_input() if self.record else None
-        self.setWindowTitle(self.tr("Edit entry %1").replace("%1", self.record.code) if self.record
-                            else self.tr("New ledger entry"))
+        self.base_version = self.record.version if self.record else None  # a stale save opens the merge view
+        self.banner = None
+        if self.record:
+            self.banner = EditingBanner("ledger_entry", entry_id, lambda: ledger.get_entry(entry_id).version, self)
+            self.banner.base_version = self.base_version
+            self.banner.remote_saved.connect(self._remote_saved)
+            self.banner.editors_changed.connect(lambda *_: self._update_title())
+        self._update_title()
         self.boxes: dict[str, FieldBox] = {}
         self._build_fields()
         self.header = QLabel()
@@ -83,13 +91,45 @@ class EntryEditor(QDialog):
         top.addWidget(self.essentials)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        if self.banner is not None:
+            layout.addWidget(self.banner)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.form_error)
         layout.addWidget(buttons)
         self._load(self.before or defaults or EntryInput())
         self._connect_changes()
         self._refresh_tabs()
+        self._apply_role()
         fit_to_screen(self, 1080, 740)
+
+    def _update_title(self) -> None:
+        if not self.record:
+            self.setWindowTitle(self.tr("New ledger entry"))
+            return
+        title = self.tr("Edit entry %1").replace("%1", self.record.code)
+        editors = self.banner.editors_text() if self.banner is not None else ""
+        if editors:
+            title += " — " + self.tr("%1 is editing too").replace("%1", editors)
+        self.setWindowTitle(title)
+
+    def _apply_role(self) -> None:
+        """A liaison reports progress on their own entries; only 活动办 edits the details (roles)."""
+        if roles.allows():
+            return
+        identity = roles.current()
+        self.tabs.widget(0).widget().setEnabled(False)
+        self.save_button.hide()
+        progress = self.record is not None and roles.allows(roles.PROGRESS, entry=self.record)
+        for i in range(1, self.tabs.count()):  # history stays readable; 督办 and the rest are 活动办's
+            widget = self.tabs.widget(i)
+            if widget in (self.progress_tab, self.attachments_tab):
+                widget.setEnabled(progress)
+            elif widget is not self.history_tab:
+                widget.setEnabled(False)
+        note = (self.tr("Your role is %1: you can add progress and evidence here, not change the details.")
+                if progress else self.tr("Your role is %1: you can read this entry but not change it."))
+        if self.banner is not None:
+            self.banner.set_note(note.replace("%1", identity.role))
 
     # -- building ---------------------------------------------------------------------------
     def _build_fields(self) -> None:
@@ -290,7 +330,11 @@ class EntryEditor(QDialog):
             if self.entry_id is None:
                 self.record = ledger.create_entry(self.campaign_id, data)
             else:
-                self.record = ledger.update_entry(self.entry_id, data)
+                self.record = ledger.update_entry(self.entry_id, data, base_version=self.base_version,
+                                                  base=self.before)
+        except StaleVersionError as stale:
+            self._merge(stale, data)
+            return
         except ValidationErrors as exc:
             self.show_errors(exc.by_field())
             return
@@ -302,3 +346,51 @@ class EntryEditor(QDialog):
             return
         self.after = replace(self.record.as_input())
         self.accept()
+
+    # -- other clerks ---------------------------------------------------------------------------
+    def _merge(self, stale: StaleVersionError, data: EntryInput) -> None:
+        """Someone saved the entry meanwhile: choose per field, then save that on top of their version."""
+        dialog = MergeDialog(stale, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            if self.banner is not None:
+                self.banner.set_note(self.tr("Not saved yet: %1 changed this entry meanwhile; saving again "
+                                             "shows both versions.").replace("%1", stale.changed_by))
+            return
+        theirs = replace(data, **{c.name: c.theirs for c in stale.fields})
+        self._rebase(theirs, stale.current_version)
+        self._load(replace(data, **dialog.resolved()))
+        self.save()
+
+    def _rebase(self, before: EntryInput, version: int) -> None:
+        """From now on the editor edits this version (undo goes back to `before`)."""
+        self.before, self.base_version = before, version
+        if self.banner is not None:
+            self.banner.base_version = version
+        self.record = ledger.get_entry(self.entry_id)
+        self._update_header()
+
+    def rebase_after_own_write(self) -> None:
+        """After this editor's own progress tab wrote the entry (未启动 → 推进中): not someone else's change."""
+        record = ledger.get_entry(self.entry_id)
+        if record.as_input() == self.before:
+            self._rebase(self.before, record.version)
+
+    def _remote_saved(self, who: str) -> None:
+        record = ledger.get_entry(self.entry_id)
+        if record.version == self.base_version:
+            return
+        unchanged = ledger.normalise(self.collect(lenient=True)) == ledger.normalise(self.before)
+        if unchanged and self.save_button.isVisibleTo(self):  # nothing typed yet: show theirs at once
+            self._rebase(record.as_input(), record.version)
+            self._load(self.before)
+            self._refresh_tabs()
+            note = self.tr("%1 saved this entry just now; the form shows their version.")
+        else:
+            note = self.tr("%1 saved this entry just now. When you save you choose, field by field, what to keep.")
+        if self.banner is not None:
+            self.banner.set_note(note.replace("%1", who or self.tr("Someone")))
+
+    def done(self, result: int) -> None:  # noqa: D401 - Qt override: every way the dialog closes
+        if self.banner is not None:
+            self.banner.release()
+        super().done(result)

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QDialog, QInputDialog, QMenu, QMessageBox, QToolBa
 
 from desk_app.domain import DONE_STATUSES, OPEN_STATUSES, Status
 from desk_app.errors import DeskAppError
-from desk_app.services import ledger, ledger_bulk, saved_views
+from desk_app.services import ledger, ledger_bulk, roles, saved_views
 from ui.models.ledger_table_model import RECORD_ROLE
 
 from .entry_editor import EntryEditor
@@ -149,6 +149,12 @@ class LedgerActions(QObject):
         self.workflow_button.setEnabled(any(a.isEnabled() for a in self.workflow_menu.actions()))
         for action in self.bulk_actions.values():
             action.setEnabled(has and not in_bin)
+        if not roles.allows():  # a liaison or a leader (services/roles): reading, progress on their own entries
+            for action in (self.new_action, self.delete_action, self.restore_action, self.extend_action,
+                           self.apply_action, self.review_action, self.reopen_action, *self.bulk_actions.values()):
+                action.setEnabled(False)
+            self.workflow_button.setEnabled(False)
+            self.progress_action.setEnabled(has and not in_bin and roles.allows(roles.PROGRESS, entry=record))
 
     # -- doing -------------------------------------------------------------------------------
     def _push_progress(self, kind, added) -> None:

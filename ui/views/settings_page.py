@@ -19,6 +19,7 @@ SECTIONS = [
     ("ui.views.backup_settings", "BackupSettings"),
     ("ui.views.history_settings", "HistorySettings"),
     ("ui.views.recycle_settings", "RecycleSettings"),
+    ("ui.views.role_settings", "RoleSettings"),
 ]
 
 

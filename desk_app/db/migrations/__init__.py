@@ -20,6 +20,7 @@ from . import (
     m0009_person_pinyin,
     m0010_rankings_registers,
     m0011_supervision,
+    m0012_versions_roles,
 )
 
 MIGRATIONS: list[ModuleType] = [
@@ -34,6 +35,7 @@ MIGRATIONS: list[ModuleType] = [
     m0009_person_pinyin,
     m0010_rankings_registers,
     m0011_supervision,
+    m0012_versions_roles,
 ]
 
 LATEST_VERSION = len(MIGRATIONS)
