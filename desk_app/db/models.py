@@ -407,6 +407,8 @@ class RegisterItem(BaseModel):
     created_at = DateTimeField(default=_now)
     updated_at = DateTimeField(default=_now)
     deleted_at = DateTimeField(null=True)
+
+
 class FrozenRecord(BaseModel):
     """An entry's whole row as it stood when a month was frozen (migration 10). Content-addressed: the
     months in which an entry did not change share one record."""
@@ -449,9 +451,13 @@ class FrozenEntry(BaseModel):
         indexes = ((("snapshot", "entry_id"), True),)
 
 
+# Migration 13's tables (配合 departments, measures, 月度序时进度) live beside these, re-exported here.
+from .measure_models import EntryAssist, Measure, MeasureProgress, ProgressPlan  # noqa: E402
+
 ALL_MODELS = [
     Setting, ChoiceItem, Campaign, Department, Person, Unit, TaskForce, TaskForceMember,
     ActionPlanVersion, TaskForceReport, Meeting, MeetingAttendance, MeetingReport, LedgerEntry,
     ProgressUpdate, EntryEvent, Attachment, ChangeLog, PackageReceipt, MonthlySnapshot, FrozenRecord, FrozenEntry,
-    RankingKind, RankingRound, RankingScore, Interview, RegisterItem,
+    RankingKind, RankingRound, RankingScore, Interview, RegisterItem, EntryAssist, Measure, MeasureProgress,
+    ProgressPlan,
 ]

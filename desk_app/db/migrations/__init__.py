@@ -19,6 +19,7 @@ from . import (
     m0008_month_freeze,
     m0009_person_pinyin,
     m0010_rankings_registers,
+    m0013_measures,
 )
 
 MIGRATIONS: list[ModuleType] = [
@@ -32,6 +33,7 @@ MIGRATIONS: list[ModuleType] = [
     m0008_month_freeze,
     m0009_person_pinyin,
     m0010_rankings_registers,
+    m0013_measures,  # issue 15 part B: renumbered at merge time to follow main's last migration
 ]
 
 LATEST_VERSION = len(MIGRATIONS)
