@@ -258,6 +258,7 @@ class MeasureProgressChange:
     month: str
     before: str
     after: str
+    code: str = ""  # the task's 问题编号, for the undo label
 
 
 def month_progress_texts(measure_ids: list[int], month: str) -> dict[int, str]:
@@ -290,11 +291,12 @@ def _write_progress(row: Measure, month: str, text: str) -> str:
 def set_month_progress(measure_id: int, month: str, text: str) -> MeasureProgressChange:
     """A measure's 本月进展 (one text per month, replaced when edited; empty removes it)."""
     row = _measure(measure_id)
-    _require_live(_entry(row.entry_id))
+    entry = _entry(row.entry_id)
+    _require_live(entry)
     text = (text or "").strip()
     if len(text) > 2000:
         raise ValidationError("本月进展超过 2000 字，请精简", "text")
-    return MeasureProgressChange(measure_id, month, _write_progress(row, month, text), text)
+    return MeasureProgressChange(measure_id, month, _write_progress(row, month, text), text, entry.code)
 
 
 @context.writes
