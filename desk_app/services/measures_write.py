@@ -159,7 +159,7 @@ def derive(entry: LedgerEntry, live: tuple[MeasureInput, ...]) -> None:
     changes: dict[str, tuple] = {}
     if status != entry.status:
         changes["status"] = (entry.status, status)
-    if status == Status.CLOSED:
+    if status == Status.CLOSED and entry.status != Status.CLOSED:  # closed now: when its last measure was
         done = max((m.completed_date for m in live if m.completed_date), default=context.today())
         for name in ("completed_date", "closed_date"):
             if getattr(entry, name) != done:
