@@ -15,7 +15,7 @@ def register(sub) -> None:
 
 def collect() -> dict:
     """Everything `stats` reports; other areas add their figures here."""
-    from desk_app.services import campaigns, compliance, meetings, measures_stats, stats  # noqa: PLC0415
+    from desk_app.services import campaigns, compliance, measures_stats, meetings, stats  # noqa: PLC0415
 
     campaign = campaigns.require_current_campaign()
     return {"campaign": {"id": campaign.id, "name": campaign.name, "year": campaign.year},
