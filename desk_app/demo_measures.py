@@ -92,14 +92,20 @@ def _measures(rng, task, topic, depts, by_dept, today, month) -> int:
 
 
 def _plan(rng, task, today) -> None:
-    months = _months(task.found_date, max(task.deadline, task.found_date))
+    last = max(task.deadline, task.found_date)
+    if task.status == Status.CLOSED and task.completed_date:  # finished: 100% reported when it was done
+        last = min(last, task.completed_date)
+    months = _months(task.found_date, last)
     lag = rng.choice([0, 0, 0, 5, 15, 25]) if task.status not in (Status.CLOSED, Status.ONGOING) else 0
     reported_until = _month(task.completed_date or today)
     rows = []
     for k, m in enumerate(months, start=1):
         planned = min(100.0, round(100 * k / len(months) / 5) * 5)
         actual = None
-        if m <= reported_until and m <= _month(today):
-            actual = 100.0 if task.status == Status.CLOSED and m == months[-1] else max(0.0, planned - lag)
+        if m <= reported_until and m <= _month(today) and task.status != Status.NOT_STARTED:
+            if task.status == Status.CLOSED:
+                actual = 100.0 if m == months[-1] else planned
+            else:  # still open: never reported as all done
+                actual = min(max(0.0, planned - lag), 90.0)
         rows.append(PlanMonth(m, planned, actual))
     progress_plan.write(task, rows)
