@@ -128,6 +128,19 @@ def relink(names_written: list[str] | None = None, reason: str = "科室名称�
     return changed
 
 
+def relink_entries(entry_ids: list[int]) -> None:
+    """References of entries whose 配合处室 text was written around absorb (a package's bulk update):
+    the text is read again, as written (caller's transaction)."""
+    if not entry_ids:
+        return
+    names = department_names()
+    for start in range(0, len(entry_ids), 900):
+        rows = (LedgerEntry.select(LedgerEntry.id, LedgerEntry.department, LedgerEntry.co_departments)
+                .where(LedgerEntry.id.in_(entry_ids[start:start + 900])).tuples())
+        for entry_id, lead_id, text in rows:
+            _set_links(entry_id, names.match(text, lead_id).department_ids)
+
+
 def unmatched_names(campaign_id: int) -> dict[str, int]:
     """配合处室 names of the campaign's entries that match no department: name -> entries naming it."""
     names = department_names()

@@ -104,13 +104,17 @@ def apply(entry: LedgerEntry, wanted: list[MeasureInput], *, log: bool = True) -
     before = tuple(state_of(r) for r in sorted((r for r in rows.values() if r.deleted_at is None),
                                                key=lambda r: (r.seq, r.id)))
     now = context.now()
+    given = [m.uuid for m in wanted if m.uuid and m.uuid not in rows]
+    # A uuid another entry's measure holds (a package of another unit, a copied workbook) gets a new one.
+    taken = {r[0] for r in Measure.select(Measure.uuid).where(Measure.uuid.in_(given)).tuples()} if given else set()
     kept: set[str] = set()
     for seq, m in enumerate(wanted, start=1):
         row = rows.get(m.uuid) if m.uuid else None
         if row is not None and row.entry_id != entry.id:
             row = None
         if row is None:
-            row = Measure.create(uuid=m.uuid or str(_uuid.uuid4()), entry=entry.id, seq=seq,
+            row = Measure.create(uuid=m.uuid if m.uuid and m.uuid not in taken else str(_uuid.uuid4()),
+                                 entry=entry.id, seq=seq,
                                  created_at=now, updated_at=now,
                                  **{name: getattr(m, name) for name in STATE_FIELDS if name != "uuid"})
             if log:

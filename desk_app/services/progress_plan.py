@@ -155,9 +155,9 @@ def _entry(entry_id: int) -> LedgerEntry:
     return entry
 
 
-def write(entry: LedgerEntry, months: list[PlanMonth]) -> tuple[tuple, tuple]:
-    """The one write path: the entry's plan becomes exactly `months` (validated; logged). Caller's
-    transaction. Returns (before, after)."""
+def write(entry: LedgerEntry, months: list[PlanMonth], *, log: bool = True) -> tuple[tuple, tuple]:
+    """The one write path: the entry's plan becomes exactly `months` (validated; logged unless a package
+    brings its own history). Caller's transaction. Returns (before, after)."""
     wanted: dict[str, tuple] = {}
     for p in months:
         if not MONTH_RE.match(p.month or ""):
@@ -172,7 +172,8 @@ def write(entry: LedgerEntry, months: list[PlanMonth]) -> tuple[tuple, tuple]:
     for month, row in rows.items():
         if month not in wanted:
             row.delete_instance()
-            changelog.record("ledger_entry", entry.id, "update", "schedule_month", f"{month}", None)
+            if log:
+                changelog.record("ledger_entry", entry.id, "update", "schedule_month", f"{month}", None)
     for month, (planned, actual) in sorted(wanted.items()):
         row = rows.get(month)
         if row is None:
@@ -182,8 +183,9 @@ def write(entry: LedgerEntry, months: list[PlanMonth]) -> tuple[tuple, tuple]:
         else:
             row.planned, row.actual, row.updated_at = planned, actual, now
             row.save()
-        changelog.record("ledger_entry", entry.id, "update", "schedule_month", None,
-                         f"{month} 计划{_pct(planned) or '—'} 实际{_pct(actual) or '—'}")
+        if log:
+            changelog.record("ledger_entry", entry.id, "update", "schedule_month", None,
+                             f"{month} 计划{_pct(planned) or '—'} 实际{_pct(actual) or '—'}")
     after = tuple(PlanMonth(m, *wanted[m]) for m in sorted(wanted))
     return before, after
 
