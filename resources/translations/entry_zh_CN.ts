@@ -141,10 +141,6 @@
         <translation>取消</translation>
     </message>
     <message>
-        <source>Separate several with 、</source>
-        <translation>多个科室用“、”分隔</translation>
-    </message>
-    <message>
         <source>&quot;%1&quot; is not in the list; pick one from the list</source>
         <translation>“%1”不在列表中，请从列表中选择</translation>
     </message>

@@ -71,7 +71,8 @@ class NestedRows:
 def measure_text(column_key: str, m, number: int) -> str:
     """What a measure row shows in one of the ledger's columns (the task's own columns stay empty)."""
     if column_key == "code":
-        return f"\u3000└ {QCoreApplication.translate('MeasureRows', 'Measure %1').replace('%1', str(number))}"
+        label = QCoreApplication.translate("MeasureRows", "Measure %1").replace("%1", str(number))
+        return "\u3000└ " + label
     if column_key in ("description", "measures"):
         return m.content.replace("\n", " ") if column_key == "description" else ""
     if column_key == "department":

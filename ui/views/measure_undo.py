@@ -10,13 +10,12 @@ from desk_app.services import measures, progress_plan
 from .ledger_undo import LedgerCommand
 
 
-def _label(text: str, code: str) -> str:
-    return QCoreApplication.translate("MeasureUndo", text).replace("%1", code)
 
 
 class MeasureCommand(LedgerCommand):
     def __init__(self, change: measures.MeasureChange, on_change, parent_widget=None):
-        super().__init__(_label("Measures of %1", change.code), on_change, parent_widget)
+        label = QCoreApplication.translate("MeasureUndo", "Measures of %1")
+        super().__init__(label.replace("%1", change.code), on_change, parent_widget)
         self.change = change
 
     def do(self):
@@ -28,7 +27,8 @@ class MeasureCommand(LedgerCommand):
 
 class MeasureProgressCommand(LedgerCommand):
     def __init__(self, change: measures.MeasureProgressChange, on_change, parent_widget=None):
-        super().__init__(_label("Measure progress of %1", change.code), on_change, parent_widget)
+        label = QCoreApplication.translate("MeasureUndo", "Measure progress of %1")
+        super().__init__(label.replace("%1", change.code), on_change, parent_widget)
         self.change = change
 
     def do(self):
@@ -40,7 +40,8 @@ class MeasureProgressCommand(LedgerCommand):
 
 class PlanCommand(LedgerCommand):
     def __init__(self, change: progress_plan.PlanChange, on_change, parent_widget=None):
-        super().__init__(_label("Monthly schedule of %1", change.code), on_change, parent_widget)
+        label = QCoreApplication.translate("MeasureUndo", "Monthly schedule of %1")
+        super().__init__(label.replace("%1", change.code), on_change, parent_widget)
         self.change = change
 
     def do(self):
