@@ -10,8 +10,6 @@ from desk_app.services import measures, progress_plan
 from .ledger_undo import LedgerCommand
 
 
-
-
 class MeasureCommand(LedgerCommand):
     def __init__(self, change: measures.MeasureChange, on_change, parent_widget=None):
         label = QCoreApplication.translate("MeasureUndo", "Measures of %1")
