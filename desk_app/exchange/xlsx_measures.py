@@ -120,6 +120,21 @@ def _text(value) -> str:
     return "" if value is None else str(value).strip()
 
 
+def _cell(values: list, column: int) -> str:
+    return _text(values[column]) if column < len(values) else ""
+
+
+def _run(rows: list, start: int, test, *, with_number: bool = False) -> list[int]:
+    """Indexes of the consecutive rows from `start` that pass `test(cells)` (or `test(cells, number)`)."""
+    found = []
+    for j in range(start, len(rows)):
+        number, cells, _ = rows[j]
+        if not (test(cells, number) if with_number else test(cells)):
+            break
+        found.append(j)
+    return found
+
+
 def read_groups(raw, rows: list[tuple[int, list, set[int]]], mapping: dict[int, str]) -> list[Group]:
     """Tasks with measures among the data rows (1-based sheet row numbers in `rows`)."""
     by_key: dict[str, list[int]] = {}
@@ -129,62 +144,47 @@ def read_groups(raw, rows: list[tuple[int, list, set[int]]], mapping: dict[int, 
     if not by_key.get("measures"):
         return []
     description = by_key.get("description", [])
-    serial_cols = [c for c, k in mapping.items() if k in ("", "ignore", "keep") and c == 0] or [0]
+    serial_col = 0  # 序号: the first column in every layout the import knows
     merged_down: dict[tuple[int, int], int] = {}  # (sheet row 0-based, col) -> first row of its vertical merge
     for r1, c1, r2, c2 in raw.merged:
         if r2 > r1:
             for r in range(r1, r2 + 1):
                 for c in range(c1, c2 + 1):
                     merged_down[(r, c)] = r1
+    allowed = measure_cols | {serial_col}  # what a follow-on measure row may fill
     groups: list[Group] = []
     i = 0
     while i < len(rows):
         number, values, _ = rows[i]
         r = number - 1
-        serial = _text(values[serial_cols[0]]) if serial_cols[0] < len(values) else ""
+        serial = _cell(values, serial_col)
         # Our layout: a task row, then rows numbered 1.1, 1.2 … (merged or not).
-        subs = []
-        j = i + 1
-        while j < len(rows):
-            m = SUB_SERIAL.match(_text(rows[j][1][serial_cols[0]]) if serial_cols[0] < len(rows[j][1]) else "")
-            if not m or m.group(1) != serial:
-                break
-            subs.append(j)
-            j += 1
+        subs = _run(rows, i + 1, lambda cells, serial=serial: bool(
+            (m := SUB_SERIAL.match(_cell(cells, serial_col))) and m.group(1) == serial))
         if subs:
             groups.append(Group(i, subs, measure_cols))
-            i = j
+            i = subs[-1] + 1
             continue
         # Published layout: the task's cells merged down over several rows, a measure on each. Every column
         # of the task's text must be merged: a merged 反馈意见 over rows whose 问题 differ is several entries.
         if description and all(merged_down.get((r, c)) == r for c in description):
-            block = [i]
-            j = i + 1
-            while j < len(rows) and all(merged_down.get((rows[j][0] - 1, c)) == r for c in description):
-                block.append(j)
-                j += 1
+            block = [i] + _run(rows, i + 1, lambda cells, number, r=r: all(
+                merged_down.get((number - 1, c)) == r for c in description), with_number=True)
             if len(block) > 1:
                 per_row = {c for c in mapping if mapping[c] not in ("", "ignore", "keep")
                            and not any((rows[b][0] - 1, c) in merged_down for b in block[1:])}
                 groups.append(Group(i, block, per_row | measure_cols - {c for c in measure_cols
                                                                         if (r, c) in merged_down},
                                     parent_is_measure=True))
-                i = j
+                i = block[-1] + 1
                 continue
         # A task row followed by rows with only measure columns filled.
-        subs = []
-        j = i + 1
-        while j < len(rows):
-            cells = rows[j][1]
-            filled = {c for c, v in enumerate(cells) if _text(v)}
-            if not filled or not filled <= (measure_cols | set(serial_cols)) or not any(
-                    _text(cells[c]) for c in by_key["measures"] if c < len(cells)):
-                break
-            subs.append(j)
-            j += 1
+        subs = _run(rows, i + 1, lambda cells: bool(
+            (filled := {c for c, v in enumerate(cells) if _text(v)}) and filled <= allowed
+            and any(_cell(cells, c) for c in by_key["measures"])))
         if subs:
             groups.append(Group(i, subs, measure_cols))
-            i = j
+            i = subs[-1] + 1
             continue
         i += 1
     return groups
