@@ -226,3 +226,14 @@ def department_roles(f) -> list[DepartmentRole]:
         if a[0] or b[0]:
             out.append(DepartmentRole(name, *a, *b))
     return out
+
+
+def assisted_totals(f) -> tuple[int, int, int]:
+    """(entries, done, overdue) of filter `f` that have any 配合 department, each entry once."""
+    from .ledger_filter import overdue_condition, where_clause  # noqa: PLC0415 - ledger_filter imports us
+
+    done = [s.value for s in DONE_STATUSES]
+    row = (LedgerEntry.select(fn.COUNT(LedgerEntry.id), fn.SUM(Case(None, [(LedgerEntry.status.in_(done), 1)], 0)),
+                              fn.SUM(Case(None, [(overdue_condition(context.today()), 1)], 0)))
+           .where(where_clause(f) & LedgerEntry.id.in_(EntryAssist.select(EntryAssist.entry))).tuples().first())
+    return tuple(v or 0 for v in row) if row else (0, 0, 0)

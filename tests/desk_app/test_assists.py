@@ -108,3 +108,14 @@ def test_leads_or_assists_filter_and_both_ways_in_stats(office):
     assert data["total"] == 3  # each task counted once, however many departments assist it
     assert [(g.key, g.total) for g in stats.breakdown(LedgerFilter(campaign_id=c.id), "assist_department")] == [
         ("办公室", 1), ("预算科", 1), ("国库支付科", 1)]
+
+
+def test_assist_breakdown_totals_count_each_entry_once(office):
+    from desk_app.reports.stats_rows import breakdown_table
+
+    c, depts = office
+    ledger.create_entry(c.id, _task(depts, "办公室", "预算科、国库支付科"))
+    ledger.create_entry(c.id, _task(depts, "预算科", ""))
+    table = breakdown_table(LedgerFilter(campaign_id=c.id), "assist_department")
+    assert [(g.key, g.total) for g in table.groups] == [("预算科", 1), ("国库支付科", 1)]
+    assert table.total.total == 1  # the one entry that has 配合 departments

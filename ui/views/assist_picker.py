@@ -133,6 +133,7 @@ class AssistPicker(QWidget):
         self.line.setText(text or "")
 
     def _changed(self, text: str) -> None:
+        self.line.setToolTip(text)  # the field is narrow; the whole list on hover
         unmatched = assists.unmatched_in(text)
         self.hint.setText(self.tr("Not in the department list (kept as text, not counted by department): %1")
                           .replace("%1", "、".join(unmatched)))

@@ -148,6 +148,7 @@ class ScheduleTab(QWidget):
         self.entry_id = None
         self.year = year
         self._loading = False
+        self._months = [f"{year}-{m:02d}" for m in range(1, 13)]
         self.table = QTableWidget(12, 3)
         self.table.setObjectName("schedule_table")
         self.table.setHorizontalHeaderLabels([self.tr("Month"), self.tr("Planned %"), self.tr("Reported %")])
@@ -168,15 +169,18 @@ class ScheduleTab(QWidget):
         layout.addWidget(self.state)
 
     def months(self) -> list[str]:
-        return [f"{self.year}-{m:02d}" for m in range(1, 13)]
+        """The campaign year's months, and any other month the plan names (a task begun the year before)."""
+        return self._months
 
     def load(self, entry_id: int) -> None:
         self.entry_id = entry_id
         plan = {p.month: p for p in progress_plan.plan_of(entry_id)}
+        self._months = sorted({f"{self.year}-{m:02d}" for m in range(1, 13)} | set(plan))
         self._loading = True
+        self.table.setRowCount(len(self._months))
         for row, month in enumerate(self.months()):
             p = plan.get(month)
-            month_item = QTableWidgetItem(f"{self.year}年{int(month[5:])}月")
+            month_item = QTableWidgetItem(f"{month[:4]}年{int(month[5:])}月")
             month_item.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.table.setItem(row, 0, month_item)
             for col, value in ((1, p.planned if p else None), (2, p.actual if p else None)):
