@@ -106,7 +106,8 @@ def test_editor_shows_measures_and_schedule_and_the_assist_picker(page, qtbot, m
     editor = EntryEditor(page.state.campaign_id, entry_id, page, undo_push=lambda k, c: pushed.append(k))
     qtbot.addWidget(editor)
     assert editor.measures_tab.table.rowCount() == len(measures.measures_of(entry_id))
-    editor.schedule_tab.table.item(10, 1).setText("95")
+    november = editor.schedule_tab.months().index("2026-11")
+    editor.schedule_tab.table.item(november, 1).setText("95")
     assert pushed == ["plan"] and any(p.month.endswith("-11") and p.planned == 95
                                       for p in progress_plan.plan_of(entry_id))
     editor.co_departments.setText("办公室、各区财政局")
@@ -115,3 +116,52 @@ def test_editor_shows_measures_and_schedule_and_the_assist_picker(page, qtbot, m
     assert editor.result() == QDialog.DialogCode.Accepted
     office = assists.department_names().find("办公室")
     assert office in assists.assist_ids(entry_id) or editor.record.department_name == "办公室"
+
+
+def test_filter_bar_leads_or_assists_and_behind_schedule(page, qtbot):
+    from desk_app.services import ledger_query
+
+    bar = page.filter_bar
+    task = page.model.record(0)
+    helper = assists.assist_ids(task.id)[0]
+    bar.department.setCurrentIndex(bar.department.findData(helper))
+    lead_only = page.model.rowCount()
+    bar.department_role.setCurrentIndex(bar.department_role.findData(assists.LEAD_OR_ASSIST))
+    f = page.current_filter()
+    assert f.department_role == assists.LEAD_OR_ASSIST and f.department_ids == [helper]
+    assert page.model.rowCount() == ledger_query.summarize(f).total > lead_only
+    assert task.id in {page.model.entry_id(r) for r in range(page.model.rowCount())}
+    bar.clear()
+    progress_plan.set_plan(task.id, [progress_plan.PlanMonth("2026-10", 80, 10)])
+    measures.set_measures(task.id, [])  # its status is its own again
+    from desk_app.services import workflow
+
+    if task.status in ("已销号", "长期坚持"):
+        workflow.reopen(task.id, "复查发现问题")
+    qtbot.mouseClick(bar.lagging, Qt.MouseButton.LeftButton)
+    assert page.current_filter().lagging
+    assert task.id in {page.model.entry_id(r) for r in range(page.model.rowCount())}
+
+
+def test_dispatch_of_key_tasks_takes_the_months_actual_and_undoes_it(page, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui.models.dispatch_schedule import SCHEDULE_COLUMN
+
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warnings.append(a[2]))
+    from ui.views.dispatch_dialog import DispatchDialog
+
+    dialog = DispatchDialog(page.current_filter(), page.undo_stack, lambda: None, page)
+    qtbot.addWidget(dialog)
+    assert not dialog.table.isColumnHidden(SCHEDULE_COLUMN)
+    model = dialog.model
+    entry_id = model.entry_id(0)
+    index = model.index(0, SCHEDULE_COLUMN)
+    assert model.flags(index) & Qt.ItemFlag.ItemIsEditable
+    assert model.setData(index, "35%")
+    assert any(p.month == "2026-11" and p.actual == 35 for p in progress_plan.plan_of(entry_id))
+    page.undo_stack.undo()
+    assert not any(p.month == "2026-11" and p.actual == 35 for p in progress_plan.plan_of(entry_id))
+    assert not model.setData(index, "一半")  # refused with a message, nothing stored
+    assert warnings and "不是数字" in warnings[0]
