@@ -114,3 +114,29 @@ def test_moving_measures_keeps_their_rows(task):
     measures.move_measure(ids[2], -2)
     assert [m.content for m in measures.measures_of(e.id)] == ["三", "一", "二"]
     assert sorted(m.id for m in measures.measures_of(e.id)) == sorted(ids)
+
+
+def test_a_frozen_month_keeps_the_measures_and_plan_as_they_stood(task):
+    from desk_app.services import month_freeze, progress_plan
+    from desk_app.services.month_view import run_as_of
+    from desk_app.services.progress_plan import PlanMonth
+
+    c, e, budget, *_ = task
+    measures.set_measures(e.id, [_m("制定办法", budget.id, deadline=date(2026, 10, 31)), _m("开展评价")])
+    measures.set_month_progress(measures.measures_of(e.id)[0].id, "2026-11", "已报局党组审议")
+    progress_plan.set_plan(e.id, [PlanMonth("2026-11", 70, 40)])
+    month_freeze.freeze_month(c.id, "2026-11", report_day=date(2026, 11, 20))
+    first = measures.measures_of(e.id)[0]
+    measures.update_measure(first.id, replace(first.as_input(), content="改过的办法"))
+    measures.delete_measure(measures.measures_of(e.id)[1].id)
+    progress_plan.set_month(e.id, "2026-11", actual=70)
+
+    def as_of():
+        found = measures.measures_of(e.id, "2026-11")
+        return ([(m.content, m.department_name, m.month_progress) for m in found], measures.lights([e.id]),
+                progress_plan.plan_of(e.id))
+
+    frozen, lights, plan = run_as_of(c.id, "2026-11", as_of)
+    assert frozen == [("制定办法", "预算科", "已报局党组审议"), ("开展评价", "", "")]
+    assert lights[e.id][0] == 2 and plan == [PlanMonth("2026-11", 70, 40)]
+    assert [m.content for m in measures.measures_of(e.id)] == ["改过的办法"]  # the live ledger moved on
