@@ -155,6 +155,18 @@ def refuse_status_step(entry: LedgerEntry, action: str) -> None:
                             "请在“措施”中更新各项措施的状态")
 
 
+def without_derived(entries: list[LedgerEntry], action: str) -> list[LedgerEntry]:
+    """The entries whose status may be set directly: a task with live measures takes its status from them
+    and is left as it is (a selection of only such tasks is refused with that reason)."""
+    ids = [e.id for e in entries]
+    derived = {r[0] for r in Measure.select(Measure.entry).where(Measure.entry.in_(ids), Measure.deleted_at.is_null())
+               .distinct().tuples()} if ids else set()
+    kept = [e for e in entries if e.id not in derived]
+    if entries and not kept:
+        refuse_status_step(entries[0], action)
+    return kept
+
+
 def _change(entry: LedgerEntry, wanted: list[MeasureInput]) -> MeasureChange:
     before, after = apply(entry, wanted)
     return MeasureChange(entry.id, entry.code, before, after)

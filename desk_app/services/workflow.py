@@ -11,7 +11,7 @@ from desk_app.errors import NotFoundError, ValidationError, WorkflowError
 
 from . import changelog, context, undo_history
 from .ledger import _get_model, get_entry
-from .measures import refuse_status_step
+from .measures import has_measures, refuse_status_step
 
 
 @dataclass(frozen=True)
@@ -226,8 +226,8 @@ def set_status(entry_ids: list[int], status: str) -> int:
     count = 0
     for entry_id in entry_ids:
         entry = _get_model(entry_id)
-        if entry.status != status:
-            refuse_status_step(entry, "改变状态")
+        if entry.status != status and has_measures(entry.id):
+            continue  # its measures decide its status (services/measures): left as it is
         if entry.status in (Status.PENDING_CLOSE, Status.CLOSED) and status != entry.status:
             raise WorkflowError(f"事项 {entry.code} 处于“{entry.status}”，请用审核或重新打开改变其状态")
         if entry.status != status:

@@ -69,10 +69,14 @@ def test_light_is_the_worst_measures_and_stats_count_the_task_once(task):
 def test_workflow_steps_are_refused_on_a_task_whose_measures_decide(task):
     c, e, *_ = task
     measures.add_measure(e.id, _m("措施一"))
-    with pytest.raises(WorkflowError, match="措施"):
-        workflow.set_status([e.id], Status.IN_PROGRESS)
+    other = ledger.create_entry(c.id, ledger.get_entry(e.id).as_input())
+    # Direct status changes leave it as it is (a selection of only such tasks is refused, with the reason).
+    assert workflow.set_status([e.id, other.id], Status.IN_PROGRESS) == 1
+    assert ledger.get_entry(e.id).status == Status.NOT_STARTED
     with pytest.raises(WorkflowError, match="措施"):
         ledger_bulk.bulk_update([e.id], "status", Status.ONGOING)
+    change = ledger_bulk.bulk_update([e.id, other.id], "status", Status.ONGOING)
+    assert set(change.before) == {other.id} and ledger.get_entry(e.id).status == Status.NOT_STARTED
     with pytest.raises(WorkflowError, match="措施"):
         workflow.apply_close(e.id, "完成")
 
