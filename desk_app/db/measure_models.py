@@ -1,4 +1,4 @@
-"""Models of migration 13: 配合/协办 departments as references, an entry's 措施 (measures) with their
+"""Models of migration 12: 配合/协办 departments as references, an entry's 措施 (measures) with their
 monthly progress, and the 月度序时进度 plan of a 重点任务. Kept apart from models.py for size only."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from .models import BaseModel, Department, LedgerEntry, Person, _new_uuid, _now
 
 
 class EntryAssist(BaseModel):
-    """A 配合/协办 department of an entry (migration 13); the 牵头 (主办) one is the entry's own department."""
+    """A 配合/协办 department of an entry (migration 12); the 牵头 (主办) one is the entry's own department."""
 
     entry = ForeignKeyField(LedgerEntry, backref="assists", on_delete="CASCADE", index=False)
     department = ForeignKeyField(Department, on_delete="CASCADE")
@@ -20,7 +20,7 @@ class EntryAssist(BaseModel):
 
 
 class Measure(BaseModel):
-    """One 措施/子任务 of an entry (migration 13): its own 责任单位, 责任人, 时限 and state. The entry's
+    """One 措施/子任务 of an entry (migration 12): its own 责任单位, 责任人, 时限 and state. The entry's
     status and light derive from its live measures (services/measures)."""
 
     uuid = CharField(unique=True, default=_new_uuid)
@@ -56,7 +56,7 @@ class MeasureProgress(BaseModel):
 
 
 class ProgressPlan(BaseModel):
-    """月度序时进度 of a 重点任务: the % planned by the end of a month and the % reported (migration 13)."""
+    """月度序时进度 of a 重点任务: the % planned by the end of a month and the % reported (migration 12)."""
 
     entry = ForeignKeyField(LedgerEntry, backref="plan_months", on_delete="CASCADE", index=False)
     month = CharField()  # YYYY-MM

@@ -238,6 +238,12 @@ class LedgerEntry(BaseModel):
     deleted_at = DateTimeField(null=True, index=True)
     # 问题编号 with its digit runs zero-padded (services/entry_codes.code_key): sorts …9999 before …10000.
     code_key = CharField(default="", constraints=[SQL("DEFAULT ''")])
+    # Where a 督办/交办 matter comes from (migration 0012): 任务来源, 发文字号, 批示领导 and 交办日期, the day the
+    # 13710 clock starts (services/supervision).
+    task_source = CharField(default="", constraints=[SQL("DEFAULT ''")])
+    doc_number = CharField(default="", constraints=[SQL("DEFAULT ''")])
+    instructing_leader = CharField(default="", constraints=[SQL("DEFAULT ''")])
+    assigned_date = DateField(null=True)
 
     class Meta:
         indexes = ((("campaign", "source_unit", "code"), True),
@@ -407,8 +413,6 @@ class RegisterItem(BaseModel):
     created_at = DateTimeField(default=_now)
     updated_at = DateTimeField(default=_now)
     deleted_at = DateTimeField(null=True)
-
-
 class FrozenRecord(BaseModel):
     """An entry's whole row as it stood when a month was frozen (migration 10). Content-addressed: the
     months in which an entry did not change share one record."""
@@ -451,13 +455,51 @@ class FrozenEntry(BaseModel):
         indexes = ((("snapshot", "entry_id"), True),)
 
 
-# Migration 13's tables (配合 departments, measures, 月度序时进度) live beside these, re-exported here.
+class SupervisionPlan(BaseModel):
+    """The 督办 rule set an entry follows (一般事项, 重大事项 …) with its nodes as they stood when chosen, so a
+    later change of the rules in 设置 does not move an old matter's due dates. An entry without a plan row
+    follows the first rule set as it is now."""
+
+    entry = ForeignKeyField(LedgerEntry, unique=True, backref="supervision_plan", on_delete="CASCADE")
+    rule_name = CharField()
+    nodes = TextField(default="")  # JSON [{"name", "count", "unit"}]
+    updated_at = DateTimeField(default=_now)
+
+
+class SupervisionNode(BaseModel):
+    """When a node of an entry's 13710 clock was met (接办, 反馈, 办结 …); its due date is computed."""
+
+    entry = ForeignKeyField(LedgerEntry, backref="supervision_nodes", on_delete="CASCADE")
+    seq = IntegerField()  # 1-based position in the entry's rule set
+    name = CharField(default="")
+    done_date = DateField(null=True)
+    note = TextField(default="")
+    updated_at = DateTimeField(default=_now)
+
+    class Meta:
+        indexes = ((("entry", "seq"), True),)
+
+
+class Urge(BaseModel):
+    """A 催办: the office pressed the responsible unit about an entry (by phone, a 督办单, a 通报 …)."""
+
+    uuid = CharField(unique=True, default=_new_uuid)
+    entry = ForeignKeyField(LedgerEntry, backref="urges", on_delete="CASCADE")
+    date = DateField()
+    way = CharField(default="")  # 电话 / 督办单 / 通报 / …
+    target = CharField(default="")  # to whom
+    answer = TextField(default="")  # what they answered
+    author = CharField(default="")
+    created_at = DateTimeField(default=_now)
+
+
+# Migration 12's tables (配合 departments, measures, 月度序时进度) live beside these, re-exported here.
 from .measure_models import EntryAssist, Measure, MeasureProgress, ProgressPlan  # noqa: E402
 
 ALL_MODELS = [
     Setting, ChoiceItem, Campaign, Department, Person, Unit, TaskForce, TaskForceMember,
     ActionPlanVersion, TaskForceReport, Meeting, MeetingAttendance, MeetingReport, LedgerEntry,
     ProgressUpdate, EntryEvent, Attachment, ChangeLog, PackageReceipt, MonthlySnapshot, FrozenRecord, FrozenEntry,
-    RankingKind, RankingRound, RankingScore, Interview, RegisterItem, EntryAssist, Measure, MeasureProgress,
-    ProgressPlan,
+    RankingKind, RankingRound, RankingScore, Interview, RegisterItem, SupervisionPlan, SupervisionNode, Urge,
+    EntryAssist, Measure, MeasureProgress, ProgressPlan,
 ]

@@ -119,7 +119,7 @@ def _datetime(value):
 
 
 _RECORD_FIELDS = [f.name for f in fields(EntryRecord) if f.name not in ("extension_count", "missing")]
-_CONVERT = {**dict.fromkeys(("found_date", "deadline", "completed_date", "closed_date"), _date),
+_CONVERT = {**dict.fromkeys(("found_date", "deadline", "completed_date", "closed_date", "assigned_date"), _date),
             **dict.fromkeys(("created_at", "updated_at", "deleted_at"), _datetime)}
 
 

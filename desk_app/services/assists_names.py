@@ -1,6 +1,6 @@
 """配合处室 as clerks type them ("预算科、办公室，国库科") read into department references.
 
-Pure functions over (id, name, short name) triples, shared by migration 13 (which turns the free text of
+Pure functions over (id, name, short name) triples, shared by migration 12 (which turns the free text of
 earlier versions into references) and services/assists (every later write). A name is matched by the
 department's full name, else its short name, ignoring spaces and the width of brackets; a name that
 matches no department, or several, is kept as text (the clerk sees it under the picker and in

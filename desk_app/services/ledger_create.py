@@ -135,7 +135,7 @@ def _time(value) -> str | None:
     return str(value) if value is not None else None  # what peewee stores: 'YYYY-MM-DD HH:MM:SS'
 
 
-_DAY_FIELDS = frozenset(("found_date", "deadline"))
+_DAY_FIELDS = frozenset(("found_date", "deadline", "assigned_date"))
 
 
 def _row(campaign_id: int, item: NewEntry, now: str) -> tuple:

@@ -24,7 +24,7 @@ from typing import TypeVar
 
 from peewee import SqliteDatabase
 
-from desk_app.db.migrations import MIGRATIONS, m0013_measures
+from desk_app.db.migrations import MIGRATIONS, m0012_measures
 from desk_app.db.models import database
 from desk_app.errors import DatabaseError
 from desk_app.exchange.progress import Progress, report
@@ -100,7 +100,7 @@ def _build(campaign_id: int, month: str, progress: Progress | None) -> tuple[Sql
         total = database.execute_sql('SELECT COUNT(*) FROM "frozen_entry" WHERE "snapshot_id" = ?',
                                      (snapshot.id,)).fetchone()[0]
         count = _copy_entries(conn, snapshot.id, progress, total)
-        m0013_measures.migrate_co_departments(frozen)  # 配合 references from the day's texts and departments
+        m0012_measures.migrate_co_departments(frozen)  # 配合 references from the day's texts and departments
         conn.execute("COMMIT")
     except BaseException:
         frozen.close()

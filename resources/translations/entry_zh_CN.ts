@@ -68,7 +68,7 @@
     </message>
     <message>
         <source>Remove</source>
-        <translation>移除</translation>
+        <translation>删除</translation>
     </message>
     <message>
         <source>Choose evidence files</source>
@@ -133,12 +133,20 @@
         <translation>修改记录</translation>
     </message>
     <message>
+        <source>Supervision</source>
+        <translation>督办</translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <source>e.g. 财办〔2026〕12号</source>
+        <translation>如 财办〔2026〕12号</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not in the list; pick one from the list</source>
@@ -266,7 +274,7 @@
     </message>
     <message>
         <source>By</source>
-        <translation>填报人</translation>
+        <translation>登记人</translation>
     </message>
     <message>
         <source>What was done (Ctrl+Enter adds it)</source>

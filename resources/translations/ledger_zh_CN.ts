@@ -334,7 +334,7 @@
         <translation>至</translation>
     </message>
     <message>
-        <source>Enter your name under Settings → General (the clerk's name, as in the people list) to see the entries you are responsible for.</source>
+        <source>Enter your name under Settings → General (the clerk&apos;s name, as in the people list) to see the entries you are responsible for.</source>
         <translation>请先在“设置 → 常规”中填写经办人姓名（与人员名单中的姓名一致），才能查看本人负责的事项。</translation>
     </message>
     <message>
@@ -348,6 +348,18 @@
     <message>
         <source>Decisions of one meeting</source>
         <translation>某次会议的议定事项</translation>
+    </message>
+    <message>
+        <source>Supervision nodes due today</source>
+        <translation>督办节点今日到期</translation>
+    </message>
+    <message>
+        <source>Supervision nodes missed</source>
+        <translation>督办节点已逾期</translation>
+    </message>
+    <message>
+        <source>Supervision nodes due today or missed</source>
+        <translation>督办节点今日到期或已逾期</translation>
     </message>
     <message>
         <source>Recycle bin</source>
@@ -511,7 +523,7 @@
     </message>
     <message>
         <source>Done</source>
-        <translation>已完成</translation>
+        <translation>实际完成日期</translation>
     </message>
 </context>
 <context>

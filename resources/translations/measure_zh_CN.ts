@@ -16,7 +16,7 @@
         <translation>要做什么（必填）</translation>
     </message>
     <message>
-        <source>This month's progress of the measure</source>
+        <source>This month&apos;s progress of the measure</source>
         <translation>该措施的本月进展</translation>
     </message>
     <message>
@@ -60,7 +60,7 @@
         <translation>取消</translation>
     </message>
     <message>
-        <source>"%1" is not in the list; pick one from the list</source>
+        <source>&quot;%1&quot; is not in the list; pick one from the list</source>
         <translation>“%1”不在列表中，请从列表中选择</translation>
     </message>
     <message>
@@ -156,7 +156,7 @@
         <translation>下移</translation>
     </message>
     <message>
-        <source>The task's status follows its measures: it is closed when every measure is done, and its light is the worst of theirs.</source>
+        <source>The task&apos;s status follows its measures: it is closed when every measure is done, and its light is the worst of theirs.</source>
         <translation>事项的状态由各项措施决定：措施全部完成即销号；红黄灯取各项措施中最严重的。</translation>
     </message>
     <message>

@@ -1,4 +1,4 @@
-"""Migration 13 (配合 references, measures, 月度序时进度) upgrades a database of the version before it:
+"""Migration 12 (配合 references, measures, 月度序时进度) upgrades a database of the version before it:
 free-text 配合处室 becomes references, names that match no department stay as text."""
 
 import sqlite3
@@ -7,11 +7,11 @@ from peewee import SqliteDatabase
 
 from desk_app import paths
 from desk_app.db import open_database, schema_version
-from desk_app.db.migrations import LATEST_VERSION, MIGRATIONS, m0013_measures
+from desk_app.db.migrations import LATEST_VERSION, MIGRATIONS, m0012_measures
 from desk_app.services import assists, campaigns, ledger, measures
 from desk_app.services.measures import MeasureInput
 
-BEFORE = MIGRATIONS.index(m0013_measures)
+BEFORE = MIGRATIONS.index(m0012_measures)
 
 ENTRY_SQL = ('INSERT INTO "ledger_entry" ("uuid", "code", "campaign_id", "kind", "layer", "category", "source", '
              '"description", "cause", "target", "measures", "standard", "department_id", "co_departments", '

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QScrollArea,
     QTabWidget,
@@ -32,8 +33,10 @@ from . import measure_tab
 from .assist_picker import AssistPicker
 from .entry_fields import AmbiguousPick, DateField, DeadlineField, FieldBox, PickCombo, TextBox
 from .entry_tabs import AttachmentsTab, HistoryTab, ProgressTab
+from .supervision_tab import SupervisionTab
 
 ESSENTIALS = ("定目标", "定责任", "定时限", "定标准")
+SOURCE_FIELDS = ("task_source", "doc_number", "instructing_leader", "assigned_date")
 
 
 class EntryEditor(QDialog):
@@ -68,6 +71,8 @@ class EntryEditor(QDialog):
         self.tabs.addTab(self.progress_tab, self.tr("Progress"))
         self.tabs.addTab(self.attachments_tab, self.tr("Attachments"))
         self.tabs.addTab(self.history_tab, self.tr("History"))
+        self.supervision_tab = SupervisionTab(self)
+        self.tabs.addTab(self.supervision_tab, self.tr("Supervision"))
         measure_tab.attach(self)  # 措施 and 序时进度 (issue 15)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
@@ -116,10 +121,16 @@ class EntryEditor(QDialog):
         self.description, self.cause = TextBox(4), TextBox(3)
         self.target, self.measures, self.standard = TextBox(3), TextBox(4), TextBox(3)
         self.schedule, self.note = TextBox(2), TextBox(2)
+        # Where a 督办/交办 matter comes from; 交办日期 starts its 13710 clock (the 督办 tab).
+        self.task_source = PickCombo(free_text=True)
+        self.task_source.set_items([(v, v) for v in choices.values("task_source")])
+        self.doc_number, self.instructing_leader = QLineEdit(), QLineEdit()
+        self.doc_number.setPlaceholderText(self.tr("e.g. 财办〔2026〕12号"))
+        self.assigned_date = DateField()
         for name in ("kind", "layer", "owner_id", "category", "source", "leader_id", "department_id",
                      "co_departments", "responsible_id", "task_force_id", "found_date", "deadline",
                      "rectify_mode", "description", "cause", "target", "measures", "standard", "schedule",
-                     "note"):
+                     "note", *SOURCE_FIELDS):
             self.boxes[name] = FieldBox(self._widget(name))
 
     def _widget(self, name: str):
@@ -134,8 +145,9 @@ class EntryEditor(QDialog):
             form.setVerticalSpacing(8)  # the text boxes' frames would touch
         for name in ("kind", "layer", "owner_id", "category", "source", "leader_id", "department_id",
                      "co_departments", "responsible_id", "task_force_id", "found_date", "deadline",
-                     "rectify_mode"):
+                     "rectify_mode", *SOURCE_FIELDS):
             left.addRow(labels[name] + "：", self.boxes[name])
+        self.left_form = left
         for name in ("description", "cause", "target", "measures", "standard", "schedule", "note"):
             right.addRow(labels[name] + "：", self.boxes[name])
         grid = QGridLayout()
@@ -171,6 +183,10 @@ class EntryEditor(QDialog):
         self.co_departments.setText(data.co_departments)
         self.found_date.set_value(data.found_date)
         self.deadline.set_value(data.deadline_type, data.deadline)
+        self.task_source.set_value(data.task_source)
+        self.doc_number.setText(data.doc_number)
+        self.instructing_leader.setText(data.instructing_leader)
+        self.assigned_date.set_value(data.assigned_date)
         for name in ("description", "cause", "target", "measures", "standard", "schedule", "note"):
             self._widget(name).set_value(getattr(data, name))
         self._update_essentials()
@@ -182,13 +198,15 @@ class EntryEditor(QDialog):
         (lenient: such a field counts as empty, for the 四定 marks while the clerk is still typing)."""
         errors = {}
         values = {"kind": self.kind.currentData(), "layer": self.layer.currentData() or "",
-                  "co_departments": self.co_departments.text()}
-        try:
-            values["found_date"] = self.found_date.value()
-        except ValidationError as exc:
-            errors["found_date"], values["found_date"] = exc.message, None
+                  "co_departments": self.co_departments.text(), "doc_number": self.doc_number.text(),
+                  "instructing_leader": self.instructing_leader.text()}
+        for name in ("found_date", "assigned_date"):
+            try:
+                values[name] = self._widget(name).value()
+            except ValidationError as exc:
+                errors[name], values[name] = exc.message, None
         for name in ("owner_id", "leader_id", "department_id", "responsible_id", "task_force_id",
-                     "category", "source", "rectify_mode"):
+                     "category", "source", "rectify_mode", "task_source"):
             try:
                 values[name] = self._widget(name).value()
             except AmbiguousPick as exc:
@@ -196,7 +214,7 @@ class EntryEditor(QDialog):
             except ValueError as exc:
                 errors[name] = self.tr("\"%1\" is not in the list; pick one from the list").replace("%1", str(exc))
                 values[name] = None
-        for name in ("category", "source", "rectify_mode"):
+        for name in ("category", "source", "rectify_mode", "task_source"):
             values[name] = values[name] or ""
         try:
             values["deadline_type"], values["deadline"] = self.deadline.value()
@@ -223,8 +241,16 @@ class EntryEditor(QDialog):
 
     def _update_labels(self, *_) -> None:
         rectification = self.kind.currentData() == EntryKind.RECTIFICATION
+        # 任务来源 … 交办日期 belong to matters handed down (督办, 重点任务, 议定事项), not to a person's problems.
+        shown = not rectification or any(self._source_values())
+        for name in SOURCE_FIELDS:
+            self.left_form.setRowVisible(self.boxes[name], shown)
         self.description.setPlaceholderText(self.tr("What the problem looks like (required)") if rectification
                                             else self.tr("What has to be done (required)"))
+
+    def _source_values(self) -> list:
+        return [self.task_source.currentText().strip(), self.doc_number.text().strip(),
+                self.instructing_leader.text().strip(), self.assigned_date.text().strip()]
 
     def _update_header(self) -> None:
         if not self.record:
@@ -238,12 +264,13 @@ class EntryEditor(QDialog):
 
     def _refresh_tabs(self) -> None:
         enabled = self.entry_id is not None
-        for i in (1, 2, 3):
+        for i in (1, 2, 3, 4):
             self.tabs.setTabEnabled(i, enabled)
         if enabled:
             self.progress_tab.load(self.entry_id)
             self.attachments_tab.load(self.entry_id)
             self.history_tab.load(self.entry_id)
+            self.supervision_tab.load(self.entry_id)
 
     # -- saving -----------------------------------------------------------------------------
     def show_errors(self, errors: dict[str, str]) -> None:

@@ -159,7 +159,12 @@ class LedgerActions(QObject):
             self.page.after_change()
             return
         code = ledger.get_entry(added.entry_id).code
-        self.page.undo_stack.push(AddProgressCommand(added, code, self.page.after_change, self.page))
+        if kind != "progress":  # the 督办 tab: node dates, rule set, 催办
+            from .supervision_undo import command  # noqa: PLC0415
+
+            self.page.undo_stack.push(command(kind, added, code, self.page.after_change, self.page))
+        else:
+            self.page.undo_stack.push(AddProgressCommand(added, code, self.page.after_change, self.page))
         self.page.after_change()
 
     def new_entry(self) -> None:

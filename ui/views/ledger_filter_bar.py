@@ -228,6 +228,10 @@ class LedgerFilterBar(QWidget):
             parts.append(self.tr("Open only"))
         if b.meeting_id is not None:
             parts.append(self.tr("Decisions of one meeting"))
+        if b.supervision:
+            parts.append({"due_today": self.tr("Supervision nodes due today"),
+                          "missed": self.tr("Supervision nodes missed")}.get(
+                b.supervision, self.tr("Supervision nodes due today or missed")))
         if b.deleted:
             parts.append(self.tr("Recycle bin"))
         self.extra.setText("　".join(parts))

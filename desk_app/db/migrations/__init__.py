@@ -19,7 +19,8 @@ from . import (
     m0008_month_freeze,
     m0009_person_pinyin,
     m0010_rankings_registers,
-    m0013_measures,
+    m0011_supervision,
+    m0012_measures,
 )
 
 MIGRATIONS: list[ModuleType] = [
@@ -33,7 +34,8 @@ MIGRATIONS: list[ModuleType] = [
     m0008_month_freeze,
     m0009_person_pinyin,
     m0010_rankings_registers,
-    m0013_measures,  # issue 15 part B: renumbered at merge time to follow main's last migration
+    m0011_supervision,
+    m0012_measures,
 ]
 
 LATEST_VERSION = len(MIGRATIONS)

@@ -1,4 +1,4 @@
-"""Schema version 13 (issue 15, part B): 牵头/配合 as references, tasks with measures, 月度序时进度.
+"""Schema version 12 (issue 15, part B): 牵头/配合 as references, tasks with measures, 月度序时进度.
 
 * entry_assist: an entry's 配合/协办 departments (the 牵头 or 主办 one is the entry's own department).
   The free text earlier versions kept in ledger_entry.co_departments ("预算科、办公室") is read here
