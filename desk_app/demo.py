@@ -10,7 +10,7 @@ import uuid
 from dataclasses import dataclass, fields
 from datetime import date, datetime, time, timedelta
 
-from desk_app import demo_cycle, demo_supervision
+from desk_app import demo_cycle, demo_measures, demo_supervision
 from desk_app import demo_text as T
 from desk_app.db.models import (
     ActionPlanVersion,
@@ -67,6 +67,7 @@ def _month_start(day: date, months_back: int) -> date:
 class _Builder:
     def __init__(self, seed: int, today: date):
         self.rng = random.Random(seed)
+        self.seed = seed
         self.today = today
         self.start = _month_start(today, 11)
         self.uuid_rng = random.Random(seed * 7919 + 1)
@@ -398,6 +399,7 @@ def _build_entries(b: _Builder, campaign, depts, people, forces, meetings, wante
     # Numbered, logged and checked like every other entry; indexed for search once, at the very end.
     create_entries(campaign.id, items, progress=_stage(progress, 0, 70), index_now=False)
     _progress_updates(b, campaign)
+    demo_measures.build(campaign.id, b.today, b.seed)  # 重点任务: measures and monthly plans (issue 15)
     report(progress, 72, 100, "正在写入整改进展")
     return total
 

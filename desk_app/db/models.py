@@ -497,6 +497,8 @@ class Urge(BaseModel):
     created_at = DateTimeField(default=_now)
 
 
+# Migration 13's tables (配合 departments, measures, 月度序时进度) live beside these, re-exported here.
+from .measure_models import EntryAssist, Measure, MeasureProgress, ProgressPlan  # noqa: E402
 from .models_sharing import EditingLease, UserRole  # noqa: E402 - they refer to Person, defined above
 
 ALL_MODELS = [
@@ -504,4 +506,5 @@ ALL_MODELS = [
     ActionPlanVersion, TaskForceReport, Meeting, MeetingAttendance, MeetingReport, LedgerEntry,
     ProgressUpdate, EntryEvent, Attachment, ChangeLog, PackageReceipt, MonthlySnapshot, FrozenRecord, FrozenEntry,
     RankingKind, RankingRound, RankingScore, Interview, RegisterItem, SupervisionPlan, SupervisionNode, Urge, UserRole, EditingLease,
+    EntryAssist, Measure, MeasureProgress, ProgressPlan,
 ]

@@ -8,7 +8,7 @@ from desk_app.db.models import Department, LedgerEntry, Person, TaskForce
 from desk_app.domain import DeadlineType, Status
 from desk_app.errors import NotFoundError, WorkflowError
 
-from . import changelog, concurrency_conflicts, context
+from . import assists, changelog, concurrency_conflicts, context
 from .entry_codes import CodeAllocator, code_key
 from .entry_input import (  # noqa: F401 - re-exported: ledger is where callers find an entry's parts
     EDITABLE_FIELDS,
@@ -53,6 +53,7 @@ def update_entry(entry_id: int, data: EntryInput, *, base_version: int | None = 
                                                 normalise(base) if base is not None else None)
     data = normalise(data)
     validate(data)
+    data = assists.absorb(entry, data)  # 配合处室: references kept to match, the text made canonical
     new_values = _model_values(data)
     changes = {}
     for name, new in new_values.items():

@@ -15,6 +15,7 @@ from desk_app.errors import NotFoundError, ValidationError, WorkflowError
 
 from . import changelog, context, roles
 from .ledger import _get_model, _named
+from .measures import without_derived
 from .workflow import DIRECT_STATUSES
 
 BULK_FIELDS = {"status": "状态", "department_id": "责任单位", "responsible_id": "责任人", "deadline": "整改时限"}
@@ -96,6 +97,8 @@ def bulk_update(entry_ids: list[int], field_name: str, value) -> BulkChange:
     entries = _load(entry_ids)
     if not entries:
         raise ValidationError("请先选中要修改的事项")
+    if field_name == "status":  # a task with measures takes its status from them: left as it is
+        entries = without_derived(entries, "批量修改状态")
     _check(field_name, value, entries)
     new = _columns(field_name, value)
     now = context.now()

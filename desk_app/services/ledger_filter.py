@@ -39,6 +39,10 @@ class LedgerFilter:
     deleted: bool = False  # True lists the recycle bin
     found_to: date | None = None  # as of a past day (--today): entries found (or entered) by then only
     supervision: str = ""  # 督办节点: "due_today", "missed" or "attention" (supervision_overview)
+    # What department_ids means (services/assists): '' the entry's own (牵头) department, "lead_or_assist"
+    # it leads or is a 配合 department, "assist" a 配合 department only.
+    department_role: str = ""
+    lagging: bool = False  # 月度序时进度 behind plan this month (services/progress_plan)
 
 
 def is_overdue(status: str, deadline_type: str, deadline: date | None, today: date | None = None) -> bool:
@@ -74,6 +78,14 @@ def text_condition(text: str):
     return search.condition(text)
 
 
+def department_condition(f: LedgerFilter):
+    if not f.department_role:
+        return LedgerEntry.department.in_(list(f.department_ids))
+    from .assists import condition  # noqa: PLC0415 - assists imports this module
+
+    return condition(f.department_ids, f.department_role)
+
+
 def where_clause(f: LedgerFilter):
     today = context.today()
     conds = [LedgerEntry.deleted_at.is_null(not f.deleted)]
@@ -81,12 +93,17 @@ def where_clause(f: LedgerFilter):
         conds.append(LedgerEntry.campaign == f.campaign_id)
     for values, column in ((f.kinds, LedgerEntry.kind), (f.layers, LedgerEntry.layer),
                            (f.categories, LedgerEntry.category), (f.sources, LedgerEntry.source),
-                           (f.department_ids, LedgerEntry.department),
                            (f.responsible_ids, LedgerEntry.responsible), (f.owner_ids, LedgerEntry.owner),
                            (f.task_force_ids, LedgerEntry.task_force), (f.statuses, LedgerEntry.status),
                            (f.source_units, LedgerEntry.source_unit)):
         if values:
             conds.append(column.in_(list(values)))
+    if f.department_ids:
+        conds.append(department_condition(f))
+    if f.lagging:
+        from .progress_plan import lagging_condition  # noqa: PLC0415 - progress_plan reads settings
+
+        conds.append(lagging_condition(today.strftime("%Y-%m")))
     if f.deadline_from:
         conds.append(LedgerEntry.deadline >= f.deadline_from)
     if f.deadline_to:

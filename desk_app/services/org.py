@@ -70,6 +70,7 @@ def create_department(name: str, short_name: str = "") -> DepartmentRecord:
     order = (Department.select(fn.MAX(Department.sort_order)).scalar() or 0) + 1
     d = Department.create(name=name, short_name=short_name.strip(), sort_order=order)
     changelog.record("department", d.id, "create", "name", None, name)
+    _relink_assists([name, d.short_name])
     return _dept(d)
 
 
@@ -198,7 +199,16 @@ def update_department(department_id: int, *, name: str | None = None, short_name
     if changes:
         d.save()
         changelog.record_changes("department", d.id, changes)
+        if "name" in changes or "short_name" in changes:
+            _relink_assists([v for pair in (changes.get("name", ()), changes.get("short_name", ())) for v in pair])
     return _dept(d)
+
+
+def _relink_assists(names: list[str]) -> None:
+    """配合处室 texts naming a department by a name it has (or had) follow it (services/assists)."""
+    from .assists import relink  # noqa: PLC0415 - assists reads ledger entries
+
+    relink.__wrapped__(names)
 
 
 def count_people(department_id: int) -> int:

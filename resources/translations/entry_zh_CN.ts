@@ -87,7 +87,7 @@
         <translation>移除附件</translation>
     </message>
     <message>
-        <source>Remove "%1" from this entry?</source>
+        <source>Remove &quot;%1&quot; from this entry?</source>
         <translation>从本事项移除“%1”？</translation>
     </message>
     <message>
@@ -157,15 +157,11 @@
         <translation>你的角色是“%1”：可以查阅这条事项，不能修改。</translation>
     </message>
     <message>
-        <source>Separate several with 、</source>
-        <translation>多个科室用“、”分隔</translation>
-    </message>
-    <message>
         <source>e.g. 财办〔2026〕12号</source>
         <translation>如 财办〔2026〕12号</translation>
     </message>
     <message>
-        <source>"%1" is not in the list; pick one from the list</source>
+        <source>&quot;%1&quot; is not in the list; pick one from the list</source>
         <translation>“%1”不在列表中，请从列表中选择</translation>
     </message>
     <message>
@@ -286,7 +282,7 @@
 <context>
     <name>PickCombo</name>
     <message>
-        <source>"%1" could be %2: pick one from the list</source>
+        <source>&quot;%1&quot; could be %2: pick one from the list</source>
         <translation>“%1”可能是 %2，请从列表中选择一位</translation>
     </message>
 </context>

@@ -266,6 +266,14 @@
         <translation>“设置”中填写的本人作为责任人、所属人员或责任领导的事项</translation>
     </message>
     <message>
+        <source>Behind schedule</source>
+        <translation>序时滞后</translation>
+    </message>
+    <message>
+        <source>Key tasks whose reported monthly progress is below plan</source>
+        <translation>月度序时进度低于计划的重点任务</translation>
+    </message>
+    <message>
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
@@ -290,6 +298,22 @@
         <translation>全部单位</translation>
     </message>
     <message>
+        <source>Leads</source>
+        <translation>牵头</translation>
+    </message>
+    <message>
+        <source>Leads or assists</source>
+        <translation>牵头或配合</translation>
+    </message>
+    <message>
+        <source>Assists</source>
+        <translation>配合</translation>
+    </message>
+    <message>
+        <source>Whether the department picked leads the entries, assists with them, or either</source>
+        <translation>所选科室是牵头（责任单位）、配合，还是两者之一</translation>
+    </message>
+    <message>
         <source>All responsible</source>
         <translation>全部责任人</translation>
     </message>
@@ -310,7 +334,7 @@
         <translation>至</translation>
     </message>
     <message>
-        <source>Enter your name under Settings → General (the clerk's name, as in the people list) to see the entries you are responsible for.</source>
+        <source>Enter your name under Settings → General (the clerk&apos;s name, as in the people list) to see the entries you are responsible for.</source>
         <translation>请先在“设置 → 常规”中填写经办人姓名（与人员名单中的姓名一致），才能查看本人负责的事项。</translation>
     </message>
     <message>
@@ -484,6 +508,10 @@
     <message>
         <source>Red: overdue; yellow: due soon; green: on track; grey: done</source>
         <translation>红：逾期；黄：临近到期；绿：正常推进；灰：已完成</translation>
+    </message>
+    <message>
+        <source>Worst light of its %1 measures</source>
+        <translation>取其 %1 项措施中最严重的灯</translation>
     </message>
     <message>
         <source>Overdue by %1 days</source>

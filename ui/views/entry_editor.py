@@ -29,6 +29,8 @@ from desk_app.services import choices, ledger, ledger_pickers, org, roles
 from desk_app.services.ledger import EntryInput
 
 from ..screen_fit import fit_to_screen
+from . import measure_tab
+from .assist_picker import AssistPicker
 from .editing_banner import EditingBanner
 from .entry_fields import AmbiguousPick, DateField, DeadlineField, FieldBox, PickCombo, TextBox
 from .entry_tabs import AttachmentsTab, HistoryTab, ProgressTab
@@ -79,6 +81,7 @@ class EntryEditor(QDialog):
         self.tabs.addTab(self.history_tab, self.tr("History"))
         self.supervision_tab = SupervisionTab(self)
         self.tabs.addTab(self.supervision_tab, self.tr("Supervision"))
+        measure_tab.attach(self)  # 措施 and 序时进度 (issue 15)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
@@ -152,8 +155,7 @@ class EntryEditor(QDialog):
         self.category.set_items([(v, v) for v in choices.values("category")])
         self.source.set_items([(v, v) for v in choices.values("source")])
         self.rectify_mode.set_items([(v, v) for v in choices.values("rectify_mode")])
-        self.co_departments = QLineEdit()
-        self.co_departments.setPlaceholderText(self.tr("Separate several with 、"))
+        self.co_departments = AssistPicker()  # 配合处室: departments picked (or typed), others kept as text
         self.found_date = DateField()
         self.deadline = DeadlineField()
         self.description, self.cause = TextBox(4), TextBox(3)

@@ -11,6 +11,7 @@ from desk_app.errors import DeskAppError
 from desk_app.services import ledger, ledger_bulk, roles, saved_views
 from ui.models.ledger_table_model import RECORD_ROLE
 
+from . import measure_undo
 from .entry_editor import EntryEditor
 from .entry_workflow import ApplyCloseDialog, ExtendDialog, ReopenDialog, ReviewDialog
 from .ledger_dialogs import BulkValueDialog, ColumnsDialog
@@ -158,6 +159,11 @@ class LedgerActions(QObject):
 
     # -- doing -------------------------------------------------------------------------------
     def _push_progress(self, kind, added) -> None:
+        command = measure_undo.command_for(kind, added, self.page.after_change, self.page)  # 措施, 序时进度
+        if command is not None:
+            self.page.undo_stack.push(command)
+            self.page.after_change()
+            return
         code = ledger.get_entry(added.entry_id).code
         if kind != "progress":  # the 督办 tab: node dates, rule set, 催办
             from .supervision_undo import command  # noqa: PLC0415

@@ -21,6 +21,7 @@ from . import (
     m0010_rankings_registers,
     m0011_supervision,
     m0012_versions_roles,
+    m0013_measures,
 )
 
 MIGRATIONS: list[ModuleType] = [
@@ -36,6 +37,7 @@ MIGRATIONS: list[ModuleType] = [
     m0010_rankings_registers,
     m0011_supervision,
     m0012_versions_roles,
+    m0013_measures,
 ]
 
 LATEST_VERSION = len(MIGRATIONS)
