@@ -31,14 +31,12 @@ def test_bulk_responsible_then_revert_restores_each_previous_value(demo):
     assert again.before == change.before
 
 
-def test_bulk_deadline_sets_a_dated_deadline_and_checks_found_dates(demo):
+def test_bulk_deadline_is_refused_and_points_at_bulk_extension(demo):
     ids = _ids(demo, Status.IN_PROGRESS, 2)
-    change = ledger_bulk.bulk_update(ids, "deadline", date(2027, 6, 30))
-    assert all(ledger.get_entry(i).deadline == date(2027, 6, 30) for i in ids)
-    ledger_bulk.revert(change)
-    with pytest.raises(ValidationError) as err:
-        ledger_bulk.bulk_update(ids, "deadline", date(2000, 1, 1))
-    assert "发现日期" in err.value.message
+    before = [ledger.get_entry(i).deadline for i in ids]
+    with pytest.raises(ValidationError, match="批量延期"):
+        ledger_bulk.bulk_update(ids, "deadline", date(2027, 6, 30))
+    assert [ledger.get_entry(i).deadline for i in ids] == before
 
 
 def test_bulk_status_refuses_closed_entries_and_changes_nothing(demo):
