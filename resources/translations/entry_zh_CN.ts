@@ -87,7 +87,7 @@
         <translation>移除附件</translation>
     </message>
     <message>
-        <source>Remove &quot;%1&quot; from this entry?</source>
+        <source>Remove "%1" from this entry?</source>
         <translation>从本事项移除“%1”？</translation>
     </message>
     <message>
@@ -152,7 +152,19 @@
         <translation>多个科室用“、”分隔</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not in the list; pick one from the list</source>
+        <source>Extend…</source>
+        <translation>延期…</translation>
+    </message>
+    <message>
+        <source>A set deadline changes only by an extension, with its reason; it is counted and kept in the history</source>
+        <translation>整改时限确定后只能通过延期修改：须填写理由，计入延期次数并留下记录</translation>
+    </message>
+    <message>
+        <source>Set: change it with Extend… (reason required)</source>
+        <translation>已确定：请用“延期…”修改（须填写理由）</translation>
+    </message>
+    <message>
+        <source>"%1" is not in the list; pick one from the list</source>
         <translation>“%1”不在列表中，请从列表中选择</translation>
     </message>
     <message>
@@ -182,33 +194,6 @@
     <message>
         <source>Cannot save</source>
         <translation>无法保存</translation>
-    </message>
-</context>
-<context>
-    <name>ExtendDialog</name>
-    <message>
-        <source>Extend the deadline of %1</source>
-        <translation>延期：%1</translation>
-    </message>
-    <message>
-        <source>Extended %1 times so far</source>
-        <translation>已延期 %1 次</translation>
-    </message>
-    <message>
-        <source>Extensions:</source>
-        <translation>延期次数：</translation>
-    </message>
-    <message>
-        <source>New deadline:</source>
-        <translation>新的整改时限：</translation>
-    </message>
-    <message>
-        <source>Reason (required):</source>
-        <translation>延期理由（必填）：</translation>
-    </message>
-    <message>
-        <source>Extend</source>
-        <translation>延期</translation>
     </message>
 </context>
 <context>

@@ -90,6 +90,69 @@
     </message>
 </context>
 <context>
+    <name>ExtendDialog</name>
+    <message>
+        <source>Extend the deadline of %1</source>
+        <translation>%1 延期</translation>
+    </message>
+    <message>
+        <source>Extend the deadline of %1 entries</source>
+        <translation>%1 条事项延期</translation>
+    </message>
+    <message>
+        <source>Deadline: %1</source>
+        <translation>整改时限：%1</translation>
+    </message>
+    <message>
+        <source> and %1 more</source>
+        <translation> 等，另 %1 条</translation>
+    </message>
+    <message>
+        <source>Entries:</source>
+        <translation>事项：</translation>
+    </message>
+    <message>
+        <source>Extended %1 times so far</source>
+        <translation>已延期 %1 次</translation>
+    </message>
+    <message>
+        <source>%1 of them extended before</source>
+        <translation>其中 %1 条以前延期过</translation>
+    </message>
+    <message>
+        <source>Extensions:</source>
+        <translation>延期次数：</translation>
+    </message>
+    <message>
+        <source>Never extended</source>
+        <translation>从未延期</translation>
+    </message>
+    <message>
+        <source>Earlier extensions:</source>
+        <translation>以往延期：</translation>
+    </message>
+    <message>
+        <source>Why the deadline moves (shown in the history and counted)</source>
+        <translation>为什么延期（记入修改记录并计入延期次数）</translation>
+    </message>
+    <message>
+        <source>New deadline:</source>
+        <translation>新的整改时限：</translation>
+    </message>
+    <message>
+        <source>Reason (required):</source>
+        <translation>延期理由（必填）：</translation>
+    </message>
+    <message>
+        <source>Extend</source>
+        <translation>延期</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>LedgerActions</name>
     <message>
         <source>New</source>
@@ -110,10 +173,6 @@
     <message>
         <source>Progress</source>
         <translation>进展</translation>
-    </message>
-    <message>
-        <source>Extend</source>
-        <translation>延期</translation>
     </message>
     <message>
         <source>Apply to close</source>
@@ -140,16 +199,16 @@
         <translation>责任人…</translation>
     </message>
     <message>
-        <source>Deadline…</source>
-        <translation>整改时限…</translation>
-    </message>
-    <message>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <source>Redo</source>
-        <translation>重做</translation>
+        <source>Extend…</source>
+        <translation>延期…</translation>
+    </message>
+    <message>
+        <source>Extend the deadline…</source>
+        <translation>延期…</translation>
     </message>
     <message>
         <source>Monthly dispatch</source>
@@ -364,6 +423,10 @@
         <source>Undo history cleared: %1 cannot be undone.</source>
         <translation>已清空撤销记录：“%1”无法撤销。</translation>
     </message>
+    <message>
+        <source>Ctrl+Z: undo “%1”</source>
+        <translation>Ctrl+Z：撤销“%1”</translation>
+    </message>
 </context>
 <context>
     <name>LedgerPreview</name>
@@ -494,7 +557,7 @@
     </message>
     <message>
         <source>Edit %1</source>
-        <translation>编辑 %1</translation>
+        <translation>修改 %1</translation>
     </message>
     <message>
         <source>New entry %1</source>
@@ -509,8 +572,52 @@
         <translation>删除 %1 条</translation>
     </message>
     <message>
+        <source>Progress this month of %1</source>
+        <translation>本月进展 %1</translation>
+    </message>
+    <message>
         <source>Progress of %1</source>
-        <translation>%1 的进展</translation>
+        <translation>进展 %1</translation>
+    </message>
+    <message>
+        <source>Extend %1</source>
+        <translation>延期 %1</translation>
+    </message>
+    <message>
+        <source>Extend %1 entries</source>
+        <translation>延期 %1 条</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>Undo history</source>
+        <translation>撤销记录</translation>
+    </message>
+    <message>
+        <source>Undo “%1”</source>
+        <translation>撤销“%1”</translation>
+    </message>
+    <message>
+        <source>Redo “%1”</source>
+        <translation>重做“%1”</translation>
+    </message>
+    <message>
+        <source>Nothing to undo yet</source>
+        <translation>还没有可撤销的操作</translation>
+    </message>
+    <message>
+        <source>Undo back to “%1”</source>
+        <translation>撤销到“%1”之前</translation>
+    </message>
+    <message>
+        <source>Redo up to “%1” (undone)</source>
+        <translation>重做到“%1”（已撤销）</translation>
     </message>
 </context>
 </TS>

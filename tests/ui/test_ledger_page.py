@@ -1,6 +1,5 @@
 """The ledger page over the demo data: model, filters, search, bulk edits with undo, delete/restore."""
 
-from datetime import date
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
@@ -133,20 +132,6 @@ def test_bulk_department_change_then_undo_and_redo(page, monkeypatch):
     assert {i: ledger.get_entry(i).department_id for i in ids} == before
     page.undo_stack.redo()
     assert all(ledger.get_entry(i).department_id == dept.id for i in ids)
-
-
-def test_bulk_deadline_via_ctrl_z_shortcut(page, qtbot, monkeypatch):
-    from ui.views import ledger_actions
-
-    _select_rows(page, [5, 6])
-    ids = page.selected_ids()
-    before = {i: ledger.get_entry(i).deadline for i in ids}
-    monkeypatch.setattr(ledger_actions, "BulkValueDialog", _fake_bulk_dialog(date(2027, 3, 31)))
-    page.actions.bulk("deadline")
-    assert all(ledger.get_entry(i).deadline == date(2027, 3, 31) for i in ids)
-    page.table.setFocus()
-    qtbot.keyClick(page.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert {i: ledger.get_entry(i).deadline for i in ids} == before
 
 
 def test_bulk_status_refuses_closed_entries_with_a_message(page, monkeypatch, demo):

@@ -283,12 +283,21 @@ class LedgerPage(QWidget):
         self._undo_generation = generation
         if self.undo_stack.count():
             self.undo_stack.clear()
+            self.undo_note.setStyleSheet("color: #6d4c41;")
             self.undo_note.setText(self.tr("Undo history cleared: %1 cannot be undone.")
                                    .replace("%1", undo_history.last_reason()))
 
+    def undo_action_text(self) -> str:
+        """What Ctrl+Z would do, as the clerk reads it: 撤销“延期 ZG-2026-0012”."""
+        return self.actions.undo_action.text()
+
     def _undo_index_changed(self, _index: int) -> None:
-        if self.undo_stack.count():  # a new step: the note about the cleared history is old news
-            self.undo_note.clear()
+        """The status line names what Ctrl+Z would undo; the note about a cleared history stays until then."""
+        if not self.undo_stack.count():
+            return
+        self.undo_note.setStyleSheet("color: #607d8b;")
+        self.undo_note.setText(self.tr("Ctrl+Z: undo “%1”").replace("%1", self.undo_stack.undoText())
+                               if self.undo_stack.canUndo() else "")
 
     def after_change(self) -> None:
         """Re-read the rows and figures; tell the other pages (without reloading this one twice)."""
