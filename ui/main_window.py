@@ -124,9 +124,14 @@ class MainWindow(QMainWindow):
             page.refresh()
 
     def show_page(self, key: str):
+        """Switch pages (Ctrl+1 … Ctrl+6, links from other pages); the keyboard focus goes into the page, so its
+        own shortcuts and arrow keys work at once."""
         keys = [k for k, *_ in PAGES]
         self.nav.setCurrentRow(keys.index(key))
-        return self.pages[key]
+        page = self.pages[key]
+        if hasattr(page, "focus_default"):
+            page.focus_default()
+        return page
 
     def open_ledger(self, ledger_filter) -> None:
         page = self.show_page("ledger")

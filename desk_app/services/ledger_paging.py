@@ -197,6 +197,38 @@ def _after(f: LedgerFilter, sort: str, descending: bool, walk: bool, index: str 
     return rows
 
 
+def position(f: LedgerFilter, entry_id: int, sort: str = "code", descending: bool = False) -> int | None:
+    """Where an entry stands in the sorted list (0 = first), None when the filter leaves it out: how the
+    list finds a new entry to select and show it, however far down it sorts."""
+    columns = _columns(sort)
+    query = LedgerEntry.select(*columns)
+    if sort == "department":
+        query = query.join(Department, join_type=JOIN.LEFT_OUTER, on=(LedgerEntry.department == Department.id))
+    row = query.where(where_clause(f) & (LedgerEntry.id == entry_id)).tuples().first()
+    if row is None:
+        return None
+    before = LedgerEntry.select(fn.COUNT(LedgerEntry.id))
+    if sort == "department":
+        before = before.join(Department, join_type=JOIN.LEFT_OUTER, on=(LedgerEntry.department == Department.id))
+    keys = [(c, v) for c, v in zip(columns, row, strict=True)]
+    # NULLs sort first in SQLite: a NULL key value is "before" every non-NULL one.
+    earlier = None
+    for n, (column, value) in enumerate(keys):
+        same = [c.is_null() if v is None else (c == v) for c, v in keys[:n]]
+        if value is None:
+            step = None if not descending else column.is_null(False)
+        else:
+            step = (column < value) | column.is_null() if not descending else (column > value)
+        if step is None:
+            continue
+        for cond in same:
+            step = cond & step
+        earlier = step if earlier is None else (earlier | step)
+    if earlier is None:
+        return 0
+    return before.where(where_clause(f) & earlier).scalar() or 0
+
+
 def entry_ids(f: LedgerFilter, sort: str = "code", descending: bool = False, *, offset: int = 0,
               limit: int | None = None) -> list[int]:
     """The ids of the filtered list in order (or one part of it)."""

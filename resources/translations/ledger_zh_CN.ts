@@ -29,6 +29,36 @@
     </message>
 </context>
 <context>
+    <name>CheckListButton</name>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>%1 chosen</source>
+        <translation>已选 %1 项</translation>
+    </message>
+</context>
+<context>
+    <name>CheckListPopup</name>
+    <message>
+        <source>Find a value…</source>
+        <translation>查找…</translation>
+    </message>
+    <message>
+        <source>(Select all)</source>
+        <translation>（全选）</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>ColumnsDialog</name>
     <message>
         <source>Columns</source>
@@ -105,7 +135,7 @@
     </message>
     <message>
         <source> and %1 more</source>
-        <translation> 等，另 %1 条</translation>
+        <translation> 等 %1 项</translation>
     </message>
     <message>
         <source>Entries:</source>
@@ -150,6 +180,65 @@
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>FilterChips</name>
+    <message>
+        <source>Recycle bin</source>
+        <translation>回收站</translation>
+    </message>
+    <message>
+        <source>Search “%1”</source>
+        <translation>搜索“%1”</translation>
+    </message>
+    <message>
+        <source>Sent by</source>
+        <translation>来源单位</translation>
+    </message>
+    <message>
+        <source> and %1 more</source>
+        <translation> 等 %1 项</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Due in %1 days</source>
+        <translation>%1 天内到期</translation>
+    </message>
+    <message>
+        <source>Open only</source>
+        <translation>仅未办结</translation>
+    </message>
+    <message>
+        <source>Deadline %1 to %2</source>
+        <translation>整改时限 %1 至 %2</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>我负责的</translation>
+    </message>
+    <message>
+        <source>Involving %1</source>
+        <translation>涉及 %1</translation>
+    </message>
+    <message>
+        <source>Decisions of one meeting</source>
+        <translation>某次会议的议定事项</translation>
+    </message>
+    <message>
+        <source>Found by %1</source>
+        <translation>截至 %1 发现</translation>
+    </message>
+    <message>
+        <source>No filter: every entry is listed</source>
+        <translation>未筛选：列出全部事项</translation>
+    </message>
+    <message>
+        <source>Remove this condition</source>
+        <translation>去掉这个条件</translation>
     </message>
 </context>
 <context>
@@ -227,6 +316,10 @@
         <translation>搜索</translation>
     </message>
     <message>
+        <source>Copy rows with headers</source>
+        <translation>复制选中行（含表头）</translation>
+    </message>
+    <message>
         <source>Handle</source>
         <translation>办理</translation>
     </message>
@@ -292,6 +385,21 @@
     </message>
 </context>
 <context>
+    <name>LedgerCopy</name>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>%1 rows are selected; at most %2 can be copied at once. Use Export → Excel for the whole list.</source>
+        <translation>已选中 %1 行，一次最多复制 %2 行。整个列表请用“导出 Excel”。</translation>
+    </message>
+</context>
+<context>
     <name>LedgerDialogs</name>
     <message>
         <source>OK</source>
@@ -325,38 +433,6 @@
         <translation>“设置”中填写的本人作为责任人、所属人员或责任领导的事项</translation>
     </message>
     <message>
-        <source>All kinds</source>
-        <translation>全部类型</translation>
-    </message>
-    <message>
-        <source>All layers</source>
-        <translation>全部层级</translation>
-    </message>
-    <message>
-        <source>All statuses</source>
-        <translation>全部状态</translation>
-    </message>
-    <message>
-        <source>All categories</source>
-        <translation>全部类别</translation>
-    </message>
-    <message>
-        <source>All sources</source>
-        <translation>全部来源</translation>
-    </message>
-    <message>
-        <source>All departments</source>
-        <translation>全部单位</translation>
-    </message>
-    <message>
-        <source>All responsible</source>
-        <translation>全部责任人</translation>
-    </message>
-    <message>
-        <source>All task forces</source>
-        <translation>全部专班</translation>
-    </message>
-    <message>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
@@ -371,22 +447,6 @@
     <message>
         <source>Enter your name under Settings → General (the clerk's name, as in the people list) to see the entries you are responsible for.</source>
         <translation>请先在“设置 → 常规”中填写经办人姓名（与人员名单中的姓名一致），才能查看本人负责的事项。</translation>
-    </message>
-    <message>
-        <source>Owner: %1</source>
-        <translation>所属人员：%1</translation>
-    </message>
-    <message>
-        <source>Open only</source>
-        <translation>仅未完成</translation>
-    </message>
-    <message>
-        <source>Decisions of one meeting</source>
-        <translation>某次会议的议定事项</translation>
-    </message>
-    <message>
-        <source>Recycle bin</source>
-        <translation>回收站</translation>
     </message>
 </context>
 <context>
@@ -404,6 +464,14 @@
         <translation>筛选结果</translation>
     </message>
     <message>
+        <source>No entry matches: %1. Remove a condition above (×) or clear the filters.</source>
+        <translation>没有符合条件的事项：%1。可点上方条件的 × 去掉它，或清除筛选。</translation>
+    </message>
+    <message>
+        <source>No records</source>
+        <translation>暂无记录</translation>
+    </message>
+    <message>
         <source>Total %1, overdue %2, completion rate %3%</source>
         <translation>共 %1 条，逾期 %2 条，完成率 %3%</translation>
     </message>
@@ -416,8 +484,12 @@
         <translation>已选 %1 条</translation>
     </message>
     <message>
-        <source>Recycle bin</source>
-        <translation>回收站</translation>
+        <source>Filtered: %1</source>
+        <translation>筛选：%1</translation>
+    </message>
+    <message>
+        <source>%1 is saved but the current filter does not list it. &lt;a href='show'&gt;Clear the filters and show it&lt;/a&gt;</source>
+        <translation>%1 已保存，但不符合当前筛选条件，列表中没有列出。&lt;a href='show'&gt;清除筛选并显示它&lt;/a&gt;</translation>
     </message>
     <message>
         <source>Undo history cleared: %1 cannot be undone.</source>

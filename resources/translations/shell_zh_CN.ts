@@ -59,7 +59,7 @@
     </message>
     <message>
         <source>Campaign: %1  Version %2</source>
-        <translation>活动：%1　版本 %2</translation>
+        <translation>活动：%1&#x3000;版本 %2</translation>
     </message>
 </context>
 <context>

@@ -114,3 +114,16 @@ def test_a_dense_search_asks_the_index_per_row_and_finds_the_same_page(demo, mon
     assert dense == listed and dense.ids == ledger_query.entry_ids(f, "kind", limit=30)
     after = ledger_query.page(f, "kind", limit=30, expected=expected, after=dense.last_key)
     assert after.ids == ledger_query.entry_ids(f, "kind", offset=30, limit=30)
+
+
+@pytest.mark.parametrize("sort", ["code", "kind", "deadline", "status", "department", "responsible"])
+@pytest.mark.parametrize("descending", [False, True])
+def test_position_is_the_row_an_entry_has_in_the_sorted_list(demo, sort, descending):
+    from desk_app.services.ledger_query import LedgerFilter, entry_ids, position
+
+    f = LedgerFilter(campaign_id=demo.campaign_id, statuses=["推进中", "未启动"])
+    ids = entry_ids(f, sort, descending)
+    for row in (0, 1, len(ids) // 3, len(ids) - 1):
+        assert position(f, ids[row], sort, descending) == row
+    closed = entry_ids(LedgerFilter(campaign_id=demo.campaign_id, statuses=["已销号"]), limit=1)[0]
+    assert position(f, closed, sort, descending) is None

@@ -9,6 +9,7 @@ from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QAbstractButton, QApplication
 
 from desk_app.services import ledger_columns
+from desk_app.services.ledger_query import LedgerFilter
 from ui.models.ledger_table_model import table_default_keys
 
 LATIN = re.compile(r"[A-Za-z]{2,}")
@@ -67,7 +68,7 @@ def test_every_toolbar_button_shows_at_1280_by_800_print_first(main_window, page
     first = [toolbar.widgetForAction(a) for a in toolbar.actions()[:2]]
     assert first == [page.print_button, page.export_pdf_button]
     # A long list name gives way to the buttons instead of pushing them into the » menu.
-    page._scope_name = "财政投资评审中心（朱磊）负责的全部问题整改事项与督办事项" * 2
+    page._scope_chosen(LedgerFilter(open_only=True), "财政投资评审中心（朱磊）负责的全部问题整改事项与督办事项" * 2)
     page._update_status()
     QApplication.processEvents()
     assert not _overflowing(toolbar)
@@ -168,7 +169,7 @@ def test_an_empty_ledger_says_so_in_the_middle(page, qtbot):
     assert not placeholder.is_shown()
     page.filter_bar.search.setText("没有这样的事项字样")
     qtbot.waitUntil(lambda: page.model.rowCount() == 0, timeout=3000)
-    assert placeholder.is_shown() and placeholder.label.text() == "暂无记录"
+    assert placeholder.is_shown() and placeholder.label.text().startswith("没有符合条件的事项：搜索“没有这样的事项字样”")
     assert placeholder.label.geometry() == page.table.viewport().rect()
     page.filter_bar.clear()
     qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=3000)

@@ -2,7 +2,7 @@
 
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, QPoint, Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from desk_app.domain import Status
@@ -58,10 +58,24 @@ def test_quick_toggle_filters_in_sql_and_updates_the_count(page, qtbot, demo):
 
 
 def test_picker_filter_and_sort_by_clicking_a_header(page, qtbot, demo):
-    layer_combo = page.filter_bar.layer
-    layer_combo.setCurrentIndex(layer_combo.findData("处级干部"))
-    f = LedgerFilter(campaign_id=demo.campaign_id, layers=["处级干部"])
+    """A checkable list: untick all, tick two layers with Space, Enter; then sort by a header."""
+    button = page.filter_bar.layer
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    popup = button.popup
+    qtbot.waitUntil(popup.isVisible)
+    box = popup.all_box  # everything ticked at first: untick all (a click on the box itself)
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
+    texts = [popup.list.item(i).text().split("（")[0] for i in range(popup.list.count())]
+    popup.list.setCurrentRow(texts.index("处级干部"))
+    qtbot.keyClick(popup.list, Qt.Key.Key_Space)
+    qtbot.keyClick(popup.list, Qt.Key.Key_Down)
+    qtbot.keyClick(popup.list, Qt.Key.Key_Space)
+    qtbot.keyClick(popup.list, Qt.Key.Key_Return)
+    assert not popup.isVisible()
+    f = LedgerFilter(campaign_id=demo.campaign_id, layers=["处级干部", "科长(主任)"])
+    assert page.current_filter().layers == f.layers
     assert page.model.rowCount() == ledger_query.count_entries(f)
+    assert "层级：处级干部、科长(主任)" in page.filter_bar.chips.texts()
     deadline_col = 1 + page.model.column_keys().index("deadline")
     page.table.sortByColumn(deadline_col, Qt.SortOrder.DescendingOrder)
     first = page.model.record(0)

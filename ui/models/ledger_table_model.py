@@ -216,6 +216,10 @@ class LedgerTableModel(QAbstractTableModel):
         found = self._row(row)
         return found.record if found else None
 
+    def records_for_rows(self, rows: list[int]) -> list:
+        """The records of many rows (a copy, a selection), page by page through the same cache."""
+        return [self.record(row) for row in rows]
+
     def entry_id(self, row: int) -> int | None:
         rec = self.record(row)
         return rec.id if rec else None
@@ -227,6 +231,13 @@ class LedgerTableModel(QAbstractTableModel):
                 if item.record.id == entry_id:
                     return page_no * PAGE_SIZE + offset
         return None
+
+    def position_of(self, entry_id: int) -> int | None:
+        """The row of any entry of the filter (loaded or not), None when the filter leaves it out."""
+        loaded = self.row_of(entry_id)
+        if loaded is not None:
+            return loaded
+        return ledger_query.position(self._filter, entry_id, self._sort_key, self._descending)
 
     def light_of(self, rec) -> str:
         return ledger_query.light(rec.status, rec.deadline_type, rec.deadline, self._due_soon_days, self._today).value

@@ -13,6 +13,7 @@ from ui.models.ledger_table_model import RECORD_ROLE
 
 from .entry_editor import EntryEditor
 from .entry_workflow import ApplyCloseDialog, ReopenDialog, ReviewDialog
+from .ledger_copy import copy_selected
 from .ledger_dialogs import BulkValueDialog, ColumnsDialog
 from .ledger_extend_dialog import ExtendDialog
 from .ledger_undo import (
@@ -65,6 +66,12 @@ class LedgerActions(QObject):
         self.columns_action = self._action(self.tr("Columns…"), self.choose_columns)
         self.save_view_action = self._action(self.tr("Save view…"), self.save_view)
         self.search_action = self._action(self.tr("Search"), page.filter_bar.focus_search, "Ctrl+F")
+        # Ctrl+C in the table copies the selected rows with headers (the view alone would copy one cell).
+        self.copy_action = QAction(self.tr("Copy rows with headers"), page.table)
+        self.copy_action.setShortcut(QKeySequence.StandardKey.Copy)
+        self.copy_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.copy_action.triggered.connect(lambda *_: copy_selected(page))
+        page.table.addAction(self.copy_action)
         # Everything must fit a 1280-wide screen (an overflow » hides what a clerk needs most), so
         # the less frequent steps of the close-out workflow sit behind one 办理 menu.
         for action in (self.new_action, self.edit_action, self.delete_action, self.restore_action,
@@ -130,6 +137,8 @@ class LedgerActions(QObject):
 
     def context_menu(self, pos) -> None:
         menu = QMenu(self.page)
+        menu.addAction(self.copy_action)
+        menu.addSeparator()
         for action in (self.edit_action, self.progress_action, self.extend_action, self.apply_action,
                        self.review_action, self.reopen_action):
             menu.addAction(action)
@@ -193,7 +202,7 @@ class LedgerActions(QObject):
             page.undo_stack.push(CreateEntryCommand(editor.record.id, editor.record.code, page.after_change, page))
             page.model.reload()
             page.after_change()
-            page.select_entry(editor.record.id)
+            page.show_new_entry(editor.record.id, editor.record.code)
 
     def edit(self, tab: int = 0) -> None:
         page = self.page
@@ -269,7 +278,8 @@ class LedgerActions(QObject):
         from .dispatch_dialog import DispatchDialog  # noqa: PLC0415 - opened rarely
 
         page = self.page
-        DispatchDialog(page.current_filter(), page.undo_stack, page.after_change, page).exec()
+        conditions = [c.text for c in page.filter_bar.chip_list()]
+        DispatchDialog(page.current_filter(), page.undo_stack, page.after_change, page, conditions=conditions).exec()
         page.after_change()
 
     def choose_columns(self) -> None:

@@ -22,6 +22,7 @@ from desk_app.services import ledger_columns, org, settings, undo_history
 from desk_app.services.ledger_query import LedgerFilter
 from ui.models.ledger_table_model import ENTRY_ID_ROLE, LedgerTableModel, table_default_keys
 
+from . import ledger_filter_chips as chips_module
 from .ledger_actions import LedgerActions
 from .ledger_empty import EmptyPlaceholder
 from .ledger_filter_bar import LedgerFilterBar
@@ -115,6 +116,11 @@ class LedgerPage(QWidget):
         self.preview = LedgerPreview(self)
         self.status_label = QLabel()
         self.status_label.setObjectName("ledger_status")
+        self.notice = QLabel()
+        self.notice.setObjectName("ledger_notice")
+        self.notice.setStyleSheet("color: #b26a00;")
+        self.notice.setTextFormat(Qt.TextFormat.RichText)
+        self.notice.linkActivated.connect(self._notice_link)
         self.scope_label = ScopeLabel()
         self.scope_label.setObjectName("ledger_scope")
         font = self.scope_label.font()
@@ -136,6 +142,7 @@ class LedgerPage(QWidget):
         self.state.campaign_changed.connect(lambda *_: self.refresh())
         self._restore_columns()
         self._scope_name = self.tr("All entries")
+        self._scope_filter = LedgerFilter()
         self.filter_bar.set_filter(LedgerFilter())
 
     def _build_layout(self) -> None:
@@ -156,6 +163,7 @@ class LedgerPage(QWidget):
         right_layout.addWidget(self.table_split, 1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.status_label, 1)
+        bottom.addWidget(self.notice)
         bottom.addWidget(self.undo_note)
         right_layout.addLayout(bottom)
         self.split = QSplitter(Qt.Orientation.Horizontal)
@@ -182,11 +190,15 @@ class LedgerPage(QWidget):
         self._campaign_loaded = campaign_id
         self.apply_filter()
 
+    def focus_default(self) -> None:
+        """Where the keys go when the page is opened by keyboard (Ctrl+4): the list."""
+        self.table.setFocus()
+
     def show_filter(self, f: LedgerFilter) -> None:
         """Open the ledger with a filter (首页's cards, the people list, other pages)."""
         if self._campaign_loaded != self.state.campaign_id:
             self.refresh()
-        self._scope_name = self.tr("Filtered list")
+        self._scope_name, self._scope_filter = self.tr("Filtered list"), replace(f, campaign_id=None)
         if f.owner_ids and len(f.owner_ids) == 1:
             self.side.select_person(f.owner_ids[0])
         self.filter_bar.set_filter(replace(f, campaign_id=None))
@@ -214,18 +226,29 @@ class LedgerPage(QWidget):
         f.campaign_id = self.state.campaign_id
         self.model.set_filter(f)
         self.actions.update_enabled()
+        self._update_placeholder()
         if self.model.rowCount():  # the first row becomes current: the preview shows it (once, not blank first)
             self.table.selectionModel().setCurrentIndex(
                 self.model.index(0, 1), QItemSelectionModel.SelectionFlag.NoUpdate)
         else:
             self.preview.show_entry(None)
 
+    def _update_placeholder(self) -> None:
+        """An empty list says which conditions emptied it."""
+        conditions = [c.text for c in self.filter_bar.chip_list()]
+        self.placeholder.label.setText(
+            self.tr("No entry matches: %1. Remove a condition above (×) or clear the filters.")
+            .replace("%1", "，".join(conditions)) if conditions else self.tr("No records"))
+
     def _scope_chosen(self, scope: LedgerFilter, name: str) -> None:
-        self._scope_name = name
-        self.filter_bar.set_base(scope)
+        self._scope_name, self._scope_filter = name, replace(scope, campaign_id=None)
+        if chips_module.is_empty(scope):  # 全部事项 means every entry: no condition left behind from before
+            self.filter_bar.set_filter(LedgerFilter())
+        else:
+            self.filter_bar.set_base(scope)
 
     def open_view(self, view) -> None:
-        self._scope_name = view.name
+        self._scope_name, self._scope_filter = view.name, replace(view.filter, campaign_id=None)
         self.filter_bar.set_filter(replace(view.filter, campaign_id=None))
         if view.dispatch:
             self.actions.dispatch()
@@ -248,8 +271,21 @@ class LedgerPage(QWidget):
         if selected > 1:
             text += "　" + self.tr("%1 selected").replace("%1", str(selected))
         self.status_label.setText(text)
-        deleted = self.model.ledger_filter.deleted
-        self.scope_label.set_full_text(self.tr("Recycle bin") if deleted else self._scope_name)
+        self.scope_label.set_full_text(self.heading())
+
+    def heading(self) -> str:
+        """The list's name as the conditions in effect make it: never 全部事项 while a filter applies."""
+        f = replace(self.model.ledger_filter, campaign_id=None)
+        if chips_module.is_empty(f):
+            return self.tr("All entries")
+        if f == replace(self._scope_filter, campaign_id=None, deleted=f.deleted) and not f.deleted:
+            return self._scope_name
+        shown = [c.text for c in self.filter_bar.chip_list(f)]
+        scope = [c.text for c in self.filter_bar.chip_list(self._scope_filter)]
+        if scope and all(t in shown for t in scope):
+            extra = [t for t in shown if t not in scope]
+            return self._scope_name + ("　·　" + "，".join(extra) if extra else "")
+        return self.tr("Filtered: %1").replace("%1", "，".join(shown))
 
     # -- selection ---------------------------------------------------------------------------
     def selected_ids(self) -> list[int]:
@@ -267,11 +303,33 @@ class LedgerPage(QWidget):
         self.actions.update_enabled()
         self._update_status()
 
-    def select_entry(self, entry_id: int) -> None:
-        row = self.model.row_of(entry_id)
-        if row is not None:
-            self.table.selectRow(row)
-            self.table.scrollTo(self.model.index(row, 1))
+    def select_entry(self, entry_id: int) -> bool:
+        """Select an entry's row and scroll to it, wherever it sorts; False when the filter leaves it out."""
+        row = self.model.position_of(entry_id)
+        if row is None:
+            return False
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 1), QAbstractItemView.ScrollHint.PositionAtCenter)
+        return True
+
+    def show_new_entry(self, entry_id: int, code: str) -> None:
+        """After 新建: the new entry selected and in view; if the filter hides it, say so and offer to show it."""
+        if self.select_entry(entry_id):
+            self.notice.clear()
+            self.table.setFocus()
+            return
+        self.preview.show_entry(entry_id)
+        self.notice.setText(self.tr("%1 is saved but the current filter does not list it. "
+                                    "<a href='show'>Clear the filters and show it</a>").replace("%1", code))
+        self._hidden_new = entry_id
+
+    def _notice_link(self, _link: str) -> None:
+        entry_id = getattr(self, "_hidden_new", None)
+        self.notice.clear()
+        self._scope_name, self._scope_filter = self.tr("All entries"), LedgerFilter()
+        self.filter_bar.set_filter(LedgerFilter())
+        if entry_id is not None:
+            self.select_entry(entry_id)
 
     # -- after an edit -----------------------------------------------------------------------
     def forget_undo_if_needed(self) -> None:
