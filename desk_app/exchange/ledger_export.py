@@ -117,7 +117,7 @@ def _datetime(value):
     return value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
 
 
-_RECORD_FIELDS = [f.name for f in fields(EntryRecord) if f.name not in ("extension_count", "missing")]
+_RECORD_FIELDS = [f.name for f in fields(EntryRecord) if f.name not in ("extension_count", "missing", "latest_progress")]
 _CONVERT = {**dict.fromkeys(("found_date", "deadline", "completed_date", "closed_date"), _date),
             **dict.fromkeys(("created_at", "updated_at", "deleted_at"), _datetime)}
 

@@ -111,6 +111,7 @@ class EntryRecord:
     deleted_at: datetime | None
     extension_count: int = 0
     missing: tuple[str, ...] = field(default=())  # 四定 not yet met
+    latest_progress: str = ""  # the newest progress text (lists; entry_records.load_records fills it)
 
     def as_input(self) -> EntryInput:
         return EntryInput(**{f.name: getattr(self, f.name) for f in fields(EntryInput)})

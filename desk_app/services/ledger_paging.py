@@ -146,17 +146,26 @@ class Page:
         return self.last_key is not None and None not in self.last_key
 
 
-def page(f: LedgerFilter, sort: str = "code", descending: bool = False, *, limit: int = 200, offset: int = 0,
+def page(f: LedgerFilter, sort="code", descending: bool = False, *, limit: int = 200, offset: int = 0,
          after: tuple | None = None, expected: int | None = None) -> Page:
     """A page of the sorted list.
 
     after: a previous Page's last_key (Page.continues must be true): the rows right after it, by keyset.
+    sort: a SORT_KEYS name (with descending), or a list of levels [(key, descending), …] (ledger_sort).
     offset: for jumps to a place no loaded page borders on.
     expected: the filter's count when the caller knows it; it picks the plan (walk the sort's index, or
     find the few matching rows by the filter's index and sort them).
     """
     if expected == 0:
         return Page([], None)
+    if not isinstance(sort, str):  # levels: (key, descending), …
+        from . import ledger_sort  # noqa: PLC0415
+
+        levels = ledger_sort.normalise(sort)
+        if len(levels) > 1:
+            ids, last = ledger_sort.page_ids(f, levels, limit=limit, offset=offset, after=after)
+            return Page(ids, last)
+        sort, descending = levels[0]
     walk = expected is None or expected > SELECTIVE
     index = (SORT_INDEX.get(sort) if walk else filter_index(f)) if f.campaign_id is not None else None
     per_row = walk and index is not None and _dense_search(f, expected)
@@ -197,36 +206,12 @@ def _after(f: LedgerFilter, sort: str, descending: bool, walk: bool, index: str 
     return rows
 
 
-def position(f: LedgerFilter, entry_id: int, sort: str = "code", descending: bool = False) -> int | None:
+def position(f: LedgerFilter, entry_id: int, sort="code", descending: bool = False) -> int | None:
     """Where an entry stands in the sorted list (0 = first), None when the filter leaves it out: how the
-    list finds a new entry to select and show it, however far down it sorts."""
-    columns = _columns(sort)
-    query = LedgerEntry.select(*columns)
-    if sort == "department":
-        query = query.join(Department, join_type=JOIN.LEFT_OUTER, on=(LedgerEntry.department == Department.id))
-    row = query.where(where_clause(f) & (LedgerEntry.id == entry_id)).tuples().first()
-    if row is None:
-        return None
-    before = LedgerEntry.select(fn.COUNT(LedgerEntry.id))
-    if sort == "department":
-        before = before.join(Department, join_type=JOIN.LEFT_OUTER, on=(LedgerEntry.department == Department.id))
-    keys = [(c, v) for c, v in zip(columns, row, strict=True)]
-    # NULLs sort first in SQLite: a NULL key value is "before" every non-NULL one.
-    earlier = None
-    for n, (column, value) in enumerate(keys):
-        same = [c.is_null() if v is None else (c == v) for c, v in keys[:n]]
-        if value is None:
-            step = None if not descending else column.is_null(False)
-        else:
-            step = (column < value) | column.is_null() if not descending else (column > value)
-        if step is None:
-            continue
-        for cond in same:
-            step = cond & step
-        earlier = step if earlier is None else (earlier | step)
-    if earlier is None:
-        return 0
-    return before.where(where_clause(f) & earlier).scalar() or 0
+    list finds a new entry to select and show it, however far down it sorts. sort: a key or levels."""
+    from . import ledger_sort  # noqa: PLC0415
+
+    return ledger_sort.position(f, entry_id, ledger_sort.normalise(sort, descending))
 
 
 def entry_ids(f: LedgerFilter, sort: str = "code", descending: bool = False, *, offset: int = 0,

@@ -336,6 +336,18 @@
         <translation>更多</translation>
     </message>
     <message>
+        <source>Freeze number and description columns</source>
+        <translation>冻结问题编号、问题表现列</translation>
+    </message>
+    <message>
+        <source>Wrap text in rows</source>
+        <translation>行内自动换行</translation>
+    </message>
+    <message>
+        <source>Sort by type and number again</source>
+        <translation>恢复默认排序（类型、编号）</translation>
+    </message>
+    <message>
         <source>Delete a saved view…</source>
         <translation>删除已保存的视图…</translation>
     </message>
@@ -690,6 +702,32 @@
     <message>
         <source>Redo up to “%1” (undone)</source>
         <translation>重做到“%1”（已撤销）</translation>
+    </message>
+</context>
+<context>
+    <name>_FieldPopup</name>
+    <message>
+        <source>A date range: use "Deadline from … to …" above the table.</source>
+        <translation>按日期范围筛选：请用表格上方的“整改时限从……至……”。</translation>
+    </message>
+    <message>
+        <source>Contains (searches number, description, target, measures, progress and names):</source>
+        <translation>包含文字（在编号、问题表现、整改目标、整改措施、进展和人名中查找）：</translation>
+    </message>
+</context>
+<context>
+    <name>_SortRow</name>
+    <message>
+        <source>Sort ascending</source>
+        <translation>升序</translation>
+    </message>
+    <message>
+        <source>Sort descending</source>
+        <translation>降序</translation>
+    </message>
+    <message>
+        <source>Then by this column</source>
+        <translation>再按此列排序</translation>
     </message>
 </context>
 </TS>

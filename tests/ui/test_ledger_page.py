@@ -193,6 +193,7 @@ def test_columns_chosen_by_the_user_are_remembered(main_window, qtbot):
     from ui.views.ledger_page import LedgerPage
 
     page = main_window.pages["ledger"]
+    page.table.set_freeze(False)  # remembered too: the next page opens unfrozen, in the chosen order
     page.set_columns(["deadline", "code", "description", "status"])
     assert page.visible_column_keys() == ["deadline", "code", "description", "status"]
     again = LedgerPage(main_window.state)

@@ -98,6 +98,18 @@ class LedgerActions(QObject):
         self.toolbar.addAction(self.dispatch_action)
         more = QMenu(self.tr("More"), page)
         more.addAction(self.columns_action)
+        self.freeze_action = more.addAction(self.tr("Freeze number and description columns"))
+        self.freeze_action.setCheckable(True)
+        self.freeze_action.setChecked(page.table.freeze_on)
+        self.freeze_action.toggled.connect(page.table.set_freeze)
+        self.wrap_action = more.addAction(self.tr("Wrap text in rows"))
+        self.wrap_action.setCheckable(True)
+        self.wrap_action.setChecked(page.table.wordWrap())
+        self.wrap_action.toggled.connect(page.table.set_wrap)
+        self.clear_sort_action = more.addAction(self.tr("Sort by type and number again"),
+                                                lambda: page.table.model().set_sort_levels([]) or
+                                                page.table.show_sort_indicator())
+        more.addSeparator()
         more.addAction(self.save_view_action)
         self.delete_view_action = more.addAction(self.tr("Delete a saved view…"), self.delete_view)
         self._menu_button(self.tr("View"), more, "ledger_view_button")
