@@ -50,6 +50,10 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Opening %1…</source>
+        <translation>正在打开%1……</translation>
+    </message>
+    <message>
         <source>No campaign yet</source>
         <translation>尚无活动</translation>
     </message>
@@ -59,7 +63,7 @@
     </message>
     <message>
         <source>Campaign: %1  Version %2</source>
-        <translation>活动：%1&#x3000;版本 %2</translation>
+        <translation>活动：%1　版本 %2</translation>
     </message>
 </context>
 <context>
