@@ -23,6 +23,7 @@ from .entry_codes import CodeAllocator, code_key, taken_codes
 from .entry_input import EntryInput, field_problems, missing_references, normalise, reference_problems
 
 BATCH = 2000
+REBUILD_INDEXES_FROM = 5000  # entries in one call from which the indexes are built after the rows (see below)
 _STATUSES = frozenset(s.value for s in Status)
 _INPUT_FIELDS = tuple(f.name for f in fields(EntryInput))
 
@@ -177,6 +178,25 @@ def _insert(rows: list[tuple]) -> list[int]:
     return [ids_by_uuid[u] for u in uuids]
 
 
+def _dropped_indexes(adding: int) -> list[str]:
+    """For a big batch (a demo, a sub-unit's whole ledger into an almost empty one): drop ledger_entry's
+    plain indexes and return the statements that build them again. Filling some twenty indexes row by row
+    in random order took most of a 100,000-entry demo; building each once, sorted, afterwards is several
+    times faster. Unique indexes stay (they check as rows come in). It all happens inside the caller's
+    transaction: a failure or a cancel rolls the indexes back with the rows."""
+    if adding < REBUILD_INDEXES_FROM:
+        return []
+    present = database.execute_sql('SELECT COUNT(*) FROM "ledger_entry"').fetchone()[0]
+    if present > adding:  # a small batch next to a big ledger: adding to the indexes costs less
+        return []
+    indexes = database.execute_sql(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'ledger_entry' "
+        "AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE %'").fetchall()
+    for name, _sql in indexes:
+        database.execute_sql(f'DROP INDEX "{name}"')
+    return [sql for _name, sql in indexes]
+
+
 def _log(ids: list[int], items: list[NewEntry], actor: str, now: datetime) -> None:
     rows = [(str(now), actor, "ledger_entry", entry_id, "create", "code", None,
              item.code + (f"（{item.note_for_log}）" if item.note_for_log else ""))
@@ -231,6 +251,7 @@ def create_entries(campaign_id: int, items: list[NewEntry], *, actor: str | None
     actor = actor if actor is not None else context.actor()
     now = context.now()
     ids: list[int] = []
+    rebuilt = _dropped_indexes(total)
     for start in range(0, total, BATCH):
         chunk = items[start:start + BATCH]
         chunk_ids = _insert([_row(campaign.id, item, str(now)) for item in chunk])
@@ -239,6 +260,10 @@ def create_entries(campaign_id: int, items: list[NewEntry], *, actor: str | None
         _first_progress(chunk_ids, chunk, actor, now)
         ids.extend(chunk_ids)
         report(progress, len(ids), total, f"正在写入 {len(ids)}/{total} 条")
+    if rebuilt:
+        report(progress, total, total, "正在整理索引")
+        for statement in rebuilt:
+            database.execute_sql(statement)
     if index_now:
         search.index_entries(ids, progress=progress)
     return ids
