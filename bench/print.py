@@ -13,6 +13,16 @@ the fonts without printing. The last line is
 
 (pdf_s and libreoffice_s are the best of --runs; libreoffice_s=- and ratio=- without LibreOffice).
 Targets (issue 14): ratio ≤ 0.5; large_s and peak_mb are reported for 5,000 rows.
+
+Then the print preview on that PDF (offscreen), pypdfium2 against QtPdf when PySide6-Pdf is installed
+(it no longer is a dependency; `pip install PySide6-Pdf` matching your PySide6 for the reference):
+
+    preview_first_page_ms=120 page_render_ms=14.0 qtpdf_page_render_ms=13.1 pages=150
+
+preview_first_page_ms: from opening the preview window to its first page drawn (target ≤ 1000 at any
+page count); page_render_ms: median time to render one page 1,100 pixels wide (what the preview does
+for each page scrolled into view); qtpdf_…: the same with QtPdf (- without it).
+With `--pdf FILE` only this part runs, on that file.
 """
 
 from __future__ import annotations
@@ -132,6 +142,58 @@ def large_run(folder: Path, out: Path | None) -> tuple[float, int, float]:
     return float(seconds), int(pages), float(peak)
 
 
+def render_medians(pdf: Path) -> tuple[float, float | None]:
+    """Median ms per page, 1,100 pixels wide, for pypdfium2 and (when installed) QtPdf, alternating
+    page by page so the noise of a shared machine falls on both alike."""
+    import statistics
+
+    from ui.views.print_pdf import PdfPages
+
+    pages = PdfPages(pdf)
+    try:
+        from PySide6.QtCore import QSize
+        from PySide6.QtPdf import QPdfDocument
+    except ImportError:
+        print("QtPdf not installed: no reference figure")
+        document = None
+    else:
+        document = QPdfDocument()
+        document.load(str(pdf))
+    ours, theirs = [], []
+    for index in [*range(min(pages.count, 40))] * 2:  # the first round warms fonts and caches
+        start = time.perf_counter()
+        pages.render_width(index, 1100)
+        ours.append(time.perf_counter() - start)
+        if document is not None:
+            start = time.perf_counter()
+            size = document.pagePointSize(index)
+            document.render(index, QSize(1100, round(1100 * size.height() / size.width())))
+            theirs.append(time.perf_counter() - start)
+    pages.close()
+    half = len(ours) // 2
+    return statistics.median(ours[half:]) * 1000, (statistics.median(theirs[half:]) * 1000 if theirs else None)
+
+
+def preview_figures(pdf: Path) -> str:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from ui.app import create_application
+    from ui.views.print_preview import PrintPreviewWindow
+
+    app = create_application()
+    start = time.perf_counter()
+    window = PrintPreviewWindow(pdf, "bench")
+    window.show()
+    while not window.view.rendered_count:
+        app.processEvents()
+    first_ms = (time.perf_counter() - start) * 1000
+    pages_count = window.page_count()
+    window.close()
+    pdfium_ms, qtpdf_ms = render_medians(pdf)
+    qtpdf = "-" if qtpdf_ms is None else f"{qtpdf_ms:.1f}"
+    return f"preview_first_page_ms={first_ms:.0f} page_render_ms={pdfium_ms:.1f} qtpdf_page_render_ms={qtpdf} " \
+           f"pages={pages_count}"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--entries", type=int, default=1000)
@@ -140,9 +202,13 @@ def main() -> None:
     parser.add_argument("--child-out", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--keep", type=Path, help="keep the PDF/xlsx files in this folder")
+    parser.add_argument("--pdf", type=Path, help="only the preview figures, on this PDF")
     args = parser.parse_args()
     if args.child:
         child(args.child, args.child_out)
+        return
+    if args.pdf:
+        print(preview_figures(args.pdf))
         return
     work = Path(tempfile.mkdtemp(prefix="bench-print-"))
     out_dir = args.keep or work
@@ -193,6 +259,7 @@ def main() -> None:
             large_text = (f" large_rows={args.large} large_s={large_s:.2f} large_pages={large_pages}"
                           f" peak_mb={peak_mb:.0f} base_mb={base_mb:.0f}")
         print(f"pdf_s={pdf_s:.2f} pages={pages} libreoffice_s={lo_text} ratio={ratio_text}{large_text}")
+        print(preview_figures(out_dir / "ledger.pdf"))
     finally:
         from desk_app.db import close_database
 

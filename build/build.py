@@ -5,7 +5,9 @@ After a passing smoke test it also writes what goes on the USB stick:
   Linux:   build/dist/desk_app-<version>-linux-<machine>.tar.gz (a tar keeps the bundle's symbolic
            links, which a FAT or exFAT stick cannot hold);
   Windows: with --installer, build/dist/installer/desk_app-<version>-setup.exe (Inno Setup's iscc).
-Options: --skip-smoke (only build), --keep-work (reuse build/_work for a faster rebuild).
+Options: --skip-smoke (only build), --keep-work (reuse build/_work for a faster rebuild),
+--glibc-floor X.Y|none (Linux: fail when the bundle needs a newer C library than the clerks' systems
+have; default 2.28 on x86_64, 2.31 on aarch64 — see glibc_floor.py and build/linux/build_old_glibc.sh).
 Setup (once): pip install -e .[build]   — see README, "Packaging".
 """
 
@@ -66,23 +68,6 @@ def run_pyinstaller(keep_work: bool) -> None:
     print(f"built {BUNDLE.relative_to(ROOT)} in {time.perf_counter() - started:.0f} s", flush=True)
 
 
-def glibc_requirement(folder: Path) -> tuple[tuple[int, int], str] | None:
-    """The newest GLIBC_x.y symbol version any bundled binary asks for, and which binary: the oldest
-    C library (so the oldest Linux) the bundle can start on."""
-    newest = None
-    for path in folder.rglob("*"):
-        if not path.is_file() or path.is_symlink():
-            continue
-        data = path.read_bytes()
-        if not data.startswith(b"\x7fELF"):
-            continue
-        for match in re.finditer(rb"GLIBC_(\d+)\.(\d+)", data):
-            version = (int(match.group(1)), int(match.group(2)))
-            if newest is None or version > newest[0]:
-                newest = (version, str(path.relative_to(folder)))
-    return newest
-
-
 def report_size() -> int:
     content, on_disk, files = folder_size(BUNDLE)
     mb = on_disk / 1_000_000
@@ -91,13 +76,39 @@ def report_size() -> int:
           f"— {verdict} the {SIZE_TARGET_MB} MB target")
     for size, path in largest_files(BUNDLE):
         print(f"    {size / 1_000_000:6.1f} MB  {path.relative_to(BUNDLE)}")
-    if sys.platform.startswith("linux"):
-        needed = glibc_requirement(BUNDLE)
-        if needed:
-            (major, minor), binary = needed
-            print(f"runs on Linux with glibc >= {major}.{minor} (the newest any bundled library asks for: {binary}); "
-                  f"check with `ldd --version` on the clerks' PCs")
     return 0 if mb <= SIZE_TARGET_MB else 1
+
+
+def report_glibc(floor: tuple[int, ...] | None) -> int:
+    """Linux: the glibc the bundle needs against the floor (None: report only). 1 when above it."""
+    if not sys.platform.startswith("linux"):
+        return 0
+    sys.path.insert(0, str(BUILD_DIR))
+    import glibc_floor  # noqa: PLC0415
+
+    report = glibc_floor.check_bundle(BUNDLE, floor or (99,))
+    lines = glibc_floor.describe(report, BUNDLE)
+    if floor is None:
+        lines = [lines[0].split("; configured floor")[0] + "; no floor checked (--glibc-floor none)"]
+    print("\n".join(lines), flush=True)
+    return 0 if report.ok else 1
+
+
+def configured_floor() -> tuple[int, ...] | None:
+    if os.environ.get("DESK_APP_GLIBC_FLOOR"):
+        return parse_floor(os.environ["DESK_APP_GLIBC_FLOOR"])
+    sys.path.insert(0, str(BUILD_DIR))
+    import glibc_floor  # noqa: PLC0415
+
+    return glibc_floor.default_floor()
+
+
+def parse_floor(text: str) -> tuple[int, ...] | None:
+    if text.lower() in {"none", "any"}:
+        return None
+    if not re.fullmatch(r"\d+\.\d+", text):
+        raise argparse.ArgumentTypeError(f"expected a glibc version like 2.28, or none: {text!r}")
+    return tuple(int(part) for part in text.split("."))
 
 
 def source_version() -> str:
@@ -143,10 +154,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep-work", action="store_true", help="reuse build/_work (faster rebuild)")
     parser.add_argument("--installer", action="store_true",
                         help="Windows: also build the installer with Inno Setup after a passing smoke test")
+    parser.add_argument("--glibc-floor", type=parse_floor, default=argparse.SUPPRESS, metavar="X.Y|none",
+                        help="Linux: fail when a bundled file needs a newer glibc (default: 2.28 on x86_64 — UOS 20 —, "
+                             "2.31 on aarch64; also $DESK_APP_GLIBC_FLOOR); none: report only")
     args = parser.parse_args(argv)
+    floor = args.glibc_floor if hasattr(args, "glibc_floor") else configured_floor()
     os.chdir(ROOT)
     run_pyinstaller(args.keep_work)
     status = report_size()
+    status = report_glibc(floor) or status
     if args.skip_smoke:
         return status
     sys.path.insert(0, str(BUILD_DIR))

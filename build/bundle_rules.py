@@ -13,7 +13,7 @@ import subprocess
 from pathlib import Path
 
 # The Qt modules the app imports. Everything else from PySide6 is excluded from the analysis.
-QT_MODULES_USED = ["QtCore", "QtGui", "QtWidgets", "QtPrintSupport", "QtPdf", "QtPdfWidgets"]
+QT_MODULES_USED = ["QtCore", "QtGui", "QtWidgets", "QtPrintSupport"]  # the preview renders with pypdfium2
 
 QT_MODULES_EXCLUDED = [
     "Qt3DAnimation", "Qt3DCore", "Qt3DExtras", "Qt3DInput", "Qt3DLogic", "Qt3DRender", "QtAxContainer",
@@ -69,7 +69,11 @@ KEPT_PLUGINS = {
 
 # Single files dropped wherever they are. opengl32sw.dll (Windows, 20 MB) is Mesa's software OpenGL
 # for QtOpenGL/QtQuick when the graphics driver has none; the widgets paint without OpenGL.
-DROPPED_FILES = {"opengl32sw.dll"}
+DROPPED_FILES = {"opengl32sw.dll",
+                 # CUPS's client library comes from the clerk's system, which runs the matching cupsd and
+                 # has its printers set up; the build machine's copy dragged in gnutls, systemd and
+                 # friends and raised the bundle's glibc floor (Debian 12: GLIBC_2.36).
+                 "libcups.so.2"}
 
 # Qt's own translations: only the language the app ships (standard dialogs' buttons etc.).
 KEPT_QT_TRANSLATIONS = {"qtbase_zh_CN.qm"}
@@ -114,14 +118,20 @@ _EXTENSION = re.compile(r"\.(abi3|cpython-[^.]+)\.so$|\.pyd$")
 _SHARED_LIBRARY = re.compile(r"\.so(\.[0-9.]+)?$")
 
 
+# Libraries Python code loads by name with ctypes: no binary links to them, yet they are needed.
+# (pypdfium2's PDFium renders the print preview; pruning it made the window crash at start-up.)
+CTYPES_LIBRARIES = {"libpdfium.so", "pdfium.dll", "libpdfium.dylib"}
+
+
 def is_root_binary(dest: str) -> bool:
-    """Binaries the bundle needs for their own sake: Python extensions, kept Qt plugins, libpython.
+    """Binaries the bundle needs for their own sake: Python extensions, kept Qt plugins, libpython and
+    the libraries loaded through ctypes.
 
     Every other shared library is there only because one of these links to it."""
     dest = dest.replace("\\", "/")
     name = dest.rsplit("/", 1)[-1]
     return bool(_EXTENSION.search(name) or _PLUGIN.search(dest) or "/lib-dynload/" in f"/{dest}"
-                or name.startswith("libpython") or not _SHARED_LIBRARY.search(name))
+                or name.startswith("libpython") or name in CTYPES_LIBRARIES or not _SHARED_LIBRARY.search(name))
 
 
 def prune_unneeded_libraries(toc, needed_by):

@@ -10,6 +10,7 @@ import uuid
 from dataclasses import dataclass, fields
 from datetime import date, datetime, time, timedelta
 
+from desk_app import demo_cycle
 from desk_app import demo_text as T
 from desk_app.db.models import (
     ActionPlanVersion,
@@ -318,6 +319,7 @@ def _build(b: _Builder, seed: int, today: date, entries: int, progress) -> DemoR
         unit="市财政局“观念能力作风建设年”活动办公室", filled_by=clerk.name,
         reviewed_by=people[PersonLevel.BUREAU_LEADER][1].name, phone=clerk.phone))
     changelog.record("campaign", campaign.id, "create", "demo", None, f"演示数据：seed={seed}，{total} 条台账")
+    demo_cycle.build(campaign.id, today, seed)  # scored rounds, 制度清单 and 晋位升级目标
     search.sync(_stage(progress, 75, 100))  # the demo's own last step: the first search finds everything at once
     report(progress, 100, 100, "")
     undo_history.irreversible("生成演示数据")

@@ -1,7 +1,28 @@
 #!/usr/bin/env bash
-# Quick start: set up with the test tools and run the whole test suite (offscreen; no display needed).
+# Quick start: set up with the test tools and run the tests (offscreen; no display needed).
+#   bash scripts/test.sh [PYTEST ARGS]               the default tier on the newest PySide6, in .venv
+#   bash scripts/test.sh --oldest-qt [PYTEST ARGS]   the GUI and print tests (tests/ui) on the oldest
+#                                                    supported PySide6-Essentials, in .venv-oldest-qt
+# What gets installed (once; again only when pyproject.toml changes) is printed by scripts/setup.sh:
+# Qt's system libraries, xvfb, xauth and poppler-utils with apt-get; desk_app with its dependencies and
+# pytest, pytest-qt, pypdf, ruff with pip into the virtual environment.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh test
+mode=test
+venv=.venv
+tests=()
+if [ "${1:-}" = "--oldest-qt" ]; then
+  shift
+  mode=test-oldest
+  venv=.venv-oldest-qt
+  tests=(tests/ui)
+fi
+bash scripts/setup.sh "$mode"
 export QT_QPA_PLATFORM=offscreen
-exec .venv/bin/python -m pytest "$@"
+"$venv/bin/python" - <<'PY'
+import sys
+from importlib.metadata import version
+print(f"测试环境：{sys.prefix}，Python {sys.version.split()[0]}，PySide6-Essentials {version('PySide6-Essentials')}，"
+      f"pypdfium2 {version('pypdfium2')}")
+PY
+exec "$venv/bin/python" -m pytest "${tests[@]}" "$@"

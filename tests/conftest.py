@@ -12,8 +12,12 @@ from datetime import date
 
 import pytest
 
-# Qt aborts without a display unless told to draw offscreen; set before anything imports Qt.
+# Qt aborts without a display unless told to draw offscreen; set before anything imports Qt. The offscreen
+# screen is the clerks' smallest, 1366×768 (issue 18), so every window and dialog is tried at that size.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if os.environ["QT_QPA_PLATFORM"] == "offscreen":
+    _SCREEN = os.path.join(os.path.dirname(__file__), "screen_1366x768.json")
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_SCREEN}"
 
 TODAY = date(2026, 11, 23)
 

@@ -90,6 +90,8 @@ def test_every_qt_module_the_app_imports_is_bundled_and_none_is_excluded(rules):
     ("resources/translations/ledger_zh_CN.qm", True),
     ("PySide6/Qt/lib/libQt6Core.so.6", True),
     ("PySide6/opengl32sw.dll", False),
+    ("libcups.so.2", False),  # the system's own, beside its cupsd
+    ("pypdfium2_raw/libpdfium.so", True),
     ("PySide6/Qt6Widgets.dll", True),
 ])
 def test_bundle_rules_keep_only_what_the_app_needs(rules, dest, kept):
@@ -111,6 +113,7 @@ def test_libraries_no_kept_binary_needs_are_pruned(rules):
         ("libxcb-cursor.so.0", "/usr/lib/libxcb-cursor.so.0", "BINARY"),
         ("libgtk-3.so.0", "/usr/lib/libgtk-3.so.0", "BINARY"),
         ("libpython3.11.so.1.0", "/py/libpython3.11.so.1.0", "BINARY"),
+        ("pypdfium2_raw/libpdfium.so", "/src/libpdfium.so", "BINARY"),  # loaded by ctypes, linked by nothing
     ]
     needs = {"/src/QtWidgets.abi3.so": ["libQt6Widgets.so.6"], "/src/libqxcb.so": ["libxcb-cursor.so.0"]}
     kept, dropped = rules.prune_unneeded_libraries(toc, lambda source: needs.get(source, []))
@@ -251,3 +254,28 @@ def test_linux_install_script_installs_and_uninstalls_without_touching_data(tmp_
     assert not installed.exists()
     assert not (home / ".local" / "share" / "applications" / "desk_app.desktop").exists()
     assert (data / "desk.sqlite3").read_text() == "the clerk's data"
+
+
+def test_installer_offers_the_program_for_data_packages_without_taking_zip_over():
+    """Windows file association: .zip's "Open with" list (OpenWithProgids), never .zip's default, and the
+    command Explorer runs is one the launcher understands."""
+    import shlex
+
+    from ui.launcher import split_open
+
+    text = (BUILD / "windows" / "desk_app.iss").read_text(encoding="utf-8-sig")
+    defines = dict(re.findall(r'#define (\w+) "([^"]*)"', text))
+    assert defines["PackageExt"] == ".zip" and "ChangesAssociations=yes" in text
+    registry = [line for line in text.splitlines() if line.startswith("Root: HKA;")]
+    assert registry and all("Software\\Classes\\" in line for line in registry), "HKA: per-user or all-users alike"
+    assert not any(re.search(r'Subkey: "Software\\Classes\\\{#PackageExt\}"; ValueType', line) for line in registry), \
+        ".zip's default program stays what it was"
+    assert any("OpenWithProgids" in line and "uninsdeletevalue" in line for line in registry)
+    command = next(line for line in registry if "shell\\open\\command" in line)
+    value = re.search(r'ValueData: "(.*)"$', command).group(1).replace('""', '"')
+    value = value.replace("{app}", r"C:\Users\张 三\AppData\Local\Programs\desk_app").replace(
+        "{#AppExeName}", defines["AppExeName"]).replace("%1", r"D:\上报\2026年11月 数据包.zip")
+    argv = shlex.split(value.replace("\\", "/"))
+    assert argv[0].endswith("/" + defines["AppExeName"])
+    rest, opened = split_open(argv[1:])
+    assert rest == [] and opened == "D:/上报/2026年11月 数据包.zip"

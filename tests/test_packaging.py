@@ -27,3 +27,33 @@ def test_installed_wheel_finds_its_resources(tmp_path):
                          check=True).stdout.split()
     assert Path(out[0]) == site / "desk_app" / "resources"
     assert int(out[1]) > 4_000_000
+
+
+def _requirements() -> dict[str, str]:
+    """{distribution name (lower case): version specifier} of pyproject.toml's runtime dependencies."""
+    import re
+
+    deps = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"]
+    return {m.group(1).lower(): m.group(2) for m in (re.match(r"([A-Za-z0-9_.-]+)\s*(.*)", d) for d in deps)}
+
+
+def test_the_oldest_supported_pins_are_pyprojects_lower_bounds():
+    """scripts/test.sh --oldest-qt tests exactly the floor pyproject.toml promises."""
+    pins = {}
+    for line in (ROOT / "scripts" / "oldest-supported.txt").read_text().splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, version = line.split("==")
+            pins[name.strip().lower()] = version.strip()
+    requirements = _requirements()
+    for name in ("pyside6-essentials", "pypdfium2"):
+        floor = requirements[name].removeprefix(">=").split(".")
+        pinned = pins[name].split(".")
+        assert pinned[:len(floor)] == floor and set(pinned[len(floor):]) <= {"0"}, (
+            f"{name}: oldest-supported.txt pins {pins[name]}, pyproject.toml says {requirements[name]}")
+    assert pins["shiboken6"] == pins["pyside6-essentials"]
+
+
+def test_no_qtpdf_and_a_qt_range_not_a_pin():
+    requirements = _requirements()
+    assert "pyside6-pdf" not in requirements and "pyside6" not in requirements  # the lean wheels only
+    assert requirements["pyside6-essentials"].startswith(">=") and "<" not in requirements["pyside6-essentials"]

@@ -46,7 +46,7 @@ def open_data():
     return True
 
 
-def run() -> int:
+def run(open_file: str | None = None) -> int:
     app = create_application()
     from desk_app.logs import setup_logging  # noqa: PLC0415
     from desk_app.services import session  # noqa: PLC0415
@@ -68,6 +68,8 @@ def run() -> int:
         window.exit_hook = _ExitAfterShow(window, app)
     else:  # the quick check (restore offer on damage) and the daily backup, once the first page is there
         window.first_page_ready.connect(lambda: safety_startup.check_after_window(window))
+    if open_file:  # a data package opened from the file manager (Windows: "Open with"), after the check started
+        window.first_page_ready.connect(lambda: window.exchange_menu.open_package_import(open_file))
     return app.exec()
 
 
@@ -99,4 +101,17 @@ class _ExitAfterShow(QObject):
 
     def _maybe_quit(self) -> None:
         if self.shown and self.ready:
+            _smoke_preview()
             QTimer.singleShot(0, self.app.quit)
+
+
+def _smoke_preview() -> None:
+    """build/smoke_test.py: the preview's PDF renderer (pypdfium2's native library) works in the bundle."""
+    pdf = os.environ.get("DESK_APP_SMOKE_PREVIEW")
+    if pdf:
+        from .views.print_pdf import PdfPages  # noqa: PLC0415
+
+        pages = PdfPages(pdf)
+        image = pages.render_width(0, 600)
+        pages.close()
+        print(f"preview page rendered {image.width()}x{image.height()}", flush=True)

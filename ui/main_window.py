@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from desk_app import __version__
 from desk_app.services import campaigns
 
+from .screen_fit import fit_to_screen, keep_on_screen
 from .state import AppState
 
 # (key, module, class, title as the page's own tr() has it). A page is a QWidget taking (state, parent); it
@@ -30,6 +31,9 @@ PAGES = [
     ("meetings", "ui.views.meeting_page", "MeetingPage", "Meetings"),
     ("ledger", "ui.views.ledger_page", "LedgerPage", "Ledger"),
     ("stats", "ui.views.stats_page", "StatsPage", "Statistics"),
+    ("bulletins", "ui.views.bulletin_page", "BulletinPage", "Bulletins"),
+    ("rankings", "ui.views.ranking_page", "RankingPage", "Rankings"),
+    ("registers", "ui.views.registers_page", "RegistersPage", "Rules and targets"),
     ("settings", "ui.views.settings_page", "SettingsPage", "Settings"),
 ]
 
@@ -93,7 +97,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.campaign_label)
         self.state.campaign_changed.connect(self._update_title)
         self._update_title()
-        self.resize(1280, 800)
+        fit_to_screen(self, 1280, 800)  # the first start; later the size the clerk left it at
         self._restore_geometry()
         row = self._last_page_row()
         self.nav.blockSignals(True)  # the list may already sit on row 0: refresh the first page exactly once
@@ -115,7 +119,7 @@ class MainWindow(QMainWindow):
     def _update_title(self, *_):
         current = campaigns.current_campaign()
         name = current.name if current else self.tr("No campaign yet")
-        self.setWindowTitle(self.tr("Task forces, meetings and rectification ledger") + f" — {name}")
+        self.setWindowTitle(name)  # Qt adds the program's name (the application display name) after it
         self.campaign_label.setText(self.tr("Campaign: %1  Version %2").replace("%1", name)
                                     .replace("%2", __version__))
 
@@ -175,6 +179,8 @@ class MainWindow(QMainWindow):
         geometry = QSettings().value("main_window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
+            if not self.isMaximized():
+                keep_on_screen(self)
 
     def _last_page_row(self) -> int:
         """Open where the clerk left off (most live in the ledger); 首页 the first time."""

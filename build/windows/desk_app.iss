@@ -14,6 +14,11 @@
 #define AppName "专班·例会·整改台账"
 #define AppExeName "desk_app.exe"
 #define BundleDir "..\dist\desk_app"
+; Data packages (导出数据包) are .zip files. The installer adds the program to the .zip "Open with" list
+; (OpenWithProgids) instead of taking .zip over: Explorer keeps opening other archives as before, and
+; 打开方式 › 专班·例会·整改台账 on a package runs  desk_app.exe --open FILE , which opens its import preview.
+#define PackageProgId "desk_app.package"
+#define PackageExt ".zip"
 
 [Setup]
 ; The AppId identifies the program for upgrades and uninstall: never change it.
@@ -41,6 +46,8 @@ SolidCompression=yes
 WizardStyle=modern
 ; Close a running desk_app before files are replaced (upgrade or uninstall).
 CloseApplications=yes
+; Tell Explorer about the "Open with" entry below at the end of setup and of uninstall.
+ChangesAssociations=yes
 
 [Languages]
 ; Inno Setup 6.4+ ships ChineseSimplified.isl; older versions have it under Languages\Unofficial
@@ -64,6 +71,16 @@ Type: filesandordirs; Name: "{app}\_internal"
 
 [Files]
 Source: "{#BundleDir}\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
+
+[Registry]
+; HKA is HKCU\Software\Classes in a per-user install and HKLM\Software\Classes with /ALLUSERS; every
+; value goes again on uninstall.
+Root: HKA; Subkey: "Software\Classes\{#PackageExt}\OpenWithProgids"; ValueType: string; ValueName: "{#PackageProgId}"; ValueData: ""; Flags: uninsdeletevalue
+Root: HKA; Subkey: "Software\Classes\{#PackageProgId}"; ValueType: string; ValueName: ""; ValueData: "{#AppName} 数据包"; Flags: uninsdeletekey
+Root: HKA; Subkey: "Software\Classes\{#PackageProgId}\DefaultIcon"; ValueType: string; ValueName: ""; ValueData: "{app}\{#AppExeName},0"
+Root: HKA; Subkey: "Software\Classes\{#PackageProgId}\shell\open\command"; ValueType: string; ValueName: ""; ValueData: """{app}\{#AppExeName}"" --open ""%1"""
+Root: HKA; Subkey: "Software\Classes\Applications\{#AppExeName}\SupportedTypes"; ValueType: string; ValueName: "{#PackageExt}"; ValueData: ""; Flags: uninsdeletekey
+Root: HKA; Subkey: "Software\Classes\Applications\{#AppExeName}"; ValueType: string; ValueName: "FriendlyAppName"; ValueData: "{#AppName}"; Flags: uninsdeletekey
 
 [Icons]
 Name: "{autoprograms}\{#AppName}"; Filename: "{app}\{#AppExeName}"; WorkingDir: "{app}"; Comment: "专班、例会、整改台账"

@@ -17,6 +17,7 @@ from desk_app.errors import DeskAppError
 
 # Command modules in the order `desk-app --help` lists them.
 COMMAND_MODULES = ["demo", "stats", "print_cmd", "backup_cmd", "export_cmd", "import_cmd", "campaign_cmd"]
+COMMAND_MODULES += ["freeze_cmd"]  # 封账 (issue 19)
 
 
 # argparse's own messages, in the words the rest of the program uses.
@@ -55,11 +56,21 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(2)
 
 
-def _date(text: str) -> date:
+def date_argument(text: str) -> date:
+    """A date on the command line, in every form a clerk types into a date field (2026-12-01, 20261201,
+    2026.12.1, 2026/12/1; 12月1日 in this year): the GUI's date widget and this share one parser."""
+    from desk_app.exchange.dates import DateParseError, parse_typed_date  # noqa: PLC0415
+
     try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"日期格式应为 YYYY-MM-DD，例如 2022-06-30，而不是“{text}”") from None
+        value = parse_typed_date(text, date.today().year)
+    except DateParseError as exc:
+        raise argparse.ArgumentTypeError(f"{exc}（YYYY-MM-DD）") from None
+    if value is None:
+        raise argparse.ArgumentTypeError("日期不能为空，请写成 YYYY-MM-DD，例如 2026-12-01")
+    return value
+
+
+_date = date_argument
 
 
 def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:

@@ -3,16 +3,11 @@ fresh data folder can take an import without the window."""
 
 from __future__ import annotations
 
-import argparse
-
 
 def _date(text: str):
-    from datetime import date  # noqa: PLC0415
+    from . import date_argument  # noqa: PLC0415 - the package imports this module
 
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"日期格式应为 YYYY-MM-DD，例如 2023-01-01，而不是“{text}”") from None
+    return date_argument(text)
 
 
 def register(sub) -> None:

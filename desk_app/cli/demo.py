@@ -18,6 +18,7 @@ def register(sub) -> None:
 def run(args) -> int:
     from desk_app import paths  # noqa: PLC0415
     from desk_app.demo import DEFAULT_ENTRIES, build_demo  # noqa: PLC0415
+    from desk_app.demo_cycle import freeze_history  # noqa: PLC0415
     from desk_app.services.session import open_data as open_database  # noqa: PLC0415
 
     open_database()
@@ -30,6 +31,7 @@ def run(args) -> int:
 
     entries = DEFAULT_ENTRIES if args.entries is None else args.entries
     result = build_demo(entries=entries, seed=args.seed, progress=progress)
+    freeze_history(result.campaign_id)  # the campaign's past months frozen, for the 通报 pages
     if not args.quiet and sys.stderr.isatty():
         sys.stderr.write("\n")
     elapsed = time.perf_counter() - started

@@ -6,17 +6,22 @@ import sys
 
 from desk_app.errors import ValidationError
 
+from . import bulletin_cmd
 from .ledger_filters import add_filter_arguments, ledger_filter, resolve_columns
 
-FORMATS = ("xlsx", "csv", "docx", "package")
+FORMATS = ("xlsx", "csv", "docx", "package", "fill-in", *bulletin_cmd.FORMATS)
 
 
 def register(sub) -> None:
-    p = sub.add_parser("export", help="导出台账为 Excel/CSV，会议纪要/签到表为 Word，或生成上报数据包",
-                       description="导出：xlsx（Excel 台账）、csv、docx（会议纪要或签到表）、package（上报数据包 .zip）。")
-    p.add_argument("format", choices=FORMATS, metavar="FORMAT", help="xlsx、csv、docx 或 package")
+    p = sub.add_parser("export", help="导出台账为 Excel/CSV，会议纪要/签到表为 Word，生成上报数据包或科室填报表",
+                       description="导出：xlsx（Excel 台账）、csv、docx（会议纪要或签到表）、package（上报数据包 .zip）、"
+                                   "fill-in（给各科室的本月进展填报表，每个科室一个工作簿，--out 为文件夹）。")
+    p.add_argument("format", choices=FORMATS, metavar="FORMAT",
+                   help="xlsx、csv、docx、package、fill-in，通报 bulletin、quarter、ranking，清单 rules、targets（见下）")
     p.add_argument("--out", required=True, metavar="FILE",
-                   help="输出文件（扩展名 .xlsx、.csv、.docx 或 .zip；不写扩展名时自动加上）")
+                   help="输出文件（扩展名 .xlsx、.csv、.docx 或 .zip；不写扩展名时自动加上）；fill-in 为输出文件夹")
+    p.add_argument("--month", default="", metavar="YYYY-MM",
+                   help="xlsx、csv：导出已封账月份的台账（按封账时的样子）；fill-in：填报的月份（默认本月）")
     g = p.add_argument_group("台账筛选（xlsx、csv）")
     add_filter_arguments(g, "导出")
     o = p.add_argument_group("版式（xlsx、csv）")
@@ -33,6 +38,7 @@ def register(sub) -> None:
     k.add_argument("--meeting-type", metavar="类型", default="", help="会议类型（默认专班推进会），如 中心组")
     k.add_argument("--document", choices=("minutes", "signin"), default="minutes",
                    help="docx 的内容：minutes 会议纪要（默认）或 signin 签到表")
+    bulletin_cmd.add_arguments(p)
     p.set_defaults(func=run)
 
 
@@ -47,6 +53,12 @@ def run(args) -> int:
     from desk_app.exchange.out_path import output_path  # noqa: PLC0415
     from desk_app.services.session import open_data  # noqa: PLC0415
 
+    if args.format in bulletin_cmd.FORMATS:
+        return bulletin_cmd.run(args)
+    if args.format == "fill-in":
+        from .fillin_cmd import run_export  # noqa: PLC0415
+
+        return run_export(args)
     args.out = str(output_path(args.out, args.format))
     open_data(create=False)
     if args.format in ("xlsx", "csv"):
@@ -59,7 +71,7 @@ def run(args) -> int:
             from desk_app.exchange.xlsx_export import export_xlsx as export  # noqa: PLC0415
         else:
             from desk_app.exchange.csv_export import export_csv as export  # noqa: PLC0415
-        count = export(options, args.out, progress=_progress)
+        count = _as_of(args, options.filter.campaign_id, args.format, lambda: export(options, args.out, progress=_progress))
         _done(f"已导出 {count} 条台账到 {args.out}")
     elif args.format == "package":
         from desk_app.exchange.package import write_package  # noqa: PLC0415
@@ -80,6 +92,19 @@ def run(args) -> int:
         export_meeting_docx(meeting.id, args.document, args.out)
         _done(f"已导出{'会议纪要' if args.document == 'minutes' else '签到表'}到 {args.out}")
     return 0
+
+
+def _as_of(args, campaign_id: int, kind: str, work):
+    """work() on the live ledger, or as of the frozen month --month names (desk-app freeze)."""
+    if not args.month:
+        return work()
+    from desk_app.services.month_freeze import check_month  # noqa: PLC0415
+    from desk_app.services.month_view import run_as_of  # noqa: PLC0415
+
+    from .freeze_cmd import as_of_month  # noqa: PLC0415
+
+    month = as_of_month(campaign_id, check_month(args.month), "ledger")
+    return run_as_of(campaign_id, month, work, _progress)
 
 
 def _done(message: str) -> None:

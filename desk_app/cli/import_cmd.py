@@ -7,15 +7,19 @@ import sys
 
 from desk_app.errors import InputFileError
 
+from . import scores_cmd
+
 SHOWN_CONFLICTS = 50
 
 
 def register(sub) -> None:
-    p = sub.add_parser("import", help="导入 Excel 台账或下级单位的上报数据包",
+    p = sub.add_parser("import", help="导入 Excel 台账、下级单位的上报数据包或排名成绩",
                        description="导入前先完整检查并显示预览；加 --dry-run 只检查不写入；"
                                    "写入前自动备份，全部成功或全部不写。")
-    p.add_argument("format", choices=("xlsx", "package"), metavar="FORMAT", help="xlsx 或 package")
-    p.add_argument("file", metavar="FILE", help="要导入的文件")
+    p.add_argument("format", choices=("xlsx", "package", "fill-in", "scores"), metavar="FORMAT",
+                   help="xlsx、package、fill-in（各科室交回的本月进展填报表，可给多个文件或文件夹）"
+                        "或 scores（评价机构的成绩表，见下）")
+    p.add_argument("file", metavar="FILE", nargs="+", help="要导入的文件（fill-in：文件或文件夹，可多个）")
     p.add_argument("--dry-run", action="store_true", help="只检查并显示预览，不写入")
     p.add_argument("--yes", action="store_true", help="不再询问，直接导入")
     x = p.add_argument_group("Excel 台账（xlsx）")
@@ -33,11 +37,15 @@ def register(sub) -> None:
                    help="本机还没有活动时，先新建这个活动再导入（年度用 --year，默认取表格标题中的年份或今年）")
     x.add_argument("--year", type=int, metavar="YYYY", help="与 --new-campaign 一起使用：新活动的年度")
     x.add_argument("--full", action="store_true", help="预览中列出全部提示（默认每类最多 200 条）")
+    f = p.add_argument_group("科室填报表（fill-in）")
+    f.add_argument("--month", default="", metavar="YYYY-MM", help="填报的月份（默认取文件中的月份）")
+    f.add_argument("--notice", metavar="FILE.pdf", help="同时生成给未报科室的催报通知（PDF）")
     k = p.add_argument_group("数据包（package）")
     k.add_argument("--into-current", action="store_true",
                    help="导入到本机的当前活动（默认导入到同名同年度的活动，没有则新建）")
     k.add_argument("--take-conflicts", action="store_true",
-                   help="冲突的事项（本机在数据包生成后又修改过）以数据包为准；默认保留本机的")
+                   help="冲突的事项（本机在数据包或填报表生成后又修改过）以文件为准；默认保留本机的")
+    scores_cmd.add_arguments(p)
     p.set_defaults(func=run)
 
 
@@ -167,9 +175,18 @@ def _preview_without_campaign(args, content, mapping) -> int:
 def run(args) -> int:
     from desk_app.services.session import open_data  # noqa: PLC0415
 
+    if args.format == "fill-in":
+        from .fillin_cmd import run_import  # noqa: PLC0415
+
+        return run_import(args)
+    if len(args.file) > 1:
+        raise InputFileError(f"导入 {args.format} 一次只能给一个文件（给出了 {len(args.file)} 个）。")
+    args.file = args.file[0]
     open_data()
     if not args.dry_run:  # refused before any evidence copy or backup is made
         from desk_app.services.session import require_writer  # noqa: PLC0415
 
         require_writer()
+    if args.format == "scores":
+        return scores_cmd.run(args, _confirm)
     return _package(args) if args.format == "package" else _xlsx(args)

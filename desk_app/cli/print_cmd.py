@@ -39,8 +39,15 @@ def register(sub) -> None:
     o.add_argument("--a3", action="store_true", help="A3 横向（默认 A4 横向）")
     o.add_argument("--columns", metavar="列1,列2", help="台账列（列名或列键，逗号分隔），默认常用列")
     o.add_argument("--sort", default="code", help="排序：code、deadline、department、layer、status 等")
-    o.add_argument("--month", default="", metavar="YYYY-MM", help="月度调度表的月份（默认本月）")
+    o.add_argument("--month", default="", metavar="YYYY-MM",
+                   help="月度调度表的月份（默认本月）；该月已封账时，台账类文档按封账时的样子打印；"
+                        "月度通报（bulletin）的月份（默认最近封账的月份）")
     o.add_argument("--title", default="", help="自定义标题")
+    c = p.add_argument_group("通报与排名（bulletin、quarter、ranking、interviews）")
+    c.add_argument("--quarter", default="", metavar="YYYY-Qn", help="季度办结率通报的季度，如 2026-Q3（默认最近一个季度）")
+    c.add_argument("--round", default="", metavar="YYYY-Qn", help="排名通报的轮次，如 2026-Q1（默认最近一轮）")
+    c.add_argument("--kind", dest="ranking_kind", default="", metavar="排名活动",
+                   help="排名活动，默认 作风指数评价；也可写 财政大讲堂 等")
     p.set_defaults(func=run)
 
 
@@ -77,6 +84,16 @@ def build_options(args):
         options.entry_id = entry_by_code(f.campaign_id, args.entry).id
     if options.month:
         options.month = check_month(options.month)
+        from .freeze_cmd import as_of_month  # noqa: PLC0415
+
+        options.as_of_month = as_of_month(f.campaign_id, options.month, args.kind)
+    from desk_app.services.rankings_periods import parse_period, parse_quarter  # noqa: PLC0415
+
+    if args.quarter:
+        options.period = parse_quarter(args.quarter)
+    if args.round:
+        options.period = parse_period(args.round)
+    options.ranking_kind = args.ranking_kind.strip()
     return options
 
 

@@ -8,6 +8,8 @@ import json
 def register(sub) -> None:
     p = sub.add_parser("stats", help="显示当前活动的统计数字")
     p.add_argument("--json", action="store_true", help="以 JSON 输出（供脚本使用）")
+    p.add_argument("--month", default="", metavar="YYYY-MM",
+                   help="已封账月份的统计（按报送日保存的数字，封账后不再变化；见 desk-app freeze）")
     p.set_defaults(func=run)
 
 
@@ -22,9 +24,49 @@ def collect() -> dict:
             "warnings": [w.as_dict() for w in compliance.campaign_warnings(campaign.id)]}
 
 
+def collect_month(month: str) -> dict:
+    """The frozen figures of `month` (desk-app freeze), as they were on its report day."""
+    from desk_app.services import campaigns, month_freeze  # noqa: PLC0415
+
+    campaign = campaigns.require_current_campaign()
+    snapshot, data = month_freeze.snapshot_data(campaign.id, month)
+    frozen = month_freeze.frozen_month(campaign.id, month)
+    named = (data["tables"]["campaign"] or [{"name": campaign.name, "year": campaign.year}])[0]
+    return {"campaign": {"id": campaign.id, "name": named["name"], "year": named["year"]},
+            "month": frozen.month, "report_day": frozen.report_day.isoformat(),
+            "frozen_at": frozen.frozen_at.isoformat(sep=" "), "frozen_by": frozen.frozen_by,
+            "ledger": frozen.figures.as_dict()}
+
+
+def _print_month(data: dict) -> None:
+    led = data["ledger"]
+    t = led["total"]
+    print(f"活动：{data['campaign']['name']}　{data['month']} 封账数字（报送日 {data['report_day']}，"
+          f"封账于 {data['frozen_at'][:16]}）")
+    print(f"台账共 {t['total']} 条，已完成 {t['done']} 条，完成率 {t['completion_rate']:.1%}，逾期 {t['overdue']} 条，"
+          f"按期办结率 {t['on_time_rate']:.1%}（到期 {t['due']} 条，按期办结 {t['closed_on_time']} 条），"
+          f"待审核销号 {led['pending_close']} 条")
+    for name, label in (("by_layer", "按层级"), ("by_department", "按责任单位"), ("by_task_force", "按专班")):
+        print(f"{label}：")
+        for g in led[name]:
+            print(f"  {g['key']}：{g['total']} 条，完成率 {g['completion_rate']:.1%}，"
+                  f"按期办结率 {g['on_time_rate']:.1%}，逾期 {g['overdue']}")
+
+
 def run(args) -> int:
     from desk_app.services.session import open_data as open_database  # noqa: PLC0415
 
+    if args.month:
+        from desk_app.services.month_freeze import check_month  # noqa: PLC0415
+
+        month = check_month(args.month)
+        open_database(create=False)
+        data = collect_month(month)
+        if args.json:
+            print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+        else:
+            _print_month(data)
+        return 0
     open_database(create=False)
     data = collect()
     if args.json:

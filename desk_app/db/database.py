@@ -100,9 +100,12 @@ class GuardedSqliteDatabase(SqliteDatabase):
         except sqlite3.Error as exc:  # busy readers or a full disk: SQLite checkpoints again later
             log.warning("WAL checkpoint (%s) failed: %s", mode, exc)
 
-    def close(self):
+    def close(self, *, truncate_wal: bool = False):
+        """A worker thread's close copies what it can without waiting (PASSIVE): a TRUNCATE checkpoint
+        holds the write lock while it waits for readers, so another thread's save could time out behind
+        it. The program's own last close (close_database) also empties the -wal file."""
         if not self.is_closed() and not self.database.startswith("file:"):
-            self.checkpoint("TRUNCATE")
+            self.checkpoint("TRUNCATE" if truncate_wal else "PASSIVE")
         self._state.checkpointed_at = 0
         return super().close()
 
@@ -243,4 +246,7 @@ def close_database() -> None:
     """Close this thread's connection; a writable one folds its WAL into the file first."""
     db = database.obj
     if db is not None and not db.is_closed():
-        db.close()
+        if isinstance(db, GuardedSqliteDatabase):
+            db.close(truncate_wal=True)
+        else:
+            db.close()

@@ -7,11 +7,13 @@ from datetime import datetime
 
 from peewee import (
     SQL,
+    BlobField,
     BooleanField,
     CharField,
     DatabaseProxy,
     DateField,
     DateTimeField,
+    FloatField,
     ForeignKeyField,
     IntegerField,
     Model,
@@ -78,6 +80,17 @@ class Person(BaseModel):
     phone = CharField(default="")
     active = BooleanField(default=True)
     sort_order = IntegerField(default=0)
+    # The name's reading (desk_app/name_keys): lists sort by it, pickers find "gym" by the initials. Kept
+    # by save(); a rename around the program empties both (trigger of migration 13), services refill them.
+    pinyin = CharField(default="", index=True, constraints=[SQL("DEFAULT ''")])
+    initials = CharField(default="", constraints=[SQL("DEFAULT ''")])
+
+    def save(self, *args, **kwargs):
+        if self.name and ("name" in {f.name for f in self.dirty_fields} or not self.pinyin):
+            from desk_app.name_keys import name_keys  # noqa: PLC0415 - pypinyin only when a name is written
+
+            self.pinyin, self.initials = name_keys(self.name)
+        return super().save(*args, **kwargs)
 
 
 class Unit(BaseModel):
@@ -313,8 +326,132 @@ class MonthlySnapshot(BaseModel):
         indexes = ((("campaign", "month"), True),)
 
 
+class RankingKind(BaseModel):
+    """A kind of ranked activity (作风指数评价, 财政大讲堂 …) and its 提醒约谈 rule: a subject in the last
+    `bottom_count` of `consecutive` rounds running is called in."""
+
+    name = CharField(unique=True)
+    subject_label = CharField(default="科室（单位）")  # what is ranked
+    scorer = CharField(default="")  # who scores (第三方评价机构, 听课人员)
+    higher_is_better = BooleanField(default=True)
+    bottom_count = IntegerField(default=3)
+    consecutive = IntegerField(default=2)
+    sort_order = IntegerField(default=0)
+    active = BooleanField(default=True)
+
+
+class RankingRound(BaseModel):
+    kind = ForeignKeyField(RankingKind, backref="rounds", on_delete="CASCADE")
+    period = CharField()  # YYYY-Qn (a quarter) or YYYY-MM (a month)
+    title = CharField(default="")
+    scorer = CharField(default="")
+    scored_on = DateField(null=True)
+    published_on = DateField(null=True)
+    note = TextField(default="")
+    created_at = DateTimeField(default=_now)
+    updated_at = DateTimeField(default=_now)
+
+    class Meta:
+        indexes = ((("kind", "period"), True),)
+
+
+class RankingScore(BaseModel):
+    ranking_round = ForeignKeyField(RankingRound, backref="scores", on_delete="CASCADE")
+    subject = CharField()  # the name as ranked; kept when the department is renamed or removed
+    department = ForeignKeyField(Department, null=True, on_delete="SET NULL")
+    score = FloatField()
+    items = TextField(default="")  # JSON {"服务态度": 28.5, …}: the scorer's sub-scores, in their order
+    note = TextField(default="")
+
+    class Meta:
+        indexes = ((("ranking_round", "subject"), True),)
+
+
+class Interview(BaseModel):
+    """A 提醒约谈 owed after `ranking_round` (the round that made it consecutive): when, who, outcome."""
+
+    ranking_round = ForeignKeyField(RankingRound, backref="interviews", on_delete="CASCADE")
+    subject = CharField()
+    department = ForeignKeyField(Department, null=True, on_delete="SET NULL")
+    planned_on = DateField(null=True)
+    held_on = DateField(null=True)
+    interviewer = CharField(default="")  # 约谈人
+    attendees = CharField(default="")  # 被约谈人
+    outcome = TextField(default="")
+    updated_at = DateTimeField(default=_now)
+
+    class Meta:
+        indexes = ((("ranking_round", "subject"), True),)
+
+
+class RegisterItem(BaseModel):
+    """A row of a simple register kept beside the ledger: 制度清单 (rules revised, by area) and
+    晋位升级目标 (one or two targets per section)."""
+
+    campaign = ForeignKeyField(Campaign, backref="register_items", on_delete="CASCADE")
+    register = CharField(index=True)  # 制度清单 / 晋位升级目标
+    area = CharField(default="")  # 方面 (制度) / 目标类别 (目标)
+    title = CharField()  # 制度名称 / 目标
+    content = TextField(default="")  # 主要内容 / 具体措施
+    action = CharField(default="")  # 新制定 / 修订 / 废止 / 保留 (制度)
+    department = ForeignKeyField(Department, null=True, on_delete="SET NULL")
+    owner = ForeignKeyField(Person, null=True, on_delete="SET NULL")
+    status = CharField(default="")
+    start_on = DateField(null=True)
+    due_on = DateField(null=True)
+    done_on = DateField(null=True)  # 印发日期 / 实现日期
+    doc_number = CharField(default="")  # 文号
+    doc_link = CharField(default="")  # where the document is: a file path or an address
+    note = TextField(default="")
+    sort_order = IntegerField(default=0)
+    created_at = DateTimeField(default=_now)
+    updated_at = DateTimeField(default=_now)
+    deleted_at = DateTimeField(null=True)
+class FrozenRecord(BaseModel):
+    """An entry's whole row as it stood when a month was frozen (migration 10). Content-addressed: the
+    months in which an entry did not change share one record."""
+
+    campaign = ForeignKeyField(Campaign, on_delete="CASCADE", index=False)
+    sha256 = CharField()
+    data = BlobField()  # zlib-compressed JSON: {"entry": {column: stored value}, "extensions": [延期 event rows]}
+
+    class Meta:
+        indexes = ((("campaign", "sha256"), True),)
+
+
+class FrozenEntry(BaseModel):
+    """One entry of a frozen month: its state on the report day (services/month_freeze)."""
+
+    snapshot = ForeignKeyField(MonthlySnapshot, backref="entries", on_delete="CASCADE", index=False)
+    entry_id = IntegerField()  # no foreign key: the entry may be purged later, its month stays
+    record = ForeignKeyField(FrozenRecord, on_delete="RESTRICT")
+    code = CharField()
+    kind = CharField()
+    layer = CharField(default="")
+    department_id = IntegerField(null=True)
+    task_force_id = IntegerField(null=True)
+    responsible_id = IntegerField(null=True)
+    category = CharField(default="")
+    status = CharField()
+    deadline_type = CharField()
+    deadline = DateField(null=True)
+    found_date = DateField(null=True)
+    completed_date = DateField(null=True)
+    closed_date = DateField(null=True)
+    light = CharField()
+    overdue = BooleanField()
+    due = BooleanField()  # a dated deadline on or before the report day
+    closed_on_time = BooleanField()
+    month_progress = TextField(default="")  # the month's latest 本月进展
+    progress_rows = TextField(default="")  # JSON: the month's progress_update rows
+
+    class Meta:
+        indexes = ((("snapshot", "entry_id"), True),)
+
+
 ALL_MODELS = [
     Setting, ChoiceItem, Campaign, Department, Person, Unit, TaskForce, TaskForceMember,
     ActionPlanVersion, TaskForceReport, Meeting, MeetingAttendance, MeetingReport, LedgerEntry,
-    ProgressUpdate, EntryEvent, Attachment, ChangeLog, PackageReceipt, MonthlySnapshot,
+    ProgressUpdate, EntryEvent, Attachment, ChangeLog, PackageReceipt, MonthlySnapshot, FrozenRecord, FrozenEntry,
+    RankingKind, RankingRound, RankingScore, Interview, RegisterItem,
 ]

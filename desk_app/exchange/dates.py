@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import calendar
 import re
+import unicodedata
 from datetime import date, datetime, timedelta
 
 from desk_app.domain import DeadlineType
@@ -18,10 +19,17 @@ _YEAR_END = re.compile(r"^(\d{4})\s*年?\s*(底|末|年底|年末)$")
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 _BEFORE = re.compile(r"(之前|以前|前|止)$")
 _DATETIME_TAIL = re.compile(r"[ T]\d{1,2}:\d{2}(:\d{2})?(\.\d+)?$")
+_MONTH_DAY = re.compile(r"^(\d{1,2})\s*[.\-/月]\s*(\d{1,2})\s*[日号]?$")
+_COMPACT_MONTH_DAY = re.compile(r"^(\d{2})(\d{2})$")
+TYPED_FORMS = "2026-12-01、20261201、2026.12.1、2026/12/1 或 12月1日"
 
 
 class DateParseError(ValueError):
     """The text is not a date; the message says what was expected."""
+
+
+class UnrecognisedDate(DateParseError):
+    """The text has no date form at all (as opposed to a date that does not exist, like 2月30日)."""
 
 
 def _build(year: int, month: int, day: int, text: str) -> date:
@@ -67,7 +75,7 @@ def parse_date(value) -> date | None:
         return date(int(match[1]), 12, 31)
     if re.fullmatch(r"\d+(\.\d+)?", text):
         return from_serial(float(text))
-    raise DateParseError(f"“{original[:30]}”不是能识别的日期，请写成 2022年6月30日、2022.6.30 或 2022-6-30")
+    raise UnrecognisedDate(f"“{original[:30]}”不是能识别的日期，请写成 2022年6月30日、2022.6.30 或 2022-6-30")
 
 
 def parse_deadline(value) -> tuple[str, date | None]:
@@ -80,3 +88,21 @@ def parse_deadline(value) -> tuple[str, date | None]:
                 inner = re.search(r"[（(](.+?)[）)]", text)
                 return deadline_type.value, parse_date(inner[1]) if inner else None
     return DeadlineType.DATE.value, parse_date(value)
+
+
+def parse_typed_date(text: str, year: int) -> date | None:
+    """A date as a clerk types it into a date field: every form parse_date reads from a cell except
+    serial numbers, plus a month and day without the year (12月1日, 12-1, 12.1, 1201) in `year` (the
+    campaign's). Full-width digits count. None for an empty field; DateParseError says what to type."""
+    cleaned = unicodedata.normalize("NFKC", text or "").strip()
+    if not cleaned:
+        return None
+    compact = cleaned.replace(" ", "")
+    if match := _MONTH_DAY.match(compact) or _COMPACT_MONTH_DAY.match(compact):
+        return _build(year, int(match[1]), int(match[2]), cleaned)
+    if re.fullmatch(r"[\d.]+", compact) and not _COMPACT.match(compact) and not _DAY.match(compact):
+        raise UnrecognisedDate(f"“{cleaned[:30]}”不是能识别的日期，请写成 {TYPED_FORMS}")
+    try:
+        return parse_date(compact)
+    except UnrecognisedDate:
+        raise UnrecognisedDate(f"“{cleaned[:30]}”不是能识别的日期，请写成 {TYPED_FORMS}") from None

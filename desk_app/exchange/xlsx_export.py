@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import os
 import tempfile
-from datetime import date
+from datetime import date, datetime, time
 from pathlib import Path
 
 from desk_app.domain import OPEN_STATUSES, EntryKind, Layer, Status
 from desk_app.errors import InputFileError
-from desk_app.services import stats
+from desk_app.services import context, stats
 from desk_app.services.ledger_columns import Column
 from desk_app.services.ledger_query import summarize
 
@@ -234,6 +234,8 @@ def export_xlsx(options: LedgerExportOptions, out: str | os.PathLike[str], *,
     tmp = _temporary_file(out)
     wb = xlsxwriter.Workbook(tmp, {"constant_memory": True, "strings_to_formulas": False,
                                    "strings_to_urls": False, "strings_to_numbers": False})
+    # Dated by the ledger's day, not the clock: the same data gives the same file (a frozen month's export).
+    wb.set_properties({"created": datetime.combine(context.today(), time())})
     try:
         fmt = _Formats(wb)
         lists = _lists(entries)

@@ -26,7 +26,10 @@ class PrintOptions:
     entry_id: int | None = None  # 督办单
     meeting_id: int | None = None
     task_force_id: int | None = None
-    month: str = ""  # YYYY-MM for 月度调度表; default: this month
+    month: str = ""  # YYYY-MM for 月度调度表 (default: this month) and the 月度通报 (default: the last frozen month)
+    as_of_month: str = ""  # YYYY-MM: print that frozen month as it stood on its report day (month_view)
+    period: str = ""  # YYYY-Qn: the 季度通报's quarter, a ranked round (default: the latest)
+    ranking_kind: str = ""  # the ranked activity (default 作风指数评价)
 
 
 def with_campaign(f: LedgerFilter) -> LedgerFilter:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from desk_app.errors import ValidationError
 
 from .layout import Document, write_atomically
-from .options import PrintOptions, Progress
+from .options import PrintOptions, Progress, with_campaign
 
 
 @dataclass(frozen=True)
@@ -51,6 +51,18 @@ KINDS: dict[str, Kind] = {k.name: k for k in [
     Kind("minutes", "会议纪要", "meeting_pdf", "build_minutes", needs="meeting",
          description="会议纪要（GB/T 9704 纪要格式），--meeting 2026-8 或 id:会议id"),
     Kind("stats", "统计汇总", "stats_pdf", description="完成率与逾期统计（按层级、责任单位、专班、类别，含图表和月度趋势）"),
+    Kind("bulletin", "月度通报", "bulletin_pdf", "build_bulletin",
+         description="已封账月份的月度通报：科室、专班完成率排名及较上月变化，连续两月逾期，未报进展，--month YYYY-MM"),
+    Kind("quarter", "季度办结率通报", "quarter_pdf", "build_quarter",
+         description="按科室的季度办结率通报（由各月封账数据生成），--quarter 2026-Q3（默认最近一个季度）"),
+    Kind("ranking", "排名通报", "ranking_pdf", "build_ranking",
+         description="作风指数评价等排名活动一轮的结果通报，--round 2026-Q1 [--kind 作风指数评价]（默认最近一轮）"),
+    Kind("interviews", "提醒约谈名单", "ranking_pdf", "build_interviews",
+         description="连续两轮后三名的提醒约谈：对象、排名、时间、约谈人、结果（--kind、--round 可选）"),
+    Kind("rules", "制度清单", "register_pdf", "build_rules", description="制度清单：方面、制度名称、牵头科室、状态、日期、文号"),
+    Kind("targets", "晋位升级目标", "register_pdf", "build_targets", description="各科室晋位升级目标：目标、对标对象、责任人、时限、状态"),
+    Kind("fill-in-reminder", "催报通知", "fillin_notice_pdf",
+         description="未交回本月进展填报表的科室（desk-app export fill-in），--month YYYY-MM（默认本月）"),
 ]}
 
 # The kinds a ledger-style page (with a LedgerFilter) offers in its print menu.
@@ -80,6 +92,12 @@ def check_options(kind: Kind, options: PrintOptions) -> None:
 
 def render(kind_name: str, options: PrintOptions, progress: Progress | None = None) -> tuple[bytes, int]:
     """The PDF bytes and page count of one document."""
+    if options.as_of_month:  # a frozen month: the same document, made from that month's data
+        from desk_app.services.month_view import run_as_of  # noqa: PLC0415
+
+        campaign_id = with_campaign(options.filter).campaign_id
+        return run_as_of(campaign_id, options.as_of_month,
+                         lambda: render(kind_name, replace(options, as_of_month=""), progress), progress)
     doc = get_kind(kind_name).build(options, progress)
     data = doc.render()
     return data, len(doc.pages)

@@ -35,11 +35,18 @@ COUNT_QUERIES = {
 
 def storage_message(exc: BaseException, where: Path) -> str:
     text = f"{getattr(exc, 'strerror', '') or exc}"
+    # Windows: ERROR_SHARING_VIOLATION / LOCK_VIOLATION (a file open in another program), ERROR_DISK_FULL /
+    # HANDLE_DISK_FULL; its messages are localised, so the numbers decide, not the English words.
+    winerror = getattr(exc, "winerror", None)
+    if winerror in (32, 33):
+        held = getattr(exc, "filename", None) or where
+        return (f"备份失败：{held} 正被其他程序占用（例如在其他程序中打开着，或杀毒软件正在扫描），无法写入。"
+                "现有数据没有改动；请关闭占用它的程序后重试，或换一个文件名。")
     if "No space" in text or "full" in text.lower() or "too large" in text.lower() \
-            or getattr(exc, "errno", None) in (28, 27):
+            or getattr(exc, "errno", None) in (28, 27) or winerror in (39, 112):
         return (f"备份失败：{where} 所在磁盘空间不足。已删除未写完的备份，现有数据没有改动。"
                 "请清理磁盘或换一个位置后再备份。")
-    if "Read-only" in text or "Permission" in text or "readonly" in text.lower():
+    if "Read-only" in text or "Permission" in text or "readonly" in text.lower() or isinstance(exc, PermissionError):
         return f"备份失败：不能写入 {where}（只读或没有权限）。现有数据没有改动，请换一个可写的位置。"
     return f"备份失败：{text}。现有数据没有改动。"
 

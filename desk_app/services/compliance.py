@@ -3,7 +3,8 @@
 - a month of the campaign (up to today) without a 专班推进会 ("每月召开1次");
 - a quarter without a 中心组学习研讨 ("每季度至少1次");
 - a 专班 without a 行动方案 past its due date;
-- a 专班 without its monthly report for the month just reported on.
+- a 专班 without its monthly report for the month just reported on;
+- a month whose report day has passed without 封账.
 """
 
 from __future__ import annotations
@@ -23,11 +24,11 @@ REMINDER = "reminder"  # the current period is still open: not late yet, but not
 
 @dataclass(frozen=True)
 class ComplianceWarning:
-    kind: str  # no_progress_meeting / no_study_session / no_action_plan / no_monthly_report
+    kind: str  # no_progress_meeting / no_study_session / no_action_plan / no_monthly_report / month_not_frozen
     severity: str  # WARNING or REMINDER
     period: str  # YYYY-MM, YYYY-Qn, or '' for a plan
     message: str  # Chinese, ready to show
-    page: str  # the page that fixes it: "meetings" or "taskforces"
+    page: str  # the page that fixes it: "meetings" or "taskforces" ("freeze": the 封账 dialog)
     task_force_id: int | None = None
 
     def as_dict(self) -> dict:
@@ -142,6 +143,19 @@ def report_gaps(campaign: Campaign, today: date) -> list[ComplianceWarning]:
     return out
 
 
+def freeze_gaps(campaign: Campaign, today: date) -> list[ComplianceWarning]:
+    """The month whose report day has passed without 封账 (services/month_freeze)."""
+    from .month_freeze import cn_month, freeze_reminder  # noqa: PLC0415
+
+    due = freeze_reminder(campaign.id, today)
+    if due is None:
+        return []
+    month, day = due
+    return [ComplianceWarning("month_not_frozen", WARNING, month,
+                              f"{cn_month(month)}的报送日（{day.month}月{day.day}日）已过，尚未封账：封账后该月的台账、"
+                              "统计和打印不再随修改变化", "freeze")]
+
+
 def campaign_warnings(campaign_id: int, today: date | None = None) -> list[ComplianceWarning]:
     """Every warning of the campaign, gaps first, then reminders about the current month or quarter."""
     campaign = Campaign.get_or_none(Campaign.id == campaign_id)
@@ -149,5 +163,5 @@ def campaign_warnings(campaign_id: int, today: date | None = None) -> list[Compl
         raise NotFoundError(f"找不到编号为 {campaign_id} 的活动")
     today = today or context.today()
     found = (meeting_gaps(campaign, today) + study_gaps(campaign, today) + plan_gaps(campaign, today)
-             + report_gaps(campaign, today))
+             + report_gaps(campaign, today) + freeze_gaps(campaign, today))
     return sorted(found, key=lambda w: w.severity != WARNING)

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import functools
 import getpass
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
 
 from desk_app.db.database import is_read_only
@@ -12,6 +15,7 @@ from desk_app.errors import ReadOnlyError
 
 _actor: str | None = None
 _today: date | None = None
+_thread = threading.local()  # a day pinned for one thread only (a frozen month's print in a worker)
 
 
 def set_actor(name: str | None) -> None:
@@ -34,13 +38,30 @@ def set_today(day: date | None) -> None:
     _today = day
 
 
+@contextmanager
+def today_in_this_thread(day: date) -> Iterator[None]:
+    """Pin 'today' for the calling thread only, e.g. while a worker prints a frozen month as of its
+    report day; other threads (the window) keep their day."""
+    before = getattr(_thread, "today", None)
+    _thread.today = day
+    try:
+        yield
+    finally:
+        _thread.today = before
+
+
+def _pinned() -> date | None:
+    return getattr(_thread, "today", None) or _today
+
+
 def today() -> date:
-    return _today or date.today()
+    return _pinned() or date.today()
 
 
 def now() -> datetime:
-    if _today:
-        return datetime.combine(_today, datetime.now().time()).replace(microsecond=0)
+    pinned = _pinned()
+    if pinned:
+        return datetime.combine(pinned, datetime.now().time()).replace(microsecond=0)
     return datetime.now().replace(microsecond=0)
 
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from desk_app import demo_cycle
 from desk_app.demo import DEFAULT_ENTRIES, DemoResult, build_demo
 
 
 def build(entries: int = DEFAULT_ENTRIES, seed: int = 1, progress=None) -> DemoResult:
     """Fill an empty data folder with the demo campaign, all in one transaction."""
-    return build_demo(entries=entries, seed=seed, progress=progress)
+    result = build_demo(entries=entries, seed=seed, progress=progress)
+    demo_cycle.freeze_history(result.campaign_id)  # the past months frozen, for the 通报 pages
+    return result

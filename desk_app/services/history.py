@@ -15,6 +15,7 @@ ENTITY_LABELS = {
     "choice_item": "选项", "progress_update": "进展", "entry_event": "办理环节", "task_force_member": "专班成员",
     "action_plan_version": "行动方案", "task_force_report": "专班月报", "meeting_attendance": "签到",
     "meeting_report": "会议汇报", "package_receipt": "数据包", "monthly_snapshot": "月度快照",
+    "ranking_kind": "排名活动", "ranking_round": "排名轮次", "interview": "提醒约谈", "register_item": "制度与目标清单",
 }
 ACTION_LABELS = {"create": "新增", "update": "修改", "delete": "删除（移入回收站）", "restore": "从回收站恢复",
                  "purge": "彻底删除", "import": "导入"}

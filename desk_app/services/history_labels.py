@@ -17,12 +17,16 @@ from desk_app.db.models import (
     ChoiceItem,
     Department,
     EntryEvent,
+    Interview,
     LedgerEntry,
     Meeting,
     MeetingAttendance,
     MeetingReport,
     Person,
     ProgressUpdate,
+    RankingKind,
+    RankingRound,
+    RegisterItem,
     TaskForce,
     TaskForceMember,
     TaskForceReport,
@@ -57,6 +61,16 @@ FIELD_LABELS = {
     "targets": "目标任务", "safeguards": "保障措施", "plan_due_date": "方案报送时限", "leader": "牵头领导",
 }
 
+# Rankings (作风指数评价 …), 提醒约谈 and the 制度清单 / 晋位升级目标 registers.
+FIELD_LABELS.update({
+    "subject_label": "排名对象", "scorer": "评价方", "higher_is_better": "得分高者在前", "bottom_count": "后几名",
+    "consecutive": "连续轮数", "period": "轮次", "scores": "成绩", "scored_on": "评价日期", "published_on": "通报日期",
+    "subject": "对象", "planned_on": "计划约谈日期", "held_on": "约谈日期", "interviewer": "约谈人",
+    "attendees": "被约谈人", "outcome": "约谈结果", "area": "方面", "content": "内容", "action": "方式",
+    "owner_id": "责任人", "status": "状态", "start_on": "开始日期", "due_on": "计划完成", "done_on": "完成日期",
+    "doc_number": "文号", "doc_link": "文件位置",
+})
+
 # Fields whose values are ids of another record: shown by that record's name.
 _ID_FIELDS = {
     "department_id": (Department, Department.name), "department": (Department, Department.name),
@@ -84,6 +98,10 @@ _SUBJECTS = {
     "action_plan_version": (ActionPlanVersion, lambda r: f"{r.task_force.name} 第{r.version}版"),
     "meeting_report": (MeetingReport, lambda r: f"{r.meeting.title}：{r.task_force.name}"),
     "meeting_attendance": (MeetingAttendance, lambda r: f"{r.meeting.title}：{r.name}"),
+    "ranking_kind": (RankingKind, lambda r: r.name),
+    "ranking_round": (RankingRound, lambda r: f"{r.kind.name} {r.period}"),
+    "interview": (Interview, lambda r: f"{r.ranking_round.period} {r.subject}"),
+    "register_item": (RegisterItem, lambda r: f"{r.register}：{r.title}"),
 }
 
 # id 0 means "the whole list" (e.g. a new order of all 科室).

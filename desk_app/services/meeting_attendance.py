@@ -12,6 +12,7 @@ from desk_app.domain import Attendance, Role
 from desk_app.errors import NotFoundError, ValidationError
 
 from . import changelog, context
+from .roll_call import RollCallLine, parse_roll_call, read_roll_call  # noqa: F401 - parse_roll_call: callers' name
 
 # Who is invited by default when the list is built from the rosters.
 DEFAULT_ROLES = (Role.LEAD, Role.CO_LEAD, Role.LIAISON)
@@ -47,21 +48,14 @@ class AttendanceTotals:
 
 
 @dataclass(frozen=True)
-class RollCallLine:
-    """One name read from a pasted 接龙 list."""
-
-    name: str
-    status: str
-    reason: str
-
-
-@dataclass(frozen=True)
 class RollCallResult:
     marked: tuple[str, ...]  # names found on the list and marked
     added: tuple[str, ...]  # names not on the list but known people, added and marked
     unknown: tuple[str, ...]  # names that match nobody: the clerk must look at these
     ambiguous: tuple[str, ...]  # names that match several people not on the list
     changes: tuple[tuple[int, str, str, str, str], ...]  # (attendance id, old status, old reason, new, reason)
+    unknown_lines: tuple[RollCallLine, ...] = ()  # the unknown names with the status the list gave them
+    skipped: tuple[str, ...] = ()  # lines with no name (接龙's title, its example): shown, never lost
 
 
 def _meeting(meeting_id: int) -> Meeting:
@@ -191,69 +185,7 @@ def set_statuses(changes: list[tuple[int, str, str]]) -> None:
             changelog.record_changes("meeting_attendance", row.id, diff)
 
 
-# -- 接龙 lists -------------------------------------------------------------------------------
-
-_NUMBER = re.compile(r"^\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*[\.、．:：)）]\s*|^\s*\d{1,3}\s+")
-_NOTE = re.compile(r"[（(]([^）)]*)[）)]")
-_SEPARATORS = re.compile(r"[\s,，、;；/]+")
-_CJK = re.compile(r"^[\u3400-\u9fff·•]+$")
-_STATUS_WORDS = {"请假": Attendance.LEAVE, "假": Attendance.LEAVE, "缺席": Attendance.ABSENT,
-                 "列席": Attendance.OBSERVER, "出席": Attendance.PRESENT, "到": Attendance.PRESENT,
-                 "已到": Attendance.PRESENT}
-
-
-def _status_from_note(note: str, default: str) -> tuple[str, str]:
-    note = note.strip()
-    for word, status in sorted(_STATUS_WORDS.items(), key=lambda kv: -len(kv[0])):
-        if note.startswith(word):
-            return str(status), note[len(word):].lstrip("：:，, ").strip()
-    return default, note
-
-
-def parse_roll_call(text: str, default_status: str = Attendance.PRESENT) -> list[RollCallLine]:
-    """Read names from a pasted 接龙 list: "1. 张三", "张三 李四", "2、王五（请假：出差）".
-
-    Lines starting with '#' (the 接龙 header) are skipped; every other token comes back, even odd
-    ones, so that nothing the clerk pasted is silently lost."""
-    out: list[RollCallLine] = []
-    for raw in (text or "").replace("\r", "\n").split("\n"):
-        line = raw.strip()
-        if not line or line.startswith("#"):
-            continue
-        line = _NUMBER.sub("", line, count=1)
-        # A note after a name, "王五（请假：出差）", belongs to the name just before it.
-        pieces: list[tuple[str, str]] = []
-        pos = 0
-        for m in _NOTE.finditer(line):
-            pieces.append((line[pos:m.start()], m.group(1)))
-            pos = m.end()
-        pieces.append((line[pos:], ""))
-        for chunk, note in pieces:
-            tokens = [t for t in _SEPARATORS.split(chunk) if t]
-            tokens = _join_spaced_names(tokens)
-            for i, token in enumerate(tokens):
-                status, reason = default_status, ""
-                if note and i == len(tokens) - 1:
-                    status, reason = _status_from_note(note, default_status)
-                out.append(RollCallLine(token, str(status), reason))
-    return out
-
-
-def _join_spaced_names(tokens: list[str]) -> list[str]:
-    """Lists often pad two-character names: "王  伟" is one person, not two."""
-    joined: list[str] = []
-    i = 0
-    while i < len(tokens):
-        t = tokens[i]
-        if len(t) == 1 and _CJK.match(t) and i + 1 < len(tokens) and len(tokens[i + 1]) == 1 \
-                and _CJK.match(tokens[i + 1]):
-            joined.append(t + tokens[i + 1])
-            i += 2
-            continue
-        joined.append(t)
-        i += 1
-    return joined
-
+# -- 接龙 lists (reading them: services/roll_call) -----------------------------------------------
 
 @context.writes
 def apply_roll_call(meeting_id: int, text: str, default_status: str = Attendance.PRESENT) -> RollCallResult:
@@ -262,11 +194,13 @@ def apply_roll_call(meeting_id: int, text: str, default_status: str = Attendance
     meeting = _meeting(meeting_id)
     if default_status not in STATUSES:
         raise ValidationError(f"签到状态“{default_status}”不正确", "status")
-    lines = parse_roll_call(text, default_status)
+    rows = {r.name: r for r in MeetingAttendance.select().where(MeetingAttendance.meeting == meeting)}
+    known = set(rows) | {n for (n,) in Person.select(Person.name).where(Person.active == True).tuples()}  # noqa: E712
+    parsed = read_roll_call(text, default_status, known)
+    lines = parsed.lines
     if not lines:
         raise ValidationError("粘贴的内容中没有找到姓名。请每行一个姓名，或用空格、顿号分隔", "text")
-    rows = {r.name: r for r in MeetingAttendance.select().where(MeetingAttendance.meeting == meeting)}
-    marked, added, unknown, ambiguous, changes = [], [], [], [], []
+    marked, added, unknown, ambiguous, changes, unknown_lines = [], [], [], [], [], []
     for line in lines:
         row = rows.get(line.name)
         if row is None:
@@ -280,9 +214,33 @@ def apply_roll_call(meeting_id: int, text: str, default_status: str = Attendance
                 continue
             else:
                 unknown.append(line.name)
+                unknown_lines.append(line)
                 continue
         else:
             marked.append(line.name)
         changes.append((row.id, row.status, row.reason, line.status, line.reason))
     set_statuses([(att_id, new, reason) for att_id, _, _, new, reason in changes])
-    return RollCallResult(tuple(marked), tuple(added), tuple(unknown), tuple(ambiguous), tuple(changes))
+    return RollCallResult(tuple(marked), tuple(added), tuple(unknown), tuple(ambiguous), tuple(changes),
+                          tuple(unknown_lines), tuple(parsed.skipped))
+
+
+@context.writes
+def admit_unknown(meeting_id: int, lines: list[RollCallLine], *, as_new_people: bool,
+                  department_id: int | None = None) -> list[int]:
+    """The names a 接龙 list had that matched nobody, in one step: as 列席 guests, or as new people (in
+    the people list from now on) marked as the list said. Returns the new attendance ids (for undo)."""
+    meeting = _meeting(meeting_id)
+    ids = []
+    for line in lines:
+        if as_new_people:
+            from .org import create_person  # noqa: PLC0415 - the one path that creates a person
+
+            person = create_person(line.name, department_id)
+            record = add_attendee(meeting.id, person_id=person.id, status=line.status)
+            set_statuses([(record.id, line.status, line.reason)])
+        else:
+            reason = line.reason if line.status in (Attendance.LEAVE, Attendance.OBSERVER) else ""
+            record = add_attendee(meeting.id, name=line.name, status=Attendance.OBSERVER)
+            set_statuses([(record.id, Attendance.OBSERVER, reason)])
+        ids.append(record.id)
+    return ids

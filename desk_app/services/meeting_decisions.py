@@ -109,9 +109,11 @@ def _entry_input(meeting: Meeting, data: DecisionInput, base: ledger.EntryInput 
         raise ValidationError("请填写议定事项的完成时限（或选择“立行立改”“长期坚持”）", "deadline")
     if not (data.department_id or data.responsible_id):
         raise ValidationError("议定事项须明确责任单位或责任人", "department_id")
-    found = min(meeting.start_at.date(), context.today())
-    if data.deadline and data.deadline < found:
-        raise ValidationError(f"时限（{data.deadline.isoformat()}）不能早于会议日期（{found.isoformat()}）", "deadline")
+    meeting_day = meeting.start_at.date()
+    if data.deadline and data.deadline < meeting_day:
+        raise ValidationError(f"时限（{data.deadline.isoformat()}）不能早于会议日期（{meeting_day.isoformat()}），"
+                              "请改为会议当天或以后的日期", "deadline")
+    found = min(meeting_day, context.today())  # a meeting set for a later day: the entry is not found in the future
     # The decision is its own 整改目标 unless someone has since written a separate one in the ledger.
     target = text if base is None or base.target in ("", base.description) else base.target
     base = base or ledger.EntryInput(kind=EntryKind.DECISION, source=DECISION_SOURCE, found_date=found)

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 from peewee import JOIN, fn
 
-from desk_app.db.models import Department, Person
+from desk_app.db.database import is_read_only
+from desk_app.db.models import Department, Person, database
 from desk_app.domain import PersonLevel
 from desk_app.errors import NotFoundError, ValidationError
 
@@ -32,6 +33,8 @@ class PersonRecord:
     level: str
     phone: str
     active: bool
+    pinyin: str = ""  # "guo yi ming": lists sort by it
+    initials: str = ""  # "gym": pickers find the person by it
 
 
 def _dept(d: Department) -> DepartmentRecord:
@@ -41,7 +44,8 @@ def _dept(d: Department) -> DepartmentRecord:
 def _person(p: Person, dept_name: str | None = None) -> PersonRecord:
     if dept_name is None:
         dept_name = p.department.name if p.department_id else ""
-    return PersonRecord(p.id, p.name, p.department_id, dept_name, p.title, p.level, p.phone, p.active)
+    return PersonRecord(p.id, p.name, p.department_id, dept_name, p.title, p.level, p.phone, p.active,
+                        p.pinyin, p.initials)
 
 
 def list_departments(*, include_inactive: bool = False) -> list[DepartmentRecord]:
@@ -76,8 +80,27 @@ def reorder_departments(ids_in_order: list[int]) -> None:
     changelog.record("department", 0, "update", "sort_order", None, ",".join(map(str, ids_in_order)))
 
 
+def refresh_name_keys() -> int:
+    """Give people written around the program (or renamed there) their pinyin keys; how many needed it.
+    Cheap when there are none: pypinyin is imported only if someone lacks a key."""
+    missing = list(Person.select().where((Person.pinyin == "") & (Person.name != "")))
+    if missing:
+        with database.atomic():
+            for p in missing:
+                p.save()  # Person.save computes the keys of a person without them
+    return len(missing)
+
+
+def name_order():
+    """ORDER BY terms for people: by the reading of the name (拼音), then the name, then who came first."""
+    return (Person.pinyin, Person.name, Person.id)
+
+
 def list_people(*, department_id: int | None = None, include_inactive: bool = False,
                 level: str | None = None) -> list[PersonRecord]:
+    """People in pinyin order of their names (the order of a printed roster)."""
+    if not is_read_only():
+        refresh_name_keys()
     query = (Person.select(Person, Department.name.alias("dept_name"))
              .join(Department, join_type=JOIN.LEFT_OUTER, on=(Person.department == Department.id)))
     if not include_inactive:
@@ -86,7 +109,7 @@ def list_people(*, department_id: int | None = None, include_inactive: bool = Fa
         query = query.where(Person.department == department_id)
     if level:
         query = query.where(Person.level == level)
-    query = query.order_by(Department.sort_order, Person.sort_order, Person.id).objects()
+    query = query.order_by(*name_order()).objects()
     return [_person(p, p.dept_name or "") for p in query]
 
 
@@ -98,7 +121,8 @@ def get_person(person_id: int) -> PersonRecord:
 
 
 def find_people_by_name(name: str) -> list[PersonRecord]:
-    return [_person(p) for p in Person.select().where(Person.name == name.strip())]
+    query = Person.select().where(Person.name == name.strip()).order_by(*name_order())
+    return [_person(p) for p in query]
 
 
 _PERSON_FIELDS = ("name", "department_id", "title", "level", "phone", "active")

@@ -105,7 +105,7 @@ def people_short_of_problems(campaign_id: int, minimum: int = MIN_PROBLEMS_PER_P
     people = (Person.select(Person, Department.name.alias("dept_name"))
               .join(Department, JOIN.LEFT_OUTER, on=(Person.department == Department.id))
               .where(Person.active == True)  # noqa: E712
-              .order_by(Department.sort_order, Person.sort_order, Person.id).objects())
+              .order_by(Department.sort_order, Person.pinyin, Person.name, Person.id).objects())
     return [PersonCount(p.id, p.name, p.dept_name or "", p.level, have.get(p.id, 0))
             for p in people if have.get(p.id, 0) < minimum]
 

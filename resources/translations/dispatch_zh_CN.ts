@@ -36,7 +36,7 @@
         <translation>本月调度只列出未启动、推进中的事项，而台账当前筛选的是“%1”。请在台账中去掉这个条件（或点“全部事项”）后再打开本月调度。</translation>
     </message>
     <message>
-        <source>No open entry (not started or in progress) matches the ledger's filter: %1. Remove a condition in the ledger and open the dispatch again.</source>
+        <source>No open entry (not started or in progress) matches the ledger&apos;s filter: %1. Remove a condition in the ledger and open the dispatch again.</source>
         <translation>台账当前的筛选条件（%1）下没有未启动或推进中的事项。请在台账中去掉某个条件后再打开本月调度。</translation>
     </message>
     <message>

@@ -96,13 +96,6 @@
     </message>
 </context>
 <context>
-    <name>DateField</name>
-    <message>
-        <source>Not set</source>
-        <translation>未设置</translation>
-    </message>
-</context>
-<context>
     <name>DeadlineField</name>
     <message>
         <source>Deadline type</source>
@@ -237,6 +230,13 @@
     <message>
         <source>restored</source>
         <translation>恢复</translation>
+    </message>
+</context>
+<context>
+    <name>PickCombo</name>
+    <message>
+        <source>&quot;%1&quot; could be %2: pick one from the list</source>
+        <translation>“%1”可能是 %2，请从列表中选择一位</translation>
     </message>
 </context>
 <context>

@@ -35,7 +35,7 @@
         <translation>导入词表</translation>
     </message>
     <message>
-        <source>When an Excel ledger is imported, its 状态 and 整改时限 cells are read with these words (a cell may also start with one, e.g. “已完成，建立制度3项”). Add the words your offices write; the import's report lists every value it read this way.</source>
+        <source>When an Excel ledger is imported, its 状态 and 整改时限 cells are read with these words (a cell may also start with one, e.g. “已完成，建立制度3项”). Add the words your offices write; the import&apos;s report lists every value it read this way.</source>
         <translation>导入 Excel 台账时，“状态”和“整改时限”单元格按这些词理解（单元格也可以以词开头，如“已完成，建立制度3项”）。请把本单位台账常用的词加进来；导入报告会列出每一个按词义理解的值。</translation>
     </message>
     <message>
@@ -94,12 +94,24 @@
         <translation>浏览…</translation>
     </message>
     <message>
+        <source>The ledger now</source>
+        <translation>当前台账</translation>
+    </message>
+    <message>
+        <source>As of frozen month %1</source>
+        <translation>封账月份 %1（按报送日）</translation>
+    </message>
+    <message>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
         <source>Entries</source>
         <translation>范围</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
     </message>
     <message>
         <source>Table options</source>
@@ -126,7 +138,7 @@
         <translation>报送期间（年-月）</translation>
     </message>
     <message>
-        <source>The package holds all of this office's own entries of the current campaign with their progress, history and evidence files.</source>
+        <source>The package holds all of this office&apos;s own entries of the current campaign with their progress, history and evidence files.</source>
         <translation>数据包包含本单位当前活动的全部台账事项，以及整改进展、修改记录和佐证材料。</translation>
     </message>
     <message>
@@ -184,10 +196,6 @@
     <message>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
-    </message>
-    <message>
-        <source>Saved to %1</source>
-        <translation>已保存到 %1</translation>
     </message>
 </context>
 <context>
@@ -354,7 +362,7 @@
         <translation>导入到本机的当前活动（默认导入到同名同年度的活动，没有则新建）</translation>
     </message>
     <message>
-        <source>For conflicts, take the package's version (default: keep what is here)</source>
+        <source>For conflicts, take the package&apos;s version (default: keep what is here)</source>
         <translation>冲突的事项以数据包为准（默认保留本机的）</translation>
     </message>
     <message>

@@ -4,7 +4,7 @@
 <context>
     <name>FirstRunPanel</name>
     <message>
-        <source>This program keeps the campaign office's task forces, monthly meetings and rectification ledgers. Start by creating the campaign you work on, then add departments and people in Settings; or try everything first on demo data (a made-up campaign that you can replace later by choosing another data folder).</source>
+        <source>This program keeps the campaign office&apos;s task forces, monthly meetings and rectification ledgers. Start by creating the campaign you work on, then add departments and people in Settings; or try everything first on demo data (a made-up campaign that you can replace later by choosing another data folder).</source>
         <translation>本程序用于活动办管理专班、每月推进会和整改台账。请先新建您要开展的活动，再到“设置 › 科室与人员”录入科室和人员；也可以先用演示数据试用全部功能（演示数据是虚构的活动，正式使用时请另选一个数据文件夹）。</translation>
     </message>
     <message>

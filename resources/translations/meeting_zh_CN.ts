@@ -216,26 +216,6 @@
         <source>Remove %1 people from the sign-in list?</source>
         <translation>从签到名单中移除这 %1 人？</translation>
     </message>
-    <message>
-        <source>Marked: %1</source>
-        <translation>已签到标记：%1 人</translation>
-    </message>
-    <message>
-        <source>Not on the list, added: %1</source>
-        <translation>不在名单中，已添加：%1</translation>
-    </message>
-    <message>
-        <source>Several people share these names, mark them by hand: %1</source>
-        <translation>以下姓名对应多人，请手工标记：%1</translation>
-    </message>
-    <message>
-        <source>Not found, check the spelling or add them: %1</source>
-        <translation>未找到以下人员，请核对姓名或手工添加：%1</translation>
-    </message>
-    <message>
-        <source>Roll-call list</source>
-        <translation>接龙名单</translation>
-    </message>
 </context>
 <context>
     <name>DecisionDialog</name>
@@ -279,6 +259,10 @@
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
+    <message>
+        <source>Cannot save</source>
+        <translation>无法保存</translation>
+    </message>
 </context>
 <context>
     <name>MeetingCommon</name>
@@ -292,6 +276,14 @@
     <message>
         <source>Leave empty for the usual title, e.g. &apos;Task force meeting No. N&apos;</source>
         <translation>留空则使用默认名称，如“专班第N次推进会”</translation>
+    </message>
+    <message>
+        <source>Meeting date</source>
+        <translation>会议日期</translation>
+    </message>
+    <message>
+        <source>Meeting time</source>
+        <translation>会议时间</translation>
     </message>
     <message>
         <source>Name and phone, printed on the notice</source>
@@ -359,6 +351,10 @@
     <message>
         <source>Undo changes</source>
         <translation>撤销修改</translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation>无法保存</translation>
     </message>
 </context>
 <context>
@@ -530,6 +526,10 @@
         <translation>（逾期）</translation>
     </message>
     <message>
+        <source>Minutes saved (%1)</source>
+        <translation>纪要已保存（%1）</translation>
+    </message>
+    <message>
         <source>Delete decision</source>
         <translation>删除议定事项</translation>
     </message>
@@ -555,6 +555,10 @@
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation>无法保存</translation>
     </message>
 </context>
 <context>
@@ -613,6 +617,53 @@
     <message>
         <source>Names written with a note such as (leave: reason), (absent) or (observer) get that status.</source>
         <translation>姓名后带有（请假：原因）、（缺席）或（列席）的，按括号中的状态标记。</translation>
+    </message>
+</context>
+<context>
+    <name>RollCallReport</name>
+    <message>
+        <source>Roll-call list</source>
+        <translation>接龙名单</translation>
+    </message>
+    <message>
+        <source>Marked: %1 (on leave: %2)</source>
+        <translation>已标记 %1 人（其中请假 %2 人）</translation>
+    </message>
+    <message>
+        <source>Not on the list, added: %1</source>
+        <translation>不在签到名单中、已添加：%1</translation>
+    </message>
+    <message>
+        <source>Several people share these names, mark them by hand: %1</source>
+        <translation>以下姓名对应多人，请手工标记：%1</translation>
+    </message>
+    <message>
+        <source>Lines without a name, left out: %1</source>
+        <translation>以下行中没有姓名，已跳过：%1</translation>
+    </message>
+    <message>
+        <source>(no department)</source>
+        <translation>（不指定科室）</translation>
+    </message>
+    <message>
+        <source>Add as observers (列席)</source>
+        <translation>作为列席人员加入</translation>
+    </message>
+    <message>
+        <source>Add as new people</source>
+        <translation>新建为人员并加入</translation>
+    </message>
+    <message>
+        <source>Not found among the people (check the spelling; untick names to leave them out):</source>
+        <translation>以下姓名不在人员名单中（请核对是否写错；取消勾选的不加入）：</translation>
+    </message>
+    <message>
+        <source>Department of new people:</source>
+        <translation>新人员所在科室：</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>PageView</name>
+    <message>
+        <source>Page %1</source>
+        <translation>第 %1 页</translation>
+    </message>
+</context>
+<context>
     <name>PrintActions</name>
     <message>
         <source>Preparing %1…</source>
@@ -153,6 +160,14 @@ Close the file if it is open in another program, or choose another folder.</sour
         <translation>打印 %1</translation>
     </message>
     <message>
+        <source>Nothing to print</source>
+        <translation>没有可打印的页</translation>
+    </message>
+    <message>
+        <source>The chosen page range has no pages of this document (1–%1).</source>
+        <translation>所选页码范围内没有本文档的页（本文档为第 1–%1 页）。请重新填写页码范围。</translation>
+    </message>
+    <message>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
@@ -165,8 +180,12 @@ Close the file if it is open in another program, or choose another folder.</sour
         <translation>无法打印</translation>
     </message>
     <message>
-        <source>The printer could not be started.</source>
-        <translation>无法启动打印机。</translation>
+        <source>The printer could not be started. Check that it is switched on and connected, or choose another printer.</source>
+        <translation>打印机无法启动。请检查打印机是否已开机并连接好，或选择其他打印机。</translation>
+    </message>
+    <message>
+        <source>Sent %1 pages to the printer.</source>
+        <translation>已将 %1 页发送到打印机。</translation>
     </message>
 </context>
 <context>
@@ -200,7 +219,7 @@ Close the file if it is open in another program, or choose another folder.</sour
         <translation>表格（宋体）：</translation>
     </message>
     <message>
-        <source>Fonts are embedded in every PDF, so the file prints the same on any computer. Only TrueType fonts can be embedded; the program's own fonts are always available. Characters a font lacks print in the program's 黑体.</source>
+        <source>Fonts are embedded in every PDF, so the file prints the same on any computer. Only TrueType fonts can be embedded; the program&apos;s own fonts are always available. Characters a font lacks print in the program&apos;s 黑体.</source>
         <translation>字体会嵌入每个 PDF，文件在任何电脑上打印效果都相同。只有 TrueType 字体可以嵌入；程序自带的字体始终可用。某字体缺少的字符用程序自带的黑体打印。</translation>
     </message>
     <message>

@@ -58,12 +58,19 @@
         <translation>尚无活动</translation>
     </message>
     <message>
-        <source>Task forces, meetings and rectification ledger</source>
-        <translation>专班·例会·整改台账</translation>
+        <source>Campaign: %1  Version %2</source>
+        <translation>活动：%1&#x3000;版本 %2</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
     </message>
     <message>
-        <source>Campaign: %1  Version %2</source>
-        <translation>活动：%1　版本 %2</translation>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
     </message>
 </context>
 <context>

@@ -12,8 +12,24 @@
         <translation>打印统计汇总</translation>
     </message>
     <message>
+        <source>Freeze…</source>
+        <translation>封账…</translation>
+    </message>
+    <message>
+        <source>Freeze a month, or unfreeze it (File › Monthly freeze)</source>
+        <translation>封账或解除封账（文件 › 月度封账）</translation>
+    </message>
+    <message>
+        <source>Show and print the figures of now, or of a frozen month as it stood on its report day</source>
+        <translation>显示并打印当前的数字，或某个封账月份按报送日保存的数字</translation>
+    </message>
+    <message>
         <source>Refresh</source>
         <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>图表</translation>
     </message>
     <message>
         <source>By layer</source>
@@ -65,7 +81,7 @@
     </message>
     <message>
         <source>Completion rate</source>
-        <translation>完成率</translation>
+        <translation>累计完成率</translation>
     </message>
     <message>
         <source>Month</source>
@@ -73,11 +89,11 @@
     </message>
     <message>
         <source>New</source>
-        <translation>新增问题</translation>
+        <translation>新增</translation>
     </message>
     <message>
         <source>Closed</source>
-        <translation>当月办结</translation>
+        <translation>完成</translation>
     </message>
     <message>
         <source>Cumulative</source>
@@ -92,12 +108,28 @@
         <translation>月度趋势</translation>
     </message>
     <message>
-        <source>Double-click a row to open its entries in the ledger.</source>
-        <translation>双击一行，在整改台账中查看对应事项。</translation>
+        <source>Click a bar, or double-click a row, to open its entries in the ledger.</source>
+        <translation>单击图中的条形，或双击表格中的一行，即可在台账中查看相应事项。</translation>
+    </message>
+    <message>
+        <source>Figures of now</source>
+        <translation>当前数字</translation>
+    </message>
+    <message>
+        <source>As of %1 (frozen)</source>
+        <translation>%1（已封账）</translation>
     </message>
     <message>
         <source>No campaign yet.</source>
         <translation>还没有活动。</translation>
+    </message>
+    <message>
+        <source>Reading the frozen month…</source>
+        <translation>正在读取封账数据…</translation>
+    </message>
+    <message>
+        <source>Statistics as of %1 (frozen)</source>
+        <translation>统计（%1 封账数字）</translation>
     </message>
     <message>
         <source>%1 entries, %2 done, completion rate %3; %4 open, %5 overdue; on-time rate %6; average %7 days to close.</source>

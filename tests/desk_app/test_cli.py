@@ -32,9 +32,18 @@ def test_bad_arguments_exit_2_with_a_chinese_hint(capsys):
     import pytest
 
     with pytest.raises(SystemExit) as exc:
-        main(["--today", "2022/6/30", "stats"])
+        main(["--today", "2022/6/31", "stats"])
     assert exc.value.code == 2
-    assert "YYYY-MM-DD" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "YYYY-MM-DD" in err and "6月31日不存在" in err
+
+
+def test_dates_take_the_forms_clerks_type(tmp_path):
+    from datetime import date
+
+    from desk_app.cli import date_argument
+
+    assert date_argument("2022/6/30") == date_argument("20220630") == date_argument("2022.6.30") == date(2022, 6, 30)
 
 
 def test_demo_twice_refuses_and_keeps_data(tmp_path, capsys):

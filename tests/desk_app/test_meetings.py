@@ -6,6 +6,7 @@ from desk_app.domain import Attendance, EntryKind, MeetingType, Role, Status
 from desk_app.errors import ValidationError
 from desk_app.services import (
     campaigns,
+    context,
     ledger_query,
     meeting_agenda,
     meeting_attendance,
@@ -110,6 +111,20 @@ def test_decisions_are_ledger_entries_numbered_within_the_meeting(office):
         meeting_decisions.add_decision(m.id, DecisionInput("无时限", dept.id))
     with pytest.raises(ValidationError, match="不能早于会议日期"):
         meeting_decisions.add_decision(m.id, DecisionInput("早于会议", dept.id, None, date(2026, 11, 1)))
+
+
+def test_deadline_error_quotes_the_meeting_day_not_today(office):
+    c, dept, *_ = office
+    context.set_today(date(2026, 12, 1))
+    try:
+        m = _meeting(c, (12, 24))  # a meeting set for later in the month
+        with pytest.raises(ValidationError) as info:
+            meeting_decisions.add_decision(m.id, DecisionInput("早于会议", dept.id, None, date(2026, 12, 10)))
+        assert "会议日期（2026-12-24）" in info.value.message and "2026-12-01" not in info.value.message
+        d = meeting_decisions.add_decision(m.id, DecisionInput("会后一月", dept.id, None, date(2027, 1, 31)))
+        assert d.deadline == date(2027, 1, 31)
+    finally:
+        context.set_today(None)
 
 
 def test_agenda_lists_open_decisions_of_earlier_meetings_then_reports(office):

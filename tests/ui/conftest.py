@@ -25,4 +25,7 @@ def main_window(qtbot, demo):
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.first_page_ready, timeout=10000):  # as at start-up: its page after the paint
         window.show()
-    return window
+    yield window
+    from PySide6.QtCore import QThreadPool
+
+    QThreadPool.globalInstance().waitForDone(10000)  # background readings (首页's charts) end before the data goes

@@ -15,6 +15,7 @@ def quiet_messages(monkeypatch):
     shown = []
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: shown.append(a[2]))
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(a[2]))
+    monkeypatch.setattr("ui.views.file_saved.QMessageBox.exec", lambda box: shown.append(box.text()))
     return shown
 
 

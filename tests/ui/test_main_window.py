@@ -7,8 +7,14 @@ from desk_app.services.ledger_query import LedgerFilter
 
 def test_window_opens_on_demo_data_with_chinese_navigation(main_window):
     labels = [main_window.nav.item(i).text() for i in range(main_window.nav.count())]
-    assert labels == ["首页", "专班", "例会", "整改台账", "统计", "设置"]
-    assert "整改台账" in main_window.windowTitle()
+    assert labels == ["首页", "专班", "例会", "整改台账", "统计", "通报", "评价排名", "制度与目标", "设置"]
+    from PySide6.QtWidgets import QApplication
+
+    from desk_app.services import campaigns
+
+    # The campaign only: Qt appends the program's name (专班·例会·整改台账) itself, so it is not said twice.
+    assert main_window.windowTitle() == campaigns.current_campaign().name
+    assert QApplication.applicationDisplayName() == "专班·例会·整改台账"
 
 
 def test_home_shows_the_counts_from_the_services(main_window, demo):

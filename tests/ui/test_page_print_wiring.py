@@ -12,7 +12,7 @@ def test_meeting_page_prints_the_selected_meetings_sign_in_sheet(main_window, qt
     next(a for a in page.print_button.menu().actions() if a.objectName() == "print_sign-in").trigger()
     qtbot.waitUntil(lambda: len(print_actions._open_windows) > before, timeout=15000)
     window = print_actions._open_windows[-1]
-    assert window.document.pageCount() >= 1 and "签到表" in window.windowTitle()
+    assert window.page_count() >= 1 and "签到表" in window.windowTitle()
     window.close()
 
 
@@ -27,7 +27,7 @@ def test_task_force_page_prints_the_action_plan(main_window, qtbot):
     next(a for a in page.print_button.menu().actions() if a.objectName() == "print_rosters").trigger()
     qtbot.waitUntil(lambda: len(print_actions._open_windows) > before, timeout=15000)
     window = print_actions._open_windows[-1]
-    assert window.document.pageCount() >= 1
+    assert window.page_count() >= 1
     window.close()
 
 
@@ -41,7 +41,7 @@ def test_ledger_page_prints_the_filtered_ledger_and_the_current_entrys_supervisi
     page.print_button.click()
     qtbot.waitUntil(lambda: len(print_actions._open_windows) > before, timeout=20000)
     window = print_actions._open_windows[-1]
-    assert window.document.pageCount() >= 1 and "整改台账" in window.windowTitle()
+    assert window.page_count() >= 1 and "整改台账" in window.windowTitle()
     window.close()
 
 

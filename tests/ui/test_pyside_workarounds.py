@@ -1,7 +1,12 @@
-"""PySide6 6.12 on Python 3.11 drops a reference to True on every emit(); importing ui guards against it."""
+"""PySide6 6.12 on Python 3.11 drops a reference to True on every emit(); importing ui guards against it
+there and only there (version-gated: Python 3.12+ and PySide6 before 6.12 need nothing)."""
 
 import subprocess
 import sys
+
+import pytest
+
+from ui import pyside_workarounds
 
 SCRIPT = """
 import sys
@@ -29,12 +34,25 @@ def test_many_emits_survive_once_ui_is_imported():
     assert "survived" in result.stdout
 
 
-def test_the_guard_is_still_needed_or_can_go():
-    """Fails loudly when a PySide6 or Python upgrade fixes the leak, so the workaround can be removed."""
-    import pytest
-
-    if sys.version_info >= (3, 12):
-        pytest.skip("True and None are immortal from Python 3.12 on")
+def test_the_gate_matches_what_this_pyside6_really_does():
+    """Unguarded, 5,000 emits abort exactly where the gate says the guard is needed. Fails loudly when a
+    PySide6 release fixes the leak (then raise FIRST_LEAKING to a range, or drop the module)."""
     result = _run("")
-    assert result.returncode != 0 and "bool_dealloc" in result.stderr, (
-        "PySide6 no longer leaks references on emit(): remove ui/pyside_workarounds.py")
+    leaks = result.returncode != 0 and ("bool_dealloc" in result.stderr or "none_dealloc" in result.stderr)
+    if sys.version_info >= (3, 12):
+        pytest.skip("True and None are immortal from Python 3.12 on: nothing to observe")
+    assert leaks == pyside_workarounds.needed(), (
+        f"PySide6 {'leaks' if leaks else 'does not leak'} but the gate says "
+        f"{'needed' if pyside_workarounds.needed() else 'not needed'}: adjust ui/pyside_workarounds.py")
+    assert pyside_workarounds.active() == leaks
+
+
+@pytest.mark.parametrize(("python", "pyside", "expected"), [
+    ((3, 11), (6, 8, 0), False),
+    ((3, 11), (6, 11, 3), False),
+    ((3, 11), (6, 12, 0), True),
+    ((3, 12), (6, 12, 0), False),
+    ((3, 13), (6, 8, 3), False),
+])
+def test_the_gate(python, pyside, expected):
+    assert pyside_workarounds.needed(python, pyside) is expected

@@ -119,7 +119,7 @@ def test_a_first_page_that_fails_on_damaged_data_still_lets_the_check_follow(qtb
 def test_the_window_start_skips_building_the_command_line(tmp_path):
     import subprocess
 
-    code = ("import sys, ui.app; ui.app.run = lambda: 0; import ui.launcher as l;"
+    code = ("import sys, ui.app; ui.app.run = lambda **_: 0; import ui.launcher as l;"
             "rc = l.main(['--data-dir', sys.argv[1]]);"
             "assert 'desk_app.reports.registry' not in sys.modules, 'every print kind imported for the window';"
             "raise SystemExit(rc)")
@@ -127,4 +127,4 @@ def test_the_window_start_skips_building_the_command_line(tmp_path):
     assert result.returncode == 0, result.stderr
     bad = subprocess.run([sys.executable, "-m", "ui.launcher", "--data-dir", str(tmp_path / "d"), "--today", "x"],
                          capture_output=True, text=True)
-    assert bad.returncode == 2 and "日期格式应为 YYYY-MM-DD" in bad.stderr
+    assert bad.returncode == 2 and "“x”不是能识别的日期" in bad.stderr

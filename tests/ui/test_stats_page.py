@@ -46,7 +46,7 @@ def test_print_summary_opens_a_preview(main_window, qtbot):
     page.print_summary_button.click()
     qtbot.waitUntil(lambda: len(print_actions._open_windows) > before, timeout=15000)
     window = print_actions._open_windows[-1]
-    assert window.document.pageCount() >= 2
+    assert window.page_count() >= 2
     window.close()
 
 

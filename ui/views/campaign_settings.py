@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Qt
+from datetime import date
+
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -23,6 +24,8 @@ from PySide6.QtWidgets import (
 from desk_app.errors import DeskAppError
 from desk_app.services import campaigns, context
 
+from .date_field import DateField
+
 
 class CampaignDialog(QDialog):
     def __init__(self, parent=None):
@@ -34,11 +37,9 @@ class CampaignDialog(QDialog):
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
         self.year.setValue(today.year)
-        self.start = QDateEdit(QDate(today.year, 1, 1))
-        self.end = QDateEdit(QDate(today.year, 12, 31))
-        for edit in (self.start, self.end):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy年M月d日")
+        self.start, self.end = DateField(clearable=False), DateField(clearable=False)
+        self.start.set_value(date(today.year, 1, 1))
+        self.end.set_value(date(today.year, 12, 31))
         self.error = QLabel()
         self.error.setStyleSheet("color: #c62828;")
         form = QFormLayout()
@@ -60,7 +61,7 @@ class CampaignDialog(QDialog):
     def accept(self) -> None:
         try:
             self.created = campaigns.create_campaign(self.name.text(), self.year.value(),
-                                                     self.start.date().toPython(), self.end.date().toPython())
+                                                     self.start.value(), self.end.value())
         except DeskAppError as exc:
             self.error.setText(exc.message)
             return

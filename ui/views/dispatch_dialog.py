@@ -28,7 +28,7 @@ from desk_app.domain import OPEN_STATUSES
 from desk_app.services import context, ledger
 from ui.models.ledger_dispatch_model import PROGRESS_COLUMN, DispatchModel, previous_month
 
-from .ledger_dialogs import fit_to_screen
+from ..screen_fit import fit_to_screen
 from .ledger_empty import EmptyPlaceholder
 from .ledger_undo import MonthProgressCommand
 

@@ -29,9 +29,9 @@ from desk_app.errors import DeskAppError, ValidationError, ValidationErrors
 from desk_app.services import choices, ledger, ledger_extend, ledger_pickers, org
 from desk_app.services.ledger import EntryInput
 
-from .entry_fields import DateField, DeadlineField, FieldBox, PickCombo, TextBox
+from ..screen_fit import fit_to_screen
+from .entry_fields import AmbiguousPick, DateField, DeadlineField, FieldBox, PickCombo, TextBox
 from .entry_tabs import AttachmentsTab, HistoryTab, ProgressTab
-from .ledger_dialogs import fit_to_screen
 
 ESSENTIALS = ("定目标", "定责任", "定时限", "定标准")
 
@@ -92,8 +92,7 @@ class EntryEditor(QDialog):
 
     # -- building ---------------------------------------------------------------------------
     def _build_fields(self) -> None:
-        people = [(f"{p.name}（{p.department_name}）" if p.department_name else p.name, p.id)
-                  for p in org.list_people()]
+        people = ledger_pickers.people_choices()  # pinyin order; found by name, pinyin or initials
         self.kind = QComboBox()
         for k in EntryKind:
             self.kind.addItem(k.value, k.value)
@@ -103,7 +102,7 @@ class EntryEditor(QDialog):
             self.layer.addItem(lv.value, lv.value)
         self.owner, self.leader, self.responsible = PickCombo(), PickCombo(), PickCombo()
         for combo in (self.owner, self.leader, self.responsible):
-            combo.set_items(people)
+            combo.set_people(people)
         self.department = PickCombo()
         self.department.set_items([(d.name, d.id) for d in org.list_departments()])
         self.task_force = PickCombo()
@@ -225,32 +224,40 @@ class EntryEditor(QDialog):
         self._update_labels()
         self._update_header()
 
-    def collect(self) -> EntryInput:
-        """The form as an EntryInput; a picker holding text that matches nothing is a field error."""
+    def collect(self, *, lenient: bool = False) -> EntryInput:
+        """The form as an EntryInput; a picker holding text that matches nothing is a field error
+        (lenient: such a field counts as empty, for the 四定 marks while the clerk is still typing)."""
         errors = {}
         values = {"kind": self.kind.currentData(), "layer": self.layer.currentData() or "",
-                  "co_departments": self.co_departments.text(), "found_date": self.found_date.value()}
+                  "co_departments": self.co_departments.text()}
+        try:
+            values["found_date"] = self.found_date.value()
+        except ValidationError as exc:
+            errors["found_date"], values["found_date"] = exc.message, None
         for name in ("owner_id", "leader_id", "department_id", "responsible_id", "task_force_id",
                      "category", "source", "rectify_mode"):
             try:
                 values[name] = self._widget(name).value()
+            except AmbiguousPick as exc:
+                errors[name], values[name] = exc.message, None
             except ValueError as exc:
                 errors[name] = self.tr("\"%1\" is not in the list; pick one from the list").replace("%1", str(exc))
                 values[name] = None
         for name in ("category", "source", "rectify_mode"):
             values[name] = values[name] or ""
-        values["deadline_type"], values["deadline"] = self.deadline.value()
+        try:
+            values["deadline_type"], values["deadline"] = self.deadline.value()
+        except ValidationError as exc:
+            errors["deadline"] = exc.message
+            values["deadline_type"], values["deadline"] = self.deadline.kind.currentData(), None
         for name in ("description", "cause", "target", "measures", "standard", "schedule", "note"):
             values[name] = self._widget(name).value()
-        if errors:
+        if errors and not lenient:
             raise ValidationErrors([ValidationError(m, f) for f, m in errors.items()])
         return EntryInput(**values)
 
     def _update_essentials(self, *_) -> None:
-        try:
-            data = self.collect()
-        except ValidationErrors:
-            return
+        data = self.collect(lenient=True)
         missing = ledger.missing_essentials(ledger.normalise(data))
         parts = []
         for item in ESSENTIALS:

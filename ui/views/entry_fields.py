@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
@@ -17,38 +16,40 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.domain import DeadlineType
+from desk_app.services import ledger_pickers
 
-NO_DATE = QDate(2000, 1, 1)  # shown as the "not set" text
+from .date_field import DateField
+
+__all__ = ["AmbiguousPick", "DateField", "DeadlineField", "FieldBox", "PickCombo", "TextBox"]
+
+SEARCH_ROLE = Qt.ItemDataRole.UserRole + 7  # what the completer matches: the label and the aliases
+ALIASES_ROLE = Qt.ItemDataRole.UserRole + 8
 
 
-class DateField(QDateEdit):
-    """A date with a calendar; the minimum date stands for "not set" when clearable."""
+_LEAVING_KEYS = (Qt.Key.Key_Tab, Qt.Key.Key_Backtab, Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
-    def __init__(self, clearable: bool = True, parent=None):
-        super().__init__(parent)
-        self.setCalendarPopup(True)
-        self.setDisplayFormat("yyyy-MM-dd")
-        self.clearable = clearable
-        if clearable:
-            self.setMinimumDate(NO_DATE)
-            self.setSpecialValueText(self.tr("Not set"))
-        self.set_value(None)
 
-    def value(self) -> date | None:
-        q = self.date()
-        if self.clearable and q == NO_DATE:
-            return None
-        return date(q.year(), q.month(), q.day())
+class AmbiguousPick(ValueError):
+    """The typed text names several items; message says which, in the clerk's language."""
 
-    def set_value(self, value: date | None) -> None:
-        if value is None:
-            self.setDate(NO_DATE if self.clearable else QDate.currentDate())
-        else:
-            self.setDate(QDate(value.year, value.month, value.day))
+    def __init__(self, text: str, message: str):
+        super().__init__(text)
+        self.message = message
+
+
+class AliasCompleter(QCompleter):
+    """Completes on any part of the label or an alias (gym, guoyiming) but fills in the label."""
+
+    def pathFromIndex(self, index):  # noqa: N802 - Qt override
+        return index.data(Qt.ItemDataRole.DisplayRole)
 
 
 class PickCombo(QComboBox):
-    """An editable combo that completes on any part of the text but only accepts listed items."""
+    """An editable combo that completes on any part of the text but only accepts listed items.
+
+    Items may carry aliases (a person's name, pinyin and initials): typing one that names a single item
+    picks it (the label is filled in when the field is left); one naming several opens the list of them
+    and value() says so."""
 
     def __init__(self, parent=None, *, allow_empty: bool = True, free_text: bool = False):
         super().__init__(parent)
@@ -56,33 +57,87 @@ class PickCombo(QComboBox):
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.allow_empty = allow_empty
         self.free_text = free_text
-        completer = QCompleter(self.model(), self)
+        completer = AliasCompleter(self.model(), self)
+        completer.setCompletionRole(SEARCH_ROLE)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.setCompleter(completer)
         self.setMaxVisibleItems(20)
+        self.lineEdit().installEventFilter(self)
 
-    def set_items(self, items: list[tuple[str, object]]) -> None:
+    def set_items(self, items) -> None:
+        """items: (text, data) or (text, data, aliases)."""
         self.blockSignals(True)
         self.clear()
         if self.allow_empty:
             self.addItem("", None)
-        for text, data in items:
+            self.setItemData(0, "", SEARCH_ROLE)
+        for text, data, *rest in items:
+            aliases = tuple(rest[0]) if rest else ()
             self.addItem(text, data)
+            self.setItemData(self.count() - 1, " ".join((text, *aliases)), SEARCH_ROLE)
+            self.setItemData(self.count() - 1, aliases, ALIASES_ROLE)
         self.blockSignals(False)
 
+    def set_people(self, choices) -> None:
+        """ledger_pickers.PersonChoice items: found by name, pinyin or initials."""
+        self.set_items([(c.label, c.id, c.aliases) for c in choices])
+
+    def _matches(self, text: str) -> list[int]:
+        rows = range(1 if self.allow_empty else 0, self.count())
+        found = ledger_pickers.matching(text, [(self.itemText(i), self.itemData(i, ALIASES_ROLE) or ())
+                                               for i in rows])
+        return [rows[i] for i in found]
+
     def value(self):
-        """The chosen item's data, None when empty; raises ValueError for text matching no item."""
+        """The chosen item's data, None when empty; ValueError for text matching no item, AmbiguousPick
+        for text naming several."""
         text = self.currentText().strip()
         if not text:
             return None
         index = self.findText(text, Qt.MatchFlag.MatchExactly)
+        if index < 0 and not self.free_text:
+            found = self._matches(text)
+            if len(found) > 1:
+                names = "、".join(self.itemText(i) for i in found[:6])
+                raise AmbiguousPick(text, self.tr("\"%1\" could be %2: pick one from the list")
+                                    .replace("%1", text).replace("%2", names))
+            index = found[0] if found else -1
         if index < 0:
             if self.free_text:
                 return text
             raise ValueError(text)
         data = self.itemData(index)
         return text if self.free_text else data
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        """Tab or Enter leaving the field settles the text first; an ambiguous name keeps the focus."""
+        if (watched is self.lineEdit() and event.type() == QEvent.Type.KeyPress
+                and event.key() in _LEAVING_KEYS and not self.settle()):
+            return True
+        return super().eventFilter(watched, event)
+
+    def focusOutEvent(self, event):  # noqa: N802 - Qt override
+        super().focusOutEvent(event)
+        if event.reason() == Qt.FocusReason.MouseFocusReason:  # clicked elsewhere
+            self.settle()
+
+    def settle(self) -> bool:
+        """A name that names one item shows that item; one naming several opens the list of them (and
+        returns False: the clerk is asked which)."""
+        text = self.currentText().strip()
+        if self.free_text or not text or self.findText(text, Qt.MatchFlag.MatchExactly) >= 0:
+            return True
+        found = self._matches(text)
+        if len(found) == 1:
+            self.completer().popup().hide()
+            self.setCurrentIndex(found[0])
+        elif len(found) > 1:
+            self.completer().setCompletionPrefix(text)
+            self.completer().complete()
+            return False
+        return True
 
     def set_value(self, value) -> None:
         if value in (None, ""):

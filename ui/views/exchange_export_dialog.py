@@ -32,6 +32,7 @@ from desk_app.services.ledger_columns import COLUMNS, default_column_keys
 from desk_app.services.ledger_query import LedgerFilter
 
 from .exchange_common import run_exchange_task
+from .file_saved import show_saved
 
 FORMATS = ("xlsx", "csv", "package")
 
@@ -79,6 +80,14 @@ class ExportDialog(QDialog):
         browse = QPushButton(self.tr("Browse…"))
         browse.clicked.connect(self._browse)
         self.scope = QLabel()
+        self.as_of = QComboBox()  # the live ledger, or a frozen month as it stood (services/month_view)
+        self.as_of.setObjectName("export_as_of")
+        self.as_of.addItem(self.tr("The ledger now"), "")
+        if state.campaign_id:
+            from desk_app.services import month_freeze  # noqa: PLC0415
+
+            for month in reversed(month_freeze.frozen_months(state.campaign_id)):
+                self.as_of.addItem(self.tr("As of frozen month %1").replace("%1", month), month)
         self._build(browse)
         self.format.currentIndexChanged.connect(self._format_changed)
         self._format_changed()
@@ -88,6 +97,7 @@ class ExportDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Format"), self.format)
         form.addRow(self.tr("Entries"), self.scope)
+        form.addRow(self.tr("Data"), self.as_of)
         layout.addLayout(form)
         self.sheet_box = QGroupBox(self.tr("Table options"))
         sheet_form = QFormLayout(self.sheet_box)
@@ -131,6 +141,7 @@ class ExportDialog(QDialog):
         self.package_box.setVisible(package)
         self.meeting_box.setVisible(word)
         self.scope.setVisible(not word)
+        self.as_of.setEnabled(self.kind in ("xlsx", "csv"))
         for widget in (self.per_layer, self.summary):
             widget.setEnabled(self.kind == "xlsx")
         from desk_app.services.ledger_query import count_entries  # noqa: PLC0415
@@ -177,7 +188,18 @@ class ExportDialog(QDialog):
             from desk_app.exchange.xlsx_export import export_xlsx as export  # noqa: PLC0415
         else:
             from desk_app.exchange.csv_export import export_csv as export  # noqa: PLC0415
+        month = self.as_of.currentData() if self.kind in ("xlsx", "csv") else ""
+        if month:
+            from desk_app.services.month_view import run_as_of  # noqa: PLC0415
+
+            campaign_id = self.state.campaign_id
+            return lambda progress: run_as_of(campaign_id, month, lambda: export(options, path, progress=progress),
+                                              progress)
         return lambda progress: export(options, path, progress=progress)
+
+    def set_as_of_month(self, month: str) -> None:
+        """Preselect a frozen month (the 封账 dialog's 导出Excel)."""
+        self.as_of.setCurrentIndex(max(self.as_of.findData(month), 0))
 
     def validate(self) -> str:
         if not self.path.text().strip():
@@ -204,6 +226,5 @@ class ExportDialog(QDialog):
         self.task = run_exchange_task(self, self.tr("Exporting…"), self.work(), self._done)
 
     def _done(self, _result) -> None:
-        QMessageBox.information(self, self.windowTitle(),
-                                self.tr("Saved to %1").replace("%1", self.path.text().strip()))
         self.accept()
+        show_saved(self.parentWidget(), self.windowTitle(), self.path.text().strip())

@@ -20,6 +20,10 @@ class ExchangeMenu(QObject):
         menu.addSeparator()
         self.missing_action = self._action(menu, self.tr("&Units not reported"), self.open_missing)
         menu.addSeparator()
+        from .monthly_actions import MonthlyActions  # noqa: PLC0415 - 封账 and fill-in workbooks
+
+        self.monthly = MonthlyActions(window, menu)
+        menu.addSeparator()
         self._action(menu, self.tr("&Quit"), window.close, QKeySequence.StandardKey.Quit)
         self.menu = menu
 
@@ -53,11 +57,15 @@ class ExchangeMenu(QObject):
         dialog.open()
         return dialog
 
-    def open_package_import(self):
+    def open_package_import(self, path: str | None = None):
+        """导入数据包: the file chosen here, or `path` (a package opened from the file manager)."""
         from .exchange_package_dialog import PackageImportDialog  # noqa: PLC0415
 
         dialog = PackageImportDialog(self.window.state, self.window)
-        if dialog.choose_and_check():
+        if path:
+            dialog.check(path)
+            dialog.open()
+        elif dialog.choose_and_check():
             dialog.open()
         return dialog
 

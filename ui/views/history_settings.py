@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, Qt
+from datetime import timedelta
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -17,8 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk_app.services import history
+from desk_app.errors import DeskAppError
+from desk_app.services import context, history
 
+from .date_field import DateField
 from .history_placeholder import TableOrPlaceholder
 
 PAGE = 200
@@ -92,12 +95,12 @@ class HistorySettings(QWidget):
         self.code.setPlaceholderText(self.tr("Entry code, e.g. ZG-2026-0001"))
         self.code.setClearButtonEnabled(True)
         self.use_since = QCheckBox(self.tr("From"))
-        self.since = QDateEdit(QDate.currentDate().addMonths(-1))
+        self.since = DateField(clearable=False)
+        self.since.set_value(context.today() - timedelta(days=30))
         self.use_until = QCheckBox(self.tr("To"))
-        self.until = QDateEdit(QDate.currentDate())
-        for edit in (self.since, self.until):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+        self.until = DateField(clearable=False)
+        for edit, box in ((self.since, self.use_since), (self.until, self.use_until)):
+            edit.dateChanged.connect(lambda box=box: box.setChecked(True))  # a typed date means "use it"
         self.search = QPushButton(self.tr("Search"))
         self.search.setDefault(True)
         self.clear = QPushButton(self.tr("Clear filters"))
@@ -165,11 +168,15 @@ class HistorySettings(QWidget):
                 entity_id = -1  # no such entry: show nothing rather than everything
         return history.HistoryFilter(
             entity=entity, entity_id=entity_id, actor=self.actor.currentData(),
-            since=self.since.date().toPython() if self.use_since.isChecked() else None,
-            until=self.until.date().toPython() if self.use_until.isChecked() else None)
+            since=self.since.value() if self.use_since.isChecked() else None,
+            until=self.until.value() if self.use_until.isChecked() else None)
 
     def apply_filter(self, *_) -> None:
-        flt = self.current_filter()
+        try:
+            flt = self.current_filter()
+        except DeskAppError as exc:  # a date that is no date: say so where the count goes
+            self.summary.setText(exc.message)
+            return
         self.model.set_filter(flt)
         filtered = flt != history.HistoryFilter()
         self.table_area.set_text(self.tr("No matching records") if filtered else self.tr("No records"))

@@ -17,6 +17,7 @@ from desk_app.domain import Status
 from desk_app.services import compliance, stats
 from desk_app.services.ledger_query import LedgerFilter
 
+from .chart_panel import ChartPanel
 from .home_first_run import FirstRunPanel
 
 CARD_STYLE = {
@@ -32,18 +33,18 @@ class FigureCard(QPushButton):
         self.caption = caption
         self.value = "—"
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setMinimumSize(170, 100)
+        self.setMinimumSize(150, 84)
         self.setStyleSheet(
             f"QPushButton {{ border: 1px solid #cfd8dc; border-radius: 6px; background: white; }}"
             f"QPushButton:hover, QPushButton:focus {{ border: 2px solid {CARD_STYLE[color]}; }}")
         self.number = QLabel("—")
-        self.number.setStyleSheet(f"color: {CARD_STYLE[color]}; font-size: 26pt; font-weight: bold;"
+        self.number.setStyleSheet(f"color: {CARD_STYLE[color]}; font-size: 22pt; font-weight: bold;"
                                   " background: transparent; border: none;")
         self.label = QLabel(caption)
         self.label.setStyleSheet("color: #455a64; font-size: 11pt; background: transparent; border: none;")
         self.label.setWordWrap(True)
         inner = QVBoxLayout(self)
-        inner.setContentsMargins(16, 10, 16, 10)
+        inner.setContentsMargins(14, 6, 14, 6)
         inner.addWidget(self.number)
         inner.addWidget(self.label)
         for child in (self.number, self.label):
@@ -87,7 +88,7 @@ class HomePage(QWidget):
             card.setObjectName(f"card_{key}")
             card.clicked.connect(lambda _=False, k=key: self._open(k))
             self.cards[key] = card
-            grid.addWidget(card, i // 3, i % 3)
+            grid.addWidget(card, 0, i)  # one row: the charts need the height (1366×768)
         self.short_list = QListWidget()
         self.short_list.setObjectName("short_people")
         self.short_list.itemActivated.connect(self._open_person)
@@ -106,15 +107,39 @@ class HomePage(QWidget):
             column.addWidget(widget, 1)
             lists.addLayout(column, stretch)
         self.first_run = FirstRunPanel(state, self)
+        self.charts = ChartPanel()
+        self.charts.setObjectName("home_charts")
+        self.charts.ledger_requested.connect(self.ledger_requested)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.first_run)
         layout.addLayout(grid)
-        layout.addLayout(lists, 1)
+        layout.addWidget(self.charts, 3)
+        layout.addLayout(lists, 2)
+        self._charts_stale = True
         state.data_changed.connect(self.refresh)
         state.campaign_changed.connect(self.refresh)
+        state.data_changed.connect(self._charts_changed)
+        state.campaign_changed.connect(self._charts_changed)
         self.figures: stats.Overview | None = None
         # No refresh here: the main window refreshes the page it opens on.
+
+    def _charts_changed(self, *_) -> None:
+        """Charts group every entry: redrawn when 首页 is in sight, not after each edit elsewhere."""
+        self._charts_stale = True
+        if self.isVisible():
+            self._load_charts()
+
+    def showEvent(self, event):  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self._charts_stale:
+            self._load_charts()
+
+    def _load_charts(self) -> None:
+        self._charts_stale = False
+        self.charts.setVisible(self.state.campaign_id is not None)
+        if self.state.campaign_id is not None:
+            self.charts.load_in_background(LedgerFilter(campaign_id=self.state.campaign_id))
 
     def refresh(self) -> None:
         campaign_id = self.state.campaign_id
@@ -157,6 +182,9 @@ class HomePage(QWidget):
         w = item.data(Qt.ItemDataRole.UserRole)
         window = self.window()
         if w is None or not hasattr(window, "show_page"):
+            return
+        if w.page == "freeze" and hasattr(window, "exchange_menu"):  # a month not frozen: the 封账 dialog
+            window.exchange_menu.monthly.open_freeze(w.period)
             return
         page = window.show_page(w.page)
         if w.task_force_id and hasattr(page, "select_task_force"):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -23,16 +22,6 @@ from desk_app.services.workflow import DIRECT_STATUSES
 from ui.models.ledger_table_model import table_default_keys
 
 from .entry_fields import DateField, FieldBox, PickCombo
-
-
-def fit_to_screen(window, width: int, height: int) -> None:
-    """Open at the size a window wants, but never larger than the screen it opens on (1280×800 laptops)."""
-    screen = window.screen() or QGuiApplication.primaryScreen()
-    available = screen.availableGeometry() if screen else None
-    if available is not None:
-        width = min(width, available.width() - 24)  # room for the frame
-        height = min(height, available.height() - 48)  # and the title bar
-    window.resize(width, height)
 
 
 def _buttons(dialog: QDialog) -> QDialogButtonBox:

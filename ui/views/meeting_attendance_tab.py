@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -14,7 +13,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -26,6 +24,7 @@ from desk_app.services import meeting_attendance
 
 from ..models.meeting_models import AttendanceModel
 from .meeting_common import PersonCombo, ServiceFailed, call
+from .meeting_rollcall import RollCallCommand, RollCallDialog, RollCallReport  # noqa: F401 - RollCallDialog: tests' name
 
 KEY_STATUS = {Qt.Key.Key_1: Attendance.PRESENT, Qt.Key.Key_2: Attendance.LEAVE, Qt.Key.Key_3: Attendance.ABSENT,
               Qt.Key.Key_4: Attendance.OBSERVER, Qt.Key.Key_0: ""}
@@ -62,56 +61,6 @@ class MarkCommand(QUndoCommand):
     def undo(self):
         meeting_attendance.set_statuses([(i, old, r) for i, old, r, _, _ in self.changes])
         self.tab.reload()
-
-
-class RollCallCommand(QUndoCommand):
-    def __init__(self, tab, meeting_id, before_ids, result, text, default_status):
-        super().__init__(QCoreApplication.translate("AttendanceTab", "Paste roll-call list"))
-        self.tab, self.meeting_id, self.text_in, self.default_status = tab, meeting_id, text, default_status
-        self.before_ids, self.result, self.done = set(before_ids), result, False
-
-    def redo(self):
-        if self.done:
-            before = {a.id for a in meeting_attendance.list_attendance(self.meeting_id)}
-            self.before_ids = before
-            self.result = meeting_attendance.apply_roll_call(self.meeting_id, self.text_in, self.default_status)
-            self.tab.reload()
-        self.done = True
-
-    def undo(self):
-        added = [c[0] for c in self.result.changes if c[0] not in self.before_ids]
-        meeting_attendance.set_statuses([(i, old, r) for i, old, r, _, _ in self.result.changes
-                                         if i in self.before_ids])
-        meeting_attendance.remove_attendees(added)
-        self.tab.reload()
-
-
-class RollCallDialog(QDialog):
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Paste roll-call list"))
-        self.text = QPlainTextEdit()
-        self.text.setPlaceholderText(self.tr("Paste the list here, one or more names per line, e.g.\n"
-                                             "1. Zhang San\n2、Wang Wu (leave: business trip)"))
-        self.status = QComboBox()
-        for s in (Attendance.PRESENT, Attendance.LEAVE, Attendance.ABSENT, Attendance.OBSERVER):
-            self.status.addItem(s, s.value)
-        row = QHBoxLayout()
-        row.addWidget(QLabel(self.tr("Mark the names as:")))
-        row.addWidget(self.status)
-        row.addStretch(1)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Mark attendance"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Names written with a note such as (leave: reason), (absent) or (observer) "
-                                        "get that status.")))
-        layout.addWidget(self.text, 1)
-        layout.addLayout(row)
-        layout.addWidget(buttons)
-        self.resize(460, 420)
 
 
 class AddAttendeeDialog(QDialog):
@@ -329,16 +278,12 @@ class AttendanceTab(QWidget):
         return result
 
     def report_roll_call(self, result) -> None:
-        lines = [self.tr("Marked: %1").replace("%1", str(len(result.marked)))]
-        if result.added:
-            lines.append(self.tr("Not on the list, added: %1").replace("%1", "、".join(result.added)))
-        if result.ambiguous:
-            lines.append(self.tr("Several people share these names, mark them by hand: %1")
-                         .replace("%1", "、".join(result.ambiguous)))
-        if result.unknown:
-            lines.append(self.tr("Not found, check the spelling or add them: %1").replace("%1", "、".join(result.unknown)))
-        box = QMessageBox(QMessageBox.Icon.Warning if result.unknown or result.ambiguous else QMessageBox.Icon.Information,
-                          self.tr("Roll-call list"), "\n".join(lines), QMessageBox.StandardButton.Ok, self)
-        box.setObjectName("roll_call_report")
+        """What the list did, and its unknown names offered as 列席 or as new people in one step."""
+        box = RollCallReport(self.meeting_id, result, self)
+        box.admitted.connect(self._admitted)
         box.open()
         self.roll_call_box = box
+
+    def _admitted(self) -> None:
+        self.undo_stack.clear()  # new people cannot be taken back by the list's undo
+        self.reload()

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QComboBox, QCompleter, QListWidget, QMessageBox, QSizePolicy, QWidget
+from PySide6.QtWidgets import QListWidget, QMessageBox, QSizePolicy, QWidget
 
 from desk_app.errors import DeskAppError
-from desk_app.services import org
+from desk_app.services import ledger_pickers
+
+from .entry_fields import PickCombo
 
 
 class ServiceFailed(Exception):
@@ -24,46 +26,32 @@ def call(parent: QWidget | None, func, *args, **kwargs):
         raise ServiceFailed(exc.message) from exc
 
 
-class PersonCombo(QComboBox):
-    """Pick a person by typing part of a name; shows 姓名（科室 职务）. Empty means nobody."""
+class PersonCombo(PickCombo):
+    """Pick a person by typing part of a name, the whole name, its pinyin or initials (gym); shows
+    姓名（科室 职务）, in pinyin order. Empty means nobody."""
 
     def __init__(self, parent=None, *, allow_empty: bool = True):
-        super().__init__(parent)
-        self.setEditable(True)
-        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.allow_empty = allow_empty
-        completer = self.completer()
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        super().__init__(parent, allow_empty=allow_empty)
         self.reload()
 
     def reload(self) -> None:
         current = self.person_id()
-        self.blockSignals(True)
-        self.clear()
-        if self.allow_empty:
-            self.addItem("", None)
-        for p in org.list_people():
-            extra = " ".join(x for x in (p.department_name, p.title) if x)
-            self.addItem(f"{p.name}（{extra}）" if extra else p.name, p.id)
-        self.blockSignals(False)
+        self.set_people(ledger_pickers.people_choices(with_title=True))
         self.set_person(current)
 
     def person_id(self) -> int | None:
-        text = self.currentText().strip()
-        if not text:
+        """The person picked or named; None for nobody, a name matching no one, or one matching several
+        (leaving the field has then opened the list of them)."""
+        try:
+            return self.value()
+        except ValueError:
             return None
-        index = self.findText(text)
-        if index < 0:  # typed a bare name: accept it when it names exactly one person
-            matches = [i for i in range(self.count()) if self.itemText(i).split("（")[0] == text]
-            index = matches[0] if len(matches) == 1 else -1
-        return self.itemData(index) if index >= 0 else None
 
     def set_person(self, person_id: int | None) -> None:
-        index = self.findData(person_id) if person_id is not None else (0 if self.allow_empty else -1)
-        self.setCurrentIndex(max(index, 0) if person_id is not None or self.allow_empty else -1)
-        if person_id is not None and index < 0:
-            self.setCurrentIndex(0)
+        if person_id is None:
+            self.setCurrentIndex(0 if self.allow_empty else -1)
+            return
+        self.setCurrentIndex(max(0, self.findData(person_id)))
 
 
 class FittedList(QListWidget):

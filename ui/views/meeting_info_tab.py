@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, time
 
-from PySide6.QtCore import QDateTime, QTime, Signal
+from PySide6.QtCore import QTime, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSpinBox,
+    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +25,7 @@ from desk_app.domain import MeetingType
 from desk_app.services import context
 from desk_app.services.meetings import MeetingInput
 
+from .date_field import DateField
 from .meeting_common import PersonCombo
 
 
@@ -38,9 +40,15 @@ class MeetingForm(QWidget):
         self.number = QLabel()
         self.title = QLineEdit()
         self.title.setPlaceholderText(self.tr("Leave empty for the usual title, e.g. 'Task force meeting No. N'"))
-        self.start_at = QDateTimeEdit()
-        self.start_at.setDisplayFormat("yyyy-MM-dd HH:mm")
-        self.start_at.setCalendarPopup(True)
+        self.day = DateField(clearable=False, field="start_at")
+        self.day.setAccessibleName(self.tr("Meeting date"))
+        self.time = QTimeEdit()
+        self.time.setDisplayFormat("HH:mm")
+        self.time.setAccessibleName(self.tr("Meeting time"))
+        when = QHBoxLayout()
+        when.setContentsMargins(0, 0, 0, 0)
+        when.addWidget(self.day, 1)
+        when.addWidget(self.time)
         self.place = QLineEdit()
         self.host = PersonCombo()
         self.recorder = PersonCombo()
@@ -54,7 +62,7 @@ class MeetingForm(QWidget):
         form.addRow(self.tr("Type:"), self.meeting_type)
         form.addRow(self.tr("Number:"), self.number)
         form.addRow(self.tr("Title:"), self.title)
-        form.addRow(self.tr("Time:"), self.start_at)
+        form.addRow(self.tr("Time:"), when)
         form.addRow(self.tr("Place:"), self.place)
         form.addRow(self.tr("Host:"), self.host)
         form.addRow(self.tr("Recorder:"), self.recorder)
@@ -65,24 +73,30 @@ class MeetingForm(QWidget):
         self.meeting_type.setCurrentIndex(max(0, self.meeting_type.findData(meeting_type)))
         self.number.setText(self.tr("assigned when saved"))
         day = context.today()
-        self.start_at.setDateTime(QDateTime(day, QTime(15, 0)))
+        self.day.set_value(day)
+        self.time.setTime(QTime(15, 0))
         self.issue_no.setValue(0)
 
     def load(self, m) -> None:
         self.meeting_type.setCurrentIndex(max(0, self.meeting_type.findData(m.meeting_type)))
         self.number.setText(self.tr("%1, No. %2").replace("%1", str(m.year)).replace("%2", str(m.number)))
         self.title.setText(m.title)
-        self.start_at.setDateTime(QDateTime(m.start_at.date(), QTime(m.start_at.hour, m.start_at.minute)))
+        self.day.set_value(m.start_at.date())
+        self.time.setTime(QTime(m.start_at.hour, m.start_at.minute))
         self.place.setText(m.place)
         self.host.set_person(m.host_id)
         self.recorder.set_person(m.recorder_id)
         self.contact.setText(m.contact)
         self.issue_no.setValue(m.issue_no or 0)
 
+    def error(self) -> str:
+        """What keeps the form from being saved ('' when nothing): a date that is no date."""
+        return self.day.error()
+
     def value(self) -> MeetingInput:
-        dt = self.start_at.dateTime()
-        d, t = dt.date(), dt.time()
-        return MeetingInput(self.meeting_type.currentData(), datetime(d.year(), d.month(), d.day(), t.hour(), t.minute()),
+        t = self.time.time()
+        start_at = datetime.combine(self.day.value(), time(t.hour(), t.minute()))
+        return MeetingInput(self.meeting_type.currentData(), start_at,
                             self.title.text(), self.place.text(), self.host.person_id(), self.recorder.person_id(),
                             self.contact.text(), self.issue_no.value() or None)
 
@@ -104,6 +118,13 @@ class NewMeetingDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(480, 360)
 
+    def accept(self) -> None:
+        if self.form.error():
+            QMessageBox.warning(self, self.tr("Cannot save"), self.form.error())
+            self.form.day.setFocus()
+            return
+        super().accept()
+
 
 class MeetingInfoTab(QWidget):
     save_requested = Signal(object)  # MeetingInput
@@ -113,7 +134,7 @@ class MeetingInfoTab(QWidget):
         self.setWindowTitle(self.tr("Basics"))
         self.form = MeetingForm()
         self.save_button = QPushButton(self.tr("Save (Ctrl+S)"))
-        self.save_button.clicked.connect(lambda: self.save_requested.emit(self.form.value()))
+        self.save_button.clicked.connect(self.request_save)
         self.revert_button = QPushButton(self.tr("Undo changes"))
         row = QHBoxLayout()
         row.addStretch(1)
@@ -123,3 +144,11 @@ class MeetingInfoTab(QWidget):
         layout.addWidget(self.form)
         layout.addLayout(row)
         layout.addStretch(1)
+
+    def request_save(self) -> None:
+        """Ask the page to save the form, or say why it cannot be (a date that is no date)."""
+        if self.form.error():
+            QMessageBox.warning(self, self.tr("Cannot save"), self.form.error())
+            self.form.day.setFocus()
+            return
+        self.save_requested.emit(self.form.value())

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import timedelta
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -30,6 +29,7 @@ from desk_app.domain import DeadlineType
 from desk_app.services import context, meeting_decisions, meetings, org, taskforces
 from desk_app.services.meeting_decisions import DecisionInput
 
+from .date_field import DateField
 from .meeting_common import PersonCombo, ServiceFailed, call
 
 
@@ -49,10 +49,8 @@ class DecisionDialog(QDialog):
         self.deadline_type = QComboBox()
         for t in DeadlineType:
             self.deadline_type.addItem(t.value, t.value)
-        self.deadline = QDateEdit()
-        self.deadline.setCalendarPopup(True)
-        self.deadline.setDisplayFormat("yyyy-MM-dd")
-        self.deadline.setDate(QDate(context.today()).addDays(30))
+        self.deadline = DateField(field="deadline")
+        self.deadline.set_value(context.today() + timedelta(days=30))
         self.deadline_type.currentIndexChanged.connect(
             lambda: self.deadline.setEnabled(self.deadline_type.currentData() == DeadlineType.DATE))
         self.task_force = QComboBox()
@@ -84,15 +82,21 @@ class DecisionDialog(QDialog):
             self.leader.set_person(decision.leader_id)
             self.deadline_type.setCurrentIndex(max(0, self.deadline_type.findData(decision.deadline_type)))
             if decision.deadline:
-                self.deadline.setDate(QDate(decision.deadline))
+                self.deadline.set_value(decision.deadline)
             self.task_force.setCurrentIndex(max(0, self.task_force.findData(decision.task_force_id)))
         self.resize(520, 380)
 
+    def accept(self) -> None:
+        if self.deadline_type.currentData() == DeadlineType.DATE and self.deadline.error():
+            QMessageBox.warning(self, self.tr("Cannot save"), self.deadline.error())
+            self.deadline.setFocus()
+            return
+        super().accept()
+
     def value(self) -> DecisionInput:
         dtype = self.deadline_type.currentData()
-        d = self.deadline.date()
         return DecisionInput(self.text.toPlainText(), self.department.currentData(), self.responsible.person_id(),
-                             date(d.year(), d.month(), d.day()) if dtype == DeadlineType.DATE else None, dtype,
+                             self.deadline.value() if dtype == DeadlineType.DATE else None, dtype,
                              self.leader.person_id(), self.task_force.currentData())
 
 
@@ -118,7 +122,16 @@ class MinutesTab(QWidget):
         tl.setContentsMargins(0, 0, 0, 0)
         tl.addWidget(QLabel(self.tr("Minutes:")))
         tl.addWidget(self.minutes, 1)
-        tl.addWidget(save, 0, Qt.AlignmentFlag.AlignRight)
+        self.saved_label = QLabel()  # the confirmation: 纪要已保存（14:32）, gone at the next keystroke
+        self.saved_label.setObjectName("minutes_saved")
+        self.saved_label.setStyleSheet("color: #2e7d32;")
+        self.minutes.document().modificationChanged.connect(
+            lambda modified: self.saved_label.clear() if modified else None)
+        save_row = QHBoxLayout()
+        save_row.addStretch(1)
+        save_row.addWidget(self.saved_label)
+        save_row.addWidget(save)
+        tl.addLayout(save_row)
 
         self.table = QTableWidget(0, self.COLUMNS)
         self.table.setObjectName("decisions_table")
@@ -186,6 +199,7 @@ class MinutesTab(QWidget):
         except ServiceFailed:
             return False
         self.minutes.document().setModified(False)
+        self.saved_label.setText(self.tr("Minutes saved (%1)").replace("%1", context.now().strftime("%H:%M")))
         return True
 
     def _selected(self):

@@ -346,7 +346,7 @@ class MeetingPage(QWidget):
 
     def _save_current_tab(self) -> None:
         if self.tabs.currentWidget() is self.info_tab:
-            self.save_info(self.info_tab.form.value())
+            self.info_tab.request_save()
 
     def _warning_activated(self, item: QListWidgetItem) -> None:
         w = item.data(Qt.ItemDataRole.UserRole)

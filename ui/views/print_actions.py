@@ -23,6 +23,7 @@ from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QToolButton, QWidget
 
+from desk_app import safe_names
 from desk_app.errors import DeskAppError
 from desk_app.reports.layout import RenderCancelled
 from desk_app.reports.options import PrintOptions
@@ -56,7 +57,9 @@ def preview_folder() -> Path:
 
 
 def safe_file_name(title: str) -> str:
-    return re.sub(r'[\\/:*?"<>|\s]+', "_", title).strip("_") or "document"
+    """A file name (without .pdf) for a document title that Windows takes: no device name (a title "CON" or
+    "LPT1.台账"), no character Windows forbids, short enough for MAX_PATH in %TEMP% and Documents."""
+    return safe_names.safe_component(re.sub(r"\s+", "_", title).strip("_. ") or "document", max_bytes=120)
 
 
 def _work(kind: str, options: PrintOptions, path: Path):
@@ -79,7 +82,7 @@ def render_then(parent: QWidget | None, kind: str, options: PrintOptions, path: 
 
 
 def show_preview(parent: QWidget | None, kind: str, options: PrintOptions) -> Task:
-    from .print_preview import PrintPreviewWindow  # noqa: PLC0415 - QtPdf loads only when used
+    from .print_preview import PrintPreviewWindow  # noqa: PLC0415 - pypdfium2 loads only when used
 
     title = options.title or get_kind(kind).title
     path = preview_folder() / f"{safe_file_name(title)}-{int(time.time() * 1000)}.pdf"

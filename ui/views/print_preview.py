@@ -1,15 +1,13 @@
-"""打印预览: a rendered PDF with page navigation and zoom; print through the system dialog, save as,
-or open in the system's PDF viewer."""
+"""打印预览: a PDF's pages rendered as they come into view (pypdfium2, no QtPdf), with page navigation and
+zoom; print on paper through the system dialog, save as, or open in the system's PDF viewer."""
 
 from __future__ import annotations
 
 import shutil
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QSize, QStandardPaths, Qt, QUrl
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QPageLayout, QPageSize, QPainter
-from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtCore import QStandardPaths, Qt, QUrl
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QApplication,
@@ -22,8 +20,10 @@ from PySide6.QtWidgets import (
     QToolBar,
 )
 
-MAX_PRINT_DPI = 300  # higher printer resolutions only cost memory for a rasterised page
-ZOOM_STEPS = (0.25, 0.33, 0.5, 0.67, 0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0, 4.0)
+from ..screen_fit import fit_to_screen
+from . import print_paper
+from .print_pageview import FIT_PAGE, FIT_WIDTH, PageView
+from .print_pdf import PdfError, PdfPages
 
 
 class PrintPreviewWindow(QMainWindow):
@@ -34,23 +34,31 @@ class PrintPreviewWindow(QMainWindow):
         self.doc_title = title
         self.suggested_name = suggested_name or f"{title}.pdf"
         self.setWindowTitle(self.tr("Print preview — %1").replace("%1", title))
-        self.document = QPdfDocument(self)
-        self.view = QPdfView(self)
-        self.view.setObjectName("pdf_view")
-        self.view.setDocument(self.document)
-        self.view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view = PageView(self)
         self.setCentralWidget(self.view)
         self._build_toolbar()
-        error = self.document.load(str(self.pdf_path))
-        if error != QPdfDocument.Error.None_:
+        self.pages: PdfPages | None = None
+        try:
+            self.pages = PdfPages(self.pdf_path)
+        except PdfError:
             QMessageBox.warning(self, self.tr("Cannot show the document"),
                                 self.tr("The PDF file could not be opened: %1").replace("%1", str(self.pdf_path)))
-        self.page_box.setRange(1, max(1, self.document.pageCount()))
-        self.page_count_label.setText(self.tr(" of %1").replace("%1", str(self.document.pageCount())))
-        self.view.pageNavigator().currentPageChanged.connect(self._on_page_changed)
-        self.statusBar().showMessage(self.tr("%1 pages").replace("%1", str(self.document.pageCount())))
-        self.resize(1100, 820)
+        self.view.set_pages(self.pages)
+        count = self.page_count()
+        self.page_box.setRange(1, max(1, count))
+        self.page_count_label.setText(self.tr(" of %1").replace("%1", str(count)))
+        self.view.currentPageChanged.connect(self._on_page_changed)
+        self.statusBar().showMessage(self.tr("%1 pages").replace("%1", str(count)))
+        fit_to_screen(self, 1100, 820)  # 1366×768 laptops: never taller than the screen
+
+    def page_count(self) -> int:
+        return self.view.page_count()
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if self.pages is not None:
+            self.view.set_pages(None)
+            self.pages.close()  # let the temporary file go (Windows keeps open files from deletion)
+        super().closeEvent(event)
 
     # --- toolbar --------------------------------------------------------------------------------
     def _action(self, text: str, shortcut, slot, name: str) -> QAction:
@@ -85,7 +93,7 @@ class PrintPreviewWindow(QMainWindow):
         self.next_action = self._action(self.tr("Next page"), "PgDown",
                                         lambda: self.go_to(self.current_page() + 1), "next_page")
         self.last_action = self._action(self.tr("Last page"), "End",
-                                        lambda: self.go_to(self.document.pageCount() - 1), "last_page")
+                                        lambda: self.go_to(self.page_count() - 1), "last_page")
         bar.addAction(self.first_action)
         bar.addAction(self.prev_action)
         bar.addWidget(self.page_box)
@@ -103,15 +111,10 @@ class PrintPreviewWindow(QMainWindow):
 
     # --- navigation and zoom --------------------------------------------------------------------
     def current_page(self) -> int:
-        return self.view.pageNavigator().currentPage()
+        return self.view.current_page()
 
     def go_to(self, page: int) -> None:
-        count = self.document.pageCount()
-        if count == 0:
-            return
-        page = max(0, min(count - 1, page))
-        if page != self.current_page():
-            self.view.pageNavigator().jump(page, QPointF(), self.view.pageNavigator().currentZoom())
+        self.view.go_to(page)
 
     def _on_page_changed(self, page: int) -> None:
         self.page_box.blockSignals(True)
@@ -119,26 +122,28 @@ class PrintPreviewWindow(QMainWindow):
         self.page_box.blockSignals(False)
 
     def zoom_factor(self) -> float:
-        return self.view.zoomFactor()
+        return self.view.zoom_factor()
+
+    def _show_zoom(self) -> None:
+        self.statusBar().showMessage(self.tr("Zoom %1%").replace("%1", str(round(self.zoom_factor() * 100))), 2000)
 
     def _set_zoom(self, factor: float) -> None:
-        self.view.setZoomMode(QPdfView.ZoomMode.Custom)
-        self.view.setZoomFactor(factor)
-        self.statusBar().showMessage(self.tr("Zoom %1%").replace("%1", str(round(factor * 100))), 2000)
+        self.view.set_zoom(factor)
+        self._show_zoom()
 
     def zoom_in(self) -> None:
-        current = self.view.zoomFactor()
-        self._set_zoom(next((z for z in ZOOM_STEPS if z > current + 0.01), ZOOM_STEPS[-1]))
+        self.view.zoom_in()
+        self._show_zoom()
 
     def zoom_out(self) -> None:
-        current = self.view.zoomFactor()
-        self._set_zoom(next((z for z in reversed(ZOOM_STEPS) if z < current - 0.01), ZOOM_STEPS[0]))
+        self.view.zoom_out()
+        self._show_zoom()
 
     def fit_width(self) -> None:
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view.set_fit(FIT_WIDTH)
 
     def fit_page(self) -> None:
-        self.view.setZoomMode(QPdfView.ZoomMode.FitInView)
+        self.view.set_fit(FIT_PAGE)
 
     # --- output ---------------------------------------------------------------------------------
     def save_as(self) -> Path | None:
@@ -170,74 +175,50 @@ class PrintPreviewWindow(QMainWindow):
             QMessageBox.information(self, self.tr("No PDF viewer"),
                                     self.tr("No program is set up to open PDF files. Use Save as… instead."))
 
-    def _page_layout_for(self, printer: QPrinter) -> None:
-        size = self.document.pagePointSize(0)
-        if size.isEmpty():
-            return
-        landscape = size.width() > size.height()
-        page_size = QPageSize(QSize(round(min(size.width(), size.height())), round(max(size.width(), size.height()))),
-                              QPageSize.Unit.Point, "", QPageSize.SizeMatchPolicy.FuzzyMatch)
-        printer.setPageSize(page_size)
-        printer.setPageOrientation(QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait)
-
-    def print_document(self) -> None:
-        count = self.document.pageCount()
+    def print_document(self) -> bool:
+        """打印 (Ctrl+P): the system print dialog, set up from the document, then the pages on paper."""
+        count = self.page_count()
         if count == 0:
-            return
+            return False
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName(self.doc_title)
-        self._page_layout_for(printer)
+        print_paper.setup_printer(printer, self.pages, self.doc_title)
         dialog = QPrintDialog(printer, self)
         dialog.setWindowTitle(self.tr("Print %1").replace("%1", self.doc_title))
         dialog.setMinMax(1, count)
         dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintPageRange, True)
         dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintCurrentPage, True)
+        dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintCollateCopies, True)
         if dialog.exec() != QPrintDialog.DialogCode.Accepted:
-            return
-        pages = self.pages_to_print(printer, dialog.printRange(), count)
-        self.print_pages(printer, pages)
+            return False
+        pages = print_paper.chosen_pages(printer, count, self.current_page())
+        if not pages:
+            QMessageBox.information(self, self.tr("Nothing to print"),
+                                    self.tr("The chosen page range has no pages of this document (1–%1).")
+                                    .replace("%1", str(count)))
+            return False
+        return self.print_pages(printer, print_paper.print_sequence(pages, printer))
 
-    def pages_to_print(self, printer: QPrinter, print_range, count: int) -> list[int]:
-        if print_range == QAbstractPrintDialog.PrintRange.PageRange and printer.fromPage() > 0:
-            return list(range(printer.fromPage() - 1, min(printer.toPage(), count)))
-        if print_range == QAbstractPrintDialog.PrintRange.CurrentPage:
-            return [self.current_page()]
-        return list(range(count))
-
-    def print_pages(self, printer: QPrinter, pages: list[int]) -> bool:
-        """Rasterise each page at the printer's resolution (capped) and draw it onto the paper."""
-        progress = QProgressDialog(self.tr("Printing…"), self.tr("Cancel"), 0, len(pages), self)
+    def print_pages(self, printer: QPrinter, sequence: list[int]) -> bool:
+        """Send the pages to the printer behind a progress dialog with 取消."""
+        progress = QProgressDialog(self.tr("Printing…"), self.tr("Cancel"), 0, len(sequence), self)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(500)
-        painter = QPainter()
-        if not painter.begin(printer):
-            QMessageBox.warning(self, self.tr("Cannot print"), self.tr("The printer could not be started."))
-            return False
+
+        def keep_going(done: int) -> bool:
+            progress.setValue(done)
+            QApplication.processEvents()
+            return not progress.wasCanceled()
+
         try:
-            dpi = min(printer.resolution(), MAX_PRINT_DPI)
-            scale = printer.resolution() / dpi
-            target = painter.viewport()
-            for i, page in enumerate(pages):
-                if progress.wasCanceled():
-                    printer.abort()
-                    return False
-                if i:
-                    printer.newPage()
-                points = self.document.pagePointSize(page)
-                image_size = QSize(round(points.width() / 72 * dpi), round(points.height() / 72 * dpi))
-                image = self.document.render(page, image_size)
-                w = image.width() * scale
-                h = image.height() * scale
-                factor = min(target.width() / w, target.height() / h, 1.0)
-                painter.save()
-                painter.translate(target.x() + (target.width() - w * factor) / 2,
-                                  target.y() + (target.height() - h * factor) / 2)
-                painter.scale(scale * factor, scale * factor)
-                painter.drawImage(0, 0, image)
-                painter.restore()
-                progress.setValue(i + 1)
-                QApplication.processEvents()
+            ok = print_paper.print_pages(printer, self.pages, sequence, keep_going)
+            cancelled = progress.wasCanceled()
         finally:
-            painter.end()
-            progress.close()
-        return True
+            progress.close()  # (closing counts as cancelling: asked before)
+        if not ok and not cancelled:
+            QMessageBox.warning(self, self.tr("Cannot print"),
+                                self.tr("The printer could not be started. Check that it is switched on and "
+                                        "connected, or choose another printer."))
+        elif ok:
+            self.statusBar().showMessage(self.tr("Sent %1 pages to the printer.").replace("%1", str(len(sequence))),
+                                         5000)
+        return ok

@@ -4,9 +4,8 @@ lines (抄送, 印发机关) printed on 通知, 纪要 and 通报."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QPixmap
-from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import (
     QComboBox,
     QDialogButtonBox,
@@ -102,18 +101,13 @@ class PrintSettings(QWidget):
         except Exception:  # noqa: BLE001 - a broken font file: no sample; save() names the cause
             self.sample.setText(self.tr("No sample: a chosen font cannot be used."))
             return
-        self._sample_bytes = QByteArray(data)
-        self._sample_buffer = QBuffer(self._sample_bytes)
-        self._sample_buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        document = QPdfDocument(self)
-        document.load(self._sample_buffer)
-        size = document.pagePointSize(0)
-        if size.width() <= 0:
-            return
-        scale = SAMPLE_WIDTH / size.width()
-        image = document.render(0, QSize(SAMPLE_WIDTH, int(size.height() * scale)))
-        self.sample.setPixmap(QPixmap.fromImage(image))
-        document.close()
+        from .print_pdf import PdfPages  # noqa: PLC0415 - PDFium loads when a sample is drawn, not at start-up
+
+        pages = PdfPages(data)
+        try:
+            self.sample.setPixmap(QPixmap.fromImage(pages.render_width(0, SAMPLE_WIDTH)))
+        finally:
+            pages.close()
 
     def refresh(self) -> None:
         record = settings.get(RECORD_SETTING, {}) or {}

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -21,11 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.reports.options import PrintOptions
-from desk_app.reports.stats_rows import NO_LAYER_KINDS, OTHER_LAYER, TOTAL, SummaryRow, breakdown_table, layer_filter
+from desk_app.reports.stats_rows import OTHER_LAYER, TOTAL, SummaryRow, breakdown_table
 from desk_app.services import stats
 from desk_app.services.ledger_query import LedgerFilter, summarize
 from desk_app.services.stats_trend import monthly_trend
 
+from .chart_panel import ChartPanel, chart_data, group_filter
 from .print_actions import add_print_actions, show_preview
 
 RED = QColor("#c62828")
@@ -65,6 +65,15 @@ class NumberItem(QTableWidgetItem):
         return self.value < getattr(other, "value", 0) if pinned is None else pinned
 
 
+def collect(f: LedgerFilter) -> dict:
+    """Everything the page shows, read in one go (in a worker, within a frozen month's view)."""
+    tables = {d: breakdown_table(f, d) for d in StatsPage.DIMENSIONS}
+    trend = monthly_trend(f, last_months=24)
+    known = {d: list(table.groups) for d, table in tables.items()}
+    return {"summary": summarize(f), "on_time": stats.on_time_rate(f), "days": stats.average_days_to_close(f),
+            "tables": tables, "trend": trend, "charts": chart_data(f, known=known, trend=trend[-12:])}
+
+
 class StatsPage(QWidget):
     ledger_requested = Signal(object)  # a LedgerFilter, for the main window to open the ledger
 
@@ -90,6 +99,17 @@ class StatsPage(QWidget):
         toolbar.addSeparator()
         self.print_button, self.export_button = add_print_actions(
             toolbar, self, self.print_options, ["stats", "overdue", "dispatch", "ledger"])
+        self.freeze_button = QPushButton(self.tr("Freeze…"))
+        self.freeze_button.setObjectName("stats_freeze_button")
+        self.freeze_button.setToolTip(self.tr("Freeze a month, or unfreeze it (File › Monthly freeze)"))
+        self.freeze_button.clicked.connect(self._open_freeze)
+        toolbar.addWidget(self.freeze_button)
+        self.as_of = QComboBox()
+        self.as_of.setObjectName("stats_as_of")
+        self.as_of.setToolTip(self.tr("Show and print the figures of now, or of a frozen month as it stood on its "
+                                      "report day"))
+        self.as_of.activated.connect(lambda *_: self.refresh())
+        toolbar.addWidget(self.as_of)
         self.refresh_button = QPushButton(self.tr("Refresh"))
         self.refresh_button.setShortcut("F5")
         self.refresh_button.clicked.connect(self.refresh)
@@ -98,6 +118,10 @@ class StatsPage(QWidget):
         top.addWidget(self.heading, 1)
         top.addWidget(toolbar)
         self.tabs = QTabWidget()
+        self.charts = ChartPanel()
+        self.charts.setObjectName("stats_charts")
+        self.charts.ledger_requested.connect(self.ledger_requested)
+        self.tabs.addTab(self.charts, self.tr("Charts"))
         self.tables: dict[str, QTableWidget] = {}
         titles = {"layer": self.tr("By layer"), "department": self.tr("By department"),
                   "task_force": self.tr("By task force"), "category": self.tr("By category")}
@@ -114,7 +138,7 @@ class StatsPage(QWidget):
                                   self.tr("Cumulative done"), self.tr("Completion rate")])
         self.trend.setObjectName("stats_trend")
         self.tabs.addTab(self.trend, self.tr("Monthly trend"))
-        hint = QLabel(self.tr("Double-click a row to open its entries in the ledger."))
+        self.hint = hint = QLabel(self.tr("Click a bar, or double-click a row, to open its entries in the ledger."))
         hint.setStyleSheet("color: #607d8b;")
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -122,6 +146,7 @@ class StatsPage(QWidget):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(hint)
         self._groups: dict[str, list] = {}
+        self.task = None
         state.data_changed.connect(self._refresh_if_visible)
         state.campaign_changed.connect(self._refresh_if_visible)
 
@@ -139,8 +164,32 @@ class StatsPage(QWidget):
     def base_filter(self) -> LedgerFilter:
         return LedgerFilter(campaign_id=self.state.campaign_id)
 
+    def as_of_month(self) -> str:
+        """'' for the live figures, else the frozen month the page shows (services/month_view)."""
+        return self.as_of.currentData() or ""
+
     def print_options(self) -> PrintOptions:
-        return PrintOptions(filter=self.base_filter())
+        month = self.as_of_month()
+        return PrintOptions(filter=self.base_filter(), as_of_month=month, month=month)
+
+    def _open_freeze(self):
+        window = self.window()
+        if hasattr(window, "exchange_menu"):
+            return window.exchange_menu.monthly.open_freeze(self.as_of_month())
+        return None
+
+    def _fill_months(self) -> None:
+        from desk_app.services import month_freeze  # noqa: PLC0415
+
+        chosen = self.as_of_month()
+        months = month_freeze.frozen_months(self.state.campaign_id) if self.state.campaign_id else []
+        self.as_of.blockSignals(True)
+        self.as_of.clear()
+        self.as_of.addItem(self.tr("Figures of now"), "")
+        for month in reversed(months):
+            self.as_of.addItem(self.tr("As of %1 (frozen)").replace("%1", f"{int(month[:4])}-{month[5:]}"), month)
+        self.as_of.setCurrentIndex(max(self.as_of.findData(chosen), 0))
+        self.as_of.blockSignals(False)
 
     def print_summary(self):
         return show_preview(self, "stats", self.print_options())
@@ -154,11 +203,27 @@ class StatsPage(QWidget):
             self.heading.setText(self.tr("Statistics"))
             self.summary.setText(self.tr("No campaign yet."))
             return
+        self._fill_months()
+        month = self.as_of_month()
         f = self.base_filter()
-        s = summarize(f)
-        on_time = stats.on_time_rate(f)
-        days = stats.average_days_to_close(f)
-        self.heading.setText(self.tr("Statistics"))
+        if not month:
+            self._show(collect(f), "")
+            return
+        from desk_app.services.month_view import run_as_of  # noqa: PLC0415
+
+        from .exchange_common import run_exchange_task  # noqa: PLC0415
+
+        campaign_id = self.state.campaign_id
+        self.task = run_exchange_task(
+            self, self.tr("Reading the frozen month…"),
+            lambda progress: run_as_of(campaign_id, month, lambda: collect(f), progress),
+            lambda data: self._show(data, month))
+
+    def _show(self, data: dict, month: str) -> None:
+        s, on_time, days = data["summary"], data["on_time"], data["days"]
+        self.hint.setVisible(not month)  # a frozen month's rows are not the live ledger's
+        self.heading.setText(self.tr("Statistics") if not month else self.tr("Statistics as of %1 (frozen)")
+                             .replace("%1", f"{int(month[:4])}-{month[5:]}"))
         self.summary.setText(
             self.tr("%1 entries, %2 done, completion rate %3; %4 open, %5 overdue; on-time rate %6; "
                     "average %7 days to close.")
@@ -166,11 +231,12 @@ class StatsPage(QWidget):
             .replace("%4", str(s.open)).replace("%5", str(s.overdue)).replace("%6", f"{on_time:.1%}")
             .replace("%7", "—" if days is None else str(days)))
         for dimension in self.DIMENSIONS:
-            table = breakdown_table(f, dimension)
+            table = data["tables"][dimension]
             self._groups[dimension] = table.rows
             self._fill(self.tables[dimension], [self._group_items(g) for g in table.rows],
                        summary_from=len(table.groups))
-        points = monthly_trend(f, last_months=24)
+        points = data["trend"]
+        self.charts.show_data(self.base_filter(), data["charts"])
         self._fill(self.trend, [
             [QTableWidgetItem(f"{int(p.month[:4])}年{int(p.month[5:])}月"), NumberItem(p.new), NumberItem(p.closed),
              NumberItem(p.cumulative_total), NumberItem(p.cumulative_done),
@@ -204,33 +270,15 @@ class StatsPage(QWidget):
         table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
 
     def _open_group(self, dimension: str, row: int) -> None:
+        if self.as_of_month():  # the ledger page lists the live entries, not the frozen month's
+            return
         item = self.tables[dimension].item(row, 0)
         groups = self._groups.get(dimension, [])
         index = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
         if index is None or index >= len(groups):
             return
-        key = groups[index].key
-        f = self.base_filter()
-        if key == TOTAL and isinstance(groups[index], SummaryRow):
-            pass  # 合计: every entry the page counts
-        elif key == OTHER_LAYER and dimension == "layer":
-            f = replace(f, kinds=list(NO_LAYER_KINDS))
-        elif dimension == "layer":
-            f = replace(layer_filter(f), layers=[key])
-        elif dimension == "category":
-            f = replace(f, categories=[key])
-        elif dimension == "department":
-            from desk_app.services import org  # noqa: PLC0415
-
-            dept = org.department_by_name(key)
-            if dept is None:
-                return
-            f = replace(f, department_ids=[dept.id])
-        elif dimension == "task_force":
-            from desk_app.services import taskforces  # noqa: PLC0415
-
-            ids = [tf.id for tf in taskforces.list_task_forces(self.state.campaign_id) if tf.name == key]
-            if not ids:
-                return
-            f = replace(f, task_force_ids=ids)
+        f = group_filter(self.base_filter(), dimension, groups[index].key,
+                         summary=isinstance(groups[index], SummaryRow))
+        if f is None:
+            return
         self.ledger_requested.emit(f)

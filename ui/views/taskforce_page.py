@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, QItemSelectionModel, Signal
+from PySide6.QtCore import QItemSelectionModel, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -31,6 +30,7 @@ from desk_app.services import compliance, context, taskforces
 from desk_app.services.ledger_query import LedgerFilter
 
 from ..models.taskforce_models import TaskForceListModel
+from .date_field import DateField
 from .meeting_common import ServiceFailed, call, page_action, undo_redo_actions
 from .print_actions import add_task_force_print_actions
 from .taskforce_members_tab import MembersTab
@@ -48,10 +48,8 @@ class TaskForceDialog(QDialog):
         self.goal = QPlainTextEdit(tf.goal if tf else "")
         self.goal.setTabChangesFocus(True)
         self.has_due = QCheckBox(self.tr("Action plan due by:"))
-        self.due = QDateEdit()
-        self.due.setCalendarPopup(True)
-        self.due.setDisplayFormat("yyyy-MM-dd")
-        self.due.setDate(QDate(tf.plan_due_date) if tf and tf.plan_due_date else QDate(context.today()).addDays(30))
+        self.due = DateField(clearable=False, field="plan_due_date")
+        self.due.set_value(tf.plan_due_date if tf and tf.plan_due_date else context.today() + timedelta(days=30))
         self.has_due.setChecked(bool(tf is None or tf.plan_due_date))
         self.has_due.toggled.connect(self.due.setEnabled)
         self.due.setEnabled(self.has_due.isChecked())
@@ -69,11 +67,15 @@ class TaskForceDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(480, 280)
 
+    def accept(self) -> None:
+        if self.has_due.isChecked() and self.due.error():
+            QMessageBox.warning(self, self.tr("Cannot save"), self.due.error())
+            self.due.setFocus()
+            return
+        super().accept()
+
     def due_date(self) -> date | None:
-        if not self.has_due.isChecked():
-            return None
-        d = self.due.date()
-        return date(d.year(), d.month(), d.day())
+        return self.due.value() if self.has_due.isChecked() else None
 
 
 class TaskForcePage(QWidget):

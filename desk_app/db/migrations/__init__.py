@@ -16,6 +16,9 @@ from . import (
     m0005_ledger_kind_order_index,
     m0006_ledger_code_order,
     m0007_ledger_tally,
+    m0008_month_freeze,
+    m0009_person_pinyin,
+    m0010_rankings_registers,
 )
 
 MIGRATIONS: list[ModuleType] = [
@@ -26,6 +29,9 @@ MIGRATIONS: list[ModuleType] = [
     m0005_ledger_kind_order_index,
     m0006_ledger_code_order,
     m0007_ledger_tally,
+    m0008_month_freeze,
+    m0009_person_pinyin,
+    m0010_rankings_registers,
 ]
 
 LATEST_VERSION = len(MIGRATIONS)

@@ -75,6 +75,7 @@ def test_cli_unknown_kind_is_refused(demo, capsys):
 
 
 def test_cli_prints_every_kind(demo, tmp_path):
+    from desk_app.demo_cycle import freeze_history
     from desk_app.services import meetings, taskforces
 
     meeting = meetings.list_meetings(demo.campaign_id)[0]
@@ -83,6 +84,7 @@ def test_cli_prints_every_kind(demo, tmp_path):
     extra = {"minutes": ["--meeting", f"id:{meeting.id}"], "notice": ["--meeting", f"{meeting.year}-{meeting.number}"],
              "sign-in": ["--meeting", f"#{meeting.id}"], "action-plan": ["--task-force", tf.name],
              "person-list": ["--person", person.name], "supervision": ["--entry", "ZG-2026-0001"]}
+    freeze_history(demo.campaign_id)  # the 月度 and 季度通报 are made from frozen months
     for name in registry.KINDS:
         out = tmp_path / f"{name}.pdf"
         code = main(["print", name, "--out", str(out), *extra.get(name, [])])
