@@ -86,7 +86,7 @@ class _ExitAfterShow(QObject):
     def eventFilter(self, obj, event):  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.Paint and not self.shown:
             self.shown = True
-            QTimer.singleShot(0, self._painted)
+            QTimer.singleShot(0, self, self._painted)
         return False
 
     def _painted(self) -> None:
