@@ -15,12 +15,13 @@ def register(sub) -> None:
 
 def collect() -> dict:
     """Everything `stats` reports; other areas add their figures here."""
-    from desk_app.services import campaigns, compliance, meetings, stats  # noqa: PLC0415
+    from desk_app.services import campaigns, compliance, meetings, stats, supervision_overview  # noqa: PLC0415
 
     campaign = campaigns.require_current_campaign()
     return {"campaign": {"id": campaign.id, "name": campaign.name, "year": campaign.year},
             "ledger": stats.campaign_stats(campaign.id),
             "meetings": meetings.meeting_counts(campaign.id),
+            "supervision": supervision_overview.overview(campaign.id).as_dict(),
             "warnings": [w.as_dict() for w in compliance.campaign_warnings(campaign.id)]}
 
 
@@ -85,6 +86,11 @@ def run(args) -> int:
         held = data["meetings"]["by_type"]
         print("会议：" + "，".join(f"{k} {v['held']} 次" for k, v in held.items() if v["total"])
               + f"；议定事项 {data['meetings']['decisions']} 条")
+    sup = data["supervision"]
+    if sup["matters"]:
+        levels = "，".join(f"{k} {v} 件" for k, v in sup["by_escalation"].items())
+        print(f"督办：在办 {sup['matters']} 件，节点今日到期 {sup['nodes_due_today']} 个，已逾期 {sup['nodes_missed']} 个"
+              + (f"；{levels}" if levels else ""))
     if data.get("warnings"):
         print("提醒：")
         for w in data["warnings"]:

@@ -167,7 +167,7 @@ def _datetime(value):
 
 _RECORD_FIELDS = [f.name for f in fields(EntryRecord) if f.name not in ("extension_count", "missing", "latest_progress")]
 _ID = _RECORD_FIELDS.index("id")
-_CONVERT = {**dict.fromkeys(("found_date", "deadline", "completed_date", "closed_date"), _date),
+_CONVERT = {**dict.fromkeys(("found_date", "deadline", "completed_date", "closed_date", "assigned_date"), _date),
             **dict.fromkeys(("created_at", "updated_at", "deleted_at"), _datetime)}
 # An entry as the export reads it: EntryRecord's fields (四定 marks left out), made in C from the row.
 _ExportRow = namedtuple("_ExportRow", [*_RECORD_FIELDS, "extension_count", "latest_progress"])

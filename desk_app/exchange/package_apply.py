@@ -28,6 +28,7 @@ from desk_app.db.models import (
     Unit,
     database,
 )
+from desk_app.db.versioned import VERSION, bump_sql
 from desk_app.errors import InputFileError
 from desk_app.services import changelog, context, search, undo_history
 from desk_app.services.attachments import stored_path
@@ -107,6 +108,8 @@ def _bulk_update(model, rows: list[tuple[int, dict]]) -> None:
     names = list(rows[0][1])
     fields_by_name = model._meta.fields
     assignments = ", ".join(f'"{fields_by_name[n].column_name}" = ?' for n in names)
+    if VERSION in fields_by_name:  # a versioned row (db/versioned): editors open on it must see it changed
+        assignments += ", " + bump_sql()
     sql = f'UPDATE "{model._meta.table_name}" SET {assignments} WHERE "id" = ?'
     model._meta.database.cursor().executemany(
         sql, [[*(_sql_value(values[n]) for n in names), row_id] for row_id, values in rows])

@@ -38,6 +38,7 @@ FIELD_NAMES = {
     "deleted_at": "删除", "decision_no": "议定事项序号", "department": "责任单位", "task_force": "所属专班",
     "owner": "所属人员", "leader": "责任领导", "responsible": "责任人", "reviewer": "销号审核人",
     "progress": "整改进展", "events": "销号审核记录", "attachments": "佐证材料",
+    "task_source": "任务来源", "doc_number": "发文字号", "instructing_leader": "批示领导", "assigned_date": "交办日期",
 }
 CHUNK = 5000
 LOCAL_NEWER = "本机的这条事项在数据包生成之后又被修改过"

@@ -19,6 +19,7 @@ from .package_format import (
     CHANGE_ENTITIES,
     CHANGE_FIELDS,
     DATA_MEMBERS,
+    ENTRY_ADDED_FIELDS,
     ENTRY_DATE_FIELDS,
     ENTRY_DATETIME_FIELDS,
     ENTRY_PERSON_FIELDS,
@@ -334,6 +335,10 @@ def read_package(path: str | Path, progress: Progress | None = None) -> PackageD
             if index % 200 == 0:
                 report(progress, index, total, f"正在校验 {index}/{total}")
     problems = _Problems(name)
+    for row in loaded["entries.json"] if isinstance(loaded["entries.json"], list) else ():
+        if isinstance(row, dict):
+            for added, empty in ENTRY_ADDED_FIELDS.items():
+                row.setdefault(added, empty)
     data = PackageData(
         path=path, sha256=file_sha256(path), manifest=manifest,
         entries=_check_records(loaded["entries.json"], ("uuid", "code") + ENTRY_TEXT_FIELDS[1:]

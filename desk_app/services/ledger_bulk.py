@@ -13,7 +13,7 @@ from desk_app.db.models import Department, LedgerEntry, Person, ProgressUpdate
 from desk_app.domain import Status
 from desk_app.errors import NotFoundError, ValidationError, WorkflowError
 
-from . import changelog, context
+from . import changelog, context, roles
 from .ledger import _get_model, _named
 from .workflow import DIRECT_STATUSES
 
@@ -168,7 +168,7 @@ def entries_with_month_progress(month: str) -> set[int]:
     return {entry_id for (entry_id,) in query.tuples()}
 
 
-@context.writes
+@context.writes(allow=roles.Allow(roles.PROGRESS, "entry_id"))
 def set_month_progress(entry_id: int, month: str, text: str) -> ProgressChange:
     """The 调度 screen's 本月进展, remembering the previous text and status for undo."""
     from . import workflow  # noqa: PLC0415
@@ -179,14 +179,14 @@ def set_month_progress(entry_id: int, month: str, text: str) -> ProgressChange:
     return ProgressChange(entry_id, month, old_text, (text or "").strip(), entry.status)
 
 
-@context.writes
+@context.writes(allow=roles.Allow(roles.PROGRESS, "change", attr="entry_id"))
 def redo_month_progress(change: ProgressChange) -> ProgressChange:
     if month_progress_text(change.entry_id, change.month) != change.old_text:
         raise WorkflowError("这条事项本月的进展在此之后又被修改过，不能重做这一步")
     return set_month_progress.__wrapped__(change.entry_id, change.month, change.new_text)
 
 
-@context.writes
+@context.writes(allow=roles.Allow(roles.PROGRESS, "change", attr="entry_id"))
 def undo_month_progress(change: ProgressChange) -> None:
     from . import workflow  # noqa: PLC0415
 
@@ -210,7 +210,7 @@ class AddedProgress:
     old_status: str
 
 
-@context.writes
+@context.writes(allow=roles.Allow(roles.PROGRESS, "entry_id"))
 def add_progress(entry_id: int, text: str, on: date | None = None) -> AddedProgress:
     from . import workflow  # noqa: PLC0415
 
@@ -219,7 +219,7 @@ def add_progress(entry_id: int, text: str, on: date | None = None) -> AddedProgr
     return AddedProgress(record.id, entry_id, record.date, record.text, old_status)
 
 
-@context.writes
+@context.writes(allow=roles.Allow(roles.PROGRESS, "added", attr="entry_id"))
 def remove_progress(added: AddedProgress) -> None:
     update = ProgressUpdate.get_or_none(ProgressUpdate.id == added.progress_id)
     if update is None:

@@ -68,6 +68,11 @@ COLUMNS: list[Column] = [
     Column("extensions", "延期次数", 5, lambda e: str(e.extension_count) if e.extension_count else "",
            default=False),
     Column("note", "备注", 8, lambda e: e.note, default=False),
+    # Where a 督办/交办 matter comes from (issue 15).
+    Column("task_source", "任务来源", 8, lambda e: e.task_source, default=False),
+    Column("doc_number", "发文字号", 10, lambda e: e.doc_number, default=False),
+    Column("instructing_leader", "批示领导", 6, lambda e: e.instructing_leader, default=False),
+    Column("assigned_date", "交办日期", 8, lambda e: cn_date(e.assigned_date), default=False),
 ]
 
 COLUMNS_BY_KEY = {c.key: c for c in COLUMNS}

@@ -138,7 +138,7 @@ def _time(value) -> str | None:
     return str(value) if value is not None else None  # what peewee stores: 'YYYY-MM-DD HH:MM:SS'
 
 
-_DAY_FIELDS = frozenset(("found_date", "deadline"))
+_DAY_FIELDS = frozenset(("found_date", "deadline", "assigned_date"))
 
 
 _INPUT_VALUES = attrgetter(*_INPUT_FIELDS)  # EntryInput's fields in _INPUT_FIELDS order, in one C call

@@ -39,6 +39,7 @@ class LedgerFilter:
     text: str = ""
     deleted: bool = False  # True lists the recycle bin
     found_to: date | None = None  # as of a past day (--today): entries found (or entered) by then only
+    supervision: str = ""  # 督办节点: "due_today", "missed" or "attention" (supervision_overview)
 
 
 def is_overdue(status: str, deadline_type: str, deadline: date | None, today: date | None = None) -> bool:
@@ -110,6 +111,10 @@ def where_clause(f: LedgerFilter):
         conds.append(LedgerEntry.meeting == f.meeting_id)
     if f.text.strip():
         conds.append(text_condition(f.text.strip()))
+    if f.supervision:
+        from .supervision_overview import entry_ids  # noqa: PLC0415 - due dates are computed, not stored
+
+        conds.append(LedgerEntry.id.in_(entry_ids(f.campaign_id, f.supervision)))
     clause = conds[0]
     for cond in conds[1:]:
         clause &= cond

@@ -127,6 +127,8 @@ def capture_entries(campaign_id: int, month: str, report_day: date, due_soon_day
     entries = rows('SELECT * FROM "ledger_entry" WHERE "campaign_id" = ? AND "deleted_at" IS NULL '
                    'AND COALESCE("found_date", date("created_at")) <= ? ORDER BY "code", "id"',
                    (campaign_id, report_day.isoformat()))
+    for e in entries:  # the row version is bookkeeping for concurrent edits, not part of the month's record
+        e.pop("version", None)
     ids = {e["id"] for e in entries}
     in_campaign = 'SELECT "id" FROM "ledger_entry" WHERE "campaign_id" = ?'
     # The month's progress in the order ledger_query.latest_progress reads it: the last one is 本月进展.

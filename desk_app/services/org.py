@@ -11,7 +11,7 @@ from desk_app.db.models import Department, Person, database
 from desk_app.domain import PersonLevel
 from desk_app.errors import NotFoundError, ValidationError
 
-from . import changelog, context
+from . import changelog, context, roles
 
 
 @dataclass(frozen=True)
@@ -142,7 +142,7 @@ def _validate_person(values: dict) -> None:
         raise ValidationError("所选科室（单位）不存在", "department_id")
 
 
-@context.writes
+@context.writes(allow=roles.Allow(roles.ROSTER, "department_id", scope="department"))
 def create_person(name: str, department_id: int | None = None, title: str = "", level: str = "",
                   phone: str = "") -> PersonRecord:
     values = dict(name=name.strip(), department_id=department_id, title=title.strip(), level=level,
@@ -155,7 +155,7 @@ def create_person(name: str, department_id: int | None = None, title: str = "", 
     return _person(p)
 
 
-@context.writes
+@context.writes(allow=roles.Allow(roles.ROSTER, "person_id", scope="person"))
 def update_person(person_id: int, **values) -> PersonRecord:
     p = Person.get_or_none(Person.id == person_id)
     if p is None:

@@ -9,7 +9,7 @@ from desk_app.db.models import Attachment, EntryEvent, LedgerEntry, Person, Prog
 from desk_app.domain import DeadlineType, EventKind, Status
 from desk_app.errors import NotFoundError, ValidationError, WorkflowError
 
-from . import changelog, context, undo_history
+from . import changelog, context, roles, undo_history
 from .ledger import _get_model, get_entry
 
 
@@ -49,7 +49,7 @@ def _event(entry: LedgerEntry, kind: str, text: str = "", old_deadline=None, new
     changelog.record("entry_event", ev.id, "create", "kind", None, f"{entry.code} {kind}")
 
 
-@context.writes
+@context.writes(allow=roles.Allow(roles.PROGRESS, "entry_id"))
 def add_progress(entry_id: int, text: str, *, on: date | None = None, month: str | None = None
                  ) -> ProgressRecord:
     entry = _get_model(entry_id)
@@ -68,7 +68,7 @@ def add_progress(entry_id: int, text: str, *, on: date | None = None, month: str
     return ProgressRecord(update.id, entry.id, on, month, text, update.author)
 
 
-@context.writes
+@context.writes(allow=roles.Allow(roles.PROGRESS, "entry_id"))
 def set_month_progress(entry_id: int, month: str, text: str) -> ProgressRecord | None:
     """The 调度 screen's 本月进展: one update per entry and month, replaced when edited."""
     entry = _get_model(entry_id)

@@ -210,7 +210,7 @@
     </message>
     <message>
         <source>Open only</source>
-        <translation>仅未办结</translation>
+        <translation>仅未完成</translation>
     </message>
     <message>
         <source>Deadline %1 to %2</source>
@@ -227,6 +227,18 @@
     <message>
         <source>Decisions of one meeting</source>
         <translation>某次会议的议定事项</translation>
+    </message>
+    <message>
+        <source>Supervision nodes due today</source>
+        <translation>督办节点今日到期</translation>
+    </message>
+    <message>
+        <source>Supervision nodes missed</source>
+        <translation>督办节点已逾期</translation>
+    </message>
+    <message>
+        <source>Supervision nodes due today or missed</source>
+        <translation>督办节点今日到期或已逾期</translation>
     </message>
     <message>
         <source>Found by %1</source>
@@ -457,7 +469,7 @@
         <translation>至</translation>
     </message>
     <message>
-        <source>Enter your name under Settings → General (the clerk&apos;s name, as in the people list) to see the entries you are responsible for.</source>
+        <source>Enter your name under Settings → General (the clerk's name, as in the people list) to see the entries you are responsible for.</source>
         <translation>请先在“设置 → 常规”中填写经办人姓名（与人员名单中的姓名一致），才能查看本人负责的事项。</translation>
     </message>
 </context>
@@ -500,8 +512,8 @@
         <translation>筛选：%1</translation>
     </message>
     <message>
-        <source>%1 is saved but the current filter does not list it. &lt;a href=&apos;show&apos;&gt;Clear the filters and show it&lt;/a&gt;</source>
-        <translation>%1 已保存，但不符合当前筛选条件，列表中没有列出。&lt;a href=&apos;show&apos;&gt;清除筛选并显示它&lt;/a&gt;</translation>
+        <source>%1 is saved but the current filter does not list it. &lt;a href='show'&gt;Clear the filters and show it&lt;/a&gt;</source>
+        <translation>%1 已保存，但不符合当前筛选条件，列表中没有列出。&lt;a href='show'&gt;清除筛选并显示它&lt;/a&gt;</translation>
     </message>
     <message>
         <source>Undo history cleared: %1 cannot be undone.</source>
@@ -520,7 +532,7 @@
     </message>
     <message>
         <source>Department</source>
-        <translation>责任单位</translation>
+        <translation>科室（单位）</translation>
     </message>
     <message>
         <source>Responsible</source>
@@ -609,6 +621,10 @@
 <context>
     <name>LedgerTableModel</name>
     <message>
+        <source>%1 is editing this entry</source>
+        <translation>%1 正在编辑这条事项</translation>
+    </message>
+    <message>
         <source>Light</source>
         <translation>灯</translation>
     </message>
@@ -630,7 +646,7 @@
     </message>
     <message>
         <source>Done</source>
-        <translation>已完成</translation>
+        <translation>实际完成日期</translation>
     </message>
 </context>
 <context>
@@ -641,7 +657,7 @@
     </message>
     <message>
         <source>Edit %1</source>
-        <translation>修改 %1</translation>
+        <translation>编辑 %1</translation>
     </message>
     <message>
         <source>New entry %1</source>
@@ -661,7 +677,7 @@
     </message>
     <message>
         <source>Progress of %1</source>
-        <translation>进展 %1</translation>
+        <translation>%1 的进展</translation>
     </message>
     <message>
         <source>Extend %1</source>
@@ -707,7 +723,7 @@
 <context>
     <name>_FieldPopup</name>
     <message>
-        <source>A date range: use &quot;Deadline from … to …&quot; above the table.</source>
+        <source>A date range: use "Deadline from … to …" above the table.</source>
         <translation>按日期范围筛选：请用表格上方的“整改时限从……至……”。</translation>
     </message>
     <message>

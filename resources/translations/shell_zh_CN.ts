@@ -32,7 +32,7 @@
     </message>
     <message>
         <source>Error</source>
-        <translation>错误</translation>
+        <translation>出错</translation>
     </message>
     <message>
         <source>Continue</source>
@@ -54,12 +54,24 @@
         <translation>正在打开%1……</translation>
     </message>
     <message>
+        <source>Another clerk</source>
+        <translation>其他文员</translation>
+    </message>
+    <message>
+        <source>%1 changed data just now; the pages show it.</source>
+        <translation>%1 刚刚修改了数据，页面已更新。</translation>
+    </message>
+    <message>
+        <source>Role: %1</source>
+        <translation>角色：%1</translation>
+    </message>
+    <message>
         <source>No campaign yet</source>
         <translation>尚无活动</translation>
     </message>
     <message>
         <source>Campaign: %1  Version %2</source>
-        <translation>活动：%1&#x3000;版本 %2</translation>
+        <translation>活动：%1　版本 %2</translation>
     </message>
 </context>
 <context>

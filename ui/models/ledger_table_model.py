@@ -108,6 +108,7 @@ class LedgerTableModel(QAbstractTableModel):
         self._recent_page = -1
         self._today = context.today()
         self.summary = None
+        self._editing: dict[int, str] = {}  # entry id -> who else is editing it (ui/change_poller)
 
     # -- configuration ----------------------------------------------------------------------
     @property
@@ -171,6 +172,20 @@ class LedgerTableModel(QAbstractTableModel):
         if self._count:
             self.dataChanged.emit(self.index(0, 0), self.index(self._count - 1, self.columnCount() - 1), [])
         self.summary_changed.emit(self.summary)
+
+    def set_editing(self, editing: dict) -> None:
+        """{(entity, id): [Holder]}: rows others are editing say so in their tooltip."""
+        self._editing = {key[1]: "、".join(dict.fromkeys(h.name for h in holders))
+                         for key, holders in editing.items() if key[0] == "ledger_entry"}
+
+    def _editing_tip(self, rec, tip):
+        who = self._editing.get(rec.id)
+        if not who:
+            return tip
+        line = self.tr("%1 is editing this entry").replace("%1", who)
+        if tip and tip.startswith("<"):  # a rich-text tooltip (long cell text)
+            return f"<b>{line}</b><br>{tip}"
+        return line + ("\n" + tip if tip else "")
 
     # -- Qt model interface -----------------------------------------------------------------
     def rowCount(self, parent=QModelIndex()):  # noqa: N802 - Qt override
@@ -281,7 +296,7 @@ class LedgerTableModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DecorationRole:
                 return self._icons[item.light]
             if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-                return self._light_tip(rec)
+                return self._editing_tip(rec, self._light_tip(rec))
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             if item.texts is None:
@@ -289,7 +304,7 @@ class LedgerTableModel(QAbstractTableModel):
             return item.texts[column - 1]
         if role == Qt.ItemDataRole.ToolTipRole:
             text = self._columns[column - 1].value(rec)
-            return wrapped_tooltip(text) if len(text) > 12 else None
+            return self._editing_tip(rec, wrapped_tooltip(text) if len(text) > 12 else None)
         if role == Qt.ItemDataRole.ForegroundRole:
             if item.light == "red" and self._columns[column - 1].key in ("deadline", "status"):
                 return self._overdue_brush

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QDialog, QInputDialog, QMenu, QMessageBox, QToolBa
 
 from desk_app.domain import DONE_STATUSES, OPEN_STATUSES, Status
 from desk_app.errors import DeskAppError
-from desk_app.services import ledger, ledger_bulk, saved_views
+from desk_app.services import ledger, ledger_bulk, roles, saved_views
 from ui.models.ledger_table_model import RECORD_ROLE
 
 from .entry_editor import EntryEditor
@@ -182,13 +182,25 @@ class LedgerActions(QObject):
         self.workflow_button.setEnabled(any(a.isEnabled() for a in self.workflow_menu.actions()))
         for action in self.bulk_actions.values():
             action.setEnabled(has and not in_bin)
+        if not roles.allows():  # a liaison or a leader (services/roles): reading, progress on their own entries
+            for action in (self.new_action, self.delete_action, self.restore_action, self.extend_action,
+                           self.apply_action, self.review_action, self.reopen_action, *self.bulk_actions.values()):
+                action.setEnabled(False)
+            self.workflow_button.setEnabled(False)
+            self.progress_action.setEnabled(has and not in_bin and roles.allows(roles.PROGRESS, entry=record))
 
     # -- doing -------------------------------------------------------------------------------
     def _push_from_editor(self, kind, payload) -> None:
-        """A step the editor did while open (a progress update, a 延期) joins the page's one history."""
+        """A step the editor did while open (a progress update, a 延期, the 督办 tab's node dates, rule set,
+        催办) joins the page's one history."""
         page = self.page
         if kind == "extend":
             page.undo_stack.push(ExtendCommand(payload, page.after_change, page))
+        elif kind != "progress":  # the 督办 tab
+            from .supervision_undo import command  # noqa: PLC0415
+
+            code = ledger.get_entry(payload.entry_id).code
+            page.undo_stack.push(command(kind, payload, code, page.after_change, page))
         else:
             code = ledger.get_entry(payload.entry_id).code
             page.undo_stack.push(AddProgressCommand(payload, code, page.after_change, page))

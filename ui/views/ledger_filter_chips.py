@@ -67,6 +67,11 @@ def describe(f: LedgerFilter, names: dict[str, dict] | None = None, me_id: int |
                           QCoreApplication.translate("FilterChips", "Involving %1").replace("%1", str(people.get(f.person_id, "?")))))
     if f.meeting_id is not None:
         chips.append(Chip("meeting_id", QCoreApplication.translate("FilterChips", "Decisions of one meeting")))
+    if f.supervision:  # 首页's 督办 figures
+        chips.append(Chip("supervision", {
+            "due_today": QCoreApplication.translate("FilterChips", "Supervision nodes due today"),
+            "missed": QCoreApplication.translate("FilterChips", "Supervision nodes missed")}.get(
+            f.supervision, QCoreApplication.translate("FilterChips", "Supervision nodes due today or missed"))))
     if f.found_to is not None:
         chips.append(Chip("found_to", QCoreApplication.translate("FilterChips", "Found by %1").replace("%1", f.found_to.isoformat())))
     return chips

@@ -19,6 +19,8 @@ from . import (
     m0008_month_freeze,
     m0009_person_pinyin,
     m0010_rankings_registers,
+    m0011_supervision,
+    m0012_versions_roles,
 )
 
 MIGRATIONS: list[ModuleType] = [
@@ -32,6 +34,8 @@ MIGRATIONS: list[ModuleType] = [
     m0008_month_freeze,
     m0009_person_pinyin,
     m0010_rankings_registers,
+    m0011_supervision,
+    m0012_versions_roles,
 ]
 
 LATEST_VERSION = len(MIGRATIONS)
