@@ -251,6 +251,8 @@ def check_window(smoke: Smoke) -> str:
     elapsed = time.perf_counter() - started
     if "main window shown" not in out:
         raise StepFailed(f"the window never reported its first paint\n{_tail(err or out)}")
+    if "first page ready" not in out:  # the page is built after the first paint: its modules load then
+        raise StepFailed(f"the window's first page never opened\n{_tail(err or out)}")
     if "qt.qpa.plugin" in err or "Could not load" in err:
         raise StepFailed(f"Qt could not load a plugin\n{_tail(err)}")
     return f"first paint after {elapsed:.2f} s"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -55,7 +55,7 @@ def run(open_file: str | None = None) -> int:
     from .views import safety_startup  # noqa: PLC0415
 
     crash.install(setup_logging())
-    outcome = safety_startup.open_data_safely()  # lock, quick check, restore offer, daily backup
+    outcome = safety_startup.open_data_safely(checks=False)  # lock and open; the check waits for the window
     if outcome != safety_startup.OK:
         return 0 if outcome == safety_startup.EXIT else 2
     from .main_window import MainWindow  # noqa: PLC0415
@@ -64,12 +64,45 @@ def run(open_file: str | None = None) -> int:
     window.show()
     if not session.read_only():  # only the writing instance answers "bring your window forward"
         window.raise_watcher = safety_startup.RaiseWatcher(window)
-    if open_file:  # a data package opened from the file manager (Windows: "Open with")
-        QTimer.singleShot(0, lambda: window.exchange_menu.open_package_import(open_file))
-    if os.environ.get("DESK_APP_EXIT_AFTER_SHOW"):  # build/smoke_test.py and bench/startup.py
-        QTimer.singleShot(0, lambda: (window.repaint(), print("main window shown", flush=True), _smoke_preview(),
-                                      app.quit()))
+    if os.environ.get("DESK_APP_EXIT_AFTER_SHOW"):  # build/smoke_test.py and bench/startup.py: no check
+        window.exit_hook = _ExitAfterShow(window, app)
+    else:  # the quick check (restore offer on damage) and the daily backup, once the first page is there
+        window.first_page_ready.connect(lambda: safety_startup.check_after_window(window))
+    if open_file:  # a data package opened from the file manager (Windows: "Open with"), after the check started
+        window.first_page_ready.connect(lambda: window.exchange_menu.open_package_import(open_file))
     return app.exec()
+
+
+class _ExitAfterShow(QObject):
+    """Says "main window shown" once the window has painted, "first page ready" once the page it opens on
+    is built and painted, then quits (the smoke test and the start-up benchmarks read both lines)."""
+
+    def __init__(self, window, app):
+        super().__init__(window)
+        self.window, self.app, self.shown, self.ready = window, app, False, False
+        window.installEventFilter(self)
+        window.first_page_ready.connect(self._page_ready)
+
+    def eventFilter(self, obj, event):  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Paint and not self.shown:
+            self.shown = True
+            QTimer.singleShot(0, self, self._painted)
+        return False
+
+    def _painted(self) -> None:
+        print("main window shown", flush=True)
+        self._maybe_quit()
+
+    def _page_ready(self) -> None:
+        self.window.repaint()
+        self.ready = True
+        print("first page ready", flush=True)
+        self._maybe_quit()
+
+    def _maybe_quit(self) -> None:
+        if self.shown and self.ready:
+            _smoke_preview()
+            QTimer.singleShot(0, self.app.quit)
 
 
 def _smoke_preview() -> None:

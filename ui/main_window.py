@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -46,12 +47,22 @@ class _Pages(dict):
         self._window = window
 
     def __missing__(self, key):
+        if self._window._first_pending is not None:  # asked before the first page was opened: open it now
+            self._window._open_first_page()
+            if dict.__contains__(self, key):
+                return dict.__getitem__(self, key)
         return self._window._build_page(key)
 
 
 class MainWindow(QMainWindow):
+    # The page the window opens on is built once the window has painted (its import and first query
+    # would otherwise delay the first sight of the program); this says it is there.
+    first_page_ready = Signal()
+
     def __init__(self, parent=None):
         super().__init__(parent)
+        self._first_pending: int | None = None
+        self._first_scheduled = False
         self.state = AppState(self)
         from .change_poller import ChangePoller  # noqa: PLC0415 - other clerks' changes on a shared database
 
@@ -102,7 +113,14 @@ class MainWindow(QMainWindow):
         self.nav.blockSignals(True)  # the list may already sit on row 0: refresh the first page exactly once
         self.nav.setCurrentRow(row)
         self.nav.blockSignals(False)
-        self._on_nav(row)
+        self._first_pending = row
+        self.stack.setCurrentIndex(row)
+        loading = QLabel(self.tr("Opening %1…").replace("%1", self.nav.item(row).text()), self.stack.widget(row))
+        loading.setObjectName("page_loading")
+        loading.setStyleSheet("color: #78909c; font-size: 12pt;")
+        QVBoxLayout(self.stack.widget(row)).addWidget(loading, 0, Qt.AlignmentFlag.AlignCenter)
+        # In case no paint comes (a minimised start); with the window as context, so it dies with the window.
+        QTimer.singleShot(1000, self, self._open_first_page)
         from .search_indexer import SearchIndexer  # noqa: PLC0415
 
         self.search_indexer = SearchIndexer(self)  # start-up and after imports, restores: no keystroke waits
@@ -154,16 +172,37 @@ class MainWindow(QMainWindow):
             page.model.set_editing(self.poller.editing)
         return page
 
+    def paintEvent(self, event):  # noqa: N802 - Qt override
+        super().paintEvent(event)
+        if self._first_pending is not None and not self._first_scheduled:
+            self._first_scheduled = True  # the frame is on screen: now the page (after this paint is flushed)
+            QTimer.singleShot(0, self, self._open_first_page)
+
+    def _open_first_page(self) -> None:
+        if self._first_pending is not None:
+            self._on_nav(self._first_pending)
+
     def _on_nav(self, row: int) -> None:
-        page = self.pages[PAGES[row][0]]
-        self.stack.setCurrentWidget(page)
-        if hasattr(page, "refresh"):
-            page.refresh()
+        first = self._first_pending is not None  # the start's page, or one the clerk chose before it opened
+        self._first_pending = None
+        try:
+            page = self.pages[PAGES[row][0]]
+            self.stack.setCurrentWidget(page)
+            if hasattr(page, "refresh"):
+                page.refresh()
+        finally:  # even when the page failed (damaged data): the start-up check that offers a restore follows
+            if first:
+                self.first_page_ready.emit()
 
     def show_page(self, key: str):
+        """Switch pages (Ctrl+1 … Ctrl+6, links from other pages); the keyboard focus goes into the page, so its
+        own shortcuts and arrow keys work at once."""
         keys = [k for k, *_ in PAGES]
         self.nav.setCurrentRow(keys.index(key))
-        return self.pages[key]
+        page = self.pages[key]
+        if hasattr(page, "focus_default"):
+            page.focus_default()
+        return page
 
     def open_ledger(self, ledger_filter) -> None:
         page = self.show_page("ledger")

@@ -73,11 +73,16 @@ def date_argument(text: str) -> date:
 _date = date_argument
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
+    """The whole command line; commands=False only its global options (the window's start-up: the command
+    modules import every print kind, a tenth of a second the window need not wait)."""
     parser = _Parser(prog="desk-app", description="专班·例会·整改台账（不带命令时打开图形界面）")
     parser.add_argument("--version", action="version", version=f"desk-app {__version__}", help="显示版本号并退出")
     parser.add_argument("--data-dir", metavar="DIR", help="数据文件夹（默认为用户数据目录，或环境变量 DESK_APP_DATA_DIR）")
     parser.add_argument("--today", type=_date, metavar="YYYY-MM-DD", help="按指定日期计算逾期和红黄灯（状态、销号仍以当前记录为准）")
+    if not commands:
+        parser.set_defaults(command=None)
+        return parser
     sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=_Parser)
     for name in COMMAND_MODULES:
         importlib.import_module(f"desk_app.cli.{name}").register(sub)

@@ -17,8 +17,8 @@ def register(sub) -> None:
 
 def run(args) -> int:
     from desk_app import paths  # noqa: PLC0415
-    from desk_app.demo import DEFAULT_ENTRIES, build_demo  # noqa: PLC0415
-    from desk_app.demo_cycle import freeze_history  # noqa: PLC0415
+    from desk_app.demo import DEFAULT_ENTRIES  # noqa: PLC0415
+    from desk_app.services import demo_data  # noqa: PLC0415
     from desk_app.services.session import open_data as open_database  # noqa: PLC0415
 
     open_database()
@@ -30,8 +30,7 @@ def run(args) -> int:
             sys.stderr.flush()
 
     entries = DEFAULT_ENTRIES if args.entries is None else args.entries
-    result = build_demo(entries=entries, seed=args.seed, progress=progress)
-    freeze_history(result.campaign_id)  # the campaign's past months frozen, for the 通报 pages
+    result = demo_data.build(entries=entries, seed=args.seed, progress=progress)
     if not args.quiet and sys.stderr.isatty():
         sys.stderr.write("\n")
     elapsed = time.perf_counter() - started
@@ -39,4 +38,7 @@ def run(args) -> int:
     size_mb = sum(f.stat().st_size for f in (db_file, db_file.with_name(db_file.name + "-wal")) if f.exists()) / 1e6
     print(f"已生成演示数据：{result.people} 人，{result.task_forces} 个专班，{result.meetings} 次会议，"
           f"{result.entries} 条台账。用时 {elapsed:.1f} 秒，数据文件 {size_mb:.1f} MB：{paths.data_dir()}")
+    if not demo_data.history_frozen(entries):
+        print(f"超过 {demo_data.FREEZE_HISTORY_UP_TO} 条的演示数据不封存以往月份（通报的趋势和排名变化从本月开始）；"
+              "需要时用 desk-app freeze YYYY-MM 封存某月。")
     return 0

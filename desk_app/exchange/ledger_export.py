@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections import namedtuple
 from dataclasses import dataclass, field, fields, replace
 from datetime import date, datetime
+from operator import itemgetter
 
 from desk_app.domain import Layer
 from desk_app.services import campaigns, context, settings
@@ -13,8 +15,10 @@ from desk_app.services.ledger_columns import Column, cn_date, columns_for
 from desk_app.services.ledger_query import LedgerFilter
 
 from .cells import one_line, strip_controls
+from .progress import Progress, report
 
 SERIAL_LABEL = "序号"
+READ_REPORT_EVERY = 5000  # entries read between two progress reports
 OTHER_LAYER = "其他事项"
 
 
@@ -85,9 +89,28 @@ def entry_row(serial: int, entry: EntryRecord, columns: list[Column], template_m
     return [str(serial)] + [cell_text(c.value(entry), template_mode) for c in columns]
 
 
-def fetch_all(options: LedgerExportOptions) -> list[EntryRecord]:
-    """Every entry of the filter in the chosen order, read as plain database rows: building peewee
-    model objects first took half the time of a 10,000-entry export."""
+def entry_rows(entries, columns: list[Column], template_mode: bool) -> list[list[str]]:
+    """entry_row for many entries, numbered from 1: the same cells, with the control-character check made
+    once per row rather than once per cell (100,000 entries × 12 columns)."""
+    if template_mode:
+        return [entry_row(serial, e, columns, True) for serial, e in enumerate(entries, start=1)]
+    getters = [c.value for c in columns]
+    needs_cleaning = _NEEDS_CLEANING.search
+    rows = []
+    for serial, entry in enumerate(entries, start=1):
+        cells = [get(entry) or "" for get in getters]
+        if needs_cleaning("".join(cells)):
+            cells = [cell_text(text, False) for text in cells]
+        cells.insert(0, str(serial))
+        rows.append(cells)
+    return rows
+
+
+def fetch_all(options: LedgerExportOptions, progress: Progress | None = None) -> list[EntryRecord]:
+    """Every entry of the filter in the chosen order, read as plain database rows into light named tuples
+    with EntryRecord's field names (what the columns read): building peewee models, or EntryRecords field
+    by field, took most of the time of a 100,000-entry export. 延期次数 and 最新进展 are read (in one query
+    each) only when the export has those columns. `progress` hears how many were read (and may cancel)."""
     from desk_app.db.models import LedgerEntry, database  # noqa: PLC0415
     from desk_app.services.entry_records import joined_select  # noqa: PLC0415
     from desk_app.services.ledger_query import SORT_KEYS, where_clause  # noqa: PLC0415
@@ -96,18 +119,43 @@ def fetch_all(options: LedgerExportOptions) -> list[EntryRecord]:
     order = [c.asc() for c in SORT_KEYS.get(options.sort, SORT_KEYS["code"])] + [LedgerEntry.id.asc()]
     cursor = database.execute(joined_select().where(where_clause(options.filter)).order_by(*order))
     columns = [d[0] for d in cursor.description]
-    wanted = [(columns.index(name), name, _CONVERT.get(name)) for name in _RECORD_FIELDS]
-    blank = {index for index, name, _ in wanted if name.endswith("_name")}  # a missing person: ""
+    take = itemgetter(*(columns.index(name) for name in _RECORD_FIELDS))
+    converts = [(i, _CONVERT[name]) for i, name in enumerate(_RECORD_FIELDS) if name in _CONVERT]
+    blanks = [i for i, name in enumerate(_RECORD_FIELDS) if name.endswith("_name")]  # a missing person: ""
+    keys = {c.key for c in options.columns}
+    extensions = _extension_counts() if "extensions" in keys else {}
+    latest = _latest_progress() if "latest_progress" in keys else {}
+    make = _ExportRow._make
     records = []
     for row in cursor:
-        values = {}
-        for index, name, convert in wanted:
-            value = row[index]
-            if value is None and index in blank:
-                value = ""
-            values[name] = convert(value) if convert is not None and value is not None else value
-        records.append(EntryRecord(**values))
+        values = list(take(row))
+        for i, convert in converts:
+            if values[i] is not None:
+                values[i] = convert(values[i])
+        for i in blanks:
+            if values[i] is None:
+                values[i] = ""
+        entry_id = values[_ID]
+        values += (extensions.get(entry_id, 0), latest.get(entry_id, ""))
+        records.append(make(values))
+        if len(records) % READ_REPORT_EVERY == 0:
+            report(progress, 0, 0, f"正在读取台账（已读 {len(records):,} 条）")
     return records
+
+
+def _extension_counts() -> dict[int, int]:
+    from desk_app.db.models import database  # noqa: PLC0415
+    from desk_app.domain import EventKind  # noqa: PLC0415
+
+    return dict(database.execute_sql("SELECT entry_id, COUNT(*) FROM entry_event WHERE kind = ? GROUP BY entry_id",
+                                     (EventKind.EXTEND.value,)).fetchall())
+
+
+def _latest_progress() -> dict[int, str]:
+    """The newest progress text of every entry (as the ledger's 最新进展 column shows it)."""
+    from desk_app.db.models import database  # noqa: PLC0415
+
+    return dict(database.execute_sql("SELECT entry_id, text FROM progress_update ORDER BY entry_id, date, id"))
 
 
 def _date(value):
@@ -118,9 +166,12 @@ def _datetime(value):
     return value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
 
 
-_RECORD_FIELDS = [f.name for f in fields(EntryRecord) if f.name not in ("extension_count", "missing")]
+_RECORD_FIELDS = [f.name for f in fields(EntryRecord) if f.name not in ("extension_count", "missing", "latest_progress")]
+_ID = _RECORD_FIELDS.index("id")
 _CONVERT = {**dict.fromkeys(("found_date", "deadline", "completed_date", "closed_date", "assigned_date"), _date),
             **dict.fromkeys(("created_at", "updated_at", "deleted_at"), _datetime)}
+# An entry as the export reads it: EntryRecord's fields (四定 marks left out), made in C from the row.
+_ExportRow = namedtuple("_ExportRow", [*_RECORD_FIELDS, "extension_count", "latest_progress"])
 
 
 def split_sheets(options: LedgerExportOptions, entries: list[EntryRecord]) -> list[SheetData]:
@@ -128,8 +179,7 @@ def split_sheets(options: LedgerExportOptions, entries: list[EntryRecord]) -> li
     columns = options.columns
     title = base_title(options)
     if not options.one_sheet_per_layer:
-        rows = [entry_row(i, e, columns, options.template_mode) for i, e in enumerate(entries, start=1)]
-        return [SheetData("台账", title, rows, [e.id for e in entries])]
+        return [SheetData("台账", title, entry_rows(entries, columns, options.template_mode), [e.id for e in entries])]
     groups: dict[str, list[EntryRecord]] = {layer.value: [] for layer in Layer}
     groups[OTHER_LAYER] = []
     for e in entries:
@@ -138,8 +188,8 @@ def split_sheets(options: LedgerExportOptions, entries: list[EntryRecord]) -> li
     for layer, items in groups.items():
         if not items:
             continue
-        rows = [entry_row(i, e, columns, options.template_mode) for i, e in enumerate(items, start=1)]
-        sheets.append(SheetData(sheet_name(layer), f"{title}（{layer}）", rows, [e.id for e in items]))
+        sheets.append(SheetData(sheet_name(layer), f"{title}（{layer}）",
+                                entry_rows(items, columns, options.template_mode), [e.id for e in items]))
     return sheets or [SheetData("台账", title, [])]
 
 

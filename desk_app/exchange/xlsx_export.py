@@ -35,6 +35,7 @@ from .out_path import publish
 from .progress import Cancelled, Progress, report
 from .xlsx_layout import column_widths, row_height, sheet_rows
 from .xlsx_measures import Nesting, apply_merges
+from .xlsx_sheet import LedgerSheet
 
 FONT_NAME = "宋体"
 LISTS_SHEET = "下拉选项"
@@ -105,7 +106,7 @@ VALIDATION_MESSAGES = {"status": ("状态", "stop"), "layer": ("层级", "stop")
 def _write_ledger_sheet(wb, fmt: _Formats, sheet: SheetData, columns: list[Column], ranges: dict[str, str],
                         filtered: str, progress: Progress | None, done: int, total: int,
                         nested: Nesting | None = None) -> int:
-    ws = wb.add_worksheet(sheet.name)
+    ws = wb.add_worksheet(sheet.name, worksheet_class=LedgerSheet)
     widths = column_widths(columns, sheet.rows)
     for index, width in enumerate(widths):
         ws.set_column(index, index, width)
@@ -232,7 +233,8 @@ def export_xlsx(options: LedgerExportOptions, out: str | os.PathLike[str], *,
 
     out = Path(out)
     report(progress, 0, 0, "正在读取台账")
-    entries = fetch_all(options)
+    entries = fetch_all(options, progress)
+    report(progress, 0, 0, f"正在排版（{len(entries):,} 条）")
     sheets = split_sheets(options, entries)
     total = sum(len(s.rows) for s in sheets)
     filtered = filter_text(options)

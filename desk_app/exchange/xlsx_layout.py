@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from desk_app.services.ledger_columns import Column
 
@@ -27,6 +28,7 @@ NARROW_COLUMN = 14.0  # short values (codes, dates, names) should fit on one lin
 REPEATED_KEYS = ("code",)  # printed again on a continuation row
 SENTENCE_END = "。；！？，、"
 CN_DATE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
+DATE_KEYS = frozenset(("found_date", "deadline", "completed_date", "closed_date"))  # columns that hold dates
 
 
 def column_widths(columns: list[Column], rows: list[list[str]] | None = None) -> list[float]:
@@ -102,22 +104,30 @@ def sheet_rows(rows: list[list[str]], columns: list[Column], widths: list[float]
     """The data rows as written: typed values, explicit heights, a row too tall for Excel spilled
     into continuation rows."""
     keys = ["serial", *(c.key for c in columns)]
+    dates = [i for i, key in enumerate(keys) if key in DATE_KEYS]
     out: list[SheetRow] = []
-    known: list[dict[str, int]] = [{} for _ in widths]  # names, statuses, dates repeat: measure once
+    # Per column: wrapped_lines' two limits, and the short values (names, statuses, dates repeat) measured once.
+    measures = [(width, max(width - 1.2, 2.0), max(max(width - 1.2, 2.0) - 1.5, 1.0), {}) for width in widths]
     pad_lines = ROW_PADDING_PT / LINE_HEIGHT_PT
     for values in rows:
         lines = 1
-        for value, width, seen in zip(values, widths, known, strict=True):
+        for value, (width, usable, per_line, seen) in zip(values, measures, strict=True):
             n = seen.get(value)
             if n is None:
-                n = wrapped_lines(value, width)
-                if len(value) < 24:
+                length = len(value)
+                if "\n" in value:
+                    n = wrapped_lines(value, width)
+                else:  # wrapped_lines of one paragraph, without its calls (100,000 rows × 13 cells)
+                    wide = (len(value.encode("utf-8")) - length) / 2
+                    used = wide * 2.0 + (length - wide) * 1.1
+                    n = 1 if used <= usable else max(int(-(-used // per_line)), 1)
+                if length < 24:
                     seen[value] = n
             if n > lines:
                 lines = n
         height = min(lines + pad_lines, MAX_ROW_HEIGHT_PT / LINE_HEIGHT_PT) * LINE_HEIGHT_PT
         if height < MAX_ROW_HEIGHT_PT:
-            out.append(SheetRow(typed(values), height))
+            out.append(SheetRow(typed(values, dates), height))
             continue
         pieces = [split_text(v, w) for v, w in zip(values, widths, strict=True)]
         for part in range(max(len(p) for p in pieces)):
@@ -127,25 +137,22 @@ def sheet_rows(rows: list[list[str]], columns: list[Column], widths: list[float]
                 cells = [CONTINUED if k == "serial" else (values[i] if k in REPEATED_KEYS else
                          (pieces[i][part] if part < len(pieces[i]) else ""))
                          for i, k in enumerate(keys)]
-            out.append(SheetRow(cells if part else typed(cells), row_height(cells, widths), part > 0))
+            out.append(SheetRow(cells if part else typed(cells, dates), row_height(cells, widths), part > 0))
     return out
 
 
-def typed(values: list[str]) -> list:
-    """Numbers as numbers (序号), dates as dates (2026年7月1日), the rest as text."""
-    from datetime import date  # noqa: PLC0415
-
-    out: list = []
-    for i, v in enumerate(values):
-        if i == 0 and v.isdigit():
-            out.append(int(v))
-            continue
-        m = CN_DATE.match(v) if v and v[0].isdigit() else None
+def typed(values: list[str], date_columns: list[int] | None = None) -> list:
+    """Numbers as numbers (序号), dates as dates (2026年7月1日), the rest as text. date_columns: where a
+    date may stand (the others are left as text without looking); None looks at every cell."""
+    out: list = list(values)
+    if out and out[0].isdigit():
+        out[0] = int(out[0])
+    for i in range(1, len(out)) if date_columns is None else date_columns:
+        v = out[i]
+        m = CN_DATE.match(v) if isinstance(v, str) and v and v[0].isdigit() else None
         if m:
             try:
-                out.append(date(int(m.group(1)), int(m.group(2)), int(m.group(3))))
-                continue
+                out[i] = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
             except ValueError:
                 pass
-        out.append(v)
     return out

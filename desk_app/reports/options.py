@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 
-from desk_app.services import campaigns, context, org
-from desk_app.services.ledger_query import LedgerFilter, count_entries, fetch_entries
+from desk_app.services import campaigns, context, ledger_query, org
+from desk_app.services.ledger_query import LedgerFilter, count_entries
 
 Progress = Callable[[int, int, str], bool]
 
@@ -56,16 +56,9 @@ def cn_month(month: str) -> str:
 
 
 def iter_entries(f: LedgerFilter, sort: str = "code", chunk: int = 250, descending: bool = False) -> Iterator[list]:
-    """The filtered entries in chunks, so long prints report progress and stay small in memory."""
-    offset = 0
-    while True:
-        batch = fetch_entries(f, sort=sort, descending=descending, offset=offset, limit=chunk)
-        if not batch:
-            return
-        yield batch
-        if len(batch) < chunk:
-            return
-        offset += chunk
+    """The filtered entries in chunks, so long prints report progress and stay small in memory: page after
+    page by keyset (ledger_query.iter_entries), never OFFSET counting past every row printed already."""
+    return ledger_query.iter_entries(f, sort, descending, chunk=chunk)
 
 
 def count(f: LedgerFilter) -> int:

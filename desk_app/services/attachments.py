@@ -16,7 +16,6 @@ from desk_app.db.models import Attachment
 from desk_app.errors import InputFileError, NotFoundError
 
 from . import changelog, context, roles
-from .ledger import _get_model
 from .leftovers import tag
 
 MAX_ATTACHMENT_BYTES = 200 * 1024 * 1024
@@ -104,6 +103,8 @@ def add_attachment(entry_id: int, source: str | os.PathLike[str]) -> AttachmentR
 
 @context.writes(allow=roles.Allow(roles.PROGRESS, "entry_id"))
 def _link(entry_id: int, file_name: str, sha: str, size: int) -> AttachmentRecord:
+    from .ledger import _get_model  # noqa: PLC0415 - start-up's leftover sweep imports this module early
+
     entry = _get_model(entry_id)
     att = Attachment.create(entry=entry, file_name=file_name, sha256=sha, size=size,
                             added_by=context.actor(), added_at=context.now())

@@ -119,6 +119,7 @@ class EntryRecord:
     deleted_at: datetime | None
     extension_count: int = 0
     missing: tuple[str, ...] = field(default=())  # 四定 not yet met
+    latest_progress: str = ""  # the newest progress text (lists; entry_records.load_records fills it)
     task_source: str = ""
     doc_number: str = ""
     instructing_leader: str = ""
@@ -140,10 +141,12 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f]")
 def _clean_text(value) -> str:
     if value is None:
         return ""
-    text = str(value)
+    text = value if type(value) is str else str(value)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return _CONTROL.sub("", text).strip()
+    if _CONTROL.search(text):  # rare: most texts are clean and keep their object
+        text = _CONTROL.sub("", text)
+    return text.strip()
 
 
 def missing_essentials(data) -> tuple[str, ...]:
@@ -162,7 +165,8 @@ def missing_essentials(data) -> tuple[str, ...]:
 
 def normalise(data: EntryInput) -> EntryInput:
     cleaned = {name: _clean_text(getattr(data, name)) for name in TEXT_FIELDS}
-    return replace(data, **cleaned)
+    changed = {name: text for name, text in cleaned.items() if text != getattr(data, name)}
+    return replace(data, **changed) if changed else data  # most inputs are clean already: no copy
 
 
 _KINDS = frozenset(k.value for k in EntryKind)

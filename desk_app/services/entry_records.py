@@ -83,6 +83,8 @@ _RECORD_SQL = ("SELECT " + ", ".join(f'e."{c}"' for c in _RECORD_COLUMNS)
                " LEFT JOIN person r ON r.id = e.responsible_id LEFT JOIN person v ON v.id = e.reviewer_id"
                " LEFT JOIN department d ON d.id = e.department_id LEFT JOIN task_force t ON t.id = e.task_force_id"
                " WHERE e.id IN ({marks})")
+_LATEST_PROGRESS_SQL = ("SELECT entry_id, text FROM progress_update WHERE entry_id IN ({marks}) "
+                        "ORDER BY entry_id, date, id")
 _EXTENSIONS_SQL = ("SELECT entry_id, COUNT(*) FROM entry_event WHERE kind = ? AND entry_id IN ({marks}) "
                    "GROUP BY entry_id")
 
@@ -103,6 +105,7 @@ def load_records(entry_ids: list[int]):
         return []
     rows: dict[int, tuple] = {}
     extensions: dict[int, int] = {}
+    latest: dict[int, str] = {}
     for start in range(0, len(entry_ids), 900):
         chunk = list(entry_ids[start:start + 900])
         marks = ",".join("?" * len(chunk))
@@ -110,6 +113,7 @@ def load_records(entry_ids: list[int]):
             rows[row[0]] = row
         extensions.update(database.execute_sql(_EXTENSIONS_SQL.format(marks=marks),
                                                [EventKind.EXTEND.value, *chunk]).fetchall())
+        latest.update(database.execute_sql(_LATEST_PROGRESS_SQL.format(marks=marks), chunk).fetchall())
     records = []
     width = len(_RECORD_COLUMNS)
     for entry_id in entry_ids:
@@ -125,5 +129,6 @@ def load_records(entry_ids: list[int]):
         records.append(EntryRecord(**values, owner_name=owner, leader_name=leader, responsible_name=responsible,
                                    reviewer_name=reviewer, department_name=department, task_force_name=task_force,
                                    extension_count=extensions.get(entry_id, 0),
+                                   latest_progress=latest.get(entry_id, ""),
                                    missing=missing_essentials(SimpleNamespace(**values))))
     return records

@@ -73,6 +73,21 @@ def update_entry(entry_id: int, data: EntryInput, *, base_version: int | None = 
 
 
 @context.writes
+def edit_entry(entry_id: int, data: EntryInput, *, base_version: int | None = None,
+               base: EntryInput | None = None) -> EntryRecord:
+    """The clerk's edit in the editor: as update_entry (a changed-since entry raises StaleVersionError
+    first), but a set 整改时限 moves only by 延期 (ledger_extend), which asks for a reason and counts; a
+    first deadline may be set here."""
+    from .ledger_extend import check_deadline_edit  # noqa: PLC0415 - ledger_extend imports models only
+
+    entry = _get_model(entry_id)
+    if base_version is None or entry.version == base_version:
+        wanted = normalise(data)
+        check_deadline_edit(entry, wanted.deadline_type, wanted.deadline)
+    return update_entry.__wrapped__(entry_id, data, base_version=base_version, base=base)
+
+
+@context.writes
 def replace_entry(entry_id: int, data: EntryInput, *, expected: EntryInput) -> EntryRecord:
     """Undo or redo of an edit: the entry becomes `data`, but only while it is still `expected` (as the
     edit left it) and not in the recycle bin; otherwise WorkflowError says what changed since."""

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from desk_app.db.models import Department, LedgerEntry, Person, ProgressUpdate
-from desk_app.domain import DeadlineType, Status
+from desk_app.domain import Status
 from desk_app.errors import NotFoundError, ValidationError, WorkflowError
 
 from . import changelog, context, roles
@@ -18,7 +18,8 @@ from .ledger import _get_model, _named
 from .measures import without_derived
 from .workflow import DIRECT_STATUSES
 
-BULK_FIELDS = {"status": "状态", "department_id": "责任单位", "responsible_id": "责任人", "deadline": "整改时限"}
+BULK_FIELDS = {"status": "状态", "department_id": "责任单位", "responsible_id": "责任人"}
+# 整改时限 is not among them: a set deadline moves only by 延期 (ledger_extend.extend, for many entries too).
 
 
 @dataclass(frozen=True)
@@ -34,12 +35,12 @@ class BulkChange:
 
 
 def _columns(field_name: str, value) -> dict:
-    if field_name == "deadline":
-        return {"deadline_type": DeadlineType.DATE.value, "deadline": value}
     return {field_name: value}
 
 
 def _check(field_name: str, value, entries: list[LedgerEntry]) -> None:
+    if field_name == "deadline":
+        raise ValidationError("整改时限只能通过“批量延期”修改（须填写延期理由，计入延期次数）", field_name)
     if field_name not in BULK_FIELDS:
         raise ValidationError(f"不能批量修改“{field_name}”", field_name)
     if field_name == "status":
@@ -52,15 +53,9 @@ def _check(field_name: str, value, entries: list[LedgerEntry]) -> None:
     elif field_name == "department_id":
         if value is not None and not Department.select().where(Department.id == value).exists():
             raise ValidationError("所选责任单位不存在", field_name)
-    elif field_name == "responsible_id":
-        if value is not None and not Person.select().where(Person.id == value).exists():
-            raise ValidationError("所选责任人不存在", field_name)
-    elif field_name == "deadline":
-        if not isinstance(value, date):
-            raise ValidationError("请选择新的整改时限", field_name)
-        early = [e.code for e in entries if e.found_date and value < e.found_date]
-        if early:
-            raise ValidationError(f"新的整改时限早于 {_codes(early)} 的发现日期，请另选日期", field_name)
+    elif field_name == "responsible_id" and value is not None and not Person.select().where(
+            Person.id == value).exists():
+        raise ValidationError("所选责任人不存在", field_name)
 
 
 def _codes(codes: list[str]) -> str:
@@ -93,7 +88,7 @@ def _write(entry: LedgerEntry, values: dict, now) -> None:
 
 @context.writes
 def bulk_update(entry_ids: list[int], field_name: str, value) -> BulkChange:
-    """Set one field (状态 / 责任单位 / 责任人 / 整改时限) on every given entry."""
+    """Set one field (状态 / 责任单位 / 责任人) on every given entry."""
     entries = _load(entry_ids)
     if not entries:
         raise ValidationError("请先选中要修改的事项")
@@ -167,6 +162,13 @@ def month_progress_texts(entry_ids: list[int], month: str) -> dict[int, str]:
             .where(ProgressUpdate.entry.in_(entry_ids), ProgressUpdate.month == month)
             .order_by(ProgressUpdate.id).tuples())
     return {entry_id: text for entry_id, text in rows}
+
+
+def entries_with_month_progress(month: str) -> set[int]:
+    """The entries that have a progress update for `month` — what 调度 counts as filled — in one query,
+    however long the list (ids in chunks would cost a query per 900 entries)."""
+    query = ProgressUpdate.select(ProgressUpdate.entry).where(ProgressUpdate.month == month).distinct()
+    return {entry_id for (entry_id,) in query.tuples()}
 
 
 @context.writes(allow=roles.Allow(roles.PROGRESS, "entry_id"))

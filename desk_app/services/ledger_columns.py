@@ -64,6 +64,9 @@ COLUMNS: list[Column] = [
     Column("completed_date", "完成日期", 8, lambda e: cn_date(e.completed_date), default=False),
     Column("closed_date", "销号日期", 8, lambda e: cn_date(e.closed_date), default=False),
     Column("reviewer", "销号审核人", 6, lambda e: e.reviewer_name, default=False),
+    Column("latest_progress", "最新进展", 18, lambda e: e.latest_progress, default=False),
+    Column("extensions", "延期次数", 5, lambda e: str(e.extension_count) if e.extension_count else "",
+           default=False),
     Column("note", "备注", 8, lambda e: e.note, default=False),
     # Where a 督办/交办 matter comes from (issue 15).
     Column("task_source", "任务来源", 8, lambda e: e.task_source, default=False),

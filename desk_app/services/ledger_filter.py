@@ -25,6 +25,7 @@ class LedgerFilter:
     department_ids: list[int] = field(default_factory=list)
     responsible_ids: list[int] = field(default_factory=list)
     owner_ids: list[int] = field(default_factory=list)
+    leader_ids: list[int] = field(default_factory=list)  # 责任领导 (a column header's filter)
     task_force_ids: list[int] = field(default_factory=list)
     statuses: list[str] = field(default_factory=list)
     deadline_from: date | None = None
@@ -94,6 +95,7 @@ def where_clause(f: LedgerFilter):
     for values, column in ((f.kinds, LedgerEntry.kind), (f.layers, LedgerEntry.layer),
                            (f.categories, LedgerEntry.category), (f.sources, LedgerEntry.source),
                            (f.responsible_ids, LedgerEntry.responsible), (f.owner_ids, LedgerEntry.owner),
+                           (f.leader_ids, LedgerEntry.leader),
                            (f.task_force_ids, LedgerEntry.task_force), (f.statuses, LedgerEntry.status),
                            (f.source_units, LedgerEntry.source_unit)):
         if values:

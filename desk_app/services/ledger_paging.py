@@ -147,17 +147,26 @@ class Page:
         return self.last_key is not None and None not in self.last_key
 
 
-def page(f: LedgerFilter, sort: str = "code", descending: bool = False, *, limit: int = 200, offset: int = 0,
+def page(f: LedgerFilter, sort="code", descending: bool = False, *, limit: int = 200, offset: int = 0,
          after: tuple | None = None, expected: int | None = None) -> Page:
     """A page of the sorted list.
 
     after: a previous Page's last_key (Page.continues must be true): the rows right after it, by keyset.
+    sort: a SORT_KEYS name (with descending), or a list of levels [(key, descending), …] (ledger_sort).
     offset: for jumps to a place no loaded page borders on.
     expected: the filter's count when the caller knows it; it picks the plan (walk the sort's index, or
     find the few matching rows by the filter's index and sort them).
     """
     if expected == 0:
         return Page([], None)
+    if not isinstance(sort, str):  # levels: (key, descending), …
+        from . import ledger_sort  # noqa: PLC0415
+
+        levels = ledger_sort.normalise(sort)
+        if len(levels) > 1:
+            ids, last = ledger_sort.page_ids(f, levels, limit=limit, offset=offset, after=after)
+            return Page(ids, last)
+        sort, descending = levels[0]
     walk = expected is None or expected > SELECTIVE
     index = (SORT_INDEX.get(sort) if walk else filter_index(f)) if f.campaign_id is not None else None
     per_row = walk and index is not None and _dense_search(f, expected)
@@ -196,6 +205,14 @@ def _after(f: LedgerFilter, sort: str, descending: bool, walk: bool, index: str 
             lead[0] < value if descending else lead[0] > value)
         rows += _fetch(later, index, limit - len(rows))
     return rows
+
+
+def position(f: LedgerFilter, entry_id: int, sort="code", descending: bool = False) -> int | None:
+    """Where an entry stands in the sorted list (0 = first), None when the filter leaves it out: how the
+    list finds a new entry to select and show it, however far down it sorts. sort: a key or levels."""
+    from . import ledger_sort  # noqa: PLC0415
+
+    return ledger_sort.position(f, entry_id, ledger_sort.normalise(sort, descending))
 
 
 def entry_ids(f: LedgerFilter, sort: str = "code", descending: bool = False, *, offset: int = 0,

@@ -25,6 +25,7 @@ from .ledger_paging import (  # noqa: F401 - re-exported
     fetch_page,
     iter_entries,
     page,
+    position,
 )
 from .ledger_summary import LedgerSummary, count_entries, summarize  # noqa: F401 - re-exported
 

@@ -105,8 +105,26 @@ def _documents(entry_ids: list[int]) -> dict[int, tuple[str, str]]:
     for entry_id, text in progress:
         if entry_id in docs:
             docs[entry_id].append(text)
-    # A separator between fields keeps a bigram from spanning two of them.
-    return {row[0]: (index_tokens(" | ".join(str(v) for v in docs[row[0]])), tags(*row[1:6])) for row in rows}
+    # Field by field (the same as index_tokens of the fields joined by a separator, which keeps a bigram from
+    # spanning two of them): names, standard phrases and template texts repeat, and are tokenised once.
+    tokens = _field_tokens()
+    return {row[0]: (" ".join(filter(None, map(tokens, docs[row[0]]))), tags(*row[1:6])) for row in rows}
+
+
+def _field_tokens():
+    """index_tokens for one call of _documents, remembering the short texts it has seen."""
+    seen: dict[str, str] = {}
+
+    def tokens(value) -> str:
+        text = str(value)
+        found = seen.get(text)
+        if found is None:
+            found = index_tokens(text)
+            if len(text) < 400:
+                seen[text] = found
+        return found
+
+    return tokens
 
 
 def _index(ids: list[int]) -> None:

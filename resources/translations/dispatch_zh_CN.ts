@@ -32,6 +32,18 @@
         <translation>回车：填写 / 保存并转到下一条 · Esc：取消本次填写 · Ctrl+Z：撤销</translation>
     </message>
     <message>
+        <source>The monthly dispatch lists open entries (not started or in progress), but the ledger is filtered to %1. Remove that condition in the ledger (or choose All entries) and open the dispatch again.</source>
+        <translation>本月调度只列出未启动、推进中的事项，而台账当前筛选的是“%1”。请在台账中去掉这个条件（或点“全部事项”）后再打开本月调度。</translation>
+    </message>
+    <message>
+        <source>No open entry (not started or in progress) matches the ledger&apos;s filter: %1. Remove a condition in the ledger and open the dispatch again.</source>
+        <translation>台账当前的筛选条件（%1）下没有未启动或推进中的事项。请在台账中去掉某个条件后再打开本月调度。</translation>
+    </message>
+    <message>
+        <source>This campaign has no open entries (not started or in progress): there is no progress to report this month.</source>
+        <translation>本活动没有未启动或推进中的事项，本月无需填报进展。</translation>
+    </message>
+    <message>
         <source>Filled %1 of %2</source>
         <translation>已填 %1 / %2 条</translation>
     </message>

@@ -161,6 +161,18 @@
         <translation>如 财办〔2026〕12号</translation>
     </message>
     <message>
+        <source>Extend…</source>
+        <translation>延期…</translation>
+    </message>
+    <message>
+        <source>A set deadline changes only by an extension, with its reason; it is counted and kept in the history</source>
+        <translation>整改时限确定后只能通过延期修改：须填写理由，计入延期次数并留下记录</translation>
+    </message>
+    <message>
+        <source>Set: change it with Extend… (reason required)</source>
+        <translation>已确定：请用“延期…”修改（须填写理由）</translation>
+    </message>
+    <message>
         <source>&quot;%1&quot; is not in the list; pick one from the list</source>
         <translation>“%1”不在列表中，请从列表中选择</translation>
     </message>
@@ -207,33 +219,6 @@
     <message>
         <source>Someone</source>
         <translation>其他人</translation>
-    </message>
-</context>
-<context>
-    <name>ExtendDialog</name>
-    <message>
-        <source>Extend the deadline of %1</source>
-        <translation>延期：%1</translation>
-    </message>
-    <message>
-        <source>Extended %1 times so far</source>
-        <translation>已延期 %1 次</translation>
-    </message>
-    <message>
-        <source>Extensions:</source>
-        <translation>延期次数：</translation>
-    </message>
-    <message>
-        <source>New deadline:</source>
-        <translation>新的整改时限：</translation>
-    </message>
-    <message>
-        <source>Reason (required):</source>
-        <translation>延期理由（必填）：</translation>
-    </message>
-    <message>
-        <source>Extend</source>
-        <translation>延期</translation>
     </message>
 </context>
 <context>

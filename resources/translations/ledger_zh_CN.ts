@@ -29,6 +29,36 @@
     </message>
 </context>
 <context>
+    <name>CheckListButton</name>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>%1 chosen</source>
+        <translation>已选 %1 项</translation>
+    </message>
+</context>
+<context>
+    <name>CheckListPopup</name>
+    <message>
+        <source>Find a value…</source>
+        <translation>查找…</translation>
+    </message>
+    <message>
+        <source>(Select all)</source>
+        <translation>（全选）</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>ColumnsDialog</name>
     <message>
         <source>Columns</source>
@@ -90,6 +120,152 @@
     </message>
 </context>
 <context>
+    <name>ExtendDialog</name>
+    <message>
+        <source>Extend the deadline of %1</source>
+        <translation>%1 延期</translation>
+    </message>
+    <message>
+        <source>Extend the deadline of %1 entries</source>
+        <translation>%1 条事项延期</translation>
+    </message>
+    <message>
+        <source>Deadline: %1</source>
+        <translation>整改时限：%1</translation>
+    </message>
+    <message>
+        <source> and %1 more</source>
+        <translation> 等 %1 项</translation>
+    </message>
+    <message>
+        <source>Entries:</source>
+        <translation>事项：</translation>
+    </message>
+    <message>
+        <source>Extended %1 times so far</source>
+        <translation>已延期 %1 次</translation>
+    </message>
+    <message>
+        <source>%1 of them extended before</source>
+        <translation>其中 %1 条以前延期过</translation>
+    </message>
+    <message>
+        <source>Extensions:</source>
+        <translation>延期次数：</translation>
+    </message>
+    <message>
+        <source>Never extended</source>
+        <translation>从未延期</translation>
+    </message>
+    <message>
+        <source>Earlier extensions:</source>
+        <translation>以往延期：</translation>
+    </message>
+    <message>
+        <source>Why the deadline moves (shown in the history and counted)</source>
+        <translation>为什么延期（记入修改记录并计入延期次数）</translation>
+    </message>
+    <message>
+        <source>New deadline:</source>
+        <translation>新的整改时限：</translation>
+    </message>
+    <message>
+        <source>Reason (required):</source>
+        <translation>延期理由（必填）：</translation>
+    </message>
+    <message>
+        <source>Extend</source>
+        <translation>延期</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>FilterChips</name>
+    <message>
+        <source>Recycle bin</source>
+        <translation>回收站</translation>
+    </message>
+    <message>
+        <source>Search “%1”</source>
+        <translation>搜索“%1”</translation>
+    </message>
+    <message>
+        <source>Sent by</source>
+        <translation>来源单位</translation>
+    </message>
+    <message>
+        <source> and %1 more</source>
+        <translation> 等 %1 项</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Due in %1 days</source>
+        <translation>%1 天内到期</translation>
+    </message>
+    <message>
+        <source>Open only</source>
+        <translation>仅未完成</translation>
+    </message>
+    <message>
+        <source>Deadline %1 to %2</source>
+        <translation>整改时限 %1 至 %2</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>我负责的</translation>
+    </message>
+    <message>
+        <source>Involving %1</source>
+        <translation>涉及 %1</translation>
+    </message>
+    <message>
+        <source>Decisions of one meeting</source>
+        <translation>某次会议的议定事项</translation>
+    </message>
+    <message>
+        <source>Supervision nodes due today</source>
+        <translation>督办节点今日到期</translation>
+    </message>
+    <message>
+        <source>Supervision nodes missed</source>
+        <translation>督办节点已逾期</translation>
+    </message>
+    <message>
+        <source>Supervision nodes due today or missed</source>
+        <translation>督办节点今日到期或已逾期</translation>
+    </message>
+    <message>
+        <source>Behind schedule</source>
+        <translation>序时滞后</translation>
+    </message>
+    <message>
+        <source>Departments assist</source>
+        <translation>所选科室为配合单位</translation>
+    </message>
+    <message>
+        <source>Departments lead or assist</source>
+        <translation>所选科室牵头或配合</translation>
+    </message>
+    <message>
+        <source>Found by %1</source>
+        <translation>截至 %1 发现</translation>
+    </message>
+    <message>
+        <source>No filter: every entry is listed</source>
+        <translation>未筛选：列出全部事项</translation>
+    </message>
+    <message>
+        <source>Remove this condition</source>
+        <translation>去掉这个条件</translation>
+    </message>
+</context>
+<context>
     <name>LedgerActions</name>
     <message>
         <source>New</source>
@@ -110,10 +286,6 @@
     <message>
         <source>Progress</source>
         <translation>进展</translation>
-    </message>
-    <message>
-        <source>Extend</source>
-        <translation>延期</translation>
     </message>
     <message>
         <source>Apply to close</source>
@@ -140,16 +312,16 @@
         <translation>责任人…</translation>
     </message>
     <message>
-        <source>Deadline…</source>
-        <translation>整改时限…</translation>
-    </message>
-    <message>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <source>Redo</source>
-        <translation>重做</translation>
+        <source>Extend…</source>
+        <translation>延期…</translation>
+    </message>
+    <message>
+        <source>Extend the deadline…</source>
+        <translation>延期…</translation>
     </message>
     <message>
         <source>Monthly dispatch</source>
@@ -168,6 +340,10 @@
         <translation>搜索</translation>
     </message>
     <message>
+        <source>Copy rows with headers</source>
+        <translation>复制选中行（含表头）</translation>
+    </message>
+    <message>
         <source>Handle</source>
         <translation>办理</translation>
     </message>
@@ -182,6 +358,18 @@
     <message>
         <source>More</source>
         <translation>更多</translation>
+    </message>
+    <message>
+        <source>Freeze number and description columns</source>
+        <translation>冻结问题编号、问题表现列</translation>
+    </message>
+    <message>
+        <source>Wrap text in rows</source>
+        <translation>行内自动换行</translation>
+    </message>
+    <message>
+        <source>Sort by type and number again</source>
+        <translation>恢复默认排序（类型、编号）</translation>
     </message>
     <message>
         <source>Delete a saved view…</source>
@@ -233,6 +421,21 @@
     </message>
 </context>
 <context>
+    <name>LedgerCopy</name>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>%1 rows are selected; at most %2 can be copied at once. Use Export → Excel for the whole list.</source>
+        <translation>已选中 %1 行，一次最多复制 %2 行。整个列表请用“导出 Excel”。</translation>
+    </message>
+</context>
+<context>
     <name>LedgerDialogs</name>
     <message>
         <source>OK</source>
@@ -274,30 +477,6 @@
         <translation>月度序时进度低于计划的重点任务</translation>
     </message>
     <message>
-        <source>All kinds</source>
-        <translation>全部类型</translation>
-    </message>
-    <message>
-        <source>All layers</source>
-        <translation>全部层级</translation>
-    </message>
-    <message>
-        <source>All statuses</source>
-        <translation>全部状态</translation>
-    </message>
-    <message>
-        <source>All categories</source>
-        <translation>全部类别</translation>
-    </message>
-    <message>
-        <source>All sources</source>
-        <translation>全部来源</translation>
-    </message>
-    <message>
-        <source>All departments</source>
-        <translation>全部单位</translation>
-    </message>
-    <message>
         <source>Leads</source>
         <translation>牵头</translation>
     </message>
@@ -314,14 +493,6 @@
         <translation>所选科室是牵头（责任单位）、配合，还是两者之一</translation>
     </message>
     <message>
-        <source>All responsible</source>
-        <translation>全部责任人</translation>
-    </message>
-    <message>
-        <source>All task forces</source>
-        <translation>全部专班</translation>
-    </message>
-    <message>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
@@ -334,36 +505,12 @@
         <translation>至</translation>
     </message>
     <message>
-        <source>Enter your name under Settings → General (the clerk&apos;s name, as in the people list) to see the entries you are responsible for.</source>
+        <source>Departments picked</source>
+        <translation>所选科室</translation>
+    </message>
+    <message>
+        <source>Enter your name under Settings → General (the clerk's name, as in the people list) to see the entries you are responsible for.</source>
         <translation>请先在“设置 → 常规”中填写经办人姓名（与人员名单中的姓名一致），才能查看本人负责的事项。</translation>
-    </message>
-    <message>
-        <source>Owner: %1</source>
-        <translation>所属人员：%1</translation>
-    </message>
-    <message>
-        <source>Open only</source>
-        <translation>仅未完成</translation>
-    </message>
-    <message>
-        <source>Decisions of one meeting</source>
-        <translation>某次会议的议定事项</translation>
-    </message>
-    <message>
-        <source>Supervision nodes due today</source>
-        <translation>督办节点今日到期</translation>
-    </message>
-    <message>
-        <source>Supervision nodes missed</source>
-        <translation>督办节点已逾期</translation>
-    </message>
-    <message>
-        <source>Supervision nodes due today or missed</source>
-        <translation>督办节点今日到期或已逾期</translation>
-    </message>
-    <message>
-        <source>Recycle bin</source>
-        <translation>回收站</translation>
     </message>
 </context>
 <context>
@@ -381,6 +528,14 @@
         <translation>筛选结果</translation>
     </message>
     <message>
+        <source>No entry matches: %1. Remove a condition above (×) or clear the filters.</source>
+        <translation>没有符合条件的事项：%1。可点上方条件的 × 去掉它，或清除筛选。</translation>
+    </message>
+    <message>
+        <source>No records</source>
+        <translation>暂无记录</translation>
+    </message>
+    <message>
         <source>Total %1, overdue %2, completion rate %3%</source>
         <translation>共 %1 条，逾期 %2 条，完成率 %3%</translation>
     </message>
@@ -393,12 +548,20 @@
         <translation>已选 %1 条</translation>
     </message>
     <message>
-        <source>Recycle bin</source>
-        <translation>回收站</translation>
+        <source>Filtered: %1</source>
+        <translation>筛选：%1</translation>
+    </message>
+    <message>
+        <source>%1 is saved but the current filter does not list it. &lt;a href='show'&gt;Clear the filters and show it&lt;/a&gt;</source>
+        <translation>%1 已保存，但不符合当前筛选条件，列表中没有列出。&lt;a href='show'&gt;清除筛选并显示它&lt;/a&gt;</translation>
     </message>
     <message>
         <source>Undo history cleared: %1 cannot be undone.</source>
         <translation>已清空撤销记录：“%1”无法撤销。</translation>
+    </message>
+    <message>
+        <source>Ctrl+Z: undo “%1”</source>
+        <translation>Ctrl+Z：撤销“%1”</translation>
     </message>
 </context>
 <context>
@@ -553,8 +716,78 @@
         <translation>删除 %1 条</translation>
     </message>
     <message>
+        <source>Progress this month of %1</source>
+        <translation>本月进展 %1</translation>
+    </message>
+    <message>
         <source>Progress of %1</source>
         <translation>%1 的进展</translation>
+    </message>
+    <message>
+        <source>Extend %1</source>
+        <translation>延期 %1</translation>
+    </message>
+    <message>
+        <source>Extend %1 entries</source>
+        <translation>延期 %1 条</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>Undo history</source>
+        <translation>撤销记录</translation>
+    </message>
+    <message>
+        <source>Undo “%1”</source>
+        <translation>撤销“%1”</translation>
+    </message>
+    <message>
+        <source>Redo “%1”</source>
+        <translation>重做“%1”</translation>
+    </message>
+    <message>
+        <source>Nothing to undo yet</source>
+        <translation>还没有可撤销的操作</translation>
+    </message>
+    <message>
+        <source>Undo back to “%1”</source>
+        <translation>撤销到“%1”之前</translation>
+    </message>
+    <message>
+        <source>Redo up to “%1” (undone)</source>
+        <translation>重做到“%1”（已撤销）</translation>
+    </message>
+</context>
+<context>
+    <name>_FieldPopup</name>
+    <message>
+        <source>A date range: use "Deadline from … to …" above the table.</source>
+        <translation>按日期范围筛选：请用表格上方的“整改时限从……至……”。</translation>
+    </message>
+    <message>
+        <source>Contains (searches number, description, target, measures, progress and names):</source>
+        <translation>包含文字（在编号、问题表现、整改目标、整改措施、进展和人名中查找）：</translation>
+    </message>
+</context>
+<context>
+    <name>_SortRow</name>
+    <message>
+        <source>Sort ascending</source>
+        <translation>升序</translation>
+    </message>
+    <message>
+        <source>Sort descending</source>
+        <translation>降序</translation>
+    </message>
+    <message>
+        <source>Then by this column</source>
+        <translation>再按此列排序</translation>
     </message>
 </context>
 </TS>

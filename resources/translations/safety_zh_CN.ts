@@ -71,5 +71,9 @@
         <source>The program keeps working; please free some disk space.</source>
         <translation>程序可以继续使用；请尽快清理磁盘空间。</translation>
     </message>
+    <message>
+        <source>Checking the data and making the daily backup…</source>
+        <translation>正在检查数据并做每日备份……</translation>
+    </message>
 </context>
 </TS>

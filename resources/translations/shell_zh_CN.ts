@@ -32,7 +32,7 @@
     </message>
     <message>
         <source>Error</source>
-        <translation>错误</translation>
+        <translation>出错</translation>
     </message>
     <message>
         <source>Continue</source>
@@ -49,6 +49,10 @@
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>Opening %1…</source>
+        <translation>正在打开%1……</translation>
+    </message>
     <message>
         <source>Another clerk</source>
         <translation>其他文员</translation>

@@ -69,3 +69,23 @@ def test_demo_refuses_a_folder_with_data(demo):
 
     with pytest.raises(ValidationError, match="已经有数据"):
         build_demo()
+
+
+@pytest.mark.parametrize(("entries", "frozen"), [(60, True), (120, False)])
+def test_past_months_are_frozen_up_to_a_size(db, monkeypatch, entries, frozen):
+    from desk_app.services import demo_data, month_freeze
+
+    monkeypatch.setattr(demo_data, "FREEZE_HISTORY_UP_TO", 100)
+    result = demo_data.build(entries=entries, seed=7)
+    assert bool(month_freeze.frozen_months(result.campaign_id)) is frozen
+    assert LedgerEntry.select().count() == entries
+
+
+def test_the_command_says_when_a_big_demo_leaves_its_months_unfrozen(tmp_path, monkeypatch, capsys):
+    from desk_app import cli
+    from desk_app.services import demo_data
+
+    monkeypatch.setattr(demo_data, "FREEZE_HISTORY_UP_TO", 50)
+    assert cli.main(["--data-dir", str(tmp_path / "big"), "demo", "--entries", "60", "--quiet"]) == 0
+    out = capsys.readouterr().out
+    assert "60 条台账" in out and "超过 50 条的演示数据不封存以往月份" in out and "desk-app freeze" in out

@@ -31,14 +31,12 @@ def test_bulk_responsible_then_revert_restores_each_previous_value(demo):
     assert again.before == change.before
 
 
-def test_bulk_deadline_sets_a_dated_deadline_and_checks_found_dates(demo):
+def test_bulk_deadline_is_refused_and_points_at_bulk_extension(demo):
     ids = _ids(demo, Status.IN_PROGRESS, 2)
-    change = ledger_bulk.bulk_update(ids, "deadline", date(2027, 6, 30))
-    assert all(ledger.get_entry(i).deadline == date(2027, 6, 30) for i in ids)
-    ledger_bulk.revert(change)
-    with pytest.raises(ValidationError) as err:
-        ledger_bulk.bulk_update(ids, "deadline", date(2000, 1, 1))
-    assert "发现日期" in err.value.message
+    before = [ledger.get_entry(i).deadline for i in ids]
+    with pytest.raises(ValidationError, match="批量延期"):
+        ledger_bulk.bulk_update(ids, "deadline", date(2027, 6, 30))
+    assert [ledger.get_entry(i).deadline for i in ids] == before
 
 
 def test_bulk_status_refuses_closed_entries_and_changes_nothing(demo):
@@ -95,3 +93,15 @@ def test_page_ids_match_the_full_sorted_list(demo):
         full = ledger_query.entry_ids(f, sort)
         assert ledger_query.entry_ids(f, sort, offset=100, limit=50) == full[100:150]
         assert [r.id for r in ledger_query.fetch_page(f, sort=sort, offset=0, limit=20)] == full[:20]
+
+
+def test_entries_with_month_progress_are_those_with_an_update_that_month(demo):
+    all_ids = ledger_query.entry_ids(LedgerFilter(campaign_id=demo.campaign_id))
+    texts = ledger_bulk.month_progress_texts(all_ids, "2026-11")
+    assert ledger_bulk.entries_with_month_progress("2026-11") == set(texts)
+    entry_id = next(i for i in all_ids if i not in texts)
+    ledger_bulk.set_month_progress(entry_id, "2026-11", "已部署")
+    assert entry_id in ledger_bulk.entries_with_month_progress("2026-11")
+    ledger_bulk.set_month_progress(entry_id, "2026-11", "")
+    assert entry_id not in ledger_bulk.entries_with_month_progress("2026-11")
+    assert ledger_bulk.entries_with_month_progress("1999-01") == set()

@@ -84,3 +84,60 @@ def test_cancel_stores_nothing(campaign):
 def test_unknown_campaign(db):
     with pytest.raises(NotFoundError):
         ledger.create_entries(12345, [NewEntry(_data())])
+
+
+def _indexes() -> list[tuple]:
+    return database.execute_sql("SELECT name, sql FROM sqlite_master WHERE type = 'index' "
+                                "AND tbl_name = 'ledger_entry' ORDER BY name").fetchall()
+
+
+def test_a_big_batch_builds_the_indexes_after_the_rows_and_they_serve_as_before(campaign, monkeypatch):
+    from desk_app.services import ledger_create
+
+    monkeypatch.setattr(ledger_create, "REBUILD_INDEXES_FROM", 20)
+    before = _indexes()
+    heard = []
+    items = [NewEntry(_data(description=f"问题{n}", layer=[Layer.DIVISION, Layer.STAFF][n % 2]),
+                      status=[Status.NOT_STARTED, Status.IN_PROGRESS][n % 2]) for n in range(60)]
+    ids = ledger.create_entries(campaign.id, items, progress=lambda d, t, text="": heard.append(text) or True)
+    assert "正在整理索引" in heard and _indexes() == before
+    assert database.execute_sql("PRAGMA integrity_check").fetchone()[0] == "ok"
+    f = LedgerFilter(campaign_id=campaign.id, statuses=[Status.IN_PROGRESS], layers=[Layer.STAFF])
+    assert [e.id for e in ledger_query.fetch_entries(f, sort="status")] == ids[1::2]
+    plan = " ".join(r[-1] for r in database.execute_sql(
+        "EXPLAIN QUERY PLAN SELECT id FROM ledger_entry WHERE campaign_id = ? AND deleted_at IS NULL "
+        "ORDER BY code_key LIMIT 5", (campaign.id,)).fetchall())
+    assert "ledger_entry_live_code" in plan
+
+
+def test_a_big_batch_next_to_a_bigger_ledger_keeps_its_indexes(campaign, monkeypatch):
+    from desk_app.services import ledger_create
+
+    monkeypatch.setattr(ledger_create, "REBUILD_INDEXES_FROM", 5)
+    while_writing = []
+
+    def look(done, total, text=""):
+        if "写入" in text:
+            while_writing.append(len(_indexes()))
+        return True
+
+    ledger.create_entries(campaign.id, [NewEntry(_data()) for _ in range(12)], progress=look)
+    ledger.create_entries(campaign.id, [NewEntry(_data()) for _ in range(6)], progress=look)
+    everything = len(_indexes())
+    unique = sum(1 for _name, sql in _indexes() if sql is None or sql.startswith("CREATE UNIQUE"))
+    assert while_writing == [unique, everything] and LedgerEntry.select().count() == 18
+
+
+def test_a_cancelled_or_failed_big_batch_leaves_rows_and_indexes_as_they_were(campaign, monkeypatch):
+    from desk_app.services import ledger_create
+
+    monkeypatch.setattr(ledger_create, "REBUILD_INDEXES_FROM", 10)
+    monkeypatch.setattr(ledger_create, "BATCH", 10)
+    before = _indexes()
+    with pytest.raises(Cancelled):  # stopped half way through the rows, the indexes dropped
+        ledger.create_entries(campaign.id, [NewEntry(_data()) for _ in range(30)],
+                              progress=lambda d, t, text="": not ("写入" in text and d >= 20))
+    assert _indexes() == before and LedgerEntry.select().count() == 0
+    with pytest.raises(ValidationErrors):  # a clash found before anything is dropped
+        ledger.create_entries(campaign.id, [NewEntry(_data(), code="A-1")] * 2 + [NewEntry(_data())] * 20)
+    assert _indexes() == before and LedgerEntry.select().count() == 0

@@ -85,7 +85,13 @@ def test_records_read_as_tuples_equal_the_peewee_records(demo):
     assert [r.id for r in fast] == ids[::-1]
     for record in fast:
         slow = by_peewee[record.id]
-        assert record == type(record)(**{**vars(slow), "extension_count": record.extension_count})
+        assert record == type(record)(**{**vars(slow), "extension_count": record.extension_count,
+                                         "latest_progress": record.latest_progress})
+    with_progress = [r for r in fast if r.latest_progress]
+    assert with_progress  # the newest progress text comes along, for the 最新进展 column
+    from desk_app.services import workflow
+
+    assert all(r.latest_progress == workflow.progress_of(r.id)[-1].text for r in with_progress)
 
 
 @pytest.mark.parametrize("column", ["layer", "owner_id", "status", "department_id"])
@@ -114,3 +120,56 @@ def test_a_dense_search_asks_the_index_per_row_and_finds_the_same_page(demo, mon
     assert dense == listed and dense.ids == ledger_query.entry_ids(f, "kind", limit=30)
     after = ledger_query.page(f, "kind", limit=30, expected=expected, after=dense.last_key)
     assert after.ids == ledger_query.entry_ids(f, "kind", offset=30, limit=30)
+
+
+@pytest.mark.parametrize("sort", ["code", "kind", "deadline", "status", "department", "responsible"])
+@pytest.mark.parametrize("descending", [False, True])
+def test_position_is_the_row_an_entry_has_in_the_sorted_list(demo, sort, descending):
+    from desk_app.services.ledger_query import LedgerFilter, entry_ids, position
+
+    f = LedgerFilter(campaign_id=demo.campaign_id, statuses=["推进中", "未启动"])
+    ids = entry_ids(f, sort, descending)
+    for row in (0, 1, len(ids) // 3, len(ids) - 1):
+        assert position(f, ids[row], sort, descending) == row
+    closed = entry_ids(LedgerFilter(campaign_id=demo.campaign_id, statuses=["已销号"]), limit=1)[0]
+    assert position(f, closed, sort, descending) is None
+
+
+LEVELS = [[("department", False), ("deadline", True)], [("status", True), ("layer", False), ("code", True)],
+          [("responsible", False), ("kind", True)]]
+
+
+@pytest.mark.parametrize("levels", LEVELS)
+def test_multi_level_sort_pages_by_keyset_without_gaps_or_repeats(demo, levels):
+    """Every page continues where the last stopped (keyset = offset pages), the first two levels are in
+    order, and each entry's position is its row."""
+    from desk_app.services import ledger_sort
+
+    f = LedgerFilter(campaign_id=demo.campaign_id)
+    seen, after = [], None
+    while True:
+        page = ledger_query.page(f, levels, limit=37, after=after)
+        seen += page.ids
+        if len(page.ids) < 37:
+            break
+        after = page.last_key
+    assert len(seen) == len(set(seen)) == ledger_query.count_entries(f)
+    offset_pages = [i for n in range(0, len(seen), 37) for i in ledger_query.page(f, levels, limit=37, offset=n).ids]
+    assert offset_pages == seen
+    for row in (0, 5, len(seen) // 2, len(seen) - 1):
+        assert ledger_sort.position(f, seen[row], ledger_sort.normalise(levels)) == row
+    from desk_app.db.models import Department
+    from desk_app.services.entry_records import load_records
+
+    order = {d.id: d.sort_order for d in Department.select()}
+    value = {"department": lambda r: order.get(r.department_id, -1), "status": lambda r: r.status,
+             "responsible": lambda r: (r.responsible_id is None, r.responsible_name),
+             "deadline": lambda r: r.deadline.isoformat() if r.deadline else "9999-12-31",
+             "layer": lambda r: r.layer, "kind": lambda r: r.kind}
+    (k1, d1), (k2, d2) = levels[0], levels[1]
+    records = load_records(seen)
+    for a, b in zip(records, records[1:], strict=False):
+        first_a, first_b = value[k1](a), value[k1](b)
+        assert (first_a >= first_b) if d1 else (first_a <= first_b)
+        if first_a == first_b and k2 not in ("layer", "kind"):  # those two sort by rank, not by text
+            assert (value[k2](a) >= value[k2](b)) if d2 else (value[k2](a) <= value[k2](b))

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from desk_app.db.models import LedgerEntry, Person, database
+from desk_app.db.models import LedgerEntry, Person, ProgressUpdate, database
 from desk_app.services import ledger, ledger_query, search, workflow
 from desk_app.services.ledger import EntryInput
 from desk_app.services.ledger_query import LedgerFilter
@@ -146,3 +146,18 @@ def test_a_short_queue_is_indexed_on_the_spot(entries):
     assert search.pending() == 1
     assert "ZG-2026-0100" in _codes("直接写入")
     assert search.pending() == 0
+
+
+def test_documents_tokenised_field_by_field_are_the_whole_text_tokenised(demo):
+    from desk_app.services import search as s
+
+    fields = ["ZG-2026-0001", "预算编制（2026年）不够细化；", "", "——", "A&B 资金 监管", "郭一鸣", "郭一鸣", "x"]
+    joined = s.index_tokens(" | ".join(fields))
+    assert " ".join(filter(None, map(s._field_tokens(), fields))) == joined
+    ids = [e.id for e in LedgerEntry.select(LedgerEntry.id).limit(40)]
+    docs = s._documents(ids)
+    rows = s.database.execute_sql(s._ENTRY_TEXT_SQL.format(marks=",".join("?" * len(ids))), ids).fetchall()
+    for row in rows:
+        texts = [str(v) for v in row[6:]] + [p.text for p in ProgressUpdate.select().where(
+            ProgressUpdate.entry == row[0]).order_by(ProgressUpdate.id)]
+        assert docs[row[0]][0] == s.index_tokens(" | ".join(texts))

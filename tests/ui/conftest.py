@@ -23,7 +23,8 @@ def main_window(qtbot, demo):
     create_application()
     window = MainWindow()
     qtbot.addWidget(window)
-    window.show()
+    with qtbot.waitSignal(window.first_page_ready, timeout=10000):  # as at start-up: its page after the paint
+        window.show()
     yield window
     from PySide6.QtCore import QThreadPool
 

@@ -93,3 +93,42 @@ def test_three_hundred_rows_by_keyboard(qtbot, db):
     month = context.today().strftime("%Y-%m")
     ids = [d.model.entry_id(r) for r in range(300)]
     assert ledger_bulk.month_progress_texts(ids, month) == {i: f"进展{n}" for n, i in enumerate(ids)}
+
+
+def _filled_in_database(dialog) -> int:
+    month = dialog.model.month
+    ids = [dialog.model.entry_id(r) for r in range(dialog.model.rowCount())]
+    return sum(len(ledger_bulk.month_progress_texts(ids[i:i + 500], month)) for i in range(0, len(ids), 500))
+
+
+def test_the_filled_count_follows_saves_clears_undo_and_the_month(dialog, qtbot):
+    total = dialog.model.rowCount()
+    start = _filled_in_database(dialog)
+    assert dialog.count_label.text() == f"已填 {start} / {total} 条"
+    unfilled = next(r for r in range(total) if not dialog.model.data(dialog.model.index(r, 5)))
+    dialog.table.edit_row(unfilled)
+    _type_and_enter(qtbot, dialog, "本月已推进", unfilled)
+    assert dialog.count_label.text() == f"已填 {start + 1} / {total} 条" == f"已填 {_filled_in_database(dialog)} / {total} 条"
+    dialog.table.edit_row(unfilled)  # emptied again: no longer filled
+    _type_and_enter(qtbot, dialog, "", unfilled)
+    assert dialog.count_label.text() == f"已填 {start} / {total} 条"
+    dialog.stack.undo()  # the text comes back
+    assert dialog.count_label.text() == f"已填 {start + 1} / {total} 条" == f"已填 {_filled_in_database(dialog)} / {total} 条"
+    dialog.month.setCurrentIndex(1)
+    assert dialog.count_label.text() == f"已填 {_filled_in_database(dialog)} / {total} 条"
+
+
+def test_a_first_progress_starts_a_not_started_entry_and_its_light_follows(dialog, qtbot):
+    from desk_app.services import ledger
+    from ui.models.ledger_table_model import LIGHT_ROLE
+
+    model = dialog.model
+    row = next(r for r in range(model.rowCount())
+               if model.data(model.index(r, 5)) == "" and ledger.get_entry(model.entry_id(r)).status == "未启动")
+    dialog.table.edit_row(row)
+    _type_and_enter(qtbot, dialog, "已启动整改", row)
+    record = ledger.get_entry(model.entry_id(row))
+    assert record.status == "推进中" and model.code(row) == record.code
+    assert model.data(model.index(row, 0), LIGHT_ROLE) == ledger_query.light(
+        record.status, record.deadline_type, record.deadline).value
+    assert model.data(model.index(row, 5)) == "已启动整改"

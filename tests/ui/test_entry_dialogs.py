@@ -143,7 +143,7 @@ def test_review_returns_with_reason_and_new_deadline_then_reopen(app, qtbot, dem
 
 
 def test_extension_needs_a_reason_and_counts(app, qtbot, demo):
-    from ui.views.entry_workflow import ExtendDialog
+    from ui.views.ledger_extend_dialog import ExtendDialog
 
     entry = _entry(demo, Status.IN_PROGRESS)
     dialog = ExtendDialog(entry.id)

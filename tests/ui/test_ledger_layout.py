@@ -9,6 +9,7 @@ from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QAbstractButton, QApplication
 
 from desk_app.services import ledger_columns
+from desk_app.services.ledger_query import LedgerFilter
 from ui.models.ledger_table_model import table_default_keys
 
 LATIN = re.compile(r"[A-Za-z]{2,}")
@@ -67,7 +68,7 @@ def test_every_toolbar_button_shows_at_1280_by_800_print_first(main_window, page
     first = [toolbar.widgetForAction(a) for a in toolbar.actions()[:2]]
     assert first == [page.print_button, page.export_pdf_button]
     # A long list name gives way to the buttons instead of pushing them into the » menu.
-    page._scope_name = "财政投资评审中心（朱磊）负责的全部问题整改事项与督办事项" * 2
+    page._scope_chosen(LedgerFilter(open_only=True), "财政投资评审中心（朱磊）负责的全部问题整改事项与督办事项" * 2)
     page._update_status()
     QApplication.processEvents()
     assert not _overflowing(toolbar)
@@ -115,6 +116,7 @@ def test_default_order_puts_rectification_first_then_by_code(page):
 
 
 def test_sort_arrow_sits_on_the_type_column_when_it_is_shown(page):
+    page.table.set_freeze(False)  # columns in any order (frozen ones would come first)
     page.set_columns(["kind", "code", "status"])
     assert page.table.horizontalHeader().sortIndicatorSection() == 1
     page.table.sortByColumn(2, Qt.SortOrder.AscendingOrder)
@@ -141,17 +143,19 @@ def test_status_and_deadline_show_without_scrolling_at_1280_by_800(main_window, 
 
 
 def test_remembered_columns_still_win_and_old_automatic_defaults_do_not(main_window, qtbot):
-    from ui.views.ledger_page import SETTINGS_COLUMNS, LedgerPage
+    from ui.views.ledger_page import LedgerPage
+    from ui.views.ledger_table import SETTINGS_COLUMNS, frozen_first
 
     QSettings().setValue(SETTINGS_COLUMNS, json.dumps(["status", "code", "measures"]))
     chosen = LedgerPage(main_window.state)
     qtbot.addWidget(chosen)
-    assert chosen.visible_column_keys() == ["status", "code", "measures"]
+    assert chosen.visible_column_keys() == ["code", "status", "measures"]  # 编号 frozen at the left
     # Earlier versions stored the shared default order on every start: that was no choice.
     QSettings().setValue(SETTINGS_COLUMNS, json.dumps(ledger_columns.default_column_keys()))
     legacy = LedgerPage(main_window.state)
     qtbot.addWidget(legacy)
-    assert legacy.visible_column_keys() == table_default_keys() != ledger_columns.default_column_keys()
+    assert legacy.visible_column_keys() == frozen_first(table_default_keys())
+    assert table_default_keys() != ledger_columns.default_column_keys()
 
 
 def test_columns_dialog_defaults_button_restores_the_table_order(page):
@@ -168,7 +172,7 @@ def test_an_empty_ledger_says_so_in_the_middle(page, qtbot):
     assert not placeholder.is_shown()
     page.filter_bar.search.setText("没有这样的事项字样")
     qtbot.waitUntil(lambda: page.model.rowCount() == 0, timeout=3000)
-    assert placeholder.is_shown() and placeholder.label.text() == "暂无记录"
+    assert placeholder.is_shown() and placeholder.label.text().startswith("没有符合条件的事项：搜索“没有这样的事项字样”")
     assert placeholder.label.geometry() == page.table.viewport().rect()
     page.filter_bar.clear()
     qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=3000)

@@ -124,7 +124,7 @@ def test_filter_bar_leads_or_assists_and_behind_schedule(page, qtbot):
     bar = page.filter_bar
     task = page.model.record(0)
     helper = assists.assist_ids(task.id)[0]
-    bar.department.setCurrentIndex(bar.department.findData(helper))
+    bar.department.set_values([helper])
     lead_only = page.model.rowCount()
     bar.department_role.setCurrentIndex(bar.department_role.findData(assists.LEAD_OR_ASSIST))
     f = page.current_filter()
@@ -165,3 +165,15 @@ def test_dispatch_of_key_tasks_takes_the_months_actual_and_undoes_it(page, qtbot
     assert not any(p.month == "2026-11" and p.actual == 35 for p in progress_plan.plan_of(entry_id))
     assert not model.setData(index, "一半")  # refused with a message, nothing stored
     assert warnings and "不是数字" in warnings[0]
+
+
+def test_leads_or_assists_and_behind_schedule_show_as_chips_that_remove_them(page):
+    bar = page.filter_bar
+    helper = assists.assist_ids(page.model.record(0).id)[0]
+    bar.department.set_values([helper])
+    bar.department_role.setCurrentIndex(bar.department_role.findData(assists.LEAD_OR_ASSIST))
+    bar.lagging.setChecked(True)
+    keys = [chip.key for chip in bar.chip_list()]
+    assert "lagging" in keys and "department_role" in keys
+    bar.remove_condition("lagging")
+    assert not page.current_filter().lagging and page.current_filter().department_role == assists.LEAD_OR_ASSIST

@@ -23,6 +23,12 @@ from .ledger_table_model import LIGHT_ROLE, light_icon, wrapped_tooltip
 
 PAGE = 100
 PROGRESS_COLUMN = 5
+_TEXT_ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole)
+_DECORATION, _TOOLTIP, _BACKGROUND = (Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole,
+                                      Qt.ItemDataRole.BackgroundRole)
+_UNFILLED = QColor("#fff8e1")  # 本月进展 still to be typed
+_READ_ONLY = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_EDITABLE = _READ_ONLY | Qt.ItemFlag.ItemIsEditable
 
 
 def previous_month(month: str) -> str:
@@ -42,7 +48,9 @@ class DispatchModel(QAbstractTableModel):
         statuses = [s for s in (f.statuses or open_statuses) if s in open_statuses] or ["-"]
         self.filter = replace(f, statuses=statuses, deleted=False)
         self.ids = ledger_query.entry_ids(self.filter, "deadline")
-        self._pages: dict[int, tuple[list, dict, dict, dict]] = {}
+        self._id_set = set(self.ids)
+        self._filled: int | None = None  # counted once, then kept by each save (Enter must not recount)
+        self._pages: dict[int, tuple[list, dict, dict, list, dict]] = {}
         self._schedule: dict = {}  # the page read last: entry id -> (PlanState, measures' share)
         self._icons = {name: light_icon(name) for name in ("red", "yellow", "green", "grey")}
         self.headers = [self.tr("Light"), self.tr("Number"), self.tr("Description"),
@@ -53,14 +61,14 @@ class DispatchModel(QAbstractTableModel):
         self.beginResetModel()
         self.month = month
         self._pages.clear()
+        self._filled = None
         self.endResetModel()
 
     def filled(self) -> int:
         """How many of the entries already have this month's progress."""
-        done = 0
-        for start in range(0, len(self.ids), 900):
-            done += len(ledger_bulk.month_progress_texts(self.ids[start:start + 900], self.month))
-        return done
+        if self._filled is None:
+            self._filled = len(ledger_bulk.entries_with_month_progress(self.month) & self._id_set)
+        return self._filled
 
     def _page(self, row: int):
         number = row // PAGE
@@ -69,10 +77,17 @@ class DispatchModel(QAbstractTableModel):
             records = load_records(ids)
             self._pages[number] = (records, ledger_bulk.month_progress_texts(ids, self.month),
                                    ledger_bulk.month_progress_texts(ids, previous_month(self.month)),
+                                   [self._light(rec) for rec in records],
                                    dispatch_schedule.page_states(records, self.month))
-        records, now, before, self._schedule = self._pages[number]
-        rec = records[row - number * PAGE] if row - number * PAGE < len(records) else None
-        return rec, now, before
+        records, now, before, lights, self._schedule = self._pages[number]
+        offset = row - number * PAGE
+        if offset >= len(records):
+            return None, now, before, "grey"
+        return records[offset], now, before, lights[offset]
+
+    @staticmethod
+    def _light(rec) -> str:
+        return ledger_query.light(rec.status, rec.deadline_type, rec.deadline).value
 
     def rowCount(self, parent=QModelIndex()):  # noqa: N802 - Qt override
         return 0 if parent.isValid() else len(self.ids)
@@ -90,42 +105,56 @@ class DispatchModel(QAbstractTableModel):
     def flags(self, index):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if index.column() == PROGRESS_COLUMN or (index.column() == SCHEDULE_COLUMN
                                                  and dispatch_schedule.editable(self._page(index.row())[0])):
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
+            return _EDITABLE
+        return _READ_ONLY
 
     def entry_id(self, row: int) -> int | None:
         return self.ids[row] if 0 <= row < len(self.ids) else None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        # Called some hundred times for each repaint (every Enter repaints the rows in view): only the
+        # asked role's value is worked out.
         if not index.isValid() or not 0 <= index.row() < len(self.ids):
             return None
-        rec, now, before = self._page(index.row())
+        rec, now, before, light = self._page(index.row())
         if rec is None:
             return None
         col = index.column()
-        light = ledger_query.light(rec.status, rec.deadline_type, rec.deadline).value
         if role == LIGHT_ROLE:
             return light
-        if col == 0 and role == Qt.ItemDataRole.DecorationRole:
-            return self._icons[light]
-        values = {1: rec.code, 2: rec.description,
-                  3: " / ".join(v for v in (rec.department_name, rec.responsible_name) if v),
-                  4: ledger_columns.deadline_text(rec), PROGRESS_COLUMN: now.get(rec.id, ""),
-                  6: before.get(rec.id, ""), SCHEDULE_COLUMN: dispatch_schedule.text(self._schedule, rec.id)}
         if role == Qt.ItemDataRole.EditRole and col == SCHEDULE_COLUMN:
             return dispatch_schedule.actual(self._schedule, rec.id)
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return values.get(col, "")
+        if role in _TEXT_ROLES:
+            return self._text(rec, col, now, before, self._schedule)
+        if role == _DECORATION:
+            return self._icons[light] if col == 0 else None
         if role == Qt.ItemDataRole.ForegroundRole and col == SCHEDULE_COLUMN:
             return dispatch_schedule.LAG_COLOR if dispatch_schedule.lagging(self._schedule, rec.id) else None
-        if role == Qt.ItemDataRole.ToolTipRole and col in (2, 6):
-            return wrapped_tooltip(values[col])
-        if role == Qt.ItemDataRole.BackgroundRole and col == PROGRESS_COLUMN and not values[col]:
-            return QColor("#fff8e1")
+        if role == _TOOLTIP and col in (2, 6):
+            return wrapped_tooltip(self._text(rec, col, now, before, self._schedule))
+        if role == _BACKGROUND and col == PROGRESS_COLUMN and not now.get(rec.id):
+            return _UNFILLED
         return None
+
+    @staticmethod
+    def _text(rec, col: int, now: dict, before: dict, schedule: dict) -> str:
+        if col == 1:
+            return rec.code
+        if col == 2:
+            return rec.description
+        if col == 3:
+            return " / ".join(v for v in (rec.department_name, rec.responsible_name) if v)
+        if col == 4:
+            return ledger_columns.deadline_text(rec)
+        if col == PROGRESS_COLUMN:
+            return now.get(rec.id, "")
+        if col == 6:
+            return before.get(rec.id, "")
+        if col == SCHEDULE_COLUMN:
+            return dispatch_schedule.text(schedule, rec.id)
+        return ""
 
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole):  # noqa: N802
         if role == Qt.ItemDataRole.EditRole and index.column() == SCHEDULE_COLUMN:
@@ -143,6 +172,8 @@ class DispatchModel(QAbstractTableModel):
         except DeskAppError as exc:
             self.failed.emit(exc.message)
             return False
+        if self._filled is not None:
+            self._filled += bool(change.new_text) - bool(change.old_text)
         self.reload_row(index.row())
         self.saved.emit(change)
         return True
@@ -161,11 +192,27 @@ class DispatchModel(QAbstractTableModel):
         self.plan_saved.emit(change)
         return True
 
+    def code(self, row: int) -> str:
+        rec = self._page(row)[0] if 0 <= row < len(self.ids) else None
+        return rec.code if rec else ""
+
     def reload_row(self, row: int) -> None:
-        self._pages.pop(row // PAGE, None)
+        """Re-read one entry (its text, and its light: a first progress starts it) in its cached page."""
+        number, entry_id = row // PAGE, self.entry_id(row)
+        page = self._pages.get(number)
+        if page is not None and entry_id is not None:
+            records, now, _before, lights, schedule = page
+            fresh = load_records([entry_id])
+            if fresh and row - number * PAGE < len(records):
+                records[row - number * PAGE] = fresh[0]
+                lights[row - number * PAGE] = self._light(fresh[0])
+                schedule.update(dispatch_schedule.page_states(fresh, self.month))
+            now.pop(entry_id, None)
+            now.update(ledger_bulk.month_progress_texts([entry_id], self.month))
         self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1), [])
 
     def reload_all(self) -> None:
         self._pages.clear()
+        self._filled = None
         if self.ids:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.ids) - 1, self.columnCount() - 1), [])

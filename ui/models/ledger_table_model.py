@@ -103,6 +103,7 @@ class LedgerTableModel(QAbstractTableModel):
         self._filter = LedgerFilter()
         self._sort_key = DEFAULT_SORT
         self._descending = False
+        self._then: list[tuple[str, bool]] = []  # further sort levels after the first (Shift+click a header)
         self._columns = ledger_columns.columns_for(table_default_keys())
         self._count = 0
         self._pages: OrderedDict[int, list] = OrderedDict()
@@ -138,6 +139,25 @@ class LedgerTableModel(QAbstractTableModel):
 
     def sort_state(self) -> tuple[str, bool]:
         return self._sort_key, self._descending
+
+    def sort_levels(self) -> list[tuple[str, bool]]:
+        """Every sort level, the first one first: [(sort key, descending), …]."""
+        return [(self._sort_key, self._descending), *self._then]
+
+    def set_sort_levels(self, levels: list[tuple[str, bool]]) -> None:
+        levels = [(k, d) for k, d in levels if k in ledger_query.SORT_KEYS and k not in UNSORTABLE] or [
+            (DEFAULT_SORT, False)]
+        self.beginResetModel()
+        (self._sort_key, self._descending), self._then = levels[0], list(levels[1:])
+        self._forget_pages()
+        self.endResetModel()
+
+    def _sort_arg(self):
+        return self.sort_levels() if self._then else self._sort_key
+
+    def sortable_key(self, column_key: str) -> bool:
+        column = ledger_columns.COLUMNS_BY_KEY.get(column_key)
+        return column is not None and column.sort_key is not None and column.sort_key not in UNSORTABLE
 
     def reload(self) -> None:
         """Re-run the count and drop cached rows (after a filter change or an edit)."""
@@ -211,11 +231,11 @@ class LedgerTableModel(QAbstractTableModel):
     def _load_page(self, page_no: int) -> list[_Row]:
         before = self._last_keys.get(page_no - 1)
         common = dict(limit=PAGE_SIZE, expected=self._count)
+        sort = self._sort_arg()
         if before is not None and None not in before:
-            found = ledger_query.page(self._filter, self._sort_key, self._descending, after=before, **common)
+            found = ledger_query.page(self._filter, sort, self._descending, after=before, **common)
         else:
-            found = ledger_query.page(self._filter, self._sort_key, self._descending, offset=page_no * PAGE_SIZE,
-                                      **common)
+            found = ledger_query.page(self._filter, sort, self._descending, offset=page_no * PAGE_SIZE, **common)
         if found.last_key is not None:
             self._last_keys[page_no] = found.last_key
         records = ledger_query.load_records(found.ids)
@@ -244,6 +264,10 @@ class LedgerTableModel(QAbstractTableModel):
         found = self._row(self.nested.locate(row)[0])
         return found.record if found else None
 
+    def records_for_rows(self, rows: list[int]) -> list:
+        """The records of many rows (a copy, a selection), page by page through the same cache."""
+        return [self.record(row) for row in rows]
+
     def entry_id(self, row: int) -> int | None:
         rec = self.record(row)
         return rec.id if rec else None
@@ -255,6 +279,13 @@ class LedgerTableModel(QAbstractTableModel):
                 if item.record.id == entry_id:
                     return self.nested.view_row(page_no * PAGE_SIZE + offset)
         return None
+
+    def position_of(self, entry_id: int) -> int | None:
+        """The row of any entry of the filter (loaded or not), None when the filter leaves it out."""
+        loaded = self.row_of(entry_id)
+        if loaded is not None:
+            return loaded
+        return ledger_query.position(self._filter, entry_id, self._sort_arg(), self._descending)
 
     def light_of(self, rec) -> str:
         return ledger_query.light(rec.status, rec.deadline_type, rec.deadline, self._due_soon_days, self._today).value
@@ -409,6 +440,7 @@ class LedgerTableModel(QAbstractTableModel):
         self.nested.clear()
         self._sort_key = key
         self._descending = order == Qt.SortOrder.DescendingOrder
+        self._then = []
         self._forget_pages()
         self.endResetModel()
 

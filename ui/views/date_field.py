@@ -164,7 +164,10 @@ class DateField(QWidget):
 
     # -- keys and calendar ------------------------------------------------------------------
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt API
-        if watched is self.edit and event.type() == QEvent.Type.KeyPress and self._key(event):
+        edit = getattr(self, "edit", None)
+        if edit is None:  # events still reach the filter while the field is being taken down
+            return False
+        if watched is edit and event.type() == QEvent.Type.KeyPress and self._key(event):
             return True
         return super().eventFilter(watched, event)
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from desk_app.domain import OPEN_STATUSES
 from desk_app.services import context, ledger
 from ui.models import dispatch_schedule
 from ui.models.ledger_dispatch_model import PROGRESS_COLUMN, DispatchModel, previous_month
@@ -79,7 +80,7 @@ class DispatchTable(QTableView):
 
 
 class DispatchDialog(QDialog):
-    def __init__(self, ledger_filter, undo_stack, on_change, parent=None):
+    def __init__(self, ledger_filter, undo_stack, on_change, parent=None, *, conditions: list[str] | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Monthly dispatch"))
         self.undo_stack = undo_stack
@@ -99,7 +100,7 @@ class DispatchDialog(QDialog):
         self.table = DispatchTable()
         self.table.setObjectName("dispatch_table")
         self.table.setModel(self.model)
-        self.placeholder = EmptyPlaceholder(self.table)
+        self.placeholder = EmptyPlaceholder(self.table, self.empty_reason(ledger_filter, conditions or []))
         delegate = ProgressDelegate(self.table)
         self.table.setItemDelegateForColumn(PROGRESS_COLUMN, delegate)
         delegate.closeEditor.connect(self.table.editor_closed)
@@ -153,6 +154,19 @@ class DispatchDialog(QDialog):
         if self.model.rowCount():
             self.table.setCurrentIndex(self.model.index(0, PROGRESS_COLUMN))
         self.table.setFocus()
+
+    def empty_reason(self, f, conditions: list[str]) -> str:
+        """Why the list is empty, and what to do: the dispatch lists the open entries of the ledger's filter."""
+        open_statuses = {s.value for s in OPEN_STATUSES}
+        if f.statuses and not open_statuses.intersection(f.statuses):
+            return self.tr("The monthly dispatch lists open entries (not started or in progress), but the ledger "
+                           "is filtered to %1. Remove that condition in the ledger (or choose All entries) and "
+                           "open the dispatch again.").replace("%1", "、".join(f.statuses))
+        if conditions:
+            return self.tr("No open entry (not started or in progress) matches the ledger's filter: %1. Remove a "
+                           "condition in the ledger and open the dispatch again.").replace("%1", "，".join(conditions))
+        return self.tr("This campaign has no open entries (not started or in progress): there is no progress "
+                       "to report this month.")
 
     def _month_changed(self) -> None:
         self.model.set_month(self.month.currentData())

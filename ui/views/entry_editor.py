@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
+    QPushButton,
     QScrollArea,
     QTabWidget,
     QVBoxLayout,
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from desk_app.domain import EntryKind, Layer
 from desk_app.errors import DeskAppError, StaleVersionError, ValidationError, ValidationErrors
-from desk_app.services import choices, ledger, ledger_pickers, org, roles
+from desk_app.services import choices, ledger, ledger_extend, ledger_pickers, org, roles
 from desk_app.services.ledger import EntryInput
 
 from ..screen_fit import fit_to_screen
@@ -99,7 +100,9 @@ class EntryEditor(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.form_error)
         layout.addWidget(buttons)
+        self.extended = False
         self._load(self.before or defaults or EntryInput())
+        self._lock_deadline()
         self._connect_changes()
         self._refresh_tabs()
         self._apply_role()
@@ -158,6 +161,7 @@ class EntryEditor(QDialog):
         self.co_departments = AssistPicker()  # 配合处室: departments picked (or typed), others kept as text
         self.found_date = DateField()
         self.deadline = DeadlineField()
+        self.deadline_row = self._deadline_row()
         self.description, self.cause = TextBox(4), TextBox(3)
         self.target, self.measures, self.standard = TextBox(3), TextBox(4), TextBox(3)
         self.schedule, self.note = TextBox(2), TextBox(2)
@@ -171,7 +175,52 @@ class EntryEditor(QDialog):
                      "co_departments", "responsible_id", "task_force_id", "found_date", "deadline",
                      "rectify_mode", "description", "cause", "target", "measures", "standard", "schedule",
                      "note", *SOURCE_FIELDS):
-            self.boxes[name] = FieldBox(self._widget(name))
+            self.boxes[name] = FieldBox(self.deadline_row if name == "deadline" else self._widget(name))
+
+    def _deadline_row(self) -> QWidget:
+        """整改时限 with 延期… beside it: once set, a deadline moves only by 延期 (reason, count, history)."""
+        self.extend_button = QPushButton(self.tr("Extend…"))
+        self.extend_button.setObjectName("editor_extend_button")
+        self.extend_button.setToolTip(self.tr("A set deadline changes only by an extension, with its reason; "
+                                              "it is counted and kept in the history"))
+        self.extend_button.clicked.connect(self.extend)
+        row = QWidget()
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.deadline, 1)
+        layout.addWidget(self.extend_button)
+        row.setFocusProxy(self.deadline)
+        return row
+
+    def _lock_deadline(self) -> None:
+        locked = self.record is not None and ledger_extend.has_set_deadline(self.record)
+        self.deadline.setEnabled(not locked)
+        self.extend_button.setVisible(self.record is not None)
+        self.extend_button.setEnabled(self.record is not None and self.record.status not in ledger_extend.NOT_EXTENDABLE
+                                      and self.record.deleted_at is None)
+        self.deadline.setToolTip(self.tr("Set: change it with Extend… (reason required)") if locked else "")
+
+    def extend(self) -> None:
+        """延期 from the editor: its own undo step; the form keeps what else the clerk has typed."""
+        from .ledger_extend_dialog import ExtendDialog  # noqa: PLC0415 - opened rarely
+
+        if self.record is None:
+            return
+        dialog = ExtendDialog(self.record.id, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.extension is None:
+            return
+        record = ledger.get_entry(self.record.id)
+        # The edit that Save may still record starts from the extended deadline and its version (the
+        # extension is a step of its own, undone on its own; not someone else's change).
+        self._rebase(replace(self.before, deadline_type=record.deadline_type, deadline=record.deadline),
+                     record.version)
+        self.deadline.set_value(self.record.deadline_type, self.record.deadline)
+        if self.undo_push is not None:
+            self.undo_push("extend", dialog.extension)
+        self.extended = True
+        self._update_header()
+        self._lock_deadline()
+        self.history_tab.load(self.record.id)
 
     def _widget(self, name: str):
         return getattr(self, name.removesuffix("_id"))
@@ -332,8 +381,8 @@ class EntryEditor(QDialog):
             if self.entry_id is None:
                 self.record = ledger.create_entry(self.campaign_id, data)
             else:
-                self.record = ledger.update_entry(self.entry_id, data, base_version=self.base_version,
-                                                  base=self.before)
+                self.record = ledger.edit_entry(self.entry_id, data, base_version=self.base_version,
+                                                base=self.before)
         except StaleVersionError as stale:
             self._merge(stale, data)
             return

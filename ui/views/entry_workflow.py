@@ -1,4 +1,4 @@
-"""销号 workflow and deadline dialogs: 申请销号, 审核 (通过 / 退回重办), 重新打开, 延期.
+"""销号 workflow dialogs: 申请销号, 审核 (通过 / 退回重办), 重新打开 (延期: ledger_extend_dialog).
 
 Each dialog calls one workflow service on OK; the service validates and logs, and its Chinese
 message is shown at the field it concerns, the dialog staying open so nothing typed is lost.
@@ -211,24 +211,3 @@ class ReopenDialog(_WorkflowDialog):
 
     def perform(self):
         return workflow.reopen(self.entry_id, self.reason.value(), self.deadline.value())
-
-
-class ExtendDialog(_WorkflowDialog):
-    """延期: a later deadline and the reason, which is required; the count of extensions is shown."""
-
-    def __init__(self, entry_id: int, parent=None):
-        super().__init__(entry_id, parent)
-        self.setWindowTitle(self.tr("Extend the deadline of %1").replace("%1", self.entry.code))
-        count = QLabel(self.tr("Extended %1 times so far").replace("%1", str(self.entry.extension_count)))
-        count.setObjectName("extension_count")
-        if self.entry.extension_count:
-            count.setStyleSheet("color: #b26a00; font-weight: bold;")
-        self.form.addRow(self.tr("Extensions:"), count)
-        self.deadline = self.add_field("deadline", self.tr("New deadline:"), DateField(clearable=False))
-        base = max(self.entry.deadline or context.today(), context.today())
-        self.deadline.set_value(base + timedelta(days=30))
-        self.reason = self.add_field("reason", self.tr("Reason (required):"), TextBox(3))
-        self.set_ok_text(self.tr("Extend"))
-
-    def perform(self):
-        return workflow.extend_deadline(self.entry_id, self.deadline.value(), self.reason.value())

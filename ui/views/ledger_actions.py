@@ -13,17 +13,24 @@ from ui.models.ledger_table_model import RECORD_ROLE
 
 from . import measure_undo
 from .entry_editor import EntryEditor
-from .entry_workflow import ApplyCloseDialog, ExtendDialog, ReopenDialog, ReviewDialog
+from .entry_workflow import ApplyCloseDialog, ReopenDialog, ReviewDialog
+from .ledger_copy import copy_selected
 from .ledger_dialogs import BulkValueDialog, ColumnsDialog
+from .ledger_extend_dialog import ExtendDialog
 from .ledger_undo import (
     AddProgressCommand,
     BulkCommand,
     CreateEntryCommand,
     DeleteCommand,
     EditEntryCommand,
+    ExtendCommand,
+    ReadableUndo,
 )
 
-SCOPE = Qt.ShortcutContext.WidgetWithChildrenShortcut
+# The page's shortcuts work wherever the focus is in the window while the page is shown (Qt ignores the
+# actions of a hidden page): after Ctrl+4 the focus may still sit in the navigation list.
+SCOPE = Qt.ShortcutContext.WindowShortcut
+TABLE_ONLY = Qt.ShortcutContext.WidgetWithChildrenShortcut  # keys a text field would also want (Delete)
 
 
 class LedgerActions(QObject):
@@ -38,21 +45,21 @@ class LedgerActions(QObject):
         stack = page.undo_stack
         self.new_action = self._action(self.tr("New"), self.new_entry, "Ctrl+N")
         self.edit_action = self._action(self.tr("Edit"), self.edit, "F2")
-        self.delete_action = self._action(self.tr("Delete"), self.delete, QKeySequence.StandardKey.Delete)
+        self.delete_action = self._action(self.tr("Delete"), self.delete, QKeySequence.StandardKey.Delete,
+                                          context=TABLE_ONLY)
         self.restore_action = self._action(self.tr("Restore"), self.restore)
         self.progress_action = self._action(self.tr("Progress"), self.progress, "Ctrl+G")
-        self.extend_action = self._action(self.tr("Extend"), lambda: self._workflow(ExtendDialog))
+        self.extend_action = self._action(self.tr("Extend…"), self.extend)
         self.apply_action = self._action(self.tr("Apply to close"), lambda: self._workflow(ApplyCloseDialog))
         self.review_action = self._action(self.tr("Review"), lambda: self._workflow(ReviewDialog))
         self.reopen_action = self._action(self.tr("Reopen"), lambda: self._workflow(ReopenDialog))
         self.bulk_actions = {
             field: self._action(label, lambda _=False, f=field: self.bulk(f)) for field, label in (
                 ("status", self.tr("Status…")), ("department_id", self.tr("Department…")),
-                ("responsible_id", self.tr("Responsible person…")), ("deadline", self.tr("Deadline…")))}
-        self.undo_action = stack.createUndoAction(page, self.tr("Undo"))
-        self.undo_action.setShortcuts([QKeySequence("Ctrl+Z")])
-        self.redo_action = stack.createRedoAction(page, self.tr("Redo"))
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+                ("responsible_id", self.tr("Responsible person…")))}
+        self.bulk_extend_action = self._action(self.tr("Extend the deadline…"), self.extend)
+        self.readable_undo = ReadableUndo(stack, page)
+        self.undo_action, self.redo_action = self.readable_undo.undo_action, self.readable_undo.redo_action
         for action in (self.undo_action, self.redo_action):
             action.setShortcutContext(SCOPE)
             page.addAction(action)
@@ -60,6 +67,12 @@ class LedgerActions(QObject):
         self.columns_action = self._action(self.tr("Columns…"), self.choose_columns)
         self.save_view_action = self._action(self.tr("Save view…"), self.save_view)
         self.search_action = self._action(self.tr("Search"), page.filter_bar.focus_search, "Ctrl+F")
+        # Ctrl+C in the table copies the selected rows with headers (the view alone would copy one cell).
+        self.copy_action = QAction(self.tr("Copy rows with headers"), page.table)
+        self.copy_action.setShortcut(QKeySequence.StandardKey.Copy)
+        self.copy_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.copy_action.triggered.connect(lambda *_: copy_selected(page))
+        page.table.addAction(self.copy_action)
         # Everything must fit a 1280-wide screen (an overflow » hides what a clerk needs most), so
         # the less frequent steps of the close-out workflow sit behind one 办理 menu.
         for action in (self.new_action, self.edit_action, self.delete_action, self.restore_action,
@@ -74,13 +87,30 @@ class LedgerActions(QObject):
         self.bulk_menu = QMenu(self.tr("Bulk change"), page)
         for action in self.bulk_actions.values():
             self.bulk_menu.addAction(action)
+        self.bulk_menu.addAction(self.bulk_extend_action)
         self._menu_button(self.tr("Bulk change"), self.bulk_menu, "ledger_bulk_button")
-        self.toolbar.addAction(self.undo_action)
+        # 撤销 with the history beside it (▾); the full "撤销“延期 ZG-2026-0012”" is its tooltip and the
+        # status line's, so the toolbar keeps its width.
+        self.undo_button = self.readable_undo.button(self.tr("Undo"))
+        self.undo_button.setObjectName("ledger_undo_button")
+        self.toolbar.addWidget(self.undo_button)
         self.toolbar.addAction(self.redo_action)
         self.toolbar.addSeparator()
         self.toolbar.addAction(self.dispatch_action)
         more = QMenu(self.tr("More"), page)
         more.addAction(self.columns_action)
+        self.freeze_action = more.addAction(self.tr("Freeze number and description columns"))
+        self.freeze_action.setCheckable(True)
+        self.freeze_action.setChecked(page.table.freeze_on)
+        self.freeze_action.toggled.connect(page.table.set_freeze)
+        self.wrap_action = more.addAction(self.tr("Wrap text in rows"))
+        self.wrap_action.setCheckable(True)
+        self.wrap_action.setChecked(page.table.wordWrap())
+        self.wrap_action.toggled.connect(page.table.set_wrap)
+        self.clear_sort_action = more.addAction(self.tr("Sort by type and number again"),
+                                                lambda: page.table.model().set_sort_levels([]) or
+                                                page.table.show_sort_indicator())
+        more.addSeparator()
         more.addAction(self.save_view_action)
         self.delete_view_action = more.addAction(self.tr("Delete a saved view…"), self.delete_view)
         self._menu_button(self.tr("View"), more, "ledger_view_button")
@@ -101,12 +131,12 @@ class LedgerActions(QObject):
             self.toolbar.insertWidget(self.new_action, widget)
         self.toolbar.insertSeparator(self.new_action)
 
-    def _action(self, text, slot, shortcut=None) -> QAction:
+    def _action(self, text, slot, shortcut=None, context=SCOPE) -> QAction:
         action = QAction(text, self.page)
         action.triggered.connect(lambda *_: slot())
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
-            action.setShortcutContext(SCOPE)
+            action.setShortcutContext(context)
             action.setToolTip(f"{text}（{QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)}）")
         self.page.addAction(action)
         return action
@@ -120,6 +150,8 @@ class LedgerActions(QObject):
 
     def context_menu(self, pos) -> None:
         menu = QMenu(self.page)
+        menu.addAction(self.copy_action)
+        menu.addSeparator()
         for action in (self.edit_action, self.progress_action, self.extend_action, self.apply_action,
                        self.review_action, self.reopen_action):
             menu.addAction(action)
@@ -144,6 +176,7 @@ class LedgerActions(QObject):
         self.delete_action.setEnabled(has)
         self.restore_action.setEnabled(has)
         self.extend_action.setEnabled(has and not in_bin and status in (*OPEN_STATUSES, Status.PENDING_CLOSE))
+        self.bulk_extend_action.setEnabled(has and not in_bin)
         self.apply_action.setEnabled(has and not in_bin and status in OPEN_STATUSES)
         self.review_action.setEnabled(has and not in_bin and status == Status.PENDING_CLOSE)
         self.reopen_action.setEnabled(has and not in_bin and status in DONE_STATUSES)
@@ -158,38 +191,55 @@ class LedgerActions(QObject):
             self.progress_action.setEnabled(has and not in_bin and roles.allows(roles.PROGRESS, entry=record))
 
     # -- doing -------------------------------------------------------------------------------
-    def _push_progress(self, kind, added) -> None:
-        command = measure_undo.command_for(kind, added, self.page.after_change, self.page)  # 措施, 序时进度
+    def _push_from_editor(self, kind, payload) -> None:
+        """A step the editor did while open (a progress update, a 延期, the 督办 tab's node dates, rule set,
+        催办) joins the page's one history."""
+        page = self.page
+        command = measure_undo.command_for(kind, payload, page.after_change, page)  # 措施, 序时进度
         if command is not None:
-            self.page.undo_stack.push(command)
-            self.page.after_change()
+            page.undo_stack.push(command)
+            page.after_change()
             return
-        code = ledger.get_entry(added.entry_id).code
-        if kind != "progress":  # the 督办 tab: node dates, rule set, 催办
+        if kind == "extend":
+            page.undo_stack.push(ExtendCommand(payload, page.after_change, page))
+        elif kind != "progress":  # the 督办 tab
             from .supervision_undo import command  # noqa: PLC0415
 
-            self.page.undo_stack.push(command(kind, added, code, self.page.after_change, self.page))
+            code = ledger.get_entry(payload.entry_id).code
+            page.undo_stack.push(command(kind, payload, code, page.after_change, page))
         else:
-            self.page.undo_stack.push(AddProgressCommand(added, code, self.page.after_change, self.page))
-        self.page.after_change()
+            code = ledger.get_entry(payload.entry_id).code
+            page.undo_stack.push(AddProgressCommand(payload, code, page.after_change, page))
+        page.after_change()
+
+    def extend(self) -> None:
+        """延期 of the selected entries (one or many): reason required, counted, undoable."""
+        page = self.page
+        ids = page.selected_ids()
+        if not ids or page.model.ledger_filter.deleted:
+            return
+        dialog = ExtendDialog(ids, page)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.extension is not None:
+            page.undo_stack.push(ExtendCommand(dialog.extension, page.after_change, page))
+            page.after_change()
 
     def new_entry(self) -> None:
         page = self.page
         if page.state.campaign_id is None:
             return
-        editor = EntryEditor(page.state.campaign_id, None, page, undo_push=self._push_progress)
+        editor = EntryEditor(page.state.campaign_id, None, page, undo_push=self._push_from_editor)
         if editor.exec() == QDialog.DialogCode.Accepted:
             page.undo_stack.push(CreateEntryCommand(editor.record.id, editor.record.code, page.after_change, page))
             page.model.reload()
             page.after_change()
-            page.select_entry(editor.record.id)
+            page.show_new_entry(editor.record.id, editor.record.code)
 
     def edit(self, tab: int = 0) -> None:
         page = self.page
         entry_id = page.current_id()
         if entry_id is None or page.model.ledger_filter.deleted:
             return
-        editor = EntryEditor(page.state.campaign_id, entry_id, page, undo_push=self._push_progress)
+        editor = EntryEditor(page.state.campaign_id, entry_id, page, undo_push=self._push_from_editor)
         editor.tabs.setCurrentIndex(tab)
         if editor.exec() == QDialog.DialogCode.Accepted and editor.before != editor.after:
             page.undo_stack.push(EditEntryCommand(entry_id, editor.before, editor.after, editor.record.code,
@@ -258,7 +308,8 @@ class LedgerActions(QObject):
         from .dispatch_dialog import DispatchDialog  # noqa: PLC0415 - opened rarely
 
         page = self.page
-        DispatchDialog(page.current_filter(), page.undo_stack, page.after_change, page).exec()
+        conditions = [c.text for c in page.filter_bar.chip_list()]
+        DispatchDialog(page.current_filter(), page.undo_stack, page.after_change, page, conditions=conditions).exec()
         page.after_change()
 
     def choose_columns(self) -> None:

@@ -18,10 +18,20 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.domain import EntryKind, Layer, Status
-from desk_app.services import choices, ledger_pickers, org
+from desk_app.services import choices, ledger_columns, ledger_pickers, ledger_summary, org
 from desk_app.services.ledger_query import LedgerFilter
 
+from . import ledger_filter_chips as chips_module
 from .entry_fields import DateField
+from .ledger_checklist import CheckListButton
+from .ledger_filter_chips import FilterChips
+
+# The ledger column each picker filters (its header names the picker), and the tally column that counts it.
+FIELD_COLUMNS = {"kinds": "kind", "layers": "layer", "statuses": "status", "categories": "category",
+                 "sources": "source", "department_ids": "department", "responsible_ids": "responsible",
+                 "task_force_ids": "task_force", "owner_ids": "owner", "leader_ids": "leader"}
+TALLY_COLUMNS = {"kinds": "kind", "layers": "layer", "statuses": "status", "categories": "category",
+                 "department_ids": "department_id", "owner_ids": "owner_id"}
 
 SEARCH_DELAY_MS = 120  # a keystroke pause, so typing 督办 runs one query, not two
 
@@ -33,6 +43,7 @@ class LedgerFilterBar(QWidget):
         super().__init__(parent)
         self._base = LedgerFilter()  # conditions without a widget (from 首页, the side panel, views)
         self._loading = False
+        self.campaign_id: int | None = None
         self.search = QLineEdit()
         self.search.setObjectName("ledger_search")
         self.search.setPlaceholderText(self.tr("Search description, measures, target, progress, names, number…  (Ctrl+F)"))
@@ -52,12 +63,12 @@ class LedgerFilterBar(QWidget):
         self.lagging = self._toggle(self.tr("Behind schedule"), "#6a1b9a")
         self.lagging.setObjectName("lagging_toggle")
         self.lagging.setToolTip(self.tr("Key tasks whose reported monthly progress is below plan"))
-        self.kind = self._combo(self.tr("All kinds"), [(k.value, k.value) for k in EntryKind])
-        self.layer = self._combo(self.tr("All layers"), [(v.value, v.value) for v in Layer])
-        self.status = self._combo(self.tr("All statuses"), [(s.value, s.value) for s in Status])
-        self.category = self._combo(self.tr("All categories"), [])
-        self.source = self._combo(self.tr("All sources"), [])
-        self.department = self._combo(self.tr("All departments"), [])
+        self.kind = self._checklist("kinds", [(k.value, k.value) for k in EntryKind])
+        self.layer = self._checklist("layers", [(v.value, v.value) for v in Layer])
+        self.status = self._checklist("statuses", [(st.value, st.value) for st in Status])
+        self.category = self._checklist("categories", [])
+        self.source = self._checklist("sources", [])
+        self.department = self._checklist("department_ids", [])
         # What the department picked means: it leads (责任单位), leads or assists, or assists (services/assists).
         self.department_role = QComboBox()
         self.department_role.setObjectName("department_role")
@@ -67,38 +78,43 @@ class LedgerFilterBar(QWidget):
         self.department_role.setToolTip(self.tr("Whether the department picked leads the entries, assists "
                                                 "with them, or either"))
         self.department_role.currentIndexChanged.connect(self._changed)
-        self.responsible = self._combo(self.tr("All responsible"), [])
-        self.task_force = self._combo(self.tr("All task forces"), [])
+        self.responsible = self._checklist("responsible_ids", [])
+        self.task_force = self._checklist("task_force_ids", [])
         self.deadline_from, self.deadline_to = DateField(), DateField()
         for field in (self.deadline_from, self.deadline_to):
             field.dateChanged.connect(self._changed)
-        self.extra = QLabel()
-        self.extra.setObjectName("extra_conditions")
-        self.extra.setStyleSheet("color: #1565c0;")
         self.clear_button = QPushButton(self.tr("Clear filters"))
         self.clear_button.clicked.connect(self.clear)
+        self.chips = FilterChips()
+        self.chips.removed.connect(self.remove_condition)
         top = QHBoxLayout()
         top.addWidget(self.search, 3)
         for b in (self.overdue, self.due_soon, self.mine, self.lagging):
             top.addWidget(b)
-        top.addWidget(self.extra, 1)
+        top.addStretch(1)
         top.addWidget(self.clear_button)
-        grid = QGridLayout()
-        widgets = [self.kind, self.layer, self.status, self.category, self.source, self.department,
-                   self.department_role, self.responsible, self.task_force]
-        for i, w in enumerate(widgets):
-            grid.addWidget(w, 0, i)
+        pickers = QHBoxLayout()
+        pickers.setSpacing(4)
+        for w in self.checklists():
+            pickers.addWidget(w)
+        pickers.addStretch(1)
         dates = QHBoxLayout()
         dates.addWidget(QLabel(self.tr("Deadline from")))
         dates.addWidget(self.deadline_from)
         dates.addWidget(QLabel(self.tr("to")))
         dates.addWidget(self.deadline_to)
-        dates.addStretch(1)
+        dates.addSpacing(12)
+        dates.addWidget(QLabel(self.tr("Departments picked")))  # what 科室 above means: leads, assists or either
+        dates.addWidget(self.department_role)
+        dates.addSpacing(12)
+        dates.addWidget(self.chips, 1)
         layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setVerticalSpacing(3)
         layout.addLayout(top, 0, 0)
-        layout.addLayout(grid, 1, 0)
+        layout.addLayout(pickers, 1, 0)
         layout.addLayout(dates, 2, 0)
+        self.names: dict[str, dict] = {}
         self.me_id: int | None = None
 
     def _toggle(self, text: str, color: str) -> QToolButton:
@@ -117,48 +133,58 @@ class LedgerFilterBar(QWidget):
                 "Enter your name under Settings → General (the clerk's name, as in the people list) "
                 "to see the entries you are responsible for."))
 
-    def _combo(self, everything: str, items) -> QComboBox:
-        combo = QComboBox()
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(6)
-        combo.addItem(everything, None)
-        for text, data in items:
-            combo.addItem(text, data)
-        combo.currentIndexChanged.connect(self._changed)
-        combo.setMaxVisibleItems(25)
-        return combo
+    def _checklist(self, field: str, items) -> CheckListButton:
+        label = ledger_columns.COLUMNS_BY_KEY[FIELD_COLUMNS[field]].label
+        button = CheckListButton(label)
+        button.setObjectName(f"filter_{field}")
+        button.field = field
+        button.set_items(items)
+        button.changed.connect(self._changed)
+        button.counts_for = lambda f=field: self.counts_for(f)
+        return button
+
+    def checklists(self) -> list[CheckListButton]:
+        return [self.kind, self.layer, self.status, self.category, self.source, self.department,
+                self.responsible, self.task_force]
+
+    def counts_for(self, field: str) -> dict | None:
+        """How many entries each value would list, given the other conditions (from the tally where it can)."""
+        column = TALLY_COLUMNS.get(field)
+        if column is None or self.campaign_id is None:
+            return None
+        f = replace(self.filter(), campaign_id=self.campaign_id, **{field: []})
+        try:
+            return ledger_summary.counts_by(f, column)
+        except Exception:  # noqa: BLE001 - counts are a convenience; the list works without them
+            return None
 
     def load_choices(self, campaign_id: int | None) -> None:
         """Fill the pickers from the database (people, departments, lists may have changed)."""
         self._loading = True
-        for combo, items in (
+        self.campaign_id = campaign_id
+        people = org.list_people(include_inactive=True)
+        departments = org.list_departments()
+        task_forces = ledger_pickers.task_forces(campaign_id)
+        self.names = {"people": {p.id: p.name for p in people}, "department_ids": {d.id: d.name for d in departments},
+                      "task_force_ids": {t.id: t.name for t in task_forces}}
+        for button, items in (
                 (self.category, [(v, v) for v in choices.values("category")]),
                 (self.source, [(v, v) for v in choices.values("source")]),
-                (self.department, [(d.name, d.id) for d in org.list_departments()]),
+                (self.department, [(d.name, d.id) for d in departments]),
                 (self.responsible, [(f"{p.name}（{p.department_name}）" if p.department_name else p.name, p.id)
-                                    for p in org.list_people()]),
-                (self.task_force, [(t.name, t.id) for t in ledger_pickers.task_forces(campaign_id)])):
-            current = combo.currentData()
-            while combo.count() > 1:
-                combo.removeItem(1)
-            for text, data in items:
-                combo.addItem(text, data)
-            combo.setCurrentIndex(max(0, combo.findData(current)) if current is not None else 0)
+                                    for p in people if p.active]),
+                (self.task_force, [(t.name, t.id) for t in task_forces])):
+            button.set_items(items)
         self._loading = False
 
     # -- reading and writing the filter -----------------------------------------------------
     def filter(self) -> LedgerFilter:
         f = replace(self._base)
-
-        def one(combo):
-            value = combo.currentData()
-            return [value] if value is not None else []
-
-        for combo, name in self._combos():
-            setattr(f, name, one(combo) or getattr(f, name))
+        for button in self.checklists():
+            setattr(f, button.field, button.values() or getattr(f, button.field))
         f.deadline_from, f.deadline_to = self.deadline_from.value(), self.deadline_to.value()
         f.overdue_only = self.overdue.isChecked()
-        if self.department.currentData() is not None:
+        if self.department.values():
             f.department_role = self.department_role.currentData()
         f.lagging = self.lagging.isChecked() or self._base.lagging
         f.due_within_days = 7 if self.due_soon.isChecked() else None
@@ -166,24 +192,18 @@ class LedgerFilterBar(QWidget):
         f.text = self.search.text().strip()
         return f
 
-    def _combos(self):
-        return ((self.kind, "kinds"), (self.layer, "layers"), (self.status, "statuses"),
-                (self.category, "categories"), (self.source, "sources"), (self.department, "department_ids"),
-                (self.responsible, "responsible_ids"), (self.task_force, "task_force_ids"))
-
     def set_filter(self, f: LedgerFilter) -> None:
-        """Show a filter: fields with a widget go into it, the rest is kept and named beside the toggles."""
+        """Show a filter: fields with a widget go into it, the rest is kept (and shown as chips)."""
         self._loading = True
-
-        def pick(combo, values):
-            combo.setCurrentIndex(combo.findData(values[0]) if len(values) == 1 and combo.findData(values[0]) > 0
-                                  else 0)
-            return len(values) == 1 and combo.findData(values[0]) > 0
-
         base = replace(f)
-        for combo, name in self._combos():
-            if pick(combo, getattr(f, name)):
-                setattr(base, name, [])
+        for button in self.checklists():
+            values = list(getattr(f, button.field))
+            known = {v for _, v in button.items()}
+            if all(v in known for v in values):
+                button.set_values(values, emit=False)
+                setattr(base, button.field, [])
+            else:  # values the picker does not list (an inactive person …): kept as a condition of their own
+                button.set_values([], emit=False)
         self.deadline_from.set_value(f.deadline_from)
         self.deadline_to.set_value(f.deadline_to)
         self.overdue.setChecked(f.overdue_only)
@@ -202,39 +222,22 @@ class LedgerFilterBar(QWidget):
             base.person_id = None
         self._base = base
         self._loading = False
-        self._describe_extra()
         self._emit_now()
+
+    def remove_condition(self, key: str) -> None:
+        """A chip's ×: the list without that condition."""
+        self.set_filter(chips_module.without(self.filter(), key))
+
+    def chip_list(self, f: LedgerFilter | None = None) -> list:
+        return chips_module.describe(f if f is not None else self.filter(), self.names, self.me_id)
 
     def set_base(self, base: LedgerFilter) -> None:
         """Conditions from the side panel (a layer, a person, the recycle bin)."""
         self._base = replace(base)
-        self._describe_extra()
         self._emit_now()
 
     def clear(self) -> None:
         self.set_filter(LedgerFilter(deleted=self._base.deleted))
-
-    def _describe_extra(self) -> None:
-        parts = []
-        b = self._base
-        if b.owner_ids:
-            names = {p.id: p.name for p in org.list_people(include_inactive=True)}
-            parts.append(self.tr("Owner: %1").replace("%1", "、".join(names.get(i, "?") for i in b.owner_ids)))
-        if b.statuses and len(b.statuses) > 1:
-            parts.append("、".join(b.statuses))
-        if b.layers and len(b.layers) > 1:
-            parts.append("、".join(b.layers))
-        if b.open_only:
-            parts.append(self.tr("Open only"))
-        if b.meeting_id is not None:
-            parts.append(self.tr("Decisions of one meeting"))
-        if b.supervision:
-            parts.append({"due_today": self.tr("Supervision nodes due today"),
-                          "missed": self.tr("Supervision nodes missed")}.get(
-                b.supervision, self.tr("Supervision nodes due today or missed")))
-        if b.deleted:
-            parts.append(self.tr("Recycle bin"))
-        self.extra.setText("　".join(parts))
 
     def focus_search(self) -> None:
         self.search.setFocus()
@@ -246,7 +249,8 @@ class LedgerFilterBar(QWidget):
 
     def _emit_now(self) -> None:
         self._timer.stop()
-        self.changed.emit()
+        self._emit()
 
     def _emit(self) -> None:
+        self.chips.set_chips(self.chip_list())
         self.changed.emit()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
 
 from PySide6.QtCore import QItemSelectionModel, QSettings, QSize, Qt
@@ -13,34 +12,25 @@ from PySide6.QtWidgets import (
     QLabel,
     QSizePolicy,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from desk_app.services import ledger_columns, org, settings, undo_history
+from desk_app.services import org, settings, undo_history
 from desk_app.services.ledger_query import LedgerFilter
-from ui.models.ledger_table_model import ENTRY_ID_ROLE, LedgerTableModel, table_default_keys
+from ui.models.ledger_table_model import ENTRY_ID_ROLE, LedgerTableModel
 
+from . import ledger_filter_chips as chips_module
 from . import measure_rows_view
 from .ledger_actions import LedgerActions
 from .ledger_empty import EmptyPlaceholder
 from .ledger_filter_bar import LedgerFilterBar
 from .ledger_preview import LedgerPreview
 from .ledger_side_panel import LedgerSidePanel
+from .ledger_table import LedgerTable
 from .print_actions import add_ledger_print_actions
 
-SETTINGS_COLUMNS = "ledger/columns"
-SETTINGS_WIDTHS = "ledger/column_widths"
 SETTINGS_SPLITTER = "ledger/splitter"
-PIXELS_PER_WIDTH_UNIT = 13  # ledger_columns widths are relative (made for paper); the table's own are below
-# Columns whose every value must show in full (a clipped 主要业务经办人员 or date reads wrong): as wide as a sample.
-FULL_WIDTH_SAMPLES = {"code": "ZG-2026-00000", "layer": "主要业务经办人员", "status": "推进中（逾期）",
-                      "deadline": "2026年12月31日", "found_date": "2026年12月31日",
-                      "completed_date": "2026年12月31日", "closed_date": "2026年12月31日", "kind": "问题整改"}
-# Narrower than on paper so that 整改时限 and 状态 show at 1280 wide; long texts have tooltips and the preview.
-TABLE_WIDTHS = {"description": 188, "owner": 64, "category": 96, "leader": 64, "responsible": 64,
-                "department": 110, "target": 200, "measures": 260}
 
 
 class ScopeLabel(QLabel):
@@ -82,31 +72,9 @@ class LedgerPage(QWidget):
         self.undo_note.setObjectName("ledger_undo_note")
         self.undo_note.setStyleSheet("color: #6d4c41;")
         self.undo_stack.indexChanged.connect(self._undo_index_changed)
-        self._setting_widths = False
         self.model = LedgerTableModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("ledger_table")
-        self.table.setModel(self.model)
+        self.table = LedgerTable(self, self.model)
         self.placeholder = EmptyPlaceholder(self.table)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # set with the columns
-        self.table.setSortingEnabled(True)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerItem)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
-        self.table.verticalHeader().setMinimumWidth(44)
-        header = self.table.horizontalHeader()
-        header.setSectionsMovable(True)
-        header.setHighlightSections(False)
-        header.setStretchLastSection(False)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        header.sectionMoved.connect(self._column_moved)
-        header.sectionResized.connect(self._column_resized)
-        header.sortIndicatorChanged.connect(self._sort_indicator_changed)
-        self._sort_indicator = (-1, Qt.SortOrder.AscendingOrder)
         self.table.doubleClicked.connect(lambda *_: self.actions.edit())
         self.filter_bar = LedgerFilterBar(self)
         self.filter_bar.changed.connect(self.apply_filter)
@@ -116,6 +84,11 @@ class LedgerPage(QWidget):
         self.preview = LedgerPreview(self)
         self.status_label = QLabel()
         self.status_label.setObjectName("ledger_status")
+        self.notice = QLabel()
+        self.notice.setObjectName("ledger_notice")
+        self.notice.setStyleSheet("color: #b26a00;")
+        self.notice.setTextFormat(Qt.TextFormat.RichText)
+        self.notice.linkActivated.connect(self._notice_link)
         self.scope_label = ScopeLabel()
         self.scope_label.setObjectName("ledger_scope")
         font = self.scope_label.font()
@@ -136,8 +109,9 @@ class LedgerPage(QWidget):
         self._writing = False
         self.state.data_changed.connect(self._data_changed_elsewhere)
         self.state.campaign_changed.connect(lambda *_: self.refresh())
-        self._restore_columns()
+        self.table.restore_columns()
         self._scope_name = self.tr("All entries")
+        self._scope_filter = LedgerFilter()
         self.filter_bar.set_filter(LedgerFilter())
 
     def _build_layout(self) -> None:
@@ -158,6 +132,7 @@ class LedgerPage(QWidget):
         right_layout.addWidget(self.table_split, 1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.status_label, 1)
+        bottom.addWidget(self.notice)
         bottom.addWidget(self.undo_note)
         right_layout.addLayout(bottom)
         self.split = QSplitter(Qt.Orientation.Horizontal)
@@ -184,11 +159,15 @@ class LedgerPage(QWidget):
         self._campaign_loaded = campaign_id
         self.apply_filter()
 
+    def focus_default(self) -> None:
+        """Where the keys go when the page is opened by keyboard (Ctrl+4): the list."""
+        self.table.setFocus()
+
     def show_filter(self, f: LedgerFilter) -> None:
         """Open the ledger with a filter (首页's cards, the people list, other pages)."""
         if self._campaign_loaded != self.state.campaign_id:
             self.refresh()
-        self._scope_name = self.tr("Filtered list")
+        self._scope_name, self._scope_filter = self.tr("Filtered list"), replace(f, campaign_id=None)
         if f.owner_ids and len(f.owner_ids) == 1:
             self.side.select_person(f.owner_ids[0])
         self.filter_bar.set_filter(replace(f, campaign_id=None))
@@ -199,13 +178,10 @@ class LedgerPage(QWidget):
 
     def visible_column_keys(self) -> list[str]:
         """The ledger_columns keys shown, in the order the user sees them (light column excluded)."""
-        header = self.table.horizontalHeader()
-        keys = []
-        for visual in range(header.count()):
-            logical = header.logicalIndex(visual)
-            if logical > 0 and not header.isSectionHidden(logical):
-                keys.append(self.model.column_key(logical))
-        return keys
+        return self.table.visible_column_keys()
+
+    def set_columns(self, keys: list[str], remember: bool = True) -> None:
+        self.table.set_columns(keys, remember)
 
     def sort_state(self) -> tuple[str, bool]:
         return self.model.sort_state()
@@ -214,20 +190,34 @@ class LedgerPage(QWidget):
     def apply_filter(self) -> None:
         f = self.filter_bar.filter()
         f.campaign_id = self.state.campaign_id
+        self.table.delegate.set_search(f.text)
         self.model.set_filter(f)
+        self.table.header.viewport().update()  # the ▾ of filtered columns turns blue
+        self.table.frozen.horizontalHeader().viewport().update()
         self.actions.update_enabled()
+        self._update_placeholder()
         if self.model.rowCount():  # the first row becomes current: the preview shows it (once, not blank first)
             self.table.selectionModel().setCurrentIndex(
                 self.model.index(0, 1), QItemSelectionModel.SelectionFlag.NoUpdate)
         else:
             self.preview.show_entry(None)
 
+    def _update_placeholder(self) -> None:
+        """An empty list says which conditions emptied it."""
+        conditions = [c.text for c in self.filter_bar.chip_list()]
+        self.placeholder.label.setText(
+            self.tr("No entry matches: %1. Remove a condition above (×) or clear the filters.")
+            .replace("%1", "，".join(conditions)) if conditions else self.tr("No records"))
+
     def _scope_chosen(self, scope: LedgerFilter, name: str) -> None:
-        self._scope_name = name
-        self.filter_bar.set_base(scope)
+        self._scope_name, self._scope_filter = name, replace(scope, campaign_id=None)
+        if chips_module.is_empty(scope):  # 全部事项 means every entry: no condition left behind from before
+            self.filter_bar.set_filter(LedgerFilter())
+        else:
+            self.filter_bar.set_base(scope)
 
     def open_view(self, view) -> None:
-        self._scope_name = view.name
+        self._scope_name, self._scope_filter = view.name, replace(view.filter, campaign_id=None)
         self.filter_bar.set_filter(replace(view.filter, campaign_id=None))
         if view.dispatch:
             self.actions.dispatch()
@@ -250,8 +240,21 @@ class LedgerPage(QWidget):
         if selected > 1:
             text += "　" + self.tr("%1 selected").replace("%1", str(selected))
         self.status_label.setText(text)
-        deleted = self.model.ledger_filter.deleted
-        self.scope_label.set_full_text(self.tr("Recycle bin") if deleted else self._scope_name)
+        self.scope_label.set_full_text(self.heading())
+
+    def heading(self) -> str:
+        """The list's name as the conditions in effect make it: never 全部事项 while a filter applies."""
+        f = replace(self.model.ledger_filter, campaign_id=None)
+        if chips_module.is_empty(f):
+            return self.tr("All entries")
+        if f == replace(self._scope_filter, campaign_id=None, deleted=f.deleted) and not f.deleted:
+            return self._scope_name
+        shown = [c.text for c in self.filter_bar.chip_list(f)]
+        scope = [c.text for c in self.filter_bar.chip_list(self._scope_filter)]
+        if scope and all(t in shown for t in scope):
+            extra = [t for t in shown if t not in scope]
+            return self._scope_name + ("　·　" + "，".join(extra) if extra else "")
+        return self.tr("Filtered: %1").replace("%1", "，".join(shown))
 
     # -- selection ---------------------------------------------------------------------------
     def selected_ids(self) -> list[int]:
@@ -269,11 +272,33 @@ class LedgerPage(QWidget):
         self.actions.update_enabled()
         self._update_status()
 
-    def select_entry(self, entry_id: int) -> None:
-        row = self.model.row_of(entry_id)
-        if row is not None:
-            self.table.selectRow(row)
-            self.table.scrollTo(self.model.index(row, 1))
+    def select_entry(self, entry_id: int) -> bool:
+        """Select an entry's row and scroll to it, wherever it sorts; False when the filter leaves it out."""
+        row = self.model.position_of(entry_id)
+        if row is None:
+            return False
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 1), QAbstractItemView.ScrollHint.PositionAtCenter)
+        return True
+
+    def show_new_entry(self, entry_id: int, code: str) -> None:
+        """After 新建: the new entry selected and in view; if the filter hides it, say so and offer to show it."""
+        if self.select_entry(entry_id):
+            self.notice.clear()
+            self.table.setFocus()
+            return
+        self.preview.show_entry(entry_id)
+        self.notice.setText(self.tr("%1 is saved but the current filter does not list it. "
+                                    "<a href='show'>Clear the filters and show it</a>").replace("%1", code))
+        self._hidden_new = entry_id
+
+    def _notice_link(self, _link: str) -> None:
+        entry_id = getattr(self, "_hidden_new", None)
+        self.notice.clear()
+        self._scope_name, self._scope_filter = self.tr("All entries"), LedgerFilter()
+        self.filter_bar.set_filter(LedgerFilter())
+        if entry_id is not None:
+            self.select_entry(entry_id)
 
     # -- after an edit -----------------------------------------------------------------------
     def forget_undo_if_needed(self) -> None:
@@ -285,12 +310,21 @@ class LedgerPage(QWidget):
         self._undo_generation = generation
         if self.undo_stack.count():
             self.undo_stack.clear()
+            self.undo_note.setStyleSheet("color: #6d4c41;")
             self.undo_note.setText(self.tr("Undo history cleared: %1 cannot be undone.")
                                    .replace("%1", undo_history.last_reason()))
 
+    def undo_action_text(self) -> str:
+        """What Ctrl+Z would do, as the clerk reads it: 撤销“延期 ZG-2026-0012”."""
+        return self.actions.undo_action.text()
+
     def _undo_index_changed(self, _index: int) -> None:
-        if self.undo_stack.count():  # a new step: the note about the cleared history is old news
-            self.undo_note.clear()
+        """The status line names what Ctrl+Z would undo; the note about a cleared history stays until then."""
+        if not self.undo_stack.count():
+            return
+        self.undo_note.setStyleSheet("color: #607d8b;")
+        self.undo_note.setText(self.tr("Ctrl+Z: undo “%1”").replace("%1", self.undo_stack.undoText())
+                               if self.undo_stack.canUndo() else "")
 
     def after_change(self) -> None:
         """Re-read the rows and figures; tell the other pages (without reloading this one twice)."""
@@ -312,78 +346,3 @@ class LedgerPage(QWidget):
             self.forget_undo_if_needed()
         if not self._writing and self.isVisible():
             self.model.refresh_rows()
-
-    def _sort_indicator_changed(self, column: int, order) -> None:
-        """Columns that cannot be sorted in the database keep the previous sort and its arrow."""
-        header = self.table.horizontalHeader()
-        if not self.model.sortable(column):
-            header.blockSignals(True)
-            header.setSortIndicator(*self._sort_indicator)
-            header.blockSignals(False)
-            return
-        self._sort_indicator = (column, order)
-
-    # -- columns -----------------------------------------------------------------------------
-    def _restore_columns(self) -> None:
-        stored = QSettings().value(SETTINGS_COLUMNS)
-        keys = json.loads(stored) if isinstance(stored, str) and stored else None
-        if keys == ledger_columns.default_column_keys():  # saved by earlier versions on every start, not chosen
-            keys = None
-        self.set_columns(keys or table_default_keys(), remember=bool(keys))
-
-    def _default_width(self, key: str) -> int:
-        column = ledger_columns.COLUMNS_BY_KEY[key]
-        header = self.table.horizontalHeader().fontMetrics().horizontalAdvance(column.label) + (
-            30 if column.sort_key else 16)  # room for the sort arrow
-        if key in FULL_WIDTH_SAMPLES:
-            return max(header, self.table.fontMetrics().horizontalAdvance(FULL_WIDTH_SAMPLES[key]) + 16)
-        return max(header, TABLE_WIDTHS.get(key, int(column.width * PIXELS_PER_WIDTH_UNIT)))
-
-    def _show_sort_indicator(self) -> None:
-        """The arrow on the column the rows are sorted by (none if that column is not shown)."""
-        key, descending = self.model.sort_state()
-        keys = self.model.column_keys()
-        sort_keys = [ledger_columns.COLUMNS_BY_KEY[k].sort_key for k in keys]
-        column = sort_keys.index(key) + 1 if key in sort_keys else -1
-        order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
-        header = self.table.horizontalHeader()
-        header.blockSignals(True)  # the rows are already in this order
-        header.setSortIndicator(column, order)
-        header.blockSignals(False)
-        self._sort_indicator = (column, order)
-
-    def set_columns(self, keys: list[str], remember: bool = True) -> None:
-        self.model.set_columns(keys)
-        header = self.table.horizontalHeader()
-        for logical in range(header.count()):
-            if header.visualIndex(logical) != logical:
-                header.moveSection(header.visualIndex(logical), logical)
-        widths = self._stored_widths()
-        self._setting_widths = True  # only widths the user drags are remembered, not our defaults
-        self.table.setColumnWidth(0, 34)
-        for i, key in enumerate(self.model.column_keys(), start=1):
-            self.table.setColumnWidth(i, int(widths.get(key, self._default_width(key))))
-        self._setting_widths = False
-        self._show_sort_indicator()
-        if remember:
-            QSettings().setValue(SETTINGS_COLUMNS, json.dumps(self.model.column_keys()))
-
-    def _stored_widths(self) -> dict:
-        stored = QSettings().value(SETTINGS_WIDTHS)
-        try:
-            return json.loads(stored) if isinstance(stored, str) else {}
-        except ValueError:
-            return {}
-
-    def _column_moved(self, *_) -> None:
-        keys = self.visible_column_keys()
-        self.table.horizontalHeader().blockSignals(True)
-        self.set_columns(keys)
-        self.table.horizontalHeader().blockSignals(False)
-
-    def _column_resized(self, logical: int, _old: int, new: int) -> None:
-        if self._setting_widths or logical == 0 or logical > len(self.model.column_keys()):
-            return
-        widths = self._stored_widths()
-        widths[self.model.column_key(logical)] = new
-        QSettings().setValue(SETTINGS_WIDTHS, json.dumps(widths))

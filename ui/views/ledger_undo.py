@@ -8,12 +8,12 @@ gone to 申请销号, been edited elsewhere or moved to the recycle bin is not s
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QUndoCommand
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QMenu, QMessageBox, QToolButton
 
 from desk_app.errors import DeskAppError
-from desk_app.services import ledger, ledger_bulk
+from desk_app.services import ledger, ledger_bulk, ledger_extend
 
 
 class LedgerCommand(QUndoCommand):
@@ -104,7 +104,7 @@ class BulkCommand(LedgerCommand):
 
 class MonthProgressCommand(LedgerCommand):
     def __init__(self, change: ledger_bulk.ProgressChange, code: str, on_change, parent_widget=None):
-        label = QCoreApplication.translate("LedgerUndo", "Progress of %1")
+        label = QCoreApplication.translate("LedgerUndo", "Progress this month of %1")
         super().__init__(label.replace("%1", code), on_change, parent_widget)
         self.change = change
 
@@ -126,3 +126,87 @@ class AddProgressCommand(LedgerCommand):
 
     def undo_it(self):
         ledger_bulk.remove_progress(self.added)
+
+
+class ExtendCommand(LedgerCommand):
+    """延期 of one or many entries: undo puts each deadline back and removes its event (checked first)."""
+
+    def __init__(self, extension: ledger_extend.Extension, on_change, parent_widget=None):
+        if len(extension.items) == 1:
+            label = QCoreApplication.translate("LedgerUndo", "Extend %1").replace("%1", extension.items[0].code)
+        else:
+            label = QCoreApplication.translate("LedgerUndo", "Extend %1 entries").replace("%1", str(len(extension.items)))
+        super().__init__(label, on_change, parent_widget)
+        self.extension = extension
+
+    def do(self):
+        self.extension = ledger_extend.redo(self.extension)
+
+    def undo_it(self):
+        ledger_extend.undo(self.extension)
+
+
+class ReadableUndo(QObject):
+    """Undo and redo actions that say what they undo — 撤销“延期 ZG-2026-0012” — and a menu of the whole
+    history, newest first, where choosing a step undoes (or redoes) everything up to it."""
+
+    def __init__(self, stack: QUndoStack, parent):
+        super().__init__(parent)
+        self.stack = stack
+        self.undo_action = QAction(QCoreApplication.translate("LedgerUndo", "Undo"), parent)
+        self.undo_action.setShortcuts([QKeySequence("Ctrl+Z")])
+        self.undo_action.triggered.connect(lambda *_: stack.undo())
+        self.redo_action = QAction(QCoreApplication.translate("LedgerUndo", "Redo"), parent)
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.redo_action.triggered.connect(lambda *_: stack.redo())
+        self.menu = QMenu(QCoreApplication.translate("LedgerUndo", "Undo history"), parent)
+        self.menu.setObjectName("undo_history_menu")
+        self.menu.aboutToShow.connect(self.fill_menu)
+        self._button = None
+        stack.indexChanged.connect(self._update)
+        stack.cleanChanged.connect(self._update)
+        self._update()
+
+    def button(self, text: str) -> QToolButton:
+        """撤销 for a toolbar, with the history behind its ▾ (the full text is the tooltip)."""
+        self._button = QToolButton()
+        self._button.setText(text)
+        self._button.setMenu(self.menu)
+        self._button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        self._button.clicked.connect(lambda *_: self.stack.undo())
+        self._update()
+        return self._button
+
+    def _update(self, *_) -> None:
+        try:
+            undo, redo = self.stack.undoText(), self.stack.redoText()
+        except RuntimeError:  # the page is being torn down: the stack went first
+            return
+        self.undo_action.setEnabled(self.stack.canUndo())
+        self.redo_action.setEnabled(self.stack.canRedo())
+        self.undo_action.setText(QCoreApplication.translate("LedgerUndo", "Undo “%1”").replace("%1", undo) if self.stack.canUndo() else QCoreApplication.translate("LedgerUndo", "Undo"))
+        self.redo_action.setText(QCoreApplication.translate("LedgerUndo", "Redo “%1”").replace("%1", redo) if self.stack.canRedo() else QCoreApplication.translate("LedgerUndo", "Redo"))
+        self.undo_action.setToolTip(self.undo_action.text() + "（Ctrl+Z）")
+        self.redo_action.setToolTip(self.redo_action.text() + "（Ctrl+Y）")
+        if self._button is not None:
+            self._button.setEnabled(self.stack.count() > 0)
+            self._button.setToolTip(self.undo_action.toolTip())
+
+    def steps(self) -> list[tuple[str, bool]]:
+        """(text, done) of every step, newest first; undone steps are those redo would bring back."""
+        return [(self.stack.command(i).text(), i < self.stack.index()) for i in reversed(range(self.stack.count()))]
+
+    def fill_menu(self) -> None:
+        self.menu.clear()
+        if not self.stack.count():
+            empty = self.menu.addAction(QCoreApplication.translate("LedgerUndo", "Nothing to undo yet"))
+            empty.setEnabled(False)
+            return
+        for i in reversed(range(self.stack.count())):
+            text = self.stack.command(i).text()
+            if i < self.stack.index():
+                action = self.menu.addAction(QCoreApplication.translate("LedgerUndo", "Undo back to “%1”").replace("%1", text))
+                action.triggered.connect(lambda _=False, n=i: self.stack.setIndex(n))
+            else:
+                action = self.menu.addAction(QCoreApplication.translate("LedgerUndo", "Redo up to “%1” (undone)").replace("%1", text))
+                action.triggered.connect(lambda _=False, n=i: self.stack.setIndex(n + 1))

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QFileSystemWatcher, QObject, Qt, QTimer
+from PySide6.QtCore import QFileSystemWatcher, QObject, Qt, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desk_app import paths
 from desk_app.errors import DatabaseCorruptError, DeskAppError
-from desk_app.services import backup_restore, backups, instance_lock, integrity, session
+from desk_app.services import instance_lock, session
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +46,8 @@ class StartupDialogs(QObject):
 
         `explanation` is plain Chinese; SQLite's own findings (`details`) stay behind 详细信息.
         """
+        from desk_app.services import backup_restore  # noqa: PLC0415 - only when damage was found
+
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             good = backup_restore.newest_good_backup()
@@ -98,8 +100,12 @@ class StartupDialogs(QObject):
                             message + "\n\n" + self.tr("The program keeps working; please free some disk space."))
 
 
-def open_data_safely(dialogs: StartupDialogs | None = None) -> str:
-    """Lock, check, open and back up the data folder. OK, EXIT (nothing wrong, just leave) or FAILED."""
+def open_data_safely(dialogs: StartupDialogs | None = None, *, checks: bool = True) -> str:
+    """Lock, check, open and back up the data folder. OK, EXIT (nothing wrong, just leave) or FAILED.
+
+    checks=False leaves the quick check and the daily backup to check_after_window(): at 100,000 entries
+    they take seconds (the check reads the whole file, the backup copies it), and the window should not wait.
+    """
     dialogs = dialogs or StartupDialogs()
     folder = paths.data_dir()
     problem = session.data_folder_problem()  # e.g. --data-dir names a file: one clear message
@@ -121,7 +127,9 @@ def open_data_safely(dialogs: StartupDialogs | None = None) -> str:
         read_only = True
     elif lock.stale_cleared is not None:
         log.info("the previous session did not end normally (process %s)", lock.stale_cleared.pid)
-    if paths.database_path().exists():
+    if checks and paths.database_path().exists():
+        from desk_app.services import integrity  # noqa: PLC0415 - the window's start-up checks after it shows
+
         report = integrity.startup_check()
         if report.damaged and not read_only:
             log.error("start-up check found damage:\n%s", report.text())
@@ -140,7 +148,9 @@ def open_data_safely(dialogs: StartupDialogs | None = None) -> str:
     except DeskAppError as exc:
         dialogs.cannot_open(exc.message)
         return FAILED
-    if not session.read_only():
+    if checks and not session.read_only():
+        from desk_app.services import backups  # noqa: PLC0415
+
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             backups.daily_backup_if_due()
@@ -151,6 +161,54 @@ def open_data_safely(dialogs: StartupDialogs | None = None) -> str:
         else:
             QApplication.restoreOverrideCursor()
     return OK
+
+
+def _check_and_back_up(progress):
+    """The worker's part of check_after_window: the quick check, then (on sound data) the daily backup."""
+    from desk_app.services import backups, integrity  # noqa: PLC0415
+
+    report = integrity.startup_check()
+    backup_error = ""
+    if not report.damaged and not session.read_only():
+        try:
+            backups.daily_backup_if_due()
+        except DeskAppError as exc:
+            backup_error = exc.message
+    return report, backup_error
+
+
+def check_after_window(window, dialogs: StartupDialogs | None = None):
+    """The start-up check and daily backup, on a worker thread once the window is up; damage found then is
+    offered for restore as before (the window reloads on the restored data). Returns the task."""
+    from ui import tasks  # noqa: PLC0415
+
+    dialogs = dialogs or StartupDialogs()
+    task = tasks.Task(_check_and_back_up, "start-up check")
+    status = window.statusBar()
+    status.showMessage(QApplication.translate("StartupDialogs", "Checking the data and making the daily backup…"))
+
+    def done(result):
+        report, backup_error = result
+        status.clearMessage()
+        if report.damaged and not session.read_only():
+            log.error("start-up check found damage:\n%s", report.text())
+            if dialogs.offer_restore(report.explanation(), report.text()):
+                try:
+                    session.open_data()
+                except DeskAppError as exc:
+                    dialogs.cannot_open(exc.message)
+                    return
+                window.state.reload_campaign()
+                window.state.data_changed.emit()
+        elif backup_error:
+            log.warning("daily backup failed: %s", backup_error)
+            dialogs.backup_failed(backup_error)
+
+    task.finished_ok.connect(done)
+    task.failed.connect(lambda message: (status.clearMessage(), log.warning("start-up check failed: %s", message)))
+    window.startup_task = task  # kept alive until it ends
+    QThreadPool.globalInstance().start(task)
+    return task
 
 
 class RaiseWatcher(QObject):

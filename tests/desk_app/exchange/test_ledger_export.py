@@ -129,3 +129,43 @@ def test_cancel_leaves_no_file(options, tmp_path):
     with pytest.raises(Cancelled):
         export_xlsx(options, folder / "c.xlsx", progress=lambda done, total, text="": done < 100)
     assert list(folder.iterdir()) == []
+
+
+def test_latest_progress_and_extension_count_columns_are_exported(options, tmp_path):
+    from datetime import date
+
+    from desk_app.services import ledger_extend, ledger_query, workflow
+
+    entry = next(e for e in ledger_query.fetch_entries(options.filter, limit=50)
+                 if e.deadline is not None and e.status in ("推进中", "未启动"))
+    workflow.add_progress(entry.id, "已召开专题会议研究")
+    workflow.add_progress(entry.id, "整改方案已印发")
+    later = ledger.get_entry(entry.id).deadline
+    ledger_extend.extend([entry.id], date(later.year + 1, 6, 30), "需跨年度实施")
+    options.column_keys = ["code", "latest_progress", "extensions"]
+    export_xlsx(options, tmp_path / "x.xlsx")
+    ws = load_workbook(tmp_path / "x.xlsx")["台账"]
+    rows = {r[1]: r for r in ws.iter_rows(min_row=4, values_only=True) if r[1]}
+    shown = [r for r in ledger_query.fetch_entries(options.filter) if r.id == entry.id][0]
+    assert rows[entry.code][2] == "整改方案已印发" == shown.latest_progress
+    assert str(rows[entry.code][3]) == "1" == str(shown.extension_count)
+    assert sum(1 for r in rows.values() if r[3] not in (None, "")) == sum(
+        1 for r in ledger_query.fetch_entries(options.filter) if r.extension_count)
+
+
+def test_reading_reports_progress_and_can_be_cancelled(options, tmp_path, monkeypatch):
+    from desk_app.exchange import ledger_export
+    from desk_app.exchange.progress import Cancelled
+
+    monkeypatch.setattr(ledger_export, "READ_REPORT_EVERY", 100)
+    heard = []
+    rows = ledger_export.fetch_all(options, lambda done, total, text="": heard.append(text) or True)
+    assert len(rows) == count_entries(options.filter) == 450
+    assert heard == [f"正在读取台账（已读 {n} 条）" for n in (100, 200, 300, 400)]
+    folder = tmp_path / "out"
+    folder.mkdir()
+    calls = []
+    with pytest.raises(Cancelled):  # 取消 while the ledger is being read
+        export_xlsx(options, folder / "c.xlsx", progress=lambda d, t, text="": calls.append(text) or len(calls) < 3)
+    assert calls == ["正在读取台账", "正在读取台账（已读 100 条）", "正在读取台账（已读 200 条）"]
+    assert list(folder.iterdir()) == []

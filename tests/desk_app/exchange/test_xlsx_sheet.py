@@ -1,0 +1,54 @@
+"""LedgerSheet writes a ledger's cells exactly as XlsxWriter would, only faster."""
+
+import zipfile
+from datetime import date
+
+import xlsxwriter
+
+from desk_app.exchange.xlsx_sheet import LedgerSheet
+
+TEXTS = ["问题表现：对预算编制工作满足于按部就班。", "A&B <tag> \"quoted\" 'single'", "第一行\n第二行\n",
+         " leading", "trailing ", "\u3000全角空格开头", "结尾全角空格\u3000", "_x0041_ literal escape",
+         "control \x01 char", "tab\tinside", "=SUM(A1:A2)", "+86 138", "1234567890123456789012", "😀 emoji",
+         "<r>not rich</r>x", "x" * 5000, "整改" * 3000]
+
+
+def _sheet_xml(path, worksheet_class) -> bytes:
+    wb = xlsxwriter.Workbook(str(path), {"constant_memory": True, "strings_to_formulas": False,
+                                         "strings_to_urls": False, "strings_to_numbers": False})
+    ws = wb.add_worksheet("台账", worksheet_class=worksheet_class)
+    body = wb.add_format({"text_wrap": True, "border": 1})
+    number = wb.add_format({"align": "center", "border": 1})
+    when = wb.add_format({"num_format": 'yyyy"年"m"月"d"日"', "border": 1})
+    for row, text in enumerate(TEXTS * 3):
+        ws.set_row(row, 13.5 * (1 + row % 4))
+        ws.write_number(row, 0, row + 1, number)
+        ws.write_string(row, 1, text, body)
+        ws.write_string(row, 2, text)  # no format: XlsxWriter's own path
+        ws.write_blank(row, 3, None, body)
+        ws.write_datetime(row, 4, date(2026, 1 + row % 12, 1 + row % 28), when)
+        ws.write_number(row, 5, 0.1 * row, number)
+        ws.write_string(row, 200, text[:10], body)  # a far column
+    wb.close()
+    with zipfile.ZipFile(path) as archive:
+        return archive.read("xl/worksheets/sheet1.xml")
+
+
+def test_the_sheet_xml_is_the_one_xlsxwriter_writes(tmp_path):
+    assert _sheet_xml(tmp_path / "fast.xlsx", LedgerSheet) == _sheet_xml(tmp_path / "plain.xlsx", None)
+
+
+def test_text_that_looks_like_markup_is_escaped(tmp_path):
+    xml = _sheet_xml(tmp_path / "fast.xlsx", LedgerSheet).decode("utf-8")
+    assert "A&amp;B &lt;tag&gt;" in xml and "_x005F_x0041_ literal" in xml and "control _x0001_ char" in xml
+    assert '<t xml:space="preserve"> leading</t>' in xml and '<t xml:space="preserve">trailing </t>' in xml
+
+
+def test_a_text_looking_like_rich_text_markup_stays_text(tmp_path):
+    path = tmp_path / "rich.xlsx"
+    wb = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+    ws = wb.add_worksheet(worksheet_class=LedgerSheet)
+    ws.write_string(0, 0, "<r>整改</r>", wb.add_format({"border": 1}))
+    wb.close()
+    with zipfile.ZipFile(path) as archive:
+        assert "<t>&lt;r&gt;整改&lt;/r&gt;</t>" in archive.read("xl/worksheets/sheet1.xml").decode("utf-8")

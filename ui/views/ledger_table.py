@@ -1,0 +1,314 @@
+"""The ledger's table view as a spreadsheet clerk expects it: columns chosen, ordered, sized and remembered;
+a header that sorts (Shift+click for further levels) and filters (▾); 编号 and 问题 frozen at the left while
+the rest scrolls sideways (序号 is the row header); an optional wrap-text row mode; search hits
+highlighted (ledger_cells)."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+
+from desk_app.services import ledger_columns
+from ui.models.ledger_table_model import table_default_keys
+
+from .ledger_cells import HighlightDelegate
+from .ledger_header import LedgerHeader
+
+SETTINGS_COLUMNS = "ledger/columns"
+SETTINGS_WIDTHS = "ledger/column_widths"
+SETTINGS_FROZEN = "ledger/frozen"
+SETTINGS_WRAP = "ledger/wrap"
+PIXELS_PER_WIDTH_UNIT = 13  # ledger_columns widths are relative (made for paper); the table's own are below
+# Columns whose every value must show in full (a clipped 主要业务经办人员 or date reads wrong): as wide as a sample.
+FULL_WIDTH_SAMPLES = {"code": "ZG-2026-00000", "layer": "主要业务经办人员", "status": "推进中（逾期）",
+                      "deadline": "2026年12月31日", "found_date": "2026年12月31日",
+                      "completed_date": "2026年12月31日", "closed_date": "2026年12月31日", "kind": "问题整改"}
+# Narrower than on paper so that 整改时限 and 状态 show at 1280 wide; long texts have tooltips and the preview.
+TABLE_WIDTHS = {"description": 188, "owner": 64, "category": 96, "leader": 64, "responsible": 64,
+                "department": 110, "target": 200, "measures": 260, "latest_progress": 220}
+FROZEN_KEYS = ("code", "description")  # 编号 and 问题 stay in view (with the light and 序号)
+WRAP_LINES = 3
+
+
+def frozen_first(keys: list[str]) -> list[str]:
+    """The columns with the frozen ones (编号, 问题) moved to the front, where they stay in view."""
+    return [k for k in FROZEN_KEYS if k in keys] + [k for k in keys if k not in FROZEN_KEYS]
+
+
+def _bool_setting(name: str, default: bool) -> bool:
+    value = QSettings().value(name)
+    return default if value is None else str(value).lower() in ("true", "1")
+
+
+def _style_table(view: QTableView) -> None:
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+    view.setAlternatingRowColors(True)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerItem)
+    header = view.horizontalHeader()
+    header.setSectionsClickable(True)  # a header set by setHorizontalHeader is not clickable by default
+    header.setHighlightSections(False)
+    header.setStretchLastSection(False)
+    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+
+
+class FrozenColumns(QTableView):
+    """A second view over the same model and selection, showing only the frozen columns, laid over the
+    table's left edge; it scrolls up and down with the table, never sideways."""
+
+    def __init__(self, table: LedgerTable):
+        super().__init__(table)
+        self.table = table
+        self.setObjectName("ledger_frozen")
+        self.setHorizontalHeader(LedgerHeader(self))
+        self.setModel(table.model())
+        self.setSelectionModel(table.selectionModel())
+        _style_table(self)
+        self.setItemDelegate(table.itemDelegate())
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.verticalHeader().hide()
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setStyleSheet("QTableView#ledger_frozen { border: none; border-right: 2px solid #90a4ae; }")
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        table.viewport().stackUnder(self)
+        table.verticalScrollBar().valueChanged.connect(self.verticalScrollBar().setValue)
+        self.verticalScrollBar().valueChanged.connect(table.verticalScrollBar().setValue)
+        table.horizontalHeader().sectionResized.connect(lambda *_: self.sync())
+        table.verticalHeader().sectionResized.connect(lambda row, _o, new: self.setRowHeight(row, new))
+        self.doubleClicked.connect(table.doubleClicked)
+        self.customContextMenuRequested.connect(
+            lambda pos: table.customContextMenuRequested.emit(table.viewport().mapFromGlobal(self.mapToGlobal(pos))))
+        self.horizontalHeader().sectionClicked.connect(table.header_clicked)
+
+    def frozen_columns(self) -> list[int]:
+        keys = self.table.model().column_keys()
+        return [0, *(1 + keys.index(k) for k in FROZEN_KEYS if k in keys)]
+
+    def sync(self) -> None:
+        """Columns, widths, row height and place: after the table's columns or sizes change."""
+        model = self.table.model()
+        frozen = set(self.frozen_columns())
+        for column in range(model.columnCount()):
+            self.setColumnHidden(column, column not in frozen)
+            if column in frozen:
+                self.setColumnWidth(column, self.table.columnWidth(column))
+        self.verticalHeader().setDefaultSectionSize(self.table.verticalHeader().defaultSectionSize())
+        self.setWordWrap(self.table.wordWrap())
+        self.horizontalHeader().setFixedHeight(self.table.horizontalHeader().height())
+        width = sum(self.table.columnWidth(c) for c in frozen)
+        frame = self.table.frameWidth()
+        self.setGeometry(self.table.verticalHeader().width() + frame, frame, width,
+                         self.table.viewport().height() + self.table.horizontalHeader().height())
+        self.verticalScrollBar().setValue(self.table.verticalScrollBar().value())
+
+
+class LedgerTable(QTableView):
+    """The table; `page` gets the column filter and sort requests."""
+
+    def __init__(self, page, model):
+        super().__init__(page)
+        self.page = page
+        self.setObjectName("ledger_table")
+        self.header = LedgerHeader(self)
+        self.setHorizontalHeader(self.header)
+        self.setModel(model)
+        _style_table(self)
+        self.delegate = HighlightDelegate(self)
+        self.setItemDelegate(self.delegate)
+        self.setWordWrap(False)
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # set with the columns
+        self.setSortingEnabled(True)
+        self.line_height = self.fontMetrics().height()
+        self.verticalHeader().setDefaultSectionSize(self.line_height + 12)
+        self.verticalHeader().setMinimumWidth(44)
+        self.header.setSectionsMovable(True)
+        self.header.sectionMoved.connect(self._column_moved)
+        self.header.sectionResized.connect(self._column_resized)
+        self.header.sortIndicatorChanged.connect(self._sort_indicator_changed)
+        self._sort_indicator = (-1, Qt.SortOrder.AscendingOrder)
+        self._setting_widths = False
+        self.frozen = FrozenColumns(self)
+        for header in (self.header, self.frozen.horizontalHeader()):
+            header.filterable = self._filterable
+            header.is_filtered = self._is_filtered
+            header.filter_clicked.connect(self._filter_clicked)
+            header.sort_level_added.connect(self._sort_level_added)
+        self.freeze_on = _bool_setting(SETTINGS_FROZEN, True)
+        self.set_wrap(_bool_setting(SETTINGS_WRAP, False), remember=False)
+
+    # -- frozen columns and wrapping ------------------------------------------------------------
+    def resizeEvent(self, event):  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self.frozen.sync()
+
+    def updateGeometries(self):  # noqa: N802 - Qt override: the row header's width changes with the row count
+        super().updateGeometries()
+        if hasattr(self, "frozen"):
+            self.frozen.sync()
+
+    def set_freeze(self, on: bool) -> None:
+        self.freeze_on = on
+        QSettings().setValue(SETTINGS_FROZEN, on)
+        self.set_columns(self.model().column_keys())
+
+    def set_wrap(self, on: bool, remember: bool = True) -> None:
+        """Wrap-text rows: each row three lines high, long texts wrapped (a fixed height keeps 100,000 rows fast)."""
+        self.setWordWrap(on)
+        self.verticalHeader().setDefaultSectionSize(self.line_height * (WRAP_LINES if on else 1) + 12)
+        if remember:
+            QSettings().setValue(SETTINGS_WRAP, on)
+        self.frozen.sync()
+
+    # -- header: filters and sorting -----------------------------------------------------------
+    def _key(self, logical: int) -> str:
+        return self.model().column_key(logical)
+
+    def _filterable(self, logical: int) -> bool:
+        from .ledger_column_filter import filterable  # noqa: PLC0415 - a cycle through the page
+
+        return logical > 0 and filterable(self._key(logical))
+
+    def _is_filtered(self, logical: int) -> bool:
+        from .ledger_column_filter import is_filtered  # noqa: PLC0415
+
+        return logical > 0 and is_filtered(self._key(logical), self.page.filter_bar.filter())
+
+    def _filter_clicked(self, logical: int, pos) -> None:
+        from .ledger_column_filter import open_column_filter  # noqa: PLC0415
+
+        self.column_popup = open_column_filter(self.page, self._key(logical), pos)
+
+    def _sort_level_added(self, logical: int) -> None:
+        key = self._key(logical)
+        levels = self.model().sort_levels()
+        known = dict(levels)
+        sort_key = ledger_columns.COLUMNS_BY_KEY[key].sort_key if logical else "deadline"
+        if sort_key is None or not self.model().sortable(logical):
+            return
+        if sort_key in known:  # Shift+click again: that level changes direction
+            levels = [(k, (not d) if k == sort_key else d) for k, d in levels]
+        else:
+            levels.append((sort_key, False))
+        self.model().set_sort_levels(levels)
+        self.show_sort_indicator()
+
+    def header_clicked(self, logical: int) -> None:
+        """A click on the frozen part's header sorts like one on the table's."""
+        order = Qt.SortOrder.AscendingOrder
+        if self.header.sortIndicatorSection() == logical and self.header.sortIndicatorOrder() == order:
+            order = Qt.SortOrder.DescendingOrder
+        self.sortByColumn(logical, order)
+
+    def sort_by(self, key: str, descending: bool, add: bool = False) -> None:
+        sort_key = ledger_columns.COLUMNS_BY_KEY[key].sort_key
+        if sort_key is None:
+            return
+        levels = self.model().sort_levels()
+        if add:
+            levels = [lv for lv in levels if lv[0] != sort_key] + [(sort_key, descending)]
+        else:
+            levels = [(sort_key, descending)]
+        self.model().set_sort_levels(levels)
+        self.show_sort_indicator()
+
+    def _sort_indicator_changed(self, column: int, order) -> None:
+        """Columns that cannot be sorted in the database keep the previous sort and its arrow."""
+        if not self.model().sortable(column):
+            self.header.blockSignals(True)
+            self.header.setSortIndicator(*self._sort_indicator)
+            self.header.blockSignals(False)
+            return
+        self._sort_indicator = (column, order)
+        self._paint_levels()
+
+    def show_sort_indicator(self) -> None:
+        """The arrow on the first level's column (none if not shown), and the level numbers."""
+        key, descending = self.model().sort_state()
+        sort_keys = [ledger_columns.COLUMNS_BY_KEY[k].sort_key for k in self.model().column_keys()]
+        column = sort_keys.index(key) + 1 if key in sort_keys else -1
+        order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+        self.header.blockSignals(True)  # the rows are already in this order
+        self.header.setSortIndicator(column, order)
+        self.header.blockSignals(False)
+        self._sort_indicator = (column, order)
+        self._paint_levels()
+
+    def _paint_levels(self) -> None:
+        sort_keys = [ledger_columns.COLUMNS_BY_KEY[k].sort_key for k in self.model().column_keys()]
+        levels = {}
+        for n, (key, desc) in enumerate(self.model().sort_levels(), start=1):
+            if key in sort_keys:
+                levels[sort_keys.index(key) + 1] = (n, desc)
+        for header in (self.header, self.frozen.horizontalHeader()):
+            header.sort_levels = levels
+            header.viewport().update()
+
+    # -- columns -------------------------------------------------------------------------------
+    def visible_column_keys(self) -> list[str]:
+        """The ledger_columns keys shown, in the order the user sees them (light column excluded)."""
+        keys = []
+        for visual in range(self.header.count()):
+            logical = self.header.logicalIndex(visual)
+            if logical > 0 and not self.header.isSectionHidden(logical):
+                keys.append(self.model().column_key(logical))
+        return keys
+
+    def restore_columns(self) -> None:
+        stored = QSettings().value(SETTINGS_COLUMNS)
+        keys = json.loads(stored) if isinstance(stored, str) and stored else None
+        if keys == ledger_columns.default_column_keys():  # saved by earlier versions on every start, not chosen
+            keys = None
+        self.set_columns(keys or table_default_keys(), remember=bool(keys))
+
+    def default_width(self, key: str) -> int:
+        column = ledger_columns.COLUMNS_BY_KEY[key]
+        header = self.header.fontMetrics().horizontalAdvance(column.label) + (
+            30 if column.sort_key else 16) + 14  # room for the sort arrow and the ▾
+        if key in FULL_WIDTH_SAMPLES:
+            return max(header, self.fontMetrics().horizontalAdvance(FULL_WIDTH_SAMPLES[key]) + 16)
+        return max(header, TABLE_WIDTHS.get(key, int(column.width * PIXELS_PER_WIDTH_UNIT)))
+
+    def set_columns(self, keys: list[str], remember: bool = True) -> None:
+        if remember:
+            QSettings().setValue(SETTINGS_COLUMNS, json.dumps(keys))
+        if self.freeze_on:  # the frozen ones first, so the rest scrolls beside them
+            keys = frozen_first(keys)
+        self.model().set_columns(keys)
+        for logical in range(self.header.count()):
+            if self.header.visualIndex(logical) != logical:
+                self.header.moveSection(self.header.visualIndex(logical), logical)
+        widths = self._stored_widths()
+        self._setting_widths = True  # only widths the user drags are remembered, not our defaults
+        self.setColumnWidth(0, 34)
+        for i, key in enumerate(self.model().column_keys(), start=1):
+            self.setColumnWidth(i, int(widths.get(key, self.default_width(key))))
+        self._setting_widths = False
+        self.frozen.setVisible(self.freeze_on)
+        self.frozen.sync()
+        self.show_sort_indicator()
+
+    def _stored_widths(self) -> dict:
+        stored = QSettings().value(SETTINGS_WIDTHS)
+        try:
+            return json.loads(stored) if isinstance(stored, str) else {}
+        except ValueError:
+            return {}
+
+    def _column_moved(self, *_) -> None:
+        keys = self.visible_column_keys()
+        self.header.blockSignals(True)
+        self.set_columns(keys)
+        self.header.blockSignals(False)
+
+    def _column_resized(self, logical: int, _old: int, new: int) -> None:
+        if self._setting_widths or logical == 0 or logical > len(self.model().column_keys()):
+            return
+        widths = self._stored_widths()
+        widths[self.model().column_key(logical)] = new
+        QSettings().setValue(SETTINGS_WIDTHS, json.dumps(widths))
