@@ -86,7 +86,8 @@ def test_qt_dialogs_speak_chinese(qtbot):
     files.setOption(QFileDialog.Option.DontUseNativeDialog)
     qtbot.addWidget(files)
     labels = [label.text() for label in files.findChildren(QLabel)]
-    assert "查找范围(&L)：" in labels and "文件类型(&T)：" in labels
+    # Qt 6.8's catalogue has no accelerators there ("查找范围："), newer ones do ("查找范围(&L)：").
+    assert any(t.startswith("查找范围") for t in labels) and any(t.startswith("文件类型") for t in labels)
     assert not [t for t in labels if t.isascii() and t]
     box = QMessageBox(QMessageBox.Icon.Question, "t", "x",
                       QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel)
