@@ -74,10 +74,12 @@ def _build(folder: Path, entries: int, unit: str = "", seed: int = 3) -> None:
     paths.set_data_dir(folder)
     session.open_data()
     build_demo(entries=entries, seed=seed)  # the seed also fixes the uuids
-    # Every entry open, so a bulk status change may touch all of them.
+    # Every entry open and none broken into measures (whose measures would decide its status and make
+    # set_status leave it alone), so a bulk status change touches all of them.
     from desk_app.db.models import database
 
     database.obj.execute_sql("UPDATE ledger_entry SET status = '未启动', closed_date = NULL, completed_date = NULL")
+    database.obj.execute_sql("UPDATE measure SET deleted_at = '2026-11-01 00:00:00'")
     if unit:
         settings.save_report_header(settings.ReportHeader(unit=unit))
     close_database()
