@@ -31,7 +31,13 @@ def main(argv: list[str] | None = None) -> int:
     args = cli.build_parser().parse_args(argv)
     if args.command:
         return cli.main(argv)
-    cli.apply_globals(args)
+    from desk_app.errors import DeskAppError  # noqa: PLC0415
+
+    try:
+        cli.apply_globals(args)  # a bad --database address is named here, before any window opens
+    except DeskAppError as exc:
+        sys.stderr.write(f"错误：{exc.message}\n")
+        return 2
     from ui.app import run  # noqa: PLC0415 - Qt only when the window is wanted
 
     return run(open_file=opened)

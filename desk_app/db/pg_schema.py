@@ -1,0 +1,220 @@
+"""The PostgreSQL schema, created whole at the current version (``desk-app db init URL``).
+
+* Tables come from the models (one set of models for both engines), with every text column COLLATE "C"
+  (code-point order, as SQLite's BINARY) and VARCHAR without a length (SQLite never enforced 255).
+* Indexes are translated from the SQLite schema the migrations build (the same names and columns, so a
+  migration's new index reaches PostgreSQL without anyone copying it; tests compare the two sets).
+* What SQLite does with its own triggers and FTS5 is written here for PostgreSQL: the search queue
+  (migration 7's triggers), ledger_tally (migration 7), the stale pinyin of a renamed person (migration 9),
+  and the search index as tsvector columns with GIN indexes (engine_postgres). Tests check that every
+  SQLite trigger has its PostgreSQL namesake.
+* SQL functions PostgreSQL lacks that the shared indexes and queries use: ifnull.
+* Rows the migrations seed (migration 10's ranking kinds), and the table schema_version.
+"""
+
+from __future__ import annotations
+
+import re
+from contextlib import contextmanager
+
+from peewee import CharField, SqliteDatabase, TextField, sort_models
+
+from .migrations import LATEST_VERSION, MIGRATIONS
+from .migrations import m0007_ledger_tally as tally
+from .migrations import m0010_rankings_registers as rankings
+
+COMPAT_FUNCTIONS = [
+    # SQLite's IFNULL (the list index of migration 6 on IFNULL("deadline", '9999-12-31') and ledger_paging).
+    'CREATE FUNCTION ifnull(anyelement, anyelement) RETURNS anyelement LANGUAGE sql IMMUTABLE '
+    'AS \'SELECT COALESCE($1, $2)\'',
+]
+
+_TALLY_KEY = ", ".join(f'"{c}"' for c in tally.KEY)
+
+
+def _tally_values(row: str) -> str:
+    return (f'{row}."campaign_id", ({row}."deleted_at" IS NULL)::int, {row}."kind", {row}."layer", '
+            f'COALESCE({row}."department_id", 0), COALESCE({row}."owner_id", 0), {row}."category", {row}."status"')
+
+
+def _tally_match(row: str) -> str:
+    return (f'"campaign_id" = {row}."campaign_id" AND "live" = ({row}."deleted_at" IS NULL)::int '
+            f'AND "kind" = {row}."kind" AND "layer" = {row}."layer" '
+            f'AND "department_id" = COALESCE({row}."department_id", 0) AND "owner_id" = COALESCE({row}."owner_id", 0) '
+            f'AND "category" = {row}."category" AND "status" = {row}."status"')
+
+
+_TALLY_CHANGED = " OR ".join(f'OLD."{c}" IS DISTINCT FROM NEW."{c}"' for c in (
+    "campaign_id", "kind", "layer", "department_id", "owner_id", "category", "status")) + \
+    ' OR (OLD."deleted_at" IS NULL) IS DISTINCT FROM (NEW."deleted_at" IS NULL)'
+
+
+def _queue(expr: str) -> str:
+    return f'INSERT INTO "search_dirty" ("entry_id") VALUES ({expr}) ON CONFLICT DO NOTHING;'
+
+
+_SEARCH_COLUMNS = ", ".join(f'"{c}"' for c in tally._INDEXED_ENTRY_COLUMNS)
+
+EXTRA_TABLES = [
+    'CREATE TABLE "ledger_tally" ("campaign_id" INTEGER NOT NULL, "live" INTEGER NOT NULL, '
+    '"kind" TEXT COLLATE "C" NOT NULL, "layer" TEXT COLLATE "C" NOT NULL, "department_id" INTEGER NOT NULL, '
+    '"owner_id" INTEGER NOT NULL, "category" TEXT COLLATE "C" NOT NULL, "status" TEXT COLLATE "C" NOT NULL, '
+    f'"n" INTEGER NOT NULL, PRIMARY KEY ({_TALLY_KEY}))',
+    'CREATE TABLE "search_dirty" ("entry_id" INTEGER NOT NULL PRIMARY KEY)',
+    'CREATE TABLE "ledger_search" ("entry_id" INTEGER NOT NULL PRIMARY KEY, "body" TSVECTOR NOT NULL, '
+    '"tags" TSVECTOR NOT NULL)',
+    'CREATE INDEX "ledger_search_body" ON "ledger_search" USING gin ("body")',
+    'CREATE INDEX "ledger_search_tags" ON "ledger_search" USING gin ("tags")',
+    'CREATE TABLE "schema_version" ("version" INTEGER NOT NULL)',
+]
+
+# (function name, body); each trigger below names its function.
+FUNCTIONS = {
+    "search_queue_entry": f"""BEGIN
+  IF TG_OP = 'DELETE' THEN {_queue('OLD."id"')} ELSE {_queue('NEW."id"')} END IF;
+  RETURN NULL;
+END""",
+    "search_queue_progress": f"""BEGIN
+  IF TG_OP IN ('UPDATE', 'DELETE') THEN {_queue('OLD."entry_id"')} END IF;
+  IF TG_OP IN ('UPDATE', 'INSERT') THEN {_queue('NEW."entry_id"')} END IF;
+  RETURN NULL;
+END""",
+    "search_queue_person": """BEGIN
+  INSERT INTO "search_dirty" ("entry_id") SELECT "id" FROM "ledger_entry"
+    WHERE "owner_id" = NEW."id" OR "leader_id" = NEW."id" OR "responsible_id" = NEW."id"
+    ON CONFLICT DO NOTHING;
+  RETURN NULL;
+END""",
+    "ledger_tally_change": f"""BEGIN
+  IF TG_OP IN ('UPDATE', 'DELETE') THEN
+    UPDATE "ledger_tally" SET "n" = "n" - 1 WHERE {_tally_match('OLD')};
+  END IF;
+  IF TG_OP IN ('UPDATE', 'INSERT') THEN
+    INSERT INTO "ledger_tally" ({_TALLY_KEY}, "n") VALUES ({_tally_values('NEW')}, 1)
+      ON CONFLICT ({_TALLY_KEY}) DO UPDATE SET "n" = "ledger_tally"."n" + 1;
+  END IF;
+  RETURN NULL;
+END""",
+    "person_name_keys_stale": """BEGIN
+  NEW."pinyin" := '';
+  NEW."initials" := '';
+  RETURN NEW;
+END""",
+}
+
+# The SQLite triggers' namesakes (migrations 7 and 9).
+TRIGGERS = {
+    "search_entry_insert": 'AFTER INSERT ON "ledger_entry" FOR EACH ROW EXECUTE FUNCTION search_queue_entry()',
+    "search_entry_update": f'AFTER UPDATE OF {_SEARCH_COLUMNS} ON "ledger_entry" FOR EACH ROW '
+                           'EXECUTE FUNCTION search_queue_entry()',
+    "search_entry_delete": 'AFTER DELETE ON "ledger_entry" FOR EACH ROW EXECUTE FUNCTION search_queue_entry()',
+    "search_progress_insert": 'AFTER INSERT ON "progress_update" FOR EACH ROW EXECUTE FUNCTION search_queue_progress()',
+    "search_progress_update": 'AFTER UPDATE OF "text", "entry_id" ON "progress_update" FOR EACH ROW '
+                              'EXECUTE FUNCTION search_queue_progress()',
+    "search_progress_delete": 'AFTER DELETE ON "progress_update" FOR EACH ROW EXECUTE FUNCTION search_queue_progress()',
+    "search_person_rename": 'AFTER UPDATE OF "name" ON "person" FOR EACH ROW EXECUTE FUNCTION search_queue_person()',
+    "ledger_tally_insert": 'AFTER INSERT ON "ledger_entry" FOR EACH ROW EXECUTE FUNCTION ledger_tally_change()',
+    "ledger_tally_delete": 'AFTER DELETE ON "ledger_entry" FOR EACH ROW EXECUTE FUNCTION ledger_tally_change()',
+    "ledger_tally_update": 'AFTER UPDATE OF "campaign_id", "deleted_at", "kind", "layer", "department_id", '
+                           f'"owner_id", "category", "status" ON "ledger_entry" FOR EACH ROW WHEN ({_TALLY_CHANGED}) '
+                           'EXECUTE FUNCTION ledger_tally_change()',
+    # Before the update: the new row itself gets empty keys (SQLite's trigger updates the row after).
+    "person_name_keys_stale": 'BEFORE UPDATE OF "name" ON "person" FOR EACH ROW '
+                              'WHEN (NEW."pinyin" = OLD."pinyin" AND NEW."name" <> OLD."name") '
+                              'EXECUTE FUNCTION person_name_keys_stale()',
+}
+
+
+def reference_sqlite() -> SqliteDatabase:
+    """An empty in-memory SQLite database built by the migrations: the schema both engines share."""
+    reference = SqliteDatabase(":memory:")
+    for migration in MIGRATIONS:
+        migration.upgrade(reference)
+    return reference
+
+
+def _split_columns(text: str) -> list[str]:
+    parts, depth, current, quote = [], 0, [], ""
+    for char in text:
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "'\"":
+            quote = char
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "," and depth == 0:
+            parts.append("".join(current).strip())
+            current = []
+            continue
+        current.append(char)
+    parts.append("".join(current).strip())
+    return parts
+
+
+_INDEX = re.compile(r'^CREATE (UNIQUE )?INDEX "([^"]+)" ON "([^"]+)" \((.*)\)$', re.S)
+
+
+def translated_indexes(reference: SqliteDatabase) -> dict[str, str]:
+    """name -> CREATE INDEX for PostgreSQL, for every index the migrations give SQLite."""
+    out = {}
+    rows = reference.execute_sql("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+                                 "ORDER BY name").fetchall()
+    for name, sql in rows:
+        match = _INDEX.match(" ".join(sql.split()))
+        if match is None:
+            raise ValueError(f"index {name}: cannot translate {sql!r}")
+        unique, _, table, columns = match.groups()
+        parts = [c if re.fullmatch(r'"[^"]+"( (ASC|DESC))?', c) else f"({c})" for c in _split_columns(columns)]
+        out[name] = f'CREATE {unique or ""}INDEX "{name}" ON "{table}" ({", ".join(parts)})'
+    return out
+
+
+@contextmanager
+def _postgres_text_columns(models):
+    """Text columns as PostgreSQL gets them: unbounded and COLLATE "C" (restored afterwards)."""
+    saved = []
+    for model in models:
+        for field in model._meta.sorted_fields:
+            if isinstance(field, CharField | TextField):
+                saved.append((field, field.collation, getattr(field, "max_length", None)))
+                field.collation = '"C"'
+                if isinstance(field, CharField):
+                    field.max_length = None
+    try:
+        yield
+    finally:
+        for field, collation, length in saved:
+            field.collation = collation
+            if isinstance(field, CharField):
+                field.max_length = length
+
+
+def create(db) -> None:
+    """Create the whole schema on an empty PostgreSQL database, in the caller's transaction."""
+    from .models import ALL_MODELS  # noqa: PLC0415
+
+    models = sort_models(ALL_MODELS)
+    for statement in COMPAT_FUNCTIONS:
+        db.execute_sql(statement)
+    with db.bind_ctx(models, bind_refs=False, bind_backrefs=False), _postgres_text_columns(models):
+        for model in models:
+            model._schema.create_table(safe=False)
+    reference = reference_sqlite()
+    try:
+        for statement in translated_indexes(reference).values():
+            db.execute_sql(statement)
+    finally:
+        reference.close()
+    for statement in EXTRA_TABLES:
+        db.execute_sql(statement)
+    for name, body in FUNCTIONS.items():
+        db.execute_sql(f"CREATE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $body$\n{body}\n$body$")
+    for name, definition in TRIGGERS.items():
+        db.execute_sql(f'CREATE TRIGGER "{name}" {definition}')
+    for name, subject, scorer, order in rankings.DEFAULT_KINDS:
+        db.execute_sql('INSERT INTO "ranking_kind" ("name", "subject_label", "scorer", "higher_is_better", '
+                       '"bottom_count", "consecutive", "sort_order", "active") VALUES (?, ?, ?, 1, 3, 2, ?, 1)',
+                       (name, subject, scorer, order))
+    db.execute_sql('INSERT INTO "schema_version" ("version") VALUES (?)', (LATEST_VERSION,))
