@@ -73,3 +73,30 @@ def source() -> str:
 
 def configured_target() -> Target:
     return parse_url(configured_url())
+
+
+def probe(url: str) -> str:
+    """Try a database URL without using it: what is there, in Chinese; DatabaseError naming what is wrong
+    (bad address, no server, password, not initialised, too new). Nothing is written."""
+    from desk_app.errors import DatabaseError  # noqa: PLC0415
+
+    from .migrations import LATEST_VERSION  # noqa: PLC0415
+
+    target = parse_url(url)
+    if not target.is_postgresql:
+        path = target.path or paths.database_path()
+        return f"{target.describe()}：{path}" + ("" if path.exists() else "（尚不存在，第一次打开时建立）")
+    from .open_postgres import connect, not_initialised_message  # noqa: PLC0415
+
+    db = connect(target, read_only=True)
+    try:
+        if not db.is_initialised():
+            raise DatabaseError(not_initialised_message(target))
+        version = db.schema_version()
+        entries = db.execute_sql('SELECT COUNT(*) FROM "ledger_entry" WHERE "deleted_at" IS NULL').fetchone()[0]
+        campaigns = db.execute_sql('SELECT COUNT(*) FROM "campaign"').fetchone()[0]
+    finally:
+        db.close()
+    state = ("" if version == LATEST_VERSION else
+             f"（将由本程序升级到 {LATEST_VERSION}）" if version < LATEST_VERSION else "（比本程序新，请先升级本程序）")
+    return f"连接成功：{target.describe()}，数据版本 {version}{state}，{campaigns} 个活动，台账 {entries} 条。"

@@ -144,6 +144,7 @@ def open_database(path: Path | None = None, *, read_only: bool = False, url: str
     Which one: the SQLite file `path`, else the database `url`, else the configured one (connection.py:
     --database, $DESK_APP_DATABASE, the saved choice; by default the data folder's desk.sqlite3)."""
     global _read_only
+    close_database()  # this thread's connection to what was open before (a reopen replaces it)
     if path is None:
         target = parse_url(url) if url is not None else configured_target()
         if target.is_postgresql:

@@ -101,8 +101,8 @@ def parse_url(url: str) -> Target:
         return Target(SQLITE)
     if text.lower().startswith("sqlite:"):
         path = text[len("sqlite:"):]
-        if path.startswith("//"):  # sqlite:///path, as other programs write it
-            path = path[2:]
+        if path.startswith("///"):  # sqlite:///relative and sqlite:////absolute, as other programs write them
+            path = path[3:]
         return Target(SQLITE, path=Path(path).expanduser())
     scheme = text.split(":", 1)[0].lower() if ":" in text else ""
     if scheme not in ("postgresql", "postgres"):
@@ -117,6 +117,8 @@ def parse_url(url: str) -> Target:
         raise DatabaseError(bad_url_message(text, f"无法解析（{exc}）")) from None
     if not params.get("dbname"):
         raise DatabaseError(bad_url_message(text, "缺少数据库名（地址最后的 /数据库名）"))
+    if params.get("port") and not re.fullmatch(r"\d{1,5}(,\d{1,5})*", str(params["port"])):
+        raise DatabaseError(bad_url_message(text, f"无法解析端口“{params['port']}”"))
     host = params.get("host") or "本机"
     port = f":{params['port']}" if params.get("port") else ""
     user = f"{params['user']}@" if params.get("user") else ""

@@ -216,6 +216,30 @@ def new_sqlite_file(path: Path):
     return db
 
 
+def open_sqlite_file(path: Path, *, upgrade: bool = False):
+    """A SQLite file of this program (a backup, another office's data) opened for a copy; upgrade=True
+    runs the migrations it lacks (on that file: callers pass a temporary copy)."""
+    from .engine_sqlite import SqliteEngine  # noqa: PLC0415
+    from .migrations import LATEST_VERSION, MIGRATIONS  # noqa: PLC0415
+
+    db = SqliteEngine(str(path), pragmas={"foreign_keys": 1, "busy_timeout": 5000})
+    db.connect()
+    try:
+        version = db.schema_version()
+        if version > LATEST_VERSION:
+            raise DatabaseError(f"{path} 由更新版本的程序创建（数据版本 {version}），本程序只支持到 {LATEST_VERSION}。"
+                                "请先升级本程序。没有写入任何内容。")
+        if upgrade:
+            for number in range(version + 1, LATEST_VERSION + 1):
+                with db.atomic():
+                    MIGRATIONS[number - 1].upgrade(db)
+                    db.set_schema_version(number)
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
 def copy_into_new_sqlite(source, destination: Path, progress: Callable | None = None) -> Path:
     """A new SQLite file at destination holding every table of source (PostgreSQL's backup)."""
     destination.parent.mkdir(parents=True, exist_ok=True)

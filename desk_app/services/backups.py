@@ -25,6 +25,7 @@ from pathlib import Path
 from desk_app import __version__, paths
 from desk_app.db import backup_database
 from desk_app.db.models import database
+from desk_app.db.storage_errors import DiskFullError, StorageReadOnlyError
 from desk_app.errors import DatabaseCorruptError, DatabaseError, InputFileError
 
 from .backup_files import (  # noqa: F401 - re-exported: callers use backups.store_path etc.
@@ -167,7 +168,7 @@ def _write_folder(reason: str, progress=None) -> tuple[Path, dict]:
         (staging / MANIFEST_NAME).write_text(json.dumps(manifest, ensure_ascii=False, indent=1),
                                              encoding="utf-8")
         os.replace(staging, final)
-    except (OSError, sqlite3.Error) as exc:
+    except (OSError, sqlite3.Error, DiskFullError, StorageReadOnlyError) as exc:
         shutil.rmtree(staging, ignore_errors=True)
         raise DatabaseError(storage_message(exc, root)) from exc
     except BaseException:
@@ -201,7 +202,7 @@ def _write_zip(reason: str, destination: Path, progress=None) -> Path:
             manifest["missing_attachments"] = missing
             archive.writestr(MANIFEST_NAME, json.dumps(manifest, ensure_ascii=False, indent=1))
         os.replace(part, destination)
-    except (OSError, sqlite3.Error, zipfile.LargeZipFile) as exc:
+    except (OSError, sqlite3.Error, zipfile.LargeZipFile, DiskFullError, StorageReadOnlyError) as exc:
         part.unlink(missing_ok=True)
         raise DatabaseError(storage_message(exc, destination.parent)) from exc
     except BaseException:

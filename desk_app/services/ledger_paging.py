@@ -28,6 +28,12 @@ def _person_name(column):
     return fn.IFNULL(Person.select(Person.name).where(Person.id == column), "")
 
 
+def _none_last(column):
+    """1 for no one, else 0: a number on both engines (PostgreSQL will not compare a boolean with the 0/1
+    a page's last row brings back)."""
+    return Case(None, [(column.is_null(), 1)], 0)
+
+
 def _rank(column, values: tuple[str, ...]):
     """A domain order as a CASE of literals (parameters would keep SQLite from matching the index)."""
     return Case(column, [(SQL(f"'{v}'"), SQL(str(i))) for i, v in enumerate(values)], SQL("9"))
@@ -51,8 +57,8 @@ SORT_LEADS = {
     "found_date": [LedgerEntry.found_date],
     "updated_at": [LedgerEntry.updated_at],
     # By the person's name (a list grouped by who, not by when they were entered); no one last.
-    "owner": [LedgerEntry.owner.is_null(), _person_name(LedgerEntry.owner)],
-    "responsible": [LedgerEntry.responsible.is_null(), _person_name(LedgerEntry.responsible)],
+    "owner": [_none_last(LedgerEntry.owner), _person_name(LedgerEntry.owner)],
+    "responsible": [_none_last(LedgerEntry.responsible), _person_name(LedgerEntry.responsible)],
     "description": [LedgerEntry.description],
 }
 SORT_KEYS = {key: [*lead, LedgerEntry.code_key] for key, lead in SORT_LEADS.items()}

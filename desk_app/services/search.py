@@ -200,7 +200,7 @@ def _catch_up() -> bool:
         return True
     if is_read_only():
         return False
-    if database.execute_sql("SELECT COUNT(*) FROM (SELECT 1 FROM search_dirty LIMIT ?)",
+    if database.execute_sql("SELECT COUNT(*) FROM (SELECT 1 FROM search_dirty LIMIT ?) AS queued",
                             (INLINE_LIMIT + 1,)).fetchone()[0] > INLINE_LIMIT:
         return False  # the background step is on it; queued entries are scanned meanwhile
     sync()

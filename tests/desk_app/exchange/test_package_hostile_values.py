@@ -69,9 +69,9 @@ def files_in(folder):
 
 
 def dump_database() -> str:
-    from desk_app.db.models import database
+    from conftest import _dump  # the exchange tests' dump: SQL text on SQLite, a digest on PostgreSQL
 
-    return "\n".join(database.obj.connection().iterdump())
+    return _dump()
 
 
 def refused_by_cli(path, data_dir, capsys, *words):

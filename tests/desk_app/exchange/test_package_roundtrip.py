@@ -1,5 +1,6 @@
 """A unit's package, taken in by another data folder: everything arrives identical; re-import is a no-op."""
 
+import os
 from datetime import date
 
 import pytest
@@ -66,15 +67,38 @@ def sent(demo, tmp_path):
     return out, expected
 
 
-def _open_other(tmp_path):
-    paths.set_data_dir(tmp_path / "upper")
-    open_database()
+class _Offices:
+    """The sending unit and the upper office: each its own data folder, and on PostgreSQL its own database."""
+
+    def __init__(self, tmp_path, monkeypatch, sender_url, other_url):
+        self.sender_dir, self.other_dir = paths.data_dir(), tmp_path / "upper"
+        self.monkeypatch, self.sender_url, self.other_url = monkeypatch, sender_url, other_url
+
+    def _open(self, folder, url):
+        close_database()
+        paths.set_data_dir(folder)
+        if url:
+            self.monkeypatch.setenv("DESK_APP_DATABASE", url)
+        open_database()
+
+    def other(self):
+        self._open(self.other_dir, self.other_url)
+
+    def sender(self):
+        self._open(self.sender_dir, self.sender_url)
 
 
-def test_round_trip_identical_and_reimport_changes_nothing(sent, tmp_path, db_dump):
+@pytest.fixture
+def offices(sent, tmp_path, monkeypatch, db_engine, request):
+    sender_url = os.environ.get("DESK_APP_DATABASE")
+    other_url = request.getfixturevalue("pg_database")("empty") if db_engine == "postgresql" else None
+    return _Offices(tmp_path, monkeypatch, sender_url, other_url)
+
+
+def test_round_trip_identical_and_reimport_changes_nothing(sent, offices, db_dump):
     package, expected = sent
     assert expected["children"]["EntryEvent"] and expected["children"]["Attachment"] and expected["changes"]
-    _open_other(tmp_path)
+    offices.other()
     preview = preview_package(package)
     assert preview.count(NEW) == len(expected["entries"]) and preview.count(CONFLICT) == 0
     result = apply_package(preview)
@@ -96,17 +120,14 @@ def test_round_trip_identical_and_reimport_changes_nothing(sent, tmp_path, db_du
     assert db_dump() == before
 
 
-def test_newer_package_shows_changes_and_conflicts(sent, tmp_path):
+def test_newer_package_shows_changes_and_conflicts(sent, offices, tmp_path):
     package, _ = sent
-    sender = paths.data_dir()
-    _open_other(tmp_path)
+    offices.other()
     apply_package(preview_package(package))
     local = LedgerEntry.select().order_by(LedgerEntry.id).first()
     LedgerEntry.update(note="上级批注", updated_at=local.updated_at.replace(year=2030)).where(
         LedgerEntry.id == local.id).execute()
-    close_database()
-    paths.set_data_dir(sender)
-    open_database()
+    offices.sender()
     changed = LedgerEntry.select().order_by(LedgerEntry.id).offset(5).first()
     record = ledger.get_entry(changed.id)
     ledger.update_entry(changed.id, ledger.EntryInput(**{**record.as_input().__dict__, "target": "新的目标"}))
@@ -116,8 +137,7 @@ def test_newer_package_shows_changes_and_conflicts(sent, tmp_path):
         ledger.update_entry(other.id, ledger.EntryInput(**{**rec.as_input().__dict__, "note": "下级改动"}))
     newer = tmp_path / "newer.zip"
     write_package(newer, period="2026-12")
-    close_database()
-    _open_other(tmp_path)
+    offices.other()
     preview = preview_package(newer)
     states = {d.uuid: d for d in preview.entries}
     assert states[changed.uuid].state == CHANGED and "整改目标" in states[changed.uuid].changed
@@ -129,11 +149,11 @@ def test_newer_package_shows_changes_and_conflicts(sent, tmp_path):
     assert PackageReceipt.select().count() == 2 and Unit.select().count() == 1
 
 
-def test_missing_units(sent, tmp_path):
+def test_missing_units(sent, offices):
     from desk_app.exchange.missing import missing_units
 
     package, _ = sent
-    _open_other(tmp_path)
+    offices.other()
     Unit.create(name="区财政局", sort_order=1)
     Unit.create(name="已撤销单位", sort_order=2, active=False)
     assert [u.name for u in missing_units("2026-11")] == ["区财政局"]
@@ -143,11 +163,11 @@ def test_missing_units(sent, tmp_path):
     assert {u.name for u in missing_units("2026-12")} == {"区财政局", "市财政局"}
 
 
-def test_import_into_the_current_campaign(sent, tmp_path):
+def test_import_into_the_current_campaign(sent, offices):
     from desk_app.db.models import Campaign
 
     package, expected = sent
-    _open_other(tmp_path)
+    offices.other()
     ours = campaigns.create_campaign("2026年改作风提效能专项行动", 2026)
     by_name = preview_package(package)
     assert by_name.campaign_id is None and "将新建" in by_name.summary_text()
