@@ -115,11 +115,22 @@ def _pg_template(cluster, name: str, demo: bool) -> str:
     return name
 
 
+class _Templates(dict):
+    """kind ("empty" or "demo") -> template database name, each built the first time it is asked for."""
+
+    def __init__(self, cluster):
+        super().__init__()
+        self.cluster = cluster
+
+    def __missing__(self, kind: str) -> str:
+        self[kind] = _pg_template(self.cluster, f"desk_{kind}_template", demo=kind == "demo")
+        return self[kind]
+
+
 @pytest.fixture(scope="session")
 def pg_templates(pg_server):
-    """name of the empty and of the demo template database (built once)."""
-    empty = _pg_template(pg_server, "desk_template", demo=False)
-    return {"empty": empty, "demo": _pg_template(pg_server, "desk_demo_template", demo=True)}
+    """The template databases: pg_templates["empty"], pg_templates["demo"] (each built once, on first use)."""
+    return _Templates(pg_server)
 
 
 @pytest.fixture

@@ -41,6 +41,14 @@ on PostgreSQL are COLLATE "C" (code-point order, as SQLite's BINARY; people sort
 never by a server's locale); REAL is DOUBLE PRECISION. SQL that only one engine understands (PRAGMA,
 INSERT OR …, FTS MATCH, strftime, julianday, INDEXED BY) belongs in the engine classes, not in services.
 
+Transactions: ``database.atomic()`` on both (PostgreSQL: READ COMMITTED unless a caller asks
+``atomic(isolation_level="REPEATABLE READ")``, as table_copy.snapshot does). On PostgreSQL a serialization
+failure, a deadlock or a lock timeout (SQLSTATE 40001, 40P01, 55P03) reaches the caller as
+storage_errors.DatabaseLockedError; a lost server as a DatabaseError naming it, and the next statement
+outside a transaction reconnects by itself. Each thread has its own connection (peewee), closed by
+close_database() / session.release_thread_connection(); ``database.use_in_this_thread(db)`` lets one
+thread work on another database for a while (a frozen month's view, a copy's target).
+
 Schema: SQLite is built and upgraded by the numbered migrations (PRAGMA user_version). PostgreSQL is
 created whole at the current version by ``desk-app db init URL`` (pg_schema: tables from the models,
 indexes translated from the migrated SQLite schema so both engines carry the same ones, triggers and the

@@ -12,7 +12,7 @@ import functools
 import re
 from pathlib import Path
 
-from peewee import SQL, PostgresqlDatabase, fn
+from peewee import SQL, Context, Field, Ordering, PostgresqlDatabase, SelectBase, fn
 from peewee import DatabaseError as PeeweeDatabaseError
 
 from desk_app.errors import DatabaseError
@@ -94,6 +94,35 @@ def _classes():
     return QmarkCursor, loaders, BoolAsIntDumper
 
 
+def _sqlite_nulls(term, model):
+    """An ORDER BY term with SQLite's place for NULLs (first when ascending, last when descending; PostgreSQL
+    does the opposite) where NULLs can occur: a nullable column, or any column of a joined model (an outer
+    join gives NULLs). Other terms stay as they are, so they still match PostgreSQL's indexes."""
+    node, direction, collation = term, "ASC", None
+    if isinstance(term, Ordering):
+        if term.nulls:
+            return term
+        node, direction, collation = term.node, term.direction, term.collation
+    if not isinstance(node, Field) or not (node.null or (model is not None and node.model is not model)):
+        return term
+    return Ordering(node, direction, collation, "FIRST" if direction.upper() == "ASC" else "LAST")
+
+
+class SqliteOrderContext(Context):
+    """peewee's SQL context for PostgreSQL, ordering NULLs where SQLite does (the same lists on both)."""
+
+    __slots__ = ()
+
+    def sql(self, obj):
+        order = getattr(obj, "_order_by", None) if isinstance(obj, SelectBase) else None
+        if order:
+            fixed = [_sqlite_nulls(term, getattr(obj, "model", None)) for term in order]
+            if any(a is not b for a, b in zip(fixed, order, strict=True)):
+                obj = obj.clone()
+                obj._order_by = fixed
+        return super().sql(obj)
+
+
 def _lexeme(text: str) -> str:
     return "'" + text.replace("\\", "\\\\").replace("'", "''") + "'"
 
@@ -118,6 +147,7 @@ class PostgresEngine(Engine, PostgresqlDatabase):
     engine_name = POSTGRESQL
     # Booleans are stored as 0/1 INTEGER, as SQLite stores them, so raw SQL and the digest see the same values.
     field_types = {**PostgresqlDatabase.field_types, "FLOAT": "DOUBLE PRECISION", "BOOL": "INTEGER"}
+    context_class = SqliteOrderContext
 
     def __init__(self, target: Target, *, read_only: bool = False, **kwargs):
         self.target = target

@@ -147,21 +147,39 @@ def _answers(campaign_id):
                                                                              __import__("datetime").date(2026, 11, 23)),
                      [e.id for e in __import__("desk_app.services.ledger_query", fromlist=["x"]).fetch_entries(f)])
     names = [p.name for p in Person.select().order_by(Person.name)]
-    return out, names
+    from desk_app.services import ledger_paging, ledger_query
+
+    everything = LedgerFilter(campaign_id=campaign_id)
+    orders = {(sort, down): ledger_query.entry_ids(everything, sort, descending=down)
+              for sort in ledger_paging.SORT_KEYS for down in (False, True)}
+    by_found = [e.id for e in LedgerEntry.select(LedgerEntry.id).order_by(LedgerEntry.found_date.desc(),
+                                                                          LedgerEntry.id)]
+    return out, names, orders, by_found
 
 
-def test_search_and_order_give_the_same_answers_on_both_engines(demo, pg_database):
+def _with_gaps():
+    """Entries without 发现日期, 整改时限, 责任单位 or 所属人员: where the engines would put NULLs apart."""
+    for column, every in ((LedgerEntry.found_date, 7), (LedgerEntry.deadline, 5), (LedgerEntry.department, 6),
+                          (LedgerEntry.owner, 4)):
+        ids = [i for (i,) in LedgerEntry.select(LedgerEntry.id).tuples() if i % every == 0]
+        LedgerEntry.update({column: None}).where(LedgerEntry.id.in_(ids)).execute()
+
+
+def test_search_and_every_order_give_the_same_answers_on_both_engines(demo, pg_database):
+    _with_gaps()
     search.sync()
     on_sqlite = _answers(demo.campaign_id)
     pg_database("demo")
     open_database()
     assert database.engine_name == "postgresql"
+    _with_gaps()
     search.sync()
     on_postgresql = _answers(demo.campaign_id)
     assert on_postgresql == on_sqlite
     ids, counts, _ = on_postgresql[0]["台"]
     assert ids and counts[0] == len([i for i in ids if LedgerEntry.get_by_id(i).deleted_at is None])
     assert on_postgresql[1] == sorted(on_postgresql[1])  # code-point order, as SQLite's, not the server's locale
+    assert LedgerEntry.select().where(LedgerEntry.found_date.is_null()).exists()  # NULLs where SQLite puts them
 
 
 def test_triggers_keep_the_tally_the_queue_and_the_pinyin_on_postgresql(db_postgresql):

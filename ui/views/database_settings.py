@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk_app.db import connection
 from desk_app.errors import DeskAppError
+from desk_app.services import database_choice
 from ui import tasks
 
 
@@ -74,17 +74,12 @@ class DatabaseSettings(QWidget):
         self.test_button.setEnabled(self.shared.isChecked())
 
     def refresh(self) -> None:
-        try:
-            described = connection.configured_target().describe()
-        except DeskAppError as exc:
-            described = exc.message
-        self.current.setText(self.tr("In use: %1 (set by: %2)").replace("%1", described)
-                             .replace("%2", connection.source()))
-        saved = connection.saved_url()
-        shared = saved.lower().startswith(("postgresql:", "postgres:"))
-        self.shared.setChecked(shared)
-        self.local.setChecked(not shared)
-        self.url.setText(saved if shared else "")
+        choice = database_choice.current()
+        self.current.setText(self.tr("In use: %1 (set by: %2)").replace("%1", choice.in_use)
+                             .replace("%2", choice.set_by))
+        self.shared.setChecked(choice.saved_is_shared)
+        self.local.setChecked(not choice.saved_is_shared)
+        self.url.setText(choice.saved_url if choice.saved_is_shared else "")
         self.result.clear()
         self._enable()
 
@@ -94,7 +89,7 @@ class DatabaseSettings(QWidget):
     def test_connection(self) -> None:
         url = self._chosen_url()
         self.result.setText(self.tr("Connecting…"))
-        task = tasks.Task(lambda progress: connection.probe(url), self.tr("Testing the connection"))
+        task = tasks.Task(lambda progress: database_choice.try_url(url), self.tr("Testing the connection"))
         task.finished_ok.connect(self.result.setText)
         task.failed.connect(self.result.setText)
         tasks.start(task)
@@ -106,7 +101,7 @@ class DatabaseSettings(QWidget):
             QMessageBox.warning(self, self.windowTitle(), self.tr("Enter the address of the shared database."))
             return
         try:
-            connection.save_url(url)
+            database_choice.save(url)
         except (DeskAppError, OSError) as exc:
             QMessageBox.warning(self, self.windowTitle(), getattr(exc, "message", str(exc)))
             return
