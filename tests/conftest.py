@@ -143,7 +143,7 @@ def pg_database(request, monkeypatch):
 
     def make(kind: str = "empty") -> str:
         name = f"t{os.getpid()}_{len(made)}_{abs(hash(request.node.nodeid)) % 10**8}"
-        cluster.sql(f'CREATE DATABASE "{name}" TEMPLATE "{templates[kind]}"')
+        cluster.create_database(name, templates[kind])
         made.append(name)
         url = cluster.url(name)
         monkeypatch.setenv("DESK_APP_DATABASE", url)

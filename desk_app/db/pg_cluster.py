@@ -2,9 +2,9 @@
 
 Never used by the program itself: an office runs its own server (README, "Sharing one database").
 
-start() runs initdb and pg_ctl from the PATH or /usr/lib/postgresql/*/bin, on a unix socket inside the
-folder and on 127.0.0.1 at a free port (nothing else listens), with durability switched off (the data is
-thrown away). PostgreSQL refuses to run as root, so as root the cluster runs as the system user
+start() runs initdb and pg_ctl from the PATH or /usr/lib/postgresql/*/bin (PostgreSQL 15 or newer), in a
+folder under /dev/shm (else the temp folder), on a unix socket inside it and on 127.0.0.1 at a free port
+(nothing else listens), with durability switched off (the data is thrown away). PostgreSQL refuses to run as root, so as root the cluster runs as the system user
 `postgres` (Debian's package creates it) through runuser. ClusterUnavailable says why a cluster cannot
 start; callers skip with that reason.
 
@@ -57,6 +57,7 @@ class Cluster:
     folder: Path
     port: int
     run_as: str | None
+    version: int = 0  # server_version_num
 
     @property
     def socket_dir(self) -> Path:
@@ -70,13 +71,22 @@ class Cluster:
         auth = f"{user}:{password}" if password is not None else user
         return f"postgresql://{auth}@127.0.0.1:{self.port}/{database}"
 
-    def sql(self, statement: str, database: str = "postgres") -> None:
-        """Run one statement as the superuser (autocommit, so CREATE/DROP DATABASE work)."""
+    def create_database(self, name: str, template: str | None = None) -> str:
+        """A new database, a copy of template if given (file by file: fastest for a small one)."""
+        copy = f' TEMPLATE "{template}"' if template else ""
+        if template and self.version >= 150000:
+            copy += " STRATEGY FILE_COPY"
+        self.sql(f'CREATE DATABASE "{name}"{copy}')
+        return name
+
+    def sql(self, statement: str, database: str = "postgres"):
+        """Run one statement as the superuser (autocommit, so CREATE/DROP DATABASE work); its first row."""
         import psycopg  # noqa: PLC0415
 
         with psycopg.connect(host=str(self.socket_dir), port=self.port, user=SUPERUSER, dbname=database,
                              autocommit=True) as conn:
-            conn.execute(statement)
+            cursor = conn.execute(statement)
+            return cursor.fetchone() if cursor.description else None
 
     def stop(self) -> None:
         _run([_binary("pg_ctl"), "stop", "-D", str(self.folder / "data"), "-m", "immediate", "-w"], self.run_as,
@@ -105,15 +115,22 @@ def _run_as() -> str | None:
     return "postgres"
 
 
+def _default_parent() -> str | None:
+    """/dev/shm where there is one: a database per test is created ten times faster in memory."""
+    shm = Path("/dev/shm")
+    return str(shm) if shm.is_dir() and os.access(shm, os.W_OK) else None
+
+
 def start(parent: str | os.PathLike | None = None) -> Cluster:
-    """Start a new cluster; stop() removes it again. Raises ClusterUnavailable with the reason."""
+    """Start a new cluster (in parent, else /dev/shm or the temp folder); stop() removes it again. Raises
+    ClusterUnavailable with the reason."""
     try:
         import psycopg  # noqa: F401, PLC0415
     except ImportError:
         raise ClusterUnavailable("the psycopg driver is not installed") from None
     initdb, pg_ctl = _binary("initdb"), _binary("pg_ctl")
     run_as = _run_as()
-    folder = Path(tempfile.mkdtemp(prefix="desk-pg-", dir=parent))
+    folder = Path(tempfile.mkdtemp(prefix="desk-pg-", dir=parent or _default_parent()))
     if run_as:
         os.chmod(folder, 0o755)
         owner = pwd.getpwnam(run_as)
@@ -137,6 +154,7 @@ def start(parent: str | os.PathLike | None = None) -> Cluster:
                 break
             cluster.port = _random_port()
         cluster.sql(f"CREATE ROLE {PASSWORD_USER} LOGIN PASSWORD '{PASSWORD}'")
+        cluster.version = int(cluster.sql("SHOW server_version_num")[0])
     except (ClusterUnavailable, OSError, subprocess.SubprocessError) as exc:
         log = folder / "server.log"
         detail = log.read_text(errors="replace")[-400:] if log.exists() else ""

@@ -32,7 +32,7 @@ def _file_digest(path) -> str:
 def server(user_folders, pg_server, pg_templates, request):
     """An initialised, empty server database (db init, pick lists seeded) and its URL."""
     name = f"c{abs(hash(request.node.nodeid)) % 10**8}"
-    pg_server.sql(f'CREATE DATABASE "{name}" TEMPLATE "{pg_templates["empty"]}"')
+    pg_server.create_database(name, pg_templates["empty"])
     yield pg_server.url(name)
     close_database()
     pg_server.sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

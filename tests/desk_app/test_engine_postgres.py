@@ -225,3 +225,36 @@ def test_the_in_memory_reference_is_the_sqlite_schema(tmp_path):
     assert "(IFNULL(\"deadline\", '9999-12-31'))" in indexes["ledger_entry_live_deadline"]
     reference.close()
     assert parse_url("postgresql://a@b/c").is_postgresql
+
+
+class _AddNotes:
+    """A later migration, as one would be written: portable SQL that runs on both engines."""
+
+    @staticmethod
+    def upgrade(db):
+        db.execute_sql('CREATE TABLE "desk_note" ("id" INTEGER NOT NULL PRIMARY KEY, "text" TEXT NOT NULL)')
+
+
+def test_a_later_migration_upgrades_the_server_once_after_a_backup(user_folders, pg_database, monkeypatch):
+    from desk_app import paths
+    from desk_app.db import open_postgres
+    from desk_app.db.migrations import LATEST_VERSION, MIGRATIONS
+    from desk_app.errors import DatabaseTooNewError
+
+    url = pg_database("demo")
+    monkeypatch.setattr(open_postgres, "MIGRATIONS", [*MIGRATIONS, _AddNotes])
+    monkeypatch.setattr(open_postgres, "LATEST_VERSION", LATEST_VERSION + 1)
+    db = open_database()
+    assert db.schema_version() == LATEST_VERSION + 1
+    assert db.execute_sql('SELECT COUNT(*) FROM "desk_note"').fetchone()[0] == 0
+    saved = list(paths.backups_dir().glob(f"pre-migrate-v{LATEST_VERSION}-*.sqlite3"))
+    assert len(saved) == 1 and saved[0].stat().st_size > 100_000
+    close_database()
+    open_database()  # already upgraded: nothing runs twice
+    assert len(list(paths.backups_dir().glob("pre-migrate-*"))) == 1
+    close_database()
+
+    monkeypatch.setattr(open_postgres, "LATEST_VERSION", LATEST_VERSION)  # an older program meets it
+    with pytest.raises(DatabaseTooNewError) as err:
+        open_database(url=url)
+    assert "更新版本的程序" in err.value.message

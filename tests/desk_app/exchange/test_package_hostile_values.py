@@ -69,9 +69,13 @@ def files_in(folder):
 
 
 def dump_database() -> str:
-    from conftest import _dump  # the exchange tests' dump: SQL text on SQLite, a digest on PostgreSQL
+    from desk_app.db.models import database
 
-    return _dump()
+    if database.engine_name == "sqlite":
+        return "\n".join(database.obj.connection().iterdump())
+    from desk_app.db.table_copy import digest  # PostgreSQL: every table's rows, by digest
+
+    return repr(digest(database.obj))
 
 
 def refused_by_cli(path, data_dir, capsys, *words):
