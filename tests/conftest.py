@@ -98,7 +98,10 @@ def _pg_template(cluster, name: str, demo: bool) -> str:
     cluster.sql(f'CREATE DATABASE "{name}"')
     initialise(parse_url(cluster.url(name))).close()
     previous = paths.data_dir() if os.environ.get("DESK_APP_DATA_DIR") else None
+    from desk_app.db.models import database
+
     pinned, actor = context._today, context._actor  # built inside a test's setup: give them back after
+    bound = database.obj
     context.set_today(TODAY)
     context.set_actor("测试员")
     try:
@@ -112,6 +115,7 @@ def _pg_template(cluster, name: str, demo: bool) -> str:
         context.set_today(pinned)
         context.set_actor(actor)
         paths.set_data_dir(previous)
+        database.initialize(bound)  # the test's own database again (it reconnects on its next query)
     return name
 
 

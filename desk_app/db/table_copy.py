@@ -13,7 +13,6 @@ equal data.
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import os
 from collections.abc import Callable
@@ -69,20 +68,26 @@ def _rows(db, model):
 
 
 def _canonical(field):
-    """A function that writes one stored value the same way from either engine."""
+    """A function writing one stored value the same way from either engine, or None when the value
+    already is (text, integers, NULL)."""
     if isinstance(field, BooleanField):
         return lambda v: None if v is None else int(bool(v))
     if isinstance(field, DateTimeField | DateField):
+        length = 19 if isinstance(field, DateTimeField) else 10
+
         def iso(value):
+            if value is None or (isinstance(value, str) and len(value) == length):
+                return value  # 'YYYY-MM-DD[ HH:MM:SS]' as both engines give it back: the fast path
             parsed = field.python_value(value)
-            return parsed.isoformat(sep=" ") if isinstance(field, DateTimeField) and hasattr(parsed, "hour") \
-                else parsed.isoformat() if hasattr(parsed, "isoformat") else parsed
+            if isinstance(field, DateTimeField) and hasattr(parsed, "hour"):
+                return parsed.isoformat(sep=" ")
+            return parsed.isoformat() if hasattr(parsed, "isoformat") else parsed
         return iso
     if isinstance(field, FloatField):
         return lambda v: None if v is None else repr(float(v))
     if isinstance(field, BlobField):
         return lambda v: None if v is None else bytes(v).hex()
-    return lambda v: v
+    return None
 
 
 def digest(db, progress: Callable | None = None) -> tuple[dict[str, int], str]:
@@ -90,13 +95,16 @@ def digest(db, progress: Callable | None = None) -> tuple[dict[str, int], str]:
     total = hashlib.sha256()
     counts = {}
     for model in models():
-        writers = [_canonical(f) for f in _columns(model)]
+        fixes = [(i, fix) for i, fix in enumerate(map(_canonical, _columns(model))) if fix is not None]
         table = model._meta.table_name
         total.update(table.encode())
         n = 0
         for row in _rows(db, model):
-            values = [write(v) for write, v in zip(writers, row, strict=True)]
-            total.update(json.dumps(values, ensure_ascii=False, default=str).encode())
+            if fixes:
+                row = list(row)
+                for i, fix in fixes:
+                    row[i] = fix(row[i])
+            total.update(repr(tuple(row)).encode())
             n += 1
         counts[table] = n
         if progress is not None:

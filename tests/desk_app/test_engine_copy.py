@@ -123,3 +123,17 @@ def test_a_backup_on_the_server_is_the_backup_format_and_restores_into_either_en
     open_database(url="sqlite")
     backup_restore.restore_backup(folder)
     assert _file_digest(other / "desk.sqlite3") == original
+
+
+def test_on_the_server_one_program_a_day_makes_the_daily_backup(server, tmp_path):
+    from datetime import datetime
+
+    open_database(url=server)
+    first = backups.daily_backup_if_due()
+    assert first is not None and first.name.endswith("-daily")
+    close_database()
+    paths.set_data_dir(tmp_path / "second-pc")  # another clerk's PC, the same server, the same day
+    open_database(url=server)
+    assert backups.daily_backup_due() and backups.daily_backup_if_due() is None
+    tomorrow = datetime.combine(datetime.now().date().replace(day=1), datetime.min.time()).replace(year=2100)
+    assert backups.daily_backup_if_due(tomorrow) is not None  # the next day, the first program makes it
