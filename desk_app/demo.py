@@ -10,7 +10,7 @@ import uuid
 from dataclasses import dataclass, fields
 from datetime import date, datetime, time, timedelta
 
-from desk_app import demo_cycle
+from desk_app import demo_cycle, demo_measures, demo_supervision
 from desk_app import demo_text as T
 from desk_app.db.models import (
     ActionPlanVersion,
@@ -67,6 +67,7 @@ def _month_start(day: date, months_back: int) -> date:
 class _Builder:
     def __init__(self, seed: int, today: date):
         self.rng = random.Random(seed)
+        self.seed = seed
         self.today = today
         self.start = _month_start(today, 11)
         self.uuid_rng = random.Random(seed * 7919 + 1)
@@ -313,13 +314,15 @@ def _build(b: _Builder, seed: int, today: date, entries: int, progress) -> DemoR
     months = [_month_start(today, k) for k in range(11, -1, -1)]
     b.monthly_reports(forces, months)
     meetings = b.build_meetings(campaign, forces, people, months)
-    total = _build_entries(b, campaign, depts, people, forces, meetings, entries, progress)
+    fresh = min(entries, len(demo_supervision.MATTERS))  # 督办 matters handed over lately, on the 13710 clock
+    total = _build_entries(b, campaign, depts, people, forces, meetings, entries - fresh, progress)
     clerk = meetings[0].recorder
     settings.save_report_header(settings.ReportHeader(
         unit="市财政局“观念能力作风建设年”活动办公室", filled_by=clerk.name,
         reviewed_by=people[PersonLevel.BUREAU_LEADER][1].name, phone=clerk.phone))
     changelog.record("campaign", campaign.id, "create", "demo", None, f"演示数据：seed={seed}，{total} 条台账")
     demo_cycle.build(campaign.id, today, seed)  # scored rounds, 制度清单 and 晋位升级目标
+    total += demo_supervision.build(campaign.id, today, seed, fresh)  # with their nodes and 催办
     search.sync(_stage(progress, 75, 100))  # the demo's own last step: the first search finds everything at once
     report(progress, 100, 100, "")
     undo_history.irreversible("生成演示数据")
@@ -396,6 +399,7 @@ def _build_entries(b: _Builder, campaign, depts, people, forces, meetings, wante
     # Numbered, logged and checked like every other entry; indexed for search once, at the very end.
     create_entries(campaign.id, items, progress=_stage(progress, 0, 70), index_now=False)
     _progress_updates(b, campaign)
+    demo_measures.build(campaign.id, b.today, b.seed)  # 重点任务: measures and monthly plans (issue 15)
     report(progress, 72, 100, "正在写入整改进展")
     return total
 
@@ -413,7 +417,8 @@ def _stage(progress, start: int, end: int):
 
 
 def _new_entry(row: dict, reviewer_id: int) -> NewEntry:
-    data = EntryInput(**{name: row[name.removesuffix("_id")] for name in _INPUT_FIELDS})
+    data = EntryInput(**{name: row[name.removesuffix("_id")] for name in _INPUT_FIELDS
+                         if name.removesuffix("_id") in row})
     return NewEntry(data, status=row["status"], completed_date=row["completed_date"],
                     closed_date=row["closed_date"], completion_summary=row["completion_summary"],
                     reviewer_id=reviewer_id if row["status"] == Status.CLOSED else None,

@@ -16,6 +16,7 @@ import random
 from datetime import date, timedelta
 
 from desk_app.db.models import Campaign, Department, LedgerEntry, Person, database
+from desk_app.db.versioned import bump_sql
 from desk_app.domain import PersonLevel
 from desk_app.services import context, month_freeze, rankings, rankings_rules, registers
 from desk_app.services.rankings import ScoreInput
@@ -213,7 +214,8 @@ def _frozen_months(campaign_id: int, today: date, progress=None) -> list[str]:
     now = {row[0]: row[1:2] + row[3:] for row in rows}
     shown = dict(now)
     conn = database.cursor()  # executemany on either engine
-    sql = 'UPDATE "ledger_entry" SET "status" = ?, "completed_date" = ?, "closed_date" = ? WHERE "id" = ?'
+    sql = ('UPDATE "ledger_entry" SET "status" = ?, "completed_date" = ?, "closed_date" = ?, '
+           f'{bump_sql()} WHERE "id" = ?')
     months = _months_to_freeze(campaign_id, today)
     for n, month in enumerate(months):
         if progress is not None:

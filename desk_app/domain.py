@@ -131,4 +131,8 @@ DEFAULT_CHOICES: dict[str, list[tuple[str, str]]] = {
     "source": [("", v) for v in ("自查", "互查", "征求意见建议", "内查", "外查", "明查暗访",
                                   "作风指数评价", "业务办理不满意问题受理窗口", "上级督查", "推进会议定")],
     "rectify_mode": [("", v) for v in ("立行立改", "限期整改", "长期坚持", "建章立制")],
+    # Where a 督办/交办 matter comes from (任务来源) and how the office presses for it (催办方式).
+    "task_source": [("", v) for v in ("上级批转", "党组会议定", "领导批示", "推进会议定", "局长办公会议定",
+                                       "上级督查交办", "人大建议政协提案")],
+    "urge_way": [("", v) for v in ("电话", "督办单", "通报", "当面督促", "短信（微信）")],
 }

@@ -53,6 +53,12 @@ class MainWindow(QMainWindow):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.state = AppState(self)
+        from .change_poller import ChangePoller  # noqa: PLC0415 - other clerks' changes on a shared database
+
+        self.poller = ChangePoller(self)
+        self.state.data_changed.connect(self.poller.note_own_change)  # first: before any page re-reads
+        self.poller.changed.connect(self._others_changed)
+        self.poller.editing_changed.connect(self.state.editing_changed)
         self.pages: dict[str, object] = _Pages(self)
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
@@ -83,8 +89,12 @@ class MainWindow(QMainWindow):
 
         self.exchange_menu = ExchangeMenu(self)
         self.campaign_label = QLabel()
+        self.role_label = QLabel()
+        self.role_label.setObjectName("role_label")
+        self.statusBar().addPermanentWidget(self.role_label)
         self.statusBar().addPermanentWidget(self.campaign_label)
         self.state.campaign_changed.connect(self._update_title)
+        self.state.data_changed.connect(self._update_role)
         self._update_title()
         fit_to_screen(self, 1280, 800)  # the first start; later the size the clerk left it at
         self._restore_geometry()
@@ -99,10 +109,30 @@ class MainWindow(QMainWindow):
         self.state.data_changed.connect(self.search_indexer.start)
         QTimer.singleShot(0, self.search_indexer.start)
 
+    def _others_changed(self, batch) -> None:
+        """Other clerks changed something: every page re-reads (as after a change of our own)."""
+        self.state.remote_changed.emit(batch)
+        self.state.data_changed.emit()
+        who = "、".join(a for a in batch.actors if a) or self.tr("Another clerk")
+        self.statusBar().showMessage(self.tr("%1 changed data just now; the pages show it.").replace("%1", who), 6000)
+
+    def _update_role(self) -> None:
+        from desk_app.services import roles  # noqa: PLC0415
+
+        me = roles.current()
+        self.role_label.setVisible(me.roles_in_use)
+        self.role_label.setText(self.tr("Role: %1").replace("%1", me.describe()))
+
+    def showEvent(self, event):  # noqa: N802 - Qt override: a window never shown never polls
+        super().showEvent(event)
+        if not self.poller.started:
+            self.poller.start()
+
     def _update_title(self, *_):
         current = campaigns.current_campaign()
         name = current.name if current else self.tr("No campaign yet")
         self.setWindowTitle(name)  # Qt adds the program's name (the application display name) after it
+        self._update_role()
         self.campaign_label.setText(self.tr("Campaign: %1  Version %2").replace("%1", name)
                                     .replace("%2", __version__))
 
@@ -119,6 +149,9 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentIndex(current)
         if key in ("home", "stats") and hasattr(page, "ledger_requested"):  # their figures open the ledger
             page.ledger_requested.connect(self.open_ledger)
+        if key == "ledger":  # rows others are editing say so in their tooltip
+            self.state.editing_changed.connect(page.model.set_editing)
+            page.model.set_editing(self.poller.editing)
         return page
 
     def _on_nav(self, row: int) -> None:
@@ -151,6 +184,7 @@ class MainWindow(QMainWindow):
         return keys.index(last) if last in keys else 0
 
     def closeEvent(self, event):  # noqa: N802 - Qt override
+        self.poller.stop()  # lets go of the editing leases, ends the thread before the data closes
         QSettings().setValue("main_window/geometry", self.saveGeometry())
         QSettings().setValue("main_window/page", PAGES[max(0, self.nav.currentRow())][0])
         super().closeEvent(event)

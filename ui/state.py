@@ -12,6 +12,8 @@ class AppState(QObject):
 
     data_changed = Signal()
     campaign_changed = Signal(int)
+    remote_changed = Signal(object)  # a ChangeBatch: other clerks' changes (ui/change_poller)
+    editing_changed = Signal(object)  # {(entity, id): [Holder]}: who else is editing what
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)

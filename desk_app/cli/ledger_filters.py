@@ -11,6 +11,9 @@ def add_filter_arguments(group, verb: str) -> None:
     group.add_argument("--layer", action="append", default=[], help="层级（可重复），如 处级干部")
     group.add_argument("--status", action="append", default=[], help="状态（可重复），如 推进中")
     group.add_argument("--department", action="append", default=[], help="责任单位名称（可重复）")
+    group.add_argument("--department-role", choices=["lead", "assist", "either"], default="lead",
+                       help="--department 指：lead 牵头（责任单位，默认）、assist 配合、either 牵头或配合")
+    group.add_argument("--lagging", action="store_true", help=f"只{verb}月度序时进度滞后的重点任务")
     group.add_argument("--category", action="append", default=[], help="问题类别（可重复）")
     group.add_argument("--entry-kind", action="append", default=[], help="事项类型（可重复），如 重点任务")
     group.add_argument("--overdue", action="store_true", help=f"只{verb}逾期事项")
@@ -60,4 +63,7 @@ def ledger_filter(args):
     return LedgerFilter(campaign_id=campaigns.require_current_campaign().id, layers=list(args.layer),
                         statuses=list(args.status), department_ids=department_ids,
                         categories=list(args.category), kinds=list(args.entry_kind),
-                        overdue_only=args.overdue, open_only=args.open, text=args.text, found_to=as_of)
+                        overdue_only=args.overdue, open_only=args.open, text=args.text, found_to=as_of,
+                        department_role={"assist": "assist", "either": "lead_or_assist"}.get(
+                            getattr(args, "department_role", "lead"), ""),
+                        lagging=getattr(args, "lagging", False))

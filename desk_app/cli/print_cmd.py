@@ -34,7 +34,7 @@ def register(sub) -> None:
     g.add_argument("--meeting-type", metavar="类型", default="",
                    help="--meeting 的会议类型，默认 专班推进会；也可写 中心组学习研讨、党支部学习、专题会、财政大讲堂")
     g.add_argument("--task-force", metavar="名称", help="专班名称（行动方案；台账中按专班筛选）")
-    g.add_argument("--entry", metavar="问题编号", help="督办单的事项编号，如 ZG-2026-0001")
+    g.add_argument("--entry", metavar="问题编号", help="督办单、催办单的事项编号，如 DB-2026-0001")
     o = p.add_argument_group("版式")
     o.add_argument("--a3", action="store_true", help="A3 横向（默认 A4 横向）")
     o.add_argument("--columns", metavar="列1,列2", help="台账列（列名或列键，逗号分隔），默认常用列")

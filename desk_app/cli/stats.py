@@ -15,12 +15,21 @@ def register(sub) -> None:
 
 def collect() -> dict:
     """Everything `stats` reports; other areas add their figures here."""
-    from desk_app.services import campaigns, compliance, meetings, stats  # noqa: PLC0415
+    from desk_app.services import (  # noqa: PLC0415
+        campaigns,
+        compliance,
+        measures_stats,
+        meetings,
+        stats,
+        supervision_overview,
+    )
 
     campaign = campaigns.require_current_campaign()
     return {"campaign": {"id": campaign.id, "name": campaign.name, "year": campaign.year},
             "ledger": stats.campaign_stats(campaign.id),
             "meetings": meetings.meeting_counts(campaign.id),
+            "supervision": supervision_overview.overview(campaign.id).as_dict(),
+            "key_tasks": measures_stats.key_task_figures(campaign.id),
             "warnings": [w.as_dict() for w in compliance.campaign_warnings(campaign.id)]}
 
 
@@ -81,10 +90,22 @@ def run(args) -> int:
     for g in led["by_layer"]:
         print(f"  {g['key']}：{g['total']} 条，完成率 {g['completion_rate']:.1%}，逾期 {g['overdue']}")
     print(f"问题不足6条的人员：{led['people_short_of_6']} 人")
+    if led.get("by_department_role"):
+        print("按科室（牵头/配合）：" + "，".join(f"{r['key']} 牵头 {r['led']} 配合 {r['assisted']}"
+                                             for r in led["by_department_role"]))
+    kt = data.get("key_tasks")
+    if kt and kt["tasks"]:
+        print(f"重点任务 {kt['tasks']} 项，其中分解措施的 {kt['with_measures']} 项（措施 {kt['measures']} 项，"
+              f"已完成 {kt['measures_done']}，逾期 {kt['measures_overdue']}）；序时进度滞后 {kt['lagging']} 项")
     if "meetings" in data:
         held = data["meetings"]["by_type"]
         print("会议：" + "，".join(f"{k} {v['held']} 次" for k, v in held.items() if v["total"])
               + f"；议定事项 {data['meetings']['decisions']} 条")
+    sup = data["supervision"]
+    if sup["matters"]:
+        levels = "，".join(f"{k} {v} 件" for k, v in sup["by_escalation"].items())
+        print(f"督办：在办 {sup['matters']} 件，节点今日到期 {sup['nodes_due_today']} 个，已逾期 {sup['nodes_missed']} 个"
+              + (f"；{levels}" if levels else ""))
     if data.get("warnings"):
         print("提醒：")
         for w in data["warnings"]:

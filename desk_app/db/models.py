@@ -20,6 +20,7 @@ from peewee import (
 )
 
 from .proxy import SwappableProxy
+from .versioned import VersionedMixin
 
 database = SwappableProxy()
 
@@ -154,7 +155,7 @@ class TaskForceReport(BaseModel):
         indexes = ((("task_force", "month"), True),)
 
 
-class Meeting(BaseModel):
+class Meeting(VersionedMixin, BaseModel):
     campaign = ForeignKeyField(Campaign, backref="meetings", on_delete="CASCADE")
     meeting_type = CharField()  # MeetingType
     year = IntegerField()
@@ -169,6 +170,7 @@ class Meeting(BaseModel):
     minutes = TextField(default="")
     issue_no = IntegerField(null=True)  # 纪要（第X期）
     deleted_at = DateTimeField(null=True)
+    version = IntegerField(default=1, constraints=[SQL("DEFAULT 1")])  # bumped by every write (db/versioned)
 
     class Meta:
         indexes = ((("campaign", "meeting_type", "year", "number"), True),)
@@ -199,7 +201,7 @@ class MeetingReport(BaseModel):
         indexes = ((("meeting", "task_force"), True),)
 
 
-class LedgerEntry(BaseModel):
+class LedgerEntry(VersionedMixin, BaseModel):
     """Every tracked item: 问题整改, 重点任务, 议定事项, 督办事项. 逾期 is derived, never stored."""
 
     uuid = CharField(unique=True, default=_new_uuid)
@@ -239,6 +241,13 @@ class LedgerEntry(BaseModel):
     deleted_at = DateTimeField(null=True, index=True)
     # 问题编号 with its digit runs zero-padded (services/entry_codes.code_key): sorts …9999 before …10000.
     code_key = CharField(default="", constraints=[SQL("DEFAULT ''")])
+    # Where a 督办/交办 matter comes from (migration 0012): 任务来源, 发文字号, 批示领导 and 交办日期, the day the
+    # 13710 clock starts (services/supervision).
+    task_source = CharField(default="", constraints=[SQL("DEFAULT ''")])
+    doc_number = CharField(default="", constraints=[SQL("DEFAULT ''")])
+    instructing_leader = CharField(default="", constraints=[SQL("DEFAULT ''")])
+    assigned_date = DateField(null=True)
+    version = IntegerField(default=1, constraints=[SQL("DEFAULT 1")])  # bumped by every write (db/versioned)
 
     class Meta:
         indexes = ((("campaign", "source_unit", "code"), True),
@@ -450,9 +459,52 @@ class FrozenEntry(BaseModel):
         indexes = ((("snapshot", "entry_id"), True),)
 
 
+class SupervisionPlan(BaseModel):
+    """The 督办 rule set an entry follows (一般事项, 重大事项 …) with its nodes as they stood when chosen, so a
+    later change of the rules in 设置 does not move an old matter's due dates. An entry without a plan row
+    follows the first rule set as it is now."""
+
+    entry = ForeignKeyField(LedgerEntry, unique=True, backref="supervision_plan", on_delete="CASCADE")
+    rule_name = CharField()
+    nodes = TextField(default="")  # JSON [{"name", "count", "unit"}]
+    updated_at = DateTimeField(default=_now)
+
+
+class SupervisionNode(BaseModel):
+    """When a node of an entry's 13710 clock was met (接办, 反馈, 办结 …); its due date is computed."""
+
+    entry = ForeignKeyField(LedgerEntry, backref="supervision_nodes", on_delete="CASCADE")
+    seq = IntegerField()  # 1-based position in the entry's rule set
+    name = CharField(default="")
+    done_date = DateField(null=True)
+    note = TextField(default="")
+    updated_at = DateTimeField(default=_now)
+
+    class Meta:
+        indexes = ((("entry", "seq"), True),)
+
+
+class Urge(BaseModel):
+    """A 催办: the office pressed the responsible unit about an entry (by phone, a 督办单, a 通报 …)."""
+
+    uuid = CharField(unique=True, default=_new_uuid)
+    entry = ForeignKeyField(LedgerEntry, backref="urges", on_delete="CASCADE")
+    date = DateField()
+    way = CharField(default="")  # 电话 / 督办单 / 通报 / …
+    target = CharField(default="")  # to whom
+    answer = TextField(default="")  # what they answered
+    author = CharField(default="")
+    created_at = DateTimeField(default=_now)
+
+
+# Migration 13's tables (配合 departments, measures, 月度序时进度) live beside these, re-exported here.
+from .measure_models import EntryAssist, Measure, MeasureProgress, ProgressPlan  # noqa: E402
+from .models_sharing import EditingLease, UserRole  # noqa: E402 - they refer to Person, defined above
+
 ALL_MODELS = [
     Setting, ChoiceItem, Campaign, Department, Person, Unit, TaskForce, TaskForceMember,
     ActionPlanVersion, TaskForceReport, Meeting, MeetingAttendance, MeetingReport, LedgerEntry,
     ProgressUpdate, EntryEvent, Attachment, ChangeLog, PackageReceipt, MonthlySnapshot, FrozenRecord, FrozenEntry,
-    RankingKind, RankingRound, RankingScore, Interview, RegisterItem,
+    RankingKind, RankingRound, RankingScore, Interview, RegisterItem, SupervisionPlan, SupervisionNode, Urge, UserRole, EditingLease,
+    EntryAssist, Measure, MeasureProgress, ProgressPlan,
 ]

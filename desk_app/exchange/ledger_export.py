@@ -41,6 +41,7 @@ class SheetData:
     name: str
     title: str
     rows: list[list[str]]  # text of each cell, serial number first
+    entry_ids: list[int] = field(default_factory=list)  # the entry of each row (its measures follow it)
 
 
 def header_block_text() -> str:
@@ -118,7 +119,7 @@ def _datetime(value):
 
 
 _RECORD_FIELDS = [f.name for f in fields(EntryRecord) if f.name not in ("extension_count", "missing")]
-_CONVERT = {**dict.fromkeys(("found_date", "deadline", "completed_date", "closed_date"), _date),
+_CONVERT = {**dict.fromkeys(("found_date", "deadline", "completed_date", "closed_date", "assigned_date"), _date),
             **dict.fromkeys(("created_at", "updated_at", "deleted_at"), _datetime)}
 
 
@@ -128,7 +129,7 @@ def split_sheets(options: LedgerExportOptions, entries: list[EntryRecord]) -> li
     title = base_title(options)
     if not options.one_sheet_per_layer:
         rows = [entry_row(i, e, columns, options.template_mode) for i, e in enumerate(entries, start=1)]
-        return [SheetData("台账", title, rows)]
+        return [SheetData("台账", title, rows, [e.id for e in entries])]
     groups: dict[str, list[EntryRecord]] = {layer.value: [] for layer in Layer}
     groups[OTHER_LAYER] = []
     for e in entries:
@@ -138,7 +139,7 @@ def split_sheets(options: LedgerExportOptions, entries: list[EntryRecord]) -> li
         if not items:
             continue
         rows = [entry_row(i, e, columns, options.template_mode) for i, e in enumerate(items, start=1)]
-        sheets.append(SheetData(sheet_name(layer), f"{title}（{layer}）", rows))
+        sheets.append(SheetData(sheet_name(layer), f"{title}（{layer}）", rows, [e.id for e in items]))
     return sheets or [SheetData("台账", title, [])]
 
 

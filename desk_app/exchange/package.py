@@ -28,6 +28,7 @@ from desk_app.errors import InputFileError, NotFoundError, ValidationError
 from desk_app.services import campaigns, context, settings
 from desk_app.services.attachments import stored_path
 
+from . import package_measures
 from .out_path import publish
 from .package_format import (
     ATTACHMENT_FIELDS,
@@ -160,6 +161,7 @@ def write_package(out: str | os.PathLike[str], *, campaign_id: int | None = None
                            .where(Attachment.entry.in_(ids)).tuples()),
     }
     members["changes.json"] = _changes(record_uuids)
+    members.update(package_measures.write(entry_uuid))  # 措施 and 月度序时进度 (optional members)
     shas = sorted({a["sha256"] for a in members["attachments.json"]})
     for sha in shas:
         if not stored_path(sha).is_file():

@@ -28,8 +28,9 @@ from desk_app.db.models import (
     Unit,
     database,
 )
+from desk_app.db.versioned import VERSION, bump_sql
 from desk_app.errors import InputFileError
-from desk_app.services import changelog, context, search, undo_history
+from desk_app.services import assists, changelog, context, search, undo_history
 from desk_app.services.attachments import stored_path
 from desk_app.services.backups import create_backup
 from desk_app.services.entry_codes import code_key
@@ -37,6 +38,7 @@ from desk_app.services.ledger import EntryInput, NewEntry, create_entries
 from desk_app.services.leftovers import tag
 from desk_app.services.session import require_writer
 
+from . import package_measures
 from .package_format import (
     ATTACHMENT_FIELDS,
     ENTRY_DATE_FIELDS,
@@ -107,6 +109,8 @@ def _bulk_update(model, rows: list[tuple[int, dict]]) -> None:
     names = list(rows[0][1])
     fields_by_name = model._meta.fields
     assignments = ", ".join(f'"{fields_by_name[n].column_name}" = ?' for n in names)
+    if VERSION in fields_by_name:  # a versioned row (db/versioned): editors open on it must see it changed
+        assignments += ", " + bump_sql()
     sql = f'UPDATE "{model._meta.table_name}" SET {assignments} WHERE "id" = ?'
     model._meta.database.cursor().executemany(
         sql, [[*(_sql_value(values[n]) for n in names), row_id] for row_id, values in rows])
@@ -329,6 +333,9 @@ def _apply(preview: PackagePreview, take_conflicts: bool, progress: Progress | N
                                       ("events", EntryEvent, data.events, EVENT_FIELDS),
                                       ("attachments", Attachment, data.attachments, ATTACHMENT_FIELDS)):
         children[kind] = _apply_children(model, rows, fields, preview.child_states.get(kind, {}), entry_ids)
+    carried = {d.uuid for d in preview.entries if d.state == NEW or "措施及序时进度" in d.changed}
+    package_measures.apply(data, {u: i for u, i in entry_ids.items() if u in accepted and u in carried}, resolve)
+    assists.relink_entries([entry_ids[u] for u, _ in updates])  # 配合处室 texts written by the bulk update
     allowed = set(accepted)
     for kind, rows in (("progress", data.progress), ("events", data.events), ("attachments", data.attachments)):
         states = preview.child_states.get(kind, {})

@@ -28,9 +28,12 @@ PERIOD_RE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 ENTRY_TEXT_FIELDS = (
     "code", "kind", "layer", "category", "source", "description", "cause", "target", "measures",
     "standard", "co_departments", "deadline_type", "rectify_mode", "schedule", "status",
-    "completion_summary", "note",
+    "completion_summary", "note", "task_source", "doc_number", "instructing_leader",
 )
-ENTRY_DATE_FIELDS = ("found_date", "deadline", "completed_date", "closed_date")
+ENTRY_DATE_FIELDS = ("found_date", "deadline", "completed_date", "closed_date", "assigned_date")
+# Entry fields added after format version 1 (issue 15: where a 督办 matter comes from). A package written by an
+# older release lacks them: read as these values, so it still imports (and compares) as it did.
+ENTRY_ADDED_FIELDS = {"task_source": "", "doc_number": "", "instructing_leader": "", "assigned_date": None}
 ENTRY_DATETIME_FIELDS = ("created_at", "updated_at", "deleted_at")
 ENTRY_PERSON_FIELDS = ("owner", "leader", "responsible", "reviewer")
 # Fields whose differences make an entry "changed" (names compared as text).

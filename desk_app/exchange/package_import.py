@@ -22,6 +22,7 @@ from desk_app.db.models import (
 from desk_app.errors import InputFileError
 from desk_app.services import settings
 
+from . import package_measures
 from .package import _entry_dict, _Names
 from .package_format import ATTACHMENT_FIELDS, ENTRY_COMPARED_FIELDS, EVENT_FIELDS, PROGRESS_FIELDS
 from .package_names import NewNames, names_to_create
@@ -37,7 +38,8 @@ FIELD_NAMES = {
     "found_date": "发现日期", "deadline": "整改时限", "completed_date": "完成日期", "closed_date": "销号日期",
     "deleted_at": "删除", "decision_no": "议定事项序号", "department": "责任单位", "task_force": "所属专班",
     "owner": "所属人员", "leader": "责任领导", "responsible": "责任人", "reviewer": "销号审核人",
-    "progress": "整改进展", "events": "销号审核记录", "attachments": "佐证材料",
+    "progress": "整改进展", "events": "销号审核记录", "attachments": "佐证材料", "measure_rows": "措施及序时进度",
+    "task_source": "任务来源", "doc_number": "发文字号", "instructing_leader": "批示领导", "assigned_date": "交办日期",
 }
 CHUNK = 5000
 LOCAL_NEWER = "本机的这条事项在数据包生成之后又被修改过"
@@ -210,6 +212,8 @@ def preview_package(path: str | Path, progress: Progress | None = None, *,
                                           'AND "source_unit" = ?', (campaign.id, data.unit)).fetchall())
     names = _Names()
     child_states, touched = _child_diffs(data)
+    for uuid in package_measures.touched(data, {u: row.id for u, row in local.items()}):
+        touched.setdefault(uuid, set()).add("measure_rows")
     for e in data.entries:
         mine = local.get(e["uuid"])
         kinds = tuple(FIELD_NAMES[k] for k in sorted(touched.get(e["uuid"], ())))

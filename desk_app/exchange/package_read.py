@@ -19,6 +19,7 @@ from .package_format import (
     CHANGE_ENTITIES,
     CHANGE_FIELDS,
     DATA_MEMBERS,
+    ENTRY_ADDED_FIELDS,
     ENTRY_DATE_FIELDS,
     ENTRY_DATETIME_FIELDS,
     ENTRY_PERSON_FIELDS,
@@ -34,6 +35,9 @@ from .package_format import (
     SHA256_RE,
     UUID_RE,
 )
+from .package_measures import LABELS as OPTIONAL_LABELS
+from .package_measures import OPTIONAL_MEMBERS
+from .package_measures import check as check_measures
 from .progress import Progress, report
 from .safe_zip import PACKAGE_LIMITS, SafeZip, file_sha256
 
@@ -62,6 +66,8 @@ class PackageData:
     attachments: list[dict]
     changes: list[dict]
     file_shas: list[str] = field(default_factory=list)
+    measures: list[dict] | None = None  # None: a package of an earlier version, without measures.json
+    plans: list[dict] | None = None
 
     @property
     def unit(self) -> str:
@@ -313,7 +319,7 @@ def read_package(path: str | Path, progress: Progress | None = None) -> PackageD
         if missing:
             raise InputFileError(f"数据包“{name}”缺少清单中列出的文件“{missing[0][:60]}”，没有导入任何内容。")
         for member in present:
-            if member not in DATA_MEMBERS and not (member.startswith(FILES_PREFIX)
+            if member not in DATA_MEMBERS + OPTIONAL_MEMBERS and not (member.startswith(FILES_PREFIX)
                                                    and SHA256_RE.match(member[len(FILES_PREFIX):])):
                 raise InputFileError(f"数据包“{name}”中有无法识别的文件“{member[:60]}”；没有导入任何内容。")
         loaded = {}
@@ -328,12 +334,16 @@ def read_package(path: str | Path, progress: Progress | None = None) -> PackageD
                 raw = archive.read(member)
                 sha, size = hashlib.sha256(raw).hexdigest(), len(raw)
                 if sha == expected["sha256"]:
-                    loaded[member] = _load_json(raw, name, MEMBER_LABELS[member])
+                    loaded[member] = _load_json(raw, name, MEMBER_LABELS.get(member) or OPTIONAL_LABELS[member])
             if sha != expected["sha256"] or size != expected["size"]:
                 raise _checksum_error(name, member)
             if index % 200 == 0:
                 report(progress, index, total, f"正在校验 {index}/{total}")
     problems = _Problems(name)
+    for row in loaded["entries.json"] if isinstance(loaded["entries.json"], list) else ():
+        if isinstance(row, dict):
+            for added, empty in ENTRY_ADDED_FIELDS.items():
+                row.setdefault(added, empty)
     data = PackageData(
         path=path, sha256=file_sha256(path), manifest=manifest,
         entries=_check_records(loaded["entries.json"], ("uuid", "code") + ENTRY_TEXT_FIELDS[1:]
@@ -349,6 +359,7 @@ def read_package(path: str | Path, progress: Progress | None = None) -> PackageD
         _check_entry(e, index, problems)
     problems.raise_if_any()
     _check_children(data, problems)
+    check_measures(data, loaded, problems)
     problems.raise_if_any()
     for row in data.attachments:  # only the last part of a name, whatever the sender wrote
         row["file_name"] = display_name(row["file_name"])

@@ -17,6 +17,7 @@ from desk_app.services.import_closure import ImportedHistory, record_import_hist
 from desk_app.services.ledger import NewEntry, create_entries, update_entry
 
 from .progress import Progress, report
+from .xlsx_measures import store as store_measures
 from .xlsx_plan import ImportPlan, RowPlan
 
 
@@ -138,6 +139,7 @@ def _write(plan: ImportPlan, rows: list[RowPlan], progress: Progress | None) -> 
         ImportedHistory(entry_id, row.code, row.progress, row.status, row.completion_summary,
                         row.completed_date, row.closure_words, f"{plan.path.name} 第 {row.row} 行")
         for entry_id, row in zip(ids, new_rows, strict=True)])
+    store_measures(list(zip(ids, new_rows, strict=True)), [r for r in rows if r.existing is not None])
     counts["created"] = len(new_rows)
     counts["finished"] = sum(1 for row in new_rows if row.status == Status.CLOSED)
     if plan.options.mapping is not None:  # the clerk confirmed or changed it: next time the same header gets it

@@ -34,6 +34,7 @@ from .ledger_export import (
 from .out_path import publish
 from .progress import Cancelled, Progress, report
 from .xlsx_layout import column_widths, row_height, sheet_rows
+from .xlsx_measures import Nesting, apply_merges
 
 FONT_NAME = "宋体"
 LISTS_SHEET = "下拉选项"
@@ -76,7 +77,7 @@ def _setup_print(ws, header_row: int, landscape: bool = True) -> None:
 
 def _lists(entries) -> dict[str, list[str]]:
     """The choices each validated column offers (状态 includes the overdue forms the ledger prints)."""
-    statuses = [s.value for s in Status] + [f"{s.value}（逾期）" for s in OPEN_STATUSES]
+    statuses = [s.value for s in Status] + [f"{s.value}（逾期）" for s in OPEN_STATUSES] + ["已完成"]  # 已完成: a measure
     categories = sorted({e.category for e in entries if e.category})
     return {"status": statuses, "layer": [layer.value for layer in Layer], "kind": [k.value for k in EntryKind],
             "category": categories}
@@ -102,7 +103,8 @@ VALIDATION_MESSAGES = {"status": ("状态", "stop"), "layer": ("层级", "stop")
 
 
 def _write_ledger_sheet(wb, fmt: _Formats, sheet: SheetData, columns: list[Column], ranges: dict[str, str],
-                        filtered: str, progress: Progress | None, done: int, total: int) -> int:
+                        filtered: str, progress: Progress | None, done: int, total: int,
+                        nested: Nesting | None = None) -> int:
     ws = wb.add_worksheet(sheet.name)
     widths = column_widths(columns, sheet.rows)
     for index, width in enumerate(widths):
@@ -130,7 +132,10 @@ def _write_ledger_sheet(wb, fmt: _Formats, sheet: SheetData, columns: list[Colum
         ws.write_string(row, col, label, fmt.head)
     ws.freeze_panes(header_row + 1, 0)
     _setup_print(ws, header_row)
-    for record in sheet_rows(sheet.rows, columns, widths):
+    records = sheet_rows(sheet.rows, columns, widths)
+    if nested is not None:  # each task's measures in rows under it, its own cells merged down (xlsx_measures)
+        records = nested.insert(records, sheet.entry_ids, widths)
+    for record in records:
         row += 1
         ws.set_row(row, record.height)
         for col, value in enumerate(record.values):
@@ -146,6 +151,8 @@ def _write_ledger_sheet(wb, fmt: _Formats, sheet: SheetData, columns: list[Colum
         if done % 200 == 0 and progress is not None and progress(done, total, f"正在写入第 {done}/{total} 行") is False:
             return -1
     last_row = row
+    if nested is not None:
+        apply_merges(ws, nested.merges, header_row + 1)
     if last_row > header_row:
         ws.autofilter(header_row, 0, last_row, last_col)
         keys = ["serial", *(c.key for c in columns)]
@@ -239,8 +246,11 @@ def export_xlsx(options: LedgerExportOptions, out: str | os.PathLike[str], *,
         lists = _lists(entries)
         ranges = _list_ranges(lists)
         done = 0
+        keys = [c.key for c in options.columns]
         for sheet in sheets:
-            done = _write_ledger_sheet(wb, fmt, sheet, options.columns, ranges, filtered, progress, done, total)
+            nested = None if options.template_mode else Nesting.for_sheet(keys, sheet.entry_ids)
+            done = _write_ledger_sheet(wb, fmt, sheet, options.columns, ranges, filtered, progress, done, total,
+                                       nested)
             if done < 0:
                 raise Cancelled()
         if options.summary_sheet:

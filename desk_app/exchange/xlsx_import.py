@@ -15,6 +15,7 @@ from desk_app.services import campaigns, context, import_words
 from .progress import report
 from .xlsx_header import ColumnNote, HeaderBlock, auto_mapping, find_column, find_header
 from .xlsx_match import ExistingEntries
+from .xlsx_measures import attach, read_groups
 from .xlsx_people import TitleReader
 from .xlsx_plan import KIND_BY_DESCRIPTION_WORD, ImportOptions, ImportPlan, RowPlan, RowProblem
 from .xlsx_read import RawSheet, read_raw
@@ -190,10 +191,20 @@ def plan_import(path: str | Path, options: ImportOptions | None = None, *, conte
     codes = {_text(values[i]) for _, values, _ in content.rows for i in code_index[:1]}
     builder = RowBuilder(plan, _Names(campaign.id), ExistingEntries(campaign.id, codes), readers, kind=kind,
                          layer=layer, found_date=found, sections=content.sections)
+    groups = {g.parent: g for g in read_groups(content.raw, content.rows, mapping)}  # tasks with measures
+    under = {i for g in groups.values() for i in g.measures if i != g.parent}
     for number, (row_number, values, uncomputed) in enumerate(content.rows, start=1):
         if number % 2000 == 0:
             report(progress, number, len(content.rows), f"正在检查第 {number}/{len(content.rows)} 行")
+        if number - 1 in under:
+            continue
         plan.rows.append(builder.build(row_number, values, uncomputed))
+        if number - 1 in groups:
+            attach(plan.rows[-1], groups[number - 1], content.rows, mapping, builder)
+    if groups:
+        read = sum(len(r.measures) for r in plan.rows)
+        notes.append(f"{len(groups)} 个事项下列有措施（合并单元格或 1.1、1.2 编号的行），共 {read} 项措施：按措施导入，"
+                     "不作为单独的事项")
     if builder.template_blanks:
         notes.append(f"{builder.template_blanks} 个单元格只写了“0”（上报模板表示空白的写法），按空白导入")
     return plan

@@ -46,6 +46,7 @@ class RowPlan:
     status_given: str = ""  # the status the sheet states ('' when blank)
     existing: EntryRecord | None = None  # our entry with the same 问题编号: this row updates it
     changes: list[str] = field(default_factory=list)  # labels of the fields an update changes
+    measures: list = field(default_factory=list)  # its 措施 (MeasureInputs) read from the rows under it
 
     @property
     def ok(self) -> bool:

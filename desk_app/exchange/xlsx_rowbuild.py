@@ -30,7 +30,8 @@ KIND_OF_PREFIX = {prefix: kind.value for kind, prefix in KIND_CODE_PREFIX.items(
 PERSON_FIELDS = ("owner", "leader", "responsible")
 REFERENCE_IDS = ("owner_id", "leader_id", "responsible_id", "department_id", "task_force_id")
 ENTRY_TEXT_FIELDS = ("category", "source", "description", "cause", "target", "measures", "standard",
-                     "co_departments", "rectify_mode", "schedule", "note")
+                     "co_departments", "rectify_mode", "schedule", "note", "task_source", "doc_number",
+                     "instructing_leader")
 LAYER_WORDS = {"班子": Layer.TEAM, "领导班子": Layer.TEAM, "科长": Layer.SECTION_CHIEF, "主任": Layer.SECTION_CHIEF,
                "科级干部": Layer.SECTION_CHIEF, "经办人员": Layer.STAFF, "一般干部": Layer.STAFF,
                "业务经办人员": Layer.STAFF}
@@ -201,7 +202,7 @@ class RowBuilder:
             self._update(row, values)
 
     def _dates(self, row: RowPlan, cells: dict, values: dict, extra: list[str]) -> None:
-        for key in ("found_date", "completed_date"):
+        for key in ("found_date", "assigned_date", "completed_date"):
             value = self._first(cells, key, extra)
             if value is None:
                 continue
@@ -210,10 +211,12 @@ class RowBuilder:
             except DateParseError as exc:
                 self._problem(row, key, str(exc))
                 continue
-            if key == "found_date":
-                values[key] = parsed
-            else:
+            if key == "completed_date":
                 row.completed_date = parsed
+            else:
+                values[key] = parsed
+        if values.get("assigned_date") and not values.get("found_date"):
+            values["found_date"] = values["assigned_date"]  # a 督办 sheet's one date: handed over = found
         value = self._first(cells, "deadline", extra)
         if value is None:
             return

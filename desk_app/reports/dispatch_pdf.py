@@ -11,6 +11,7 @@ from desk_app.services.ledger_query import LedgerFilter, latest_progress
 
 from .layout import Document
 from .ledger_pdf import PrintColumn, ledger_column, serial_column, table_document
+from .measure_table import nesting_for, schedule_column, with_plans
 from .options import (
     PrintOptions,
     Progress,
@@ -78,12 +79,16 @@ def build_key_tasks(options: PrintOptions, progress: Progress | None = None) -> 
     f = replace(with_campaign(options.filter), kinds=[EntryKind.KEY_TASK])
     total = count(f)
     store: dict[int, str] = {}
+    plans: dict = {}  # 月度序时进度 as of the month: planned, reported and 滞后 (services/progress_plan)
     columns = [serial_column(), _col("description", "重点任务", 16), _col("target", "工作目标", 14),
                _col("measures", "具体措施", 18), _col("leader", "责任局领导", 7),
                _col("department", "牵头处室"), _col("co_departments", "配合处室", align="c"),
-               _col("responsible"), _col("deadline", "完成时限"), _col("schedule", weight=12),
+               _col("responsible"), _col("deadline", "完成时限"), schedule_column(plans),
                _progress_column(store, weight=16), _col("status")]
     title = options.title or f"{campaign_name(f)}重点任务分工台账"
+    labels = {"measures": "具体措施", "responsible": "责任人", "deadline": "完成时限", "status": "状态"}
     return table_document(title=title, subtitle=filter_subtitle(f, cn_month(month), kinds=[]), columns=columns,
-                          batches=_with_progress(f, _by_department_unless_chosen(options.sort), month, store),
-                          total=total, options=options, progress=progress, header_extra=f"共 {total} 项")
+                          batches=with_plans(_with_progress(f, _by_department_unless_chosen(options.sort), month, store),
+                                             month, plans),
+                          total=total, options=options, progress=progress, header_extra=f"共 {total} 项",
+                          nesting=nesting_for(labels, month, progress_label="本月进展"))

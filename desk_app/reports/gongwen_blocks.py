@@ -149,6 +149,19 @@ def attendance(gw: Gongwen, rows: list[tuple[str, list[str]]]) -> list[Group]:
     return groups
 
 
+def printer_rows(face, printer: str, room: float, date_room: float) -> list[str]:
+    """印发机关 lines, the last one sharing its line with the date. A name too long to sit beside the date
+    takes the whole width (a lone last character under a full line reads as a typo) and, when its last line
+    leaves no room, the date gets a line of its own (an empty last row here)."""
+    beside = wrap([(face, printer)], room - date_room, room - date_room, RECORD)
+    if len(beside) == 1:
+        return ["".join(t for _f, t in beside[0])]
+    rows = ["".join(t for _f, t in r) for r in wrap([(face, printer)], room, room, RECORD)]
+    if face.width(rows[-1], RECORD) > room - date_room:
+        rows.append("")
+    return rows
+
+
 def record(gw: Gongwen, printer: str, date_text: str, cc: str = "") -> Group:
     """版记 (§7.4) against the foot of the last page: a 0.35 mm rule above its first element, 抄送 in
     4号仿宋 左右各空一字 with wrapped lines under the first name and a full stop at the end, a 0.25 mm
@@ -164,10 +177,8 @@ def record(gw: Gongwen, printer: str, date_text: str, cc: str = "") -> Group:
         cc_rows = wrap([(face, prefix + text)], gw.width - 2 * one, gw.width - one - hang, RECORD)
     printed = f"{date_text}印发"
     printed_w = face.width(printed, RECORD)
-    # A long 印发机关 wraps in the room left of the date; the date sits at the right of its last line.
-    printer_rows = ["".join(t for _f, t in r) for r in
-                    wrap([(face, printer)], gw.width - 3 * one - printed_w, gw.width - 3 * one - printed_w, RECORD)]
-    heights = [RECORD_ROW] * (len(cc_rows) + len(printer_rows))
+    printer_lines = printer_rows(face, printer, gw.width - 2 * one, printed_w + one)
+    heights = [RECORD_ROW] * (len(cc_rows) + len(printer_lines))
 
     def render(a, b, top, scale, bottom):
         ops = []
@@ -175,7 +186,7 @@ def record(gw: Gongwen, printer: str, date_text: str, cc: str = "") -> Group:
         ops += rule_op(gw.x0, gw.x0 + gw.width, y, THICK)
         base = baseline_in(y + RECORD_ROW, RECORD_ROW, RECORD)
         ops += text_ops([(face, printed)], gw.x0 + gw.width - one - printed_w, base, RECORD)
-        for row in reversed(printer_rows):
+        for row in reversed(printer_lines):
             ops += text_ops([(face, row)], gw.x0 + one, baseline_in(y + RECORD_ROW, RECORD_ROW, RECORD), RECORD)
             y += RECORD_ROW
         if cc_rows:

@@ -107,14 +107,21 @@ def table_size(options: PrintOptions, n_columns: int) -> float:
 def table_document(*, title: str, subtitle: str, columns: list[PrintColumn],
                    batches: Iterable[list], total: int, options: PrintOptions, progress: Progress | None,
                    header_extra: str = "", foot: Callable[[Document], None] | None = None,
-                   size: float | None = None) -> Document:
-    """A titled, ruled ledger table with the header block on top and the signature foot below."""
+                   size: float | None = None, nesting=None) -> Document:
+    """A titled, ruled ledger table with the header block on top and the signature foot below; with
+    `nesting` (reports/measure_table), each task's measures are printed under it."""
     doc = Document(title, ledger_page(options.a3), progress=progress, author=blocks.report_header().unit)
     size = size or table_size(options, len(columns))
     blocks.title(doc, title, size=22 if options.a3 else 18, subtitle=subtitle)
     blocks.header_block(doc, extra=header_extra)
-    draw_table(doc, columns, batches, total, size=size, label=f"正在排版：{title}",
-               keep_with_last=blocks.SIGNATURE_FOOT_HEIGHT)
+    if nesting is not None and nesting.by_label:
+        from .measure_table import draw_nested_table  # noqa: PLC0415
+
+        draw_nested_table(doc, columns, batches, total, nesting, size=size, label=f"正在排版：{title}",
+                          keep_with_last=blocks.SIGNATURE_FOOT_HEIGHT)
+    else:
+        draw_table(doc, columns, batches, total, size=size, label=f"正在排版：{title}",
+                   keep_with_last=blocks.SIGNATURE_FOOT_HEIGHT)
     (foot or blocks.signature_foot)(doc)
     return doc
 
@@ -139,6 +146,10 @@ def build(options: PrintOptions, progress: Progress | None = None) -> Document:
     title = options.title or f"{campaign_name(f)}{ledger_title(f)}"
     subtitle = filter_subtitle(f)
     columns = [serial_column(), *from_ledger_columns(options.columns)]
+    from .measure_table import nesting_for  # noqa: PLC0415 - a task's measures under it (整改措施 shown)
+
+    chosen = {c.key: c.label for c in columns_for(options.columns)}
     return table_document(title=title, subtitle=subtitle, columns=columns,
                           batches=iter_entries(f, options.sort, descending=options.descending), total=total, options=options,
-                          progress=progress, header_extra=f"共 {total} 条")
+                          progress=progress, header_extra=f"共 {total} 条",
+                          nesting=nesting_for(chosen) if "measures" in chosen else None)

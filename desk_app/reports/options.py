@@ -86,7 +86,8 @@ def describe_filter(f: LedgerFilter) -> str:
     parts = []
     if f.department_ids:  # who it is for first: 责任单位：办公室，状态：推进中
         names = {d.id: d.name for d in org.list_departments(include_inactive=True)}
-        parts.append("责任单位：" + "、".join(names.get(i, str(i)) for i in f.department_ids))
+        label = {"": "责任单位", "lead_or_assist": "牵头或配合", "assist": "配合单位"}.get(f.department_role, "责任单位")
+        parts.append(f"{label}：" + "、".join(names.get(i, str(i)) for i in f.department_ids))
     for label, values in (("状态", f.statuses), ("层级", f.layers), ("类型", f.kinds), ("问题类别", f.categories),
                           ("问题来源", f.sources), ("来源单位", f.source_units)):
         if values:
@@ -104,6 +105,8 @@ def describe_filter(f: LedgerFilter) -> str:
         parts.append("仅逾期")
     if f.open_only:
         parts.append("仅未完成")
+    if f.lagging:
+        parts.append("序时进度滞后")
     if f.due_within_days is not None:
         parts.append(f"{f.due_within_days}天内到期")
     if f.task_force_ids:

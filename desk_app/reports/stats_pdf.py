@@ -7,7 +7,7 @@ from desk_app.services.ledger_columns import cn_date
 from desk_app.services.ledger_query import summarize
 from desk_app.services.stats_trend import monthly_trend
 
-from . import blocks
+from . import blocks, stats_roles
 from .layout import Document, ledger_page
 from .ledger_pdf import PrintColumn, draw_table
 from .linebreak import break_text
@@ -135,9 +135,10 @@ def build(options: PrintOptions, progress: Progress | None = None) -> Document:
                        percent_axis=True)
         doc.advance(8)
         doc.check(i, len(SECTIONS) + 1, f"正在统计：{label}")
+    number = len(SECTIONS) + 1 + stats_roles.draw(doc, f, len(SECTIONS) + 1)  # 牵头/配合, when there are any
     points = monthly_trend(f)
     doc.ensure(26 + 80)
-    doc.line_of_text(f"{cn_number(len(SECTIONS) + 1)}、月度趋势", heading, 13, leading=26)
+    doc.line_of_text(f"{cn_number(number)}、月度趋势", heading, 13, leading=26)
     trend_columns = [PrintColumn("月份", 8, lambda p, n: cn_month(p.month), "c"),
                      PrintColumn("新增问题", 7, lambda p, n: str(p.new), "c"),
                      PrintColumn("当月办结", 7, lambda p, n: str(p.closed), "c"),

@@ -53,4 +53,8 @@ def breakdown_table(f: LedgerFilter, dimension: str, limit: int | None = None) -
         if limit is not None and len(groups) > limit:
             groups, left_out = groups[:limit], groups[limit:]
             rest = [sum_rows(f"其余 {len(left_out)} 类", left_out)]
+    if dimension == "assist_department":  # an entry with several 配合 departments is one entry in 合计
+        from desk_app.services.assists import assisted_totals  # noqa: PLC0415
+
+        return BreakdownTable(groups, rest, SummaryRow(TOTAL, *assisted_totals(f)))
     return BreakdownTable(groups, rest, sum_rows(TOTAL, [*groups, *rest]))

@@ -6,11 +6,11 @@ from dataclasses import replace
 from itertools import groupby
 
 from desk_app.domain import Light
-from desk_app.services import context, ledger, settings
+from desk_app.services import context, ledger, settings, supervision, supervision_urges
 from desk_app.services.ledger_columns import cn_date, deadline_text
 from desk_app.services.ledger_query import latest_progress, light
 
-from . import blocks, gongwen_blocks
+from . import blocks, gongwen_blocks, supervision_blocks
 from .gongwen import Gongwen
 from .gongwen_table import CONTINUED, GwColumn, add_table, column_widths
 from .layout import BLACK, LINES, MM, RED, Document, PageSetup, ledger_page
@@ -62,13 +62,14 @@ def _requirement(shade: Light, e) -> str:
 
 
 def build_supervision(options: PrintOptions, progress: Progress | None = None) -> Document:
+    """督办单: the matter, its source, its node table and 催办 record when it runs on the 13710 clock
+    (printed in the colour of the escalation level it reached), then the unit's reply and sign-off."""
     e = ledger.get_entry(options.entry_id)
+    clock = supervision.clock(e.id)
     shade = light(e.status, e.deadline_type, e.deadline, _due_soon_days())
-    color, label = {Light.RED: (RED, "红色督办"), Light.YELLOW: (YELLOW, "黄色督办")}.get(shade, (BLACK, ""))
+    fallback = {Light.RED: (RED, "红色督办"), Light.YELLOW: (YELLOW, "黄色督办")}.get(shade, (BLACK, ""))
     doc = Document(f"督办单 {e.code}", _form_page(), progress=progress, author=blocks.report_header().unit)
-    doc.line_of_text("督　办　单", doc.fonts.title, 26, align="c", leading=44, color=color)
-    if label:
-        doc.line_of_text(f"（{label}）", doc.fonts.heading, 14, align="c", leading=24, color=color)
+    color = supervision_blocks.form_title(doc, "督　办　单", supervision_blocks.escalation(clock), fallback)
     header = blocks.report_header()
     font = doc.fonts.body
     baseline = doc.y(16)
@@ -77,22 +78,37 @@ def build_supervision(options: PrintOptions, progress: Progress | None = None) -
     doc.advance(24)
     doc.rule(color, 1.5, space_after=8)
     progress_text = latest_progress([e.id]).get(e.id, "（尚无进展记录）")
-    rows = [("督办事项", e.description), ("整改措施", e.measures), ("整改目标", e.target),
-            ("责任领导", e.leader_name), ("责任单位", e.department_name), ("责任人", e.responsible_name),
-            ("整改时限", deadline_text(e)), ("当前状态", e.status), ("时限情况", _timing(e)),
-            ("最新进展", progress_text), ("督办要求", _requirement(shade, e)),
-            ("办理结果\n（责任单位填写）", "\n\n\n")]
-    table = Table(doc, [TableColumn("项目", 1.1, "c"), TableColumn("内容", 4.9)], size=11.5,
-                  leading=19, padding=6, header=False)
-    table.begin()
-    doc.repeat_header = lambda: _continued_form_top(doc, e.code, table.xs[0], table.xs[-1])
-    for i, (name, value) in enumerate(rows):  # 督办日期 and 签收 stay with the last row
-        table.add_row([name, value or "—"], keep_after=SIGN_OFF_HEIGHT if i == len(rows) - 1 else 0.0)
-    table.end()
+    rows = [("督办事项", e.description), *supervision_blocks.source_rows(e), ("整改措施", e.measures),
+            ("整改目标", e.target), ("责任领导", e.leader_name), ("责任单位", e.department_name),
+            ("责任人", e.responsible_name), ("整改时限", deadline_text(e)), ("当前状态", e.status),
+            ("时限情况", _timing(e)), ("最新进展", progress_text), ("督办要求", _requirement(shade, e))]
+    if clock is None:  # the form as before: its reply row closes the one table
+        rows.append(REPLY_ROW)
+    _form_table(doc, e.code, rows, keep_last=clock is None)
+    if clock is not None:
+        supervision_blocks.node_table(doc, clock)
+        supervision_blocks.urge_table(doc, supervision_urges.list_urges(e.id))
+        doc.advance(12)
+        _form_table(doc, e.code, [REPLY_ROW])
     doc.advance(14)
     doc.paragraph(f"督办日期：{cn_date(context.today())}", font, 11.5, leading=22)
     doc.paragraph("签收人：＿＿＿＿＿＿　　签收日期：　　　　年　　月　　日", font, 11.5, leading=26)
     return doc
+
+
+REPLY_ROW = ("办理结果\n（责任单位填写）", "\n\n\n")
+
+
+def _form_table(doc: Document, code: str, rows: list[tuple[str, str]], *, keep_last: bool = True) -> None:
+    """The form's two-column table; its last row keeps the 督办日期 and 签收 lines with it (keep_last)."""
+    table = Table(doc, [TableColumn("项目", 1.1, "c"), TableColumn("内容", 4.9)], size=11.5,
+                  leading=19, padding=6, header=False)
+    table.begin()
+    doc.repeat_header = lambda: _continued_form_top(doc, code, table.xs[0], table.xs[-1])
+    for i, (name, value) in enumerate(rows):
+        last = keep_last and i == len(rows) - 1
+        table.add_row([name, value or "—"], keep_after=SIGN_OFF_HEIGHT if last else 0.0)
+    table.end()
 
 
 def _continued_form_top(doc: Document, code: str, x0: float, x1: float) -> None:

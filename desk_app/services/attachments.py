@@ -15,7 +15,7 @@ from desk_app import paths, safe_names
 from desk_app.db.models import Attachment
 from desk_app.errors import InputFileError, NotFoundError
 
-from . import changelog, context
+from . import changelog, context, roles
 from .ledger import _get_model
 from .leftovers import tag
 
@@ -102,7 +102,7 @@ def add_attachment(entry_id: int, source: str | os.PathLike[str]) -> AttachmentR
     return _link(entry_id, safe_names.display_name(source.name), sha, size)
 
 
-@context.writes
+@context.writes(allow=roles.Allow(roles.PROGRESS, "entry_id"))
 def _link(entry_id: int, file_name: str, sha: str, size: int) -> AttachmentRecord:
     entry = _get_model(entry_id)
     att = Attachment.create(entry=entry, file_name=file_name, sha256=sha, size=size,
@@ -176,7 +176,7 @@ def sweep_open_copies(now: float | None = None) -> int:
     return removed
 
 
-@context.writes
+@context.writes(allow=roles.Allow(roles.PROGRESS, "attachment_id", scope="attachment"))
 def remove_attachment(attachment_id: int) -> None:
     """Unlink from the entry (recycle bin); the stored bytes stay for backups and restore."""
     att = Attachment.get_or_none(Attachment.id == attachment_id)
@@ -187,7 +187,7 @@ def remove_attachment(attachment_id: int) -> None:
     changelog.record("attachment", att.id, "delete", "file_name", att.file_name, None)
 
 
-@context.writes
+@context.writes(allow=roles.Allow(roles.PROGRESS, "attachment_id", scope="attachment"))
 def restore_attachment(attachment_id: int) -> None:
     att = Attachment.get_by_id(attachment_id)
     att.deleted_at = None

@@ -8,7 +8,7 @@ from datetime import date
 from desk_app.db.models import Campaign
 from desk_app.errors import NotFoundError, ValidationError
 
-from . import changelog, context
+from . import changelog, context, roles
 
 
 @dataclass(frozen=True)
@@ -69,7 +69,7 @@ def create_campaign(name: str, year: int, start_date: date | None = None, end_da
     return _record(c)
 
 
-@context.writes
+@context.writes(allow=roles.Allow(roles.VIEW, "campaign_id", scope="campaign"))
 def set_current(campaign_id: int) -> None:
     get_campaign(campaign_id)
     Campaign.update(is_current=False).execute()

@@ -1,4 +1,4 @@
-"""Editable pick lists (问题类别, 问题来源, 整改方式)."""
+"""Editable pick lists (问题类别, 问题来源, 整改方式, 任务来源, 催办方式)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ from desk_app.errors import ValidationError
 
 from . import changelog, context
 
-LIST_LABELS = {"category": "问题类别", "source": "问题来源", "rectify_mode": "整改方式"}
+LIST_LABELS = {"category": "问题类别", "source": "问题来源", "rectify_mode": "整改方式", "task_source": "任务来源",
+               "urge_way": "催办方式"}
 
 
 @dataclass(frozen=True)

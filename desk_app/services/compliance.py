@@ -156,6 +156,12 @@ def freeze_gaps(campaign: Campaign, today: date) -> list[ComplianceWarning]:
                               "统计和打印不再随修改变化", "freeze")]
 
 
+def _unmatched_assists(campaign: Campaign) -> list[ComplianceWarning]:
+    from .assists import unmatched_warnings  # noqa: PLC0415 - assists reads the ledger
+
+    return unmatched_warnings(campaign.id)
+
+
 def campaign_warnings(campaign_id: int, today: date | None = None) -> list[ComplianceWarning]:
     """Every warning of the campaign, gaps first, then reminders about the current month or quarter."""
     campaign = Campaign.get_or_none(Campaign.id == campaign_id)
@@ -163,5 +169,5 @@ def campaign_warnings(campaign_id: int, today: date | None = None) -> list[Compl
         raise NotFoundError(f"找不到编号为 {campaign_id} 的活动")
     today = today or context.today()
     found = (meeting_gaps(campaign, today) + study_gaps(campaign, today) + plan_gaps(campaign, today)
-             + report_gaps(campaign, today) + freeze_gaps(campaign, today))
+             + report_gaps(campaign, today) + freeze_gaps(campaign, today) + _unmatched_assists(campaign))
     return sorted(found, key=lambda w: w.severity != WARNING)

@@ -10,7 +10,6 @@ from contextlib import contextmanager
 from datetime import date, datetime
 
 from desk_app.db.database import is_read_only
-from desk_app.db.models import database
 from desk_app.errors import ReadOnlyError
 
 _actor: str | None = None
@@ -65,14 +64,25 @@ def now() -> datetime:
     return datetime.now().replace(microsecond=0)
 
 
-def writes(func):
-    """Run a service write in one transaction, refusing it in read-only mode."""
+def writes(func=None, *, allow=None):
+    """Run a service write in one transaction (retried as a whole when another writer got in the way:
+    services/concurrency), refusing it in read-only mode and when the clerk's role does not allow it
+    (services/roles: only 活动办 by default; `allow` names what a liaison may do and on which records).
+
+        @context.writes
+        @context.writes(allow=roles.Allow(roles.PROGRESS, "entry_id"))
+    """
+    if func is None:
+        return functools.partial(writes, allow=allow)
 
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
+        from . import concurrency, roles  # noqa: PLC0415 - both need the bound models
+
         if is_read_only():
             raise ReadOnlyError("数据正在另一个窗口中编辑，当前为只读模式，不能保存修改。")
-        with database.atomic():
-            return func(*args, **kwargs)
+        with roles.guarded(wrapper, args, kwargs):
+            return concurrency.run_write(func, *args, **kwargs)
 
+    wrapper.write_allow = allow  # what roles.guarded checks (None: 活动办 only)
     return wrapper

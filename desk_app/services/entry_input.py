@@ -20,9 +20,10 @@ EDITABLE_FIELDS = (
     "kind", "layer", "owner_id", "category", "source", "description", "cause", "target", "measures",
     "standard", "leader_id", "department_id", "co_departments", "responsible_id", "task_force_id",
     "found_date", "deadline_type", "deadline", "rectify_mode", "schedule", "note",
+    "task_source", "doc_number", "instructing_leader", "assigned_date",
 )
 TEXT_FIELDS = ("category", "source", "description", "cause", "target", "measures", "standard",
-               "co_departments", "rectify_mode", "schedule", "note")
+               "co_departments", "rectify_mode", "schedule", "note", "task_source", "doc_number", "instructing_leader")
 
 FIELD_LABELS = {
     "code": "问题编号", "kind": "类型", "layer": "层级", "owner_id": "所属人员", "category": "问题类别",
@@ -33,6 +34,9 @@ FIELD_LABELS = {
     "rectify_mode": "整改方式", "schedule": "月度序时进度", "status": "状态",
     "completed_date": "完成日期", "completion_summary": "完成情况", "closed_date": "销号日期",
     "reviewer_id": "销号审核人", "note": "备注", "meeting_id": "所属会议", "decision_no": "议定事项序号",
+    "task_source": "任务来源", "doc_number": "发文字号", "instructing_leader": "批示领导", "assigned_date": "交办日期",
+    # What the 督办 tab logs on the entry (services/supervision, supervision_urges).
+    "supervision_node": "督办节点", "supervision_rule": "督办规则", "urge": "催办记录",
 }
 
 
@@ -61,6 +65,10 @@ class EntryInput:
     rectify_mode: str = ""
     schedule: str = ""
     note: str = ""
+    task_source: str = ""  # 任务来源: 上级批转, 党组会议定, 领导批示 …
+    doc_number: str = ""  # 发文字号
+    instructing_leader: str = ""  # 批示领导 (often from above: a name as written)
+    assigned_date: date | None = None  # 交办日期: the 13710 clock starts here
 
 
 @dataclass(frozen=True)
@@ -111,6 +119,11 @@ class EntryRecord:
     deleted_at: datetime | None
     extension_count: int = 0
     missing: tuple[str, ...] = field(default=())  # 四定 not yet met
+    task_source: str = ""
+    doc_number: str = ""
+    instructing_leader: str = ""
+    assigned_date: date | None = None
+    version: int = 1  # bumped by every write: an editor saves with base_version=this (db/versioned)
 
     def as_input(self) -> EntryInput:
         return EntryInput(**{f.name: getattr(self, f.name) for f in fields(EntryInput)})
@@ -179,6 +192,10 @@ def field_problems(data: EntryInput, today: date | None = None) -> list[Validati
         errors.append(ValidationError("整改时限不能早于发现日期", "deadline"))
     if data.found_date and data.found_date > today:
         errors.append(ValidationError("发现日期不能晚于今天", "found_date"))
+    if data.assigned_date and data.assigned_date > today:
+        errors.append(ValidationError("交办日期不能晚于今天", "assigned_date"))
+    if data.assigned_date and data.deadline and data.deadline < data.assigned_date:
+        errors.append(ValidationError("整改时限不能早于交办日期", "deadline"))
     for name in TEXT_FIELDS:
         if len(getattr(data, name)) > MAX_TEXT:
             errors.append(ValidationError(f"{FIELD_LABELS[name]}超过 {MAX_TEXT} 字，请精简或改用附件", name))

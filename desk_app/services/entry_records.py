@@ -61,7 +61,9 @@ def to_record(row, extensions: int = 0):
         completion_summary=row.completion_summary, closed_date=row.closed_date,
         reviewer_id=row.reviewer_id, reviewer_name=row.reviewer_name or "", note=row.note,
         source_unit=row.source_unit, created_at=row.created_at, updated_at=row.updated_at,
-        deleted_at=row.deleted_at, extension_count=extensions)
+        deleted_at=row.deleted_at, extension_count=extensions, task_source=row.task_source,
+        doc_number=row.doc_number, instructing_leader=row.instructing_leader, assigned_date=row.assigned_date,
+        version=row.version)
     return replace(rec, missing=missing_essentials(rec))
 
 
@@ -72,8 +74,8 @@ _RECORD_COLUMNS = ("id", "uuid", "code", "campaign_id", "kind", "layer", "owner_
                    "co_departments", "responsible_id", "task_force_id", "meeting_id", "decision_no", "found_date",
                    "deadline_type", "deadline", "rectify_mode", "schedule", "status", "completed_date",
                    "completion_summary", "closed_date", "reviewer_id", "note", "source_unit", "created_at",
-                   "updated_at", "deleted_at")
-_DATES = ("found_date", "deadline", "completed_date", "closed_date")
+                   "updated_at", "deleted_at", "task_source", "doc_number", "instructing_leader", "assigned_date", "version")
+_DATES = ("found_date", "deadline", "completed_date", "closed_date", "assigned_date")
 _TIMES = ("created_at", "updated_at", "deleted_at")
 _RECORD_SQL = ("SELECT " + ", ".join(f'e."{c}"' for c in _RECORD_COLUMNS)
                + ", o.name, l.name, r.name, v.name, d.name, t.name FROM ledger_entry e"

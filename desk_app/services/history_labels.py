@@ -35,7 +35,7 @@ from desk_app.db.models import (
 
 SETTING_LABELS = {
     "report_header": "打印表头（填报单位等）", "preferences": "常规设置", "backup_policy": "备份保留份数",
-    "print_fonts": "打印字体", "ledger_saved_views": "台账常用视图",
+    "print_fonts": "打印字体", "ledger_saved_views": "台账常用视图", "progress_plan_tolerance": "序时进度滞后容差",
 }
 
 # Keys inside a setting's value (a dict), by setting.
@@ -70,6 +70,8 @@ FIELD_LABELS.update({
     "owner_id": "责任人", "status": "状态", "start_on": "开始日期", "due_on": "计划完成", "done_on": "完成日期",
     "doc_number": "文号", "doc_link": "文件位置",
 })
+# A task's measures and its 月度序时进度 (services/measures, progress_plan), logged on the task.
+FIELD_LABELS.update({"measure": "措施", "measure_progress": "措施本月进展", "schedule_month": "月度序时进度"})
 
 # Fields whose values are ids of another record: shown by that record's name.
 _ID_FIELDS = {

@@ -13,8 +13,9 @@ from desk_app.db.models import Department, LedgerEntry, Person, ProgressUpdate
 from desk_app.domain import DeadlineType, Status
 from desk_app.errors import NotFoundError, ValidationError, WorkflowError
 
-from . import changelog, context
+from . import changelog, context, roles
 from .ledger import _get_model, _named
+from .measures import without_derived
 from .workflow import DIRECT_STATUSES
 
 BULK_FIELDS = {"status": "状态", "department_id": "责任单位", "responsible_id": "责任人", "deadline": "整改时限"}
@@ -96,6 +97,8 @@ def bulk_update(entry_ids: list[int], field_name: str, value) -> BulkChange:
     entries = _load(entry_ids)
     if not entries:
         raise ValidationError("请先选中要修改的事项")
+    if field_name == "status":  # a task with measures takes its status from them: left as it is
+        entries = without_derived(entries, "批量修改状态")
     _check(field_name, value, entries)
     new = _columns(field_name, value)
     now = context.now()
@@ -166,7 +169,7 @@ def month_progress_texts(entry_ids: list[int], month: str) -> dict[int, str]:
     return {entry_id: text for entry_id, text in rows}
 
 
-@context.writes
+@context.writes(allow=roles.Allow(roles.PROGRESS, "entry_id"))
 def set_month_progress(entry_id: int, month: str, text: str) -> ProgressChange:
     """The 调度 screen's 本月进展, remembering the previous text and status for undo."""
     from . import workflow  # noqa: PLC0415
@@ -177,14 +180,14 @@ def set_month_progress(entry_id: int, month: str, text: str) -> ProgressChange:
     return ProgressChange(entry_id, month, old_text, (text or "").strip(), entry.status)
 
 
-@context.writes
+@context.writes(allow=roles.Allow(roles.PROGRESS, "change", attr="entry_id"))
 def redo_month_progress(change: ProgressChange) -> ProgressChange:
     if month_progress_text(change.entry_id, change.month) != change.old_text:
         raise WorkflowError("这条事项本月的进展在此之后又被修改过，不能重做这一步")
     return set_month_progress.__wrapped__(change.entry_id, change.month, change.new_text)
 
 
-@context.writes
+@context.writes(allow=roles.Allow(roles.PROGRESS, "change", attr="entry_id"))
 def undo_month_progress(change: ProgressChange) -> None:
     from . import workflow  # noqa: PLC0415
 
@@ -208,7 +211,7 @@ class AddedProgress:
     old_status: str
 
 
-@context.writes
+@context.writes(allow=roles.Allow(roles.PROGRESS, "entry_id"))
 def add_progress(entry_id: int, text: str, on: date | None = None) -> AddedProgress:
     from . import workflow  # noqa: PLC0415
 
@@ -217,7 +220,7 @@ def add_progress(entry_id: int, text: str, on: date | None = None) -> AddedProgr
     return AddedProgress(record.id, entry_id, record.date, record.text, old_status)
 
 
-@context.writes
+@context.writes(allow=roles.Allow(roles.PROGRESS, "added", attr="entry_id"))
 def remove_progress(added: AddedProgress) -> None:
     update = ProgressUpdate.get_or_none(ProgressUpdate.id == added.progress_id)
     if update is None:

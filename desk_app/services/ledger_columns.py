@@ -65,6 +65,11 @@ COLUMNS: list[Column] = [
     Column("closed_date", "销号日期", 8, lambda e: cn_date(e.closed_date), default=False),
     Column("reviewer", "销号审核人", 6, lambda e: e.reviewer_name, default=False),
     Column("note", "备注", 8, lambda e: e.note, default=False),
+    # Where a 督办/交办 matter comes from (issue 15).
+    Column("task_source", "任务来源", 8, lambda e: e.task_source, default=False),
+    Column("doc_number", "发文字号", 10, lambda e: e.doc_number, default=False),
+    Column("instructing_leader", "批示领导", 6, lambda e: e.instructing_leader, default=False),
+    Column("assigned_date", "交办日期", 8, lambda e: cn_date(e.assigned_date), default=False),
 ]
 
 COLUMNS_BY_KEY = {c.key: c for c in COLUMNS}

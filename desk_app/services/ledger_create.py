@@ -18,7 +18,7 @@ from desk_app.domain import Status
 from desk_app.errors import NotFoundError, ValidationError, ValidationErrors
 from desk_app.progress import Progress, report
 
-from . import changelog, context, search
+from . import assists, changelog, context, search
 from .entry_codes import CodeAllocator, code_key, taken_codes
 from .entry_input import EntryInput, field_problems, missing_references, normalise, reference_problems
 
@@ -135,7 +135,7 @@ def _time(value) -> str | None:
     return str(value) if value is not None else None  # what peewee stores: 'YYYY-MM-DD HH:MM:SS'
 
 
-_DAY_FIELDS = frozenset(("found_date", "deadline"))
+_DAY_FIELDS = frozenset(("found_date", "deadline", "assigned_date"))
 
 
 def _row(campaign_id: int, item: NewEntry, now: str) -> tuple:
@@ -228,6 +228,9 @@ def create_entries(campaign_id: int, items: list[NewEntry], *, actor: str | None
         if not item.code:
             item.code = allocators[item.source_unit].next_code(item.data.kind)
     _reviewer_ids(items)
+    datas, assist_ids = assists.absorb_inputs([item.data for item in items])  # 配合处室 as references
+    for item, data in zip(items, datas, strict=True):
+        item.data = data
     actor = actor if actor is not None else context.actor()
     now = context.now()
     ids: list[int] = []
@@ -237,8 +240,15 @@ def create_entries(campaign_id: int, items: list[NewEntry], *, actor: str | None
         if log:
             _log(chunk_ids, chunk, actor, now)
         _first_progress(chunk_ids, chunk, actor, now)
+        assists.link_new(chunk_ids, assist_ids[start:start + BATCH])
         ids.extend(chunk_ids)
         report(progress, len(ids), total, f"正在写入 {len(ids)}/{total} 条")
+    planned = [(entry_id, item.data.schedule, item.data.found_date) for entry_id, item in zip(ids, items, strict=True)
+               if "%" in item.data.schedule or "％" in item.data.schedule]
+    if planned:  # 月度序时进度 written as "3月底完成30%…": read into the task's monthly plan
+        from .progress_plan import plan_from_schedules  # noqa: PLC0415
+
+        plan_from_schedules(planned, campaign.year)
     if index_now:
         search.index_entries(ids, progress=progress)
     return ids

@@ -38,6 +38,11 @@ class LedgerFilter:
     text: str = ""
     deleted: bool = False  # True lists the recycle bin
     found_to: date | None = None  # as of a past day (--today): entries found (or entered) by then only
+    supervision: str = ""  # 督办节点: "due_today", "missed" or "attention" (supervision_overview)
+    # What department_ids means (services/assists): '' the entry's own (牵头) department, "lead_or_assist"
+    # it leads or is a 配合 department, "assist" a 配合 department only.
+    department_role: str = ""
+    lagging: bool = False  # 月度序时进度 behind plan this month (services/progress_plan)
 
 
 def is_overdue(status: str, deadline_type: str, deadline: date | None, today: date | None = None) -> bool:
@@ -73,6 +78,14 @@ def text_condition(text: str):
     return search.condition(text)
 
 
+def department_condition(f: LedgerFilter):
+    if not f.department_role:
+        return LedgerEntry.department.in_(list(f.department_ids))
+    from .assists import condition  # noqa: PLC0415 - assists imports this module
+
+    return condition(f.department_ids, f.department_role)
+
+
 def where_clause(f: LedgerFilter):
     today = context.today()
     conds = [LedgerEntry.deleted_at.is_null(not f.deleted)]
@@ -80,12 +93,17 @@ def where_clause(f: LedgerFilter):
         conds.append(LedgerEntry.campaign == f.campaign_id)
     for values, column in ((f.kinds, LedgerEntry.kind), (f.layers, LedgerEntry.layer),
                            (f.categories, LedgerEntry.category), (f.sources, LedgerEntry.source),
-                           (f.department_ids, LedgerEntry.department),
                            (f.responsible_ids, LedgerEntry.responsible), (f.owner_ids, LedgerEntry.owner),
                            (f.task_force_ids, LedgerEntry.task_force), (f.statuses, LedgerEntry.status),
                            (f.source_units, LedgerEntry.source_unit)):
         if values:
             conds.append(column.in_(list(values)))
+    if f.department_ids:
+        conds.append(department_condition(f))
+    if f.lagging:
+        from .progress_plan import lagging_condition  # noqa: PLC0415 - progress_plan reads settings
+
+        conds.append(lagging_condition(today.strftime("%Y-%m")))
     if f.deadline_from:
         conds.append(LedgerEntry.deadline >= f.deadline_from)
     if f.deadline_to:
@@ -108,6 +126,10 @@ def where_clause(f: LedgerFilter):
         conds.append(LedgerEntry.meeting == f.meeting_id)
     if f.text.strip():
         conds.append(text_condition(f.text.strip()))
+    if f.supervision:
+        from .supervision_overview import entry_ids  # noqa: PLC0415 - due dates are computed, not stored
+
+        conds.append(LedgerEntry.id.in_(entry_ids(f.campaign_id, f.supervision)))
     clause = conds[0]
     for cond in conds[1:]:
         clause &= cond

@@ -85,9 +85,10 @@ def filter_index(f: LedgerFilter) -> str | None:
         # Migration 7: a search's matches by entry id, with every filter column. While entries still wait
         # for the index, the search also scans them (an OR) and the planner chooses for itself.
         return "ledger_entry_by_id" if search.is_current() else None
+    lead_only = not f.department_role  # 牵头或配合 is an OR the department index cannot answer alone
     for values, index in ((f.owner_ids, "ledger_entry_owner_id"), (f.responsible_ids, "ledger_entry_responsible_id"),
                           (f.task_force_ids, "ledger_entry_task_force_id"), (f.layers, "ledger_entry_live_layer_value"),
-                          (f.department_ids, "ledger_entry_department_id")):
+                          (f.department_ids if lead_only else [], "ledger_entry_department_id")):
         if values:
             return index
     if f.meeting_id is not None:

@@ -5,8 +5,9 @@ meeting_agenda.py; get_meeting() gathers all of it for pages, prints and exports
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import datetime
+from types import SimpleNamespace
 
 from peewee import JOIN, Case, fn
 
@@ -14,7 +15,7 @@ from desk_app.db.models import Campaign, LedgerEntry, Meeting, MeetingAttendance
 from desk_app.domain import Attendance, EntryKind, MeetingType
 from desk_app.errors import NotFoundError, ValidationError
 
-from . import changelog, context
+from . import changelog, concurrency_conflicts, context
 from .meeting_attendance import AttendanceRecord, AttendanceTotals, list_attendance, totals_of
 from .meeting_decisions import DecisionRecord, decisions_of
 
@@ -91,6 +92,7 @@ class MeetingRecord:
     reports: tuple[MeetingReportRecord, ...]
     decisions: tuple[DecisionRecord, ...]
     totals: AttendanceTotals
+    version: int = 1  # bumped by every write: editors save with base_version=this (db/versioned)
 
     @property
     def number_label(self) -> str:
@@ -164,10 +166,32 @@ def create_meeting(campaign_id: int, data: MeetingInput) -> MeetingRecord:
     return get_meeting(m.id)
 
 
+def input_of(record: MeetingRecord) -> MeetingInput:
+    """The basics of a meeting as its form edits them (the base an editor saves against)."""
+    return MeetingInput(record.meeting_type, record.start_at, record.title, record.place, record.host_id,
+                        record.recorder_id, record.contact, record.issue_no)
+
+
+def _require_version(m: Meeting, yours, base_version: int | None, base, names=None) -> None:
+    """A save based on an older version of the meeting is refused with both sides (concurrency_conflicts)
+    when the part it saves changed meanwhile. A meeting's parts are edited on separate tabs (basics, 议程,
+    纪要, 签到): another clerk's save of one part does not stand in the way of a save of another."""
+    if base_version is None or m.version == base_version:
+        return
+    names = names or [f.name for f in fields(MeetingInput)]
+    stored = get_meeting(m.id)
+    if base is not None and all(getattr(stored, n) == getattr(base, n) for n in names):
+        return
+    raise concurrency_conflicts.meeting_stale(stored, yours, base_version, base, names)
+
+
 @context.writes
-def update_meeting(meeting_id: int, data: MeetingInput) -> MeetingRecord:
-    """Edit the basics. The 第N次 stays unless the type or year changes; then it takes the next free one."""
+def update_meeting(meeting_id: int, data: MeetingInput, *, base_version: int | None = None,
+                   base: MeetingInput | None = None) -> MeetingRecord:
+    """Edit the basics. The 第N次 stays unless the type or year changes; then it takes the next free one.
+    base_version/base: what the editor showed; a stale save raises StaleVersionError."""
     m = _model(meeting_id)
+    _require_version(m, data, base_version, base)
     _validate(data)
     start = data.start_at.replace(second=0, microsecond=0)
     new = {"meeting_type": data.meeting_type, "start_at": start, "place": data.place.strip(),
@@ -190,9 +214,11 @@ def update_meeting(meeting_id: int, data: MeetingInput) -> MeetingRecord:
 
 
 @context.writes
-def set_minutes(meeting_id: int, text: str) -> None:
+def set_minutes(meeting_id: int, text: str, *, base_version: int | None = None, base: str | None = None) -> None:
     m = _model(meeting_id)
     text = (text or "").replace("\r\n", "\n").strip()
+    before = SimpleNamespace(minutes=(base or "").replace("\r\n", "\n").strip()) if base is not None else None
+    _require_version(m, SimpleNamespace(minutes=text), base_version, before, ["minutes"])
     if len(text) > MAX_TEXT:
         raise ValidationError(f"纪要超过 {MAX_TEXT} 字，请精简", "minutes")
     if text != m.minutes:
@@ -202,9 +228,11 @@ def set_minutes(meeting_id: int, text: str) -> None:
 
 
 @context.writes
-def set_agenda(meeting_id: int, text: str) -> None:
+def set_agenda(meeting_id: int, text: str, *, base_version: int | None = None, base: str | None = None) -> None:
     m = _model(meeting_id)
     text = (text or "").replace("\r\n", "\n").strip()
+    before = SimpleNamespace(agenda=(base or "").replace("\r\n", "\n").strip()) if base is not None else None
+    _require_version(m, SimpleNamespace(agenda=text), base_version, before, ["agenda"])
     if len(text) > MAX_TEXT:
         raise ValidationError(f"议程超过 {MAX_TEXT} 字，请精简", "agenda")
     if text != m.agenda:
@@ -284,7 +312,7 @@ def get_meeting(meeting_id: int) -> MeetingRecord:
         m.id, m.campaign_id, m.meeting_type, m.year, m.number, m.title, m.start_at, m.place, m.host_id,
         host.name if host else "", m.recorder_id, recorder.name if recorder else "", m.contact, m.issue_no,
         m.agenda, m.minutes, tuple(attendance), tuple(list_reports(m.id)), tuple(decisions_of(m.id)),
-        totals_of(attendance))
+        totals_of(attendance), m.version)
 
 
 def meeting_counts(campaign_id: int) -> dict:

@@ -14,13 +14,25 @@ import json
 import marshal
 import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from desk_app.db.models import database
 from desk_app.domain import DATED_DEADLINES, EventKind, Status
 
 from .ledger_query import is_overdue, light
+
+
+def capture_measures(campaign_id: int, month: str, ids: set[int]) -> dict:
+    from .measures_freeze import capture  # noqa: PLC0415 - measures_freeze reads through this module
+
+    return capture(campaign_id, month, ids)
+
+
+def hash_part(extra: dict) -> tuple:
+    from .measures_freeze import hash_part as part  # noqa: PLC0415
+
+    return part(extra)
 
 BATCH = 500
 # Tables copied whole (they are small) so a month's prints show the names and settings of its day.
@@ -83,6 +95,7 @@ class Captured:
     overdue: bool
     due: bool
     closed_on_time: bool
+    extra: dict = field(default_factory=dict)  # its measures and 序时进度 (services/measures_freeze)
 
     @property
     def month_progress(self) -> str:
@@ -91,7 +104,7 @@ class Captured:
     def record_data(self) -> bytes:
         """What frozen_record stores: the JSON, compressed (a month's first copy of 100,000 entries is
         about the size of the ledger itself; compressed, about a third)."""
-        text = json.dumps({"entry": self.row, "extensions": self.extensions}, ensure_ascii=False,
+        text = json.dumps({"entry": self.row, "extensions": self.extensions, **self.extra}, ensure_ascii=False,
                           sort_keys=True, separators=(",", ":"))
         return _compress(text)
 
@@ -99,7 +112,8 @@ class Captured:
         """Identifies the record (its JSON is written only when no earlier month holds it): marshal is
         exact for the str / int / float / None a row holds and far cheaper than JSON. Its format may change
         with Python; then an unchanged entry is merely stored once more."""
-        data = marshal.dumps((tuple(self.row.items()), tuple(tuple(e.items()) for e in self.extensions)))
+        parts = (tuple(self.row.items()), tuple(tuple(e.items()) for e in self.extensions))
+        data = marshal.dumps(parts + hash_part(self.extra) if self.extra else parts)
         return hashlib.sha256(data).hexdigest()
 
 
@@ -127,6 +141,8 @@ def capture_entries(campaign_id: int, month: str, report_day: date, due_soon_day
     entries = rows('SELECT * FROM "ledger_entry" WHERE "campaign_id" = ? AND "deleted_at" IS NULL '
                    'AND COALESCE("found_date", date("created_at")) <= ? ORDER BY "code", "id"',
                    (campaign_id, report_day.isoformat()))
+    for e in entries:  # the row version is bookkeeping for concurrent edits, not part of the month's record
+        e.pop("version", None)
     ids = {e["id"] for e in entries}
     in_campaign = 'SELECT "id" FROM "ledger_entry" WHERE "campaign_id" = ?'
     # The month's progress in the order ledger_query.latest_progress reads it: the last one is 本月进展.
@@ -134,8 +150,9 @@ def capture_entries(campaign_id: int, month: str, report_day: date, due_soon_day
                         'ORDER BY "date", "id"', (month, campaign_id), ids)
     extensions = _grouped(f'SELECT * FROM "entry_event" WHERE "kind" = ? AND "entry_id" IN ({in_campaign}) '
                           'ORDER BY "id"', (EventKind.EXTEND.value, campaign_id), ids)
+    extra = capture_measures(campaign_id, month, ids)
     return [Captured(e, extensions.get(e["id"], []), progress.get(e["id"], []),
-                     *_state(e, report_day, due_soon_days)) for e in entries]
+                     *_state(e, report_day, due_soon_days), extra.get(e["id"], {})) for e in entries]
 
 
 def store_records(campaign_id: int, captured: list[Captured]) -> list[int]:

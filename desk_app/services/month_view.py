@@ -23,12 +23,13 @@ from datetime import date
 from typing import TypeVar
 
 from desk_app.db.engine_sqlite import SqliteEngine
-from desk_app.db.migrations import MIGRATIONS
+from desk_app.db.migrations import MIGRATIONS, m0013_measures
 from desk_app.db.models import database
 from desk_app.errors import DatabaseError
 from desk_app.exchange.progress import Progress, report
 
 from . import context
+from .measures_freeze import rows_to_restore
 from .month_freeze import cn_month, snapshot_data
 from .month_freeze_capture import record_from
 
@@ -65,9 +66,10 @@ def _copy_entries(conn, snapshot_id: int, progress: Progress | None, total: int)
         batch = cursor.fetchmany(BATCH)
         if not batch:
             return done
-        entries, events, updates = [], [], []
+        entries, events, updates, records = [], [], [], []
         for data, progress_rows in batch:
             record = record_from(data)
+            records.append(record)
             entries.append(record["entry"])
             events.extend(record.get("extensions", []))
             if progress_rows:
@@ -75,6 +77,8 @@ def _copy_entries(conn, snapshot_id: int, progress: Progress | None, total: int)
         _insert(conn, "ledger_entry", entries)
         _insert(conn, "entry_event", events)
         _insert(conn, "progress_update", updates)
+        for table, found in rows_to_restore(records).items():  # measures and 序时进度 of that day
+            _insert(conn, table, found)
         done += len(batch)
         report(progress, done, total, f"正在准备封账数据（{done}/{total}）")
 
@@ -95,6 +99,7 @@ def _build(campaign_id: int, month: str, progress: Progress | None) -> tuple[Sql
         total = database.execute_sql('SELECT COUNT(*) FROM "frozen_entry" WHERE "snapshot_id" = ?',
                                      (snapshot.id,)).fetchone()[0]
         count = _copy_entries(conn, snapshot.id, progress, total)
+        m0013_measures.migrate_co_departments(frozen)  # 配合 references from the day's texts and departments
         conn.execute("COMMIT")
     except BaseException:
         frozen.close()

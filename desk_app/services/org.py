@@ -11,7 +11,7 @@ from desk_app.db.models import Department, Person, database
 from desk_app.domain import PersonLevel
 from desk_app.errors import NotFoundError, ValidationError
 
-from . import changelog, context
+from . import changelog, context, roles
 
 
 @dataclass(frozen=True)
@@ -70,6 +70,7 @@ def create_department(name: str, short_name: str = "") -> DepartmentRecord:
     order = (Department.select(fn.MAX(Department.sort_order)).scalar() or 0) + 1
     d = Department.create(name=name, short_name=short_name.strip(), sort_order=order)
     changelog.record("department", d.id, "create", "name", None, name)
+    _relink_assists([name, d.short_name])
     return _dept(d)
 
 
@@ -142,7 +143,7 @@ def _validate_person(values: dict) -> None:
         raise ValidationError("所选科室（单位）不存在", "department_id")
 
 
-@context.writes
+@context.writes(allow=roles.Allow(roles.ROSTER, "department_id", scope="department"))
 def create_person(name: str, department_id: int | None = None, title: str = "", level: str = "",
                   phone: str = "") -> PersonRecord:
     values = dict(name=name.strip(), department_id=department_id, title=title.strip(), level=level,
@@ -155,7 +156,7 @@ def create_person(name: str, department_id: int | None = None, title: str = "", 
     return _person(p)
 
 
-@context.writes
+@context.writes(allow=roles.Allow(roles.ROSTER, "person_id", scope="person"))
 def update_person(person_id: int, **values) -> PersonRecord:
     p = Person.get_or_none(Person.id == person_id)
     if p is None:
@@ -198,7 +199,16 @@ def update_department(department_id: int, *, name: str | None = None, short_name
     if changes:
         d.save()
         changelog.record_changes("department", d.id, changes)
+        if "name" in changes or "short_name" in changes:
+            _relink_assists([v for pair in (changes.get("name", ()), changes.get("short_name", ())) for v in pair])
     return _dept(d)
+
+
+def _relink_assists(names: list[str]) -> None:
+    """配合处室 texts naming a department by a name it has (or had) follow it (services/assists)."""
+    from .assists import relink  # noqa: PLC0415 - assists reads ledger entries
+
+    relink.__wrapped__(names)
 
 
 def count_people(department_id: int) -> int:

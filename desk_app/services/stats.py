@@ -9,7 +9,7 @@ from peewee import JOIN, Case, fn
 from desk_app.db.models import Department, LedgerEntry, Person, TaskForce, database
 from desk_app.domain import DATED_DEADLINES, DONE_STATUSES, MIN_PROBLEMS_PER_PERSON, EntryKind, Layer, Status
 
-from . import context
+from . import assists, context
 from .ledger_query import LedgerFilter, overdue_condition, summarize, where_clause
 
 
@@ -30,7 +30,7 @@ class GroupStats:
 
 DIMENSIONS = {
     "layer": "层级", "department": "责任单位", "task_force": "专班", "category": "问题类别",
-    "status": "状态", "kind": "类型", "source": "问题来源",
+    "status": "状态", "kind": "类型", "source": "问题来源", "assist_department": "配合单位",
 }
 
 
@@ -47,6 +47,9 @@ def _group_expr(dimension: str):
 
 
 def breakdown(f: LedgerFilter, dimension: str) -> list[GroupStats]:
+    if dimension == "assist_department":  # entries each 配合 department assists (services/assists)
+        return [GroupStats(r.key, r.assisted, r.assisted_done, r.assisted_overdue)
+                for r in assists.department_roles(f) if r.assisted]
     key, order = _group_expr(dimension)
     done = [s.value for s in DONE_STATUSES]
     query = (LedgerEntry
@@ -148,6 +151,8 @@ def campaign_stats(campaign_id: int) -> dict:
         "by_layer": [g.as_dict() for g in breakdown(LedgerFilter(campaign_id=campaign_id,
                                                                  kinds=[EntryKind.RECTIFICATION]), "layer")],
         "by_department": [g.as_dict() for g in breakdown(f, "department")],
+        # Each department both ways: the entries it leads (牵头) and those it assists (配合).
+        "by_department_role": [r.as_dict() for r in assists.department_roles(f)],
         "by_task_force": [g.as_dict() for g in breakdown(f, "task_force")],
         "by_category": [g.as_dict() for g in breakdown(f, "category")],
     }

@@ -9,7 +9,7 @@ from datetime import date, datetime
 from desk_app.db.models import TaskForce, TaskForceReport
 from desk_app.errors import NotFoundError, ValidationError
 
-from . import changelog, context
+from . import changelog, context, roles
 
 MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
 MAX_TEXT = 20000
@@ -80,7 +80,7 @@ def reports_for_month(campaign_id: int, month: str) -> dict[int, MonthlyReportRe
     return {r.task_force_id: _record(r, r.name) for r in rows}
 
 
-@context.writes
+@context.writes(allow=roles.Allow(roles.PROGRESS, "tf_id", scope="task_force"))
 def save_report(tf_id: int, month: str, progress: str = "", problems: str = "",
                 next_steps: str = "") -> MonthlyReportRecord:
     """Enter or correct the report of one 专班 for one month (one report per month)."""
@@ -109,7 +109,7 @@ def save_report(tf_id: int, month: str, progress: str = "", problems: str = "",
     return _record(existing, tf.name)
 
 
-@context.writes
+@context.writes(allow=roles.Allow(roles.PROGRESS, "tf_id", scope="task_force"))
 def delete_report(tf_id: int, month: str) -> None:
     tf = _tf(tf_id)
     r = TaskForceReport.get_or_none(TaskForceReport.task_force == tf, TaskForceReport.month == month)

@@ -21,7 +21,7 @@ from desk_app.db.models import (
 from desk_app.domain import DONE_STATUSES, Role
 from desk_app.errors import NotFoundError, ValidationError
 
-from . import changelog, context
+from . import changelog, context, roles
 from .ledger_query import overdue_condition
 
 ROLE_ORDER = {r.value: i for i, r in enumerate(Role)}
@@ -276,7 +276,7 @@ def reorder_task_forces(ids_in_order: list[int]) -> None:
     changelog.record("task_force", 0, "update", "sort_order", None, ",".join(map(str, ids_in_order)))
 
 
-@context.writes
+@context.writes(allow=roles.Allow(roles.ROSTER, "tf_id", scope="task_force"))
 def add_member(tf_id: int, person_id: int, role: str) -> MemberRecord:
     tf = _model(tf_id)
     if role not in ROLE_ORDER:
@@ -294,7 +294,7 @@ def add_member(tf_id: int, person_id: int, role: str) -> MemberRecord:
     return next(r for r in _members([tf.id])[tf.id] if r.id == m.id)
 
 
-@context.writes
+@context.writes(allow=roles.Allow(roles.ROSTER, "member_id", scope="member"))
 def change_member_role(member_id: int, role: str) -> MemberRecord:
     m = TaskForceMember.get_or_none(TaskForceMember.id == member_id)
     if m is None:
@@ -312,7 +312,7 @@ def change_member_role(member_id: int, role: str) -> MemberRecord:
     return next(r for r in _members([m.task_force_id])[m.task_force_id] if r.id == m.id)
 
 
-@context.writes
+@context.writes(allow=roles.Allow(roles.ROSTER, "member_id", scope="member"))
 def remove_member(member_id: int) -> MemberRecord:
     """Take someone off a roster; returns what was removed so the caller can offer to undo it."""
     m = TaskForceMember.get_or_none(TaskForceMember.id == member_id)

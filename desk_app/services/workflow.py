@@ -9,8 +9,9 @@ from desk_app.db.models import Attachment, EntryEvent, LedgerEntry, Person, Prog
 from desk_app.domain import DeadlineType, EventKind, Status
 from desk_app.errors import NotFoundError, ValidationError, WorkflowError
 
-from . import changelog, context, undo_history
+from . import changelog, context, roles, undo_history
 from .ledger import _get_model, get_entry
+from .measures import has_measures, refuse_status_step
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,7 @@ def _event(entry: LedgerEntry, kind: str, text: str = "", old_deadline=None, new
     changelog.record("entry_event", ev.id, "create", "kind", None, f"{entry.code} {kind}")
 
 
-@context.writes
+@context.writes(allow=roles.Allow(roles.PROGRESS, "entry_id"))
 def add_progress(entry_id: int, text: str, *, on: date | None = None, month: str | None = None
                  ) -> ProgressRecord:
     entry = _get_model(entry_id)
@@ -68,7 +69,7 @@ def add_progress(entry_id: int, text: str, *, on: date | None = None, month: str
     return ProgressRecord(update.id, entry.id, on, month, text, update.author)
 
 
-@context.writes
+@context.writes(allow=roles.Allow(roles.PROGRESS, "entry_id"))
 def set_month_progress(entry_id: int, month: str, text: str) -> ProgressRecord | None:
     """The 调度 screen's 本月进展: one update per entry and month, replaced when edited."""
     entry = _get_model(entry_id)
@@ -132,6 +133,7 @@ def extend_deadline(entry_id: int, new_deadline: date, reason: str):
 def apply_close(entry_id: int, summary: str, *, completed_on: date | None = None):
     """申请销号: needs a completion summary and at least one evidence file."""
     entry = _get_model(entry_id)
+    refuse_status_step(entry, "申请销号")
     _require_open(entry, "申请销号")
     if entry.status not in (Status.NOT_STARTED, Status.IN_PROGRESS):
         raise WorkflowError(f"事项 {entry.code} 当前状态为“{entry.status}”，不能申请销号")
@@ -156,6 +158,7 @@ def apply_close(entry_id: int, summary: str, *, completed_on: date | None = None
 @context.writes
 def approve_close(entry_id: int, reviewer_id: int, *, on: date | None = None, comment: str = ""):
     entry = _get_model(entry_id)
+    refuse_status_step(entry, "审核销号")
     if entry.status != Status.PENDING_CLOSE:
         raise WorkflowError(f"事项 {entry.code} 还没有申请销号，不能审核")
     reviewer = Person.get_or_none(Person.id == reviewer_id)
@@ -173,6 +176,7 @@ def approve_close(entry_id: int, reviewer_id: int, *, on: date | None = None, co
 def return_entry(entry_id: int, reason: str, new_deadline: date):
     """退回重办: back to 推进中 with a reason and a new deadline."""
     entry = _get_model(entry_id)
+    refuse_status_step(entry, "退回")
     if entry.status != Status.PENDING_CLOSE:
         raise WorkflowError(f"事项 {entry.code} 不在“申请销号”状态，不能退回")
     reason = (reason or "").strip()
@@ -194,6 +198,7 @@ def return_entry(entry_id: int, reason: str, new_deadline: date):
 def reopen(entry_id: int, reason: str, new_deadline: date | None = None):
     """The problem came back: a closed entry goes back to 推进中."""
     entry = _get_model(entry_id)
+    refuse_status_step(entry, "重新打开")
     if entry.status not in (Status.CLOSED, Status.ONGOING):
         raise WorkflowError(f"事项 {entry.code} 尚未销号，无需重新打开")
     reason = (reason or "").strip()
@@ -221,6 +226,8 @@ def set_status(entry_ids: list[int], status: str) -> int:
     count = 0
     for entry_id in entry_ids:
         entry = _get_model(entry_id)
+        if entry.status != status and has_measures(entry.id):
+            continue  # its measures decide its status (services/measures): left as it is
         if entry.status in (Status.PENDING_CLOSE, Status.CLOSED) and status != entry.status:
             raise WorkflowError(f"事项 {entry.code} 处于“{entry.status}”，请用审核或重新打开改变其状态")
         if entry.status != status:

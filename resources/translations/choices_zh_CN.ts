@@ -20,12 +20,20 @@
         <translation>整改方式</translation>
     </message>
     <message>
+        <source>Task sources</source>
+        <translation>任务来源</translation>
+    </message>
+    <message>
+        <source>Ways of urging</source>
+        <translation>催办方式</translation>
+    </message>
+    <message>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation>移除</translation>
+        <translation>删除</translation>
     </message>
     <message>
         <source>Entries that use it keep it; it only leaves the pick list.</source>

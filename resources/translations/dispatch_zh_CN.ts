@@ -36,4 +36,11 @@
         <translation>已填 %1 / %2 条</translation>
     </message>
 </context>
+<context>
+    <name>DispatchSchedule</name>
+    <message>
+        <source>Schedule (actual %)</source>
+        <translation>序时进度（实际%）</translation>
+    </message>
+</context>
 </TS>

@@ -133,6 +133,10 @@
         <translation>修改记录</translation>
     </message>
     <message>
+        <source>Supervision</source>
+        <translation>督办</translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -141,8 +145,20 @@
         <translation>取消</translation>
     </message>
     <message>
-        <source>Separate several with 、</source>
-        <translation>多个科室用“、”分隔</translation>
+        <source>%1 is editing too</source>
+        <translation>%1 也在编辑</translation>
+    </message>
+    <message>
+        <source>Your role is %1: you can add progress and evidence here, not change the details.</source>
+        <translation>你的角色是“%1”：可以在这里填报进展、上传佐证材料，不能修改事项内容。</translation>
+    </message>
+    <message>
+        <source>Your role is %1: you can read this entry but not change it.</source>
+        <translation>你的角色是“%1”：可以查阅这条事项，不能修改。</translation>
+    </message>
+    <message>
+        <source>e.g. 财办〔2026〕12号</source>
+        <translation>如 财办〔2026〕12号</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not in the list; pick one from the list</source>
@@ -175,6 +191,22 @@
     <message>
         <source>Cannot save</source>
         <translation>无法保存</translation>
+    </message>
+    <message>
+        <source>Not saved yet: %1 changed this entry meanwhile; saving again shows both versions.</source>
+        <translation>还没有保存：%1 在此期间修改了这条事项；再次保存时会并排显示两边的内容。</translation>
+    </message>
+    <message>
+        <source>%1 saved this entry just now; the form shows their version.</source>
+        <translation>%1 刚刚保存了这条事项，表单已显示其最新内容。</translation>
+    </message>
+    <message>
+        <source>%1 saved this entry just now. When you save you choose, field by field, what to keep.</source>
+        <translation>%1 刚刚保存了这条事项。你保存时可以逐项选择保留哪一方的内容。</translation>
+    </message>
+    <message>
+        <source>Someone</source>
+        <translation>其他人</translation>
     </message>
 </context>
 <context>
@@ -270,7 +302,7 @@
     </message>
     <message>
         <source>By</source>
-        <translation>填报人</translation>
+        <translation>登记人</translation>
     </message>
     <message>
         <source>What was done (Ctrl+Enter adds it)</source>

@@ -32,6 +32,14 @@
         <translation>每月报送日：</translation>
     </message>
     <message>
+        <source> points</source>
+        <translation> 个百分点</translation>
+    </message>
+    <message>
+        <source>Behind schedule when below plan by more than:</source>
+        <translation>序时进度滞后（低于计划超过）：</translation>
+    </message>
+    <message>
         <source>Header block of printed and exported ledgers</source>
         <translation>打印和导出台账的表头信息</translation>
     </message>

@@ -55,6 +55,10 @@
         <translation>问题不足6条的人员</translation>
     </message>
     <message>
+        <source>Supervision nodes due today / missed</source>
+        <translation>督办节点 今日到期 / 已逾期</translation>
+    </message>
+    <message>
         <source>People whose problem list has fewer than 6 entries:</source>
         <translation>问题清单不足 6 条的人员：</translation>
     </message>
@@ -77,6 +81,14 @@
     <message>
         <source>No reminders: meetings, plans and reports are all in order.</source>
         <translation>暂无提醒：会议、行动方案和月度报告均已按要求完成。</translation>
+    </message>
+    <message>
+        <source>%1 %2: node &quot;%3&quot; missed, %4 working days late</source>
+        <translation>%1 %2：“%3”节点已逾期 %4 个工作日</translation>
+    </message>
+    <message>
+        <source>%1 %2: node &quot;%3&quot; due today</source>
+        <translation>%1 %2：“%3”节点今日到期</translation>
     </message>
 </context>
 </TS>

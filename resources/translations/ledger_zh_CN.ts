@@ -266,6 +266,14 @@
         <translation>“设置”中填写的本人作为责任人、所属人员或责任领导的事项</translation>
     </message>
     <message>
+        <source>Behind schedule</source>
+        <translation>序时滞后</translation>
+    </message>
+    <message>
+        <source>Key tasks whose reported monthly progress is below plan</source>
+        <translation>月度序时进度低于计划的重点任务</translation>
+    </message>
+    <message>
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
@@ -288,6 +296,22 @@
     <message>
         <source>All departments</source>
         <translation>全部单位</translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation>牵头</translation>
+    </message>
+    <message>
+        <source>Leads or assists</source>
+        <translation>牵头或配合</translation>
+    </message>
+    <message>
+        <source>Assists</source>
+        <translation>配合</translation>
+    </message>
+    <message>
+        <source>Whether the department picked leads the entries, assists with them, or either</source>
+        <translation>所选科室是牵头（责任单位）、配合，还是两者之一</translation>
     </message>
     <message>
         <source>All responsible</source>
@@ -324,6 +348,18 @@
     <message>
         <source>Decisions of one meeting</source>
         <translation>某次会议的议定事项</translation>
+    </message>
+    <message>
+        <source>Supervision nodes due today</source>
+        <translation>督办节点今日到期</translation>
+    </message>
+    <message>
+        <source>Supervision nodes missed</source>
+        <translation>督办节点已逾期</translation>
+    </message>
+    <message>
+        <source>Supervision nodes due today or missed</source>
+        <translation>督办节点今日到期或已逾期</translation>
     </message>
     <message>
         <source>Recycle bin</source>
@@ -373,7 +409,7 @@
     </message>
     <message>
         <source>Department</source>
-        <translation>责任单位</translation>
+        <translation>科室（单位）</translation>
     </message>
     <message>
         <source>Responsible</source>
@@ -462,12 +498,20 @@
 <context>
     <name>LedgerTableModel</name>
     <message>
+        <source>%1 is editing this entry</source>
+        <translation>%1 正在编辑这条事项</translation>
+    </message>
+    <message>
         <source>Light</source>
         <translation>灯</translation>
     </message>
     <message>
         <source>Red: overdue; yellow: due soon; green: on track; grey: done</source>
         <translation>红：逾期；黄：临近到期；绿：正常推进；灰：已完成</translation>
+    </message>
+    <message>
+        <source>Worst light of its %1 measures</source>
+        <translation>取其 %1 项措施中最严重的灯</translation>
     </message>
     <message>
         <source>Overdue by %1 days</source>
@@ -483,7 +527,7 @@
     </message>
     <message>
         <source>Done</source>
-        <translation>已完成</translation>
+        <translation>实际完成日期</translation>
     </message>
 </context>
 <context>

@@ -50,6 +50,18 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Another clerk</source>
+        <translation>其他文员</translation>
+    </message>
+    <message>
+        <source>%1 changed data just now; the pages show it.</source>
+        <translation>%1 刚刚修改了数据，页面已更新。</translation>
+    </message>
+    <message>
+        <source>Role: %1</source>
+        <translation>角色：%1</translation>
+    </message>
+    <message>
         <source>No campaign yet</source>
         <translation>尚无活动</translation>
     </message>

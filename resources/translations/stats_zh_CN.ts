@@ -40,6 +40,10 @@
         <translation>按责任单位</translation>
     </message>
     <message>
+        <source>By assisting department</source>
+        <translation>按配合单位</translation>
+    </message>
+    <message>
         <source>By task force</source>
         <translation>按专班</translation>
     </message>
@@ -54,6 +58,10 @@
     <message>
         <source>Department</source>
         <translation>责任单位</translation>
+    </message>
+    <message>
+        <source>Assisting department</source>
+        <translation>配合单位</translation>
     </message>
     <message>
         <source>Task force</source>

@@ -9,7 +9,9 @@ from desk_app.services.ledger_query import LedgerFilter
 
 
 def _ids(demo, status, n=2):
-    return ledger_query.entry_ids(LedgerFilter(campaign_id=demo.campaign_id, statuses=[status]), limit=n)
+    # 问题整改 entries: a 重点任务 with measures takes its status from them (a bulk change leaves it as it is).
+    return ledger_query.entry_ids(LedgerFilter(campaign_id=demo.campaign_id, statuses=[status],
+                                               kinds=["问题整改"]), limit=n)
 
 
 def _apply_close(entry_id, tmp_path):

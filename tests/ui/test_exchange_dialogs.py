@@ -168,8 +168,11 @@ def test_xlsx_wizard_updates_entries_named_by_code(main_window, qtbot, tmp_path,
     dialog.set_file(str(path))
     dialog.next.click()
     qtbot.waitUntil(lambda: dialog.steps.currentIndex() == 1, timeout=10000)
-    # Both steps count the same rows (the signature foot under the table is not an entry).
-    assert f"共 {total} 行数据" in dialog.mapping_info.text(), dialog.mapping_info.text()
+    # The first step counts the sheet's rows (a task's measures are rows 1.1, 1.2 … under it), the second
+    # the entries they make; the signature foot under the table is neither.
+    measure_rows = sum(1 for (serial,) in ws.iter_rows(min_row=4, max_col=1, values_only=True)
+                       if isinstance(serial, str) and "." in serial)
+    assert f"共 {total + measure_rows} 行数据" in dialog.mapping_info.text(), dialog.mapping_info.text()
     dialog.next.click()
     qtbot.waitUntil(lambda: dialog.steps.currentIndex() == 2, timeout=20000)
     assert f"共读取 {total} 行数据" in dialog.report_summary.text()

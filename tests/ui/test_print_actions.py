@@ -152,14 +152,14 @@ def test_ledger_actions_print_the_pages_filter_and_the_current_entrys_supervisio
                         or real_render(kind, options, path, progress))
     print_button, _ = print_actions.add_ledger_print_actions(QToolBar(page), page)
     names = [a.objectName() for a in print_button.menu().actions()]
-    assert names[0] == "print_ledger" and names[-1] == "print_supervision"
+    assert names[0] == "print_ledger" and names[-2:] == ["print_supervision", "print_urge"]
     before = len(print_actions._open_windows)
     print_button.click()
     qtbot.waitUntil(lambda: len(print_actions._open_windows) > before, timeout=15000)
     kind, options = seen[-1]
     assert kind == "ledger" and options.filter.overdue_only and options.columns == ["code", "status"]
     assert options.sort == "deadline" and options.descending
-    print_button.menu().actions()[-1].trigger()
+    print_button.menu().actions()[-2].trigger()  # 督办单 (催办单 is last)
     qtbot.waitUntil(lambda: len(print_actions._open_windows) > before + 1, timeout=15000)
     assert seen[-1][0] == "supervision" and seen[-1][1].entry_id == overdue[0]
     for window in list(print_actions._open_windows):

@@ -17,6 +17,8 @@ from desk_app.services import ledger_bulk, ledger_columns, ledger_query
 from desk_app.services.entry_records import load_records
 from desk_app.services.ledger_query import LedgerFilter
 
+from . import dispatch_schedule
+from .dispatch_schedule import SCHEDULE_COLUMN
 from .ledger_table_model import LIGHT_ROLE, light_icon, wrapped_tooltip
 
 PAGE = 100
@@ -30,6 +32,7 @@ def previous_month(month: str) -> str:
 
 class DispatchModel(QAbstractTableModel):
     saved = Signal(object)  # ledger_bulk.ProgressChange
+    plan_saved = Signal(object)  # progress_plan.PlanChange (the 序时进度 column)
     failed = Signal(str)
 
     def __init__(self, f: LedgerFilter, month: str, parent=None):
@@ -39,11 +42,12 @@ class DispatchModel(QAbstractTableModel):
         statuses = [s for s in (f.statuses or open_statuses) if s in open_statuses] or ["-"]
         self.filter = replace(f, statuses=statuses, deleted=False)
         self.ids = ledger_query.entry_ids(self.filter, "deadline")
-        self._pages: dict[int, tuple[list, dict, dict]] = {}
+        self._pages: dict[int, tuple[list, dict, dict, dict]] = {}
+        self._schedule: dict = {}  # the page read last: entry id -> (PlanState, measures' share)
         self._icons = {name: light_icon(name) for name in ("red", "yellow", "green", "grey")}
         self.headers = [self.tr("Light"), self.tr("Number"), self.tr("Description"),
                         self.tr("Responsible"), self.tr("Deadline"), self.tr("Progress this month"),
-                        self.tr("Last month")]
+                        self.tr("Last month"), dispatch_schedule.header()]
 
     def set_month(self, month: str) -> None:
         self.beginResetModel()
@@ -62,9 +66,11 @@ class DispatchModel(QAbstractTableModel):
         number = row // PAGE
         if number not in self._pages:
             ids = self.ids[number * PAGE:(number + 1) * PAGE]
-            self._pages[number] = (load_records(ids), ledger_bulk.month_progress_texts(ids, self.month),
-                                   ledger_bulk.month_progress_texts(ids, previous_month(self.month)))
-        records, now, before = self._pages[number]
+            records = load_records(ids)
+            self._pages[number] = (records, ledger_bulk.month_progress_texts(ids, self.month),
+                                   ledger_bulk.month_progress_texts(ids, previous_month(self.month)),
+                                   dispatch_schedule.page_states(records, self.month))
+        records, now, before, self._schedule = self._pages[number]
         rec = records[row - number * PAGE] if row - number * PAGE < len(records) else None
         return rec, now, before
 
@@ -85,7 +91,8 @@ class DispatchModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() == PROGRESS_COLUMN:
+        if index.column() == PROGRESS_COLUMN or (index.column() == SCHEDULE_COLUMN
+                                                 and dispatch_schedule.editable(self._page(index.row())[0])):
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
@@ -107,9 +114,13 @@ class DispatchModel(QAbstractTableModel):
         values = {1: rec.code, 2: rec.description,
                   3: " / ".join(v for v in (rec.department_name, rec.responsible_name) if v),
                   4: ledger_columns.deadline_text(rec), PROGRESS_COLUMN: now.get(rec.id, ""),
-                  6: before.get(rec.id, "")}
+                  6: before.get(rec.id, ""), SCHEDULE_COLUMN: dispatch_schedule.text(self._schedule, rec.id)}
+        if role == Qt.ItemDataRole.EditRole and col == SCHEDULE_COLUMN:
+            return dispatch_schedule.actual(self._schedule, rec.id)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return values.get(col, "")
+        if role == Qt.ItemDataRole.ForegroundRole and col == SCHEDULE_COLUMN:
+            return dispatch_schedule.LAG_COLOR if dispatch_schedule.lagging(self._schedule, rec.id) else None
         if role == Qt.ItemDataRole.ToolTipRole and col in (2, 6):
             return wrapped_tooltip(values[col])
         if role == Qt.ItemDataRole.BackgroundRole and col == PROGRESS_COLUMN and not values[col]:
@@ -117,6 +128,8 @@ class DispatchModel(QAbstractTableModel):
         return None
 
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole):  # noqa: N802
+        if role == Qt.ItemDataRole.EditRole and index.column() == SCHEDULE_COLUMN:
+            return self._set_actual(index, value)
         if role != Qt.ItemDataRole.EditRole or index.column() != PROGRESS_COLUMN:
             return False
         entry_id = self.entry_id(index.row())
@@ -132,6 +145,20 @@ class DispatchModel(QAbstractTableModel):
             return False
         self.reload_row(index.row())
         self.saved.emit(change)
+        return True
+
+    def _set_actual(self, index, value) -> bool:
+        """A number typed in 序时进度: the month's reported % of a 重点任务."""
+        entry_id = self.entry_id(index.row())
+        if entry_id is None or str(value or "").strip() == (self.data(index, Qt.ItemDataRole.EditRole) or ""):
+            return False
+        try:
+            change = dispatch_schedule.save_actual(entry_id, self.month, value)
+        except DeskAppError as exc:
+            self.failed.emit(exc.message)
+            return False
+        self.reload_row(index.row())
+        self.plan_saved.emit(change)
         return True
 
     def reload_row(self, row: int) -> None:

@@ -15,8 +15,11 @@ from dataclasses import replace
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
 
-from desk_app.services import context, ledger_columns, ledger_query, settings
+from desk_app.services import context, ledger_columns, ledger_query, measures, settings
 from desk_app.services.ledger_query import LedgerFilter
+
+from . import measure_rows
+from .measure_rows import NestedRows
 
 PAGE_SIZE = 64  # a screenful or two: the first paint of a new filter reads no more than it shows
 # Sorting by a long text reads every row of the list; search is how a clerk finds text.
@@ -26,6 +29,7 @@ LIGHT_KEY = "light"
 ENTRY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 LIGHT_ROLE = Qt.ItemDataRole.UserRole + 2
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 3
+MEASURE_ROLE = Qt.ItemDataRole.UserRole + 4  # a measure row's MeasureRecord (None on an entry's own row)
 
 # The table's own default order (print and Excel keep ledger_columns' order): 整改时限 and 状态 follow
 # 问题表现 so that a 1280-wide screen shows them without scrolling sideways.
@@ -49,18 +53,20 @@ DONE_TEXT = QColor("#757575")
 _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 _ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole,
                     Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ForegroundRole,
-                    Qt.ItemDataRole.TextAlignmentRole, ENTRY_ID_ROLE, RECORD_ROLE, LIGHT_ROLE})
+                    Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.BackgroundRole, ENTRY_ID_ROLE, RECORD_ROLE,
+                    LIGHT_ROLE, MEASURE_ROLE})
 
 
 class _Row:
     """One loaded entry with what the view asks of it again and again."""
 
-    __slots__ = ("record", "light", "texts")
+    __slots__ = ("record", "light", "texts", "measures")
 
-    def __init__(self, record, light: str):
+    def __init__(self, record, light: str, measure_count: int = 0):
         self.record = record
         self.light = light
         self.texts: list[str] | None = None  # the columns' display texts, made on first paint
+        self.measures = measure_count  # its live measures (expandable when > 0)
 
 
 def _display(text: str) -> str:
@@ -107,6 +113,8 @@ class LedgerTableModel(QAbstractTableModel):
         self._recent_page = -1
         self._today = context.today()
         self.summary = None
+        self._editing: dict[int, str] = {}  # entry id -> who else is editing it (ui/change_poller)
+        self.nested = NestedRows()  # expanded tasks and their measure rows (ui/models/measure_rows)
 
     # -- configuration ----------------------------------------------------------------------
     @property
@@ -135,6 +143,7 @@ class LedgerTableModel(QAbstractTableModel):
         """Re-run the count and drop cached rows (after a filter change or an edit)."""
         self.beginResetModel()
         self._forget_pages()
+        self.nested.clear()
         self._due_soon_days = settings.preferences().due_soon_days
         self.summary = ledger_query.summarize(self._filter)
         self._count = self.summary.total
@@ -148,13 +157,29 @@ class LedgerTableModel(QAbstractTableModel):
             self.reload()
             return
         self._forget_pages()
+        if self.nested.expanded_rows() and self._reread_measures():
+            return
         if self._count:
-            self.dataChanged.emit(self.index(0, 0), self.index(self._count - 1, self.columnCount() - 1), [])
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1), [])
         self.summary_changed.emit(self.summary)
+
+    def set_editing(self, editing: dict) -> None:
+        """{(entity, id): [Holder]}: rows others are editing say so in their tooltip."""
+        self._editing = {key[1]: "、".join(dict.fromkeys(h.name for h in holders))
+                         for key, holders in editing.items() if key[0] == "ledger_entry"}
+
+    def _editing_tip(self, rec, tip):
+        who = self._editing.get(rec.id)
+        if not who:
+            return tip
+        line = self.tr("%1 is editing this entry").replace("%1", who)
+        if tip and tip.startswith("<"):  # a rich-text tooltip (long cell text)
+            return f"<b>{line}</b><br>{tip}"
+        return line + ("\n" + tip if tip else "")
 
     # -- Qt model interface -----------------------------------------------------------------
     def rowCount(self, parent=QModelIndex()):  # noqa: N802 - Qt override
-        return 0 if parent.isValid() else self._count
+        return 0 if parent.isValid() else self._count + self.nested.total()
 
     def columnCount(self, parent=QModelIndex()):  # noqa: N802
         return 0 if parent.isValid() else len(self._columns) + 1
@@ -193,7 +218,10 @@ class LedgerTableModel(QAbstractTableModel):
                                       **common)
         if found.last_key is not None:
             self._last_keys[page_no] = found.last_key
-        return [_Row(rec, self.light_of(rec)) for rec in ledger_query.load_records(found.ids)]
+        records = ledger_query.load_records(found.ids)
+        nested = measures.lights([r.id for r in records], self._due_soon_days, self._today)  # count, worst light
+        return [_Row(rec, nested[rec.id][1] if rec.id in nested else self.light_of(rec), nested.get(rec.id, (0,))[0])
+                for rec in records]
 
     def _row(self, row: int) -> _Row | None:
         if not 0 <= row < self._count:
@@ -213,7 +241,7 @@ class LedgerTableModel(QAbstractTableModel):
         return page[offset] if offset < len(page) else None
 
     def record(self, row: int):
-        found = self._row(row)
+        found = self._row(self.nested.locate(row)[0])
         return found.record if found else None
 
     def entry_id(self, row: int) -> int | None:
@@ -225,7 +253,7 @@ class LedgerTableModel(QAbstractTableModel):
         for page_no, page in self._pages.items():
             for offset, item in enumerate(page):
                 if item.record.id == entry_id:
-                    return page_no * PAGE_SIZE + offset
+                    return self.nested.view_row(page_no * PAGE_SIZE + offset)
         return None
 
     def light_of(self, rec) -> str:
@@ -236,9 +264,12 @@ class LedgerTableModel(QAbstractTableModel):
         # and keep each row's texts once computed.
         if role not in _ROLES or not index.isValid():
             return None
-        item = self._row(index.row())
+        entry_row, measure = self.nested.locate(index.row())
+        item = self._row(entry_row)
         if item is None:
             return None
+        if measure is not None:
+            return self._measure_data(item, entry_row, measure, index.column(), role)
         rec, column = item.record, index.column()
         if role == ENTRY_ID_ROLE:
             return rec.id
@@ -250,21 +281,113 @@ class LedgerTableModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DecorationRole:
                 return self._icons[item.light]
             if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-                return self._light_tip(rec)
+                if item.measures:  # a task's light is its worst measure's
+                    return self._editing_tip(rec, self.tr("Worst light of its %1 measures")
+                                             .replace("%1", str(item.measures)))
+                return self._editing_tip(rec, self._light_tip(rec))
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             if item.texts is None:
                 item.texts = [_display(col.value(rec)) for col in self._columns]
+            if item.measures and column == 1:  # the first column carries ▸/▾ of a task with measures
+                return (measure_rows.EXPANDED if self.nested.is_open(entry_row) else measure_rows.COLLAPSED) + \
+                    item.texts[0]
             return item.texts[column - 1]
         if role == Qt.ItemDataRole.ToolTipRole:
             text = self._columns[column - 1].value(rec)
-            return wrapped_tooltip(text) if len(text) > 12 else None
+            return self._editing_tip(rec, wrapped_tooltip(text) if len(text) > 12 else None)
         if role == Qt.ItemDataRole.ForegroundRole:
             if item.light == "red" and self._columns[column - 1].key in ("deadline", "status"):
                 return self._overdue_brush
             if item.light == "grey":
                 return self._done_brush
             return None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _LEFT
+        return None
+
+    # -- measures nested under their task (ui/models/measure_rows) -------------------------------------
+    def measure_count(self, row: int) -> int:
+        """Live measures of the task on this row (0 on a measure row or a task without them)."""
+        entry_row, measure = self.nested.locate(row)
+        item = self._row(entry_row)
+        return item.measures if item is not None and measure is None else 0
+
+    def is_expanded(self, row: int) -> bool:
+        entry_row, measure = self.nested.locate(row)
+        return measure is None and self.nested.is_open(entry_row)
+
+    def parent_row(self, row: int) -> int:
+        """The view row of the task a row belongs to (itself for a task's own row)."""
+        return self.nested.view_row(self.nested.locate(row)[0])
+
+    def set_expanded(self, row: int, expanded: bool) -> bool:
+        """Show or hide a task's measures below it; False when there is nothing to do."""
+        entry_row, measure = self.nested.locate(row)
+        item = self._row(entry_row)
+        if item is None or measure is not None or not item.measures or expanded == self.nested.is_open(entry_row):
+            return False
+        parent = self.nested.view_row(entry_row)
+        if expanded:
+            found = measure_rows.load(item.record.id)
+            if not found:
+                return False
+            self.beginInsertRows(QModelIndex(), parent + 1, parent + len(found))
+            self.nested.open(entry_row, found)
+            self.endInsertRows()
+        else:
+            count = len(self.nested.records(entry_row))
+            self.beginRemoveRows(QModelIndex(), parent + 1, parent + count)
+            self.nested.close(entry_row)
+            self.endRemoveRows()
+        self.dataChanged.emit(self.index(parent, 0), self.index(parent, self.columnCount() - 1), [])
+        return True
+
+    def _reread_measures(self) -> bool:
+        """After an edit: the expanded tasks' measures read again (True when the rows had to be reset)."""
+        rows = self.nested.expanded_rows()
+        fresh = {r: measure_rows.load(item.record.id) if (item := self._row(r)) is not None else [] for r in rows}
+        if all(len(fresh[r]) == len(self.nested.records(r)) for r in rows):
+            for r in rows:
+                self.nested.open(r, fresh[r])
+            return False
+        self.beginResetModel()
+        for r in rows:
+            self.nested.close(r)
+            if fresh[r]:
+                self.nested.open(r, fresh[r])
+        self.endResetModel()
+        self.summary_changed.emit(self.summary)
+        return True
+
+    def _measure_data(self, item: _Row, entry_row: int, number: int, column: int, role):
+        records = self.nested.records(entry_row)
+        m = records[number] if number < len(records) else None
+        if m is None:
+            return None
+        if role == ENTRY_ID_ROLE:
+            return item.record.id
+        if role == RECORD_ROLE:
+            return item.record
+        if role == MEASURE_ROLE:
+            return m
+        lit = m.light(self._due_soon_days, self._today)
+        if role == LIGHT_ROLE:
+            return lit
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return measure_rows.MEASURE_BACKGROUND
+        if column == 0:
+            return self._icons[lit] if role == Qt.ItemDataRole.DecorationRole else None
+        key = self._columns[column - 1].key
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            text = measure_rows.measure_text(key, m, number + 1)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return wrapped_tooltip(text) if len(text) > 12 else None
+            return text
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if lit == "red" and key in ("deadline", "status"):
+                return self._overdue_brush
+            return self._done_brush if lit == "grey" else None
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _LEFT
         return None
@@ -283,6 +406,7 @@ class LedgerTableModel(QAbstractTableModel):
         if key is None or key in UNSORTABLE:
             return
         self.beginResetModel()  # a new order invalidates every row position
+        self.nested.clear()
         self._sort_key = key
         self._descending = order == Qt.SortOrder.DescendingOrder
         self._forget_pages()

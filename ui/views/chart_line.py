@@ -95,10 +95,12 @@ class LineChart(QWidget):
                                 2.5, 2.5)
         painter.setPen(text_color)
         every = max(1, int(metrics.horizontalAdvance("2026年12月") / step) + 1)  # labels that do not overlap
+        last = len(self.months) - 1
         for i, m in enumerate(self.months):
-            if i % every == 0 or i == len(self.months) - 1:
+            if (i % every == 0 and last - i >= every) or i == last:  # the last month always, never crowded
                 width = metrics.horizontalAdvance(m.label)
-                x = max(area.left() - step / 2, min(self.x_of(i) - width / 2, self.width() - width - 2))
+                # Not left of the plot: the axis' "0%" sits there at the same height.
+                x = max(area.left(), min(self.x_of(i) - width / 2, self.width() - width - 2))
                 painter.drawText(QPointF(x, area.bottom() + 2 + metrics.ascent()), m.label)
         self._legend(painter, metrics, text_color)
 

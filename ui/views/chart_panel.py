@@ -27,9 +27,10 @@ def group_filter(base: LedgerFilter, dimension: str, key: str, *, summary: bool 
         return replace(layer_filter(base), layers=[key])
     if dimension == "category":
         return replace(base, categories=[key])
-    if dimension == "department":
+    if dimension in ("department", "assist_department"):  # 配合单位: the entries it assists (services/assists)
         dept = org.department_by_name(key)
-        return replace(base, department_ids=[dept.id]) if dept else None
+        role = "assist" if dimension == "assist_department" else base.department_role
+        return replace(base, department_ids=[dept.id], department_role=role) if dept else None
     if dimension == "task_force":
         ids = [tf.id for tf in taskforces.list_task_forces(base.campaign_id) if tf.name == key]
         return replace(base, task_force_ids=ids) if ids else None

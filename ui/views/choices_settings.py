@@ -25,7 +25,8 @@ class ChoicesSettings(QWidget):
         self.state = state
         self.setWindowTitle(self.tr("Categories and sources"))
         titles = {"category": self.tr("Problem categories"), "source": self.tr("Problem sources"),
-                  "rectify_mode": self.tr("Rectification modes")}
+                  "rectify_mode": self.tr("Rectification modes"), "task_source": self.tr("Task sources"),
+                  "urge_way": self.tr("Ways of urging")}
         self.lists: dict[str, QListWidget] = {}
         layout = QHBoxLayout(self)
         for list_name, title in titles.items():

@@ -25,11 +25,13 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.services import context, ledger
+from ui.models import dispatch_schedule
 from ui.models.ledger_dispatch_model import PROGRESS_COLUMN, DispatchModel, previous_month
 
 from ..screen_fit import fit_to_screen
 from .ledger_empty import EmptyPlaceholder
 from .ledger_undo import MonthProgressCommand
+from .measure_undo import PlanCommand
 
 MONTHS_OFFERED = 6
 PREFERRED_WIDTH = 1240
@@ -91,6 +93,8 @@ class DispatchDialog(QDialog):
             m = previous_month(m)
         self.model = DispatchModel(ledger_filter, month, self)
         self.model.saved.connect(self._saved)
+        self.model.plan_saved.connect(lambda change: self.undo_stack.push(  # 序时进度 typed in (issue 15)
+            PlanCommand(change, self._after_undo, self)))
         self.model.failed.connect(lambda message: QMessageBox.warning(self, self.tr("Cannot save"), message))
         self.table = DispatchTable()
         self.table.setObjectName("dispatch_table")
@@ -112,6 +116,11 @@ class DispatchDialog(QDialog):
         for col, width in enumerate((30, 118, 260, 160, 140, 260, 200)):
             self.table.setColumnWidth(col, width)
         header.setSectionResizeMode(PROGRESS_COLUMN, QHeaderView.ResizeMode.Stretch)
+        if dispatch_schedule.shown(ledger_filter):  # 重点任务: their 序时进度, typed in as the month's actual %
+            for col, width in ((2, 200), (6, 150), (dispatch_schedule.SCHEDULE_COLUMN, 180)):
+                self.table.setColumnWidth(col, width)
+        else:
+            self.table.setColumnHidden(dispatch_schedule.SCHEDULE_COLUMN, True)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.count_label = QLabel()
         self.count_label.setObjectName("dispatch_count")

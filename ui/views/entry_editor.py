@@ -24,15 +24,21 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.domain import EntryKind, Layer
-from desk_app.errors import DeskAppError, ValidationError, ValidationErrors
-from desk_app.services import choices, ledger, ledger_pickers, org
+from desk_app.errors import DeskAppError, StaleVersionError, ValidationError, ValidationErrors
+from desk_app.services import choices, ledger, ledger_pickers, org, roles
 from desk_app.services.ledger import EntryInput
 
 from ..screen_fit import fit_to_screen
+from . import measure_tab
+from .assist_picker import AssistPicker
+from .editing_banner import EditingBanner
 from .entry_fields import AmbiguousPick, DateField, DeadlineField, FieldBox, PickCombo, TextBox
 from .entry_tabs import AttachmentsTab, HistoryTab, ProgressTab
+from .merge_view import MergeDialog
+from .supervision_tab import SupervisionTab
 
 ESSENTIALS = ("定目标", "定责任", "定时限", "定标准")
+SOURCE_FIELDS = ("task_source", "doc_number", "instructing_leader", "assigned_date")
 
 
 class EntryEditor(QDialog):
@@ -46,8 +52,14 @@ class EntryEditor(QDialog):
         self.undo_push = undo_push
         self.record = ledger.get_entry(entry_id) if entry_id else None
         self.before = self.record.as_input() if self.record else None
-        self.setWindowTitle(self.tr("Edit entry %1").replace("%1", self.record.code) if self.record
-                            else self.tr("New ledger entry"))
+        self.base_version = self.record.version if self.record else None  # a stale save opens the merge view
+        self.banner = None
+        if self.record:
+            self.banner = EditingBanner("ledger_entry", entry_id, lambda: ledger.get_entry(entry_id).version, self)
+            self.banner.base_version = self.base_version
+            self.banner.remote_saved.connect(self._remote_saved)
+            self.banner.editors_changed.connect(lambda *_: self._update_title())
+        self._update_title()
         self.boxes: dict[str, FieldBox] = {}
         self._build_fields()
         self.header = QLabel()
@@ -67,6 +79,9 @@ class EntryEditor(QDialog):
         self.tabs.addTab(self.progress_tab, self.tr("Progress"))
         self.tabs.addTab(self.attachments_tab, self.tr("Attachments"))
         self.tabs.addTab(self.history_tab, self.tr("History"))
+        self.supervision_tab = SupervisionTab(self)
+        self.tabs.addTab(self.supervision_tab, self.tr("Supervision"))
+        measure_tab.attach(self)  # 措施 and 序时进度 (issue 15)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
@@ -79,13 +94,45 @@ class EntryEditor(QDialog):
         top.addWidget(self.essentials)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        if self.banner is not None:
+            layout.addWidget(self.banner)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.form_error)
         layout.addWidget(buttons)
         self._load(self.before or defaults or EntryInput())
         self._connect_changes()
         self._refresh_tabs()
+        self._apply_role()
         fit_to_screen(self, 1080, 740)
+
+    def _update_title(self) -> None:
+        if not self.record:
+            self.setWindowTitle(self.tr("New ledger entry"))
+            return
+        title = self.tr("Edit entry %1").replace("%1", self.record.code)
+        editors = self.banner.editors_text() if self.banner is not None else ""
+        if editors:
+            title += " — " + self.tr("%1 is editing too").replace("%1", editors)
+        self.setWindowTitle(title)
+
+    def _apply_role(self) -> None:
+        """A liaison reports progress on their own entries; only 活动办 edits the details (roles)."""
+        if roles.allows():
+            return
+        identity = roles.current()
+        self.tabs.widget(0).widget().setEnabled(False)
+        self.save_button.hide()
+        progress = self.record is not None and roles.allows(roles.PROGRESS, entry=self.record)
+        for i in range(1, self.tabs.count()):  # history stays readable; 督办 and the rest are 活动办's
+            widget = self.tabs.widget(i)
+            if widget in (self.progress_tab, self.attachments_tab):
+                widget.setEnabled(progress)
+            elif widget is not self.history_tab:
+                widget.setEnabled(False)
+        note = (self.tr("Your role is %1: you can add progress and evidence here, not change the details.")
+                if progress else self.tr("Your role is %1: you can read this entry but not change it."))
+        if self.banner is not None:
+            self.banner.set_note(note.replace("%1", identity.role))
 
     # -- building ---------------------------------------------------------------------------
     def _build_fields(self) -> None:
@@ -108,17 +155,22 @@ class EntryEditor(QDialog):
         self.category.set_items([(v, v) for v in choices.values("category")])
         self.source.set_items([(v, v) for v in choices.values("source")])
         self.rectify_mode.set_items([(v, v) for v in choices.values("rectify_mode")])
-        self.co_departments = QLineEdit()
-        self.co_departments.setPlaceholderText(self.tr("Separate several with 、"))
+        self.co_departments = AssistPicker()  # 配合处室: departments picked (or typed), others kept as text
         self.found_date = DateField()
         self.deadline = DeadlineField()
         self.description, self.cause = TextBox(4), TextBox(3)
         self.target, self.measures, self.standard = TextBox(3), TextBox(4), TextBox(3)
         self.schedule, self.note = TextBox(2), TextBox(2)
+        # Where a 督办/交办 matter comes from; 交办日期 starts its 13710 clock (the 督办 tab).
+        self.task_source = PickCombo(free_text=True)
+        self.task_source.set_items([(v, v) for v in choices.values("task_source")])
+        self.doc_number, self.instructing_leader = QLineEdit(), QLineEdit()
+        self.doc_number.setPlaceholderText(self.tr("e.g. 财办〔2026〕12号"))
+        self.assigned_date = DateField()
         for name in ("kind", "layer", "owner_id", "category", "source", "leader_id", "department_id",
                      "co_departments", "responsible_id", "task_force_id", "found_date", "deadline",
                      "rectify_mode", "description", "cause", "target", "measures", "standard", "schedule",
-                     "note"):
+                     "note", *SOURCE_FIELDS):
             self.boxes[name] = FieldBox(self._widget(name))
 
     def _widget(self, name: str):
@@ -133,8 +185,9 @@ class EntryEditor(QDialog):
             form.setVerticalSpacing(8)  # the text boxes' frames would touch
         for name in ("kind", "layer", "owner_id", "category", "source", "leader_id", "department_id",
                      "co_departments", "responsible_id", "task_force_id", "found_date", "deadline",
-                     "rectify_mode"):
+                     "rectify_mode", *SOURCE_FIELDS):
             left.addRow(labels[name] + "：", self.boxes[name])
+        self.left_form = left
         for name in ("description", "cause", "target", "measures", "standard", "schedule", "note"):
             right.addRow(labels[name] + "：", self.boxes[name])
         grid = QGridLayout()
@@ -170,6 +223,10 @@ class EntryEditor(QDialog):
         self.co_departments.setText(data.co_departments)
         self.found_date.set_value(data.found_date)
         self.deadline.set_value(data.deadline_type, data.deadline)
+        self.task_source.set_value(data.task_source)
+        self.doc_number.setText(data.doc_number)
+        self.instructing_leader.setText(data.instructing_leader)
+        self.assigned_date.set_value(data.assigned_date)
         for name in ("description", "cause", "target", "measures", "standard", "schedule", "note"):
             self._widget(name).set_value(getattr(data, name))
         self._update_essentials()
@@ -181,13 +238,15 @@ class EntryEditor(QDialog):
         (lenient: such a field counts as empty, for the 四定 marks while the clerk is still typing)."""
         errors = {}
         values = {"kind": self.kind.currentData(), "layer": self.layer.currentData() or "",
-                  "co_departments": self.co_departments.text()}
-        try:
-            values["found_date"] = self.found_date.value()
-        except ValidationError as exc:
-            errors["found_date"], values["found_date"] = exc.message, None
+                  "co_departments": self.co_departments.text(), "doc_number": self.doc_number.text(),
+                  "instructing_leader": self.instructing_leader.text()}
+        for name in ("found_date", "assigned_date"):
+            try:
+                values[name] = self._widget(name).value()
+            except ValidationError as exc:
+                errors[name], values[name] = exc.message, None
         for name in ("owner_id", "leader_id", "department_id", "responsible_id", "task_force_id",
-                     "category", "source", "rectify_mode"):
+                     "category", "source", "rectify_mode", "task_source"):
             try:
                 values[name] = self._widget(name).value()
             except AmbiguousPick as exc:
@@ -195,7 +254,7 @@ class EntryEditor(QDialog):
             except ValueError as exc:
                 errors[name] = self.tr("\"%1\" is not in the list; pick one from the list").replace("%1", str(exc))
                 values[name] = None
-        for name in ("category", "source", "rectify_mode"):
+        for name in ("category", "source", "rectify_mode", "task_source"):
             values[name] = values[name] or ""
         try:
             values["deadline_type"], values["deadline"] = self.deadline.value()
@@ -222,8 +281,16 @@ class EntryEditor(QDialog):
 
     def _update_labels(self, *_) -> None:
         rectification = self.kind.currentData() == EntryKind.RECTIFICATION
+        # 任务来源 … 交办日期 belong to matters handed down (督办, 重点任务, 议定事项), not to a person's problems.
+        shown = not rectification or any(self._source_values())
+        for name in SOURCE_FIELDS:
+            self.left_form.setRowVisible(self.boxes[name], shown)
         self.description.setPlaceholderText(self.tr("What the problem looks like (required)") if rectification
                                             else self.tr("What has to be done (required)"))
+
+    def _source_values(self) -> list:
+        return [self.task_source.currentText().strip(), self.doc_number.text().strip(),
+                self.instructing_leader.text().strip(), self.assigned_date.text().strip()]
 
     def _update_header(self) -> None:
         if not self.record:
@@ -237,12 +304,13 @@ class EntryEditor(QDialog):
 
     def _refresh_tabs(self) -> None:
         enabled = self.entry_id is not None
-        for i in (1, 2, 3):
+        for i in (1, 2, 3, 4):
             self.tabs.setTabEnabled(i, enabled)
         if enabled:
             self.progress_tab.load(self.entry_id)
             self.attachments_tab.load(self.entry_id)
             self.history_tab.load(self.entry_id)
+            self.supervision_tab.load(self.entry_id)
 
     # -- saving -----------------------------------------------------------------------------
     def show_errors(self, errors: dict[str, str]) -> None:
@@ -264,7 +332,11 @@ class EntryEditor(QDialog):
             if self.entry_id is None:
                 self.record = ledger.create_entry(self.campaign_id, data)
             else:
-                self.record = ledger.update_entry(self.entry_id, data)
+                self.record = ledger.update_entry(self.entry_id, data, base_version=self.base_version,
+                                                  base=self.before)
+        except StaleVersionError as stale:
+            self._merge(stale, data)
+            return
         except ValidationErrors as exc:
             self.show_errors(exc.by_field())
             return
@@ -276,3 +348,51 @@ class EntryEditor(QDialog):
             return
         self.after = replace(self.record.as_input())
         self.accept()
+
+    # -- other clerks ---------------------------------------------------------------------------
+    def _merge(self, stale: StaleVersionError, data: EntryInput) -> None:
+        """Someone saved the entry meanwhile: choose per field, then save that on top of their version."""
+        dialog = MergeDialog(stale, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            if self.banner is not None:
+                self.banner.set_note(self.tr("Not saved yet: %1 changed this entry meanwhile; saving again "
+                                             "shows both versions.").replace("%1", stale.changed_by))
+            return
+        theirs = replace(data, **{c.name: c.theirs for c in stale.fields})
+        self._rebase(theirs, stale.current_version)
+        self._load(replace(data, **dialog.resolved()))
+        self.save()
+
+    def _rebase(self, before: EntryInput, version: int) -> None:
+        """From now on the editor edits this version (undo goes back to `before`)."""
+        self.before, self.base_version = before, version
+        if self.banner is not None:
+            self.banner.base_version = version
+        self.record = ledger.get_entry(self.entry_id)
+        self._update_header()
+
+    def rebase_after_own_write(self) -> None:
+        """After this editor's own progress tab wrote the entry (未启动 → 推进中): not someone else's change."""
+        record = ledger.get_entry(self.entry_id)
+        if record.as_input() == self.before:
+            self._rebase(self.before, record.version)
+
+    def _remote_saved(self, who: str) -> None:
+        record = ledger.get_entry(self.entry_id)
+        if record.version == self.base_version:
+            return
+        unchanged = ledger.normalise(self.collect(lenient=True)) == ledger.normalise(self.before)
+        if unchanged and self.save_button.isVisibleTo(self):  # nothing typed yet: show theirs at once
+            self._rebase(record.as_input(), record.version)
+            self._load(self.before)
+            self._refresh_tabs()
+            note = self.tr("%1 saved this entry just now; the form shows their version.")
+        else:
+            note = self.tr("%1 saved this entry just now. When you save you choose, field by field, what to keep.")
+        if self.banner is not None:
+            self.banner.set_note(note.replace("%1", who or self.tr("Someone")))
+
+    def done(self, result: int) -> None:  # noqa: D401 - Qt override: every way the dialog closes
+        if self.banner is not None:
+            self.banner.release()
+        super().done(result)

@@ -98,6 +98,8 @@ class ProgressTab(QWidget):
         self.text.clear()
         if self.editor.undo_push is not None:
             self.editor.undo_push("progress", added)
+        if hasattr(self.editor, "rebase_after_own_write"):
+            self.editor.rebase_after_own_write()  # its save must not take this for someone else's change
         self.load(self.entry_id)
         self.editor.history_tab.load(self.entry_id)
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from desk_app import paths
 from desk_app.errors import DeskAppError
-from desk_app.services import context, settings
+from desk_app.services import context, progress_plan, settings
 
 
 class GeneralSettings(QWidget):
@@ -38,6 +38,11 @@ class GeneralSettings(QWidget):
         form.addRow(self.tr("Clerk name:"), self.clerk_name)
         form.addRow(self.tr("Yellow light when due within:"), self.due_soon_days)
         form.addRow(self.tr("Monthly report day:"), self.report_day)
+        self.lag_tolerance = QSpinBox()  # 月度序时进度: 滞后 when reported below plan by more than this
+        self.lag_tolerance.setRange(0, 50)
+        self.lag_tolerance.setSuffix(self.tr(" points"))
+        self.lag_tolerance.setMaximumWidth(120)
+        form.addRow(self.tr("Behind schedule when below plan by more than:"), self.lag_tolerance)
 
         self.unit = QLineEdit()
         self.filled_by = QLineEdit()
@@ -70,6 +75,7 @@ class GeneralSettings(QWidget):
         self.clerk_name.setText(prefs.clerk_name)
         self.due_soon_days.setValue(prefs.due_soon_days)
         self.report_day.setValue(prefs.report_day)
+        self.lag_tolerance.setValue(round(progress_plan.tolerance()))
         head = settings.report_header()
         self.unit.setText(head.unit)
         self.filled_by.setText(head.filled_by)
@@ -85,6 +91,7 @@ class GeneralSettings(QWidget):
             settings.save_report_header(settings.ReportHeader(
                 unit=self.unit.text().strip(), filled_by=self.filled_by.text().strip(),
                 reviewed_by=self.reviewed_by.text().strip(), phone=self.phone.text().strip()))
+            progress_plan.set_tolerance(self.lag_tolerance.value())
         except DeskAppError as exc:
             QMessageBox.warning(self, self.tr("Cannot save"), exc.message)
             return

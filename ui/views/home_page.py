@@ -3,23 +3,28 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
+    QListWidgetItem,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from desk_app.domain import Status
-from desk_app.services import compliance, stats
+from desk_app.services import compliance, stats, supervision_overview
 from desk_app.services.ledger_query import LedgerFilter
+from desk_app.services.supervision import NodeState
 
 from .chart_panel import ChartPanel
 from .home_first_run import FirstRunPanel
 
+MAX_NODE_ITEMS = 30  # 督办 nodes listed on 首页; the card opens all of them in the ledger
+SUPERVISION_TAB = 4  # the entry editor's 督办 tab
 CARD_STYLE = {
     "red": "#c62828", "yellow": "#b26a00", "green": "#2e7d32", "blue": "#1565c0", "grey": "#455a64",
 }
@@ -82,6 +87,7 @@ class HomePage(QWidget):
             ("due_week", self.tr("Due within 7 days"), "yellow"),
             ("pending", self.tr("Awaiting close review"), "blue"),
             ("short", self.tr("People with fewer than 6 problems"), "grey"),
+            ("supervision", self.tr("Supervision nodes due today / missed"), "red"),
         ]
         for i, (key, caption, color) in enumerate(specs):
             card = FigureCard(caption, color)
@@ -122,6 +128,7 @@ class HomePage(QWidget):
         state.data_changed.connect(self._charts_changed)
         state.campaign_changed.connect(self._charts_changed)
         self.figures: stats.Overview | None = None
+        self.supervision: supervision_overview.SupervisionOverview | None = None
         # No refresh here: the main window refreshes the page it opens on.
 
     def _charts_changed(self, *_) -> None:
@@ -161,6 +168,8 @@ class HomePage(QWidget):
         self.cards["pending"].set_value(str(figures.pending_close))
         short = figures.people_short
         self.cards["short"].set_value(str(len(short)))
+        self.supervision = supervision_overview.overview(campaign_id)
+        self.cards["supervision"].set_value(f"{self.supervision.nodes_due_today} / {self.supervision.nodes_missed}")
         self._fill_compliance(campaign_id)
         self.short_list.clear()
         for p in short:
@@ -172,14 +181,46 @@ class HomePage(QWidget):
         from ui.views.meeting_page import warning_item  # noqa: PLC0415 - same colours as the meetings page
 
         self.compliance_list.clear()
+        for node in self.supervision.items[:MAX_NODE_ITEMS]:  # the 督办 nodes that need the clerk today first
+            self.compliance_list.addItem(self._node_item(node))
         for w in compliance.campaign_warnings(campaign_id):
             self.compliance_list.addItem(warning_item(w))
         if not self.compliance_list.count():
             self.compliance_list.addItem(self.tr("No reminders: meetings, plans and reports are all in order."))
 
+    def _node_item(self, node) -> QListWidgetItem:
+        if node.state == NodeState.MISSED:
+            text = self.tr("%1 %2: node \"%3\" missed, %4 working days late").replace(
+                "%4", str(node.late_workdays))
+        else:
+            text = self.tr("%1 %2: node \"%3\" due today")
+        text = text.replace("%1", node.code).replace("%2", node.department_name or "").replace("%3", node.node_name)
+        if node.level_name:
+            text += f"（{node.level_name}）"
+        item = QListWidgetItem(("◆ " if node.state == NodeState.DUE_TODAY else "⚠ ") + text)
+        item.setForeground(QBrush(QColor(node.level_color or ("#b26a00" if node.state == NodeState.DUE_TODAY
+                                                              else "#c62828"))))
+        item.setToolTip(node.description)
+        item.setData(Qt.ItemDataRole.UserRole, node)
+        return item
+
+    def _open_node(self, node) -> None:
+        """The ledger with the matters that need the clerk, this one selected and open on its 督办 tab."""
+        window = self.window()
+        self.ledger_requested.emit(LedgerFilter(campaign_id=self.state.campaign_id,
+                                                supervision=supervision_overview.ATTENTION))
+        page = getattr(window, "pages", {}).get("ledger")
+        if page is not None and hasattr(page, "select_entry"):
+            page.select_entry(node.entry_id)
+            if page.current_id() == node.entry_id:
+                page.actions.edit(tab=SUPERVISION_TAB)
+
     def _open_warning(self, item) -> None:
         """Go to the page that fixes the warning: the 专班 (its plan or report tab) or the meetings."""
         w = item.data(Qt.ItemDataRole.UserRole)
+        if isinstance(w, supervision_overview.NodeItem):
+            self._open_node(w)
+            return
         window = self.window()
         if w is None or not hasattr(window, "show_page"):
             return
@@ -210,4 +251,6 @@ class HomePage(QWidget):
         elif key == "short":
             self.short_list.setFocus()
             return
+        elif key == "supervision":
+            f.supervision = supervision_overview.ATTENTION
         self.ledger_requested.emit(f)

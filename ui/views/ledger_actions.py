@@ -8,9 +8,10 @@ from PySide6.QtWidgets import QDialog, QInputDialog, QMenu, QMessageBox, QToolBa
 
 from desk_app.domain import DONE_STATUSES, OPEN_STATUSES, Status
 from desk_app.errors import DeskAppError
-from desk_app.services import ledger, ledger_bulk, saved_views
+from desk_app.services import ledger, ledger_bulk, roles, saved_views
 from ui.models.ledger_table_model import RECORD_ROLE
 
+from . import measure_undo
 from .entry_editor import EntryEditor
 from .entry_workflow import ApplyCloseDialog, ExtendDialog, ReopenDialog, ReviewDialog
 from .ledger_dialogs import BulkValueDialog, ColumnsDialog
@@ -149,11 +150,27 @@ class LedgerActions(QObject):
         self.workflow_button.setEnabled(any(a.isEnabled() for a in self.workflow_menu.actions()))
         for action in self.bulk_actions.values():
             action.setEnabled(has and not in_bin)
+        if not roles.allows():  # a liaison or a leader (services/roles): reading, progress on their own entries
+            for action in (self.new_action, self.delete_action, self.restore_action, self.extend_action,
+                           self.apply_action, self.review_action, self.reopen_action, *self.bulk_actions.values()):
+                action.setEnabled(False)
+            self.workflow_button.setEnabled(False)
+            self.progress_action.setEnabled(has and not in_bin and roles.allows(roles.PROGRESS, entry=record))
 
     # -- doing -------------------------------------------------------------------------------
     def _push_progress(self, kind, added) -> None:
+        command = measure_undo.command_for(kind, added, self.page.after_change, self.page)  # 措施, 序时进度
+        if command is not None:
+            self.page.undo_stack.push(command)
+            self.page.after_change()
+            return
         code = ledger.get_entry(added.entry_id).code
-        self.page.undo_stack.push(AddProgressCommand(added, code, self.page.after_change, self.page))
+        if kind != "progress":  # the 督办 tab: node dates, rule set, 催办
+            from .supervision_undo import command  # noqa: PLC0415
+
+            self.page.undo_stack.push(command(kind, added, code, self.page.after_change, self.page))
+        else:
+            self.page.undo_stack.push(AddProgressCommand(added, code, self.page.after_change, self.page))
         self.page.after_change()
 
     def new_entry(self) -> None:

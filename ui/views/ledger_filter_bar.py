@@ -49,12 +49,24 @@ class LedgerFilterBar(QWidget):
         self.mine = self._toggle(self.tr("Mine"), "#1565c0")
         self.mine.setToolTip(self.tr("Entries where the clerk named in Settings is responsible, owner or leader"))
         self.mine.toggled.connect(self._check_me)
+        self.lagging = self._toggle(self.tr("Behind schedule"), "#6a1b9a")
+        self.lagging.setObjectName("lagging_toggle")
+        self.lagging.setToolTip(self.tr("Key tasks whose reported monthly progress is below plan"))
         self.kind = self._combo(self.tr("All kinds"), [(k.value, k.value) for k in EntryKind])
         self.layer = self._combo(self.tr("All layers"), [(v.value, v.value) for v in Layer])
         self.status = self._combo(self.tr("All statuses"), [(s.value, s.value) for s in Status])
         self.category = self._combo(self.tr("All categories"), [])
         self.source = self._combo(self.tr("All sources"), [])
         self.department = self._combo(self.tr("All departments"), [])
+        # What the department picked means: it leads (责任单位), leads or assists, or assists (services/assists).
+        self.department_role = QComboBox()
+        self.department_role.setObjectName("department_role")
+        for text, role in ((self.tr("Leads"), ""), (self.tr("Leads or assists"), "lead_or_assist"),
+                           (self.tr("Assists"), "assist")):
+            self.department_role.addItem(text, role)
+        self.department_role.setToolTip(self.tr("Whether the department picked leads the entries, assists "
+                                                "with them, or either"))
+        self.department_role.currentIndexChanged.connect(self._changed)
         self.responsible = self._combo(self.tr("All responsible"), [])
         self.task_force = self._combo(self.tr("All task forces"), [])
         self.deadline_from, self.deadline_to = DateField(), DateField()
@@ -67,13 +79,13 @@ class LedgerFilterBar(QWidget):
         self.clear_button.clicked.connect(self.clear)
         top = QHBoxLayout()
         top.addWidget(self.search, 3)
-        for b in (self.overdue, self.due_soon, self.mine):
+        for b in (self.overdue, self.due_soon, self.mine, self.lagging):
             top.addWidget(b)
         top.addWidget(self.extra, 1)
         top.addWidget(self.clear_button)
         grid = QGridLayout()
         widgets = [self.kind, self.layer, self.status, self.category, self.source, self.department,
-                   self.responsible, self.task_force]
+                   self.department_role, self.responsible, self.task_force]
         for i, w in enumerate(widgets):
             grid.addWidget(w, 0, i)
         dates = QHBoxLayout()
@@ -146,6 +158,9 @@ class LedgerFilterBar(QWidget):
             setattr(f, name, one(combo) or getattr(f, name))
         f.deadline_from, f.deadline_to = self.deadline_from.value(), self.deadline_to.value()
         f.overdue_only = self.overdue.isChecked()
+        if self.department.currentData() is not None:
+            f.department_role = self.department_role.currentData()
+        f.lagging = self.lagging.isChecked() or self._base.lagging
         f.due_within_days = 7 if self.due_soon.isChecked() else None
         f.person_id = self.me_id if self.mine.isChecked() else self._base.person_id
         f.text = self.search.text().strip()
@@ -172,12 +187,16 @@ class LedgerFilterBar(QWidget):
         self.deadline_from.set_value(f.deadline_from)
         self.deadline_to.set_value(f.deadline_to)
         self.overdue.setChecked(f.overdue_only)
+        self.lagging.setChecked(f.lagging)
+        self.department_role.setCurrentIndex(max(0, self.department_role.findData(f.department_role)))
         self.due_soon.setChecked(f.due_within_days is not None)
         self.mine.setChecked(f.person_id is not None and f.person_id == self.me_id)
         self.search.blockSignals(True)
         self.search.setText(f.text)
         self.search.blockSignals(False)
-        base.text, base.overdue_only, base.due_within_days = "", False, None
+        base.text, base.overdue_only, base.due_within_days, base.lagging = "", False, None, False
+        if not base.department_ids:
+            base.department_role = ""
         base.deadline_from = base.deadline_to = None
         if f.person_id == self.me_id:
             base.person_id = None
@@ -209,6 +228,10 @@ class LedgerFilterBar(QWidget):
             parts.append(self.tr("Open only"))
         if b.meeting_id is not None:
             parts.append(self.tr("Decisions of one meeting"))
+        if b.supervision:
+            parts.append({"due_today": self.tr("Supervision nodes due today"),
+                          "missed": self.tr("Supervision nodes missed")}.get(
+                b.supervision, self.tr("Supervision nodes due today or missed")))
         if b.deleted:
             parts.append(self.tr("Recycle bin"))
         self.extra.setText("　".join(parts))

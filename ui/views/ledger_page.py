@@ -22,6 +22,7 @@ from desk_app.services import ledger_columns, org, settings, undo_history
 from desk_app.services.ledger_query import LedgerFilter
 from ui.models.ledger_table_model import ENTRY_ID_ROLE, LedgerTableModel, table_default_keys
 
+from . import measure_rows_view
 from .ledger_actions import LedgerActions
 from .ledger_empty import EmptyPlaceholder
 from .ledger_filter_bar import LedgerFilterBar
@@ -127,6 +128,7 @@ class LedgerPage(QWidget):
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._selection_changed())
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self.actions.context_menu)
+        self.nested_rows = measure_rows_view.attach(self)  # a task's measures expand under it (issue 15)
         self._build_layout()
         self.print_button, self.export_pdf_button = add_ledger_print_actions(None, self)  # placed first below
         self.actions.put_first([self.print_button, self.export_pdf_button])

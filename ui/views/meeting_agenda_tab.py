@@ -25,6 +25,7 @@ from desk_app.domain import MeetingType
 from desk_app.services import meeting_agenda, meeting_decisions, taskforces
 
 from .meeting_common import ServiceFailed, call
+from .merge_view import save_text_merging
 
 OVERDUE = "#c62828"
 
@@ -103,6 +104,9 @@ class AgendaTab(QWidget):
         layout.addWidget(splitter, 1)
 
     def set_meeting(self, meeting) -> None:
+        same = bool(self.meeting and meeting and self.meeting.id == meeting.id)
+        if not (same and self.text.document().isModified()):  # typed text keeps the version it was typed on
+            self.agenda_base = (meeting.version, meeting.agenda) if meeting else (0, "")
         self.meeting = meeting
         is_progress = bool(meeting and meeting.meeting_type == MeetingType.TASK_FORCE)
         self.build_button.setEnabled(is_progress)
@@ -184,10 +188,16 @@ class AgendaTab(QWidget):
             return
         from desk_app.services import meetings  # noqa: PLC0415
 
-        try:
-            call(self, meetings.set_agenda, self.meeting.id, self.text.toPlainText())
+        try:  # someone else saved another agenda meanwhile: the merge view, not an overwrite
+            saved = call(self, save_text_merging, self, "agenda", meetings.set_agenda, self.meeting.id,
+                         self.text.toPlainText(), *self.agenda_base)
         except ServiceFailed:
             return
+        if saved is None:
+            return
+        self.agenda_base = (self.agenda_base[0], saved)
+        if saved != self.text.toPlainText():
+            self.text.setPlainText(saved)
         self.text.document().setModified(False)
         self.changed.emit()
 

@@ -31,6 +31,7 @@ from desk_app.services.meeting_decisions import DecisionInput
 
 from .date_field import DateField
 from .meeting_common import PersonCombo, ServiceFailed, call
+from .merge_view import save_text_merging
 
 
 class DecisionDialog(QDialog):
@@ -172,6 +173,9 @@ class MinutesTab(QWidget):
         layout.addWidget(splitter)
 
     def set_meeting(self, meeting) -> None:
+        same = bool(self.meeting and meeting and self.meeting.id == meeting.id)
+        if not (same and self.has_unsaved_minutes()):  # typed minutes keep the version they were typed on
+            self.minutes_base = (meeting.version, meeting.minutes) if meeting else (0, "")
         self.meeting = meeting
         self.minutes.setPlainText(meeting.minutes if meeting else "")
         self.minutes.document().setModified(False)
@@ -194,10 +198,16 @@ class MinutesTab(QWidget):
     def save_minutes(self) -> bool:
         if not self.meeting:
             return False
-        try:
-            call(self, meetings.set_minutes, self.meeting.id, self.minutes.toPlainText())
+        try:  # someone else saved other minutes meanwhile: the merge view, not an overwrite
+            saved = call(self, save_text_merging, self, "minutes", meetings.set_minutes, self.meeting.id,
+                         self.minutes.toPlainText(), *self.minutes_base)
         except ServiceFailed:
             return False
+        if saved is None:
+            return False
+        self.minutes_base = (self.minutes_base[0], saved)
+        if saved != self.minutes.toPlainText():
+            self.minutes.setPlainText(saved)
         self.minutes.document().setModified(False)
         self.saved_label.setText(self.tr("Minutes saved (%1)").replace("%1", context.now().strftime("%H:%M")))
         return True

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
+
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
@@ -32,6 +34,7 @@ from .meeting_attendance_tab import AttendanceTab
 from .meeting_common import FittedList, ServiceFailed, call, page_action, undo_redo_actions
 from .meeting_info_tab import MeetingInfoTab, NewMeetingDialog
 from .meeting_minutes_tab import MinutesTab
+from .merge_view import save_merging
 from .print_actions import add_meeting_print_actions
 
 WARNING_COLORS = {compliance.WARNING: "#c62828", compliance.REMINDER: "#b26a00"}
@@ -248,7 +251,21 @@ class MeetingPage(QWidget):
                 self.model.rows[row] = fresh[meeting.id]
                 self.model.dataChanged.emit(self.model.index(row, 0), self.model.index(row, 5))
 
+    def _info_typed(self, meeting) -> bool:
+        """The basics form holds edits not yet saved (kept when others' changes reload the meeting)."""
+        if not (self.meeting and meeting and self.meeting.id == meeting.id):
+            return False
+        try:
+            typed = self.info_tab.form.value()
+        except Exception:  # noqa: BLE001 - a half-typed date: certainly typed
+            return True
+        return typed not in (meetings.input_of(self.meeting), meetings.input_of(meeting))
+
     def _show(self, meeting, keep_minutes: bool = False) -> None:
+        keep_info = self._info_typed(meeting)
+        keep_agenda = bool(self.meeting and meeting and self.meeting.id == meeting.id
+                           and self.agenda_tab.text.document().isModified())
+        agenda = self.agenda_tab.text.toPlainText() if keep_agenda else None
         self.meeting = meeting
         self.tabs.setEnabled(meeting is not None)
         self.delete_action.setEnabled(meeting is not None)
@@ -259,10 +276,14 @@ class MeetingPage(QWidget):
             self.minutes_tab.set_meeting(None)
             return
         self.heading.setText(f"{meeting.title}　{meeting.start_at:%Y-%m-%d %H:%M}　{meeting.place}")
-        self.info_tab.form.load(meeting)
+        if not keep_info:
+            self.info_tab.form.load(meeting)
         if self.attendance_tab.meeting_id != meeting.id:
             self.attendance_tab.set_meeting(meeting.id)
         self.agenda_tab.set_meeting(meeting)
+        if agenda is not None:  # others' changes reload the meeting: the clerk's typing stays
+            self.agenda_tab.text.setPlainText(agenda)
+            self.agenda_tab.text.document().setModified(True)
         minutes = self.minutes_tab.minutes.toPlainText() if keep_minutes else None
         self.minutes_tab.set_meeting(meeting)
         if minutes is not None:
@@ -337,9 +358,14 @@ class MeetingPage(QWidget):
     def save_info(self, data) -> None:
         if not self.meeting:
             return
-        try:
-            call(self, meetings.update_meeting, self.meeting.id, data)
+        m = self.meeting
+        try:  # someone else saved the basics meanwhile: the merge view, not an overwrite
+            outcome = call(self, save_merging, self, lambda values, version, base: meetings.update_meeting(
+                m.id, meetings.MeetingInput(**values), base_version=version, base=meetings.MeetingInput(**base)),
+                asdict(data), base_version=m.version, base=asdict(meetings.input_of(m)))
         except ServiceFailed:
+            return
+        if outcome is None:
             return
         self.refresh()
         self.state.data_changed.emit()

@@ -180,11 +180,12 @@ def add_ledger_print_actions(toolbar, page) -> tuple[QToolButton, QToolButton]:
 
     buttons = add_print_actions(toolbar, page, options, LEDGER_KINDS)
     for button, export in zip(buttons, (False, True), strict=True):
-        action = QAction(get_kind("supervision").title, button.menu())
-        action.setObjectName(f"{'export' if export else 'print'}_supervision")
-        action.triggered.connect(lambda _=False, e=export: _run(
-            page, lambda: replace(options(), entry_id=page.current_id()), "supervision", e))
-        button.menu().addAction(action)
+        for kind in ("supervision", "urge"):  # 督办单 and 催办单 of the current entry
+            action = QAction(get_kind(kind).title, button.menu())
+            action.setObjectName(f"{'export' if export else 'print'}_{kind}")
+            action.triggered.connect(lambda _=False, e=export, k=kind: _run(
+                page, lambda: replace(options(), entry_id=page.current_id()), k, e))
+            button.menu().addAction(action)
     return buttons
 
 

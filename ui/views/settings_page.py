@@ -13,12 +13,14 @@ SECTIONS = [
     ("ui.views.campaign_settings", "CampaignSettings"),
     ("ui.views.org_settings", "OrgSettings"),
     ("ui.views.choices_settings", "ChoicesSettings"),
+    ("ui.views.supervision_settings", "SupervisionSettings"),
     ("ui.views.exchange_words_settings", "ExchangeWordsSettings"),
     ("ui.views.print_settings", "PrintSettings"),
     ("ui.views.backup_settings", "BackupSettings"),
     ("ui.views.database_settings", "DatabaseSettings"),
     ("ui.views.history_settings", "HistorySettings"),
     ("ui.views.recycle_settings", "RecycleSettings"),
+    ("ui.views.role_settings", "RoleSettings"),
 ]
 
 

@@ -77,7 +77,7 @@ def collect(f: LedgerFilter) -> dict:
 class StatsPage(QWidget):
     ledger_requested = Signal(object)  # a LedgerFilter, for the main window to open the ledger
 
-    DIMENSIONS = ("layer", "department", "task_force", "category")
+    DIMENSIONS = ("layer", "department", "assist_department", "task_force", "category")
 
     def __init__(self, state, parent=None):
         super().__init__(parent)
@@ -124,8 +124,10 @@ class StatsPage(QWidget):
         self.tabs.addTab(self.charts, self.tr("Charts"))
         self.tables: dict[str, QTableWidget] = {}
         titles = {"layer": self.tr("By layer"), "department": self.tr("By department"),
+                  "assist_department": self.tr("By assisting department"),
                   "task_force": self.tr("By task force"), "category": self.tr("By category")}
         names = {"layer": self.tr("Layer"), "department": self.tr("Department"),
+                 "assist_department": self.tr("Assisting department"),
                  "task_force": self.tr("Task force"), "category": self.tr("Category")}
         for dimension in self.DIMENSIONS:
             table = self._table([names[dimension], self.tr("Total"), self.tr("Done"), self.tr("Open"),

@@ -19,6 +19,9 @@ from . import (
     m0008_month_freeze,
     m0009_person_pinyin,
     m0010_rankings_registers,
+    m0011_supervision,
+    m0012_versions_roles,
+    m0013_measures,
 )
 
 MIGRATIONS: list[ModuleType] = [
@@ -32,6 +35,9 @@ MIGRATIONS: list[ModuleType] = [
     m0008_month_freeze,
     m0009_person_pinyin,
     m0010_rankings_registers,
+    m0011_supervision,
+    m0012_versions_roles,
+    m0013_measures,
 ]
 
 LATEST_VERSION = len(MIGRATIONS)

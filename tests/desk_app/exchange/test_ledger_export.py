@@ -95,8 +95,10 @@ def test_one_sheet_per_layer_and_summary_numbers(options, tmp_path):
     wb = load_workbook(out)
     assert {"局领导班子", "班子成员", "处级干部", "科长(主任)", "主要业务经办人员"} <= set(wb.sheetnames)
     assert "（处级干部）" in wb["处级干部"]["A1"].value
-    layer_rows = sum(wb[name].max_row - 5 for name in wb.sheetnames
-                     if name != "统计汇总" and wb[name].sheet_state == "visible")
+    # One row per entry; a task's measures follow it in rows numbered 1.1, 1.2 … (xlsx_measures).
+    layer_rows = sum(1 for name in wb.sheetnames if name != "统计汇总" and wb[name].sheet_state == "visible"
+                     for row in wb[name].iter_rows(min_row=4, max_row=wb[name].max_row - 2, max_col=1,
+                                                   values_only=True) if isinstance(row[0], int))
     assert layer_rows == count_entries(options.filter)
     summary = wb["统计汇总"]
     total_row = [c.value for c in summary[4]]

@@ -22,7 +22,7 @@ def _snapshot() -> dict:
     entries = {}
 
     skip = {"id", "campaign", "owner", "leader", "responsible", "reviewer", "department", "task_force",
-            "meeting", "source_unit"}
+            "meeting", "source_unit", "version"}  # version: local bookkeeping
     for e in joined_select().objects():
         data = {k: v for k, v in e.__data__.items() if k not in skip}
         data.update(owner=e.owner_name, leader=e.leader_name, responsible=e.responsible_name,

@@ -226,3 +226,17 @@ def test_sign_in_title_of_a_long_meeting_fits_the_page(demo, tmp_path):
     assert "七大专班暨优化营商环境提升专项行动第十次推进会议" * 3 + "签到表" in flat
     last = "".join(page_texts(path.read_bytes())[-1].split())
     assert "应到" in last and any(a.name in last for a in meetings.get_meeting(m.id).attendance)
+
+
+
+@pytest.mark.parametrize(("printer", "rows"), [
+    ("市财政局办公室", ["市财政局办公室"]),  # beside the date
+    ("市财政局“观念能力作风建设年”活动办公室", ["市财政局“观念能力作风建设年”活动办公室", ""]),  # date below
+    (LONG_UNIT, [LONG_UNIT[:29], LONG_UNIT[29:]]),  # whole lines, the date beside the last
+])
+def test_a_printer_too_long_for_the_date_line_takes_whole_lines(printer, rows):
+    """A 印发机关 that does not fit beside the date is never broken before a lone last character."""
+    gw = Gongwen("测试", fonts=document_fonts({}))
+    one = gongwen_blocks.RECORD
+    date_room = gw.fonts.body.width("2026年11月25日印发", one) + one
+    assert gongwen_blocks.printer_rows(gw.fonts.body, printer, gw.width - 2 * one, date_room) == rows

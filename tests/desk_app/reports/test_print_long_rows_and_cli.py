@@ -83,7 +83,7 @@ def test_cli_prints_every_kind(demo, tmp_path):
     person = next(p for p in __import__("desk_app.services.org", fromlist=["x"]).list_people() if p.level == "科长(主任)")
     extra = {"minutes": ["--meeting", f"id:{meeting.id}"], "notice": ["--meeting", f"{meeting.year}-{meeting.number}"],
              "sign-in": ["--meeting", f"#{meeting.id}"], "action-plan": ["--task-force", tf.name],
-             "person-list": ["--person", person.name], "supervision": ["--entry", "ZG-2026-0001"]}
+             "person-list": ["--person", person.name], "supervision": ["--entry", "ZG-2026-0001"], "urge": ["--entry", "DB-2026-0009"]}
     freeze_history(demo.campaign_id)  # the 月度 and 季度通报 are made from frozen months
     for name in registry.KINDS:
         out = tmp_path / f"{name}.pdf"

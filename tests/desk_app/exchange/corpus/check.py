@@ -67,6 +67,8 @@ def actual(entry, key: str):
         return "\n".join(texts + [entry.completion_summary])
     if key == "found":
         return entry.found_date.isoformat() if entry.found_date else None
+    if key == "assigned":
+        return entry.assigned_date.isoformat() if entry.assigned_date else None
     names = {"mode": "rectify_mode", "st": "status", "cat": "category", "sched": "schedule"}
     return getattr(entry, names.get(key, key))
 
