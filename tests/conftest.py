@@ -217,3 +217,41 @@ def demo(user_folders, demo_template, db_engine, request):
     shutil.copyfile(folder / target.name, target)
     open_database()
     return result
+
+
+class Offices:
+    """Two offices for exchange tests (a sub-unit sends, the upper office takes in): each its own data
+    folder, and on PostgreSQL its own database. Made after the sender's data is open."""
+
+    def __init__(self, tmp_path, monkeypatch, sender_url, other_url):
+        from desk_app import paths
+
+        self.sender_dir, self.other_dir = paths.data_dir(), tmp_path / "upper"
+        self.monkeypatch, self.sender_url, self.other_url = monkeypatch, sender_url, other_url
+
+    def _open(self, folder, url):
+        from desk_app import paths
+        from desk_app.db import close_database, open_database
+
+        close_database()
+        paths.set_data_dir(folder)
+        if url:
+            self.monkeypatch.setenv("DESK_APP_DATABASE", url)
+        open_database()
+
+    def other(self):
+        self._open(self.other_dir, self.other_url)
+
+    def sender(self):
+        self._open(self.sender_dir, self.sender_url)
+
+
+@pytest.fixture
+def offices(tmp_path, monkeypatch, db_engine, request):
+    """Offices (see there): .other() opens the upper office's empty data, .sender() the sender's again."""
+    sender_url = os.environ.get("DESK_APP_DATABASE")
+    other_url = request.getfixturevalue("pg_database")("empty") if db_engine == "postgresql" else None
+    if sender_url:
+        monkeypatch.setenv("DESK_APP_DATABASE", sender_url)  # making the other database pointed there
+    return Offices(tmp_path, monkeypatch, sender_url, other_url)
+

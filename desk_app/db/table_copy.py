@@ -51,18 +51,21 @@ def models():
     return sort_models(ALL_MODELS)
 
 
-def _columns(model) -> list:
-    return list(model._meta.sorted_fields)
+def present(db, model) -> list:
+    """The model's fields whose columns the database has (a database of an earlier version lacks the
+    newer ones, or the whole table: then [])."""
+    have = {c.name for c in db.get_columns(model._meta.table_name)}
+    return [f for f in model._meta.sorted_fields if f.column_name in have]
 
 
-def _select_sql(model) -> str:
-    names = ", ".join(f'"{f.column_name}"' for f in _columns(model))
+def _select_sql(model, fields) -> str:
+    names = ", ".join(f'"{f.column_name}"' for f in fields)
     key = model._meta.primary_key.column_name
     return f'SELECT {names} FROM "{model._meta.table_name}" ORDER BY "{key}"'
 
 
-def _rows(db, model):
-    cursor = db.execute_sql(_select_sql(model))
+def _rows(db, model, fields):
+    cursor = db.execute_sql(_select_sql(model, fields))
     while batch := cursor.fetchmany(BATCH):
         yield from batch
 
@@ -95,11 +98,14 @@ def digest(db, progress: Callable | None = None) -> tuple[dict[str, int], str]:
     total = hashlib.sha256()
     counts = {}
     for model in models():
-        fixes = [(i, fix) for i, fix in enumerate(map(_canonical, _columns(model))) if fix is not None]
+        fields = present(db, model)
+        if not fields:
+            continue
+        fixes = [(i, fix) for i, fix in enumerate(map(_canonical, fields)) if fix is not None]
         table = model._meta.table_name
         total.update(table.encode())
         n = 0
-        for row in _rows(db, model):
+        for row in _rows(db, model, fields):
             if fixes:
                 row = list(row)
                 for i, fix in fixes:
@@ -122,8 +128,8 @@ def _for_target(field, target):
     return None
 
 
-def _insert(target, model, rows: list[tuple]) -> None:
-    names = [f.column_name for f in _columns(model)]
+def _insert(target, model, fields, rows: list[tuple]) -> None:
+    names = [f.column_name for f in fields]
     table = model._meta.table_name
     if target.engine_name == POSTGRESQL:
         with target.cursor().copy(f'COPY "{table}" ({", ".join(chr(34) + n + chr(34) for n in names)}) '
@@ -141,7 +147,7 @@ def _reset_sequences(target) -> None:
         return
     for model in models():
         key = model._meta.primary_key
-        if key.field_type != "AUTO":
+        if key.field_type != "AUTO" or not present(target, model):
             continue
         table = model._meta.table_name
         target.execute_sql(f"SELECT setval(pg_get_serial_sequence('\"{table}\"', '{key.column_name}'), "
@@ -152,7 +158,8 @@ def _empty(target) -> None:
     for table in DERIVED_TABLES:
         target.execute_sql(f'DELETE FROM "{table}"')
     for model in reversed(models()):
-        target.execute_sql(f'DELETE FROM "{model._meta.table_name}"')
+        if present(target, model):
+            target.execute_sql(f'DELETE FROM "{model._meta.table_name}"')
 
 
 def snapshot(db):
@@ -176,6 +183,8 @@ def copy_tables(source, target, progress: Callable | None = None, *, replace: bo
         _empty(target)
         _copy_rows(source, target, progress)
         _reset_sequences(target)
+        if target.engine_name == POSTGRESQL:
+            target.execute_sql("ANALYZE")  # the planner's statistics for what just arrived
         counts, target_digest = digest(target, progress)
         _, source_digest = digest(source)
         if source_digest != target_digest:  # never expected: then nothing is kept
@@ -191,16 +200,20 @@ def _copy_rows(source, target, progress) -> None:
     for index, model in enumerate(order, 1):
         table = model._meta.table_name
         report(progress, index - 1, len(order), f"正在复制 {table}")
-        fixes = [_for_target(f, target) for f in _columns(model)]
+        in_target = {f.column_name for f in present(target, model)}
+        fields = [f for f in present(source, model) if f.column_name in in_target]
+        if not fields:
+            continue
+        fixes = [_for_target(f, target) for f in fields]
         batch = []
         try:
-            for row in _rows(source, model):
+            for row in _rows(source, model, fields):
                 batch.append(tuple(v if fix is None else fix(v) for fix, v in zip(fixes, row, strict=True)))
                 if len(batch) >= BATCH:
-                    _insert(target, model, batch)
+                    _insert(target, model, fields, batch)
                     batch = []
             if batch:
-                _insert(target, model, batch)
+                _insert(target, model, fields, batch)
         except DatabaseError:
             raise
         except Exception as exc:
@@ -209,18 +222,19 @@ def _copy_rows(source, target, progress) -> None:
     report(progress, len(order), len(order), "正在校验")
 
 
-def new_sqlite_file(path: Path):
-    """A new SQLite database at path, built by the migrations (the file appears when it is complete)."""
+def new_sqlite_file(path: Path, version: int | None = None):
+    """A new SQLite database at path, built by the migrations up to version (default: this program's)."""
     from .engine_sqlite import SqliteEngine  # noqa: PLC0415
     from .migrations import LATEST_VERSION, MIGRATIONS  # noqa: PLC0415
 
+    version = LATEST_VERSION if version is None else version
     path.unlink(missing_ok=True)
     db = SqliteEngine(str(path), pragmas={"foreign_keys": 1, "journal_mode": "delete", "synchronous": "off"})
     db.connect()
     with db.atomic():
-        for migration in MIGRATIONS:
+        for migration in MIGRATIONS[:version]:
             migration.upgrade(db)
-        db.set_schema_version(LATEST_VERSION)
+        db.set_schema_version(version)
     return db
 
 
@@ -249,10 +263,11 @@ def open_sqlite_file(path: Path, *, upgrade: bool = False):
 
 
 def copy_into_new_sqlite(source, destination: Path, progress: Callable | None = None) -> Path:
-    """A new SQLite file at destination holding every table of source (PostgreSQL's backup)."""
+    """A new SQLite file at destination holding every table of source (PostgreSQL's backup), at the
+    source's version (the backup before an upgrade is of the version being upgraded)."""
     destination.parent.mkdir(parents=True, exist_ok=True)
     part = destination.with_name(destination.name + ".part")
-    target = new_sqlite_file(part)
+    target = new_sqlite_file(part, source.schema_version())
     try:
         result = copy_tables(source, target, progress, replace=True)
         target.execute_sql("PRAGMA synchronous = full")

@@ -242,20 +242,76 @@ def test_a_later_migration_upgrades_the_server_once_after_a_backup(user_folders,
     from desk_app.db.migrations import LATEST_VERSION, MIGRATIONS
     from desk_app.errors import DatabaseTooNewError
 
+    from desk_app.db import migrations
+
     url = pg_database("demo")
-    monkeypatch.setattr(open_postgres, "MIGRATIONS", [*MIGRATIONS, _AddNotes])
-    monkeypatch.setattr(open_postgres, "LATEST_VERSION", LATEST_VERSION + 1)
+    for module in (open_postgres, migrations):  # a program one version newer than the server's data
+        monkeypatch.setattr(module, "MIGRATIONS", [*MIGRATIONS, _AddNotes])
+        monkeypatch.setattr(module, "LATEST_VERSION", LATEST_VERSION + 1)
     db = open_database()
     assert db.schema_version() == LATEST_VERSION + 1
     assert db.execute_sql('SELECT COUNT(*) FROM "desk_note"').fetchone()[0] == 0
     saved = list(paths.backups_dir().glob(f"pre-migrate-v{LATEST_VERSION}-*.sqlite3"))
     assert len(saved) == 1 and saved[0].stat().st_size > 100_000
+    backup = SqliteDatabase(str(saved[0]))  # the data as it was, at the version it was
+    assert backup.execute_sql("PRAGMA user_version").fetchone()[0] == LATEST_VERSION
+    assert backup.execute_sql("SELECT COUNT(*) FROM ledger_entry").fetchone()[0] == 450
+    backup.close()
     close_database()
     open_database()  # already upgraded: nothing runs twice
     assert len(list(paths.backups_dir().glob("pre-migrate-*"))) == 1
     close_database()
 
-    monkeypatch.setattr(open_postgres, "LATEST_VERSION", LATEST_VERSION)  # an older program meets it
+    for module in (open_postgres, migrations):  # an older program meets it
+        monkeypatch.setattr(module, "LATEST_VERSION", LATEST_VERSION)
     with pytest.raises(DatabaseTooNewError) as err:
         open_database(url=url)
     assert "更新版本的程序" in err.value.message
+
+
+def test_each_clerk_logs_in_as_themself_and_the_login_decides_the_role(user_folders, pg_server, pg_database):
+    """On the server who acts is the PostgreSQL login (README: one login per clerk, members of the owner's
+    group role), mapped to a person in 设置 › 角色; the name typed in 设置 › 常规 does not matter there."""
+    from psycopg.conninfo import conninfo_to_dict
+
+    from desk_app.db.models import TaskForceMember
+    from desk_app.errors import PermissionDeniedError, ValidationError
+    from desk_app.services import context, org, roles, roles_admin, taskforce_reports
+
+    url = pg_database("demo")
+    name = conninfo_to_dict(url)["dbname"]
+    for login in ("liaison_li", "leader_zhao", "stranger"):
+        pg_server.sql(f"DO $$ BEGIN CREATE ROLE {login} LOGIN IN ROLE desk_pw; "
+                      f"EXCEPTION WHEN duplicate_object THEN NULL; END $$")
+    pg_server.sql("GRANT ALL ON ALL TABLES IN SCHEMA public TO desk_pw; "  # the office's group role
+                  "GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO desk_pw", name)
+    open_database()
+    member = TaskForceMember.select().order_by(TaskForceMember.id).first()
+    clerk = org.create_person("王文员")
+    leader = next(p for p in Person.select().order_by(Person.id) if p.id not in (member.person_id, clerk.id))
+    with pytest.raises(ValidationError, match="不再是活动办"):  # the first role must keep this login 活动办
+        roles_admin.set_role(clerk.id, "活动办", login="someone_else")
+    roles_admin.set_role(clerk.id, "活动办", login="desk")
+    roles_admin.set_role(member.person_id, "专班联络员", login="liaison_li")
+    roles_admin.set_role(leader.id, "只读", login="leader_zhao")
+    close_database()
+
+    def as_login(login):
+        close_database()
+        open_database(url=pg_server.url(name, user=login))
+        context.set_actor("随便填的名字")
+        roles.forget_cached()
+        return roles.current()
+
+    office = as_login("desk")
+    assert office.login == "desk" and office.person_id == clerk.id and office.role == roles.Role.OFFICE
+    liaison = as_login("liaison_li")
+    assert liaison.person_id == member.person_id and liaison.role == roles.Role.TASK_FORCE_LIAISON
+    with pytest.raises(PermissionDeniedError):
+        org.create_department("新科室")
+    taskforce_reports.save_report(member.task_force_id, "2026-11", "本月进展", "", "")  # their own 专班
+    assert as_login("leader_zhao").read_only
+    with pytest.raises(PermissionDeniedError):
+        taskforce_reports.save_report(member.task_force_id, "2026-11", "改一下", "", "")
+    assert as_login("stranger").read_only  # a login nobody was given: read only once roles are in use
+    close_database()

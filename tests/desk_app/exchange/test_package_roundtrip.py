@@ -1,12 +1,10 @@
 """A unit's package, taken in by another data folder: everything arrives identical; re-import is a no-op."""
 
-import os
 from datetime import date
 
 import pytest
 
-from desk_app import paths
-from desk_app.db import close_database, open_database
+from desk_app.db import close_database
 from desk_app.db.models import Attachment, ChangeLog, EntryEvent, LedgerEntry, PackageReceipt, ProgressUpdate, Unit
 from desk_app.exchange.package import write_package
 from desk_app.exchange.package_apply import apply_package
@@ -65,34 +63,6 @@ def sent(demo, tmp_path):
     expected = _snapshot()
     close_database()
     return out, expected
-
-
-class _Offices:
-    """The sending unit and the upper office: each its own data folder, and on PostgreSQL its own database."""
-
-    def __init__(self, tmp_path, monkeypatch, sender_url, other_url):
-        self.sender_dir, self.other_dir = paths.data_dir(), tmp_path / "upper"
-        self.monkeypatch, self.sender_url, self.other_url = monkeypatch, sender_url, other_url
-
-    def _open(self, folder, url):
-        close_database()
-        paths.set_data_dir(folder)
-        if url:
-            self.monkeypatch.setenv("DESK_APP_DATABASE", url)
-        open_database()
-
-    def other(self):
-        self._open(self.other_dir, self.other_url)
-
-    def sender(self):
-        self._open(self.sender_dir, self.sender_url)
-
-
-@pytest.fixture
-def offices(sent, tmp_path, monkeypatch, db_engine, request):
-    sender_url = os.environ.get("DESK_APP_DATABASE")
-    other_url = request.getfixturevalue("pg_database")("empty") if db_engine == "postgresql" else None
-    return _Offices(tmp_path, monkeypatch, sender_url, other_url)
 
 
 def test_round_trip_identical_and_reimport_changes_nothing(sent, offices, db_dump):
