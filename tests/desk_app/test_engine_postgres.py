@@ -238,11 +238,9 @@ class _AddNotes:
 
 def test_a_later_migration_upgrades_the_server_once_after_a_backup(user_folders, pg_database, monkeypatch):
     from desk_app import paths
-    from desk_app.db import open_postgres
+    from desk_app.db import migrations, open_postgres
     from desk_app.db.migrations import LATEST_VERSION, MIGRATIONS
     from desk_app.errors import DatabaseTooNewError
-
-    from desk_app.db import migrations
 
     url = pg_database("demo")
     for module in (open_postgres, migrations):  # a program one version newer than the server's data
