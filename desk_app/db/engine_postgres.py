@@ -25,6 +25,10 @@ CONNECT_TIMEOUT_S = 10
 # as words (every bigram present), as FTS5 would find it anywhere.
 MAX_POSITION = 16383
 
+INSERT_ROWS = 500  # rows per statement when many rows are inserted at once (executemany)
+_PLAIN_INSERT = re.compile(
+    r'^\s*INSERT\s+INTO\s+("[^"]+"|\w+)\s*\(([^()]*)\)\s*VALUES\s*'
+    r'(\(\s*\?(?:::\w+)?(?:\s*,\s*\?(?:::\w+)?)*\s*\))(\s+ON\s+CONFLICT\b[^?]*)?\s*$', re.I | re.S)
 _TOKEN = re.compile(r"'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|\$(\w*)\$.*?\$\1\$|%s|%|\?", re.S)
 
 
@@ -66,8 +70,27 @@ def _classes():
 
         def executemany(self, query, params_seq, **kwargs):
             if isinstance(query, str):
+                plain = _PLAIN_INSERT.match(query)
+                if plain and not kwargs.get("returning"):
+                    return self._insert_rows(plain, params_seq)
                 query = convert_placeholders(query)
             return super().executemany(query, params_seq, **kwargs)
+
+        def _insert_rows(self, plain, params_seq):
+            """A plain INSERT … VALUES (?, …) [ON CONFLICT …] for many rows, as multi-row INSERTs of INSERT_ROWS
+            rows: one statement (and one run of the statement-level triggers) per batch instead of one per row
+            (callers insert distinct keys: one statement may not upsert a row twice)."""
+            head = f"INSERT INTO {plain[1]} ({plain[2]}) VALUES "
+            one = convert_placeholders(plain[3])
+            rows = params_seq if isinstance(params_seq, list) else list(params_seq)
+            total = 0
+            for start in range(0, len(rows), INSERT_ROWS):
+                # Each row rendered on its own (psycopg keeps the short template parsed), the statement sent
+                # as it is: parsing one long statement's placeholders costs more than the insert.
+                values = ",".join(self.mogrify(one, row) for row in rows[start:start + INSERT_ROWS])
+                super().execute(head + values + (plain[4] or ""), None)
+                total += self.rowcount
+            self._rowcount = total
 
     class IsoText(Loader):
         def load(self, data):

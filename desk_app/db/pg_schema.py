@@ -30,23 +30,27 @@ COMPAT_FUNCTIONS = [
 ]
 
 _TALLY_KEY = ", ".join(f'"{c}"' for c in tally.KEY)
-
-
-def _tally_values(row: str) -> str:
-    return (f'{row}."campaign_id", ({row}."deleted_at" IS NULL)::int, {row}."kind", {row}."layer", '
-            f'COALESCE({row}."department_id", 0), COALESCE({row}."owner_id", 0), {row}."category", {row}."status"')
-
-
-def _tally_match(row: str) -> str:
-    return (f'"campaign_id" = {row}."campaign_id" AND "live" = ({row}."deleted_at" IS NULL)::int '
-            f'AND "kind" = {row}."kind" AND "layer" = {row}."layer" '
-            f'AND "department_id" = COALESCE({row}."department_id", 0) AND "owner_id" = COALESCE({row}."owner_id", 0) '
-            f'AND "category" = {row}."category" AND "status" = {row}."status"')
-
-
-_TALLY_CHANGED = " OR ".join(f'OLD."{c}" IS DISTINCT FROM NEW."{c}"' for c in (
+_TALLY_GROUP = ('"campaign_id", ("deleted_at" IS NULL)::int AS "live", "kind", "layer", '
+                'COALESCE("department_id", 0) AS "department_id", COALESCE("owner_id", 0) AS "owner_id", '
+                '"category", "status"')
+_BY_KEY = ", ".join(str(n) for n in range(1, len(tally.KEY) + 1))  # by position: the output names are inputs too
+_TALLY_JOIN = " AND ".join(f't."{c}" = g."{c}"' for c in tally.KEY)
+# An UPDATE statement counts only the rows whose tally key changed (PostgreSQL allows no column list on a
+# trigger with transition tables, so every UPDATE of an entry reaches the function).
+_KEY_CHANGED = " OR ".join(f'o."{c}" IS DISTINCT FROM n."{c}"' for c in (
     "campaign_id", "kind", "layer", "department_id", "owner_id", "category", "status")) + \
-    ' OR (OLD."deleted_at" IS NULL) IS DISTINCT FROM (NEW."deleted_at" IS NULL)'
+    ' OR (o."deleted_at" IS NULL) IS DISTINCT FROM (n."deleted_at" IS NULL)'
+_ONLY_CHANGED = f'WHERE "id" IN (SELECT o."id" FROM old_rows o JOIN new_rows n ON n."id" = o."id" WHERE {_KEY_CHANGED})'
+
+
+def _tally_add(rows: str, where: str) -> str:
+    return (f'INSERT INTO "ledger_tally" ({_TALLY_KEY}, "n") SELECT {_TALLY_GROUP}, COUNT(*) FROM {rows} {where} '
+            f'GROUP BY {_BY_KEY} ON CONFLICT ({_TALLY_KEY}) DO UPDATE SET "n" = "ledger_tally"."n" + EXCLUDED."n";')
+
+
+def _tally_remove(rows: str, where: str) -> str:
+    return (f'UPDATE "ledger_tally" t SET "n" = t."n" - g."c" FROM (SELECT {_TALLY_GROUP}, COUNT(*) AS "c" '
+            f'FROM {rows} {where} GROUP BY {_BY_KEY}) g WHERE {_TALLY_JOIN};')
 
 
 def _queue(expr: str) -> str:
@@ -71,7 +75,7 @@ EXTRA_TABLES = [
 # (function name, body); each trigger below names its function.
 FUNCTIONS = {
     "search_queue_entry": f"""BEGIN
-  IF TG_OP = 'DELETE' THEN {_queue('OLD."id"')} ELSE {_queue('NEW."id"')} END IF;
+  {_queue('NEW."id"')}
   RETURN NULL;
 END""",
     "search_queue_progress": f"""BEGIN
@@ -85,13 +89,25 @@ END""",
     ON CONFLICT DO NOTHING;
   RETURN NULL;
 END""",
+    # Statement-level, over the statement's rows (transition tables): a bulk insert or update of 100,000
+    # entries in one transaction updates each tally row once per statement, not once per entry (a row
+    # updated 100,000 times in one transaction leaves a chain of versions every later update walks).
     "ledger_tally_change": f"""BEGIN
-  IF TG_OP IN ('UPDATE', 'DELETE') THEN
-    UPDATE "ledger_tally" SET "n" = "n" - 1 WHERE {_tally_match('OLD')};
+  IF TG_OP = 'INSERT' THEN
+    {_tally_add("new_rows", "")}
+  ELSIF TG_OP = 'DELETE' THEN
+    {_tally_remove("old_rows", "")}
+  ELSE
+    {_tally_remove("old_rows", _ONLY_CHANGED)}
+    {_tally_add("new_rows", _ONLY_CHANGED)}
   END IF;
-  IF TG_OP IN ('UPDATE', 'INSERT') THEN
-    INSERT INTO "ledger_tally" ({_TALLY_KEY}, "n") VALUES ({_tally_values('NEW')}, 1)
-      ON CONFLICT ({_TALLY_KEY}) DO UPDATE SET "n" = "ledger_tally"."n" + 1;
+  RETURN NULL;
+END""",
+    "search_queue_rows": """BEGIN
+  IF TG_OP = 'DELETE' THEN
+    INSERT INTO "search_dirty" ("entry_id") SELECT "id" FROM old_rows ON CONFLICT DO NOTHING;
+  ELSE
+    INSERT INTO "search_dirty" ("entry_id") SELECT "id" FROM new_rows ON CONFLICT DO NOTHING;
   END IF;
   RETURN NULL;
 END""",
@@ -104,20 +120,23 @@ END""",
 
 # The SQLite triggers' namesakes (migrations 7 and 9).
 TRIGGERS = {
-    "search_entry_insert": 'AFTER INSERT ON "ledger_entry" FOR EACH ROW EXECUTE FUNCTION search_queue_entry()',
+    "search_entry_insert": 'AFTER INSERT ON "ledger_entry" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT '
+                           'EXECUTE FUNCTION search_queue_rows()',
     "search_entry_update": f'AFTER UPDATE OF {_SEARCH_COLUMNS} ON "ledger_entry" FOR EACH ROW '
                            'EXECUTE FUNCTION search_queue_entry()',
-    "search_entry_delete": 'AFTER DELETE ON "ledger_entry" FOR EACH ROW EXECUTE FUNCTION search_queue_entry()',
+    "search_entry_delete": 'AFTER DELETE ON "ledger_entry" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT '
+                           'EXECUTE FUNCTION search_queue_rows()',
     "search_progress_insert": 'AFTER INSERT ON "progress_update" FOR EACH ROW EXECUTE FUNCTION search_queue_progress()',
     "search_progress_update": 'AFTER UPDATE OF "text", "entry_id" ON "progress_update" FOR EACH ROW '
                               'EXECUTE FUNCTION search_queue_progress()',
     "search_progress_delete": 'AFTER DELETE ON "progress_update" FOR EACH ROW EXECUTE FUNCTION search_queue_progress()',
     "search_person_rename": 'AFTER UPDATE OF "name" ON "person" FOR EACH ROW EXECUTE FUNCTION search_queue_person()',
-    "ledger_tally_insert": 'AFTER INSERT ON "ledger_entry" FOR EACH ROW EXECUTE FUNCTION ledger_tally_change()',
-    "ledger_tally_delete": 'AFTER DELETE ON "ledger_entry" FOR EACH ROW EXECUTE FUNCTION ledger_tally_change()',
-    "ledger_tally_update": 'AFTER UPDATE OF "campaign_id", "deleted_at", "kind", "layer", "department_id", '
-                           f'"owner_id", "category", "status" ON "ledger_entry" FOR EACH ROW WHEN ({_TALLY_CHANGED}) '
+    "ledger_tally_insert": 'AFTER INSERT ON "ledger_entry" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT '
                            'EXECUTE FUNCTION ledger_tally_change()',
+    "ledger_tally_delete": 'AFTER DELETE ON "ledger_entry" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT '
+                           'EXECUTE FUNCTION ledger_tally_change()',
+    "ledger_tally_update": 'AFTER UPDATE ON "ledger_entry" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows '
+                           'FOR EACH STATEMENT EXECUTE FUNCTION ledger_tally_change()',
     # Before the update: the new row itself gets empty keys (SQLite's trigger updates the row after).
     "person_name_keys_stale": 'BEFORE UPDATE OF "name" ON "person" FOR EACH ROW '
                               'WHEN (NEW."pinyin" = OLD."pinyin" AND NEW."name" <> OLD."name") '

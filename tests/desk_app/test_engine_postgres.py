@@ -215,6 +215,28 @@ def test_a_raw_insert_and_update_keep_the_tally_and_the_search_queue(demo, pg_da
     assert after["推进中"] == before["推进中"] - 1 and after["已销号"] == before["已销号"] + 1
     assert search.pending() == 1
     assert search.matching_ids("防汛问题") == [entry.id] and search.pending() == 0
+    # A statement of many rows (the bulk paths): one insert, one update, one delete of several entries.
+    template = LedgerEntry.select().where(LedgerEntry.deleted_at.is_null()).order_by(LedgerEntry.id).limit(40)
+    fresh = [{**{f.name: getattr(e, f.name) for f in LedgerEntry._meta.sorted_fields if f.name != "id"},
+              "uuid": f"bulk-{i}", "code": f"BULK-{i:03d}", "code_key": f"BULK-{i:012d}"}
+             for i, e in enumerate(template)]
+    LedgerEntry.insert_many(fresh).execute()
+    LedgerEntry.update(status="已销号", department=None).where(LedgerEntry.code.startswith("BULK-0")).execute()
+    LedgerEntry.delete().where(LedgerEntry.code.in_(["BULK-001", "BULK-002", "BULK-039"])).execute()
+    assert _tally() == _recount()
+
+
+def _tally() -> dict:
+    return {tuple(r[:-1]): r[-1] for r in database.execute_sql(
+        'SELECT "campaign_id", "live", "kind", "layer", "department_id", "owner_id", "category", "status", "n" '
+        'FROM "ledger_tally" WHERE "n" <> 0').fetchall()}
+
+
+def _recount() -> dict:
+    return {tuple(r[:-1]): r[-1] for r in database.execute_sql(
+        'SELECT "campaign_id", CASE WHEN "deleted_at" IS NULL THEN 1 ELSE 0 END, "kind", "layer", '
+        'COALESCE("department_id", 0), COALESCE("owner_id", 0), "category", "status", COUNT(*) '
+        'FROM "ledger_entry" GROUP BY 1, 2, 3, 4, 5, 6, 7, 8').fetchall()}
 
 
 def test_the_in_memory_reference_is_the_sqlite_schema(tmp_path):
