@@ -34,6 +34,11 @@ The interface (every name is on both Database classes):
   search_condition(runs, per_row)   on ledger_entry "t1" (SQLite FTS5; PostgreSQL tsvector + GIN)
   close_connection()          close this thread's connection (SQLite also folds its WAL into the file)
 
+Bulk writes: ``database.cursor().executemany(sql, rows)`` on both; on PostgreSQL a plain
+``INSERT … VALUES (?, …) [ON CONFLICT …]`` goes as multi-row INSERTs of 500 rows, and the triggers on
+ledger_entry's inserts and deletes run once per statement, so 100,000 new entries in one transaction
+take tens of seconds, not minutes (the rows of one executemany must not upsert the same key twice).
+
 Conventions that keep raw SQL portable: placeholders are ``?`` (PostgresEngine's cursor turns them into
 its own); values read back the way SQLite's module returns them (dates and timestamps as ISO text,
 booleans as 0/1, AVG as float), so services see the same Python values from both engines; text columns

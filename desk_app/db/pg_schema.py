@@ -7,7 +7,8 @@
 * What SQLite does with its own triggers and FTS5 is written here for PostgreSQL: the search queue
   (migration 7's triggers), ledger_tally (migration 7), the stale pinyin of a renamed person (migration 9),
   and the search index as tsvector columns with GIN indexes (engine_postgres). Tests check that every
-  SQLite trigger has its PostgreSQL namesake.
+  SQLite trigger has its PostgreSQL namesake. The tally's triggers and the search queue's on insert and
+  delete run once per statement over its rows (transition tables), for bulk writes.
 * SQL functions PostgreSQL lacks that the shared indexes and queries use: ifnull.
 * Rows the migrations seed (migration 10's ranking kinds), and the table schema_version.
 """
