@@ -177,7 +177,7 @@ class LedgerTable(QTableView):
     def _is_filtered(self, logical: int) -> bool:
         from .ledger_column_filter import is_filtered  # noqa: PLC0415
 
-        return logical > 0 and is_filtered(self._key(logical), self.page.filter_bar.filter())
+        return logical > 0 and is_filtered(self._key(logical), self.model().ledger_filter)  # the filter shown
 
     def _filter_clicked(self, logical: int, pos) -> None:
         from .ledger_column_filter import open_column_filter  # noqa: PLC0415
