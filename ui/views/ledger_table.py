@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QRect, QSettings, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QHeaderView, QTableView
 
@@ -105,17 +105,26 @@ class FrozenColumns(QTableView):
         """Columns, widths, row height and place: after the table's columns or sizes change."""
         model = self.table.model()
         frozen = set(self.frozen_columns())
+        # Only what changed: the table calls this on every layout pass (each filter change), and each change
+        # here lays this view out again.
         for column in range(model.columnCount()):
-            self.setColumnHidden(column, column not in frozen)
-            if column in frozen:
+            if self.isColumnHidden(column) != (column not in frozen):
+                self.setColumnHidden(column, column not in frozen)
+            if column in frozen and self.columnWidth(column) != self.table.columnWidth(column):
                 self.setColumnWidth(column, self.table.columnWidth(column))
-        self.verticalHeader().setDefaultSectionSize(self.table.verticalHeader().defaultSectionSize())
-        self.setWordWrap(self.table.wordWrap())
-        self.horizontalHeader().setFixedHeight(self.table.horizontalHeader().height())
+        if self.verticalHeader().defaultSectionSize() != self.table.verticalHeader().defaultSectionSize():
+            self.verticalHeader().setDefaultSectionSize(self.table.verticalHeader().defaultSectionSize())
+        if self.wordWrap() != self.table.wordWrap():
+            self.setWordWrap(self.table.wordWrap())
+        header_height = self.table.horizontalHeader().height()
+        if (self.horizontalHeader().minimumHeight(), self.horizontalHeader().maximumHeight()) != (header_height,) * 2:
+            self.horizontalHeader().setFixedHeight(header_height)
         width = sum(self.table.columnWidth(c) for c in frozen)
         frame = self.table.frameWidth()
-        self.setGeometry(self.table.verticalHeader().width() + frame, frame, width,
-                         self.table.viewport().height() + self.table.horizontalHeader().height())
+        place = QRect(self.table.verticalHeader().width() + frame, frame, width,
+                      self.table.viewport().height() + self.table.horizontalHeader().height())
+        if self.geometry() != place:
+            self.setGeometry(place)
         self.edge.setGeometry(width - EDGE_WIDTH, 0, EDGE_WIDTH, self.height())
         self.verticalScrollBar().setValue(self.table.verticalScrollBar().value())
 
