@@ -10,7 +10,8 @@ runs it. Targets (absolute, on a 2-core machine):
     package_again_s    the same package again (nothing to do)                                                  ≤ 1.5 s
     package_changed_s  the next package of the same unit, every entry changed                                 ≤ 8 s
 
-Run: .venv/bin/python bench/exchange.py [--entries N] [--package-entries N]
+Run: .venv/bin/python bench/exchange.py [--entries N] [--package-entries N] [--only package]
+(--only package: the three command-line package steps alone, with `desk-app --help` as the reference.)
 Prints one line per step and finally the name=value line, with the references measured in the same run
 for the Excel import: openpyxl's read-only mode reading the same ledger (the reader python-calamine
 replaced) and a bare Python loop.
@@ -63,7 +64,10 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--entries", type=int, default=10_000)
     parser.add_argument("--package-entries", type=int, default=20_000)
+    parser.add_argument("--only", choices=("package",), help="package: only the command-line package steps")
     args = parser.parse_args()
+    if args.only == "package":
+        return main_package(args.package_entries)
     from desk_app import paths
     from desk_app.db import close_database, open_database
     from desk_app.demo import build_demo
@@ -110,6 +114,20 @@ def main() -> int:
     xlsx_preview_s, xlsx_import_s = bench_ledger_import(args.entries)
     print(f"xlsx_s={xlsx_s:.2f} package_s={package_s:.2f} import_s={import_s:.2f} xlsx_preview_s={xlsx_preview_s:.2f} "
           f"xlsx_import_s={xlsx_import_s:.2f} " + " ".join(f"{name}={value:.2f}" for name, value in cli.items()))
+    return 0
+
+
+def main_package(entries: int) -> int:
+    """The command-line package steps alone, with a reference: a fresh `desk-app --help` process."""
+    work = Path(tempfile.mkdtemp(prefix="bench-package-"))
+    try:
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "desk_app", "--help"], check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
+        help_s = time.perf_counter() - started
+        cli = package_cli(work, entries)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    print(f"cli_help_s={help_s:.2f} " + " ".join(f"{name}={value:.2f}" for name, value in cli.items()))
     return 0
 
 
