@@ -49,9 +49,11 @@ YEARS = (1900, 2200)
 NESTED_FIELDS = {"owner", "leader", "responsible", "reviewer", "meeting"}
 # Control and bidi-override characters, raw or as JSON \u escapes: when a member has none (the usual
 # case) its strings need no cleaning pass.
-_CONTROL_IN_JSON = re.compile(
-    r"[\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff]"
-    r"|\\u00[0-1][0-9a-fA-F]|\\u007[fF]|\\u00[89][0-9a-fA-F]|\\u20(?:0[eEfF]|2[a-eA-E]|6[6-9])"
+# Control and direction characters, raw or as JSON escapes. Two patterns, as the one alternation of both
+# took 0.6 s over a 20,000-entry package; the escapes are looked for only where a "\\u" occurs at all.
+_CONTROL_CHAR = re.compile(r"[\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff]")
+_CONTROL_ESCAPE = re.compile(
+    r"\\u00[0-1][0-9a-fA-F]|\\u007[fF]|\\u00[89][0-9a-fA-F]|\\u20(?:0[eEfF]|2[a-eA-E]|6[6-9])"
     r"|\\u061[cC]|\\u[fF][eE][fF][fF]")
 
 
@@ -109,7 +111,8 @@ def _load_json(raw: bytes, name: str, label: str):
         raise InputFileError(f"数据包“{name}”中的{label}嵌套层数过深，不是本程序生成的内容；没有导入任何内容。") from exc
     except ValueError as exc:  # bad UTF-8, bad JSON, or a number of thousands of digits
         raise InputFileError(f"数据包“{name}”中的{label}无法读取（{str(exc)[:80]}），没有导入任何内容。") from exc
-    return _cleaned(data) if _CONTROL_IN_JSON.search(text) else data
+    controls = _CONTROL_CHAR.search(text) or ("\\u" in text and _CONTROL_ESCAPE.search(text))
+    return _cleaned(data) if controls else data
 
 
 def _cleaned(value, depth: int = 0):
