@@ -186,9 +186,10 @@ def _check_records(rows, fields: tuple[str, ...], what: str, problems: _Problems
     if not isinstance(rows, list):
         problems.add(f"{what}不是列表")
         return []
+    required = frozenset(fields)
     good = []
     for index, row in enumerate(rows, start=1):
-        if not isinstance(row, dict) or any(f not in row for f in fields):
+        if not isinstance(row, dict) or not required <= row.keys():
             missing = [f for f in fields if not isinstance(row, dict) or f not in row]
             problems.add(f"{what}第 {index} 条缺少字段 {', '.join(missing[:4])}")
             continue
@@ -200,10 +201,15 @@ def _check_records(rows, fields: tuple[str, ...], what: str, problems: _Problems
     return good
 
 
+_PLAIN = frozenset({str, int, float, bool, type(None)})  # what JSON gives besides lists and objects
+
+
 def _shape_problem(row: dict) -> str | None:
     """The first field holding a list or an object where the format has a plain value (people and the
     meeting are objects of plain values); every later check can then compare and hash values safely."""
     for name, value in row.items():
+        if type(value) in _PLAIN:  # the common case, without the two isinstance checks below
+            continue
         if isinstance(value, dict) and name in NESTED_FIELDS:
             if any(isinstance(v, list | dict) for v in value.values()):
                 return name
