@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import namedtuple
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from peewee import DateTimeField
@@ -149,14 +150,19 @@ def _by_uuid(model, uuids: list[str]) -> dict[str, tuple]:
 _row_types: dict = {}
 
 
+@cache
+def _compared(fields: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(f for f in fields if f not in ("uuid", "entry_uuid"))
+
+
 def child_key(row: dict, fields: tuple[str, ...]) -> tuple:
-    return tuple(row[f] for f in fields if f not in ("uuid", "entry_uuid"))
+    return tuple(map(row.__getitem__, _compared(fields)))
 
 
 def _local_child(row, fields: tuple[str, ...]) -> tuple:
     from .package import _json_value  # noqa: PLC0415
 
-    return tuple(_json_value(getattr(row, f)) for f in fields if f not in ("uuid", "entry_uuid"))
+    return tuple(_json_value(getattr(row, f)) for f in _compared(fields))
 
 
 def change_key(c: dict) -> tuple:
