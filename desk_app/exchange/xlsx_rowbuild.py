@@ -8,9 +8,10 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from desk_app.domain import KIND_CODE_PREFIX, DeadlineType, EntryKind, Layer, Status
-from desk_app.errors import ValidationErrors
+from desk_app.services import context
+from desk_app.services.entry_input import field_problems
 from desk_app.services.ledger import TEXT_FIELDS as LEDGER_TEXT_FIELDS
-from desk_app.services.ledger import EntryInput, EntryRecord, validate
+from desk_app.services.ledger import EntryInput, EntryRecord
 
 from .cells import has_controls
 from .dates import DateParseError, parse_date
@@ -28,7 +29,6 @@ KIND_WORDS = {k.value: k.value for k in EntryKind} | {"问题": EntryKind.RECTIF
                                                        "督办": EntryKind.SUPERVISION.value}
 KIND_OF_PREFIX = {prefix: kind.value for kind, prefix in KIND_CODE_PREFIX.items()}
 PERSON_FIELDS = ("owner", "leader", "responsible")
-REFERENCE_IDS = ("owner_id", "leader_id", "responsible_id", "department_id", "task_force_id")
 ENTRY_TEXT_FIELDS = ("category", "source", "description", "cause", "target", "measures", "standard",
                      "co_departments", "rectify_mode", "schedule", "note", "task_source", "doc_number",
                      "instructing_leader")
@@ -92,6 +92,7 @@ class RowBuilder:
         self.layer = layer
         self.found_date = found_date
         self.sections = sections
+        self.today = plan.import_day or context.today()
         self.template_blanks = 0  # "0" cells of an upward template, read as blank (the preview says so)
         self.by_field: dict[str, list[int]] = {}
         for index, key in sorted(plan.mapping.items()):
@@ -377,17 +378,15 @@ class RowBuilder:
         if data.deadline_type == DeadlineType.IMMEDIATE and data.deadline and data.found_date \
                 and data.deadline < data.found_date:
             data.found_date = data.deadline
-        try:
-            # The ids were read from the database in this same planning pass: validate the rest without
-            # a query per row for each of them (10,000 rows would cost 50,000 look-ups).
-            validate(replace(data, **dict.fromkeys(REFERENCE_IDS)))
-        except ValidationErrors as errors:
-            for error in errors.errors:
-                key = label_to_key.get(error.field, error.field)
-                if key == "layer" and "layer" not in self.by_field:
-                    self._problem(row, "layer", error.message + "（表格中没有“层级”列：请在导入时选择默认层级，"
-                                                               "或把事项类型设为重点任务等）")
-                else:
-                    self._problem(row, key, error.message)
+        # The ledger's own checks of the fields (services.entry_input). The ids were read from the database
+        # in this same planning pass, so the references need no look-up per row (create_entries checks
+        # them again, in one query per kind, when the rows are written).
+        for error in field_problems(data, self.today):
+            key = label_to_key.get(error.field, error.field)
+            if key == "layer" and "layer" not in self.by_field:
+                self._problem(row, "layer", error.message + "（表格中没有“层级”列：请在导入时选择默认层级，"
+                                                           "或把事项类型设为重点任务等）")
+            else:
+                self._problem(row, key, error.message)
         if row.completed_date and data.found_date and row.completed_date < data.found_date:
             self._problem(row, "completed_date", "完成日期不能早于发现日期")
