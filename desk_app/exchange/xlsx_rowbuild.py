@@ -38,6 +38,8 @@ LAYER_WORDS = {"班子": Layer.TEAM, "领导班子": Layer.TEAM, "科长": Layer
 
 
 def _text(value) -> str:
+    if value.__class__ is str:  # most cells: checked first (called some twenty times a row)
+        return value.strip()
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
@@ -97,6 +99,10 @@ class RowBuilder:
         self.by_field: dict[str, list[int]] = {}
         for index, key in sorted(plan.mapping.items()):
             self.by_field.setdefault(key, []).append(index)
+        self.read_columns = [index for index, key in plan.mapping.items() if key != IGNORE]
+        # Fields read from several columns, all under one group (季度形象进度/一季度 …): each under its name.
+        self.grouped = {key for key, indices in self.by_field.items()
+                        if len(indices) > 1 and all("/" in plan.headers[i] for i in indices)}
 
     def label(self, index: int) -> str:
         return self.plan.headers[index] or target_label(self.plan.mapping.get(index, ""))
@@ -104,20 +110,20 @@ class RowBuilder:
     def build(self, row_number: int, values: list, uncomputed: set[int]) -> RowPlan:
         row = RowPlan(row_number, EntryInput(kind=self.kind, layer=self.layer), Status.NOT_STARTED.value)
         cells: dict[int, object] = {}
-        for index, key in self.plan.mapping.items():
-            if key == IGNORE:
-                continue
-            value = values[index] if index < len(values) else None
-            if index in uncomputed:
+        width = len(values)
+        for index in self.read_columns:
+            if uncomputed and index in uncomputed:
                 row.problems.append(RowProblem(row_number, self.label(index), "是没有计算结果的公式，不能导入。请在 "
                                                "WPS/Excel 中打开并保存（让公式算出结果），或“选择性粘贴 → 数值”再导入"))
                 continue
-            if isinstance(value, str) and "_x" in value:
-                value = EXCEL_ESCAPE.sub(lambda m: chr(int(m[1], 16)), value)
-            if isinstance(value, str) and has_controls(value):
-                row.problems.append(RowProblem(row_number, self.label(index), "含有不可见的控制字符，请删除后再导入"))
-                continue
-            if _is_template_blank(value):
+            value = values[index] if index < width else None
+            if isinstance(value, str):
+                if "_x" in value:
+                    value = EXCEL_ESCAPE.sub(lambda m: chr(int(m[1], 16)), value)
+                if has_controls(value):
+                    row.problems.append(RowProblem(row_number, self.label(index), "含有不可见的控制字符，请删除后再导入"))
+                    continue
+            if value is not None and _is_template_blank(value):
                 self.template_blanks += 1
                 value = None
             cells[index] = value
@@ -148,8 +154,12 @@ class RowBuilder:
     def _joined(self, cells: dict, key: str) -> str:
         """Several columns of one field: the first as written, later ones under their header; columns
         under one group (季度形象进度/一季度 …) each under their own name."""
-        indices = self.by_field.get(key, [])
-        grouped = len(indices) > 1 and all("/" in self.plan.headers[i] for i in indices)
+        indices = self.by_field.get(key)
+        if not indices:
+            return ""
+        if len(indices) == 1:
+            return _text(cells.get(indices[0]))
+        grouped = key in self.grouped
         parts = []
         for index in indices:
             text = _text(cells.get(index))

@@ -7,7 +7,6 @@ entry sees that it came closed from a file and not through 申请销号 → 审�
 
 from __future__ import annotations
 
-import uuid as _uuid
 from dataclasses import dataclass
 from datetime import date
 
@@ -15,6 +14,7 @@ from desk_app.db.models import database
 from desk_app.domain import Status
 
 from . import context
+from .ledger_create import new_uuids
 
 IMPORT_ACTOR = "导入"
 IMPORT_CLOSE_EVENT = "导入销号"  # an EntryEvent kind of its own: not 审核通过
@@ -48,9 +48,10 @@ def record_import_history(items: list[ImportedHistory]) -> None:
     today, now, actor = context.today(), context.now(), context.actor()
     month, day, at = today.strftime("%Y-%m"), today.isoformat(), str(now)
     progress_rows, event_rows, log_rows, closing = [], [], [], []
+    uuids = iter(new_uuids(len(items)))  # one at most per item: its progress update or its 导入销号 event
     for item in items:
         if item.progress and item.status not in (Status.CLOSED, Status.PENDING_CLOSE):
-            progress_rows.append((str(_uuid.uuid4()), item.entry_id, day, month, item.progress, actor, at))
+            progress_rows.append((next(uuids), item.entry_id, day, month, item.progress, actor, at))
             log_rows.append(_log("ledger_entry", item.entry_id, "progress", item.progress[:200], at, actor,
                                  "update"))
         if item.status in (Status.CLOSED, Status.PENDING_CLOSE):
@@ -65,7 +66,7 @@ def record_import_history(items: list[ImportedHistory]) -> None:
                     log_rows.append(_log("ledger_entry", item.entry_id, name, value, at, actor, "update"))
             if closed:
                 text = f"随 {item.source} 导入时表格已写明完成：{item.closure_words}".strip("：")
-                event_rows.append((str(_uuid.uuid4()), item.entry_id, IMPORT_CLOSE_EVENT, text, IMPORT_ACTOR, at))
+                event_rows.append((next(uuids), item.entry_id, IMPORT_CLOSE_EVENT, text, IMPORT_ACTOR, at))
                 # Logged under 状态 so the entry's history reads "已销号（导入销号：…）" in words it knows.
                 log_rows.append(_log("ledger_entry", item.entry_id, "status",
                                      f"{Status.CLOSED.value}（{IMPORT_CLOSE_EVENT}：{text}）", at, actor, "update"))
