@@ -121,6 +121,8 @@ class Group:
 
 
 def _text(value) -> str:
+    if value.__class__ is str:
+        return value.strip()
     return "" if value is None else str(value).strip()
 
 
@@ -183,9 +185,9 @@ def read_groups(raw, rows: list[tuple[int, list, set[int]]], mapping: dict[int, 
                 i = block[-1] + 1
                 continue
         # A task row followed by rows with only measure columns filled.
-        subs = _run(rows, i + 1, lambda cells: bool(
-            (filled := {c for c, v in enumerate(cells) if _text(v)}) and filled <= allowed
-            and any(_cell(cells, c) for c in by_key["measures"])))
+        # (Nothing filled outside the measure columns — looked at up to the first such cell — and a measure.)
+        subs = _run(rows, i + 1, lambda cells: not any(_text(v) for c, v in enumerate(cells) if c not in allowed)
+                    and any(_cell(cells, c) for c in by_key["measures"]))
         if subs:
             groups.append(Group(i, subs, measure_cols))
             i = subs[-1] + 1
