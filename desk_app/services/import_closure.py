@@ -26,8 +26,9 @@ _PROGRESS_SQL = ('INSERT INTO "progress_update" ("uuid", "entry_id", "date", "mo
 _EVENT_SQL = 'INSERT INTO "entry_event" ("uuid", "entry_id", "kind", "text", "actor", "at") VALUES (?, ?, ?, ?, ?, ?)'
 _LOG_SQL = ('INSERT INTO "change_log" ("at", "actor", "entity", "entity_id", "action", "field", "old", "new") '
             'VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-_CLOSE_SQL = ('UPDATE "ledger_entry" SET "completion_summary" = ?, "completed_date" = ?, '
-              '"closed_date" = COALESCE(?, "closed_date") WHERE "id" = ?')
+_CLOSE_SQL = 'UPDATE "ledger_entry" SET "completion_summary" = ?, "completed_date" = ?, "closed_date" = ? WHERE "id" = ?'
+_PENDING_SQL = 'UPDATE "ledger_entry" SET "completion_summary" = ?, "completed_date" = ? WHERE "id" = ?'
+
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,7 @@ def record_import_history(items: list[ImportedHistory]) -> None:
     """Progress updates and 销号 records for freshly imported entries (one transaction, in bulk)."""
     today, now, actor = context.today(), context.now(), context.actor()
     month, day, at = today.strftime("%Y-%m"), today.isoformat(), str(now)
-    progress_rows, event_rows, log_rows, closing = [], [], [], []
+    progress_rows, event_rows, log_rows, closing, pending = [], [], [], [], []
     uuids = iter(new_uuids(len(items)))  # one at most per item: its progress update or its 导入销号 event
     for item in items:
         if item.progress and item.status not in (Status.CLOSED, Status.PENDING_CLOSE):
@@ -59,8 +60,10 @@ def record_import_history(items: list[ImportedHistory]) -> None:
             values = {"completion_summary": item.completion_summary, "completed_date": item.completed_date}
             if closed:
                 values["closed_date"] = today
-            closing.append((item.completion_summary, _day(item.completed_date), day if closed else None,
-                            item.entry_id))
+            if closed:
+                closing.append((item.completion_summary, _day(item.completed_date), day, item.entry_id))
+            else:
+                pending.append((item.completion_summary, _day(item.completed_date), item.entry_id))
             for name, value in values.items():
                 if value:
                     log_rows.append(_log("ledger_entry", item.entry_id, name, value, at, actor, "update"))
@@ -71,7 +74,7 @@ def record_import_history(items: list[ImportedHistory]) -> None:
                 log_rows.append(_log("ledger_entry", item.entry_id, "status",
                                      f"{Status.CLOSED.value}（{IMPORT_CLOSE_EVENT}：{text}）", at, actor, "update"))
     cursor = database.cursor()
-    for sql, rows in ((_CLOSE_SQL, closing), (_PROGRESS_SQL, progress_rows), (_EVENT_SQL, event_rows),
+    for sql, rows in ((_CLOSE_SQL, closing), (_PENDING_SQL, pending), (_PROGRESS_SQL, progress_rows), (_EVENT_SQL, event_rows),
                       (_LOG_SQL, log_rows)):
         if rows:
             cursor.executemany(sql, rows)
