@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from desk_app.db.models import database
+from desk_app.db.versioned import bump_sql
 from desk_app.domain import Status
 
 from . import context
@@ -26,8 +27,10 @@ _PROGRESS_SQL = ('INSERT INTO "progress_update" ("uuid", "entry_id", "date", "mo
 _EVENT_SQL = 'INSERT INTO "entry_event" ("uuid", "entry_id", "kind", "text", "actor", "at") VALUES (?, ?, ?, ?, ?, ?)'
 _LOG_SQL = ('INSERT INTO "change_log" ("at", "actor", "entity", "entity_id", "action", "field", "old", "new") '
             'VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-_CLOSE_SQL = 'UPDATE "ledger_entry" SET "completion_summary" = ?, "completed_date" = ?, "closed_date" = ? WHERE "id" = ?'
-_PENDING_SQL = 'UPDATE "ledger_entry" SET "completion_summary" = ?, "completed_date" = ? WHERE "id" = ?'
+# Each a write of the entry: its version goes up, as LedgerEntry.update (db/versioned) would do it.
+_CLOSE_SQL = (f'UPDATE "ledger_entry" SET "completion_summary" = ?, "completed_date" = ?, "closed_date" = ?, '
+              f'{bump_sql()} WHERE "id" = ?')
+_PENDING_SQL = f'UPDATE "ledger_entry" SET "completion_summary" = ?, "completed_date" = ?, {bump_sql()} WHERE "id" = ?'
 
 
 
