@@ -8,6 +8,11 @@ import sys
 import unicodedata
 from pathlib import Path
 
+import pytest
+
+# One worker runs them all, so the files parsed for one test are read from the cache by the next.
+pytestmark = pytest.mark.xdist_group("architecture")
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
