@@ -15,7 +15,6 @@ from desk_app.db.models import (
     ActionPlanVersion,
     Campaign,
     Department,
-    LedgerEntry,
     Meeting,
     MeetingAttendance,
     MeetingReport,
