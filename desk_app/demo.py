@@ -78,8 +78,7 @@ class _Builder:
         self.seed = seed
         self.today = today
         self.start = _month_start(today, HISTORY_MONTHS)  # the ledger reaches back two years
-        self.year_start = _month_start(today, 11)  # this year's 专班, 推进会 and 重点任务
-        self.long_ago = today - timedelta(days=180)  # entries due before this are mostly closed by now
+        self.year_start = _month_start(today, 11)  # this year's 专班, 推进会 and 重点任务; older entries mostly closed
         self.uuid_rng = random.Random(seed * 7919 + 1)
 
     def uuid(self) -> str:
@@ -265,7 +264,7 @@ class _Builder:
         completed = closed = None
         if deadline_type == DeadlineType.LONG_TERM:
             status = Status.ONGOING if status_roll < 0.6 else Status.IN_PROGRESS
-        elif deadline < self.today and status_roll < (0.80 if deadline > self.long_ago else 0.95) or status_roll < 0.25:
+        elif deadline < self.today and status_roll < (0.95 if found < self.year_start else 0.80) or status_roll < 0.25:
             status = Status.CLOSED
             completed = self.day_between(found, min(deadline + timedelta(days=rng.choice([0, 0, 0, 5])),
                                                     self.today - timedelta(days=1)))
