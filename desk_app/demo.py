@@ -325,7 +325,7 @@ def build_demo(*, entries: int = DEFAULT_ENTRIES, seed: int = 1, today: date | N
 
 def _build(b: _Builder, seed: int, today: date, entries: int, progress) -> DemoResult:
     campaign = Campaign.create(name=f"{today.year}年观念能力作风建设年（演示）", year=today.year,
-                               start_date=b.start, end_date=_month_start(today, -1) - timedelta(days=1),
+                               start_date=b.year_start, end_date=_month_start(today, -1) - timedelta(days=1),
                                is_current=True, note="由 desk-app demo 生成的演示数据")
     depts, people = b.build_org()
     forces = b.build_task_forces(campaign, people)
@@ -444,8 +444,8 @@ def _new_entry(row: dict, reviewer_id: int) -> NewEntry:
 
 def _progress_updates(b: _Builder, campaign) -> None:
     """本月进展 for entries that are under way or done: in the month they were taken up and in the last two
-    months of their course (the month they were done in, or this one), so every past month's 通报 has
-    progress to show and the current month's ledger its 最新进展."""
+    months of their course (up to the month they were done in, or last month: this month's is still being
+    collected), so every past month's 通报 has progress to show and the ledger its 最新进展."""
     rng = b.rng
     rows = []
     cursor = database.execute_sql(
@@ -458,6 +458,8 @@ def _progress_updates(b: _Builder, campaign) -> None:
         end = _as_date(completed_text) if completed_text else today
         first = found.year * 12 + found.month - 1
         last = end.year * 12 + end.month - 1
+        if not completed_text:  # this month's progress is still being collected (本月调度)
+            last = max(first, last - 1)
         for index in sorted({first, max(first, last - 1), last}):
             month = date(index // 12, index % 12 + 1, 25)
             on = min(max(month, found), end).isoformat()

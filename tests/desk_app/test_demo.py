@@ -78,8 +78,11 @@ def test_past_months_are_frozen_up_to_a_size(db, monkeypatch, entries, frozen):
     monkeypatch.setattr(demo_data, "FREEZE_HISTORY_UP_TO", 100)
     result = demo_data.build(entries=entries, seed=7)
     months = month_freeze.frozen_months(result.campaign_id)
-    if frozen:  # the 24 months before the current one (today 2026-11-23, before its report day)
-        assert len(months) == 24 and (months[0], months[-1]) == ("2024-11", "2026-10")
+    if frozen:  # every month from the one its first entry was found in to the last before today's (2026-11)
+        first = min(e.found_date for e in LedgerEntry.select(LedgerEntry.found_date))
+        span = (2026 * 12 + 10) - (first.year * 12 + first.month) + 1
+        assert len(months) == span and months[0] == first.strftime("%Y-%m") and months[-1] == "2026-10"
+        assert len(set(months)) == span
     else:
         assert months == []
     assert LedgerEntry.select().count() == entries
