@@ -220,7 +220,7 @@ def _frozen_months(campaign_id: int, today: date, progress=None) -> list[str]:
         LedgerEntry.closed_date).where(LedgerEntry.campaign == campaign_id).tuples()]
     now = {row[0]: row[1:2] + row[3:] for row in rows}
     shown = dict(now)
-    conn = database.connection()
+    conn = database.cursor()  # executemany on either engine
     sql = ('UPDATE "ledger_entry" SET "status" = ?, "completed_date" = ?, "closed_date" = ?, '
            f'{bump_sql()} WHERE "id" = ?')
     months = _months_to_freeze(campaign_id, today)

@@ -2,7 +2,8 @@
 # Set up a checkout: the system libraries Qt needs (Debian/Ubuntu/UOS/Kylin, via apt-get when run as
 # root or with sudo), a virtual environment and the program installed into it.
 #   scripts/setup.sh              runtime only, in .venv (newest releases of every dependency)
-#   scripts/setup.sh test         with the test tools (pytest, pytest-qt, pypdf, ruff; xvfb, poppler-utils)
+#   scripts/setup.sh test         with the test tools (pytest, pytest-qt, pypdf, ruff; xvfb, poppler-utils,
+#                                 and PostgreSQL's server for the tests on the shared engine)
 #   scripts/setup.sh test-oldest  the same in .venv-oldest-qt, with the oldest releases desk_app supports
 #                                 (scripts/oldest-supported.txt: PySide6-Essentials 6.8.0, pypdfium2 4.30.0)
 # Python: $PYTHON, else python3 when it is 3.11 or newer, else python3.13/3.12/3.11 from the PATH, else
@@ -46,6 +47,14 @@ if command -v apt-get >/dev/null 2>&1 && command -v dpkg >/dev/null 2>&1; then
     # shellcheck disable=SC2086 # one word per package
     apt_install $missing
   fi
+fi
+
+# The tests run the service, exchange and print suites on PostgreSQL too, against a throw-away cluster they
+# start themselves (desk_app/db/pg_cluster.py: initdb + pg_ctl); without the server those variants skip.
+if [ "$mode" != run ] && command -v apt-get >/dev/null 2>&1 && ! command -v initdb >/dev/null 2>&1 \
+    && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  echo "安装 PostgreSQL（apt-get，供测试启动临时数据库服务器）"
+  apt_install postgresql || echo "未能安装 PostgreSQL：PostgreSQL 上的测试将被跳过。" >&2
 fi
 
 new_enough() { "$1" -c 'import sys; raise SystemExit(0 if sys.version_info >= (3, 11) else 1)' 2>/dev/null; }

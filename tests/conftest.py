@@ -2,6 +2,12 @@
 
 The demo campaign is built once per test session (it is deterministic) and every test that asks for it
 gets its own copy of that database file: same data, own folder, a fraction of the time.
+
+Both engines (issue 16): ``db`` and ``demo`` open the engine the ``db_engine`` fixture names, "sqlite" unless
+a test is parametrised. The service, exchange and print tests are (tests/engines.py decides which): their
+PostgreSQL variant runs against a throw-away cluster this session starts (desk_app/db/pg_cluster), each
+test in its own database created from a migrated template (the demo's from a demo template); where no
+server can start, those variants skip with the reason and the SQLite ones still run.
 """
 
 from __future__ import annotations
@@ -11,6 +17,7 @@ import shutil
 from datetime import date
 
 import pytest
+from engine_matrix import pg_generate_tests, pg_modify_items
 
 # Qt aborts without a display unless told to draw offscreen; set before anything imports Qt. The offscreen
 # screen is the clerks' smallest, 1366×768 (issue 18), so every window and dialog is tried at that size.
@@ -34,10 +41,13 @@ def user_folders(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
     data = tmp_path / "data"
     monkeypatch.setenv("DESK_APP_DATA_DIR", str(data))
+    monkeypatch.delenv("DESK_APP_DATABASE", raising=False)
     from desk_app import paths
+    from desk_app.db.connection import set_database_url
     from desk_app.services import context
 
     paths.set_data_dir(None)
+    set_database_url(None)
     context.set_today(TODAY)
     context.set_actor("测试员")
     yield data
@@ -47,17 +57,122 @@ def user_folders(tmp_path, monkeypatch):
     context.set_today(None)
     context.set_actor(None)
     paths.set_data_dir(None)
+    set_database_url(None)
+
+
+def pytest_generate_tests(metafunc):
+    pg_generate_tests(metafunc)
+
+
+def pytest_collection_modifyitems(config, items):
+    pg_modify_items(items)
 
 
 @pytest.fixture
-def db(user_folders, request):
-    """An empty, migrated database in the test's data folder (the demo's, when the test also asks for it)."""
+def db_engine():
+    """The engine of this test's database: "sqlite", or "postgresql" in a parametrised test's PG variant."""
+    return "sqlite"
+
+
+@pytest.fixture(scope="session")
+def pg_server(tmp_path_factory):
+    """A throw-away PostgreSQL cluster for the session (skips the test with the reason when none starts)."""
+    from desk_app.db import pg_cluster
+
+    try:
+        cluster = pg_cluster.start()
+    except pg_cluster.ClusterUnavailable as exc:
+        pytest.skip(f"PostgreSQL server unavailable: {exc}")
+    yield cluster
+    cluster.stop()
+
+
+def _pg_template(cluster, name: str, demo: bool) -> str:
+    """A database at the current version (the demo campaign in it when demo): db init as a clerk runs it."""
+    from desk_app import paths
+    from desk_app.db import close_database, open_database
+    from desk_app.db.engine import parse_url
+    from desk_app.db.open_postgres import initialise
+    from desk_app.services import context
+
+    cluster.sql(f'CREATE DATABASE "{name}"')
+    initialise(parse_url(cluster.url(name))).close()
+    previous = paths.data_dir() if os.environ.get("DESK_APP_DATA_DIR") else None
+    from desk_app.db.models import database
+
+    pinned, actor = context._today, context._actor  # built inside a test's setup: give them back after
+    bound = database.obj
+    context.set_today(TODAY)
+    context.set_actor("测试员")
+    try:
+        open_database(url=cluster.url(name))  # seeds the pick lists, as the first open does
+        if demo:
+            from desk_app.demo import build_demo
+
+            build_demo(seed=1, today=TODAY)
+    finally:
+        close_database()
+        context.set_today(pinned)
+        context.set_actor(actor)
+        paths.set_data_dir(previous)
+        database.initialize(bound)  # the test's own database again (it reconnects on its next query)
+    return name
+
+
+class _Templates(dict):
+    """kind ("empty" or "demo") -> template database name, each built the first time it is asked for."""
+
+    def __init__(self, cluster):
+        super().__init__()
+        self.cluster = cluster
+
+    def __missing__(self, kind: str) -> str:
+        self[kind] = _pg_template(self.cluster, f"desk_{kind}_template", demo=kind == "demo")
+        return self[kind]
+
+
+@pytest.fixture(scope="session")
+def pg_templates(pg_server):
+    """The template databases: pg_templates["empty"], pg_templates["demo"] (each built once, on first use)."""
+    return _Templates(pg_server)
+
+
+@pytest.fixture
+def pg_database(request, monkeypatch):
+    """Make a fresh PostgreSQL database for this test from a template and point the program at it
+    (DESK_APP_DATABASE, as a clerk's setting would); call with "empty" or "demo". Dropped afterwards."""
+    cluster = request.getfixturevalue("pg_server")
+    templates = request.getfixturevalue("pg_templates")
+    made = []
+
+    def make(kind: str = "empty") -> str:
+        name = f"t{os.getpid()}_{len(made)}_{abs(hash(request.node.nodeid)) % 10**8}"
+        cluster.create_database(name, templates[kind])
+        made.append(name)
+        url = cluster.url(name)
+        monkeypatch.setenv("DESK_APP_DATABASE", url)
+        return url
+
+    yield make
+    from desk_app.db import close_database
+
+    close_database()
+    for name in made:
+        cluster.sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def db(user_folders, request, db_engine):
+    """An empty, migrated database in the test's data folder (the demo's, when the test also asks for it);
+    on PostgreSQL a fresh database of the session's cluster."""
     from desk_app.db import open_database
     from desk_app.db.models import database
 
     if "demo" in request.fixturenames:
         request.getfixturevalue("demo")
         return database.obj
+    if db_engine == "postgresql":
+        request.getfixturevalue("pg_database")("empty")
     return open_database()
 
 
@@ -86,14 +201,57 @@ def demo_template(tmp_path_factory):
 
 
 @pytest.fixture
-def demo(user_folders, demo_template):
-    """The default demo campaign in this test's own data folder (a copy of the session's template)."""
+def demo(user_folders, demo_template, db_engine, request):
+    """The default demo campaign in this test's own data folder (a copy of the session's template); on
+    PostgreSQL in a fresh database made from the session's demo template."""
     from desk_app import paths
     from desk_app.db import open_database
 
     folder, result = demo_template
+    if db_engine == "postgresql":
+        request.getfixturevalue("pg_database")("demo")
+        open_database()
+        return result
     target = paths.database_path()
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(folder / target.name, target)
     open_database()
     return result
+
+
+class Offices:
+    """Two offices for exchange tests (a sub-unit sends, the upper office takes in): each its own data
+    folder, and on PostgreSQL its own database. Made after the sender's data is open."""
+
+    def __init__(self, tmp_path, monkeypatch, sender_url, other_url):
+        from desk_app import paths
+
+        self.sender_dir, self.other_dir = paths.data_dir(), tmp_path / "upper"
+        self.monkeypatch, self.sender_url, self.other_url = monkeypatch, sender_url, other_url
+
+    def _open(self, folder, url):
+        from desk_app import paths
+        from desk_app.db import close_database, open_database
+
+        close_database()
+        paths.set_data_dir(folder)
+        if url:
+            self.monkeypatch.setenv("DESK_APP_DATABASE", url)
+        open_database()
+
+    def other(self):
+        self._open(self.other_dir, self.other_url)
+
+    def sender(self):
+        self._open(self.sender_dir, self.sender_url)
+
+
+@pytest.fixture
+def offices(tmp_path, monkeypatch, db_engine, request):
+    """Offices (see there): .other() opens the upper office's empty data, .sender() the sender's again."""
+    sender_url = os.environ.get("DESK_APP_DATABASE")
+    other_url = request.getfixturevalue("pg_database")("empty") if db_engine == "postgresql" else None
+    if sender_url:
+        monkeypatch.setenv("DESK_APP_DATABASE", sender_url)  # making the other database pointed there
+    return Offices(tmp_path, monkeypatch, sender_url, other_url)
+

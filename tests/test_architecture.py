@@ -67,3 +67,12 @@ def test_core_opens_no_network_connection():
             if bad:
                 offenders[str(path.relative_to(ROOT))] = bad
     assert offenders == {}
+
+
+def test_only_the_database_layer_speaks_to_a_server():
+    """The one network connection the program may open is to the PostgreSQL server the clerk configured:
+    the driver is imported by the database layer alone (engine_postgres and its helpers)."""
+    allowed = {"desk_app/db/engine.py", "desk_app/db/engine_postgres.py", "desk_app/db/pg_cluster.py"}
+    users = {str(p.relative_to(ROOT)) for folder in ("desk_app", "ui") for p in (ROOT / folder).rglob("*.py")
+             if any(n.split(".")[0] in ("psycopg", "psycopg2", "psycopg_binary") for n in _imports(p))}
+    assert users <= allowed and "desk_app/db/engine_postgres.py" in users

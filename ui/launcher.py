@@ -39,7 +39,13 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _window(cli, args, opened: str | None) -> int:
-    cli.apply_globals(args)
+    from desk_app.errors import DeskAppError  # noqa: PLC0415
+
+    try:
+        cli.apply_globals(args)  # a bad --database address is named here, before any window opens
+    except DeskAppError as exc:
+        sys.stderr.write(f"错误：{exc.message}\n")
+        return 2
     # The core modules opening the data needs, before Qt: PySide6's import hook reads the source of every
     # module imported after it, which costs the first paint a few hundredths of a second (bench/startup.py).
     from desk_app.logs import setup_logging  # noqa: F401, PLC0415

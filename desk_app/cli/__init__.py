@@ -18,6 +18,7 @@ from desk_app.errors import DeskAppError
 # Command modules in the order `desk-app --help` lists them.
 COMMAND_MODULES = ["demo", "stats", "print_cmd", "backup_cmd", "export_cmd", "import_cmd", "campaign_cmd"]
 COMMAND_MODULES += ["freeze_cmd"]  # 封账 (issue 19)
+COMMAND_MODULES += ["db_cmd"]  # the database: init a PostgreSQL one, copy between engines (issue 16)
 
 
 # argparse's own messages, in the words the rest of the program uses.
@@ -76,9 +77,15 @@ _date = date_argument
 def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
     """The whole command line; commands=False only its global options (the window's start-up: the command
     modules import every print kind, a tenth of a second the window need not wait)."""
-    parser = _Parser(prog="desk-app", description="专班·例会·整改台账（不带命令时打开图形界面）")
+    # Without the commands no abbreviations: a command's own option would otherwise be taken for a global one
+    # it begins ("db copy --to URL" read as --today).
+    parser = _Parser(prog="desk-app", description="专班·例会·整改台账（不带命令时打开图形界面）", allow_abbrev=commands)
     parser.add_argument("--version", action="version", version=f"desk-app {__version__}", help="显示版本号并退出")
     parser.add_argument("--data-dir", metavar="DIR", help="数据文件夹（默认为用户数据目录，或环境变量 DESK_APP_DATA_DIR）")
+    parser.add_argument("--database", metavar="URL",
+                        help="使用的数据库：sqlite（默认，数据文件夹中的文件）、sqlite:文件路径，或 "
+                             "postgresql://用户名@服务器[:端口]/数据库名（办公室共用的服务器；"
+                             "也可用环境变量 DESK_APP_DATABASE 或“设置 › 数据库”指定）")
     parser.add_argument("--today", type=_date, metavar="YYYY-MM-DD", help="按指定日期计算逾期和红黄灯（状态、销号仍以当前记录为准）")
     if not commands:
         parser.set_defaults(command=None)
@@ -94,6 +101,12 @@ def apply_globals(args) -> None:
 
     if args.data_dir:
         paths.set_data_dir(args.data_dir)
+    if getattr(args, "database", None):
+        from desk_app.db.connection import set_database_url  # noqa: PLC0415
+        from desk_app.db.engine import parse_url  # noqa: PLC0415
+
+        parse_url(args.database)  # a bad address stops here, before any folder or log is created
+        set_database_url(args.database)
     if args.today:
         context.set_today(args.today)
 
@@ -140,8 +153,8 @@ def main(argv: list[str] | None = None) -> int:
     if not args.command:
         parser.print_help()
         return 0
-    apply_globals(args)
     try:
+        apply_globals(args)
         return args.func(args) or 0
     except DeskAppError as exc:
         sys.stderr.write(f"错误：{exc.message}\n")

@@ -69,6 +69,8 @@ def run_check(args) -> int:
 
     session.require_data_folder(create=False)
     _setup()
+    if session.shared_database():  # the server's database is checked through a connection, not a file
+        session.open_data(read_only=True, create=False)
     report = integrity.check(quick=args.quick)
     if report.too_new:  # refused like every other command does, with the same exit status
         from desk_app.errors import DatabaseTooNewError  # noqa: PLC0415

@@ -39,8 +39,12 @@ def run(args) -> int:
     elapsed = time.perf_counter() - started
     db_file = paths.database_path()
     size_mb = sum(f.stat().st_size for f in (db_file, db_file.with_name(db_file.name + "-wal")) if f.exists()) / 1e6
+    from desk_app.db.models import database  # noqa: PLC0415
+
+    where = (f"数据文件 {size_mb:.1f} MB：{paths.data_dir()}" if database.engine_name == "sqlite"
+             else f"数据库 {database.location()}")
     print(f"已生成演示数据：{result.people} 人，{result.task_forces} 个专班，{result.meetings} 次会议，"
-          f"{result.entries} 条台账。用时 {elapsed:.1f} 秒，数据文件 {size_mb:.1f} MB：{paths.data_dir()}")
+          f"{result.entries} 条台账。用时 {elapsed:.1f} 秒，{where}")
     if not demo_data.history_frozen(entries):
         print(f"超过 {demo_data.FREEZE_HISTORY_UP_TO} 条的演示数据不封存以往月份（通报的趋势和排名变化从本月开始）；"
               "需要时用 desk-app freeze YYYY-MM 封存某月。")

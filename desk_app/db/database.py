@@ -1,4 +1,4 @@
-"""Opening, migrating and backing up the SQLite database."""
+"""Opening, migrating and backing up the database (SQLite here; PostgreSQL in open_postgres)."""
 
 from __future__ import annotations
 
@@ -14,16 +14,14 @@ from peewee import SqliteDatabase
 from desk_app import paths
 from desk_app.errors import DatabaseCorruptError, DatabaseError, DatabaseTooNewError
 
+from .connection import configured_target
+from .engine import Engine, parse_url
+from .engine_sqlite import BUSY_TIMEOUT_MS, SqliteEngine
 from .migrations import LATEST_VERSION, MIGRATIONS
 from .models import database
-from .storage_errors import translate as _storage_error
+from .open_postgres import open_postgres
 
 log = logging.getLogger(__name__)
-
-BUSY_TIMEOUT_MS = 5000
-# Rows changed since the last checkpoint after which a commit folds the WAL into the database file, so
-# that an import or a bulk change lives in desk.sqlite3 itself, not only in the -wal file beside it.
-CHECKPOINT_AFTER_CHANGES = 200
 
 # Connection settings only; WAL is switched on after the version check, since it rewrites the
 # file header and a database we refuse must stay byte-for-byte as it was.
@@ -48,70 +46,13 @@ def _corrupt_message(path: Path) -> str:
             "或把该文件交给管理员检查；本程序没有改动它。")
 
 
-class GuardedSqliteDatabase(SqliteDatabase):
-    """Reports a full disk, a read-only folder, a lock or a damaged file as a Chinese DatabaseError, and
-    keeps the database file current (checkpoints after large writes and at close)."""
-
-    checkpoint_after = CHECKPOINT_AFTER_CHANGES
-
-    def execute_sql(self, sql, params=None):
-        if sql.startswith("ROLLBACK TO SAVEPOINT") and not self._in_transaction():
-            return None  # SQLite already rolled the whole transaction back (disk full, I/O error)
-        try:
-            return super().execute_sql(sql, params)
-        except PeeweeDatabaseError as exc:
-            raise (_storage_error(exc) or exc) from exc
-
-    def _in_transaction(self) -> bool:
-        conn = self._state.conn
-        return conn is not None and conn.in_transaction
-
-    def rollback(self):
-        # After SQLITE_FULL or an I/O error SQLite has rolled back by itself; a second ROLLBACK would fail
-        # with "no transaction is active" and hide the real cause.
-        if not self._in_transaction():
-            return None
-        return super().rollback()
-
-    def commit(self):
-        try:
-            result = super().commit()
-        except PeeweeDatabaseError as exc:
-            raise (_storage_error(exc) or exc) from exc
-        self._checkpoint_if_large()
-        return result
-
-    def _checkpoint_if_large(self) -> None:
-        conn = self._state.conn
-        if conn is None or self.database.startswith("file:"):  # read-only URIs never write
-            return
-        done = getattr(self._state, "checkpointed_at", 0)
-        if conn.total_changes - done >= self.checkpoint_after:
-            self.checkpoint("PASSIVE")
-            self._state.checkpointed_at = conn.total_changes
-
-    def checkpoint(self, mode: str = "TRUNCATE") -> None:
-        """Copy the WAL into the database file (TRUNCATE also empties the -wal file)."""
-        conn = self._state.conn
-        if conn is None or conn.in_transaction:
-            return
-        try:
-            conn.execute(f"PRAGMA wal_checkpoint({mode})").fetchall()
-        except sqlite3.Error as exc:  # busy readers or a full disk: SQLite checkpoints again later
-            log.warning("WAL checkpoint (%s) failed: %s", mode, exc)
-
-    def close(self, *, truncate_wal: bool = False):
-        """A worker thread's close copies what it can without waiting (PASSIVE): a TRUNCATE checkpoint
-        holds the write lock while it waits for readers, so another thread's save could time out behind
-        it. The program's own last close (close_database) also empties the -wal file."""
-        if not self.is_closed() and not self.database.startswith("file:"):
-            self.checkpoint("TRUNCATE" if truncate_wal else "PASSIVE")
-        self._state.checkpointed_at = 0
-        return super().close()
+GuardedSqliteDatabase = SqliteEngine  # the name older code and tests know
 
 
-def schema_version(db: SqliteDatabase) -> int:
-    return db.execute_sql("PRAGMA user_version").fetchone()[0]
+def schema_version(db) -> int:
+    if isinstance(db, Engine):
+        return db.schema_version()
+    return db.execute_sql("PRAGMA user_version").fetchone()[0]  # a plain peewee SqliteDatabase
 
 
 def _connect(path: Path, read_only: bool) -> SqliteDatabase:
@@ -148,17 +89,9 @@ def _connect_immutable(path: Path) -> SqliteDatabase:
     return db
 
 
-def backup_database(db: SqliteDatabase, destination: Path) -> Path:
-    """Copy a live database with SQLite's online backup API (safe while in use, WAL included)."""
-    destination.parent.mkdir(parents=True, exist_ok=True)
-    tmp = destination.with_name(destination.name + ".part")
-    target = sqlite3.connect(tmp)
-    try:
-        db.connection().backup(target)
-    finally:
-        target.close()
-    tmp.replace(destination)
-    return destination
+def backup_database(db, destination: Path) -> Path:
+    """A SQLite file holding the whole live database (safe while it is in use; either engine)."""
+    return db.backup_to_file(Path(destination))
 
 
 def _check_version(db: SqliteDatabase) -> None:
@@ -169,7 +102,7 @@ def _check_version(db: SqliteDatabase) -> None:
             "请安装最新版本的程序后再打开；为保护数据，本程序不会改动它。")
 
 
-def _migrate(db: SqliteDatabase, path: Path) -> None:
+def _migrate(db) -> None:
     version = schema_version(db)
     if version == LATEST_VERSION:
         return
@@ -179,7 +112,7 @@ def _migrate(db: SqliteDatabase, path: Path) -> None:
     for number in range(version + 1, LATEST_VERSION + 1):
         with db.atomic():
             MIGRATIONS[number - 1].upgrade(db)
-            db.execute_sql(f"PRAGMA user_version = {number}")
+            db.set_schema_version(number)
 
 
 def empty_file_message(path: Path) -> str:
@@ -205,9 +138,20 @@ def _create_new(path: Path) -> None:
     os.replace(tmp, path)
 
 
-def open_database(path: Path | None = None, *, read_only: bool = False) -> SqliteDatabase:
-    """Open (creating if needed) and upgrade the database, and bind the models to it."""
+def open_database(path: Path | None = None, *, read_only: bool = False, url: str | None = None):
+    """Open (creating if needed) and upgrade the database, and bind the models to it.
+
+    Which one: the SQLite file `path`, else the database `url`, else the configured one (connection.py:
+    --database, $DESK_APP_DATABASE, the saved choice; by default the data folder's desk.sqlite3)."""
     global _read_only
+    close_database()  # this thread's connection to what was open before (a reopen replaces it)
+    if path is None:
+        target = parse_url(url) if url is not None else configured_target()
+        if target.is_postgresql:
+            db = open_postgres(target, read_only=read_only)
+            _read_only = read_only
+            return db
+        path = target.path
     path = Path(path) if path else paths.database_path()
     if read_only and not path.exists():
         raise DatabaseError(f"数据文件不存在：{path}")
@@ -230,7 +174,7 @@ def open_database(path: Path | None = None, *, read_only: bool = False) -> Sqlit
         else:
             _check_version(db)
             db.execute_sql("PRAGMA journal_mode = wal")
-            _migrate(db, path)
+            _migrate(db)
     except Exception:
         db.close()
         raise
@@ -243,10 +187,10 @@ def open_database(path: Path | None = None, *, read_only: bool = False) -> Sqlit
 
 
 def close_database() -> None:
-    """Close this thread's connection; a writable one folds its WAL into the file first."""
+    """Close this thread's connection; a writable SQLite one folds its WAL into the file first."""
     db = database.obj
     if db is not None and not db.is_closed():
-        if isinstance(db, GuardedSqliteDatabase):
-            db.close(truncate_wal=True)
+        if isinstance(db, Engine):
+            db.close_connection()
         else:
             db.close()

@@ -10,7 +10,6 @@ from peewee import (
     BlobField,
     BooleanField,
     CharField,
-    DatabaseProxy,
     DateField,
     DateTimeField,
     FloatField,
@@ -20,9 +19,10 @@ from peewee import (
     TextField,
 )
 
+from .proxy import SwappableProxy
 from .versioned import VersionedMixin
 
-database = DatabaseProxy()
+database = SwappableProxy()
 
 
 def _now() -> datetime:

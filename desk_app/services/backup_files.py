@@ -34,6 +34,12 @@ COUNT_QUERIES = {
 
 
 def storage_message(exc: BaseException, where: Path) -> str:
+    from desk_app.db.storage_errors import DiskFullError, StorageReadOnlyError  # noqa: PLC0415
+
+    if isinstance(exc, DiskFullError):  # the backup file (a copy from the server) could not be written
+        exc = OSError(28, "No space left on device")
+    elif isinstance(exc, StorageReadOnlyError):
+        exc = PermissionError(13, "Permission denied")
     text = f"{getattr(exc, 'strerror', '') or exc}"
     # Windows: ERROR_SHARING_VIOLATION / LOCK_VIOLATION (a file open in another program), ERROR_DISK_FULL /
     # HANDLE_DISK_FULL; its messages are localised, so the numbers decide, not the English words.

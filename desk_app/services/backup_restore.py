@@ -13,6 +13,7 @@ import logging
 import os
 import shutil
 import sqlite3
+import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -134,14 +135,59 @@ def _swap_in(db_file: Path) -> None:
         _fsync(live.parent)
 
 
+def _restore_into_server(db_file: Path, progress) -> None:
+    """PostgreSQL: the backup's tables replace the server's, in one transaction (a backup of an older
+    version is upgraded first, in a temporary copy)."""
+    from desk_app.db import table_copy  # noqa: PLC0415
+
+    folder = Path(tempfile.mkdtemp(prefix=".restore-", dir=paths.data_dir()))
+    try:
+        copy = folder / backups.DB_NAME
+        shutil.copyfile(db_file, copy)
+        source = table_copy.open_sqlite_file(copy, upgrade=True)
+        try:
+            table_copy.copy_tables(source, database.obj, progress, replace=True)
+        finally:
+            source.close()
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _restore_shared(check: BackupCheck, step, progress) -> RestoreResult:
+    """restore_backup on a PostgreSQL server: every clerk sees the restored data from their next reading."""
+    if step("正在备份服务器上的当前数据……") is False:
+        raise _cancelled()
+    safety = backups.create_backup("pre-restore", progress=progress, rotate_after=False)
+    if step("正在恢复附件……") is False:
+        raise _cancelled()
+    _copy_attachments(check, progress)
+    step("正在把备份写入数据库服务器……")
+    _restore_into_server(check.db_file, progress)
+    close_database()
+    undo_history.irreversible("恢复备份")
+    log.info("restored backup %s into %s (safety copy %s)", check.info.path.name, database.obj.location(),
+             safety.name)
+    return RestoreResult(check.info.path, safety, check.info.counts, len(check.missing_attachments))
+
+
 def restore_backup(path: Path, *, progress=None) -> RestoreResult:
     """Replace the current data with a backup, after backing the current data up.
 
-    Leaves the database CLOSED: the caller reopens it (session.open_data()), in its own thread.
+    Leaves the database CLOSED: the caller reopens it (session.open_data()), in its own thread. On a
+    PostgreSQL server the backup's tables replace the server's (for every clerk) in one transaction.
     """
     def step(text: str) -> bool:
         return progress(0, 0, text) if progress else True
 
+    if database.obj is not None and database.engine_name == "postgresql":
+        step("正在检查备份……")
+        check = inspect_backup(Path(path))
+        try:
+            if not check.ok:
+                raise DatabaseError("不能用这个备份恢复：" + "；".join(check.problems))
+            return _restore_shared(check, step, progress)
+        finally:
+            check.cleanup()
     lock = instance_lock.acquire(paths.data_dir())
     if not lock.acquired:
         raise ReadOnlyError(lock.error or (instance_lock.locked_message(lock.owner)

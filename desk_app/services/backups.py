@@ -25,6 +25,7 @@ from pathlib import Path
 from desk_app import __version__, paths
 from desk_app.db import backup_database
 from desk_app.db.models import database
+from desk_app.db.storage_errors import DiskFullError, StorageReadOnlyError
 from desk_app.errors import DatabaseCorruptError, DatabaseError, InputFileError
 
 from .backup_files import (  # noqa: F401 - re-exported: callers use backups.store_path etc.
@@ -167,7 +168,7 @@ def _write_folder(reason: str, progress=None) -> tuple[Path, dict]:
         (staging / MANIFEST_NAME).write_text(json.dumps(manifest, ensure_ascii=False, indent=1),
                                              encoding="utf-8")
         os.replace(staging, final)
-    except (OSError, sqlite3.Error) as exc:
+    except (OSError, sqlite3.Error, DiskFullError, StorageReadOnlyError) as exc:
         shutil.rmtree(staging, ignore_errors=True)
         raise DatabaseError(storage_message(exc, root)) from exc
     except BaseException:
@@ -201,7 +202,7 @@ def _write_zip(reason: str, destination: Path, progress=None) -> Path:
             manifest["missing_attachments"] = missing
             archive.writestr(MANIFEST_NAME, json.dumps(manifest, ensure_ascii=False, indent=1))
         os.replace(part, destination)
-    except (OSError, sqlite3.Error, zipfile.LargeZipFile) as exc:
+    except (OSError, sqlite3.Error, zipfile.LargeZipFile, DiskFullError, StorageReadOnlyError) as exc:
         part.unlink(missing_ok=True)
         raise DatabaseError(storage_message(exc, destination.parent)) from exc
     except BaseException:
@@ -427,8 +428,25 @@ def daily_backup_due(now: datetime | None = None) -> bool:
     return not any(b.created_at.date() == today for b in list_backups())
 
 
+SERVER_DAILY_KEY = "daily_backup_day"
+
+
+def _claim_day_on_server(day) -> bool:
+    """On a shared PostgreSQL database one clerk's program makes the office's daily backup, not every PC:
+    the first to record today's date in the server's settings (one atomic statement) makes it."""
+    if database.engine_name != "postgresql":
+        return True
+    value = json.dumps(day.isoformat())
+    row = database.execute_sql(
+        'INSERT INTO "setting" ("key", "value") VALUES (?, ?) ON CONFLICT ("key") DO UPDATE SET "value" = '
+        'EXCLUDED."value" WHERE "setting"."value" <> EXCLUDED."value" RETURNING "key"',
+        (SERVER_DAILY_KEY, value)).fetchone()
+    return row is not None
+
+
 def daily_backup_if_due(now: datetime | None = None, progress=None) -> Path | None:
-    """The automatic backup at start-up: once a day (any backup made today counts)."""
-    if not daily_backup_due(now):
+    """The automatic backup at start-up: once a day (any backup made today counts; on a shared server,
+    once a day for the whole office, by the first program started that day)."""
+    if not daily_backup_due(now) or not _claim_day_on_server((now or datetime.now()).date()):
         return None
     return create_backup("daily", progress=progress)

@@ -188,9 +188,48 @@ def _attachment_line(conn: sqlite3.Connection, verify_hashes: bool, progress=Non
                      f"{len(live_altered)} 个内容不符", details, serious=False)
 
 
+class _ServerRows:
+    """The one query _attachment_line asks, answered by the open server database."""
+
+    def __init__(self, db):
+        self.db = db
+
+    def execute(self, sql: str):
+        return self.db.execute_sql(sql)
+
+
+def _check_server(quick: bool, verify_hashes: bool | None, progress) -> IntegrityReport:
+    """The shared PostgreSQL database: the server keeps its own files and foreign keys whole, so what is
+    checked here is that it answers, its version, and this PC's attachment files."""
+    from desk_app.db.migrations import LATEST_VERSION  # noqa: PLC0415
+    from desk_app.db.models import database  # noqa: PLC0415
+
+    db = database.current
+    report = IntegrityReport(Path(db.location()), quick)
+    if progress:
+        progress(0, 0, "正在检查数据库……")
+    version = db.schema_version()
+    if version > LATEST_VERSION:
+        report.too_new = True
+        report.lines.append(CheckLine("数据版本", False, f"数据版本 {version} 由更新版本的程序创建，"
+                                      f"本程序只支持到 {LATEST_VERSION}，没有检查其内容"))
+        return report
+    report.lines.append(CheckLine("数据库服务器", True, f"连接正常，数据版本 {version}"))
+    report.lines.append(CheckLine("数据关联（外键）", True, "由数据库服务器保证"))
+    hashes = (not quick) if verify_hashes is None else verify_hashes
+    report.lines.append(_attachment_line(_ServerRows(db), hashes, progress))
+    return report
+
+
 def check(path: Path | None = None, *, quick: bool = False, verify_hashes: bool | None = None,
           progress=None) -> IntegrityReport:
-    """Check the database file (default: the data folder's) and its attachments."""
+    """Check the database file (default: the data folder's, or the open server database) and its
+    attachments."""
+    if path is None:
+        from desk_app.db.models import database  # noqa: PLC0415
+
+        if database.obj is not None and database.engine_name == "postgresql":
+            return _check_server(quick, verify_hashes, progress)
     path = Path(path) if path else paths.database_path()
     report = IntegrityReport(path, quick)
     if not path.exists():

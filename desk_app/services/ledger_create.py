@@ -191,8 +191,8 @@ def _dropped_indexes(adding: int) -> list[str]:
     in random order took most of a 100,000-entry demo; building each once, sorted, afterwards is several
     times faster. Unique indexes stay (they check as rows come in). It all happens inside the caller's
     transaction: a failure or a cancel rolls the indexes back with the rows."""
-    if adding < REBUILD_INDEXES_FROM:
-        return []
+    if adding < REBUILD_INDEXES_FROM or getattr(database, "engine_name", "sqlite") != "sqlite":
+        return []  # PostgreSQL's bulk path (engine_postgres) has its own answer: multi-row INSERTs
     present = database.execute_sql('SELECT COUNT(*) FROM "ledger_entry"').fetchone()[0]
     if present > adding:  # a small batch next to a big ledger: adding to the indexes costs less
         return []

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from peewee import JOIN, SQL, Case, NodeList, Tuple, fn
+from peewee import JOIN, SQL, Case, Tuple, fn
 
 from desk_app.db.models import Department, LedgerEntry, Person, database
 
@@ -26,6 +26,12 @@ from .ledger_filter import LedgerFilter, where_clause
 
 def _person_name(column):
     return fn.IFNULL(Person.select(Person.name).where(Person.id == column), "")
+
+
+def _none_last(column):
+    """1 for no one, else 0: a number on both engines (PostgreSQL will not compare a boolean with the 0/1
+    a page's last row brings back)."""
+    return Case(None, [(column.is_null(), 1)], 0)
 
 
 def _rank(column, values: tuple[str, ...]):
@@ -51,8 +57,8 @@ SORT_LEADS = {
     "found_date": [LedgerEntry.found_date],
     "updated_at": [LedgerEntry.updated_at],
     # By the person's name (a list grouped by who, not by when they were entered); no one last.
-    "owner": [LedgerEntry.owner.is_null(), _person_name(LedgerEntry.owner)],
-    "responsible": [LedgerEntry.responsible.is_null(), _person_name(LedgerEntry.responsible)],
+    "owner": [_none_last(LedgerEntry.owner), _person_name(LedgerEntry.owner)],
+    "responsible": [_none_last(LedgerEntry.responsible), _person_name(LedgerEntry.responsible)],
     "description": [LedgerEntry.description],
 }
 SORT_KEYS = {key: [*lead, LedgerEntry.code_key] for key, lead in SORT_LEADS.items()}
@@ -61,12 +67,12 @@ SORT_INDEX = {"kind": "ledger_entry_live_kind", "code": "ledger_entry_live_code"
               "deadline": "ledger_entry_live_deadline", "layer": "ledger_entry_live_layer"}
 # A filter matching at most this many entries is found by its own index and then sorted.
 SELECTIVE = 1500
-_FROM = 'FROM "ledger_entry" AS "t1"'
 
 
 def with_index(sql: str, index: str | None) -> str:
-    """The query's ledger_entry read through the named index."""
-    return sql.replace(_FROM, f'{_FROM} INDEXED BY "{index}"', 1) if index else sql
+    """The query's ledger_entry read through the named index (SQLite; PostgreSQL's planner has statistics
+    and takes the SQL as it is: see the engine's index_hint)."""
+    return database.index_hint(sql, index)
 
 
 def filter_index(f: LedgerFilter) -> str | None:
@@ -97,8 +103,7 @@ def _columns(sort: str) -> list:
 def _order(sort: str, descending: bool, walk_index: bool = True) -> list:
     columns = _columns(sort)
     if not walk_index:
-        # "+(x)" sorts the same but matches no index (SQLite's documented hint): no walking in order.
-        columns = [NodeList((SQL("+("), columns[0], SQL(")")), glue=""), *columns[1:]]
+        columns = [database.unordered(columns[0]), *columns[1:]]  # sorts the same, walks no index
     return [c.desc() if descending else c.asc() for c in columns]
 
 

@@ -75,7 +75,8 @@ def counts_by(f: LedgerFilter, column: str) -> dict:
     if _tally_can_answer(f):
         return _tally_counts(f, column)
     field = getattr(LedgerEntry, column.removesuffix("_id"))
-    query = LedgerEntry.select(fn.COALESCE(field, 0), fn.COUNT(LedgerEntry.id)).where(where_clause(f)).group_by(field)
+    key = fn.COALESCE(field, 0) if column.endswith("_id") else field  # ids: 0 for none (text never is NULL)
+    query = LedgerEntry.select(key, fn.COUNT(LedgerEntry.id)).where(where_clause(f)).group_by(field)
     return dict(query.tuples())
 
 

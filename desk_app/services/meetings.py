@@ -9,7 +9,7 @@ from dataclasses import dataclass, fields
 from datetime import datetime
 from types import SimpleNamespace
 
-from peewee import JOIN, fn
+from peewee import JOIN, Case, fn
 
 from desk_app.db.models import Campaign, LedgerEntry, Meeting, MeetingAttendance, MeetingReport, Person, TaskForce
 from desk_app.domain import Attendance, EntryKind, MeetingType
@@ -319,7 +319,7 @@ def meeting_counts(campaign_id: int) -> dict:
     """How many meetings of each type the campaign has held (up to today) and planned."""
     today_end = datetime.combine(context.today(), datetime.max.time())
     rows = (Meeting.select(Meeting.meeting_type, fn.COUNT(Meeting.id),
-                           fn.SUM(Meeting.start_at <= today_end))
+                           fn.SUM(Case(None, [(Meeting.start_at <= today_end, 1)], 0)))  # SUM of a comparison: SQLite only
             .where(Meeting.campaign == campaign_id, Meeting.deleted_at.is_null())
             .group_by(Meeting.meeting_type).tuples())
     by_type = {t: {"total": 0, "held": 0} for t in MEETING_TYPES}

@@ -165,9 +165,8 @@ def store_records(campaign_id: int, captured: list[Captured]) -> list[int]:
         if sha not in known and sha not in fresh:
             fresh[sha] = c.record_data()
     if fresh:
-        conn = database.connection()
-        conn.executemany('INSERT INTO "frozen_record" ("campaign_id", "sha256", "data") VALUES (?, ?, ?)',
-                         [(campaign_id, sha, text) for sha, text in fresh.items()])
+        database.cursor().executemany('INSERT INTO "frozen_record" ("campaign_id", "sha256", "data") VALUES (?, ?, ?)',
+                                      [(campaign_id, sha, text) for sha, text in fresh.items()])
         known.update(database.execute_sql(
             'SELECT "sha256", "id" FROM "frozen_record" WHERE "campaign_id" = ? AND "id" > ?',
             (campaign_id, max(known.values(), default=0))).fetchall())
@@ -193,8 +192,8 @@ def frozen_rows(snapshot_id: int, captured: list[Captured], record_ids: list[int
 def store_entries(snapshot_id: int, captured: list[Captured], record_ids: list[int]) -> None:
     marks = ",".join("?" * len(FROZEN_COLUMNS))
     names = ",".join(f'"{c}"' for c in FROZEN_COLUMNS)
-    database.connection().executemany(f'INSERT INTO "frozen_entry" ({names}) VALUES ({marks})',
-                                      frozen_rows(snapshot_id, captured, record_ids))
+    database.cursor().executemany(f'INSERT INTO "frozen_entry" ({names}) VALUES ({marks})',
+                                  frozen_rows(snapshot_id, captured, record_ids))
 
 
 def drop_unused_records(campaign_id: int) -> int:

@@ -22,8 +22,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TypeVar
 
-from peewee import SqliteDatabase
-
+from desk_app.db.engine_sqlite import SqliteEngine
 from desk_app.db.migrations import MIGRATIONS, m0013_measures
 from desk_app.db.models import database
 from desk_app.errors import DatabaseError
@@ -84,9 +83,9 @@ def _copy_entries(conn, snapshot_id: int, progress: Progress | None, total: int)
         report(progress, done, total, f"正在准备封账数据（{done}/{total}）")
 
 
-def _build(campaign_id: int, month: str, progress: Progress | None) -> tuple[SqliteDatabase, MonthView]:
+def _build(campaign_id: int, month: str, progress: Progress | None) -> tuple[SqliteEngine, MonthView]:
     snapshot, data = snapshot_data(campaign_id, month)
-    frozen = SqliteDatabase(":memory:")
+    frozen = SqliteEngine(":memory:")  # the engine interface the services use, whatever the live engine
     try:
         for migration in MIGRATIONS:  # the schema exactly as this program version has it
             migration.upgrade(frozen)
@@ -116,16 +115,10 @@ def month_view(campaign_id: int, month: str, progress: Progress | None = None) -
         raise DatabaseError("数据库尚未打开。")
     report(progress, 0, 0, f"正在准备{cn_month(month)}的封账数据")
     frozen, view = _build(campaign_id, month, progress)
-    state = real._state  # peewee's per-thread connection state: only this thread sees the swap
-    saved = dict(state.__dict__)
-    state.reset()
-    state.set_connection(frozen.connection())
-    try:
-        with context.today_in_this_thread(view.report_day):
+    try:  # only this thread reads the frozen database (whichever engine the live one is)
+        with database.use_in_this_thread(frozen), context.today_in_this_thread(view.report_day):
             yield view
     finally:
-        state.__dict__.clear()
-        state.__dict__.update(saved)
         frozen.close()
 
 

@@ -1,10 +1,12 @@
 """Search over the ledger that finds any substring, Chinese words of one or two characters included.
 
-The FTS5 table ``ledger_search`` holds, per entry, the overlapping character bigrams of what a clerk
+The index ``ledger_search`` holds, per entry, the overlapping character bigrams of what a clerk
 searches (编号, 问题表现, 整改目标, 整改措施, the progress texts and the people's names) plus the last
 character of each run of letters, so:
   * a query of two or more characters is a phrase of its bigrams ("整改台账" → "整改 改台 台账");
   * a one-character query is a prefix query ("台"* matches "台账", "台" …).
+This module computes the tokens and tags; the engine stores and matches them (SQLite: an FTS5 table;
+PostgreSQL: tsvector columns with GIN indexes, phrases as <-> and prefixes as :*; see desk_app/db/engine).
 
 Who keeps it current: SQL triggers (migration 2) queue every changed entry in ``search_dirty``,
 whoever wrote it. The writers index what they wrote themselves: ledger_create.create_entries in its
@@ -61,14 +63,11 @@ def index_tokens(text: str) -> str:
 
 
 def match_expression(text: str) -> str | None:
-    """The FTS5 MATCH expression for a query (on the text column), or None when it holds nothing searchable."""
-    parts = []
-    for run in runs(text):
-        if len(run) == 1:
-            parts.append(f'"{run}"*')
-        else:
-            parts.append('"' + " ".join(map(add, run, run[1:])) + '"')
-    return f"body : ({' AND '.join(parts)})" if parts else None
+    """SQLite's FTS5 MATCH expression for a query (on the text column), or None when it holds nothing
+    searchable (what the engines match: see desk_app/db/engine_sqlite.match_expression)."""
+    from desk_app.db.engine_sqlite import match_expression as fts5  # noqa: PLC0415
+
+    return fts5(runs(text))
 
 
 _DONE = frozenset(("已销号", "长期坚持"))
@@ -130,10 +129,7 @@ def _field_tokens():
 def _index(ids: list[int]) -> None:
     """(Re)index these entries and take them off the queue; the caller holds the transaction."""
     marks = ",".join("?" * len(ids))
-    docs = _documents(ids)
-    database.execute_sql(f"DELETE FROM ledger_search WHERE rowid IN ({marks})", ids)
-    database.cursor().executemany("INSERT INTO ledger_search (rowid, body, tags) VALUES (?, ?, ?)",
-                                  [(entry_id, body, tag) for entry_id, (body, tag) in docs.items()])
+    database.search_write(ids, _documents(ids))
     database.execute_sql(f"DELETE FROM search_dirty WHERE entry_id IN ({marks})", ids)
 
 
@@ -170,8 +166,7 @@ def sync(progress: Callable[..., bool | None] | None = None) -> int:
     done = 0
     while True:
         with database.atomic():
-            ids = [r[0] for r in database.execute_sql(
-                "SELECT entry_id FROM search_dirty LIMIT ?", (SYNC_BATCH,)).fetchall()]
+            ids = database.search_take(SYNC_BATCH)
             if not ids:
                 return done
             _index(ids)
@@ -211,8 +206,9 @@ def stop_background() -> None:
 def rebuild() -> int:
     """Re-index every entry (after a tokenizer change, or to repair)."""
     with database.atomic():
-        database.execute_sql("DELETE FROM ledger_search")
-        database.execute_sql("INSERT OR IGNORE INTO search_dirty (entry_id) SELECT id FROM ledger_entry")
+        database.search_clear()
+        database.execute_sql("DELETE FROM search_dirty")
+        database.execute_sql("INSERT INTO search_dirty (entry_id) SELECT id FROM ledger_entry")
     return sync()
 
 
@@ -222,34 +218,29 @@ def _catch_up() -> bool:
         return True
     if is_read_only():
         return False
-    if database.execute_sql("SELECT COUNT(*) FROM (SELECT 1 FROM search_dirty LIMIT ?)",
+    if database.execute_sql("SELECT COUNT(*) FROM (SELECT 1 FROM search_dirty LIMIT ?) AS queued",
                             (INLINE_LIMIT + 1,)).fetchone()[0] > INLINE_LIMIT:
         return False  # the background step is on it; queued entries are scanned meanwhile
     sync()
     return True
 
 
-def _count(expression: str) -> int:
-    return database.execute_sql("SELECT COUNT(*) FROM ledger_search WHERE ledger_search MATCH ?",
-                                (expression,)).fetchone()[0]
-
-
 def summary_counts(text: str, campaign_id: int, deleted: bool, today) -> tuple[int, int, int, int] | None:
     """(total, done, pending, overdue) of the entries of a campaign (in the bin or not) that contain the
     text, from the index alone; None when the text holds nothing searchable or many entries wait in the queue."""
-    expression = match_expression(text)
-    if expression is None or not _catch_up():
+    query = runs(text)
+    if not query or not _catch_up():
         return None
     scope = _scope(campaign_id, deleted)
-    total = _count(f"{expression} AND tags : ({scope})")
+    total = database.search_count(query, [scope])
     if not total:
         return 0, 0, 0, 0
-    done, pending = _count(f"{expression} AND tags : ({scope}sd)"), _count(f"{expression} AND tags : ({scope}sp)")
+    done, pending = database.search_count(query, [f"{scope}sd"]), database.search_count(query, [f"{scope}sp"])
     # 逾期: open and dated with a deadline before today — earlier years, earlier months, earlier days.
     before = [f"{scope}y{y}" for y in range(FIRST_YEAR, today.year)]
     before += [f"{scope}m{today.year}{m:02d}" for m in range(1, today.month)]
     before += [f"{scope}d{today.year}{today.month:02d}{d:02d}" for d in range(1, today.day)]
-    overdue = _count(f"{expression} AND tags : ({' OR '.join(before)})") if before else 0
+    overdue = database.search_count(query, before) if before else 0
     return total, done, pending, overdue
 
 
@@ -272,15 +263,10 @@ def condition(text: str, *, per_row: bool = False):
 
     per_row: ask the index about each row read instead of listing every match first; cheaper when most
     entries match and the caller stops after a page (a walk in sort order)."""
-    expression = match_expression(text)
-    if expression is None:
+    query = runs(text)
+    if not query:
         return LedgerEntry.id.is_null(False)
-    if per_row:
-        indexed = SQL('EXISTS (SELECT 1 FROM ledger_search WHERE ledger_search.rowid = "t1"."id" '
-                      "AND ledger_search MATCH ?)", [expression])
-    else:
-        indexed = LedgerEntry.id.in_(SQL("(SELECT rowid FROM ledger_search WHERE ledger_search MATCH ?)",
-                                         [expression]))
+    indexed = database.search_condition(query, per_row)
     if _catch_up():
         return indexed
     stale = LedgerEntry.id.in_(SQL("(SELECT entry_id FROM search_dirty)"))

@@ -24,10 +24,21 @@ def data_folder_problem(*, create: bool = True) -> str:
     if existing is not None and not existing.is_dir():
         return (f"数据文件夹的位置“{folder}”不可用：“{existing}”是一个文件，不是文件夹。"
                 "请检查 --data-dir（或环境变量 DESK_APP_DATA_DIR），指定一个文件夹。")
-    if not create and not paths.database_path().is_file():
+    if not create and not shared_database() and not paths.database_path().is_file():
         return (f"数据文件夹 {folder} 中没有数据。请检查 --data-dir，"
                 "或先运行 desk-app demo / 打开程序新建活动。")
     return ""
+
+
+def shared_database() -> bool:
+    """The configured database is a PostgreSQL server's (no data file, no folder lock: the server
+    serves many clerks at once)."""
+    from desk_app.db.connection import configured_target  # noqa: PLC0415
+
+    try:
+        return configured_target().is_postgresql
+    except DeskAppError:  # a bad address: opening the data names it
+        return False
 
 
 def require_data_folder(*, create: bool = True) -> Path:
@@ -51,7 +62,9 @@ def open_data(*, read_only: bool = False, create: bool = True) -> Path:
 
     setup_logging()  # warnings go to the log file, never to the terminal in English
     fallback = False
-    if not read_only:
+    if not read_only and shared_database():
+        _lock = None
+    elif not read_only:
         _lock = instance_lock.acquire(paths.data_dir())
         read_only = fallback = not _lock.acquired
         if _lock.acquired:
@@ -115,7 +128,7 @@ def require_writer() -> None:
     it is open read-only here, or another live program holds the folder's lock."""
     if is_read_only():
         raise ReadOnlyError(read_only_reason() + "没有写入任何内容；请先关闭另一个窗口再试。")
-    owner = instance_lock.holder(paths.data_dir())
+    owner = None if shared_database() else instance_lock.holder(paths.data_dir())
     if owner is not None:
         raise ReadOnlyError(instance_lock.locked_message(owner) + "没有写入任何内容（没有备份、没有复制文件）；"
                             "请先关闭另一个窗口再试。")

@@ -20,7 +20,9 @@ def put(key: str, value) -> None:
     old = get(key)
     if old == value:
         return
-    Setting.replace(key=key, value=json.dumps(value, ensure_ascii=False)).execute()
+    text = json.dumps(value, ensure_ascii=False)
+    # An upsert both engines speak (SQLite's INSERT OR REPLACE is not PostgreSQL's).
+    Setting.insert(key=key, value=text).on_conflict(conflict_target=[Setting.key], update={Setting.value: text}).execute()
     changelog.record("setting", 0, "update", key, old, value)
 
 

@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass
 
 from peewee import JOIN, Case, fn
 
-from desk_app.db.models import Department, LedgerEntry, Person, TaskForce
+from desk_app.db.models import Department, LedgerEntry, Person, TaskForce, database
 from desk_app.domain import DATED_DEADLINES, DONE_STATUSES, MIN_PROBLEMS_PER_PERSON, EntryKind, Layer, Status
 
 from . import assists, context
@@ -83,7 +83,7 @@ def on_time_rate(f: LedgerFilter) -> float:
 
 
 def average_days_to_close(f: LedgerFilter) -> float | None:
-    value = (LedgerEntry.select(fn.AVG(fn.julianday(LedgerEntry.closed_date) - fn.julianday(LedgerEntry.found_date)))
+    value = (LedgerEntry.select(fn.AVG(database.days_between(LedgerEntry.closed_date, LedgerEntry.found_date)))
              .where(where_clause(f) & (LedgerEntry.status == Status.CLOSED)
                     & LedgerEntry.closed_date.is_null(False) & LedgerEntry.found_date.is_null(False)).scalar())
     return round(value, 1) if value is not None else None

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from peewee import fn
 
-from desk_app.db.models import LedgerEntry
+from desk_app.db.models import LedgerEntry, database
 from desk_app.domain import DONE_STATUSES
 
 from .ledger_query import LedgerFilter, where_clause
@@ -40,11 +40,11 @@ def _months_between(first: str, last: str) -> list[str]:
 
 
 def monthly_trend(f: LedgerFilter, last_months: int = 12) -> list[MonthPoint]:
-    found_month = fn.strftime("%Y-%m", fn.COALESCE(LedgerEntry.found_date, LedgerEntry.created_at))
+    found_month = database.month_text(fn.COALESCE(LedgerEntry.found_date, LedgerEntry.created_at))
     # Every entry the 完成率 counts as done is closed in some month, so the last 累计完成率 is the same
     # 完成率 as everywhere else (a 长期坚持 entry has no 销号/完成日期: it counts from the month found).
-    done_month = fn.strftime("%Y-%m", fn.COALESCE(LedgerEntry.closed_date, LedgerEntry.completed_date,
-                                                  LedgerEntry.found_date, LedgerEntry.created_at))
+    done_month = database.month_text(fn.COALESCE(LedgerEntry.closed_date, LedgerEntry.completed_date,
+                                                 LedgerEntry.found_date, LedgerEntry.created_at))
     done = [s.value for s in DONE_STATUSES]
     new_by = dict(LedgerEntry.select(found_month, fn.COUNT(LedgerEntry.id)).where(where_clause(f))
                   .group_by(found_month).tuples())

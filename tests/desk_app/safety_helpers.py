@@ -11,8 +11,35 @@ from pathlib import Path
 from desk_app import paths
 
 
+def _on_server() -> bool:
+    from desk_app.db.models import database
+
+    return database.obj is not None and database.engine_name == "postgresql"
+
+
+def _digest(path: Path | None) -> dict:
+    """Rows per table and the digest of every table (desk_app/db/table_copy), of a SQLite file or the live
+    database: how data is compared across engines."""
+    from desk_app.db.engine_sqlite import SqliteEngine
+    from desk_app.db.models import database
+    from desk_app.db.table_copy import digest
+
+    if path is None:
+        counts, total = digest(database.current)
+    else:
+        copy = SqliteEngine(f"file:{path}?mode=ro", uri=True)
+        try:
+            counts, total = digest(copy)
+        finally:
+            copy.close()
+    return {"counts": counts, "digest": total}
+
+
 def dump_database(path: Path | None = None) -> dict[str, list[tuple]]:
-    """Every row of every table (sorted; some FTS tables have no rowid), read straight from the file."""
+    """Every row of every table (sorted; some FTS tables have no rowid), read straight from the file. With
+    the live data on a PostgreSQL server: the rows of every table by digest, for the file as well."""
+    if _on_server():
+        return _digest(path)
     conn = sqlite3.connect(f"file:{path or paths.database_path()}?mode=ro", uri=True)
     try:
         tables = [r[0] for r in conn.execute(
@@ -24,11 +51,16 @@ def dump_database(path: Path | None = None) -> dict[str, list[tuple]]:
 
 def referenced_attachment_bytes(path: Path | None = None) -> dict[str, bytes]:
     """sha256 -> file content, for every attachment row of the database."""
-    conn = sqlite3.connect(f"file:{path or paths.database_path()}?mode=ro", uri=True)
-    try:
-        shas = [r[0] for r in conn.execute("SELECT DISTINCT sha256 FROM attachment")]
-    finally:
-        conn.close()
+    if path is None and _on_server():
+        from desk_app.db.models import database
+
+        shas = [r[0] for r in database.execute_sql("SELECT DISTINCT sha256 FROM attachment").fetchall()]
+    else:
+        conn = sqlite3.connect(f"file:{path or paths.database_path()}?mode=ro", uri=True)
+        try:
+            shas = [r[0] for r in conn.execute("SELECT DISTINCT sha256 FROM attachment")]
+        finally:
+            conn.close()
     out = {}
     for sha in shas:
         data = (paths.attachments_dir() / sha[:2] / sha).read_bytes()

@@ -252,6 +252,7 @@ def _corrupt_live_data():
     open_database()
 
 
+@pytest.mark.sqlite_only  # damages the SQLite file itself
 def test_backing_up_damaged_data_warns_and_marks_the_copy_damaged(demo, capsys):
     from desk_app.cli import main
 
@@ -280,6 +281,7 @@ def test_a_healthy_backup_is_not_marked_damaged(demo, capsys):
     assert not backups.list_backups()[0].damaged
 
 
+@pytest.mark.sqlite_only  # damages the SQLite file itself
 def test_a_damaged_zip_backup_is_marked_too(demo, tmp_path):
     _corrupt_live_data()
     info = backups.describe(backups.create_backup("cli", tmp_path / "坏.zip"))

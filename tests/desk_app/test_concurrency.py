@@ -146,6 +146,7 @@ def test_a_row_changed_under_a_save_raises_and_the_write_runs_again(entry):
     assert len(calls) == 2 and (stored.note, stored.measures) == ("插队", "重读后写入")
 
 
+@pytest.mark.sqlite_only  # another program's lock on the SQLite file
 def test_a_bulk_change_waits_out_another_programs_lock_and_retries(entry, monkeypatch):
     monkeypatch.setitem(db_module.PRAGMAS, "busy_timeout", 100)
     session.close_data()

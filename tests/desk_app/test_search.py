@@ -126,7 +126,8 @@ def test_person_table_untouched_by_search(entries):
 def test_a_long_queue_is_not_indexed_by_the_search_itself(demo, monkeypatch):
     """After a migration or a writer outside the program the queue may hold 100,000 entries: the first
     keystroke scans the queued ones instead of waiting for the index (the background step catches up)."""
-    database.execute_sql("INSERT OR IGNORE INTO search_dirty (entry_id) SELECT id FROM ledger_entry")
+    database.execute_sql("INSERT INTO search_dirty (entry_id) SELECT id FROM ledger_entry "
+                         "WHERE id NOT IN (SELECT entry_id FROM search_dirty)")
     entry = LedgerEntry.select().where(LedgerEntry.deleted_at.is_null()).first()
     database.execute_sql("UPDATE ledger_entry SET description = '独一无二的消防问题' WHERE id = ?", (entry.id,))
     monkeypatch.setattr(search, "INLINE_LIMIT", 10)

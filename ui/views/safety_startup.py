@@ -113,8 +113,9 @@ def open_data_safely(dialogs: StartupDialogs | None = None, *, checks: bool = Tr
         dialogs.cannot_open(problem)
         return FAILED
     read_only = False
-    lock = instance_lock.acquire(folder)
-    if not lock.acquired:
+    shared = session.shared_database()  # a PostgreSQL server: no data file to lock or check here
+    lock = instance_lock.acquire(folder) if not shared else None
+    if lock is not None and not lock.acquired:
         if lock.error:
             dialogs.tell_read_only(lock.error)
         else:
@@ -125,9 +126,9 @@ def open_data_safely(dialogs: StartupDialogs | None = None, *, checks: bool = Tr
             if choice == QUIT:
                 return EXIT
         read_only = True
-    elif lock.stale_cleared is not None:
+    elif lock is not None and lock.stale_cleared is not None:
         log.info("the previous session did not end normally (process %s)", lock.stale_cleared.pid)
-    if checks and paths.database_path().exists():
+    if checks and not shared and paths.database_path().exists():
         from desk_app.services import integrity  # noqa: PLC0415 - the window's start-up checks after it shows
 
         report = integrity.startup_check()

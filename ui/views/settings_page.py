@@ -17,6 +17,7 @@ SECTIONS = [
     ("ui.views.exchange_words_settings", "ExchangeWordsSettings"),
     ("ui.views.print_settings", "PrintSettings"),
     ("ui.views.backup_settings", "BackupSettings"),
+    ("ui.views.database_settings", "DatabaseSettings"),
     ("ui.views.history_settings", "HistorySettings"),
     ("ui.views.recycle_settings", "RecycleSettings"),
     ("ui.views.role_settings", "RoleSettings"),

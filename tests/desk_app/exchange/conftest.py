@@ -6,7 +6,12 @@ import pytest
 def _dump() -> str:
     from desk_app.db.models import database
 
-    return "\n".join(database.obj.connection().iterdump())
+    if database.engine_name == "sqlite":
+        return "\n".join(database.obj.connection().iterdump())
+    from desk_app.db.table_copy import digest  # PostgreSQL: every table's rows, by digest
+
+    counts, total = digest(database.obj)
+    return f"{counts}\n{total}"
 
 
 @pytest.fixture

@@ -8,8 +8,6 @@ from dataclasses import replace
 
 import pytest
 
-from desk_app import paths
-from desk_app.db import close_database, open_database
 from desk_app.db.models import LedgerEntry
 from desk_app.errors import InputFileError
 from desk_app.exchange.package import write_package
@@ -38,29 +36,19 @@ def sent(demo, tmp_path):
     return out, expected
 
 
-def _other(tmp_path):
-    close_database()
-    paths.set_data_dir(tmp_path / "upper")
-    open_database()
-
-
-def test_measures_and_plans_arrive_and_a_newer_package_updates_them(sent, tmp_path):
+def test_measures_and_plans_arrive_and_a_newer_package_updates_them(sent, offices, tmp_path):
     package, expected = sent
-    _other(tmp_path)
+    offices.other()
     apply_package(preview_package(package))
     assert _structure() == expected
     # The sub-unit changes a measure and sends again.
-    close_database()
-    paths.set_data_dir(None)
-    open_database()
+    offices.sender()
     task = next(e for e in LedgerEntry.select().where(LedgerEntry.kind == "重点任务") if measures.has_measures(e.id))
     first = measures.measures_of(task.id)[0]
     measures.update_measure(first.id, replace(first.as_input(), content=first.content + "（已调整）"))
     newer = tmp_path / "newer.zip"
     write_package(newer, campaign_id=campaigns.current_campaign().id, period="2026-12")
-    paths.set_data_dir(tmp_path / "upper")
-    close_database()
-    open_database()
+    offices.other()
     preview = preview_package(newer)
     changed = [d for d in preview.entries if d.state == CHANGED]
     assert [d.uuid for d in changed] == [task.uuid] and "措施及序时进度" in changed[0].changed
@@ -82,17 +70,17 @@ def _rewrite(path, edit):
             zf.writestr(n, d)
 
 
-def test_package_of_an_earlier_version_without_measures_still_reads(sent, tmp_path):
+def test_package_of_an_earlier_version_without_measures_still_reads(sent, offices):
     package, expected = sent
     _rewrite(package, lambda m: (m.pop("measures.json"), m.pop("plans.json")))
-    _other(tmp_path)
+    offices.other()
     preview = preview_package(package)
     assert preview.count(NEW) == len(preview.entries)
     apply_package(preview)
     assert all(m == [] and p == [] for m, p in _structure().values())
 
 
-def test_damaged_measures_are_refused_with_nothing_written(sent, tmp_path):
+def test_damaged_measures_are_refused_with_nothing_written(sent, offices):
     package, _ = sent
 
     def spoil(members):
@@ -102,7 +90,7 @@ def test_damaged_measures_are_refused_with_nothing_written(sent, tmp_path):
         members["measures.json"] = json.dumps(rows, ensure_ascii=False).encode()
 
     _rewrite(package, spoil)
-    _other(tmp_path)
+    offices.other()
     with pytest.raises(InputFileError, match="措施第 1 条不正确.*措施第 2 条不正确"):
         preview_package(package)
     assert LedgerEntry.select().count() == 0

@@ -4,8 +4,7 @@ from datetime import date
 
 import pytest
 
-from desk_app import paths
-from desk_app.db import close_database, open_database
+from desk_app.db import close_database
 from desk_app.db.models import Attachment, ChangeLog, EntryEvent, LedgerEntry, PackageReceipt, ProgressUpdate, Unit
 from desk_app.exchange.package import write_package
 from desk_app.exchange.package_apply import apply_package
@@ -66,15 +65,10 @@ def sent(demo, tmp_path):
     return out, expected
 
 
-def _open_other(tmp_path):
-    paths.set_data_dir(tmp_path / "upper")
-    open_database()
-
-
-def test_round_trip_identical_and_reimport_changes_nothing(sent, tmp_path, db_dump):
+def test_round_trip_identical_and_reimport_changes_nothing(sent, offices, db_dump):
     package, expected = sent
     assert expected["children"]["EntryEvent"] and expected["children"]["Attachment"] and expected["changes"]
-    _open_other(tmp_path)
+    offices.other()
     preview = preview_package(package)
     assert preview.count(NEW) == len(expected["entries"]) and preview.count(CONFLICT) == 0
     result = apply_package(preview)
@@ -96,17 +90,14 @@ def test_round_trip_identical_and_reimport_changes_nothing(sent, tmp_path, db_du
     assert db_dump() == before
 
 
-def test_newer_package_shows_changes_and_conflicts(sent, tmp_path):
+def test_newer_package_shows_changes_and_conflicts(sent, offices, tmp_path):
     package, _ = sent
-    sender = paths.data_dir()
-    _open_other(tmp_path)
+    offices.other()
     apply_package(preview_package(package))
     local = LedgerEntry.select().order_by(LedgerEntry.id).first()
     LedgerEntry.update(note="上级批注", updated_at=local.updated_at.replace(year=2030)).where(
         LedgerEntry.id == local.id).execute()
-    close_database()
-    paths.set_data_dir(sender)
-    open_database()
+    offices.sender()
     changed = LedgerEntry.select().order_by(LedgerEntry.id).offset(5).first()
     record = ledger.get_entry(changed.id)
     ledger.update_entry(changed.id, ledger.EntryInput(**{**record.as_input().__dict__, "target": "新的目标"}))
@@ -116,8 +107,7 @@ def test_newer_package_shows_changes_and_conflicts(sent, tmp_path):
         ledger.update_entry(other.id, ledger.EntryInput(**{**rec.as_input().__dict__, "note": "下级改动"}))
     newer = tmp_path / "newer.zip"
     write_package(newer, period="2026-12")
-    close_database()
-    _open_other(tmp_path)
+    offices.other()
     preview = preview_package(newer)
     states = {d.uuid: d for d in preview.entries}
     assert states[changed.uuid].state == CHANGED and "整改目标" in states[changed.uuid].changed
@@ -129,11 +119,11 @@ def test_newer_package_shows_changes_and_conflicts(sent, tmp_path):
     assert PackageReceipt.select().count() == 2 and Unit.select().count() == 1
 
 
-def test_missing_units(sent, tmp_path):
+def test_missing_units(sent, offices):
     from desk_app.exchange.missing import missing_units
 
     package, _ = sent
-    _open_other(tmp_path)
+    offices.other()
     Unit.create(name="区财政局", sort_order=1)
     Unit.create(name="已撤销单位", sort_order=2, active=False)
     assert [u.name for u in missing_units("2026-11")] == ["区财政局"]
@@ -143,11 +133,11 @@ def test_missing_units(sent, tmp_path):
     assert {u.name for u in missing_units("2026-12")} == {"区财政局", "市财政局"}
 
 
-def test_import_into_the_current_campaign(sent, tmp_path):
+def test_import_into_the_current_campaign(sent, offices):
     from desk_app.db.models import Campaign
 
     package, expected = sent
-    _open_other(tmp_path)
+    offices.other()
     ours = campaigns.create_campaign("2026年改作风提效能专项行动", 2026)
     by_name = preview_package(package)
     assert by_name.campaign_id is None and "将新建" in by_name.summary_text()

@@ -1,0 +1,271 @@
+"""The PostgreSQL engine: one office's shared database on a server (see engine.py for the interface).
+
+The driver is psycopg 3 (peewee 4 speaks it natively). Its cursors here bind client-side (values become
+literals, which PostgreSQL types from their context like SQLite does, so raw SQL written for SQLite keeps
+working) and take SQLite's ``?`` placeholders. Loaders return values the way Python's sqlite3 module
+does: dates and timestamps as ISO text, booleans as 0/1, NUMERIC (what AVG gives) as float.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+
+from peewee import SQL, Context, Field, Ordering, PostgresqlDatabase, SelectBase, fn
+from peewee import DatabaseError as PeeweeDatabaseError
+
+from desk_app.errors import DatabaseError
+
+from .engine import POSTGRESQL, Engine, Target
+from .storage_errors import translate as _storage_error
+
+CONNECT_TIMEOUT_S = 10
+# Where PostgreSQL clamps a position in a tsvector: a phrase further into an entry's text is found only
+# as words (every bigram present), as FTS5 would find it anywhere.
+MAX_POSITION = 16383
+
+INSERT_ROWS = 500  # rows per statement when many rows are inserted at once (executemany)
+_PLAIN_INSERT = re.compile(
+    r'^\s*INSERT\s+INTO\s+("[^"]+"|\w+)\s*\(([^()]*)\)\s*VALUES\s*'
+    r'(\(\s*\?(?:::\w+)?(?:\s*,\s*\?(?:::\w+)?)*\s*\))(\s+ON\s+CONFLICT\b[^?]*)?\s*$', re.I | re.S)
+_TOKEN = re.compile(r"'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|\$(\w*)\$.*?\$\1\$|%s|%|\?", re.S)
+
+
+def _convert_token(match: re.Match) -> str:
+    token = match.group(0)
+    if token == "?":
+        return "%s"
+    if token == "%s":
+        return token
+    return token.replace("%", "%%")  # a literal percent sign, in quotes or not
+
+
+@functools.lru_cache(maxsize=4096)
+def convert_placeholders(sql: str) -> str:
+    """SQL with ``?`` placeholders (and peewee's ``%s``) in psycopg's form: ``?`` outside quotes becomes
+    ``%s``, every other percent sign is doubled."""
+    return _TOKEN.sub(_convert_token, sql)
+
+
+def _psycopg():
+    try:
+        import psycopg  # noqa: PLC0415
+    except ImportError:
+        raise DatabaseError("本程序缺少 PostgreSQL 驱动（psycopg），无法连接数据库服务器。请重新安装本程序。") from None
+    return psycopg
+
+
+@functools.cache
+def _classes():
+    """The cursor and loader classes (built on first use: psycopg is imported only for PostgreSQL)."""
+    psycopg = _psycopg()
+    from psycopg.adapt import Dumper, Loader  # noqa: PLC0415
+
+    class QmarkCursor(psycopg.ClientCursor):
+        def execute(self, query, params=None, **kwargs):
+            if isinstance(query, str):
+                query, params = convert_placeholders(query), params or ()
+            return super().execute(query, params, **kwargs)
+
+        def executemany(self, query, params_seq, **kwargs):
+            if isinstance(query, str):
+                plain = _PLAIN_INSERT.match(query)
+                if plain and not kwargs.get("returning"):
+                    return self._insert_rows(plain, params_seq)
+                query = convert_placeholders(query)
+            return super().executemany(query, params_seq, **kwargs)
+
+        def _insert_rows(self, plain, params_seq):
+            """A plain INSERT … VALUES (?, …) [ON CONFLICT …] for many rows, as multi-row INSERTs of INSERT_ROWS
+            rows: one statement (and one run of the statement-level triggers) per batch instead of one per row
+            (callers insert distinct keys: one statement may not upsert a row twice)."""
+            head = f"INSERT INTO {plain[1]} ({plain[2]}) VALUES "
+            one = convert_placeholders(plain[3])
+            rows = params_seq if isinstance(params_seq, list) else list(params_seq)
+            total = 0
+            for start in range(0, len(rows), INSERT_ROWS):
+                # Each row rendered on its own (psycopg keeps the short template parsed), the statement sent
+                # as it is: parsing one long statement's placeholders costs more than the insert.
+                values = ",".join(self.mogrify(one, row) for row in rows[start:start + INSERT_ROWS])
+                super().execute(head + values + (plain[4] or ""), None)
+                total += self.rowcount
+            self._rowcount = total
+
+    class IsoText(Loader):
+        def load(self, data):
+            return bytes(data).decode()
+
+    class BoolAsInt(Loader):
+        def load(self, data):
+            return 1 if bytes(data) == b"t" else 0
+
+    class NumericAsFloat(Loader):
+        def load(self, data):
+            return float(bytes(data))
+
+    class BoolAsIntDumper(Dumper):
+        oid = psycopg.postgres.types["int4"].oid
+
+        def dump(self, obj):
+            return b"1" if obj else b"0"
+
+        def quote(self, obj):
+            return b"1" if obj else b"0"
+
+    loaders = {"date": IsoText, "timestamp": IsoText, "bool": BoolAsInt, "numeric": NumericAsFloat}
+    return QmarkCursor, loaders, BoolAsIntDumper
+
+
+def _sqlite_nulls(term, model):
+    """An ORDER BY term with SQLite's place for NULLs (first when ascending, last when descending; PostgreSQL
+    does the opposite) where NULLs can occur: a nullable column, or any column of a joined model (an outer
+    join gives NULLs). Other terms stay as they are, so they still match PostgreSQL's indexes."""
+    node, direction, collation = term, "ASC", None
+    if isinstance(term, Ordering):
+        if term.nulls:
+            return term
+        node, direction, collation = term.node, term.direction, term.collation
+    if not isinstance(node, Field) or not (node.null or (model is not None and node.model is not model)):
+        return term
+    return Ordering(node, direction, collation, "FIRST" if direction.upper() == "ASC" else "LAST")
+
+
+class SqliteOrderContext(Context):
+    """peewee's SQL context for PostgreSQL, ordering NULLs where SQLite does (the same lists on both)."""
+
+    __slots__ = ()
+
+    def sql(self, obj):
+        order = getattr(obj, "_order_by", None) if isinstance(obj, SelectBase) else None
+        if order:
+            fixed = [_sqlite_nulls(term, getattr(obj, "model", None)) for term in order]
+            if any(a is not b for a, b in zip(fixed, order, strict=True)):
+                obj = obj.clone()
+                obj._order_by = fixed
+        return super().sql(obj)
+
+
+def _lexeme(text: str) -> str:
+    return "'" + text.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def tsvector_text(tokens: str) -> str:
+    """The tsvector literal for services/search's tokens: each token a lexeme at its position."""
+    return " ".join(f"{_lexeme(t)}:{min(i, MAX_POSITION)}" for i, t in enumerate(tokens.split(), 1))
+
+
+def tsquery_text(runs: list[str]) -> str:
+    """Every run must occur: a one-character run as a prefix, a longer one as the phrase of its bigrams."""
+    parts = []
+    for run in runs:
+        if len(run) == 1:
+            parts.append(f"{_lexeme(run)}:*")
+        else:
+            parts.append("(" + " <-> ".join(_lexeme(a + b) for a, b in zip(run, run[1:], strict=False)) + ")")
+    return " & ".join(parts)
+
+
+class PostgresEngine(Engine, PostgresqlDatabase):
+    engine_name = POSTGRESQL
+    # Booleans are stored as 0/1 INTEGER, as SQLite stores them, so raw SQL and the digest see the same values.
+    field_types = {**PostgresqlDatabase.field_types, "FLOAT": "DOUBLE PRECISION", "BOOL": "INTEGER"}
+    context_class = SqliteOrderContext
+
+    def __init__(self, target: Target, *, read_only: bool = False, **kwargs):
+        self.target = target
+        self.read_only = read_only
+        super().__init__(target.conninfo, prefer_psycopg3=True, **kwargs)
+
+    def _connect(self):
+        psycopg = _psycopg()
+        cursor_class, loaders, dumper = _classes()
+        options = "-c DateStyle=ISO,YMD -c IntervalStyle=iso_8601 -c client_min_messages=warning"
+        if self.read_only:
+            options += " -c default_transaction_read_only=on"
+        conn = psycopg.connect(self.target.conninfo, autocommit=True, cursor_factory=cursor_class,
+                               connect_timeout=CONNECT_TIMEOUT_S, application_name="desk-app", options=options)
+        for name, loader in loaders.items():
+            conn.adapters.register_loader(name, loader)
+        conn.adapters.register_dumper(bool, dumper)
+        return conn
+
+    def execute_sql(self, sql, params=None):
+        conn = self._state.conn
+        if conn is not None and conn.broken and not self.in_transaction():
+            self._state.reset()  # the server went away between two statements: start a new session
+        try:
+            return super().execute_sql(sql, params)
+        except PeeweeDatabaseError as exc:
+            raise (_storage_error(exc) or exc) from exc
+
+    def commit(self):
+        try:
+            return super().commit()
+        except PeeweeDatabaseError as exc:
+            raise (_storage_error(exc) or exc) from exc
+
+    # --- the engine interface ---------------------------------------------------------------------
+
+    def location(self) -> str:
+        return self.target.display
+
+    def is_initialised(self) -> bool:
+        return self.execute_sql("SELECT to_regclass('schema_version') IS NOT NULL").fetchone()[0] == 1
+
+    def schema_version(self) -> int:
+        if not self.is_initialised():
+            return 0
+        row = self.execute_sql('SELECT MAX("version") FROM "schema_version"').fetchone()
+        return row[0] or 0
+
+    def set_schema_version(self, version: int) -> None:
+        self.execute_sql('DELETE FROM "schema_version"')
+        self.execute_sql('INSERT INTO "schema_version" ("version") VALUES (?)', (int(version),))
+
+    def month_text(self, expr):
+        return fn.to_char(expr, "YYYY-MM")
+
+    def days_between(self, later, earlier):
+        return later.cast("date") - earlier.cast("date")
+
+    def backup_to_file(self, destination: Path) -> Path:
+        from .table_copy import copy_into_new_sqlite  # noqa: PLC0415
+
+        return copy_into_new_sqlite(self, destination)
+
+    # The search index: table ledger_search (entry_id, body tsvector, tags tsvector) with GIN indexes.
+
+    def search_write(self, entry_ids: list[int], docs: dict[int, tuple[str, str]]) -> None:
+        gone = [i for i in entry_ids if i not in docs]
+        if gone:
+            self.execute_sql(f'DELETE FROM "ledger_search" WHERE "entry_id" IN ({",".join("?" * len(gone))})', gone)
+        if docs:
+            self.cursor().executemany(
+                'INSERT INTO "ledger_search" ("entry_id", "body", "tags") VALUES (?, ?::tsvector, ?::tsvector) '
+                'ON CONFLICT ("entry_id") DO UPDATE SET "body" = EXCLUDED."body", "tags" = EXCLUDED."tags"',
+                [(entry_id, tsvector_text(body), tsvector_text(tags)) for entry_id, (body, tags) in docs.items()])
+
+    def search_clear(self) -> None:
+        self.execute_sql('DELETE FROM "ledger_search"')
+
+    def search_take(self, limit: int) -> list[int]:
+        # Rows another client is indexing right now are left to it.
+        return [r[0] for r in self.execute_sql(
+            'SELECT "entry_id" FROM "search_dirty" LIMIT ? FOR UPDATE SKIP LOCKED', (limit,)).fetchall()]
+
+    def search_count(self, runs: list[str], tags: list[str]) -> int:
+        sql, params = 'SELECT COUNT(*) FROM "ledger_search" WHERE "body" @@ ?::tsquery', [tsquery_text(runs)]
+        if tags:
+            sql += ' AND "tags" @@ ?::tsquery'
+            params.append(" | ".join(_lexeme(t) for t in tags))
+        return self.execute_sql(sql, params).fetchone()[0]
+
+    def search_condition(self, runs: list[str], per_row: bool):
+        from .models import LedgerEntry  # noqa: PLC0415
+
+        query = tsquery_text(runs)
+        if per_row:
+            return SQL('EXISTS (SELECT 1 FROM "ledger_search" s WHERE s."entry_id" = "t1"."id" '
+                       'AND s."body" @@ ?::tsquery)', [query])
+        return LedgerEntry.id.in_(SQL('(SELECT "entry_id" FROM "ledger_search" WHERE "body" @@ ?::tsquery)', [query]))

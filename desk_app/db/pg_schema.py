@@ -1,0 +1,240 @@
+"""The PostgreSQL schema, created whole at the current version (``desk-app db init URL``).
+
+* Tables come from the models (one set of models for both engines), with every text column COLLATE "C"
+  (code-point order, as SQLite's BINARY) and VARCHAR without a length (SQLite never enforced 255).
+* Indexes are translated from the SQLite schema the migrations build (the same names and columns, so a
+  migration's new index reaches PostgreSQL without anyone copying it; tests compare the two sets).
+* What SQLite does with its own triggers and FTS5 is written here for PostgreSQL: the search queue
+  (migration 7's triggers), ledger_tally (migration 7), the stale pinyin of a renamed person (migration 9),
+  and the search index as tsvector columns with GIN indexes (engine_postgres). Tests check that every
+  SQLite trigger has its PostgreSQL namesake. The tally's triggers and the search queue's on insert and
+  delete run once per statement over its rows (transition tables), for bulk writes.
+* SQL functions PostgreSQL lacks that the shared indexes and queries use: ifnull.
+* Rows the migrations seed (migration 10's ranking kinds), and the table schema_version.
+"""
+
+from __future__ import annotations
+
+import re
+from contextlib import contextmanager
+
+from peewee import CharField, SqliteDatabase, TextField, sort_models
+
+from .migrations import LATEST_VERSION, MIGRATIONS
+from .migrations import m0007_ledger_tally as tally
+from .migrations import m0010_rankings_registers as rankings
+
+COMPAT_FUNCTIONS = [
+    # SQLite's IFNULL (the list index of migration 6 on IFNULL("deadline", '9999-12-31') and ledger_paging).
+    'CREATE FUNCTION ifnull(anyelement, anyelement) RETURNS anyelement LANGUAGE sql IMMUTABLE '
+    'AS \'SELECT COALESCE($1, $2)\'',
+]
+
+_TALLY_KEY = ", ".join(f'"{c}"' for c in tally.KEY)
+_TALLY_GROUP = ('"campaign_id", ("deleted_at" IS NULL)::int AS "live", "kind", "layer", '
+                'COALESCE("department_id", 0) AS "department_id", COALESCE("owner_id", 0) AS "owner_id", '
+                '"category", "status"')
+_BY_KEY = ", ".join(str(n) for n in range(1, len(tally.KEY) + 1))  # by position: the output names are inputs too
+_TALLY_JOIN = " AND ".join(f't."{c}" = g."{c}"' for c in tally.KEY)
+# An UPDATE statement counts only the rows whose tally key changed (PostgreSQL allows no column list on a
+# trigger with transition tables, so every UPDATE of an entry reaches the function).
+_KEY_CHANGED = " OR ".join(f'o."{c}" IS DISTINCT FROM n."{c}"' for c in (
+    "campaign_id", "kind", "layer", "department_id", "owner_id", "category", "status")) + \
+    ' OR (o."deleted_at" IS NULL) IS DISTINCT FROM (n."deleted_at" IS NULL)'
+_ONLY_CHANGED = f'WHERE "id" IN (SELECT o."id" FROM old_rows o JOIN new_rows n ON n."id" = o."id" WHERE {_KEY_CHANGED})'
+
+
+def _tally_add(rows: str, where: str) -> str:
+    return (f'INSERT INTO "ledger_tally" ({_TALLY_KEY}, "n") SELECT {_TALLY_GROUP}, COUNT(*) FROM {rows} {where} '
+            f'GROUP BY {_BY_KEY} ON CONFLICT ({_TALLY_KEY}) DO UPDATE SET "n" = "ledger_tally"."n" + EXCLUDED."n";')
+
+
+def _tally_remove(rows: str, where: str) -> str:
+    return (f'UPDATE "ledger_tally" t SET "n" = t."n" - g."c" FROM (SELECT {_TALLY_GROUP}, COUNT(*) AS "c" '
+            f'FROM {rows} {where} GROUP BY {_BY_KEY}) g WHERE {_TALLY_JOIN};')
+
+
+def _queue(expr: str) -> str:
+    return f'INSERT INTO "search_dirty" ("entry_id") VALUES ({expr}) ON CONFLICT DO NOTHING;'
+
+
+_SEARCH_COLUMNS = ", ".join(f'"{c}"' for c in tally._INDEXED_ENTRY_COLUMNS)
+
+EXTRA_TABLES = [
+    'CREATE TABLE "ledger_tally" ("campaign_id" INTEGER NOT NULL, "live" INTEGER NOT NULL, '
+    '"kind" TEXT COLLATE "C" NOT NULL, "layer" TEXT COLLATE "C" NOT NULL, "department_id" INTEGER NOT NULL, '
+    '"owner_id" INTEGER NOT NULL, "category" TEXT COLLATE "C" NOT NULL, "status" TEXT COLLATE "C" NOT NULL, '
+    f'"n" INTEGER NOT NULL, PRIMARY KEY ({_TALLY_KEY}))',
+    'CREATE TABLE "search_dirty" ("entry_id" INTEGER NOT NULL PRIMARY KEY)',
+    'CREATE TABLE "ledger_search" ("entry_id" INTEGER NOT NULL PRIMARY KEY, "body" TSVECTOR NOT NULL, '
+    '"tags" TSVECTOR NOT NULL)',
+    'CREATE INDEX "ledger_search_body" ON "ledger_search" USING gin ("body")',
+    'CREATE INDEX "ledger_search_tags" ON "ledger_search" USING gin ("tags")',
+    'CREATE TABLE "schema_version" ("version" INTEGER NOT NULL)',
+]
+
+# (function name, body); each trigger below names its function.
+FUNCTIONS = {
+    "search_queue_entry": f"""BEGIN
+  {_queue('NEW."id"')}
+  RETURN NULL;
+END""",
+    "search_queue_progress": f"""BEGIN
+  IF TG_OP IN ('UPDATE', 'DELETE') THEN {_queue('OLD."entry_id"')} END IF;
+  IF TG_OP IN ('UPDATE', 'INSERT') THEN {_queue('NEW."entry_id"')} END IF;
+  RETURN NULL;
+END""",
+    "search_queue_person": """BEGIN
+  INSERT INTO "search_dirty" ("entry_id") SELECT "id" FROM "ledger_entry"
+    WHERE "owner_id" = NEW."id" OR "leader_id" = NEW."id" OR "responsible_id" = NEW."id"
+    ON CONFLICT DO NOTHING;
+  RETURN NULL;
+END""",
+    # Statement-level, over the statement's rows (transition tables): a bulk insert or update of 100,000
+    # entries in one transaction updates each tally row once per statement, not once per entry (a row
+    # updated 100,000 times in one transaction leaves a chain of versions every later update walks).
+    "ledger_tally_change": f"""BEGIN
+  IF TG_OP = 'INSERT' THEN
+    {_tally_add("new_rows", "")}
+  ELSIF TG_OP = 'DELETE' THEN
+    {_tally_remove("old_rows", "")}
+  ELSE
+    {_tally_remove("old_rows", _ONLY_CHANGED)}
+    {_tally_add("new_rows", _ONLY_CHANGED)}
+  END IF;
+  RETURN NULL;
+END""",
+    "search_queue_rows": """BEGIN
+  IF TG_OP = 'DELETE' THEN
+    INSERT INTO "search_dirty" ("entry_id") SELECT "id" FROM old_rows ON CONFLICT DO NOTHING;
+  ELSE
+    INSERT INTO "search_dirty" ("entry_id") SELECT "id" FROM new_rows ON CONFLICT DO NOTHING;
+  END IF;
+  RETURN NULL;
+END""",
+    "person_name_keys_stale": """BEGIN
+  NEW."pinyin" := '';
+  NEW."initials" := '';
+  RETURN NEW;
+END""",
+}
+
+# The SQLite triggers' namesakes (migrations 7 and 9).
+TRIGGERS = {
+    "search_entry_insert": 'AFTER INSERT ON "ledger_entry" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT '
+                           'EXECUTE FUNCTION search_queue_rows()',
+    "search_entry_update": f'AFTER UPDATE OF {_SEARCH_COLUMNS} ON "ledger_entry" FOR EACH ROW '
+                           'EXECUTE FUNCTION search_queue_entry()',
+    "search_entry_delete": 'AFTER DELETE ON "ledger_entry" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT '
+                           'EXECUTE FUNCTION search_queue_rows()',
+    "search_progress_insert": 'AFTER INSERT ON "progress_update" FOR EACH ROW EXECUTE FUNCTION search_queue_progress()',
+    "search_progress_update": 'AFTER UPDATE OF "text", "entry_id" ON "progress_update" FOR EACH ROW '
+                              'EXECUTE FUNCTION search_queue_progress()',
+    "search_progress_delete": 'AFTER DELETE ON "progress_update" FOR EACH ROW EXECUTE FUNCTION search_queue_progress()',
+    "search_person_rename": 'AFTER UPDATE OF "name" ON "person" FOR EACH ROW EXECUTE FUNCTION search_queue_person()',
+    "ledger_tally_insert": 'AFTER INSERT ON "ledger_entry" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT '
+                           'EXECUTE FUNCTION ledger_tally_change()',
+    "ledger_tally_delete": 'AFTER DELETE ON "ledger_entry" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT '
+                           'EXECUTE FUNCTION ledger_tally_change()',
+    "ledger_tally_update": 'AFTER UPDATE ON "ledger_entry" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows '
+                           'FOR EACH STATEMENT EXECUTE FUNCTION ledger_tally_change()',
+    # Before the update: the new row itself gets empty keys (SQLite's trigger updates the row after).
+    "person_name_keys_stale": 'BEFORE UPDATE OF "name" ON "person" FOR EACH ROW '
+                              'WHEN (NEW."pinyin" = OLD."pinyin" AND NEW."name" <> OLD."name") '
+                              'EXECUTE FUNCTION person_name_keys_stale()',
+}
+
+
+def reference_sqlite() -> SqliteDatabase:
+    """An empty in-memory SQLite database built by the migrations: the schema both engines share."""
+    reference = SqliteDatabase(":memory:")
+    for migration in MIGRATIONS:
+        migration.upgrade(reference)
+    return reference
+
+
+def _split_columns(text: str) -> list[str]:
+    parts, depth, current, quote = [], 0, [], ""
+    for char in text:
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "'\"":
+            quote = char
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "," and depth == 0:
+            parts.append("".join(current).strip())
+            current = []
+            continue
+        current.append(char)
+    parts.append("".join(current).strip())
+    return parts
+
+
+_INDEX = re.compile(r'^CREATE (UNIQUE )?INDEX "([^"]+)" ON "([^"]+)" \((.*)\)$', re.S)
+
+
+def translated_indexes(reference: SqliteDatabase) -> dict[str, str]:
+    """name -> CREATE INDEX for PostgreSQL, for every index the migrations give SQLite."""
+    out = {}
+    rows = reference.execute_sql("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+                                 "ORDER BY name").fetchall()
+    for name, sql in rows:
+        match = _INDEX.match(" ".join(sql.split()))
+        if match is None:
+            raise ValueError(f"index {name}: cannot translate {sql!r}")
+        unique, _, table, columns = match.groups()
+        parts = [c if re.fullmatch(r'"[^"]+"( (ASC|DESC))?', c) else f"({c})" for c in _split_columns(columns)]
+        out[name] = f'CREATE {unique or ""}INDEX "{name}" ON "{table}" ({", ".join(parts)})'
+    return out
+
+
+@contextmanager
+def _postgres_text_columns(models):
+    """Text columns as PostgreSQL gets them: unbounded and COLLATE "C" (restored afterwards)."""
+    saved = []
+    for model in models:
+        for field in model._meta.sorted_fields:
+            if isinstance(field, CharField | TextField):
+                saved.append((field, field.collation, getattr(field, "max_length", None)))
+                field.collation = '"C"'
+                if isinstance(field, CharField):
+                    field.max_length = None
+    try:
+        yield
+    finally:
+        for field, collation, length in saved:
+            field.collation = collation
+            if isinstance(field, CharField):
+                field.max_length = length
+
+
+def create(db) -> None:
+    """Create the whole schema on an empty PostgreSQL database, in the caller's transaction."""
+    from .models import ALL_MODELS  # noqa: PLC0415
+
+    models = sort_models(ALL_MODELS)
+    for statement in COMPAT_FUNCTIONS:
+        db.execute_sql(statement)
+    with db.bind_ctx(models, bind_refs=False, bind_backrefs=False), _postgres_text_columns(models):
+        for model in models:
+            model._schema.create_table(safe=False)
+    reference = reference_sqlite()
+    try:
+        for statement in translated_indexes(reference).values():
+            db.execute_sql(statement)
+    finally:
+        reference.close()
+    for statement in EXTRA_TABLES:
+        db.execute_sql(statement)
+    for name, body in FUNCTIONS.items():
+        db.execute_sql(f"CREATE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $body$\n{body}\n$body$")
+    for name, definition in TRIGGERS.items():
+        db.execute_sql(f'CREATE TRIGGER "{name}" {definition}')
+    for name, subject, scorer, order in rankings.DEFAULT_KINDS:
+        db.execute_sql('INSERT INTO "ranking_kind" ("name", "subject_label", "scorer", "higher_is_better", '
+                       '"bottom_count", "consecutive", "sort_order", "active") VALUES (?, ?, ?, 1, 3, 2, ?, 1)',
+                       (name, subject, scorer, order))
+    db.execute_sql('INSERT INTO "schema_version" ("version") VALUES (?)', (LATEST_VERSION,))
