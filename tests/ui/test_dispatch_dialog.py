@@ -80,7 +80,7 @@ def test_three_hundred_rows_by_keyboard(qtbot, db):
     from ui.app import create_application
     from ui.views.dispatch_dialog import DispatchDialog
 
-    result = build_demo(seed=2, entries=1400, today=context.today())
+    result = build_demo(seed=2, entries=2400, today=context.today())  # about one in six is still open
     create_application()
     d = DispatchDialog(LedgerFilter(campaign_id=result.campaign_id), QUndoStack(), lambda: None)
     qtbot.addWidget(d)
