@@ -77,7 +77,9 @@ _date = date_argument
 def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
     """The whole command line; commands=False only its global options (the window's start-up: the command
     modules import every print kind, a tenth of a second the window need not wait)."""
-    parser = _Parser(prog="desk-app", description="专班·例会·整改台账（不带命令时打开图形界面）")
+    # Without the commands no abbreviations: a command's own option would otherwise be taken for a global one
+    # it begins ("db copy --to URL" read as --today).
+    parser = _Parser(prog="desk-app", description="专班·例会·整改台账（不带命令时打开图形界面）", allow_abbrev=commands)
     parser.add_argument("--version", action="version", version=f"desk-app {__version__}", help="显示版本号并退出")
     parser.add_argument("--data-dir", metavar="DIR", help="数据文件夹（默认为用户数据目录，或环境变量 DESK_APP_DATA_DIR）")
     parser.add_argument("--database", metavar="URL",

@@ -59,3 +59,15 @@ def test_console_entry_point_runs_the_cli_without_qt(tmp_path):
     result = subprocess.run([sys.executable, "-c", code, str(tmp_path / "e")], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert "30 条台账" in result.stdout
+
+
+def test_a_commands_option_is_not_taken_for_a_global_option_it_begins(tmp_path):
+    """`desk-app db copy --from … --to …` through the console entry point: its quick look for the window's
+    global options once read --to as an abbreviated --today and refused the command."""
+    folder, copy = tmp_path / "e", tmp_path / "copy.sqlite3"
+    code = ("import sys, ui.launcher as l; rc = l.main(['--data-dir', sys.argv[1], 'demo', '--entries', '30']);"
+            "rc = rc or l.main(['--data-dir', sys.argv[1], 'db', 'copy', '--from', 'sqlite', '--to', 'sqlite:' + sys.argv[2]]);"
+            "raise SystemExit(rc)")
+    result = subprocess.run([sys.executable, "-c", code, str(folder), str(copy)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "--today" not in result.stderr and copy.exists()
