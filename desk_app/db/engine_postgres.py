@@ -212,6 +212,12 @@ class PostgresEngine(Engine, PostgresqlDatabase):
 
     # --- the engine interface ---------------------------------------------------------------------
 
+    def for_update(self, sql: str) -> str:
+        # A save reads its row locked: a second clerk's save of the same entry waits here for the first to
+        # commit and then sees the new version (a conflict for the merge view at once), instead of passing
+        # the version check on the old row and having its UPDATE find nothing (a rolled-back, retried run).
+        return sql if self.read_only else f"{sql} FOR UPDATE"
+
     def location(self) -> str:
         return self.target.display
 
