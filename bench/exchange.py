@@ -10,7 +10,9 @@ runs it. Targets (absolute, on a 2-core machine):
     package_again_s    the same package again (nothing to do)                                                  ≤ 1.5 s
     package_changed_s  the next package of the same unit, every entry changed                                 ≤ 8 s
 
-Run: .venv/bin/python bench/exchange.py [--entries N] [--package-entries N]
+Run: .venv/bin/python bench/exchange.py [--entries N] [--package-entries N] [--only package]
+(--only package: the three command-line package steps alone, with `desk-app --help` as the reference, and
+each command's CPU seconds as *_cpu_s, which a machine loaded by others swells far less than wall time.)
 Prints one line per step and finally the name=value line, with the references measured in the same run
 for the Excel import: openpyxl's read-only mode reading the same ledger (the reader python-calamine
 replaced) and a bare Python loop.
@@ -19,6 +21,7 @@ replaced) and a bare Python loop.
 from __future__ import annotations
 
 import argparse
+import resource
 import shutil
 import subprocess
 import sys
@@ -29,11 +32,22 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _cli(data_dir: Path, *args: str) -> float:
-    """Seconds for one desk-app command in a fresh process, as a clerk runs it."""
-    started = time.perf_counter()
+CPU_SECONDS: dict[str, float] = {}  # per command of package_cli: the process's own CPU time (user + system)
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _cli(data_dir: Path, *args: str, name: str = "") -> float:
+    """Seconds for one desk-app command in a fresh process, as a clerk runs it. With a name, its CPU
+    seconds go to CPU_SECONDS too: on a machine others load, wall time swells, CPU time much less."""
+    cpu, started = _children_cpu(), time.perf_counter()
     subprocess.run([sys.executable, "-m", "desk_app", "--data-dir", str(data_dir), *args], check=True, cwd=ROOT,
                    stdout=subprocess.DEVNULL)
+    if name:
+        CPU_SECONDS[name.removesuffix("_s") + "_cpu_s"] = _children_cpu() - cpu
     return time.perf_counter() - started
 
 
@@ -44,8 +58,8 @@ def package_cli(work: Path, entries: int) -> dict[str, float]:
     _cli(office, "demo", "--quiet")
     first, second = work / "unit-1.zip", work / "unit-2.zip"
     _cli(unit, "export", "package", "--out", str(first), "--period", "2026-10", "--unit", "区财政局")
-    times = {"package_cli_s": _cli(office, "import", "package", str(first), "--yes")}
-    times["package_again_s"] = _cli(office, "import", "package", str(first), "--yes")
+    times = {"package_cli_s": _cli(office, "import", "package", str(first), "--yes", name="package_cli_s")}
+    times["package_again_s"] = _cli(office, "import", "package", str(first), "--yes", name="package_again_s")
     # The unit's next month: every entry edited (as a bulk change of 备注 would), then sent again.
     code = ("import sys; from desk_app import paths; paths.set_data_dir(sys.argv[1]);"
             "from desk_app.services import session; from desk_app.db.models import database; session.open_data();"
@@ -53,7 +67,7 @@ def package_cli(work: Path, entries: int) -> dict[str, float]:
             "updated_at = datetime(updated_at, '+1 day')\")")
     subprocess.run([sys.executable, "-c", code, str(unit)], check=True, cwd=ROOT)
     _cli(unit, "export", "package", "--out", str(second), "--period", "2026-11", "--unit", "区财政局")
-    times["package_changed_s"] = _cli(office, "import", "package", str(second), "--yes")
+    times["package_changed_s"] = _cli(office, "import", "package", str(second), "--yes", name="package_changed_s")
     print(f"package via the command line: {entries} entries new {times['package_cli_s']:.2f} s, "
           f"again {times['package_again_s']:.2f} s, all changed {times['package_changed_s']:.2f} s")
     return times
@@ -63,7 +77,10 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--entries", type=int, default=10_000)
     parser.add_argument("--package-entries", type=int, default=20_000)
+    parser.add_argument("--only", choices=("package",), help="package: only the command-line package steps")
     args = parser.parse_args()
+    if args.only == "package":
+        return main_package(args.package_entries)
     from desk_app import paths
     from desk_app.db import close_database, open_database
     from desk_app.demo import build_demo
@@ -110,6 +127,19 @@ def main() -> int:
     xlsx_preview_s, xlsx_import_s = bench_ledger_import(args.entries)
     print(f"xlsx_s={xlsx_s:.2f} package_s={package_s:.2f} import_s={import_s:.2f} xlsx_preview_s={xlsx_preview_s:.2f} "
           f"xlsx_import_s={xlsx_import_s:.2f} " + " ".join(f"{name}={value:.2f}" for name, value in cli.items()))
+    return 0
+
+
+def main_package(entries: int) -> int:
+    """The command-line package steps alone, with a reference: a fresh `desk-app --help` process."""
+    work = Path(tempfile.mkdtemp(prefix="bench-package-"))
+    try:
+        help_s = _cli(work / "help", "--help", name="cli_help_s")
+        cli = package_cli(work, entries)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    print(f"cli_help_s={help_s:.2f} " + " ".join(f"{name}={value:.2f}" for name, value in cli.items())
+          + " " + " ".join(f"{name}={value:.2f}" for name, value in CPU_SECONDS.items()))
     return 0
 
 

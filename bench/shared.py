@@ -60,7 +60,7 @@ def template(entries: int) -> Path:
         print(f"building {entries} entries in {folder} …", file=sys.stderr)
         started = time.perf_counter()
         subprocess.run([sys.executable, "-m", "desk_app", "--data-dir", str(folder), "demo", "--entries",
-                        str(entries), "--quiet"], check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
+                        str(entries), "--index", "--quiet"], check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
         print(f"built in {time.perf_counter() - started:.0f} s", file=sys.stderr)
     return folder
 

@@ -116,7 +116,7 @@ def against_floor(command: list[str], env: dict[str, str], runs: int) -> dict[st
 
 
 def demo(command: list[str], entries: int, env: dict[str, str]) -> None:
-    subprocess.run([*command, "demo", "--entries", str(entries), "--quiet"], check=True, env=env,
+    subprocess.run([*command, "demo", "--entries", str(entries), "--index", "--quiet"], check=True, env=env,
                    capture_output=True, cwd=ROOT)
 
 

@@ -15,7 +15,6 @@ from desk_app.db.models import (
     ActionPlanVersion,
     Campaign,
     Department,
-    LedgerEntry,
     Meeting,
     MeetingAttendance,
     MeetingReport,
@@ -42,9 +41,12 @@ from desk_app.progress import report
 from desk_app.services import changelog, search, settings, undo_history
 from desk_app.services.ledger import EntryInput, NewEntry, create_entries
 
-_INPUT_FIELDS = [f.name for f in fields(EntryInput)]
+# (EntryInput field, entry_row key): the row keeps references by model name ("department", not "department_id").
+_INPUT_KEYS = tuple((f.name, f.name.removesuffix("_id")) for f in fields(EntryInput))
 
 DEFAULT_ENTRIES = 450
+HISTORY_MONTHS = 24  # months before the current one the ledger reaches back (all frozen: demo_cycle)
+INDEX_INLINE_UP_TO = 20_000  # a bigger demo leaves its search index to the window's background step
 SHORT_PEOPLE = 5  # people left short of 6 problems, so the check has something to show
 BATCH = 500
 
@@ -75,7 +77,8 @@ class _Builder:
         self.rng = random.Random(seed)
         self.seed = seed
         self.today = today
-        self.start = _month_start(today, 11)
+        self.start = _month_start(today, HISTORY_MONTHS)  # the ledger reaches back two years
+        self.year_start = _month_start(today, 11)  # this year's 专班, 推进会 and 重点任务; older entries mostly closed
         self.uuid_rng = random.Random(seed * 7919 + 1)
 
     def uuid(self) -> str:
@@ -132,7 +135,7 @@ class _Builder:
         chiefs = people[PersonLevel.SECTION_CHIEF]
         staff = people[PersonLevel.STAFF]
         forces = []
-        plan_due = date(self.start.year, self.start.month, 1) + timedelta(days=30)
+        plan_due = self.year_start + timedelta(days=30)
         for i, (name, goal) in enumerate(T.TASK_FORCES):
             tf = TaskForce.create(campaign=campaign, name=name, goal=goal, plan_due_date=plan_due,
                                   sort_order=i + 1)
@@ -261,7 +264,7 @@ class _Builder:
         completed = closed = None
         if deadline_type == DeadlineType.LONG_TERM:
             status = Status.ONGOING if status_roll < 0.6 else Status.IN_PROGRESS
-        elif deadline < self.today and status_roll < 0.80 or status_roll < 0.25:
+        elif deadline < self.today and status_roll < (0.95 if found < self.year_start else 0.80) or status_roll < 0.25:
             status = Status.CLOSED
             completed = self.day_between(found, min(deadline + timedelta(days=rng.choice([0, 0, 0, 5])),
                                                     self.today - timedelta(days=1)))
@@ -296,8 +299,10 @@ class _Builder:
 
 
 def build_demo(*, entries: int = DEFAULT_ENTRIES, seed: int = 1, today: date | None = None,
-               progress=None) -> DemoResult:
-    """Fill an empty database with the demo campaign, in one transaction, indexed for search at the end.
+               progress=None, index: bool = True) -> DemoResult:
+    """Fill an empty database with the demo campaign, in one transaction; then (index=True) index it for
+    search, in the search's own batches (index=False leaves the queue to the caller or the window's
+    background step; searches find queued entries meanwhile).
 
     progress(done, total, text="") follows desk_app.progress: False cancels (nothing stays behind).
     """
@@ -311,12 +316,16 @@ def build_demo(*, entries: int = DEFAULT_ENTRIES, seed: int = 1, today: date | N
         raise ValidationError("条目数不能为负数", "entries")
     b = _Builder(seed, today)
     with database.atomic():  # all or nothing: a failed run leaves the folder empty
-        return _build(b, seed, today, entries, progress)
+        result = _build(b, seed, today, entries, stage(progress, 0, 80 if index else 100))
+    if index:  # so that the first search finds everything at once
+        search.sync(stage(progress, 80, 100))
+    report(progress, 100, 100, "")
+    return result
 
 
 def _build(b: _Builder, seed: int, today: date, entries: int, progress) -> DemoResult:
     campaign = Campaign.create(name=f"{today.year}年观念能力作风建设年（演示）", year=today.year,
-                               start_date=b.start, end_date=_month_start(today, -1) - timedelta(days=1),
+                               start_date=b.year_start, end_date=_month_start(today, -1) - timedelta(days=1),
                                is_current=True, note="由 desk-app demo 生成的演示数据")
     depts, people = b.build_org()
     forces = b.build_task_forces(campaign, people)
@@ -332,8 +341,7 @@ def _build(b: _Builder, seed: int, today: date, entries: int, progress) -> DemoR
     changelog.record("campaign", campaign.id, "create", "demo", None, f"演示数据：seed={seed}，{total} 条台账")
     demo_cycle.build(campaign.id, today, seed)  # scored rounds, 制度清单 and 晋位升级目标
     total += demo_supervision.build(campaign.id, today, seed, fresh)  # with their nodes and 催办
-    search.sync(_stage(progress, 75, 100))  # the demo's own last step: the first search finds everything at once
-    report(progress, 100, 100, "")
+    report(progress, 100, 100, "正在保存")
     undo_history.irreversible("生成演示数据")
     return DemoResult(campaign.id, Person.select().count(), len(forces), len(meetings), total)
 
@@ -360,7 +368,7 @@ def _build_entries(b: _Builder, campaign, depts, people, forces, meetings, wante
         d = rng.choice(depts)
         row = b.entry_row(campaign, EntryKind.KEY_TASK, dept=d.id, leader=roster[0][0].id,
                           responsible=roster[2][0].id, task_force=tf.id, description=task + "。",
-                          found=b.start + timedelta(days=rng.randint(0, 20)))
+                          found=b.year_start + timedelta(days=rng.randint(0, 20)))
         row["co_departments"] = "、".join(x.name for x in rng.sample(depts, 2))
         row["schedule"] = "1季度完成方案制定；2季度全面推进；3季度中期评估；4季度总结验收。"
         rows.append(row)
@@ -406,14 +414,14 @@ def _build_entries(b: _Builder, campaign, depts, people, forces, meetings, wante
                           responsible=p.id, leader=lead.id)
         items.append(_new_entry(row, reviewer))
     # Numbered, logged and checked like every other entry; indexed for search once, at the very end.
-    create_entries(campaign.id, items, progress=_stage(progress, 0, 70), index_now=False)
+    create_entries(campaign.id, items, progress=stage(progress, 0, 85), index_now=False)
     _progress_updates(b, campaign)
     demo_measures.build(campaign.id, b.today, b.seed)  # 重点任务: measures and monthly plans (issue 15)
-    report(progress, 72, 100, "正在写入整改进展")
+    report(progress, 95, 100, "正在写入整改进展")
     return total
 
 
-def _stage(progress, start: int, end: int):
+def stage(progress, start: int, end: int):
     """One stage of the demo as a share of the whole (0–100), for one progress bar."""
     if progress is None:
         return None
@@ -426,8 +434,7 @@ def _stage(progress, start: int, end: int):
 
 
 def _new_entry(row: dict, reviewer_id: int) -> NewEntry:
-    data = EntryInput(**{name: row[name.removesuffix("_id")] for name in _INPUT_FIELDS
-                         if name.removesuffix("_id") in row})
+    data = EntryInput(**{name: row[key] for name, key in _INPUT_KEYS if key in row})
     return NewEntry(data, status=row["status"], completed_date=row["completed_date"],
                     closed_date=row["closed_date"], completion_summary=row["completion_summary"],
                     reviewer_id=reviewer_id if row["status"] == Status.CLOSED else None,
@@ -436,24 +443,33 @@ def _new_entry(row: dict, reviewer_id: int) -> NewEntry:
 
 
 def _progress_updates(b: _Builder, campaign) -> None:
-    """Monthly progress for entries that are under way or done."""
+    """本月进展 for entries that are under way or done: in the month they were taken up and in the last two
+    months of their course (up to the month they were done in, or last month: this month's is still being
+    collected), so every past month's 通报 has progress to show and the ledger its 最新进展."""
     rng = b.rng
     rows = []
-    query = (LedgerEntry.select(LedgerEntry.id, LedgerEntry.found_date, LedgerEntry.status,
-                                LedgerEntry.completed_date)
-             .where(LedgerEntry.campaign == campaign, LedgerEntry.status != Status.NOT_STARTED).tuples())
-    for entry_id, found, _status, completed in query.iterator():
-        end = completed or b.today
-        month = date(found.year, found.month, 1)
-        step = 0
-        while month <= end and step < 3:
-            on = min(max(month.replace(day=25), found), end)
-            biz = rng.choice(T.BUSINESS)
-            rows.append((b.uuid(), entry_id, on.isoformat(), on.strftime("%Y-%m"),
-                         rng.choice(T.PROGRESS).format(b=biz), "活动办", f"{on.isoformat()} 17:00:00"))
-            month = _month_start(month, -1)
-            step += 1
+    cursor = database.execute_sql(
+        'SELECT "id", "found_date", "completed_date" FROM "ledger_entry" WHERE "campaign_id" = ? '
+        'AND "status" != ? ORDER BY "id"', (campaign.id, Status.NOT_STARTED.value))
+    today = b.today
+    choice, business, texts, uuid = rng.choice, T.BUSINESS, T.PROGRESS, b.uuid
+    for entry_id, found_text, completed_text in cursor.fetchall():
+        found = _as_date(found_text)
+        end = _as_date(completed_text) if completed_text else today
+        first = found.year * 12 + found.month - 1
+        last = end.year * 12 + end.month - 1
+        if not completed_text:  # this month's progress is still being collected (本月调度)
+            last = max(first, last - 1)
+        for index in sorted({first, max(first, last - 1), last}):
+            month = date(index // 12, index % 12 + 1, 25)
+            on = min(max(month, found), end).isoformat()
+            rows.append((uuid(), entry_id, on, on[:7], choice(texts).format(b=choice(business)), "活动办",
+                         on + " 17:00:00"))
     # Plain executemany: peewee's insert_many spends seconds building SQL for 100,000 rows.
     database.cursor().executemany(
         'INSERT INTO "progress_update" ("uuid", "entry_id", "date", "month", "text", "author", "created_at") '
         "VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+
+
+def _as_date(value) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])

@@ -15,6 +15,8 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
+from peewee import fn
+
 from desk_app.db.models import Campaign, Department, LedgerEntry, Person, database
 from desk_app.db.versioned import bump_sql
 from desk_app.domain import PersonLevel
@@ -173,9 +175,14 @@ def _registers(rng: random.Random, campaign_id: int, today: date, people: dict[s
 
 
 def _months_to_freeze(campaign_id: int, today: date) -> list[str]:
-    """Every month of the campaign whose report day has passed (the current month is still open)."""
+    """Every month of the campaign's ledger whose report day has passed (the current month is still open):
+    from the campaign's start, or from the first entry found before it (the demo's ledger reaches back two
+    years, into the year before this year's campaign)."""
     campaign = Campaign.get_by_id(campaign_id)
     start = campaign.start_date or date(campaign.year, 1, 1)
+    first_found = LedgerEntry.select(fn.MIN(LedgerEntry.found_date)).where(LedgerEntry.campaign == campaign_id).scalar()
+    if first_found:
+        start = min(start, date.fromisoformat(str(first_found)[:10]))
     months, year, mon = [], start.year, start.month
     while True:
         month = f"{year:04d}-{mon:02d}"

@@ -42,6 +42,16 @@ def areas() -> dict[str, list[Path]]:
 
 
 def tool(name: str) -> str:
+    """The Qt tool itself where PySide6 ships it (pyside6-lupdate is a Python wrapper around it, whose
+    start-up costs ten times the tool's own run), else the wrapper beside this Python or on the PATH."""
+    try:
+        import PySide6
+
+        binary = Path(PySide6.__file__).parent / (name.removeprefix("pyside6-") + (".exe" if sys.platform == "win32" else ""))
+        if binary.exists():
+            return str(binary)
+    except ImportError:
+        pass
     exe = Path(sys.executable).parent / name
     return str(exe) if exe.exists() else (shutil.which(name) or name)
 

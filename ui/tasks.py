@@ -18,6 +18,7 @@ import traceback
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+from shiboken6 import isValid
 
 from desk_app.errors import DeskAppError
 from desk_app.progress import Cancelled
@@ -92,13 +93,19 @@ def run_with_progress(parent: QWidget | None, task: Task, *, show_errors: bool =
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
 
+    # The dialog goes with its parent: a page or dialog closed while the task runs must not turn the task's
+    # late signals into errors about a deleted object.
     def on_progress(done, total, text):
+        if not isValid(dialog):
+            return
         dialog.setMaximum(max(total, 0))
         dialog.setValue(min(done, total) if total else 0)
         if text:
             dialog.setLabelText(text)
 
     def finish(*_):
+        if not isValid(dialog):
+            return
         dialog.reset()
         dialog.close()
         dialog.deleteLater()
@@ -106,7 +113,8 @@ def run_with_progress(parent: QWidget | None, task: Task, *, show_errors: bool =
     def on_failed(message):
         finish()
         if show_errors:
-            QMessageBox.warning(parent, task.label or QCoreApplication.translate("Tasks", "Error"), message)
+            owner = parent if parent is not None and isValid(parent) else None
+            QMessageBox.warning(owner, task.label or QCoreApplication.translate("Tasks", "Error"), message)
 
     task.progressed.connect(on_progress)
     task.finished_ok.connect(finish)

@@ -11,6 +11,8 @@ def register(sub) -> None:
                        description="按种子文件 000 生成演示活动：七大专班、12 次推进会、台账事项等。")
     p.add_argument("--entries", type=int, default=None, metavar="N", help="台账条目数（默认 450：每人至少 6 条，另有议定事项、重点任务等）")
     p.add_argument("--seed", type=int, default=1, metavar="S", help="随机种子（相同种子生成相同数据）")
+    p.add_argument("--index", action="store_true",
+                   help="生成后立即建立检索索引（默认：2 万条以内立即建立，更多时由程序下次打开时在后台建立）")
     p.add_argument("--quiet", action="store_true", help="不显示进度")
     p.set_defaults(func=run)
 
@@ -30,7 +32,8 @@ def run(args) -> int:
             sys.stderr.flush()
 
     entries = DEFAULT_ENTRIES if args.entries is None else args.entries
-    result = demo_data.build(entries=entries, seed=args.seed, progress=progress)
+    index = True if args.index else None
+    result = demo_data.build(entries=entries, seed=args.seed, progress=progress, index=index)
     if not args.quiet and sys.stderr.isatty():
         sys.stderr.write("\n")
     elapsed = time.perf_counter() - started
@@ -45,4 +48,7 @@ def run(args) -> int:
     if not demo_data.history_frozen(entries):
         print(f"超过 {demo_data.FREEZE_HISTORY_UP_TO} 条的演示数据不封存以往月份（通报的趋势和排名变化从本月开始）；"
               "需要时用 desk-app freeze YYYY-MM 封存某月。")
+    if not demo_data.indexed_now(entries, index):
+        print("检索索引将在下次打开程序时于后台建立（期间搜索照常可用，只是稍慢）；"
+              "需要立即建立时请在生成时加 --index。")
     return 0

@@ -4,7 +4,7 @@ a package brings, its measures and plan become the package's."""
 
 from __future__ import annotations
 
-from desk_app.db.models import Department, LedgerEntry, Measure, MeasureProgress, Person, ProgressPlan
+from desk_app.db.models import Department, LedgerEntry, Measure, MeasureProgress, Person, ProgressPlan, database
 from desk_app.domain import DeadlineType
 from desk_app.services import measures, progress_plan
 from desk_app.services.measures import MeasureInput
@@ -101,10 +101,10 @@ def check(data, loaded: dict, problems) -> None:
             problems.add(f"月度序时进度第 {i} 条不正确")
 
 
-def _local(entry_id: int) -> tuple:
+def _local(records: list, plan: list) -> tuple:
     return (tuple((m.uuid, m.content, m.department_name, m.responsible_name, _day(m.deadline), m.status)
-                  for m in measures.measures_of(entry_id)),
-            tuple((p.month, p.planned, p.actual) for p in progress_plan.plan_of(entry_id)))
+                  for m in records),
+            tuple((p.month, p.planned, p.actual) for p in plan))
 
 
 def _theirs(rows: list[dict], plans: list[dict]) -> tuple:
@@ -122,10 +122,14 @@ def touched(data, local_ids: dict[str, int]) -> set[str]:
         by_entry.setdefault(m["entry_uuid"], ([], []))[0].append(m)
     for p in data.plans or []:
         by_entry.setdefault(p["entry_uuid"], ([], []))[1].append(p)
+    having = _having(list(local_ids.values()))  # most entries have neither: read only those that do
+    local_measures = measures.measures_of_entries(having[0]) if data.measures is not None else {}
+    local_plans = progress_plan.plans_of(having[1]) if data.plans is not None else {}
     out = set()
     for uuid, entry_id in local_ids.items():
         rows, plans = by_entry.get(uuid, ([], []))
-        mine, theirs = _local(entry_id), _theirs(rows, plans)
+        mine = _local(local_measures.get(entry_id, []), local_plans.get(entry_id, []))
+        theirs = _theirs(rows, plans)
         if (data.measures is not None and mine[0] != theirs[0]) or (data.plans is not None and mine[1] != theirs[1]):
             out.add(uuid)
     return out
@@ -143,33 +147,58 @@ def apply(data, entry_ids: dict[str, int], resolve) -> int:
     plans: dict[str, list[dict]] = {}
     for p in data.plans or []:
         plans.setdefault(p["entry_uuid"], []).append(p)
-    entries = {}
     ids = list(entry_ids.values())
-    for start in range(0, len(ids), 900):
-        entries.update({e.id: e for e in LedgerEntry.select().where(LedgerEntry.id.in_(ids[start:start + 900]))})
+    # What is here already, read in bulk: an entry neither side gives measures (or a plan) is left alone
+    # without a query of its own, as are plans already equal to the package's (the write would not change them).
+    having = _having(ids)
+    with_measures = set(having[0]) if data.measures is not None else set()
+    current_plans = progress_plan.plans_of(having[1]) if data.plans is not None else {}
+    measure_ids = [i for u, i in entry_ids.items() if rows.get(u) or i in with_measures]
+    plan_ids = [i for u, i in entry_ids.items()
+                if _plan_tuple(plans.get(u, [])) != tuple((p.month, p.planned, p.actual) for p in current_plans.get(i, []))]
+    wanted_ids = list(dict.fromkeys(measure_ids + plan_ids))
+    entries = {}
+    for start in range(0, len(wanted_ids), 900):
+        entries.update({e.id: e for e in LedgerEntry.select().where(LedgerEntry.id.in_(wanted_ids[start:start + 900]))})
+    measure_ids, plan_ids = set(measure_ids), set(plan_ids)
     written = 0
     for uuid, entry_id in entry_ids.items():
-        entry = entries[entry_id]
-        if data.measures is not None:
+        if entry_id in measure_ids:
+            entry = entries[entry_id]
             theirs = sorted(rows.get(uuid, []), key=lambda m: m["seq"])
             wanted = [MeasureInput(m["content"], resolve.department(m["department"]), resolve.person(m["responsible"]),
                                    m["deadline_type"], date.fromisoformat(m["deadline"]) if m["deadline"] else None,
                                    m["status"],
                                    date.fromisoformat(m["completed_date"]) if m["completed_date"] else None,
                                    m["note"], m["uuid"]) for m in theirs]
-            if theirs or measures.has_measures(entry_id):
-                measures.apply(entry, wanted, log=False)
-                live = [r.id for r in Measure.select(Measure.id).where(Measure.entry == entry_id,
-                                                                       Measure.deleted_at.is_null())
-                        .order_by(Measure.seq, Measure.id)]
-                for m, measure_id in zip(theirs, live, strict=True):
-                    for month, text in m["progress"].items():
-                        MeasureProgress.insert(measure=measure_id, month=month, text=text, author="",
-                                               updated_at=entry.updated_at).on_conflict(
-                            conflict_target=[MeasureProgress.measure, MeasureProgress.month],
-                            update={MeasureProgress.text: text}).execute()
-                written += len(wanted)
-        if data.plans is not None:
-            progress_plan.write(entry, [PlanMonth(p["month"], p["planned"], p["actual"]) for p in plans.get(uuid, [])],
-                                log=False)
+            measures.apply(entry, wanted, log=False)
+            live = [r.id for r in Measure.select(Measure.id).where(Measure.entry == entry_id,
+                                                                   Measure.deleted_at.is_null())
+                    .order_by(Measure.seq, Measure.id)]
+            for m, measure_id in zip(theirs, live, strict=True):
+                for month, text in m["progress"].items():
+                    MeasureProgress.insert(measure=measure_id, month=month, text=text, author="",
+                                           updated_at=entry.updated_at).on_conflict(
+                        conflict_target=[MeasureProgress.measure, MeasureProgress.month],
+                        update={MeasureProgress.text: text}).execute()
+            written += len(wanted)
+        if entry_id in plan_ids:
+            progress_plan.write(entries[entry_id], [PlanMonth(p["month"], p["planned"], p["actual"])
+                                                    for p in plans.get(uuid, [])], log=False)
     return written
+
+
+def _having(entry_ids: list[int]) -> tuple[list[int], list[int]]:
+    """Of these entries, those with live measures and those with a plan: two small scans of the two
+    tables (a few rows per planned task) instead of lists of 20,000 parameters."""
+    wanted = set(entry_ids)
+    live = {r[0] for r in database.execute_sql(
+        f'SELECT DISTINCT "entry_id" FROM "{Measure._meta.table_name}" WHERE "deleted_at" IS NULL').fetchall()}
+    planned = {r[0] for r in database.execute_sql(
+        f'SELECT DISTINCT "entry_id" FROM "{ProgressPlan._meta.table_name}"').fetchall()}
+    return sorted(live & wanted), sorted(planned & wanted)
+
+
+def _plan_tuple(plans: list[dict]) -> tuple:
+    """The package's plan of one entry as progress_plan.plans_of reads one back (by month)."""
+    return tuple((p["month"], p["planned"], p["actual"]) for p in sorted(plans, key=lambda p: p["month"]))

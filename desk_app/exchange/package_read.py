@@ -49,9 +49,11 @@ YEARS = (1900, 2200)
 NESTED_FIELDS = {"owner", "leader", "responsible", "reviewer", "meeting"}
 # Control and bidi-override characters, raw or as JSON \u escapes: when a member has none (the usual
 # case) its strings need no cleaning pass.
-_CONTROL_IN_JSON = re.compile(
-    r"[\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff]"
-    r"|\\u00[0-1][0-9a-fA-F]|\\u007[fF]|\\u00[89][0-9a-fA-F]|\\u20(?:0[eEfF]|2[a-eA-E]|6[6-9])"
+# Control and direction characters, raw or as JSON escapes. Two patterns, as the one alternation of both
+# took 0.6 s over a 20,000-entry package; the escapes are looked for only where a "\\u" occurs at all.
+_CONTROL_CHAR = re.compile(r"[\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff]")
+_CONTROL_ESCAPE = re.compile(
+    r"\\u00[0-1][0-9a-fA-F]|\\u007[fF]|\\u00[89][0-9a-fA-F]|\\u20(?:0[eEfF]|2[a-eA-E]|6[6-9])"
     r"|\\u061[cC]|\\u[fF][eE][fF][fF]")
 
 
@@ -109,7 +111,8 @@ def _load_json(raw: bytes, name: str, label: str):
         raise InputFileError(f"数据包“{name}”中的{label}嵌套层数过深，不是本程序生成的内容；没有导入任何内容。") from exc
     except ValueError as exc:  # bad UTF-8, bad JSON, or a number of thousands of digits
         raise InputFileError(f"数据包“{name}”中的{label}无法读取（{str(exc)[:80]}），没有导入任何内容。") from exc
-    return _cleaned(data) if _CONTROL_IN_JSON.search(text) else data
+    controls = _CONTROL_CHAR.search(text) or ("\\u" in text and _CONTROL_ESCAPE.search(text))
+    return _cleaned(data) if controls else data
 
 
 def _cleaned(value, depth: int = 0):
@@ -183,9 +186,10 @@ def _check_records(rows, fields: tuple[str, ...], what: str, problems: _Problems
     if not isinstance(rows, list):
         problems.add(f"{what}不是列表")
         return []
+    required = frozenset(fields)
     good = []
     for index, row in enumerate(rows, start=1):
-        if not isinstance(row, dict) or any(f not in row for f in fields):
+        if not isinstance(row, dict) or not required <= row.keys():
             missing = [f for f in fields if not isinstance(row, dict) or f not in row]
             problems.add(f"{what}第 {index} 条缺少字段 {', '.join(missing[:4])}")
             continue
@@ -197,10 +201,15 @@ def _check_records(rows, fields: tuple[str, ...], what: str, problems: _Problems
     return good
 
 
+_PLAIN = frozenset({str, int, float, bool, type(None)})  # what JSON gives besides lists and objects
+
+
 def _shape_problem(row: dict) -> str | None:
     """The first field holding a list or an object where the format has a plain value (people and the
     meeting are objects of plain values); every later check can then compare and hash values safely."""
     for name, value in row.items():
+        if type(value) in _PLAIN:  # the common case, without the two isinstance checks below
+            continue
         if isinstance(value, dict) and name in NESTED_FIELDS:
             if any(isinstance(v, list | dict) for v in value.values()):
                 return name

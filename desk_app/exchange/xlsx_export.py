@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from datetime import date, datetime, time
+from datetime import datetime, time
 from pathlib import Path
 
 from desk_app.domain import OPEN_STATUSES, EntryKind, Layer, Status
@@ -138,14 +138,7 @@ def _write_ledger_sheet(wb, fmt: _Formats, sheet: SheetData, columns: list[Colum
         records = nested.insert(records, sheet.entry_ids, widths)
     for record in records:
         row += 1
-        ws.set_row(row, record.height)
-        for col, value in enumerate(record.values):
-            if isinstance(value, str):
-                ws.write_string(row, col, value, fmt.number if col == 0 else fmt.body)
-            elif isinstance(value, date):
-                ws.write_datetime(row, col, value, fmt.date)
-            else:
-                ws.write_number(row, col, value, fmt.number)
+        ws.write_record(row, record.height, record.values, fmt.number, fmt.body, fmt.date, fmt.number)
         if record.continued:
             continue
         done += 1

@@ -109,7 +109,14 @@ def _group_of(rows: list[list], t: int, c: int, col: int, merges: _Merges) -> st
 
 
 def _width(rows: list[list]) -> int:
-    return max((max(_filled(row), default=-1) + 1 for row in rows), default=0)
+    """Columns up to the last filled cell of any row (each row looked at from its end, only past the widest so far)."""
+    width = 0
+    for row in rows:
+        for i in range(len(row) - 1, width - 1, -1):
+            if _text(row[i]):
+                width = i + 1
+                break
+    return width
 
 
 def find_header(raw: RawSheet, vocab: HeaderVocabulary, forced_row: int | None = None) -> HeaderBlock:

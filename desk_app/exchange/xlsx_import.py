@@ -58,13 +58,24 @@ class SheetContent:
         self.rows, self.skipped, self.filled, self.sections = result.rows, result.skipped, result.filled, result.sections
 
 
+def _columns_with_data(rows: list[list]) -> set[int]:
+    """Columns with a value in any of these rows (each column looked at down to its first value)."""
+    found = set()
+    for column in range(max(map(len, rows), default=0)):
+        for row in rows:
+            if column < len(row) and _text(row[column]):
+                found.add(column)
+                break
+    return found
+
+
 def read_sheet(path: str | Path, sheet: str | None = None, *, header_row: int | None = None,
                progress=None) -> SheetContent:
     """Read one sheet and understand its layout. Writes nothing (the remembered mapping is only read)."""
     raw = read_raw(path, sheet, progress=progress)
     vocab = vocabulary()
     block = find_header(raw, vocab, header_row)
-    has_data = {i for row in raw.rows[block.last_row:] for i, v in enumerate(row) if _text(v)}
+    has_data = _columns_with_data(raw.rows[block.last_row:])
     mapping, why = auto_mapping(block, vocab, has_data)
     content = SheetContent(raw.name, raw, block, mapping, why)
     remembered = import_words.remembered_mapping(block.labels)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from desk_app.db.models import Measure
 from desk_app.services import ledger_columns, measures
 from desk_app.services.measures import MeasureInput
 
@@ -61,7 +62,10 @@ class Nesting:
         """None when the sheet has no 措施 column or none of its entries has measures."""
         if "measures" not in column_keys or not entry_ids:
             return None
-        found = measures.measures_of_entries(entry_ids)
+        # Most entries have no measures: the ones that do are picked first (one short query), so that
+        # 100,000 ids are not sent to the database in chunks of 900 to find a few hundred.
+        having = {r[0] for r in Measure.select(Measure.entry).where(Measure.deleted_at.is_null()).distinct().tuples()}
+        found = measures.measures_of_entries([i for i in entry_ids if i in having]) if having else {}
         return cls(["serial", *column_keys], found) if found else None
 
     def insert(self, records: list[SheetRow], entry_ids: list[int], widths: list[float]) -> list[SheetRow]:
@@ -117,6 +121,8 @@ class Group:
 
 
 def _text(value) -> str:
+    if value.__class__ is str:
+        return value.strip()
     return "" if value is None else str(value).strip()
 
 
@@ -179,9 +185,9 @@ def read_groups(raw, rows: list[tuple[int, list, set[int]]], mapping: dict[int, 
                 i = block[-1] + 1
                 continue
         # A task row followed by rows with only measure columns filled.
-        subs = _run(rows, i + 1, lambda cells: bool(
-            (filled := {c for c, v in enumerate(cells) if _text(v)}) and filled <= allowed
-            and any(_cell(cells, c) for c in by_key["measures"])))
+        # (Nothing filled outside the measure columns — looked at up to the first such cell — and a measure.)
+        subs = _run(rows, i + 1, lambda cells: not any(_text(v) for c, v in enumerate(cells) if c not in allowed)
+                    and any(_cell(cells, c) for c in by_key["measures"]))
         if subs:
             groups.append(Group(i, subs, measure_cols))
             i = subs[-1] + 1

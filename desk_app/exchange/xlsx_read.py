@@ -125,6 +125,8 @@ def list_sheets(path: str | Path) -> list[SheetInfo]:
 
 
 def _cell(value):
+    if value.__class__ is str:  # most cells
+        return value or None
     if value == "":
         return None
     if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:

@@ -8,9 +8,10 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from desk_app.domain import KIND_CODE_PREFIX, DeadlineType, EntryKind, Layer, Status
-from desk_app.errors import ValidationErrors
+from desk_app.services import context
+from desk_app.services.entry_input import field_problems
 from desk_app.services.ledger import TEXT_FIELDS as LEDGER_TEXT_FIELDS
-from desk_app.services.ledger import EntryInput, EntryRecord, validate
+from desk_app.services.ledger import EntryInput, EntryRecord
 
 from .cells import has_controls
 from .dates import DateParseError, parse_date
@@ -28,7 +29,6 @@ KIND_WORDS = {k.value: k.value for k in EntryKind} | {"问题": EntryKind.RECTIF
                                                        "督办": EntryKind.SUPERVISION.value}
 KIND_OF_PREFIX = {prefix: kind.value for kind, prefix in KIND_CODE_PREFIX.items()}
 PERSON_FIELDS = ("owner", "leader", "responsible")
-REFERENCE_IDS = ("owner_id", "leader_id", "responsible_id", "department_id", "task_force_id")
 ENTRY_TEXT_FIELDS = ("category", "source", "description", "cause", "target", "measures", "standard",
                      "co_departments", "rectify_mode", "schedule", "note", "task_source", "doc_number",
                      "instructing_leader")
@@ -38,6 +38,8 @@ LAYER_WORDS = {"班子": Layer.TEAM, "领导班子": Layer.TEAM, "科长": Layer
 
 
 def _text(value) -> str:
+    if value.__class__ is str:  # most cells: checked first (called some twenty times a row)
+        return value.strip()
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
@@ -92,10 +94,15 @@ class RowBuilder:
         self.layer = layer
         self.found_date = found_date
         self.sections = sections
+        self.today = plan.import_day or context.today()
         self.template_blanks = 0  # "0" cells of an upward template, read as blank (the preview says so)
         self.by_field: dict[str, list[int]] = {}
         for index, key in sorted(plan.mapping.items()):
             self.by_field.setdefault(key, []).append(index)
+        self.read_columns = [index for index, key in plan.mapping.items() if key != IGNORE]
+        # Fields read from several columns, all under one group (季度形象进度/一季度 …): each under its name.
+        self.grouped = {key for key, indices in self.by_field.items()
+                        if len(indices) > 1 and all("/" in plan.headers[i] for i in indices)}
 
     def label(self, index: int) -> str:
         return self.plan.headers[index] or target_label(self.plan.mapping.get(index, ""))
@@ -103,20 +110,20 @@ class RowBuilder:
     def build(self, row_number: int, values: list, uncomputed: set[int]) -> RowPlan:
         row = RowPlan(row_number, EntryInput(kind=self.kind, layer=self.layer), Status.NOT_STARTED.value)
         cells: dict[int, object] = {}
-        for index, key in self.plan.mapping.items():
-            if key == IGNORE:
-                continue
-            value = values[index] if index < len(values) else None
-            if index in uncomputed:
+        width = len(values)
+        for index in self.read_columns:
+            if uncomputed and index in uncomputed:
                 row.problems.append(RowProblem(row_number, self.label(index), "是没有计算结果的公式，不能导入。请在 "
                                                "WPS/Excel 中打开并保存（让公式算出结果），或“选择性粘贴 → 数值”再导入"))
                 continue
-            if isinstance(value, str) and "_x" in value:
-                value = EXCEL_ESCAPE.sub(lambda m: chr(int(m[1], 16)), value)
-            if isinstance(value, str) and has_controls(value):
-                row.problems.append(RowProblem(row_number, self.label(index), "含有不可见的控制字符，请删除后再导入"))
-                continue
-            if _is_template_blank(value):
+            value = values[index] if index < width else None
+            if isinstance(value, str):
+                if "_x" in value:
+                    value = EXCEL_ESCAPE.sub(lambda m: chr(int(m[1], 16)), value)
+                if has_controls(value):
+                    row.problems.append(RowProblem(row_number, self.label(index), "含有不可见的控制字符，请删除后再导入"))
+                    continue
+            if value is not None and _is_template_blank(value):
                 self.template_blanks += 1
                 value = None
             cells[index] = value
@@ -147,8 +154,12 @@ class RowBuilder:
     def _joined(self, cells: dict, key: str) -> str:
         """Several columns of one field: the first as written, later ones under their header; columns
         under one group (季度形象进度/一季度 …) each under their own name."""
-        indices = self.by_field.get(key, [])
-        grouped = len(indices) > 1 and all("/" in self.plan.headers[i] for i in indices)
+        indices = self.by_field.get(key)
+        if not indices:
+            return ""
+        if len(indices) == 1:
+            return _text(cells.get(indices[0]))
+        grouped = key in self.grouped
         parts = []
         for index in indices:
             text = _text(cells.get(index))
@@ -377,17 +388,15 @@ class RowBuilder:
         if data.deadline_type == DeadlineType.IMMEDIATE and data.deadline and data.found_date \
                 and data.deadline < data.found_date:
             data.found_date = data.deadline
-        try:
-            # The ids were read from the database in this same planning pass: validate the rest without
-            # a query per row for each of them (10,000 rows would cost 50,000 look-ups).
-            validate(replace(data, **dict.fromkeys(REFERENCE_IDS)))
-        except ValidationErrors as errors:
-            for error in errors.errors:
-                key = label_to_key.get(error.field, error.field)
-                if key == "layer" and "layer" not in self.by_field:
-                    self._problem(row, "layer", error.message + "（表格中没有“层级”列：请在导入时选择默认层级，"
-                                                               "或把事项类型设为重点任务等）")
-                else:
-                    self._problem(row, key, error.message)
+        # The ledger's own checks of the fields (services.entry_input). The ids were read from the database
+        # in this same planning pass, so the references need no look-up per row (create_entries checks
+        # them again, in one query per kind, when the rows are written).
+        for error in field_problems(data, self.today):
+            key = label_to_key.get(error.field, error.field)
+            if key == "layer" and "layer" not in self.by_field:
+                self._problem(row, "layer", error.message + "（表格中没有“层级”列：请在导入时选择默认层级，"
+                                                           "或把事项类型设为重点任务等）")
+            else:
+                self._problem(row, key, error.message)
         if row.completed_date and data.found_date and row.completed_date < data.found_date:
             self._problem(row, "completed_date", "完成日期不能早于发现日期")

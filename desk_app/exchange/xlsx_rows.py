@@ -56,6 +56,8 @@ class RowsResult:
 
 
 def _text(value) -> str:
+    if value.__class__ is str:
+        return value.strip()
     return "" if value is None else str(value).strip()
 
 

@@ -135,10 +135,15 @@ def relink_entries(entry_ids: list[int]) -> None:
         return
     names = department_names()
     for start in range(0, len(entry_ids), 900):
+        chunk = entry_ids[start:start + 900]
+        current = assist_ids_of(chunk)  # one query a chunk: 20,000 entries of a package are not 20,000 queries
         rows = (LedgerEntry.select(LedgerEntry.id, LedgerEntry.department, LedgerEntry.co_departments)
-                .where(LedgerEntry.id.in_(entry_ids[start:start + 900])).tuples())
+                .where(LedgerEntry.id.in_(chunk)).tuples())
         for entry_id, lead_id, text in rows:
-            _set_links(entry_id, names.match(text, lead_id).department_ids)
+            wanted = names.match(text, lead_id).department_ids
+            if current.get(entry_id, []) != wanted:  # as _set_links, with the links read above
+                EntryAssist.delete().where(EntryAssist.entry == entry_id).execute()
+                link_new([entry_id], [wanted])
 
 
 def unmatched_names(campaign_id: int) -> dict[str, int]:

@@ -128,9 +128,9 @@ DENSE_SEARCH = 0.4
 def _dense_search(f: LedgerFilter, expected: int | None) -> bool:
     if not f.text.strip() or expected is None or f.campaign_id is None:
         return False
-    from .ledger_summary import summarize  # noqa: PLC0415 - from the tally, a few hundred rows
+    from .ledger_summary import total_of  # noqa: PLC0415 - from the tally, a few hundred rows
 
-    whole = summarize(LedgerFilter(campaign_id=f.campaign_id, deleted=f.deleted)).total
+    whole = total_of(LedgerFilter(campaign_id=f.campaign_id, deleted=f.deleted))
     return whole > 0 and expected >= DENSE_SEARCH * whole
 
 

@@ -128,5 +128,12 @@ def summarize(f: LedgerFilter) -> LedgerSummary:
     return LedgerSummary(total, done, overdue, counts.get(Status.PENDING_CLOSE.value, 0), total - done)
 
 
-def count_entries(f: LedgerFilter) -> int:
+def total_of(f: LedgerFilter) -> int:
+    """How many entries the filter lists (the summary's 共 alone: no 逾期 range read from the tally's filters)."""
+    if _tally_can_answer(f):
+        return sum(_tally_counts(f).values())
     return summarize(f).total
+
+
+def count_entries(f: LedgerFilter) -> int:
+    return total_of(f)

@@ -300,6 +300,8 @@ def month_states(campaign_id: int, today: date | None = None, limit: int = 36) -
     campaign = _campaign(campaign_id)
     start = (campaign.start_date or date(campaign.year, 1, 1)).replace(day=1)
     frozen = {s.month: s for s in MonthlySnapshot.select().where(MonthlySnapshot.campaign == campaign_id)}
+    if frozen:  # months frozen before the campaign's start (a ledger carried over) are listed too
+        start = min(start, date.fromisoformat(min(frozen) + "-01"))
     months, cursor = [], today.replace(day=1)
     while len(months) < limit and cursor >= start:
         months.append(cursor.strftime("%Y-%m"))

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import threading
+from collections import Counter
 from collections.abc import Callable
 from operator import add
 
@@ -30,6 +31,7 @@ from desk_app.db.models import LedgerEntry, Person, ProgressUpdate, database
 
 SYNC_BATCH = 1000  # one transaction each, so a search on the GUI thread waits for one batch at most
 INLINE_LIMIT = 200  # queued entries a search indexes itself before answering (a few milliseconds)
+FEW_MATCHES = 2000  # summary_counts: up to this many rows matching the query, each figure is counted directly
 
 # Runs of letters and digits (Unicode categories L* and N*, and the private-use area where offices
 # keep their rare characters); punctuation, spaces and underscores separate them.
@@ -80,6 +82,10 @@ def _scope(campaign_id: int, deleted: bool) -> str:
     return f"c{campaign_id}{'b' if deleted else 'l'}"
 
 
+def _status_class(status: str) -> str:
+    return "d" if status in _DONE else "p" if status == "申请销号" else "o" if status in _OPEN else "x"
+
+
 def tags(campaign_id: int, deleted_at, status: str, deadline_type: str, deadline) -> str:
     """The second column: what the ledger's summary line counts by, so a search's 共/完成/待审核/逾期 come
     from the index alone. One word per question, each led by the campaign and bin state (c1l = campaign 1,
@@ -87,8 +93,7 @@ def tags(campaign_id: int, deleted_at, status: str, deadline_type: str, deadline
     deadline as c1ly2026, c1lm202611, c1ld20261123. They never meet a clerk's query, which matches the
     text column only."""
     scope = _scope(campaign_id, deleted_at is not None)
-    status_class = "d" if status in _DONE else "p" if status == "申请销号" else "o" if status in _OPEN else "x"
-    words = [scope, f"{scope}s{status_class}"]
+    words = [scope, f"{scope}s{_status_class(status)}"]
     if status in _OPEN and deadline_type in _DATED and deadline:
         day = str(deadline)[:10].replace("-", "")
         words += [f"{scope}y{day[:4]}", f"{scope}m{day[:6]}", f"{scope}d{day}"]
@@ -225,6 +230,36 @@ def _catch_up() -> bool:
     return True
 
 
+def _large_counts(query: list[str], scope: str, whole: int) -> tuple[int, int, int, bool]:
+    """(total, done, pending, any open entry in scope) for a query matching many entries.
+
+    Each count reads the query's rows and a tag's; a tag on most entries (c1l: every live entry of campaign 1)
+    costs more than the query. Where ledger_tally says the other side is smaller, a figure is counted as the
+    whole minus that side (the tally and the index hold the same entries: the index is current here)."""
+    others = {_scope(c, not live): n for c, live, n in database.execute_sql(
+        'SELECT "campaign_id", "live", SUM("n") FROM "ledger_tally" GROUP BY "campaign_id", "live"').fetchall()
+        if n and _scope(c, not live) != scope}
+    campaign, bin_state = int(scope[1:-1]), scope[-1]
+    mine: Counter = Counter()
+    for status, n in database.execute_sql(
+            'SELECT "status", SUM("n") FROM "ledger_tally" WHERE "campaign_id" = ? AND "live" = ? GROUP BY "status"',
+            (campaign, 1 if bin_state == "l" else 0)).fetchall():
+        mine[_status_class(status)] += n or 0
+    if sum(others.values()) < sum(mine.values()):
+        total = whole - (database.search_count(query, list(others)) if others else 0)
+    else:
+        total = database.search_count(query, [scope])
+    if not total:
+        return 0, 0, 0, False
+    pending = database.search_count(query, [f"{scope}sp"]) if mine["p"] else 0
+    rest = [f"{scope}s{c}" for c in "ox" if mine[c]]  # open and other statuses
+    if mine["d"] > mine["o"] + mine["x"]:
+        done = total - pending - (database.search_count(query, rest) if rest else 0)
+    else:
+        done = database.search_count(query, [f"{scope}sd"]) if mine["d"] else 0
+    return total, done, pending, bool(mine["o"])
+
+
 def summary_counts(text: str, campaign_id: int, deleted: bool, today) -> tuple[int, int, int, int] | None:
     """(total, done, pending, overdue) of the entries of a campaign (in the bin or not) that contain the
     text, from the index alone; None when the text holds nothing searchable or many entries wait in the queue."""
@@ -232,10 +267,18 @@ def summary_counts(text: str, campaign_id: int, deleted: bool, today) -> tuple[i
     if not query or not _catch_up():
         return None
     scope = _scope(campaign_id, deleted)
-    total = database.search_count(query, [scope])
-    if not total:
+    whole = database.search_count(query, [])
+    if not whole:
         return 0, 0, 0, 0
-    done, pending = database.search_count(query, [f"{scope}sd"]), database.search_count(query, [f"{scope}sp"])
+    if whole <= FEW_MATCHES:  # ANDed with a few rows, any tag is quick
+        total = database.search_count(query, [scope])
+        if not total:
+            return 0, 0, 0, 0
+        done, pending = database.search_count(query, [f"{scope}sd"]), database.search_count(query, [f"{scope}sp"])
+    else:
+        total, done, pending, any_open = _large_counts(query, scope, whole)
+        if not total or not any_open:
+            return total, done, pending, 0
     # 逾期: open and dated with a deadline before today — earlier years, earlier months, earlier days.
     before = [f"{scope}y{y}" for y in range(FIRST_YEAR, today.year)]
     before += [f"{scope}m{today.year}{m:02d}" for m in range(1, today.month)]

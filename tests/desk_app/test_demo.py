@@ -77,8 +77,42 @@ def test_past_months_are_frozen_up_to_a_size(db, monkeypatch, entries, frozen):
 
     monkeypatch.setattr(demo_data, "FREEZE_HISTORY_UP_TO", 100)
     result = demo_data.build(entries=entries, seed=7)
-    assert bool(month_freeze.frozen_months(result.campaign_id)) is frozen
+    months = month_freeze.frozen_months(result.campaign_id)
+    if frozen:  # every month from the one its first entry was found in to the last before today's (2026-11)
+        first = min(e.found_date for e in LedgerEntry.select(LedgerEntry.found_date))
+        span = (2026 * 12 + 10) - (first.year * 12 + first.month) + 1
+        assert len(months) == span and months[0] == first.strftime("%Y-%m") and months[-1] == "2026-10"
+        assert len(set(months)) == span
+    else:
+        assert months == []
     assert LedgerEntry.select().count() == entries
+
+
+def test_a_big_demo_leaves_its_search_index_to_the_background_step(tmp_path, monkeypatch, capsys):
+    from desk_app import cli
+    from desk_app.db.models import LedgerEntry as Entry
+    from desk_app.services import demo_data, search
+
+    def open_database(folder):
+        from desk_app import db, paths
+
+        paths.set_data_dir(folder)
+        db.open_database()
+
+    from desk_app.db import close_database
+
+    monkeypatch.setattr(demo_data, "INDEX_INLINE_UP_TO", 50)
+    assert cli.main(["--data-dir", str(tmp_path / "big"), "demo", "--entries", "60", "--quiet"]) == 0
+    assert "后台建立" in capsys.readouterr().out
+    open_database(tmp_path / "big")
+    assert search.pending() == Entry.select().count() == 60  # every entry queued, none lost
+    assert search.sync() == 60 and search.is_current()
+    close_database()
+    assert cli.main(["--data-dir", str(tmp_path / "now"), "demo", "--entries", "60", "--index", "--quiet"]) == 0
+    assert "后台建立" not in capsys.readouterr().out
+    open_database(tmp_path / "now")
+    assert search.is_current() and Entry.select().count() == 60
+    close_database()
 
 
 def test_the_command_says_when_a_big_demo_leaves_its_months_unfrozen(tmp_path, monkeypatch, capsys):

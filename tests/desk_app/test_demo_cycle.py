@@ -1,4 +1,4 @@
-"""The demo's cycle: scored rounds with their 约谈, the registers, and a year of months frozen as they stood."""
+"""The demo's cycle: scored rounds with their 约谈, the registers, and two years of months frozen as they stood."""
 
 from desk_app.cli import main
 from desk_app.db.models import LedgerEntry
@@ -29,12 +29,25 @@ def test_history_freezes_each_past_month_as_it_stood_and_puts_the_ledger_back(de
     live = list(LedgerEntry.select(LedgerEntry.id, LedgerEntry.status, LedgerEntry.completed_date,
                                    LedgerEntry.closed_date).order_by(LedgerEntry.id).tuples())
     months = freeze_history(demo.campaign_id)
-    assert months == month_freeze.frozen_months(demo.campaign_id) and len(months) == 11
+    # The 24 months before the current one (today 2026-11-23, before its report day on the 25th).
+    assert months == month_freeze.frozen_months(demo.campaign_id) and len(months) == 24
+    assert (months[0], months[-1]) == ("2024-11", "2026-10")
     assert list(LedgerEntry.select(LedgerEntry.id, LedgerEntry.status, LedgerEntry.completed_date,
                                    LedgerEntry.closed_date).order_by(LedgerEntry.id).tuples()) == live
+    first = month_freeze.frozen_month(demo.campaign_id, "2024-11")
+    a_year_ago = month_freeze.frozen_month(demo.campaign_id, "2025-10")
+    assert 0 < first.figures.total.total < a_year_ago.figures.total.total
+    assert first.figures.total.completion_rate < a_year_ago.figures.total.completion_rate
     march, october = (month_freeze.frozen_month(demo.campaign_id, m) for m in ("2026-03", "2026-10"))
+    assert a_year_ago.figures.total.total < march.figures.total.total
+    # Every month has 本月进展 reported, from most departments.
+    for month in (first, a_year_ago, march, october):
+        reported = {e.department_id for e in month.entries if e.month_progress}
+        assert len(reported) >= len({e.department_id for e in month.entries}) // 2
+    # The ledger grows month by month; its completion rate climbs through the first year and then holds
+    # (new entries keep coming), while 逾期 piles up from the ones left open.
     assert march.figures.total.total < october.figures.total.total
-    assert march.figures.total.completion_rate < october.figures.total.completion_rate
+    assert first.figures.total.overdue < a_year_ago.figures.total.overdue < october.figures.total.overdue
     assert all(e.closed_date is None or e.closed_date <= march.report_day for e in march.entries)
     assert march.frozen_at.date() == march.report_day  # frozen on its report day, as a clerk would
 

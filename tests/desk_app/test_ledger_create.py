@@ -143,3 +143,17 @@ def test_a_cancelled_or_failed_big_batch_leaves_rows_and_indexes_as_they_were(ca
     with pytest.raises(ValidationErrors):  # a clash found before anything is dropped
         ledger.create_entries(campaign.id, [NewEntry(_data(), code="A-1")] * 2 + [NewEntry(_data())] * 20)
     assert _indexes() == before and LedgerEntry.select().count() == 0
+
+
+def test_new_entries_get_distinct_version_4_uuids_written_as_uuid4_writes_them(campaign):
+    import uuid
+
+    from desk_app.services.ledger_create import create_entries
+
+    ids = create_entries(campaign.id, [NewEntry(_data()) for _ in range(300)] + [NewEntry(_data(), uuid="given")])
+    written = [e.uuid for e in LedgerEntry.select(LedgerEntry.uuid).where(LedgerEntry.id.in_(ids))
+               .order_by(LedgerEntry.id)]
+    assert written[-1] == "given" and len(set(written)) == 301
+    for text in written[:-1]:
+        value = uuid.UUID(text)
+        assert str(value) == text and value.version == 4 and value.variant == uuid.RFC_4122

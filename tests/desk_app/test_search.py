@@ -95,8 +95,12 @@ def test_count_and_summary_agree_with_a_plain_scan_on_demo_data(demo):
         assert ledger_query.summarize(f).total == ledger_query.count_entries(f)
 
 
-def test_the_summary_of_a_search_comes_from_the_index_and_agrees_with_the_entries(demo, tmp_path):
-    """Status, bin and deadline changes reach the tags column, so 共/完成/待审核/逾期 stay exact."""
+@pytest.mark.parametrize("few_matches", [search.FEW_MATCHES, 0], ids=["counted directly", "whole minus the rest"])
+def test_the_summary_of_a_search_comes_from_the_index_and_agrees_with_the_entries(demo, tmp_path, monkeypatch,
+                                                                                   few_matches):
+    """Status, bin and deadline changes reach the tags column, so 共/完成/待审核/逾期 stay exact, whether a
+    figure is counted directly or (a query matching many entries) as the whole minus the tally's smaller side."""
+    monkeypatch.setattr(search, "FEW_MATCHES", few_matches)
     from desk_app.services import attachments, context, ledger_summary
 
     def by_rows(word, deleted=False):

@@ -21,7 +21,7 @@ def test_bulletin_page_shows_the_months_tables_and_exports(main_window, demo, qt
     page = main_window.show_page("bulletins")
     _settle(qtbot)
     monthly = page.monthly
-    assert monthly.picker.currentData() == "2026-10" and monthly.picker.count() == 11
+    assert monthly.picker.currentData() == "2026-10" and monthly.picker.count() == 24  # two years frozen
     data = bulletin.bulletin(demo.campaign_id, "2026-10")
     table = monthly.table("科室排名")
     assert table.rowCount() == len(data.departments)

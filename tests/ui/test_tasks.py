@@ -70,3 +70,37 @@ def test_the_indexer_catches_up_in_the_background(main_window, qtbot, monkeypatc
     qtbot.waitUntil(lambda: not main_window.search_indexer.busy, timeout=20000)
     assert search.pending() == 0
     assert "up to date" in main_window.statusBar().currentMessage() or "最新" in main_window.statusBar().currentMessage()
+
+
+def test_a_progress_dialogs_parent_closed_while_the_task_runs_leaves_no_error(qtbot):
+    """Its late progress and its end reach a dialog deleted with its parent: ignored, not an exception."""
+    import threading
+
+    from PySide6.QtCore import QThreadPool
+    from PySide6.QtWidgets import QWidget
+
+    from ui import tasks
+
+    parent = QWidget()
+    release, outcome = threading.Event(), {}
+
+    def work(progress):
+        release.wait(5)
+        progress(1, 2, "一半")
+        return "done"
+
+    task = tasks.Task(work, "长任务")
+    task.finished_ok.connect(lambda result: outcome.setdefault("ok", result))
+    tasks.run_with_progress(parent, task)
+    parent.deleteLater()  # the page closes while the work goes on
+    qtbot.waitUntil(lambda: not _alive(parent), timeout=2000)
+    release.set()
+    qtbot.waitUntil(lambda: "ok" in outcome, timeout=5000)  # pytest-qt fails the test on an exception in a slot
+    QThreadPool.globalInstance().waitForDone(5000)
+    assert outcome == {"ok": "done"}
+
+
+def _alive(widget) -> bool:
+    from shiboken6 import isValid
+
+    return isValid(widget)

@@ -147,6 +147,9 @@ class DateField(QWidget):
     def commit(self) -> None:
         """Read the typed text: a date is shown in full (2026-12-01), anything else is marked red."""
         text = self.edit.text()
+        shown = self._value.strftime(DISPLAY_FORMAT) if self._value else ""
+        if not self._error and text == shown and (self._value is not None or self.clearable):
+            return  # read already: no parsing (and no look-up of the campaign's year) on every filter() call
         try:
             parsed = parse_typed_date(text, default_year())
         except DateParseError as exc:

@@ -11,12 +11,8 @@ from desk_app.errors import DeskAppError
 from desk_app.services import ledger, ledger_bulk, roles, saved_views
 from ui.models.ledger_table_model import RECORD_ROLE
 
-from . import measure_undo
-from .entry_editor import EntryEditor
-from .entry_workflow import ApplyCloseDialog, ReopenDialog, ReviewDialog
 from .ledger_copy import copy_selected
 from .ledger_dialogs import BulkValueDialog, ColumnsDialog
-from .ledger_extend_dialog import ExtendDialog
 from .ledger_undo import (
     AddProgressCommand,
     BulkCommand,
@@ -50,9 +46,9 @@ class LedgerActions(QObject):
         self.restore_action = self._action(self.tr("Restore"), self.restore)
         self.progress_action = self._action(self.tr("Progress"), self.progress, "Ctrl+G")
         self.extend_action = self._action(self.tr("Extend…"), self.extend)
-        self.apply_action = self._action(self.tr("Apply to close"), lambda: self._workflow(ApplyCloseDialog))
-        self.review_action = self._action(self.tr("Review"), lambda: self._workflow(ReviewDialog))
-        self.reopen_action = self._action(self.tr("Reopen"), lambda: self._workflow(ReopenDialog))
+        self.apply_action = self._action(self.tr("Apply to close"), lambda: self._workflow("ApplyCloseDialog"))
+        self.review_action = self._action(self.tr("Review"), lambda: self._workflow("ReviewDialog"))
+        self.reopen_action = self._action(self.tr("Reopen"), lambda: self._workflow("ReopenDialog"))
         self.bulk_actions = {
             field: self._action(label, lambda _=False, f=field: self.bulk(f)) for field, label in (
                 ("status", self.tr("Status…")), ("department_id", self.tr("Department…")),
@@ -195,6 +191,8 @@ class LedgerActions(QObject):
         """A step the editor did while open (a progress update, a 延期, the 督办 tab's node dates, rule set,
         催办) joins the page's one history."""
         page = self.page
+        from . import measure_undo  # noqa: PLC0415 - loaded with the first measure change
+
         command = measure_undo.command_for(kind, payload, page.after_change, page)  # 措施, 序时进度
         if command is not None:
             page.undo_stack.push(command)
@@ -218,6 +216,8 @@ class LedgerActions(QObject):
         ids = page.selected_ids()
         if not ids or page.model.ledger_filter.deleted:
             return
+        from .ledger_extend_dialog import ExtendDialog  # noqa: PLC0415 - dialogs load when first opened
+
         dialog = ExtendDialog(ids, page)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.extension is not None:
             page.undo_stack.push(ExtendCommand(dialog.extension, page.after_change, page))
@@ -227,6 +227,8 @@ class LedgerActions(QObject):
         page = self.page
         if page.state.campaign_id is None:
             return
+        from .entry_editor import EntryEditor  # noqa: PLC0415 - the editor loads when first opened
+
         editor = EntryEditor(page.state.campaign_id, None, page, undo_push=self._push_from_editor)
         if editor.exec() == QDialog.DialogCode.Accepted:
             page.undo_stack.push(CreateEntryCommand(editor.record.id, editor.record.code, page.after_change, page))
@@ -239,6 +241,8 @@ class LedgerActions(QObject):
         entry_id = page.current_id()
         if entry_id is None or page.model.ledger_filter.deleted:
             return
+        from .entry_editor import EntryEditor  # noqa: PLC0415
+
         editor = EntryEditor(page.state.campaign_id, entry_id, page, undo_push=self._push_from_editor)
         editor.tabs.setCurrentIndex(tab)
         if editor.exec() == QDialog.DialogCode.Accepted and editor.before != editor.after:
@@ -296,12 +300,14 @@ class LedgerActions(QObject):
         self.page.model.reload()
         self.page.after_change()
 
-    def _workflow(self, dialog_class) -> None:
+    def _workflow(self, dialog_name: str) -> None:
+        from . import entry_workflow  # noqa: PLC0415 - dialogs load when first opened, not on the page's first paint
+
         page = self.page
         entry_id = page.current_id()
         if entry_id is None:
             return
-        if dialog_class(entry_id, page).exec() == QDialog.DialogCode.Accepted:
+        if getattr(entry_workflow, dialog_name)(entry_id, page).exec() == QDialog.DialogCode.Accepted:
             page.after_change()
 
     def dispatch(self) -> None:

@@ -36,11 +36,16 @@ class HighlightDelegate(QStyledItemDelegate):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.terms: list[str] = []
+        self.covering = None  # a view laid over the left edge of the parent view (ledger_table.FrozenColumns)
 
     def set_search(self, text: str) -> None:
         self.terms = runs(text)
 
     def paint(self, painter, option, index):
+        covering = self.covering
+        if (covering is not None and option.widget is not covering and option.rect.right() < covering.width()
+                and covering.isVisible()):
+            return  # hidden under the frozen columns (ledger_table.FrozenColumns): drawing it costs time for nothing
         text = index.data(Qt.ItemDataRole.DisplayRole) if self.terms else None
         spans = hit_ranges(text, self.terms) if isinstance(text, str) and text else []
         if not spans:

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtCore import QRect, QSettings, Qt
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QAbstractItemView, QFrame, QHeaderView, QTableView
 
 from desk_app.services import ledger_columns
 from ui.models.ledger_table_model import table_default_keys
@@ -28,6 +29,7 @@ FULL_WIDTH_SAMPLES = {"code": "ZG-2026-00000", "layer": "主要业务经办人�
 # Narrower than on paper so that 整改时限 and 状态 show at 1280 wide; long texts have tooltips and the preview.
 TABLE_WIDTHS = {"description": 188, "owner": 64, "category": 96, "leader": 64, "responsible": 64,
                 "department": 110, "target": 200, "measures": 260, "latest_progress": 220}
+EDGE_WIDTH, EDGE_COLOR = 2, QColor("#90a4ae")  # the line between the frozen columns and the rest
 FROZEN_KEYS = ("code", "description")  # 编号 and 问题 stay in view (with the light and 序号)
 WRAP_LINES = 3
 
@@ -73,9 +75,19 @@ class FrozenColumns(QTableView):
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setStyleSheet("QTableView#ledger_frozen { border: none; border-right: 2px solid #90a4ae; }")
+        # Its right edge as a line of its own: a style sheet here would draw every cell of both views through
+        # Qt's style-sheet style (the table repaints the part it lies over), which halves painting speed.
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setViewportMargins(0, 0, EDGE_WIDTH, 0)
+        self.edge = QFrame(self)
+        self.edge.setObjectName("ledger_frozen_edge")
+        self.edge.setAutoFillBackground(True)
+        palette = self.edge.palette()
+        palette.setColor(QPalette.ColorRole.Window, EDGE_COLOR)
+        self.edge.setPalette(palette)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         table.viewport().stackUnder(self)
+        table.delegate.covering = self  # the table's own cells under this view are never seen: not drawn
         table.verticalScrollBar().valueChanged.connect(self.verticalScrollBar().setValue)
         self.verticalScrollBar().valueChanged.connect(table.verticalScrollBar().setValue)
         table.horizontalHeader().sectionResized.connect(lambda *_: self.sync())
@@ -93,17 +105,27 @@ class FrozenColumns(QTableView):
         """Columns, widths, row height and place: after the table's columns or sizes change."""
         model = self.table.model()
         frozen = set(self.frozen_columns())
+        # Only what changed: the table calls this on every layout pass (each filter change), and each change
+        # here lays this view out again.
         for column in range(model.columnCount()):
-            self.setColumnHidden(column, column not in frozen)
-            if column in frozen:
+            if self.isColumnHidden(column) != (column not in frozen):
+                self.setColumnHidden(column, column not in frozen)
+            if column in frozen and self.columnWidth(column) != self.table.columnWidth(column):
                 self.setColumnWidth(column, self.table.columnWidth(column))
-        self.verticalHeader().setDefaultSectionSize(self.table.verticalHeader().defaultSectionSize())
-        self.setWordWrap(self.table.wordWrap())
-        self.horizontalHeader().setFixedHeight(self.table.horizontalHeader().height())
+        if self.verticalHeader().defaultSectionSize() != self.table.verticalHeader().defaultSectionSize():
+            self.verticalHeader().setDefaultSectionSize(self.table.verticalHeader().defaultSectionSize())
+        if self.wordWrap() != self.table.wordWrap():
+            self.setWordWrap(self.table.wordWrap())
+        header_height = self.table.horizontalHeader().height()
+        if (self.horizontalHeader().minimumHeight(), self.horizontalHeader().maximumHeight()) != (header_height,) * 2:
+            self.horizontalHeader().setFixedHeight(header_height)
         width = sum(self.table.columnWidth(c) for c in frozen)
         frame = self.table.frameWidth()
-        self.setGeometry(self.table.verticalHeader().width() + frame, frame, width,
-                         self.table.viewport().height() + self.table.horizontalHeader().height())
+        place = QRect(self.table.verticalHeader().width() + frame, frame, width,
+                      self.table.viewport().height() + self.table.horizontalHeader().height())
+        if self.geometry() != place:
+            self.setGeometry(place)
+        self.edge.setGeometry(width - EDGE_WIDTH, 0, EDGE_WIDTH, self.height())
         self.verticalScrollBar().setValue(self.table.verticalScrollBar().value())
 
 
@@ -177,7 +199,7 @@ class LedgerTable(QTableView):
     def _is_filtered(self, logical: int) -> bool:
         from .ledger_column_filter import is_filtered  # noqa: PLC0415
 
-        return logical > 0 and is_filtered(self._key(logical), self.page.filter_bar.filter())
+        return logical > 0 and is_filtered(self._key(logical), self.model().ledger_filter)  # the filter shown
 
     def _filter_clicked(self, logical: int, pos) -> None:
         from .ledger_column_filter import open_column_filter  # noqa: PLC0415

@@ -11,9 +11,6 @@ from PySide6.QtWidgets import QAbstractItemView, QDialog
 
 from ui.models.ledger_table_model import MEASURE_ROLE
 
-from .measure_dialog import MeasureDialog
-from .measure_undo import command_for
-
 ARROW_ROOM = 22  # px from the cell's left edge that count as the ▸/▾
 
 
@@ -60,6 +57,9 @@ class NestedRowsController(QObject):
         m = self.model.index(row, 0).data(MEASURE_ROLE)
         if m is None:
             return
+        from .measure_dialog import MeasureDialog  # noqa: PLC0415 - loaded when first opened, not on first paint
+        from .measure_undo import command_for  # noqa: PLC0415
+
         dialog = MeasureDialog(m.entry_id, m, self.page)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             for kind, change in dialog.changes:

@@ -52,3 +52,54 @@ def test_a_text_looking_like_rich_text_markup_stays_text(tmp_path):
     wb.close()
     with zipfile.ZipFile(path) as archive:
         assert "<t>&lt;r&gt;整改&lt;/r&gt;</t>" in archive.read("xl/worksheets/sheet1.xml").decode("utf-8")
+
+
+def _records_xml(path, fast: bool) -> bytes:
+    """Title cells, then data rows (some needing XlsxWriter's own escapes or types), a gap, a footer."""
+    wb = xlsxwriter.Workbook(str(path), {"constant_memory": True, "strings_to_formulas": False,
+                                         "strings_to_urls": False, "strings_to_numbers": False})
+    ws = wb.add_worksheet("台账", worksheet_class=LedgerSheet)
+    body = wb.add_format({"text_wrap": True, "border": 1})
+    number = wb.add_format({"align": "center", "border": 1})
+    when = wb.add_format({"num_format": 'yyyy"年"m"月"d"日"', "border": 1})
+    ws.set_row(0, 32)
+    ws.write_string(0, 0, "台账", body)
+    for col in range(1, 4):
+        ws.write_blank(0, col, None, body)
+    texts = [*TEXTS, "", "续"]
+    for i in range(len(texts) * 2):
+        row = 2 + i
+        first = i + 1 if i % 5 else str(i + 1)  # a serial as a number, or a text (续 rows)
+        values = [first, texts[i % len(texts)], date(2026, 1 + i % 12, 1 + i % 28), texts[(i + 3) % len(texts)], i * 7]
+        if i % 11 == 10:
+            values[4] = 0.5 * i  # a float: XlsxWriter's own path for the row
+        height = 13.5 * (1 + i % 4)
+        if fast:
+            ws.write_record(row, height, values, number, body, when, number)
+        else:
+            ws.set_row(row, height)
+            for col, value in enumerate(values):
+                if isinstance(value, str):
+                    ws.write_string(row, col, value, number if col == 0 else body)
+                elif isinstance(value, date):
+                    ws.write_datetime(row, col, value, when)
+                else:
+                    ws.write_number(row, col, value, number)
+    footer = 2 + len(texts) * 2 + 1
+    ws.set_row(footer, 24)
+    ws.write_string(footer, 0, "填报人（签字）：", body)
+    wb.close()
+    with zipfile.ZipFile(path) as archive:
+        return archive.read("xl/worksheets/sheet1.xml")
+
+
+def test_a_record_written_at_once_is_the_xml_of_its_cells_written_one_by_one(tmp_path, monkeypatch):
+    cells = []
+    original = LedgerSheet._write_cell
+    monkeypatch.setattr(LedgerSheet, "_write_cell", lambda self, *args: cells.append(args) or original(self, *args))
+    fast = _records_xml(tmp_path / "rows.xlsx", True)
+    rows_by_cell = {row for row, _col, _cell in cells}
+    # Only the title, the footer and rows with an escape, a long text or a float went cell by cell.
+    assert 2 < len(rows_by_cell) < len(TEXTS)
+    assert fast == _records_xml(tmp_path / "cells.xlsx", False)
+    assert fast.count(b"<row ") == 1 + 2 * (len(TEXTS) + 2) + 1 and b"_x0001_" in fast

@@ -26,7 +26,7 @@ def _plain(text: str) -> str:
 @pytest.fixture
 def history(demo):
     months = freeze_history(demo.campaign_id)
-    assert months[0] == "2025-12" and months[-1] == "2026-10"
+    assert len(months) == 24 and months[0] == "2024-11" and months[-1] == "2026-10"  # two years
     return demo
 
 
