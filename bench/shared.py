@@ -234,7 +234,7 @@ def shared_server(args, reference: Path, stack: ExitStack) -> str:
             from desk_app.db import pg_cluster
         except ImportError:
             sys.exit("PostgreSQL needs the engine layer of issue 16 part A (desk_app.db.pg_cluster); run with --sqlite.")
-        cluster = pg_cluster.start()
+        cluster = pg_cluster.start(durable=True)  # synchronous commit, as an office's server runs
         stack.callback(cluster.stop)
         cluster.sql("CREATE DATABASE bench_shared")
         url = cluster.url("bench_shared")

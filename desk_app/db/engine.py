@@ -22,6 +22,8 @@ The interface (every name is on both Database classes):
   set_schema_version(n)
   index_hint(sql, index)      SQLite: read ledger_entry through that index (INDEXED BY); PostgreSQL: sql as is
   unordered(expr)             an ORDER BY term that matches no index (SQLite's "+x"); PostgreSQL: expr
+  for_update(sql)             a SELECT that locks the rows it reads until the transaction ends (PostgreSQL:
+                              FOR UPDATE; SQLite: as is, its write transaction already holds the lock)
   month_text(expr)            'YYYY-MM' of a date or timestamp expression (strftime / to_char)
   days_between(later, earlier)   whole days between two date expressions, as a number
   backup_to_file(path)        a SQLite file holding every table: the backup format of both engines
@@ -158,6 +160,9 @@ class Engine:
 
     def unordered(self, expr):
         return expr
+
+    def for_update(self, sql: str) -> str:
+        return sql
 
     def month_text(self, expr):
         raise NotImplementedError

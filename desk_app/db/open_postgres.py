@@ -65,6 +65,17 @@ def _migrate(db: PostgresEngine) -> None:
             db.set_schema_version(number)
 
 
+def _ensure_live_indexes(db: PostgresEngine) -> None:
+    """PostgreSQL's partial indexes for the live list (pg_schema), on a database an older program created."""
+    from . import pg_schema  # noqa: PLC0415
+
+    with db.atomic():
+        db.execute_sql("SELECT pg_advisory_xact_lock(?)", (SCHEMA_LOCK,))
+        created = pg_schema.ensure_live_indexes(db)
+    if created:
+        log.info("created the live-list indexes %s", ", ".join(created))
+
+
 def open_postgres(target: Target, *, read_only: bool = False) -> PostgresEngine:
     """Connect, check (initialised, not too new), upgrade, and bind the models to the database."""
     db = connect(target, read_only=read_only)
@@ -76,6 +87,8 @@ def open_postgres(target: Target, *, read_only: bool = False) -> PostgresEngine:
             if read_only:
                 raise DatabaseTooNewError(f"只读模式下无法打开数据版本为 {version} 的数据库（需要先升级）。")
             _migrate(db)
+        if not read_only:
+            _ensure_live_indexes(db)
     except Exception:
         db.close()
         raise

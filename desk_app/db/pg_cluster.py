@@ -4,7 +4,8 @@ Never used by the program itself: an office runs its own server (README, "Sharin
 
 start() runs initdb and pg_ctl from the PATH or /usr/lib/postgresql/*/bin (PostgreSQL 15 or newer), in a
 folder under /dev/shm (else the temp folder), on a unix socket inside it and on 127.0.0.1 at a free port
-(nothing else listens), with durability switched off (the data is thrown away). PostgreSQL refuses to run as root, so as root the cluster runs as the system user
+(nothing else listens), with durability switched off (the data is thrown away; start(durable=True) keeps
+it on). PostgreSQL refuses to run as root, so as root the cluster runs as the system user
 `postgres` (Debian's package creates it) through runuser. ClusterUnavailable says why a cluster cannot
 start; callers skip with that reason.
 
@@ -121,9 +122,14 @@ def _default_parent() -> str | None:
     return str(shm) if shm.is_dir() and os.access(shm, os.W_OK) else None
 
 
-def start(parent: str | os.PathLike | None = None) -> Cluster:
+# A server as an office runs it: every commit on disk before the program hears it is saved (benchmarks).
+DURABLE = {"fsync": "on", "full_page_writes": "on", "synchronous_commit": "on"}
+
+
+def start(parent: str | os.PathLike | None = None, *, durable: bool = False) -> Cluster:
     """Start a new cluster (in parent, else /dev/shm or the temp folder); stop() removes it again. Raises
-    ClusterUnavailable with the reason."""
+    ClusterUnavailable with the reason. durable: the server's default durability (fsync, synchronous
+    commit) instead of the tests' none, for timings that mean something."""
     try:
         import psycopg  # noqa: F401, PLC0415
     except ImportError:
@@ -142,7 +148,8 @@ def start(parent: str | os.PathLike | None = None) -> Cluster:
               "--no-sync"], run_as)
         with open(data / "postgresql.conf", "a", encoding="utf-8") as conf:
             conf.write(f"\nlisten_addresses = '127.0.0.1'\nunix_socket_directories = '{folder}'\n")
-            conf.writelines(f"{key} = '{value}'\n" for key, value in _SETTINGS.items())
+            settings = {**_SETTINGS, **(DURABLE if durable else {})}
+            conf.writelines(f"{key} = '{value}'\n" for key, value in settings.items())
         (data / "pg_hba.conf").write_text(
             "local all all trust\n"
             f"host all {PASSWORD_USER} 127.0.0.1/32 scram-sha-256\n"

@@ -9,6 +9,14 @@
   and the search index as tsvector columns with GIN indexes (engine_postgres). Tests check that every
   SQLite trigger has its PostgreSQL namesake. The tally's triggers and the search queue's on insert and
   delete run once per statement over its rows (transition tables), for bulk writes.
+* PostgreSQL's own indexes for the live list (live_indexes): SQLite's list indexes lead with
+  ("campaign_id", "deleted_at"), but PostgreSQL's planner does not take "deleted_at" IS NULL as an equality,
+  so it cannot walk them in sort order (the first page of 200 sorted all 100,000 rows: 245 ms). Partial
+  indexes WHERE "deleted_at" IS NULL on (campaign, sort lead, code_key, id) give the page in under a
+  millisecond, and one on (campaign, status, deadline_type, deadline) counts 逾期 as an index range. db init
+  creates them; ensure_live_indexes adds any an older database lacks when a client opens it.
+* ledger_entry keeps free room in its pages (fillfactor): an edit that changes no indexed column (备注,
+  the version, updated_at) is then written in place (HOT), without touching the table's twenty indexes.
 * SQL functions PostgreSQL lacks that the shared indexes and queries use: ifnull.
 * Rows the migrations seed (migration 10's ranking kinds), and the table schema_version.
 """
@@ -145,6 +153,45 @@ TRIGGERS = {
 }
 
 
+# SQLite's list indexes whose columns up to "code_key" (without "deleted_at") lead a partial index each.
+_LIVE_SORT_INDEXES = ("ledger_entry_live_code", "ledger_entry_live_status", "ledger_entry_live_deadline",
+                      "ledger_entry_live_kind", "ledger_entry_live_layer")
+LIVE_OVERDUE_INDEX = ('CREATE INDEX "ledger_entry_pg_live_overdue" ON "ledger_entry" '
+                      '("campaign_id", "status", "deadline_type", "deadline", "id") WHERE "deleted_at" IS NULL')
+LEDGER_ENTRY_FILLFACTOR = 85
+
+
+def live_indexes(translated: dict[str, str]) -> dict[str, str]:
+    """name -> CREATE INDEX of PostgreSQL's partial indexes for the live list (see the module docstring)."""
+    out = {}
+    for name in _LIVE_SORT_INDEXES:
+        match = _INDEX.match(translated[name])
+        columns = _split_columns(match.group(4))
+        if columns[:2] != ['"campaign_id"', '"deleted_at"'] or '"code_key"' not in columns:
+            raise ValueError(f"index {name} no longer leads with campaign_id, deleted_at: {columns}")
+        lead = columns[2:columns.index('"code_key"') + 1]
+        pg_name = name.replace("ledger_entry_live_", "ledger_entry_pg_live_")
+        out[pg_name] = (f'CREATE INDEX "{pg_name}" ON "ledger_entry" ("campaign_id", {", ".join(lead)}, "id") '
+                        'WHERE "deleted_at" IS NULL')
+    out["ledger_entry_pg_live_overdue"] = LIVE_OVERDUE_INDEX
+    return out
+
+
+def ensure_live_indexes(db) -> list[str]:
+    """Create the live-list indexes a database initialised by an older program lacks (the names created)."""
+    reference = reference_sqlite()
+    try:
+        wanted = live_indexes(translated_indexes(reference))
+    finally:
+        reference.close()
+    present = {r[0] for r in db.execute_sql("SELECT indexname FROM pg_indexes WHERE tablename = 'ledger_entry'")
+               .fetchall()}
+    missing = [name for name in wanted if name not in present]
+    for name in missing:
+        db.execute_sql(wanted[name].replace("CREATE INDEX", "CREATE INDEX IF NOT EXISTS", 1))
+    return missing
+
+
 def reference_sqlite() -> SqliteDatabase:
     """An empty in-memory SQLite database built by the migrations: the schema both engines share."""
     reference = SqliteDatabase(":memory:")
@@ -221,12 +268,14 @@ def create(db) -> None:
     with db.bind_ctx(models, bind_refs=False, bind_backrefs=False), _postgres_text_columns(models):
         for model in models:
             model._schema.create_table(safe=False)
+    db.execute_sql(f'ALTER TABLE "ledger_entry" SET (fillfactor = {LEDGER_ENTRY_FILLFACTOR})')
     reference = reference_sqlite()
     try:
-        for statement in translated_indexes(reference).values():
-            db.execute_sql(statement)
+        translated = translated_indexes(reference)
     finally:
         reference.close()
+    for statement in [*translated.values(), *live_indexes(translated).values()]:
+        db.execute_sql(statement)
     for statement in EXTRA_TABLES:
         db.execute_sql(statement)
     for name, body in FUNCTIONS.items():

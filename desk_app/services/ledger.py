@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import fields, replace
 
-from desk_app.db.models import Department, LedgerEntry, Person, TaskForce
+from desk_app.db.models import Department, LedgerEntry, Person, TaskForce, database
 from desk_app.domain import DeadlineType, Status
 from desk_app.errors import NotFoundError, WorkflowError
 
@@ -134,7 +134,8 @@ def _tf_name(tid):
 def _get_model(entry_id: int) -> LedgerEntry:
     # Every write of an entry starts here: a plain statement, since building peewee's 40-column select
     # took five times as long as running it (save_ms of bench/shared.py).
-    entry = next(iter(LedgerEntry.raw('SELECT * FROM "ledger_entry" WHERE "id" = ?', entry_id)), None)
+    sql = database.for_update('SELECT * FROM "ledger_entry" WHERE "id" = ?')  # PostgreSQL: locked till commit
+    entry = next(iter(LedgerEntry.raw(sql, entry_id)), None)
     if entry is None:
         raise NotFoundError(f"找不到编号为 {entry_id} 的台账事项，可能已被彻底删除")
     return entry

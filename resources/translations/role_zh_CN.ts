@@ -33,6 +33,21 @@
     </message>
 </context>
 <context>
+    <name>RoleGate</name>
+    <message>
+        <source>Your role is %1: you can read everything but change nothing.</source>
+        <translation>你的角色是 %1：可以查阅全部内容，但不能修改。</translation>
+    </message>
+    <message>
+        <source>Your role is %1: only the campaign office can change this.</source>
+        <translation>你的角色是 %1：只有活动办可以修改这里。</translation>
+    </message>
+    <message>
+        <source>Your role is %1: this belongs to another task force or department.</source>
+        <translation>你的角色是 %1：这属于其他专班或科室，你不能修改。</translation>
+    </message>
+</context>
+<context>
     <name>RoleSettings</name>
     <message>
         <source>Roles</source>

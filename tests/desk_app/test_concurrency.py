@@ -146,6 +146,30 @@ def test_a_row_changed_under_a_save_raises_and_the_write_runs_again(entry):
     assert len(calls) == 2 and (stored.note, stored.measures) == ("插队", "重读后写入")
 
 
+def test_a_save_racing_another_on_the_same_entry_waits_and_is_a_conflict_at_once(entry):
+    """The other clerk's save holds the entry, not yet committed, when ours starts: ours waits for it, then
+    reads their version and is refused for the merge view, without a rolled-back attempt run again
+    (PostgreSQL: the save reads its row FOR UPDATE; SQLite: the write lock comes first)."""
+    holding, release = threading.Event(), threading.Event()
+
+    def theirs():
+        with concurrency.write_transaction():
+            LedgerEntry.update(note="他们的").where(LedgerEntry.id == entry.id).execute()
+            holding.set()
+            release.wait(10)
+
+    other = threading.Thread(target=elsewhere, args=(theirs,))
+    other.start()
+    assert holding.wait(10)
+    threading.Timer(0.3, release.set).start()
+    retries = concurrency.retries_so_far()
+    with pytest.raises(StaleVersionError):
+        ledger.update_entry(entry.id, replace(entry.as_input(), note="我的"), base_version=entry.version)
+    other.join(10)
+    assert concurrency.retries_so_far() == retries
+    assert ledger.get_entry(entry.id).note == "他们的"
+
+
 @pytest.mark.sqlite_only  # another program's lock on the SQLite file
 def test_a_bulk_change_waits_out_another_programs_lock_and_retries(entry, monkeypatch):
     monkeypatch.setitem(db_module.PRAGMAS, "busy_timeout", 100)

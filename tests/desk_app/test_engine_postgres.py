@@ -109,7 +109,10 @@ def test_postgresql_carries_the_indexes_and_triggers_the_migrations_give_sqlite(
                             "information_schema.columns WHERE table_schema = 'public'").fetchall()
     assert sqlite_indexes <= pg_indexes
     primary_keys = {name for name in pg_indexes if name.endswith("_pkey")}  # PostgreSQL names its own
-    assert pg_indexes - sqlite_indexes - primary_keys == {"ledger_search_body", "ledger_search_tags"}
+    live = set(pg_schema.live_indexes(pg_schema.translated_indexes(pg_schema.reference_sqlite())))
+    assert live == {"ledger_entry_pg_live_code", "ledger_entry_pg_live_status", "ledger_entry_pg_live_deadline",
+                    "ledger_entry_pg_live_kind", "ledger_entry_pg_live_layer", "ledger_entry_pg_live_overdue"}
+    assert pg_indexes - sqlite_indexes - primary_keys == {"ledger_search_body", "ledger_search_tags", *live}
     assert sqlite_triggers == pg_triggers
     pg_columns = {}
     for table, column, nullable, collation, kind in rows:
@@ -335,3 +338,31 @@ def test_each_clerk_logs_in_as_themself_and_the_login_decides_the_role(user_fold
         taskforce_reports.save_report(member.task_force_id, "2026-11", "改一下", "", "")
     assert as_login("stranger").read_only  # a login nobody was given: read only once roles are in use
     close_database()
+
+
+def test_the_live_list_reads_partial_indexes_which_an_older_database_gets_on_opening(demo, pg_database):
+    from desk_app.services import ledger_paging, ledger_summary
+
+    pg_database("demo")
+    open_database()
+    for name in pg_schema.live_indexes(pg_schema.translated_indexes(pg_schema.reference_sqlite())):
+        database.execute_sql(f'DROP INDEX "{name}"')  # as a database initialised before they existed
+    close_database()
+    open_database()
+    present = {r[0] for r in database.execute_sql("SELECT indexname FROM pg_indexes").fetchall()}
+    assert {"ledger_entry_pg_live_code", "ledger_entry_pg_live_overdue"} <= present
+    assert database.execute_sql("SHOW join_collapse_limit").fetchone()[0] == "1"
+    database.execute_sql("VACUUM ANALYZE")
+    f = LedgerFilter(campaign_id=demo.campaign_id)
+    sql, params = ledger_paging._query(f, "code", False, True).limit(200).sql()
+    database.execute_sql("SET enable_seqscan = off")  # a demo is small: ask which index answers, not if
+    plan = "\n".join(r[0] for r in database.execute_sql("EXPLAIN " + sql, params).fetchall())
+    assert "ledger_entry_pg_live_code" in plan and "Sort" not in plan  # walked in order, stops after a page
+    database.execute_sql("RESET enable_seqscan")
+    summary = ledger_summary.summarize(f)
+    assert summary.overdue == LedgerEntry.select().where(
+        LedgerEntry.campaign_id == demo.campaign_id, LedgerEntry.deleted_at.is_null(),
+        ledger_summary.overdue_condition(ledger_summary.context.today())).count()
+    assert ledger_paging.page(f, "code", limit=5).ids == [e.id for e in LedgerEntry.select().where(
+        LedgerEntry.campaign_id == demo.campaign_id, LedgerEntry.deleted_at.is_null())
+        .order_by(LedgerEntry.code_key, LedgerEntry.id).limit(5)]

@@ -26,6 +26,24 @@ class ExchangeMenu(QObject):
         menu.addSeparator()
         self._action(menu, self.tr("&Quit"), window.close, QKeySequence.StandardKey.Quit)
         self.menu = menu
+        menu.setToolTipsVisible(True)  # a disabled action says why
+        menu.aboutToShow.connect(self.apply_role)  # the role may have changed since (another clerk set it)
+        self.apply_role()
+
+    def apply_role(self) -> None:
+        """Imports and 封账 are 活动办's; a returned fill-in workbook brings progress (liaisons too)."""
+        from desk_app.services import roles  # noqa: PLC0415
+
+        from .role_gate import gate, refusal  # noqa: PLC0415
+
+        for actions, permission in (((self.import_xlsx_action, self.import_package_action,
+                                      self.monthly.freeze_action), None),
+                                    ((self.monthly.fillin_import_action,), roles.PROGRESS)):
+            reason = refusal(permission)
+            if not reason:
+                for action in actions:
+                    action.setEnabled(True)
+            gate(actions, reason)
 
     def _action(self, menu, text, slot, shortcut=None) -> QAction:
         action = QAction(text, self.window)

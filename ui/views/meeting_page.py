@@ -36,6 +36,7 @@ from .meeting_info_tab import MeetingInfoTab, NewMeetingDialog
 from .meeting_minutes_tab import MinutesTab
 from .merge_view import save_merging
 from .print_actions import add_meeting_print_actions
+from .role_gate import gate, refusal
 
 WARNING_COLORS = {compliance.WARNING: "#c62828", compliance.REMINDER: "#b26a00"}
 
@@ -160,6 +161,16 @@ class MeetingPage(QWidget):
     def _action(self, text, shortcut, slot) -> QAction:
         return page_action(self, self.toolbar, text, shortcut, slot)
 
+    def _apply_role(self) -> None:
+        """Meetings are 活动办's: other roles read them (the tabs stay browsable, their contents disabled)."""
+        reason = refusal()
+        contents = [self.tabs.widget(i) for i in range(self.tabs.count())]
+        if not reason:
+            self.new_action.setEnabled(True)
+            for widget in contents:
+                widget.setEnabled(True)
+        gate([self.new_action, self.delete_action, *contents], reason)
+
     # -- for other areas (print, exchange) ------------------------------------------------------
     def current_meeting_id(self) -> int | None:
         return self.meeting.id if self.meeting else None
@@ -269,6 +280,7 @@ class MeetingPage(QWidget):
         self.meeting = meeting
         self.tabs.setEnabled(meeting is not None)
         self.delete_action.setEnabled(meeting is not None)
+        self._apply_role()
         if meeting is None:
             self.heading.setText(self.tr("No meeting selected. Press Ctrl+N to add one."))
             self.attendance_tab.set_meeting(None)

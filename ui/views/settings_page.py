@@ -6,6 +6,10 @@ import importlib
 
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
+from desk_app.services import roles
+
+from .role_gate import gate, refusal
+
 # (module, class): a QWidget taking (state, parent), with windowTitle() as the tab caption and
 # an optional refresh().
 SECTIONS = [
@@ -22,6 +26,11 @@ SECTIONS = [
     ("ui.views.recycle_settings", "RecycleSettings"),
     ("ui.views.role_settings", "RoleSettings"),
 ]
+# Sections kept in the shared database, and what besides 活动办 may change them (None: nobody else). The
+# others are this PC's own (the clerk name, backups, which database) or mixed (常规: the service says).
+SHARED_SECTIONS = {"CampaignSettings": None, "OrgSettings": roles.ROSTER, "ChoicesSettings": None,
+                   "SupervisionSettings": None, "ExchangeWordsSettings": None, "PrintSettings": None,
+                   "RecycleSettings": None, "RoleSettings": None}
 
 
 class SettingsPage(QWidget):
@@ -37,8 +46,20 @@ class SettingsPage(QWidget):
             self.tabs.addTab(section, section.windowTitle())
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
+        self._apply_role()
+
+    def _apply_role(self) -> None:
+        """A section the role cannot change is shown disabled (readable), its tooltip saying why."""
+        for section in self.sections:
+            name = type(section).__name__
+            if name in SHARED_SECTIONS:
+                reason = refusal(SHARED_SECTIONS[name])
+                if not reason:
+                    section.setEnabled(True)
+                gate([section], reason)
 
     def refresh(self) -> None:
         for section in self.sections:
             if hasattr(section, "refresh"):
                 section.refresh()
+        self._apply_role()

@@ -26,13 +26,14 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.errors import NotFoundError
-from desk_app.services import compliance, context, taskforces
+from desk_app.services import compliance, context, roles, taskforces
 from desk_app.services.ledger_query import LedgerFilter
 
 from ..models.taskforce_models import TaskForceListModel
 from .date_field import DateField
 from .meeting_common import ServiceFailed, call, page_action, undo_redo_actions
 from .print_actions import add_task_force_print_actions
+from .role_gate import gate, refusal
 from .taskforce_members_tab import MembersTab
 from .taskforce_plan_tab import PlanTab
 from .taskforce_report_tab import ReportTab
@@ -154,6 +155,23 @@ class TaskForcePage(QWidget):
     def _action(self, text, shortcut, slot) -> QAction:
         return page_action(self, self.toolbar, text, shortcut, slot)
 
+    def _apply_role(self, tf) -> None:
+        """专班 themselves are 活动办's; a 专班联络员 keeps their own 专班's roster and monthly report."""
+        me = roles.current()
+        own = tf is not None and (me.is_office or (me.role == roles.Role.TASK_FORCE_LIAISON
+                                                   and tf.id in me.task_force_ids))
+        office = refusal()
+        if not office:
+            self.new_action.setEnabled(True)
+        gate([self.new_action, self.edit_action, self.delete_action, self.plan_tab], office)
+        for tab, permission in ((self.members_tab, roles.ROSTER), (self.report_tab, roles.PROGRESS)):
+            reason = refusal(permission, allowed=own or tf is None)
+            if not reason:
+                tab.setEnabled(True)
+            gate([tab], reason)
+        if not office:
+            self.plan_tab.setEnabled(True)
+
     # -- for other areas ------------------------------------------------------------------------
     def current_task_force_id(self) -> int | None:
         return self.task_force.id if self.task_force else None
@@ -206,6 +224,7 @@ class TaskForcePage(QWidget):
         self.tabs.setEnabled(tf is not None)
         for a in (self.edit_action, self.delete_action, self.ledger_action):
             a.setEnabled(tf is not None)
+        self._apply_role(tf)
         if tf is None:
             self.heading.setText(self.tr("No task force yet. Press Ctrl+N to add one."))
             self.goal.setText("")
