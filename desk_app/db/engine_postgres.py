@@ -18,7 +18,7 @@ from peewee import DatabaseError as PeeweeDatabaseError
 from desk_app.errors import DatabaseError
 
 from .engine import POSTGRESQL, Engine, Target
-from .storage_errors import translate as _storage_error
+from .storage_errors import translate as translate_storage_error
 
 CONNECT_TIMEOUT_S = 10
 # Where PostgreSQL clamps a position in a tsvector: a phrase further into an entry's text is found only
@@ -202,13 +202,13 @@ class PostgresEngine(Engine, PostgresqlDatabase):
         try:
             return super().execute_sql(sql, params)
         except PeeweeDatabaseError as exc:
-            raise (_storage_error(exc) or exc) from exc
+            raise (translate_storage_error(exc) or exc) from exc
 
     def commit(self):
         try:
             return super().commit()
         except PeeweeDatabaseError as exc:
-            raise (_storage_error(exc) or exc) from exc
+            raise (translate_storage_error(exc) or exc) from exc
 
     # --- the engine interface ---------------------------------------------------------------------
 

@@ -11,7 +11,7 @@ from peewee import SQL, NodeList, SqliteDatabase, fn
 from peewee import DatabaseError as PeeweeDatabaseError
 
 from .engine import SQLITE, Engine
-from .storage_errors import translate as _storage_error
+from .storage_errors import translate as translate_storage_error
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +46,7 @@ class SqliteEngine(Engine, SqliteDatabase):
         try:
             return super().execute_sql(sql, params)
         except PeeweeDatabaseError as exc:
-            raise (_storage_error(exc) or exc) from exc
+            raise (translate_storage_error(exc) or exc) from exc
 
     def _in_transaction(self) -> bool:
         conn = self._state.conn
@@ -63,7 +63,7 @@ class SqliteEngine(Engine, SqliteDatabase):
         try:
             result = super().commit()
         except PeeweeDatabaseError as exc:
-            raise (_storage_error(exc) or exc) from exc
+            raise (translate_storage_error(exc) or exc) from exc
         self._checkpoint_if_large()
         return result
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from peewee import CharField, DateField, DateTimeField, FloatField, ForeignKeyField, IntegerField, TextField
 
-from .models import BaseModel, Department, LedgerEntry, Person, _new_uuid, _now
+from .models import BaseModel, Department, LedgerEntry, Person, new_uuid, now_to_the_second
 
 
 class EntryAssist(BaseModel):
@@ -23,7 +23,7 @@ class Measure(BaseModel):
     """One 措施/子任务 of an entry (migration 12): its own 责任单位, 责任人, 时限 and state. The entry's
     status and light derive from its live measures (services/measures)."""
 
-    uuid = CharField(unique=True, default=_new_uuid)
+    uuid = CharField(unique=True, default=new_uuid)
     entry = ForeignKeyField(LedgerEntry, backref="measure_rows", on_delete="CASCADE", index=False)
     seq = IntegerField(default=0)
     content = TextField(default="")
@@ -34,8 +34,8 @@ class Measure(BaseModel):
     status = CharField(default="未启动")
     completed_date = DateField(null=True)
     note = TextField(default="")
-    created_at = DateTimeField(default=_now)
-    updated_at = DateTimeField(default=_now)
+    created_at = DateTimeField(default=now_to_the_second)
+    updated_at = DateTimeField(default=now_to_the_second)
     deleted_at = DateTimeField(null=True)
 
     class Meta:
@@ -49,7 +49,7 @@ class MeasureProgress(BaseModel):
     month = CharField()
     text = TextField(default="")
     author = CharField(default="")
-    updated_at = DateTimeField(default=_now)
+    updated_at = DateTimeField(default=now_to_the_second)
 
     class Meta:
         indexes = ((("measure", "month"), True),)
@@ -62,7 +62,7 @@ class ProgressPlan(BaseModel):
     month = CharField()  # YYYY-MM
     planned = FloatField(null=True)
     actual = FloatField(null=True)
-    updated_at = DateTimeField(default=_now)
+    updated_at = DateTimeField(default=now_to_the_second)
 
     class Meta:
         indexes = ((("entry", "month"), True),)

@@ -25,11 +25,11 @@ from .versioned import VersionedMixin
 database = SwappableProxy()
 
 
-def _now() -> datetime:
+def now_to_the_second() -> datetime:
     return datetime.now().replace(microsecond=0)
 
 
-def _new_uuid() -> str:
+def new_uuid() -> str:
     return str(_uuid.uuid4())
 
 
@@ -64,7 +64,7 @@ class Campaign(BaseModel):
     end_date = DateField(null=True)
     is_current = BooleanField(default=False)
     note = TextField(default="")
-    created_at = DateTimeField(default=_now)
+    created_at = DateTimeField(default=now_to_the_second)
 
 
 class Department(BaseModel):
@@ -135,7 +135,7 @@ class ActionPlanVersion(BaseModel):
     safeguards = TextField(default="")  # 作风保障
     note = TextField(default="")
     created_by = CharField(default="")
-    created_at = DateTimeField(default=_now)
+    created_at = DateTimeField(default=now_to_the_second)
 
     class Meta:
         indexes = ((("task_force", "version"), True),)
@@ -149,7 +149,7 @@ class TaskForceReport(BaseModel):
     progress = TextField(default="")
     problems = TextField(default="")
     next_steps = TextField(default="")
-    updated_at = DateTimeField(default=_now)
+    updated_at = DateTimeField(default=now_to_the_second)
 
     class Meta:
         indexes = ((("task_force", "month"), True),)
@@ -204,7 +204,7 @@ class MeetingReport(BaseModel):
 class LedgerEntry(VersionedMixin, BaseModel):
     """Every tracked item: 问题整改, 重点任务, 议定事项, 督办事项. 逾期 is derived, never stored."""
 
-    uuid = CharField(unique=True, default=_new_uuid)
+    uuid = CharField(unique=True, default=new_uuid)
     code = CharField()  # 问题编号, e.g. ZG-2022-0001
     campaign = ForeignKeyField(Campaign, backref="entries", on_delete="CASCADE", index=False)
     kind = CharField()
@@ -236,8 +236,8 @@ class LedgerEntry(VersionedMixin, BaseModel):
     reviewer = ForeignKeyField(Person, null=True, on_delete="SET NULL", backref="reviewed_entries")
     note = TextField(default="")
     source_unit = CharField(default="")  # '' = our own; else the unit that sent it
-    created_at = DateTimeField(default=_now)
-    updated_at = DateTimeField(default=_now)
+    created_at = DateTimeField(default=now_to_the_second)
+    updated_at = DateTimeField(default=now_to_the_second)
     deleted_at = DateTimeField(null=True, index=True)
     # 问题编号 with its digit runs zero-padded (services/entry_codes.code_key): sorts …9999 before …10000.
     code_key = CharField(default="", constraints=[SQL("DEFAULT ''")])
@@ -265,43 +265,43 @@ class LedgerEntry(VersionedMixin, BaseModel):
 
 
 class ProgressUpdate(BaseModel):
-    uuid = CharField(unique=True, default=_new_uuid)
+    uuid = CharField(unique=True, default=new_uuid)
     entry = ForeignKeyField(LedgerEntry, backref="progress", on_delete="CASCADE")
     date = DateField()
     month = CharField(index=True)  # YYYY-MM the update reports on (按月调度)
     text = TextField()
     author = CharField(default="")
-    created_at = DateTimeField(default=_now)
+    created_at = DateTimeField(default=now_to_the_second)
 
 
 class EntryEvent(BaseModel):
     """Workflow steps of an entry: 申请销号, 审核通过, 退回重办, 重新打开, 延期."""
 
-    uuid = CharField(unique=True, default=_new_uuid)
+    uuid = CharField(unique=True, default=new_uuid)
     entry = ForeignKeyField(LedgerEntry, backref="events", on_delete="CASCADE")
     kind = CharField(index=True)  # EventKind
     text = TextField(default="")  # summary or reason
     old_deadline = DateField(null=True)
     new_deadline = DateField(null=True)
     actor = CharField(default="")
-    at = DateTimeField(default=_now)
+    at = DateTimeField(default=now_to_the_second)
 
 
 class Attachment(BaseModel):
     """Evidence file; the bytes live in attachments/<sha[:2]>/<sha> inside the data folder."""
 
-    uuid = CharField(unique=True, default=_new_uuid)
+    uuid = CharField(unique=True, default=new_uuid)
     entry = ForeignKeyField(LedgerEntry, null=True, backref="attachments", on_delete="CASCADE")
     file_name = CharField()
     sha256 = CharField(index=True)
     size = IntegerField()
     added_by = CharField(default="")
-    added_at = DateTimeField(default=_now)
+    added_at = DateTimeField(default=now_to_the_second)
     deleted_at = DateTimeField(null=True)
 
 
 class ChangeLog(BaseModel):
-    at = DateTimeField(default=_now, index=True)
+    at = DateTimeField(default=now_to_the_second, index=True)
     actor = CharField(default="")
     entity = CharField(index=True)  # table name
     entity_id = IntegerField(index=True)
@@ -318,7 +318,7 @@ class PackageReceipt(BaseModel):
     campaign = ForeignKeyField(Campaign, on_delete="CASCADE")
     period = CharField()  # YYYY-MM
     created_at = DateTimeField()
-    imported_at = DateTimeField(default=_now)
+    imported_at = DateTimeField(default=now_to_the_second)
     sha256 = CharField()
     entry_count = IntegerField(default=0)
 
@@ -330,7 +330,7 @@ class MonthlySnapshot(BaseModel):
     month = CharField()
     report_day = DateField()
     data = TextField()  # JSON
-    created_at = DateTimeField(default=_now)
+    created_at = DateTimeField(default=now_to_the_second)
 
     class Meta:
         indexes = ((("campaign", "month"), True),)
@@ -358,8 +358,8 @@ class RankingRound(BaseModel):
     scored_on = DateField(null=True)
     published_on = DateField(null=True)
     note = TextField(default="")
-    created_at = DateTimeField(default=_now)
-    updated_at = DateTimeField(default=_now)
+    created_at = DateTimeField(default=now_to_the_second)
+    updated_at = DateTimeField(default=now_to_the_second)
 
     class Meta:
         indexes = ((("kind", "period"), True),)
@@ -388,7 +388,7 @@ class Interview(BaseModel):
     interviewer = CharField(default="")  # 约谈人
     attendees = CharField(default="")  # 被约谈人
     outcome = TextField(default="")
-    updated_at = DateTimeField(default=_now)
+    updated_at = DateTimeField(default=now_to_the_second)
 
     class Meta:
         indexes = ((("ranking_round", "subject"), True),)
@@ -414,8 +414,8 @@ class RegisterItem(BaseModel):
     doc_link = CharField(default="")  # where the document is: a file path or an address
     note = TextField(default="")
     sort_order = IntegerField(default=0)
-    created_at = DateTimeField(default=_now)
-    updated_at = DateTimeField(default=_now)
+    created_at = DateTimeField(default=now_to_the_second)
+    updated_at = DateTimeField(default=now_to_the_second)
     deleted_at = DateTimeField(null=True)
 class FrozenRecord(BaseModel):
     """An entry's whole row as it stood when a month was frozen (migration 10). Content-addressed: the
@@ -467,7 +467,7 @@ class SupervisionPlan(BaseModel):
     entry = ForeignKeyField(LedgerEntry, unique=True, backref="supervision_plan", on_delete="CASCADE")
     rule_name = CharField()
     nodes = TextField(default="")  # JSON [{"name", "count", "unit"}]
-    updated_at = DateTimeField(default=_now)
+    updated_at = DateTimeField(default=now_to_the_second)
 
 
 class SupervisionNode(BaseModel):
@@ -478,7 +478,7 @@ class SupervisionNode(BaseModel):
     name = CharField(default="")
     done_date = DateField(null=True)
     note = TextField(default="")
-    updated_at = DateTimeField(default=_now)
+    updated_at = DateTimeField(default=now_to_the_second)
 
     class Meta:
         indexes = ((("entry", "seq"), True),)
@@ -487,14 +487,14 @@ class SupervisionNode(BaseModel):
 class Urge(BaseModel):
     """A 催办: the office pressed the responsible unit about an entry (by phone, a 督办单, a 通报 …)."""
 
-    uuid = CharField(unique=True, default=_new_uuid)
+    uuid = CharField(unique=True, default=new_uuid)
     entry = ForeignKeyField(LedgerEntry, backref="urges", on_delete="CASCADE")
     date = DateField()
     way = CharField(default="")  # 电话 / 督办单 / 通报 / …
     target = CharField(default="")  # to whom
     answer = TextField(default="")  # what they answered
     author = CharField(default="")
-    created_at = DateTimeField(default=_now)
+    created_at = DateTimeField(default=now_to_the_second)
 
 
 # Migration 13's tables (配合 departments, measures, 月度序时进度) live beside these, re-exported here.

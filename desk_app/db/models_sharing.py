@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from peewee import CharField, DateTimeField, ForeignKeyField, IntegerField
 
-from .models import BaseModel, Person, _now
+from .models import BaseModel, Person, now_to_the_second
 
 
 class UserRole(BaseModel):
@@ -14,7 +14,7 @@ class UserRole(BaseModel):
     person = ForeignKeyField(Person, unique=True, backref="roles", on_delete="CASCADE")
     role = CharField()
     login = CharField(null=True, unique=True)
-    updated_at = DateTimeField(default=_now)
+    updated_at = DateTimeField(default=now_to_the_second)
 
 
 class EditingLease(BaseModel):

@@ -71,7 +71,7 @@ def _dump(data) -> bytes:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-class _Names:
+class PackageNames:
     """People, departments, task forces and meetings by id, loaded once."""
 
     def __init__(self):
@@ -84,7 +84,7 @@ class _Names:
                                                             Meeting.number).tuples()}
 
 
-def _entry_dict(e: LedgerEntry, names: _Names) -> dict:
+def entry_dict(e: LedgerEntry, names: PackageNames) -> dict:
     data = {"uuid": e.uuid}
     for name in ENTRY_TEXT_FIELDS:
         data[name] = getattr(e, name)
@@ -138,14 +138,14 @@ def write_package(out: str | os.PathLike[str], *, campaign_id: int | None = None
         raise ValidationError(f"报送期间“{period}”格式不正确，应为 YYYY-MM，例如 2026-11", "period")
     campaign = campaigns.get_campaign(campaign_id) if campaign_id else campaigns.require_current_campaign()
     report(progress, 0, 0, "正在读取台账")
-    names = _Names()
+    names = PackageNames()
     entries = list(LedgerEntry.select().where(LedgerEntry.campaign == campaign.id, LedgerEntry.source_unit == "")
                    .order_by(LedgerEntry.code, LedgerEntry.id))
     entry_uuid = {e.id: e.uuid for e in entries}
     ids = LedgerEntry.select(LedgerEntry.id).where(LedgerEntry.campaign == campaign.id,
                                                    LedgerEntry.source_unit == "")
     members = {
-        "entries.json": [_entry_dict(e, names) for e in entries],
+        "entries.json": [entry_dict(e, names) for e in entries],
         "progress.json": _rows(ProgressUpdate, PROGRESS_FIELDS, entry_uuid, ids),
         "events.json": _rows(EntryEvent, EVENT_FIELDS, entry_uuid, ids),
         "attachments.json": _rows(Attachment, ATTACHMENT_FIELDS, entry_uuid, ids),

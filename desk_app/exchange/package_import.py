@@ -24,7 +24,7 @@ from desk_app.errors import InputFileError
 from desk_app.services import settings
 
 from . import package_measures
-from .package import _entry_dict, _Names
+from .package import PackageNames, entry_dict
 from .package_format import ATTACHMENT_FIELDS, ENTRY_COMPARED_FIELDS, EVENT_FIELDS, PROGRESS_FIELDS
 from .package_names import NewNames, names_to_create
 from .package_read import PackageData, read_package
@@ -226,7 +226,7 @@ def preview_package(path: str | Path, progress: Progress | None = None, *,
     if campaign:
         codes = dict(database.execute_sql('SELECT "code", "uuid" FROM "ledger_entry" WHERE "campaign_id" = ? '
                                           'AND "source_unit" = ?', (campaign.id, data.unit)).fetchall())
-    names = _Names()
+    names = PackageNames()
     child_states, touched = _child_diffs(data)
     for uuid in package_measures.touched(data, {u: row.id for u, row in local.items()}):
         touched.setdefault(uuid, set()).add("measure_rows")
@@ -247,7 +247,7 @@ def preview_package(path: str | Path, progress: Progress | None = None, *,
             diff = EntryDiff(e["uuid"], e["code"], short, CONFLICT, (), "这条事项在本机属于另一个活动")
         else:
             theirs_code_owner = codes.get(e["code"], e["uuid"])
-            ours = _entry_dict(mine, names)
+            ours = entry_dict(mine, names)
             changed = tuple(FIELD_NAMES[f] for f in ENTRY_COMPARED_FIELDS if ours.get(f) != e.get(f)) + kinds
             if theirs_code_owner != e["uuid"]:
                 diff = EntryDiff(e["uuid"], e["code"], short, CONFLICT, changed, "问题编号已被该单位的另一条事项使用")

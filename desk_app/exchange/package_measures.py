@@ -71,25 +71,25 @@ def _records(rows, fields: tuple[str, ...], problems) -> list[dict]:
 def check(data, loaded: dict, problems) -> None:
     """Validate the optional members (InputFileError through `problems`) and keep them on `data`."""
     from .package_format import PERIOD_RE  # noqa: PLC0415
-    from .package_read import UUID_RE, _check_records, _date, _text_ok, is_int  # noqa: PLC0415
+    from .package_read import UUID_RE, check_records, is_int, read_date, text_ok  # noqa: PLC0415
 
     uuids = {e["uuid"] for e in data.entries}
     data.measures = _records(loaded[MEASURES], MEASURE_FIELDS, problems) if MEASURES in loaded else None
-    data.plans = _check_records(loaded.get(PLANS, []), PLAN_FIELDS, "月度序时进度", problems) \
+    data.plans = check_records(loaded.get(PLANS, []), PLAN_FIELDS, "月度序时进度", problems) \
         if PLANS in loaded else None
     types = {t.value for t in DeadlineType}
     seen = set()
     for i, m in enumerate(data.measures or [], start=1):
         person = m["responsible"]
         ok = (m["entry_uuid"] in uuids and isinstance(m["uuid"], str) and UUID_RE.match(m["uuid"])
-              and m["uuid"] not in seen and is_int(m["seq"], 0, 10_000) and _text_ok(m["content"], 4000)
-              and m["content"] and _text_ok(m["department"], 200) and _text_ok(m["note"])
+              and m["uuid"] not in seen and is_int(m["seq"], 0, 10_000) and text_ok(m["content"], 4000)
+              and m["content"] and text_ok(m["department"], 200) and text_ok(m["note"])
               and m["status"] in measures.MEASURE_STATUSES and m["deadline_type"] in types
-              and all(m[d] is None or _date(m[d]) is not None for d in ("deadline", "completed_date"))
-              and (person is None or (isinstance(person, dict) and _text_ok(person.get("name"), 100)
-                                      and person.get("name") and _text_ok(person.get("department", ""), 200)))
+              and all(m[d] is None or read_date(m[d]) is not None for d in ("deadline", "completed_date"))
+              and (person is None or (isinstance(person, dict) and text_ok(person.get("name"), 100)
+                                      and person.get("name") and text_ok(person.get("department", ""), 200)))
               and isinstance(m["progress"], dict)
-              and all(isinstance(k, str) and PERIOD_RE.match(k) and _text_ok(v, 2000) for k, v in m["progress"].items()))
+              and all(isinstance(k, str) and PERIOD_RE.match(k) and text_ok(v, 2000) for k, v in m["progress"].items()))
         seen.add(m["uuid"])
         if not ok:
             problems.add(f"措施第 {i} 条不正确")

@@ -173,7 +173,7 @@ def _datetime(text) -> datetime | None:
         return None
 
 
-def _date(text) -> date | None:
+def read_date(text) -> date | None:
     if not isinstance(text, str):
         return None
     try:
@@ -182,7 +182,7 @@ def _date(text) -> date | None:
         return None
 
 
-def _check_records(rows, fields: tuple[str, ...], what: str, problems: _Problems) -> list[dict]:
+def check_records(rows, fields: tuple[str, ...], what: str, problems: _Problems) -> list[dict]:
     if not isinstance(rows, list):
         problems.add(f"{what}不是列表")
         return []
@@ -218,7 +218,7 @@ def _shape_problem(row: dict) -> str | None:
     return None
 
 
-def _text_ok(value, limit: int = MAX_TEXT) -> bool:
+def text_ok(value, limit: int = MAX_TEXT) -> bool:
     return isinstance(value, str) and len(value) <= limit
 
 
@@ -233,7 +233,7 @@ def _check_entry(e: dict, index: int, problems: _Problems) -> None:
     if not isinstance(e.get("uuid"), str) or not UUID_RE.match(e["uuid"]):
         problems.add(f"{where}的 UUID 不正确")
     for name in ENTRY_TEXT_FIELDS:
-        if not _text_ok(e.get(name)):
+        if not text_ok(e.get(name)):
             problems.add(f"{where}的“{name}”不是文字或过长")
     if not e.get("code") or len(str(e.get("code"))) > 64:
         problems.add(f"{where}缺少问题编号")
@@ -243,7 +243,7 @@ def _check_entry(e: dict, index: int, problems: _Problems) -> None:
     if e.get("layer") not in _LAYERS:
         problems.add(f"{where}的层级“{str(e.get('layer'))[:20]}”不正确")
     for name in ENTRY_DATE_FIELDS:
-        if e.get(name) is not None and _date(e.get(name)) is None:
+        if e.get(name) is not None and read_date(e.get(name)) is None:
             problems.add(f"{where}的日期“{name}”不正确")
     for name in ENTRY_DATETIME_FIELDS:
         value = e.get(name)
@@ -251,18 +251,18 @@ def _check_entry(e: dict, index: int, problems: _Problems) -> None:
             problems.add(f"{where}的时间“{name}”不正确")
     for name in ENTRY_PERSON_FIELDS:
         p = e.get(name)
-        if p is not None and not (isinstance(p, dict) and _text_ok(p.get("name"), 100)
-                                  and _text_ok(p.get("department", ""), 200) and p.get("name")):
+        if p is not None and not (isinstance(p, dict) and text_ok(p.get("name"), 100)
+                                  and text_ok(p.get("department", ""), 200) and p.get("name")):
             problems.add(f"{where}的人员“{name}”不正确")
     for name in ("department", "task_force"):
-        if not _text_ok(e.get(name, ""), 200):
+        if not text_ok(e.get(name, ""), 200):
             problems.add(f"{where}的“{name}”不正确")
     if e.get("decision_no") is not None and not is_int(e.get("decision_no"), 0, MAX_DECISION_NO):
         problems.add(f"{where}的议定事项序号不正确")
     meeting = e.get("meeting")
     if meeting is not None and not (isinstance(meeting, dict) and is_int(meeting.get("year"), *YEARS)
                                     and is_int(meeting.get("number"), 0, 10_000)
-                                    and _text_ok(meeting.get("meeting_type"), 50)):
+                                    and text_ok(meeting.get("meeting_type"), 50)):
         problems.add(f"{where}的所属会议不正确")
 
 
@@ -281,7 +281,7 @@ def _check_children(data: PackageData, problems: _Problems) -> None:
             if row["uuid"] in seen:
                 problems.add(f"{what}第 {index} 条的 UUID 重复")
             seen.add(row["uuid"])
-            if any(_date(row[d]) is None for d in dated) or not _text_ok(row.get("text")):
+            if any(read_date(row[d]) is None for d in dated) or not text_ok(row.get("text")):
                 problems.add(f"{what}第 {index} 条的日期或内容不正确")
     for index, row in enumerate(data.progress, start=1):
         if not (isinstance(row["month"], str) and PERIOD_RE.match(row["month"])) or _datetime(row["created_at"]) is None:
@@ -290,19 +290,19 @@ def _check_children(data: PackageData, problems: _Problems) -> None:
         if row["kind"] not in {k.value for k in EventKind} or _datetime(row["at"]) is None:
             problems.add(f"销号审核记录第 {index} 条的类型或时间不正确")
         for d in ("old_deadline", "new_deadline"):
-            if row[d] is not None and _date(row[d]) is None:
+            if row[d] is not None and read_date(row[d]) is None:
                 problems.add(f"销号审核记录第 {index} 条的日期不正确")
     members = data.manifest["members"]
     for index, row in enumerate(data.attachments, start=1):
         sha = row["sha256"]
         if (row["entry_uuid"] not in uuids or not isinstance(sha, str) or not SHA256_RE.match(sha)
-                or FILES_PREFIX + sha not in members or not _text_ok(row["file_name"], 255)
+                or FILES_PREFIX + sha not in members or not text_ok(row["file_name"], 255)
                 or not row["file_name"] or not is_int(row["size"], 0, MAX_FILE_BYTES)
                 or row["size"] != members[FILES_PREFIX + sha]["size"] or _datetime(row["added_at"]) is None):
             problems.add(f"佐证材料第 {index} 条（{str(row.get('file_name'))[:40]}）不正确或缺少文件")
     for index, row in enumerate(data.changes, start=1):
         if (row["entity"] not in CHANGE_ENTITIES or not isinstance(row["record_uuid"], str)
-                or _datetime(row["at"]) is None or not _text_ok(row["action"], 50) or not _text_ok(row["field"], 100)
+                or _datetime(row["at"]) is None or not text_ok(row["action"], 50) or not text_ok(row["field"], 100)
                 or not all(row[k] is None or isinstance(row[k], str) for k in ("old", "new"))):
             problems.add(f"修改记录第 {index} 条不正确")
 
@@ -355,12 +355,12 @@ def read_package(path: str | Path, progress: Progress | None = None) -> PackageD
                 row.setdefault(added, empty)
     data = PackageData(
         path=path, sha256=file_sha256(path), manifest=manifest,
-        entries=_check_records(loaded["entries.json"], ("uuid", "code") + ENTRY_TEXT_FIELDS[1:]
+        entries=check_records(loaded["entries.json"], ("uuid", "code") + ENTRY_TEXT_FIELDS[1:]
                                + ENTRY_DATE_FIELDS + ENTRY_DATETIME_FIELDS + ENTRY_PERSON_FIELDS, "台账事项", problems),
-        progress=_check_records(loaded["progress.json"], PROGRESS_FIELDS, "整改进展", problems),
-        events=_check_records(loaded["events.json"], EVENT_FIELDS, "销号审核记录", problems),
-        attachments=_check_records(loaded["attachments.json"], ATTACHMENT_FIELDS, "佐证材料", problems),
-        changes=_check_records(loaded["changes.json"], CHANGE_FIELDS, "修改记录", problems),
+        progress=check_records(loaded["progress.json"], PROGRESS_FIELDS, "整改进展", problems),
+        events=check_records(loaded["events.json"], EVENT_FIELDS, "销号审核记录", problems),
+        attachments=check_records(loaded["attachments.json"], ATTACHMENT_FIELDS, "佐证材料", problems),
+        changes=check_records(loaded["changes.json"], CHANGE_FIELDS, "修改记录", problems),
         file_shas=sorted(m[len(FILES_PREFIX):] for m in present if m.startswith(FILES_PREFIX)),
     )
     problems.raise_if_any()

@@ -19,7 +19,7 @@ from .xlsx_measures import attach, read_groups
 from .xlsx_people import TitleReader
 from .xlsx_plan import KIND_BY_DESCRIPTION_WORD, ImportOptions, ImportPlan, RowPlan, RowProblem
 from .xlsx_read import RawSheet, read_raw
-from .xlsx_rowbuild import Readers, RowBuilder, _text
+from .xlsx_rowbuild import Readers, RowBuilder, cell_text
 from .xlsx_rows import FilledRange, SkippedRow, classify
 from .xlsx_vocab import IGNORE, KEEP, field_labels, normalise_header, vocabulary
 from .xlsx_words import DeadlineReader, StatusReader
@@ -63,7 +63,7 @@ def _columns_with_data(rows: list[list]) -> set[int]:
     found = set()
     for column in range(max(map(len, rows), default=0)):
         for row in rows:
-            if column < len(row) and _text(row[column]):
+            if column < len(row) and cell_text(row[column]):
                 found.add(column)
                 break
     return found
@@ -199,7 +199,7 @@ def plan_import(path: str | Path, options: ImportOptions | None = None, *, conte
                       DeadlineReader(import_words.table("deadlines"), campaign.year, base, base_name),
                       TitleReader(import_words.titles()))
     code_index = [i for i, k in mapping.items() if k == "code"]
-    codes = {_text(values[i]) for _, values, _ in content.rows for i in code_index[:1]}
+    codes = {cell_text(values[i]) for _, values, _ in content.rows for i in code_index[:1]}
     builder = RowBuilder(plan, _Names(campaign.id), ExistingEntries(campaign.id, codes), readers, kind=kind,
                          layer=layer, found_date=found, sections=content.sections)
     groups = {g.parent: g for g in read_groups(content.raw, content.rows, mapping)}  # tasks with measures

@@ -37,7 +37,7 @@ LAYER_WORDS = {"班子": Layer.TEAM, "领导班子": Layer.TEAM, "科长": Layer
                "业务经办人员": Layer.STAFF}
 
 
-def _text(value) -> str:
+def cell_text(value) -> str:
     if value.__class__ is str:  # most cells: checked first (called some twenty times a row)
         return value.strip()
     if value is None:
@@ -143,12 +143,12 @@ class RowBuilder:
         chosen = None
         for index in self.by_field.get(key, []):
             value = cells.get(index)
-            if value is None or not _text(value):
+            if value is None or not cell_text(value):
                 continue
             if chosen is None:
                 chosen = value
-            elif _text(value) != _text(chosen):
-                extra.append(f"{self.label(index)}：{_text(value)}")
+            elif cell_text(value) != cell_text(chosen):
+                extra.append(f"{self.label(index)}：{cell_text(value)}")
         return chosen
 
     def _joined(self, cells: dict, key: str) -> str:
@@ -158,11 +158,11 @@ class RowBuilder:
         if not indices:
             return ""
         if len(indices) == 1:
-            return _text(cells.get(indices[0]))
+            return cell_text(cells.get(indices[0]))
         grouped = key in self.grouped
         parts = []
         for index in indices:
-            text = _text(cells.get(index))
+            text = cell_text(cells.get(index))
             if text:
                 labelled = grouped or bool(parts)
                 parts.append(f"{self.label(index).split('/')[-1]}：{text}" if labelled else text)
@@ -176,24 +176,24 @@ class RowBuilder:
             if key in self.by_field:
                 values[key] = self._joined(cells, key)
         for index in self.by_field.get(KEEP, []):
-            text = _text(cells.get(index))
+            text = cell_text(cells.get(index))
             if text:
                 extra.append(f"{self.label(index)}：{text}")
         if not values.get("category") and row.row in self.sections and "category" not in self.by_field:
             values["category"] = self.sections[row.row]
         kind_value = self._first(cells, "kind", extra)
         if kind_value is not None:
-            kind = KIND_WORDS.get(_text(kind_value))
+            kind = KIND_WORDS.get(cell_text(kind_value))
             if kind is None:
-                self._problem(row, "kind", f"“{_text(kind_value)}”不是事项类型，应为：{'、'.join(EntryKind)}")
+                self._problem(row, "kind", f"“{cell_text(kind_value)}”不是事项类型，应为：{'、'.join(EntryKind)}")
             else:
                 values["kind"] = kind
         layer_value = self._first(cells, "layer", extra)
         if layer_value is not None:
-            values["layer"] = _layer(_text(layer_value))
+            values["layer"] = _layer(cell_text(layer_value))
         self._dates(row, cells, values, extra)
         self._status(row, cells, values)
-        row.code = _text(self._first(cells, "code", extra))
+        row.code = cell_text(self._first(cells, "code", extra))
         row.existing = self._match(row)
         self._names(row, cells, values, extra)
         if extra:
@@ -239,7 +239,7 @@ class RowBuilder:
         values["deadline_type"], values["deadline"] = deadline.kind, deadline.when
         self._reading(row, "deadline", deadline.note)
         if deadline.note and ("记入备注" in deadline.note):
-            extra.append(f"原整改时限：{_text(value)}")
+            extra.append(f"原整改时限：{cell_text(value)}")
         if deadline.long_term_too:
             mode = str(values.get("rectify_mode") or "")
             if "长期坚持" not in mode:
@@ -326,7 +326,7 @@ class RowBuilder:
         existing = row.existing
         units: list[str] = []
         for index in self.by_field.get("department", []):
-            units += [u for u in split_units(_text(cells.get(index))) if u not in units]
+            units += [u for u in split_units(cell_text(cells.get(index))) if u not in units]
         if "co_departments" in values:
             co = [u for u in split_units(str(values["co_departments"])) if u not in units]
             values["co_departments"] = "、".join(co)
@@ -340,7 +340,7 @@ class RowBuilder:
                                        else self.names.departments.get(first))
             if values["department_id"] is None:
                 self._missing(row, "department", "department", first, "科室（单位）")
-        task_force = _text(self._first(cells, "task_force", extra))
+        task_force = cell_text(self._first(cells, "task_force", extra))
         if task_force:
             values["task_force_id"] = (existing.task_force_id if existing and existing.task_force_name == task_force
                                        else self.names.task_forces.get(task_force))

@@ -30,7 +30,7 @@ YELLOW = (0.85, 0.55, 0.0)
 SIGN_OFF_HEIGHT = 14 + 22 + 26  # the space before, 督办日期 and 签收人 lines after the table
 
 
-def _form_page() -> PageSetup:
+def form_page() -> PageSetup:
     setup = ledger_page(portrait=True)
     return replace(setup, left=25 * MM, right=25 * MM, top=25 * MM, bottom=22 * MM)
 
@@ -68,7 +68,7 @@ def build_supervision(options: PrintOptions, progress: Progress | None = None) -
     clock = supervision.clock(e.id)
     shade = light(e.status, e.deadline_type, e.deadline, _due_soon_days())
     fallback = {Light.RED: (RED, "红色督办"), Light.YELLOW: (YELLOW, "黄色督办")}.get(shade, (BLACK, ""))
-    doc = Document(f"督办单 {e.code}", _form_page(), progress=progress, author=blocks.report_header().unit)
+    doc = Document(f"督办单 {e.code}", form_page(), progress=progress, author=blocks.report_header().unit)
     color = supervision_blocks.form_title(doc, "督　办　单", supervision_blocks.escalation(clock), fallback)
     header = blocks.report_header()
     font = doc.fonts.body
@@ -84,12 +84,12 @@ def build_supervision(options: PrintOptions, progress: Progress | None = None) -
             ("时限情况", _timing(e)), ("最新进展", progress_text), ("督办要求", _requirement(shade, e))]
     if clock is None:  # the form as before: its reply row closes the one table
         rows.append(REPLY_ROW)
-    _form_table(doc, e.code, rows, keep_last=clock is None)
+    form_table(doc, e.code, rows, keep_last=clock is None)
     if clock is not None:
         supervision_blocks.node_table(doc, clock)
         supervision_blocks.urge_table(doc, supervision_urges.list_urges(e.id))
         doc.advance(12)
-        _form_table(doc, e.code, [REPLY_ROW])
+        form_table(doc, e.code, [REPLY_ROW])
     doc.advance(14)
     doc.paragraph(f"督办日期：{cn_date(context.today())}", font, 11.5, leading=22)
     doc.paragraph("签收人：＿＿＿＿＿＿　　签收日期：　　　　年　　月　　日", font, 11.5, leading=26)
@@ -99,7 +99,7 @@ def build_supervision(options: PrintOptions, progress: Progress | None = None) -
 REPLY_ROW = ("办理结果\n（责任单位填写）", "\n\n\n")
 
 
-def _form_table(doc: Document, code: str, rows: list[tuple[str, str]], *, keep_last: bool = True) -> None:
+def form_table(doc: Document, code: str, rows: list[tuple[str, str]], *, keep_last: bool = True) -> None:
     """The form's two-column table; its last row keeps the 督办日期 and 签收 lines with it (keep_last)."""
     table = Table(doc, [TableColumn("项目", 1.1, "c"), TableColumn("内容", 4.9)], size=11.5,
                   leading=19, padding=6, header=False)

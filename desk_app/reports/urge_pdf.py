@@ -13,7 +13,7 @@ from desk_app.services.supervision import NodeState
 from . import blocks, supervision_blocks
 from .layout import RED, Document
 from .options import PrintOptions, Progress
-from .supervision_pdf import REPLY_ROW, _form_page, _form_table
+from .supervision_pdf import REPLY_ROW, form_page, form_table
 
 
 def _late_nodes(clock) -> str:
@@ -47,7 +47,7 @@ def build_urge(options: PrintOptions, progress: Progress | None = None) -> Docum
     # This form is the next 催办, unless one was already recorded today (the clerk logged it, then printed).
     times = len(urges) + (0 if urges and urges[-1].date == context.today() else 1)
     header = blocks.report_header()
-    doc = Document(f"催办单 {e.code}", _form_page(), progress=progress, author=header.unit)
+    doc = Document(f"催办单 {e.code}", form_page(), progress=progress, author=header.unit)
     color = supervision_blocks.form_title(doc, "催　办　单", supervision_blocks.escalation(clock), (RED, ""))
     font = doc.fonts.body
     baseline = doc.y(16)
@@ -57,12 +57,12 @@ def build_urge(options: PrintOptions, progress: Progress | None = None) -> Docum
     doc.rule(color, 1.5, space_after=8)
     rows = [("督办事项", e.description), *supervision_blocks.source_rows(e), ("责任单位", e.department_name),
             ("责任人", e.responsible_name), ("逾期情况", _late_nodes(clock)), ("催办要求", _requirement(clock, times))]
-    _form_table(doc, e.code, rows, keep_last=False)
+    form_table(doc, e.code, rows, keep_last=False)
     supervision_blocks.node_table(doc, clock)
     if urges:
         supervision_blocks.urge_table(doc, urges)
     doc.advance(12)
-    _form_table(doc, e.code, [("办理情况\n（责任单位填写）", REPLY_ROW[1])])
+    form_table(doc, e.code, [("办理情况\n（责任单位填写）", REPLY_ROW[1])])
     doc.advance(14)
     doc.paragraph(f"催办日期：{cn_date(context.today())}", font, 11.5, leading=22)
     doc.paragraph("签收人：＿＿＿＿＿＿　　签收日期：　　　　年　　月　　日", font, 11.5, leading=26)

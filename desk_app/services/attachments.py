@@ -103,9 +103,9 @@ def add_attachment(entry_id: int, source: str | os.PathLike[str]) -> AttachmentR
 
 @context.writes(allow=roles.Allow(roles.PROGRESS, "entry_id"))
 def _link(entry_id: int, file_name: str, sha: str, size: int) -> AttachmentRecord:
-    from .ledger import _get_model  # noqa: PLC0415 - start-up's leftover sweep imports this module early
+    from .ledger import get_entry_model  # noqa: PLC0415 - start-up's leftover sweep imports this module early
 
-    entry = _get_model(entry_id)
+    entry = get_entry_model(entry_id)
     att = Attachment.create(entry=entry, file_name=file_name, sha256=sha, size=size,
                             added_by=context.actor(), added_at=context.now())
     changelog.record("attachment", att.id, "create", "file_name", None, f"{entry.code}：{file_name}")

@@ -47,7 +47,7 @@ def update_entry(entry_id: int, data: EntryInput, *, base_version: int | None = 
                  base: EntryInput | None = None) -> EntryRecord:
     """Save an edit. An editor passes the version it showed (and the values it showed, `base`): when the
     entry has been changed since, nothing is written and StaleVersionError gives both sides per field."""
-    entry = _get_model(entry_id)
+    entry = get_entry_model(entry_id)
     if base_version is not None and entry.version != base_version:
         raise concurrency_conflicts.entry_stale(get_entry(entry_id), normalise(data), base_version,
                                                 normalise(base) if base is not None else None)
@@ -68,7 +68,7 @@ def update_entry(entry_id: int, data: EntryInput, *, base_version: int | None = 
             changes["code"] = (None, entry.code)
         entry.updated_at = context.now()
         entry.save()
-        changelog.record_changes("ledger_entry", entry.id, _named(changes))
+        changelog.record_changes("ledger_entry", entry.id, entry_named(changes))
     return get_entry(entry.id)
 
 
@@ -80,7 +80,7 @@ def edit_entry(entry_id: int, data: EntryInput, *, base_version: int | None = No
     first deadline may be set here."""
     from .ledger_extend import check_deadline_edit  # noqa: PLC0415 - ledger_extend imports models only
 
-    entry = _get_model(entry_id)
+    entry = get_entry_model(entry_id)
     if base_version is None or entry.version == base_version:
         wanted = normalise(data)
         check_deadline_edit(entry, wanted.deadline_type, wanted.deadline)
@@ -102,7 +102,7 @@ def replace_entry(entry_id: int, data: EntryInput, *, expected: EntryInput) -> E
     return update_entry.__wrapped__(entry_id, data)
 
 
-def _named(changes: dict) -> dict:
+def entry_named(changes: dict) -> dict:
     """Log people and departments by name, not by id, so the history reads well."""
     named = {}
     for name, (old, new) in changes.items():
@@ -131,7 +131,7 @@ def _tf_name(tid):
     return t.name if t else tid
 
 
-def _get_model(entry_id: int) -> LedgerEntry:
+def get_entry_model(entry_id: int) -> LedgerEntry:
     # Every write of an entry starts here: a plain statement, since building peewee's 40-column select
     # took five times as long as running it (save_ms of bench/shared.py).
     sql = database.for_update('SELECT * FROM "ledger_entry" WHERE "id" = ?')  # PostgreSQL: locked till commit
@@ -162,7 +162,7 @@ def _require_bin_state(entries: list[LedgerEntry], in_bin: bool) -> None:
 def delete_entries(entry_ids: list[int], *, strict: bool = False) -> int:
     """Move entries to the recycle bin. strict (undo/redo): refuse unless none is there already."""
     now = context.now()
-    entries = [_get_model(entry_id) for entry_id in entry_ids]
+    entries = [get_entry_model(entry_id) for entry_id in entry_ids]
     if strict:
         _require_bin_state(entries, in_bin=False)
     count = 0
@@ -178,7 +178,7 @@ def delete_entries(entry_ids: list[int], *, strict: bool = False) -> int:
 @context.writes
 def restore_entries(entry_ids: list[int], *, strict: bool = False) -> int:
     """Take entries out of the recycle bin. strict (undo/redo): refuse unless all are still there."""
-    entries = [_get_model(entry_id) for entry_id in entry_ids]
+    entries = [get_entry_model(entry_id) for entry_id in entry_ids]
     if strict:
         _require_bin_state(entries, in_bin=True)
     count = 0

@@ -14,7 +14,7 @@ from desk_app.domain import Status
 from desk_app.errors import NotFoundError, ValidationError, WorkflowError
 
 from . import changelog, context, roles
-from .ledger import _get_model, _named
+from .ledger import entry_named, get_entry_model
 from .measures import without_derived
 from .workflow import DIRECT_STATUSES
 
@@ -83,7 +83,7 @@ def _write(entry: LedgerEntry, values: dict, now) -> None:
     if changes:
         entry.updated_at = now
         entry.save()
-        changelog.record_changes("ledger_entry", entry.id, _named(changes))
+        changelog.record_changes("ledger_entry", entry.id, entry_named(changes))
 
 
 @context.writes
@@ -176,7 +176,7 @@ def set_month_progress(entry_id: int, month: str, text: str) -> ProgressChange:
     """The 调度 screen's 本月进展, remembering the previous text and status for undo."""
     from . import workflow  # noqa: PLC0415
 
-    entry = _get_model(entry_id)
+    entry = get_entry_model(entry_id)
     old_text = month_progress_text(entry_id, month)
     workflow.set_month_progress.__wrapped__(entry_id, month, text)
     return ProgressChange(entry_id, month, old_text, (text or "").strip(), entry.status)
@@ -196,7 +196,7 @@ def undo_month_progress(change: ProgressChange) -> None:
     if month_progress_text(change.entry_id, change.month) != change.new_text:
         raise WorkflowError("这条事项本月的进展在此之后又被修改过，不能撤销这一步")
     workflow.set_month_progress.__wrapped__(change.entry_id, change.month, change.old_text)
-    entry = _get_model(change.entry_id)
+    entry = get_entry_model(change.entry_id)
     if entry.status != change.old_status and entry.status == Status.IN_PROGRESS \
             and change.old_status == Status.NOT_STARTED:
         _write(entry, {"status": change.old_status}, context.now())
@@ -217,7 +217,7 @@ class AddedProgress:
 def add_progress(entry_id: int, text: str, on: date | None = None) -> AddedProgress:
     from . import workflow  # noqa: PLC0415
 
-    old_status = _get_model(entry_id).status
+    old_status = get_entry_model(entry_id).status
     record = workflow.add_progress.__wrapped__(entry_id, text, on=on)
     return AddedProgress(record.id, entry_id, record.date, record.text, old_status)
 
@@ -231,6 +231,6 @@ def remove_progress(added: AddedProgress) -> None:
         raise WorkflowError("这条进展在此之后又被修改过，不能撤销这一步")
     changelog.record("progress_update", update.id, "delete", "text", update.text, None)
     update.delete_instance()
-    entry = _get_model(added.entry_id)
+    entry = get_entry_model(added.entry_id)
     if added.old_status == Status.NOT_STARTED and entry.status == Status.IN_PROGRESS:
         _write(entry, {"status": added.old_status}, context.now())

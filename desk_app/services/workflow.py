@@ -10,7 +10,7 @@ from desk_app.domain import DeadlineType, EventKind, Status
 from desk_app.errors import NotFoundError, ValidationError, WorkflowError
 
 from . import changelog, context, roles, undo_history
-from .ledger import _get_model, get_entry
+from .ledger import get_entry, get_entry_model
 from .measures import has_measures, refuse_status_step
 
 
@@ -53,7 +53,7 @@ def _event(entry: LedgerEntry, kind: str, text: str = "", old_deadline=None, new
 @context.writes(allow=roles.Allow(roles.PROGRESS, "entry_id"))
 def add_progress(entry_id: int, text: str, *, on: date | None = None, month: str | None = None
                  ) -> ProgressRecord:
-    entry = _get_model(entry_id)
+    entry = get_entry_model(entry_id)
     text = (text or "").strip()
     if not text:
         raise ValidationError("进展内容不能为空", "text")
@@ -72,7 +72,7 @@ def add_progress(entry_id: int, text: str, *, on: date | None = None, month: str
 @context.writes(allow=roles.Allow(roles.PROGRESS, "entry_id"))
 def set_month_progress(entry_id: int, month: str, text: str) -> ProgressRecord | None:
     """The 调度 screen's 本月进展: one update per entry and month, replaced when edited."""
-    entry = _get_model(entry_id)
+    entry = get_entry_model(entry_id)
     text = (text or "").strip()
     existing = (ProgressUpdate.select().where(ProgressUpdate.entry == entry, ProgressUpdate.month == month)
                 .order_by(ProgressUpdate.id.desc()).first())
@@ -121,7 +121,7 @@ def extend_deadline(entry_id: int, new_deadline: date, reason: str):
 @context.writes
 def apply_close(entry_id: int, summary: str, *, completed_on: date | None = None):
     """申请销号: needs a completion summary and at least one evidence file."""
-    entry = _get_model(entry_id)
+    entry = get_entry_model(entry_id)
     refuse_status_step(entry, "申请销号")
     _require_open(entry, "申请销号")
     if entry.status not in (Status.NOT_STARTED, Status.IN_PROGRESS):
@@ -146,7 +146,7 @@ def apply_close(entry_id: int, summary: str, *, completed_on: date | None = None
 
 @context.writes
 def approve_close(entry_id: int, reviewer_id: int, *, on: date | None = None, comment: str = ""):
-    entry = _get_model(entry_id)
+    entry = get_entry_model(entry_id)
     refuse_status_step(entry, "审核销号")
     if entry.status != Status.PENDING_CLOSE:
         raise WorkflowError(f"事项 {entry.code} 还没有申请销号，不能审核")
@@ -164,7 +164,7 @@ def approve_close(entry_id: int, reviewer_id: int, *, on: date | None = None, co
 @context.writes
 def return_entry(entry_id: int, reason: str, new_deadline: date):
     """退回重办: back to 推进中 with a reason and a new deadline."""
-    entry = _get_model(entry_id)
+    entry = get_entry_model(entry_id)
     refuse_status_step(entry, "退回")
     if entry.status != Status.PENDING_CLOSE:
         raise WorkflowError(f"事项 {entry.code} 不在“申请销号”状态，不能退回")
@@ -186,7 +186,7 @@ def return_entry(entry_id: int, reason: str, new_deadline: date):
 @context.writes
 def reopen(entry_id: int, reason: str, new_deadline: date | None = None):
     """The problem came back: a closed entry goes back to 推进中."""
-    entry = _get_model(entry_id)
+    entry = get_entry_model(entry_id)
     refuse_status_step(entry, "重新打开")
     if entry.status not in (Status.CLOSED, Status.ONGOING):
         raise WorkflowError(f"事项 {entry.code} 尚未销号，无需重新打开")
@@ -214,7 +214,7 @@ def set_status(entry_ids: list[int], status: str) -> int:
         raise WorkflowError(f"不能直接把状态改为“{status}”：销号须经申请和审核")
     count = 0
     for entry_id in entry_ids:
-        entry = _get_model(entry_id)
+        entry = get_entry_model(entry_id)
         if entry.status != status and has_measures(entry.id):
             continue  # its measures decide its status (services/measures): left as it is
         if entry.status in (Status.PENDING_CLOSE, Status.CLOSED) and status != entry.status:
@@ -227,7 +227,7 @@ def set_status(entry_ids: list[int], status: str) -> int:
 
 def entry_exists(entry_id: int) -> bool:
     try:
-        _get_model(entry_id)
+        get_entry_model(entry_id)
     except NotFoundError:
         return False
     return True

@@ -26,7 +26,7 @@ from .entry_fields import DateField, TextBox
 from .ledger_empty import EmptyPlaceholder
 
 
-def _table(headers: list[str], widths: list[int]) -> QTableWidget:
+def new_table(headers: list[str], widths: list[int]) -> QTableWidget:
     """A read-only list; `widths` are the columns' sizes while it is empty (then sized to the contents)."""
     table = QTableWidget(0, len(headers))
     table.setHorizontalHeaderLabels(headers)
@@ -44,7 +44,7 @@ def _table(headers: list[str], widths: list[int]) -> QTableWidget:
     return table
 
 
-def _item(text) -> QTableWidgetItem:
+def table_item(text) -> QTableWidgetItem:
     item = QTableWidgetItem("" if text is None else str(text))
     item.setToolTip(item.text() if len(item.text()) > 20 else "")
     return item
@@ -57,7 +57,7 @@ class ProgressTab(QWidget):
         super().__init__(editor)
         self.editor = editor
         self.entry_id = None
-        self.table = _table([self.tr("Date"), self.tr("Month"), self.tr("Progress"), self.tr("By")],
+        self.table = new_table([self.tr("Date"), self.tr("Month"), self.tr("Progress"), self.tr("By")],
                             [100, 80, 400, 100])
         self.table.horizontalHeader().setStretchLastSection(False)  # 进展 takes the room, not 填报人
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
@@ -84,7 +84,7 @@ class ProgressTab(QWidget):
         self.table.setRowCount(len(rows))
         for i, p in enumerate(rows):
             for j, value in enumerate((p.date.isoformat(), p.month, p.text, p.author)):
-                self.table.setItem(i, j, _item(value))
+                self.table.setItem(i, j, table_item(value))
         self.table.resizeRowsToContents()
 
     def add(self) -> None:
@@ -110,7 +110,7 @@ class AttachmentsTab(QWidget):
     def __init__(self, editor):
         super().__init__(editor)
         self.entry_id = None
-        self.table = _table([self.tr("File"), self.tr("Size"), self.tr("Added by"), self.tr("Added at")],
+        self.table = new_table([self.tr("File"), self.tr("Size"), self.tr("Added by"), self.tr("Added at")],
                             [400, 90, 100, 140])
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.horizontalHeader().setStretchLastSection(False)
@@ -137,7 +137,7 @@ class AttachmentsTab(QWidget):
         for i, a in enumerate(self.records):
             size = f"{a.size / 1024:.0f} KB" if a.size < 1024 * 1024 else f"{a.size / 1024 / 1024:.1f} MB"
             for j, value in enumerate((a.file_name, size, a.added_by, a.added_at.strftime("%Y-%m-%d %H:%M"))):
-                self.table.setItem(i, j, _item(value))
+                self.table.setItem(i, j, table_item(value))
         if self.records:  # an empty list keeps readable headers
             self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -191,7 +191,7 @@ class HistoryTab(QWidget):
 
     def __init__(self, editor):
         super().__init__(editor)
-        self.table = _table([self.tr("When"), self.tr("Who"), self.tr("Action"), self.tr("Field"),
+        self.table = new_table([self.tr("When"), self.tr("Who"), self.tr("Action"), self.tr("Field"),
                              self.tr("Before"), self.tr("After")], [130, 80, 70, 110, 300, 300])
         self.table.setVerticalScrollMode(QTableWidget.ScrollMode.ScrollPerPixel)
         self.table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft)
@@ -207,7 +207,7 @@ class HistoryTab(QWidget):
             label = ledger.FIELD_LABELS.get(c.field, ledger.FIELD_LABELS.get(f"{c.field}_id", c.field))
             for j, value in enumerate((c.at.strftime("%Y-%m-%d %H:%M"), c.actor, actions.get(c.action, c.action),
                                        label, c.old, c.new)):
-                self.table.setItem(i, j, _item(value))
+                self.table.setItem(i, j, table_item(value))
         if not rows:  # an empty list keeps readable headers
             return
         self.table.resizeColumnsToContents()

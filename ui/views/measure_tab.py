@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from desk_app.errors import DeskAppError
 from desk_app.services import context, ledger_columns, measures, progress_plan
 
-from .entry_tabs import _item, _table
+from .entry_tabs import new_table, table_item
 from .measure_dialog import MeasureDialog
 
 LAG_COLOR = QColor("#c62828")
@@ -35,7 +35,7 @@ class MeasuresTab(QWidget):
         self.entry_id = None
         self.records: list = []
         self.month = context.today().strftime("%Y-%m")
-        self.table = _table([self.tr("No."), self.tr("Measure"), self.tr("Department"), self.tr("Responsible"),
+        self.table = new_table([self.tr("No."), self.tr("Measure"), self.tr("Department"), self.tr("Responsible"),
                              self.tr("Deadline"), self.tr("Status"), self.tr("This month")],
                             [40, 300, 120, 80, 120, 70, 220])
         self.table.setObjectName("measures_table")
@@ -75,7 +75,7 @@ class MeasuresTab(QWidget):
             values = (str(i + 1), m.content, m.department_name, m.responsible_name, ledger_columns.deadline_text(m),
                       f"{m.status}（逾期）" if m.is_overdue else m.status, m.month_progress)
             for j, value in enumerate(values):
-                item = _item(value)
+                item = table_item(value)
                 if j == 5 and m.is_overdue:
                     item.setForeground(LAG_COLOR)
                 self.table.setItem(i, j, item)

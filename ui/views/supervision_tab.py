@@ -24,7 +24,7 @@ from desk_app.services import choices, context, supervision, supervision_rules, 
 
 from .date_field import DateField
 from .entry_fields import PickCombo
-from .entry_tabs import _item, _table
+from .entry_tabs import new_table, table_item
 
 LIGHT_COLORS = {"red": "#c62828", "yellow": "#b26a00", "green": "#2e7d32", "grey": "#78909c"}
 
@@ -61,7 +61,7 @@ class SupervisionTab(QWidget):
     # -- building ---------------------------------------------------------------------------
     def _nodes_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Nodes"))
-        self.nodes = _table([self.tr("Node"), self.tr("Time limit"), self.tr("Due"), self.tr("Done"),
+        self.nodes = new_table([self.tr("Node"), self.tr("Time limit"), self.tr("Due"), self.tr("Done"),
                              self.tr("State")], [90, 120, 110, 110, 200])
         self.nodes.setObjectName("supervision_nodes")
         self.nodes.itemSelectionChanged.connect(self._node_selected)
@@ -84,7 +84,7 @@ class SupervisionTab(QWidget):
 
     def _urges_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Urging record (催办)"))
-        self.urge_table = _table([self.tr("Date"), self.tr("Way"), self.tr("To whom"), self.tr("Answer"),
+        self.urge_table = new_table([self.tr("Date"), self.tr("Way"), self.tr("To whom"), self.tr("Answer"),
                                   self.tr("By")], [100, 80, 160, 360, 80])
         self.urge_table.setObjectName("supervision_urges")
         self.urge_table.horizontalHeader().setStretchLastSection(False)
@@ -164,7 +164,7 @@ class SupervisionTab(QWidget):
             if n.done_from_entry:
                 done += self.tr(" (completion date)")
             for j, value in enumerate((n.name, n.rule, n.due.isoformat(), done, state)):
-                self.nodes.setItem(i, j, _item(value))
+                self.nodes.setItem(i, j, table_item(value))
             self.nodes.item(i, 4).setForeground(QColor(LIGHT_COLORS[n.light.value]))
         self.nodes.resizeRowsToContents()
         if nodes:
@@ -176,7 +176,7 @@ class SupervisionTab(QWidget):
         self.urge_table.setRowCount(len(self.urges))
         for i, u in enumerate(self.urges):
             for j, value in enumerate((u.date.isoformat(), u.way, u.target, u.answer, u.author)):
-                self.urge_table.setItem(i, j, _item(value))
+                self.urge_table.setItem(i, j, table_item(value))
         self.urge_table.resizeRowsToContents()
         self.remove_button.setEnabled(bool(self.urges))
 
