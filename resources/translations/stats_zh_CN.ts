@@ -136,6 +136,14 @@
         <translation>正在读取封账数据…</translation>
     </message>
     <message>
+        <source>Counting the figures…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
+        <source>The figures could not be read: %1</source>
+        <translation>统计数据读取失败：%1</translation>
+    </message>
+    <message>
         <source>Statistics as of %1 (frozen)</source>
         <translation>统计（%1 封账数字）</translation>
     </message>
