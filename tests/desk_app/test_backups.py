@@ -12,7 +12,7 @@ from desk_app import paths
 from desk_app.db import close_database, open_database
 from desk_app.db.migrations import LATEST_VERSION
 from desk_app.errors import DatabaseError, DatabaseTooNewError, ValidationError
-from desk_app.services import attachments, backup_restore, backups, ledger
+from desk_app.services import attachments, backup_daily, backup_restore, backups, ledger
 
 
 def _evidence(tmp_path, name, text):
@@ -193,12 +193,12 @@ def test_policy_is_a_setting_with_limits(db):
 
 
 def test_daily_backup_runs_once_a_day(db):
-    assert backups.daily_backup_due()
-    first = backups.daily_backup_if_due()
+    assert backup_daily.daily_backup_due()
+    first = backup_daily.daily_backup_if_due()
     assert first is not None and first.name.endswith("-daily")
-    assert backups.daily_backup_if_due() is None
+    assert backup_daily.daily_backup_if_due() is None
     tomorrow = datetime.combine(date.today() + timedelta(days=1), datetime.min.time())
-    assert backups.daily_backup_due(tomorrow)
+    assert backup_daily.daily_backup_due(tomorrow)
 
 
 def test_pre_migration_sqlite_files_are_listed_and_restorable(demo):

@@ -11,7 +11,7 @@ from desk_app.cli import main
 from desk_app.db import close_database, open_database, table_copy
 from desk_app.db.engine_sqlite import SqliteEngine
 from desk_app.db.models import LedgerEntry, database
-from desk_app.services import attachments, backup_restore, backups, search
+from desk_app.services import attachments, backup_daily, backup_restore, backups, search
 
 
 def _digests(out: str) -> tuple[str, str]:
@@ -129,11 +129,11 @@ def test_on_the_server_one_program_a_day_makes_the_daily_backup(server, tmp_path
     from datetime import datetime
 
     open_database(url=server)
-    first = backups.daily_backup_if_due()
+    first = backup_daily.daily_backup_if_due()
     assert first is not None and first.name.endswith("-daily")
     close_database()
     paths.set_data_dir(tmp_path / "second-pc")  # another clerk's PC, the same server, the same day
     open_database(url=server)
-    assert backups.daily_backup_due() and backups.daily_backup_if_due() is None
+    assert backup_daily.daily_backup_due() and backup_daily.daily_backup_if_due() is None
     tomorrow = datetime.combine(datetime.now().date().replace(day=1), datetime.min.time()).replace(year=2100)
-    assert backups.daily_backup_if_due(tomorrow) is not None  # the next day, the first program makes it
+    assert backup_daily.daily_backup_if_due(tomorrow) is not None  # the next day, the first program makes it

@@ -19,7 +19,8 @@ from desk_app.services.ledger_query import LedgerFilter
 
 from . import dispatch_schedule
 from .dispatch_schedule import SCHEDULE_COLUMN
-from .ledger_table_model import LIGHT_ROLE, light_icon, wrapped_tooltip
+from .ledger_cell_look import light_icon, wrapped_tooltip
+from .ledger_table_model import LIGHT_ROLE
 
 PAGE = 100
 PROGRESS_COLUMN = 5

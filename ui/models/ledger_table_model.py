@@ -13,12 +13,13 @@ from collections import OrderedDict
 from dataclasses import replace
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QBrush, QColor
 
 from desk_app.services import context, ledger_columns, ledger_query, measures, settings
 from desk_app.services.ledger_query import LedgerFilter
 
 from . import measure_rows
+from .ledger_cell_look import LIGHT_COLORS, light_icon, wrapped_tooltip
 from .measure_rows import NestedRows
 
 PAGE_SIZE = 64  # a screenful or two: the first paint of a new filter reads no more than it shows
@@ -45,7 +46,6 @@ def table_default_keys() -> list[str]:
     return ordered + [k for k in defaults if k not in ordered]
 
 
-LIGHT_COLORS = {"red": "#d32f2f", "yellow": "#f9a825", "green": "#43a047", "grey": "#9e9e9e"}
 OVERDUE_TEXT = QColor("#b71c1c")
 DONE_TEXT = QColor("#757575")
 
@@ -71,26 +71,6 @@ class _Row:
 
 def _display(text: str) -> str:
     return text.replace("\n", " ") if len(text) < 300 else text[:300].replace("\n", " ") + "…"
-
-
-def light_icon(light: str, size: int = 14) -> QIcon:
-    pixmap = QPixmap(size, size)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(QColor(LIGHT_COLORS[light]))
-    painter.drawEllipse(1, 1, size - 2, size - 2)
-    painter.end()
-    return QIcon(pixmap)
-
-
-def wrapped_tooltip(text: str, width_chars: int = 40) -> str:
-    """Long Chinese text as a tooltip of readable width (Qt wraps rich text only)."""
-    if not text:
-        return ""
-    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "<br>")
-    return f"<div style='width: {width_chars}em; white-space: pre-wrap;'>{escaped}</div>"
 
 
 class LedgerTableModel(QAbstractTableModel):

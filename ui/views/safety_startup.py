@@ -150,11 +150,11 @@ def open_data_safely(dialogs: StartupDialogs | None = None, *, checks: bool = Tr
         dialogs.cannot_open(exc.message)
         return FAILED
     if checks and not session.read_only():
-        from desk_app.services import backups  # noqa: PLC0415
+        from desk_app.services import backup_daily  # noqa: PLC0415
 
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            backups.daily_backup_if_due()
+            backup_daily.daily_backup_if_due()
         except DeskAppError as exc:
             QApplication.restoreOverrideCursor()
             log.warning("daily backup failed: %s", exc.message)
@@ -166,13 +166,13 @@ def open_data_safely(dialogs: StartupDialogs | None = None, *, checks: bool = Tr
 
 def _check_and_back_up(progress):
     """The worker's part of check_after_window: the quick check, then (on sound data) the daily backup."""
-    from desk_app.services import backups, integrity  # noqa: PLC0415
+    from desk_app.services import backup_daily, integrity  # noqa: PLC0415
 
     report = integrity.startup_check()
     backup_error = ""
     if not report.damaged and not session.read_only():
         try:
-            backups.daily_backup_if_due()
+            backup_daily.daily_backup_if_due()
         except DeskAppError as exc:
             backup_error = exc.message
     return report, backup_error
