@@ -12,7 +12,6 @@ from peewee import (
     CharField,
     DateField,
     DateTimeField,
-    FloatField,
     ForeignKeyField,
     IntegerField,
     Model,
@@ -336,87 +335,6 @@ class MonthlySnapshot(BaseModel):
         indexes = ((("campaign", "month"), True),)
 
 
-class RankingKind(BaseModel):
-    """A kind of ranked activity (作风指数评价, 财政大讲堂 …) and its 提醒约谈 rule: a subject in the last
-    `bottom_count` of `consecutive` rounds running is called in."""
-
-    name = CharField(unique=True)
-    subject_label = CharField(default="科室（单位）")  # what is ranked
-    scorer = CharField(default="")  # who scores (第三方评价机构, 听课人员)
-    higher_is_better = BooleanField(default=True)
-    bottom_count = IntegerField(default=3)
-    consecutive = IntegerField(default=2)
-    sort_order = IntegerField(default=0)
-    active = BooleanField(default=True)
-
-
-class RankingRound(BaseModel):
-    kind = ForeignKeyField(RankingKind, backref="rounds", on_delete="CASCADE")
-    period = CharField()  # YYYY-Qn (a quarter) or YYYY-MM (a month)
-    title = CharField(default="")
-    scorer = CharField(default="")
-    scored_on = DateField(null=True)
-    published_on = DateField(null=True)
-    note = TextField(default="")
-    created_at = DateTimeField(default=now_to_the_second)
-    updated_at = DateTimeField(default=now_to_the_second)
-
-    class Meta:
-        indexes = ((("kind", "period"), True),)
-
-
-class RankingScore(BaseModel):
-    ranking_round = ForeignKeyField(RankingRound, backref="scores", on_delete="CASCADE")
-    subject = CharField()  # the name as ranked; kept when the department is renamed or removed
-    department = ForeignKeyField(Department, null=True, on_delete="SET NULL")
-    score = FloatField()
-    items = TextField(default="")  # JSON {"服务态度": 28.5, …}: the scorer's sub-scores, in their order
-    note = TextField(default="")
-
-    class Meta:
-        indexes = ((("ranking_round", "subject"), True),)
-
-
-class Interview(BaseModel):
-    """A 提醒约谈 owed after `ranking_round` (the round that made it consecutive): when, who, outcome."""
-
-    ranking_round = ForeignKeyField(RankingRound, backref="interviews", on_delete="CASCADE")
-    subject = CharField()
-    department = ForeignKeyField(Department, null=True, on_delete="SET NULL")
-    planned_on = DateField(null=True)
-    held_on = DateField(null=True)
-    interviewer = CharField(default="")  # 约谈人
-    attendees = CharField(default="")  # 被约谈人
-    outcome = TextField(default="")
-    updated_at = DateTimeField(default=now_to_the_second)
-
-    class Meta:
-        indexes = ((("ranking_round", "subject"), True),)
-
-
-class RegisterItem(BaseModel):
-    """A row of a simple register kept beside the ledger: 制度清单 (rules revised, by area) and
-    晋位升级目标 (one or two targets per section)."""
-
-    campaign = ForeignKeyField(Campaign, backref="register_items", on_delete="CASCADE")
-    register = CharField(index=True)  # 制度清单 / 晋位升级目标
-    area = CharField(default="")  # 方面 (制度) / 目标类别 (目标)
-    title = CharField()  # 制度名称 / 目标
-    content = TextField(default="")  # 主要内容 / 具体措施
-    action = CharField(default="")  # 新制定 / 修订 / 废止 / 保留 (制度)
-    department = ForeignKeyField(Department, null=True, on_delete="SET NULL")
-    owner = ForeignKeyField(Person, null=True, on_delete="SET NULL")
-    status = CharField(default="")
-    start_on = DateField(null=True)
-    due_on = DateField(null=True)
-    done_on = DateField(null=True)  # 印发日期 / 实现日期
-    doc_number = CharField(default="")  # 文号
-    doc_link = CharField(default="")  # where the document is: a file path or an address
-    note = TextField(default="")
-    sort_order = IntegerField(default=0)
-    created_at = DateTimeField(default=now_to_the_second)
-    updated_at = DateTimeField(default=now_to_the_second)
-    deleted_at = DateTimeField(null=True)
 class FrozenRecord(BaseModel):
     """An entry's whole row as it stood when a month was frozen (migration 10). Content-addressed: the
     months in which an entry did not change share one record."""
@@ -459,47 +377,11 @@ class FrozenEntry(BaseModel):
         indexes = ((("snapshot", "entry_id"), True),)
 
 
-class SupervisionPlan(BaseModel):
-    """The 督办 rule set an entry follows (一般事项, 重大事项 …) with its nodes as they stood when chosen, so a
-    later change of the rules in 设置 does not move an old matter's due dates. An entry without a plan row
-    follows the first rule set as it is now."""
-
-    entry = ForeignKeyField(LedgerEntry, unique=True, backref="supervision_plan", on_delete="CASCADE")
-    rule_name = CharField()
-    nodes = TextField(default="")  # JSON [{"name", "count", "unit"}]
-    updated_at = DateTimeField(default=now_to_the_second)
-
-
-class SupervisionNode(BaseModel):
-    """When a node of an entry's 13710 clock was met (接办, 反馈, 办结 …); its due date is computed."""
-
-    entry = ForeignKeyField(LedgerEntry, backref="supervision_nodes", on_delete="CASCADE")
-    seq = IntegerField()  # 1-based position in the entry's rule set
-    name = CharField(default="")
-    done_date = DateField(null=True)
-    note = TextField(default="")
-    updated_at = DateTimeField(default=now_to_the_second)
-
-    class Meta:
-        indexes = ((("entry", "seq"), True),)
-
-
-class Urge(BaseModel):
-    """A 催办: the office pressed the responsible unit about an entry (by phone, a 督办单, a 通报 …)."""
-
-    uuid = CharField(unique=True, default=new_uuid)
-    entry = ForeignKeyField(LedgerEntry, backref="urges", on_delete="CASCADE")
-    date = DateField()
-    way = CharField(default="")  # 电话 / 督办单 / 通报 / …
-    target = CharField(default="")  # to whom
-    answer = TextField(default="")  # what they answered
-    author = CharField(default="")
-    created_at = DateTimeField(default=now_to_the_second)
-
-
 # Migration 13's tables (配合 departments, measures, 月度序时进度) live beside these, re-exported here.
 from .measure_models import EntryAssist, Measure, MeasureProgress, ProgressPlan  # noqa: E402
+from .models_ranking import Interview, RankingKind, RankingRound, RankingScore, RegisterItem  # noqa: E402
 from .models_sharing import EditingLease, UserRole  # noqa: E402 - they refer to Person, defined above
+from .models_supervision import SupervisionNode, SupervisionPlan, Urge  # noqa: E402
 
 ALL_MODELS = [
     Setting, ChoiceItem, Campaign, Department, Person, Unit, TaskForce, TaskForceMember,
