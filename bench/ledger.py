@@ -1,14 +1,22 @@
 """Benchmark of the ledger page on a big database, through the same code the GUI runs (offscreen).
 
     .venv/bin/python bench/ledger.py --entries 100000 [--data-dir DIR] [--rounds 3]
+    .venv/bin/python bench/ledger.py --entries 100000 --open-runs 5 [--profile FILE]   # the opening alone
 
 Builds the demo database once (``desk-app demo --entries N``, which indexes it for search as its own
 last step, as every writer does) and reuses it afterwards. The measuring runs in a fresh process so
-that open_s is the time from process start to the ledger page showing its first rows. Its very first
+that open_s is the time from process start to the ledger page showing its first rows: the window opens
+as the program opens it (ui.app.open_window: data locked and opened, the frame painted, then the page the
+clerk left off on), the ledger is shown and its first rows painted. The clerk who left off on 首页 sees
+that page first and then opens the ledger (printed on stderr; open_home_s with --open-runs). Its very first
 search keystroke is cold_search_ms (nothing synced or searched before in that process). Then it
 times search keystrokes (each character typed into the search box, Chinese substrings of one to four
 characters) and filter changes (pickers, quick toggles, sorts) until the view shows the new rows and
 count, and reads the peak RSS.
+
+--open-runs N runs only the opening, N times each, interleaved with the floor so that the load of the
+moment hits all three, and prints the fastest and the medians, with the CPU seconds each child used up to the
+same point (steadier than the wall clock on a shared machine); --profile FILE adds a cProfile of one start.
 
 References measured in the same run, because machines differ 2–3×:
     like_ms   a bare SELECT count(*) … LIKE '%台账%' over 问题表现, 整改措施, 整改目标 (fastest of four)
