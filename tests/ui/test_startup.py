@@ -156,3 +156,17 @@ def test_the_leftovers_sweep_waits_for_the_first_page_and_then_runs_on_the_worke
     left.write_bytes(b"half a database")
     assert safety_startup.open_data_safely() == safety_startup.OK  # with the checks: swept at once, as before
     assert not left.exists()
+
+
+def test_the_change_poller_starts_once_the_first_page_is_there(qtbot, demo):
+    """Its first round (a connection of its own, the change log and the editing leases read) would compete
+    with the first page for the interpreter: it waits for first_page_ready."""
+    window = _window(qtbot)
+    with qtbot.waitSignal(window.first_page_ready, timeout=10000):
+        window.show()
+        assert not window.poller.started
+    assert window.poller.started
+    window.hide()
+    window.show()  # showing again later starts nothing twice
+    assert window.poller.started
+    window.poller.stop()
