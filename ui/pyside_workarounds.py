@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import ctypes
 import importlib.util
-import re
 import sys
 from pathlib import Path
 
@@ -65,8 +64,12 @@ def _version_from_config() -> tuple[int, ...] | None:
         text = (Path(spec.origin).parent / "_config.py").read_text(encoding="utf-8")
     except (OSError, ValueError):
         return None  # a frozen bundle keeps it in its archive
-    found = re.search(r"^version_info\s*=\s*\((\d+),\s*(\d+)", text, re.MULTILINE)
-    return (int(found.group(1)), int(found.group(2))) if found else None
+    for line in text.splitlines():  # version_info = (6, 12, 0, "", "")
+        name, _, value = line.partition("=")
+        if name.strip() == "version_info":
+            parts = [p.strip() for p in value.strip().lstrip("(").split(",")[:2]]
+            return tuple(int(p) for p in parts) if all(p.isdigit() for p in parts) else None
+    return None
 
 
 def protect_singletons() -> None:
