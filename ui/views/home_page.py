@@ -14,12 +14,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from shiboken6 import isValid
 
 from desk_app.domain import Status
 from desk_app.services import compliance, stats, supervision_overview
 from desk_app.services.ledger_query import LedgerFilter
 from desk_app.services.supervision import NodeState
+from ui.tasks import LatestReading
 
 from .chart_panel import ChartPanel
 from .home_first_run import FirstRunPanel
@@ -138,8 +138,7 @@ class HomePage(QWidget):
         state.campaign_changed.connect(self.refresh)
         state.data_changed.connect(self._charts_changed)
         state.campaign_changed.connect(self._charts_changed)
-        self._generation = 0
-        self._running: set = set()
+        self._reminders = LatestReading(self)  # the 督办 clocks and reminders, on a worker on a big ledger
         self.figures: stats.Overview | None = None
         self.supervision: supervision_overview.SupervisionOverview | None = None
         # No refresh here: the main window refreshes the page it opens on.
@@ -164,8 +163,8 @@ class HomePage(QWidget):
     def refresh(self) -> None:
         campaign_id = self.state.campaign_id
         self.first_run.setVisible(campaign_id is None)
-        self._generation += 1  # a reading of the reminders still running for an earlier refresh is dropped
         if campaign_id is None:
+            self._reminders.drop()
             self.heading.setText(self.tr("No campaign yet. Create one, or start with demo data."))
             for card in self.cards.values():
                 card.set_value("—")
@@ -188,35 +187,21 @@ class HomePage(QWidget):
                                     .replace("%2", p.department_name or p.level).replace("%3", str(p.count)))
             self.short_list.item(self.short_list.count() - 1).setData(Qt.ItemDataRole.UserRole, p.person_id)
         if figures.total >= self.BACKGROUND_FROM:
-            self._read_reminders_in_background(campaign_id, self._generation)
+            self._read_reminders_in_background(campaign_id)
         else:
+            self._reminders.drop()  # a reading still running for an earlier refresh is dropped when it arrives
             self._show_reminders(read_reminders(campaign_id))
 
-    def _read_reminders_in_background(self, campaign_id: int, generation: int) -> None:
-        from ui import tasks  # noqa: PLC0415
-
+    def _read_reminders_in_background(self, campaign_id: int) -> None:
         self.cards["supervision"].set_value("…")
         self.compliance_list.clear()
         self.compliance_list.addItem(self.tr("Checking the supervision clocks and the campaign's reminders…"))
-        task = tasks.Task(lambda _progress: read_reminders(campaign_id))
-        task.reported = False
-        task.finished_ok.connect(lambda found: self._reminders_arrived(generation, found))
-        task.failed.connect(lambda message: self._reminders_failed(generation, message))
-        for signal in (task.finished_ok, task.failed, task.cancelled):
-            signal.connect(lambda *_: setattr(task, "reported", True))
-        # Kept alive while it runs; dropped at a later start, never inside its own signal.
-        self._running = {t for t in self._running if not t.reported} | {task}
-        tasks.start(task)
+        self._reminders.start(lambda: read_reminders(campaign_id), self._show_reminders, self._reminders_failed)
 
-    def _reminders_arrived(self, generation: int, found) -> None:
-        if generation == self._generation and isValid(self):
-            self._show_reminders(found)
-
-    def _reminders_failed(self, generation: int, message: str) -> None:
-        if generation == self._generation and isValid(self):
-            self.cards["supervision"].set_value("—")
-            self.compliance_list.clear()
-            self.compliance_list.addItem(self.tr("The reminders could not be read: %1").replace("%1", message))
+    def _reminders_failed(self, message: str) -> None:
+        self.cards["supervision"].set_value("—")
+        self.compliance_list.clear()
+        self.compliance_list.addItem(self.tr("The reminders could not be read: %1").replace("%1", message))
 
     def _show_reminders(self, found) -> None:
         self.supervision, warnings = found
