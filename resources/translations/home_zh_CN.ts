@@ -4,7 +4,7 @@
 <context>
     <name>FirstRunPanel</name>
     <message>
-        <source>This program keeps the campaign office's task forces, monthly meetings and rectification ledgers. Start by creating the campaign you work on, then add departments and people in Settings; or try everything first on demo data (a made-up campaign that you can replace later by choosing another data folder).</source>
+        <source>This program keeps the campaign office&apos;s task forces, monthly meetings and rectification ledgers. Start by creating the campaign you work on, then add departments and people in Settings; or try everything first on demo data (a made-up campaign that you can replace later by choosing another data folder).</source>
         <translation>本程序用于活动办管理专班、每月推进会和整改台账。请先新建您要开展的活动，再到“设置 › 科室与人员”录入科室和人员；也可以先用演示数据试用全部功能（演示数据是虚构的活动，正式使用时请另选一个数据文件夹）。</translation>
     </message>
     <message>
@@ -79,7 +79,7 @@
         <translation>%1（%2）— %3 条</translation>
     </message>
     <message>
-        <source>Checking the supervision clocks and the campaign's reminders…</source>
+        <source>Checking the supervision clocks and the campaign&apos;s reminders…</source>
         <translation>正在核对督办时限和本活动的提醒…</translation>
     </message>
     <message>
@@ -91,11 +91,11 @@
         <translation>暂无提醒：会议、行动方案和月度报告均已按要求完成。</translation>
     </message>
     <message>
-        <source>%1 %2: node "%3" missed, %4 working days late</source>
+        <source>%1 %2: node &quot;%3&quot; missed, %4 working days late</source>
         <translation>%1 %2：“%3”节点已逾期 %4 个工作日</translation>
     </message>
     <message>
-        <source>%1 %2: node "%3" due today</source>
+        <source>%1 %2: node &quot;%3&quot; due today</source>
         <translation>%1 %2：“%3”节点今日到期</translation>
     </message>
 </context>
