@@ -78,3 +78,15 @@ def test_the_start_on_home_builds_no_ledger(data):
     modules = started["modules"]
     assert _imported(modules, [m for m in LIBRARIES if m != "PySide6.QtCharts"]) == []  # 首页 draws its charts
     assert _imported(modules, [f"ui.views.{p}" for p in (*OTHER_PAGES, "ledger_page")]) == []
+
+
+def test_the_launcher_reaches_the_window_without_the_postgresql_driver(tmp_path):
+    """desk-app without a command: the command line's globals are read, then the window (not opened here)."""
+    code = ("import json, sys, ui.app; ui.app.run = lambda **_: 0; import ui.launcher as launcher;"
+            "rc = launcher.main(['--data-dir', sys.argv[1]]);"
+            "print(json.dumps(sorted(sys.modules))); raise SystemExit(rc)")
+    result = subprocess.run([sys.executable, "-c", code, str(tmp_path / "d")], capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 0, result.stderr
+    modules = json.loads(result.stdout.strip().splitlines()[-1])
+    assert _imported(modules, (*LIBRARIES, "importlib.metadata")) == []
