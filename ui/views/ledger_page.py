@@ -112,7 +112,11 @@ class LedgerPage(QWidget):
         self.table.restore_columns()
         self._scope_name = self.tr("All entries")
         self._scope_filter = LedgerFilter()
+        # The bar shows the empty filter without reading the rows: refresh() reads them once the page is shown
+        # (the main window always refreshes the page it shows), so the first rows are queried once, not twice.
+        self.filter_bar.changed.disconnect(self.apply_filter)
         self.filter_bar.set_filter(LedgerFilter())
+        self.filter_bar.changed.connect(self.apply_filter)
 
     def _build_layout(self) -> None:
         head = QHBoxLayout()
