@@ -38,7 +38,7 @@ from desk_app.services.ledger import EntryInput, NewEntry, create_entries
 from desk_app.services.leftovers import tag
 from desk_app.services.session import require_writer
 
-from . import package_measures
+from . import package_again, package_measures
 from .package_format import (
     ATTACHMENT_FIELDS,
     ENTRY_DATE_FIELDS,
@@ -352,6 +352,11 @@ def _apply(preview: PackagePreview, take_conflicts: bool, progress: Progress | N
                                         entry_count=len(data.entries))
         changelog.record("package_receipt", receipt.id, "import", "period", None,
                          f"{data.unit} {data.period}：新增 {len(new_items)} 条，更新 {len(updates)} 条")
+    # Took everything: the office now holds what the package carries, and the same file again would compare
+    # as unchanged, which its receipt can answer (package_again) until anything here changes.
+    clean = (not skipped and len(change_rows) == len(preview.new_changes)
+             and not any(state == CONFLICT for states in preview.child_states.values() for state in states.values()))
+    package_again.remember(unit.id, data.unit, m, data.sha256, campaign_id, clean)
     # The search index is not built here: the triggers queued the new and changed entries, searches find
     # queued ones by a plain scan (a short queue is indexed by the first search), and the GUI indexes a long
     # queue in the background after the import (services/search.py) — not minutes inside this transaction.

@@ -72,6 +72,7 @@ class PackagePreview:
     child_states: dict[str, dict[str, str]] = field(default_factory=dict)  # kind -> uuid -> state
     new_names: NewNames = field(default_factory=NewNames)  # 科室, people, 专班 the import would create
     new_changes: list[dict] = field(default_factory=list)  # change records not yet here (apply writes them)
+    known_counts: dict[str, int] | None = None  # state -> entries, when answered from a receipt (package_again)
 
     @property
     def unit(self) -> str:
@@ -88,6 +89,8 @@ class PackagePreview:
         return "" if target.name == self.data.manifest["campaign"]["name"] else f"（导入到本机的“{target.name}”）"
 
     def count(self, state: str) -> int:
+        if self.known_counts is not None:
+            return self.known_counts.get(state, 0)
         return sum(1 for d in self.entries if d.state == state)
 
     @property
