@@ -1,6 +1,8 @@
 """Migration 14 (a receipt's fingerprint for the same package again) upgrades a database of the version
 before it: receipts taken in before keep everything and have no fingerprint, so their packages compare fully."""
 
+import hashlib
+
 from peewee import SqliteDatabase
 
 from desk_app import paths
@@ -10,7 +12,8 @@ from desk_app.db.models import PackageReceipt
 from desk_app.exchange.package_again import received_unchanged
 
 BEFORE = MIGRATIONS.index(m0014_receipt_recheck)
-SHA = "ab" * 32
+PACKAGE = b"PK\x05\x06" + b"\0" * 18  # the receipt's file (an empty zip): its SHA-256 is on the receipt
+SHA = hashlib.sha256(PACKAGE).hexdigest()
 
 
 def _previous_version_database(path):
@@ -36,5 +39,5 @@ def test_previous_version_upgrades_and_old_receipts_compare_fully(user_folders, 
     assert (receipt.unit.name, receipt.period, receipt.sha256, receipt.entry_count) == ("区财政局", "2026-10", SHA, 120)
     assert receipt.state_digest is None and receipt.again_summary is None
     package = tmp_path / "unit.zip"
-    package.write_bytes(b"PK\x05\x06" + b"\0" * 18)
+    package.write_bytes(PACKAGE)
     assert received_unchanged(package) is None
