@@ -2,6 +2,7 @@
 with the very preview the full comparison gives; anything changed here since, and the full comparison runs."""
 
 import pytest
+from test_package_roundtrip import sent  # noqa: F401 - the fixture
 
 from desk_app.db.models import LedgerEntry, PackageReceipt
 from desk_app.exchange.package import write_package
@@ -9,8 +10,6 @@ from desk_app.exchange.package_again import received_unchanged
 from desk_app.exchange.package_apply import apply_package
 from desk_app.exchange.package_import import CONFLICT, UNCHANGED, preview_package
 from desk_app.services import campaigns, ledger, workflow
-
-from test_package_roundtrip import sent  # noqa: F401 - the fixture
 
 
 @pytest.fixture
