@@ -3,25 +3,20 @@ before it: receipts taken in before keep everything and have no fingerprint, so 
 
 import hashlib
 
-from peewee import SqliteDatabase
+from migration_helpers import database_before
 
 from desk_app import paths
 from desk_app.db import open_database, schema_version
-from desk_app.db.migrations import LATEST_VERSION, MIGRATIONS, m0014_receipt_recheck
+from desk_app.db.migrations import LATEST_VERSION, m0014_receipt_recheck
 from desk_app.db.models import PackageReceipt
 from desk_app.exchange.package_again import received_unchanged
 
-BEFORE = MIGRATIONS.index(m0014_receipt_recheck)
 PACKAGE = b"PK\x05\x06" + b"\0" * 18  # the receipt's file (an empty zip): its SHA-256 is on the receipt
 SHA = hashlib.sha256(PACKAGE).hexdigest()
 
 
 def _previous_version_database(path):
-    path.parent.mkdir(parents=True, exist_ok=True)
-    old = SqliteDatabase(str(path))
-    for migration in MIGRATIONS[:BEFORE]:
-        migration.upgrade(old)
-    old.execute_sql(f"PRAGMA user_version = {BEFORE}")
+    old = database_before(m0014_receipt_recheck, path)
     old.execute_sql("INSERT INTO campaign (name, year, is_current, note, created_at) "
                     "VALUES ('2026年改作风提效能专项行动', 2026, 1, '', '2026-01-01 00:00:00')")
     old.execute_sql("INSERT INTO unit (name, code, sort_order, active) VALUES ('区财政局', '', 1, 1)")
