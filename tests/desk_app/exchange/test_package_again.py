@@ -81,3 +81,22 @@ def test_an_import_that_skipped_conflicts_keeps_no_answer(received, offices, tmp
     assert PackageReceipt.get(PackageReceipt.period == "2026-12").state_digest is None
     assert received_unchanged(newer) is None and received_unchanged(package) is None
     assert preview_package(newer).count(CONFLICT) == 1
+
+
+def test_the_command_line_prints_what_the_full_comparison_prints(received, capsys, monkeypatch, db_dump):
+    from desk_app.cli import main
+    from desk_app.exchange import package_again
+
+    package, _ = received
+    before = db_dump()
+    answers = []
+    original = package_again.received_unchanged
+    monkeypatch.setattr(package_again, "received_unchanged", lambda *args: answers.append(original(*args)) or answers[-1])
+    capsys.readouterr()
+    assert main(["import", "package", str(package), "--yes"]) == 0
+    quick = capsys.readouterr().out
+    assert answers and answers[0] is not None  # answered from the receipt
+    monkeypatch.setattr(package_again, "received_unchanged", lambda *args: None)
+    assert main(["import", "package", str(package), "--yes"]) == 0
+    assert capsys.readouterr().out == quick and "没有需要导入的内容" in quick
+    assert db_dump() == before
