@@ -7,7 +7,7 @@ runs it. Targets (absolute, on a 2-core machine):
     package_s, import_s                                                                              ≤ 3 s
     xlsx_import_s      the 10,000-row ledger previewed and imported (xlsx_preview_s: the preview alone)  ≤ 3 s
     package_cli_s      `desk-app import package FILE --yes` into a folder with its own ledger, backup included  ≤ 4 s
-    package_again_s    the same package again (nothing to do)                                                  ≤ 1.5 s
+    package_again_s    the same package again (nothing to do: its receipt answers, exchange/package_again)       ≤ 1.5 s
     package_changed_s  the next package of the same unit, every entry changed                                 ≤ 8 s
 
 Run: .venv/bin/python bench/exchange.py [--entries N] [--package-entries N] [--only package|ledger]
