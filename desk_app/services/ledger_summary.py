@@ -15,9 +15,9 @@ from peewee import Case, fn
 from desk_app.db.models import LedgerEntry, database
 from desk_app.domain import DONE_STATUSES, OPEN_STATUSES, Status
 
-from . import context, search
+from . import context, ledger_cache, search
 from .ledger_filter import LedgerFilter, overdue_condition, where_clause
-from .ledger_paging import filter_index, with_index
+from .ledger_paging import filter_index, kind_clause, with_index
 
 _DONE = frozenset(s.value for s in DONE_STATUSES)
 _OPEN = frozenset(s.value for s in OPEN_STATUSES)
@@ -48,7 +48,14 @@ _TALLY_COLUMNS = ("kind", "layer", "department_id", "owner_id", "category", "sta
 
 
 def _tally_counts(f: LedgerFilter, column: str = "status") -> dict:
-    """Entries per value of a tally column for a filter the tally can answer."""
+    """Entries per value of a tally column for a filter the tally can answer (kept while nothing changes:
+    a filter change asks for the campaign's whole tally several times)."""
+    key = ("tally", column, f.campaign_id, f.deleted, f.open_only, *(tuple(v) for v in (
+        f.kinds, f.layers, f.department_ids, f.owner_ids, f.categories, f.statuses)))
+    return ledger_cache.cached(key, lambda: _read_tally(f, column))
+
+
+def _read_tally(f: LedgerFilter, column: str) -> dict:
     conds, params = ['"live" = ?'], [0 if f.deleted else 1]
     if f.campaign_id is not None:
         conds.append('"campaign_id" = ?')
@@ -100,7 +107,7 @@ def _scan(f: LedgerFilter) -> LedgerSummary:
         fn.SUM(Case(None, [(LedgerEntry.status.in_(done), 1)], 0)),
         fn.SUM(Case(None, [(overdue_condition(today), 1)], 0)),
         fn.SUM(Case(None, [(LedgerEntry.status == Status.PENDING_CLOSE, 1)], 0)),
-    ).where(where_clause(f)).sql()
+    ).where(kind_clause(f)).sql()
     row = database.execute_sql(with_index(sql, filter_index(f)), params).fetchone()
     total, done_n, overdue, pending = (v or 0 for v in row)
     return LedgerSummary(total, done_n, overdue, pending, total - done_n)

