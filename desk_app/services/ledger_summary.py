@@ -30,6 +30,7 @@ class LedgerSummary:
     overdue: int
     pending_close: int
     open: int
+    partial: bool = False  # first_summary: only total is known yet (the other figures are 0, not to be shown)
 
     @property
     def completion_rate(self) -> float:
@@ -140,6 +141,20 @@ def total_of(f: LedgerFilter) -> int:
     if _tally_can_answer(f):
         return sum(_tally_counts(f).values())
     return summarize(f).total
+
+
+# A search over a list this long shows its count with its first rows and its other figures a moment later.
+FIGURES_LATER_FROM = 20_000
+
+
+def first_summary(f: LedgerFilter) -> LedgerSummary:
+    """What a list shows with its first rows: summarize(f), or for a search over a long list its total alone
+    (partial; summarize(f) gives the rest), which the index counts in one or two reads instead of five or six."""
+    if _text_only(f) and total_of(LedgerFilter(campaign_id=f.campaign_id, deleted=f.deleted)) >= FIGURES_LATER_FROM:
+        total = search.total_count(f.text.strip(), f.campaign_id, f.deleted)
+        if total is not None:
+            return LedgerSummary(total, 0, 0, 0, total, partial=True)
+    return summarize(f)
 
 
 def count_entries(f: LedgerFilter) -> int:

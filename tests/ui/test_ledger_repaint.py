@@ -82,3 +82,21 @@ def test_a_picker_with_a_long_value_shows_it_cut_short_and_never_widens_the_wind
     assert "…" in layer.text() and layer.toolTip() == "主要业务经办人员"
     assert layer.minimumSizeHint().width() < layer.sizeHint().width()
     assert page.window().width() == width
+
+
+def test_a_search_over_a_long_list_shows_its_count_first_and_its_figures_once_typing_pauses(page, qtbot, monkeypatch):
+    from desk_app.services import ledger_summary
+
+    bar = page.filter_bar
+    bar.search.setText("整改")
+    bar._emit_now()
+    assert not page.model.summary.partial  # a short list: every figure at once
+    monkeypatch.setattr(ledger_summary, "FIGURES_LATER_FROM", 1)  # as long as 100,000 entries
+    bar.search.setText("台账")
+    bar._emit_now()
+    full = ledger_summary.summarize(page.model.ledger_filter)
+    assert page.model.summary.partial and page.model.rowCount() == full.total > 0
+    assert f"共 {full.total:,} 条" in page.status_label.text() and "逾期" not in page.status_label.text()
+    qtbot.waitUntil(lambda: not page.model.summary.partial)
+    assert page.model.summary == full
+    assert f"逾期 {full.overdue:,} 条" in page.status_label.text()

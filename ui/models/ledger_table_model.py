@@ -13,7 +13,7 @@ from collections import OrderedDict
 from dataclasses import replace
 
 from PySide6 import QtCore
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from desk_app.services import context, ledger_columns, ledger_query, measures, settings
@@ -27,6 +27,7 @@ PAGE_SIZE = 64  # a screenful or two: the first paint of a new filter reads no m
 # Sorting by a long text reads every row of the list; search is how a clerk finds text.
 UNSORTABLE = {"description"}
 MAX_PAGES = 40  # ~2,500 rows kept in memory
+FIGURES_DELAY_MS = 150  # a search's other figures: once typing pauses (the search box waits 120 ms)
 LIGHT_KEY = "light"
 ENTRY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 LIGHT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -105,6 +106,10 @@ class LedgerTableModel(QAbstractTableModel):
         self.summary = None
         self._editing: dict[int, str] = {}  # entry id -> who else is editing it (ui/change_poller)
         self.nested = NestedRows()  # expanded tasks and their measure rows (ui/models/measure_rows)
+        self._figures_timer = QTimer(self)
+        self._figures_timer.setSingleShot(True)
+        self._figures_timer.setInterval(FIGURES_DELAY_MS)
+        self._figures_timer.timeout.connect(self._read_figures)
 
     # -- configuration ----------------------------------------------------------------------
     @property
@@ -149,14 +154,28 @@ class LedgerTableModel(QAbstractTableModel):
         return column is not None and column.sort_key is not None and column.sort_key not in UNSORTABLE
 
     def reload(self) -> None:
-        """Re-run the count and drop cached rows (after a filter change or an edit)."""
+        """Re-run the count and drop cached rows (after a filter change or an edit). A search over a long list
+        shows its count now and its other figures once typing pauses (summary.partial until then)."""
         self.beginResetModel()
         self._forget_pages()
         self.nested.clear()
         self._due_soon_days = settings.preferences().due_soon_days
-        self.summary = ledger_query.summarize(self._filter)
+        self.summary = ledger_query.first_summary(self._filter)
         self._count = self.summary.total
         self.endResetModel()
+        if self.summary.partial:
+            self._figures_timer.start()
+        self.summary_changed.emit(self.summary)
+
+    def _read_figures(self) -> None:
+        """The figures a search's first summary left out (逾期, 完成率, 待审核销号), exact when shown."""
+        if self.summary is None or not self.summary.partial:
+            return
+        summary = ledger_query.summarize(self._filter)
+        if summary.total != self._count:  # written meanwhile: the rows too are read again
+            self.reload()
+            return
+        self.summary = summary
         self.summary_changed.emit(self.summary)
 
     def refresh_rows(self) -> None:
