@@ -152,6 +152,7 @@ class LedgerTable(QTableView):
         self.line_height = self.fontMetrics().height()
         self.verticalHeader().setDefaultSectionSize(self.line_height + 12)
         self.verticalHeader().setMinimumWidth(44)
+        self._row_digits = 0  # the most digits a row number has had (_hold_row_header_width)
         model.modelReset.connect(self._hold_row_header_width)
         self.header.setSectionsMovable(True)
         self.header.sectionMoved.connect(self._column_moved)
@@ -182,6 +183,10 @@ class LedgerTable(QTableView):
         """The row numbers' column keeps the widest it has been: as wide as 100,000 needs it stays when a filter
         lists 48,177 or 8 entries, so a filter change does not resize the table, move the frozen columns and lay
         out and repaint everything around them."""
+        digits = len(str(self.model().rowCount()))
+        if digits <= self._row_digits:  # asking the header for its width reads a thousand row numbers
+            return
+        self._row_digits = digits
         header = self.verticalHeader()
         width = header.sizeHint().width()
         if width > header.minimumWidth():
