@@ -143,7 +143,6 @@ class CheckListButton(QToolButton):
         self.popup: CheckListPopup | None = None
         self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)  # may narrow (minimumSizeHint)
         self.setStyleSheet("QToolButton { padding: 3px 6px; border: 1px solid #b0bec5; border-radius: 3px; }"
                            "QToolButton[active=\"true\"] { border-color: #1565c0; color: #0d47a1; "
                            "background: #e3f2fd; }")
@@ -198,6 +197,10 @@ class CheckListButton(QToolButton):
             self.setProperty("active", bool(self._values))
             self.style().unpolish(self)
             self.style().polish(self)
+            # Where the bar is short of room, the buttons showing a value give way (minimumSizeHint), not the
+            # ones showing 全部.
+            horizontal = QSizePolicy.Policy.Preferred if self._values else QSizePolicy.Policy.Fixed
+            self.setSizePolicy(horizontal, QSizePolicy.Policy.Fixed)
 
     def open_popup(self) -> CheckListPopup:
         counts = self.counts_for() if self.counts_for is not None else None
