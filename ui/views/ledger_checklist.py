@@ -143,6 +143,7 @@ class CheckListButton(QToolButton):
         self.popup: CheckListPopup | None = None
         self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)  # may narrow (minimumSizeHint)
         self.setStyleSheet("QToolButton { padding: 3px 6px; border: 1px solid #b0bec5; border-radius: 3px; }"
                            "QToolButton[active=\"true\"] { border-color: #1565c0; color: #0d47a1; "
                            "background: #e3f2fd; }")
@@ -150,10 +151,13 @@ class CheckListButton(QToolButton):
         self._show()
 
     def minimumSizeHint(self):  # noqa: N802 - Qt override
-        """As narrow as "层级：… ▾": a cramped bar narrows its buttons, and what a button shows never sets how
-        wide the bar, the page and the window must be (each such change laid out and repainted all of them)."""
-        hint = super().minimumSizeHint()
-        least = self.fontMetrics().horizontalAdvance(f"{self.label}：… ▾") + 16
+        """As narrow as the button showing 全部, whatever it shows: a bar short of room narrows the buttons
+        showing a (longer) value, and what a button shows never changes how wide the bar, the page and the
+        window must be (each such change laid out and repainted all of them)."""
+        hint = super().sizeHint()
+        metrics = self.fontMetrics()
+        padding = hint.width() - metrics.horizontalAdvance(self.text())
+        least = padding + metrics.horizontalAdvance(f"{self.label}：{self.tr('all')} ▾")
         return QSize(min(hint.width(), least), hint.height())
 
     def set_items(self, items: list[tuple[str, object]]) -> None:
@@ -197,10 +201,6 @@ class CheckListButton(QToolButton):
             self.setProperty("active", bool(self._values))
             self.style().unpolish(self)
             self.style().polish(self)
-            # Where the bar is short of room, the buttons showing a value give way (minimumSizeHint), not the
-            # ones showing 全部.
-            horizontal = QSizePolicy.Policy.Preferred if self._values else QSizePolicy.Policy.Fixed
-            self.setSizePolicy(horizontal, QSizePolicy.Policy.Fixed)
 
     def open_popup(self) -> CheckListPopup:
         counts = self.counts_for() if self.counts_for is not None else None
