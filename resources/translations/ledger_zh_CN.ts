@@ -509,7 +509,7 @@
         <translation>所选科室</translation>
     </message>
     <message>
-        <source>Enter your name under Settings → General (the clerk's name, as in the people list) to see the entries you are responsible for.</source>
+        <source>Enter your name under Settings → General (the clerk&apos;s name, as in the people list) to see the entries you are responsible for.</source>
         <translation>请先在“设置 → 常规”中填写经办人姓名（与人员名单中的姓名一致），才能查看本人负责的事项。</translation>
     </message>
 </context>
@@ -556,8 +556,8 @@
         <translation>筛选：%1</translation>
     </message>
     <message>
-        <source>%1 is saved but the current filter does not list it. &lt;a href='show'&gt;Clear the filters and show it&lt;/a&gt;</source>
-        <translation>%1 已保存，但不符合当前筛选条件，列表中没有列出。&lt;a href='show'&gt;清除筛选并显示它&lt;/a&gt;</translation>
+        <source>%1 is saved but the current filter does not list it. &lt;a href=&apos;show&apos;&gt;Clear the filters and show it&lt;/a&gt;</source>
+        <translation>%1 已保存，但不符合当前筛选条件，列表中没有列出。&lt;a href=&apos;show&apos;&gt;清除筛选并显示它&lt;/a&gt;</translation>
     </message>
     <message>
         <source>Undo history cleared: %1 cannot be undone.</source>
@@ -771,7 +771,7 @@
 <context>
     <name>_FieldPopup</name>
     <message>
-        <source>A date range: use "Deadline from … to …" above the table.</source>
+        <source>A date range: use &quot;Deadline from … to …&quot; above the table.</source>
         <translation>按日期范围筛选：请用表格上方的“整改时限从……至……”。</translation>
     </message>
     <message>
