@@ -235,9 +235,12 @@ class LedgerPage(QWidget):
         s = self.model.summary
         if s is None:
             return
-        text = (self.tr("Total %1, overdue %2, completion rate %3%")
-                .replace("%1", f"{s.total:,}").replace("%2", f"{s.overdue:,}")
-                .replace("%3", f"{s.completion_rate * 100:.1f}"))
+        if s.partial:  # a search over a long list: its other figures follow once typing pauses
+            text = self.tr("Total %1, counting the other figures…").replace("%1", f"{s.total:,}")
+        else:
+            text = (self.tr("Total %1, overdue %2, completion rate %3%")
+                    .replace("%1", f"{s.total:,}").replace("%2", f"{s.overdue:,}")
+                    .replace("%3", f"{s.completion_rate * 100:.1f}"))
         if s.pending_close:
             text += "　" + self.tr("awaiting close review %1").replace("%1", str(s.pending_close))
         selected = len(self.table.selectionModel().selectedRows()) if self.table.selectionModel() else 0
