@@ -14,6 +14,7 @@ from pathlib import Path
 from peewee import JOIN, fn
 
 from desk_app import paths
+from desk_app.db.bulk_insert import insert_many
 from desk_app.db.models import (
     Attachment,
     Campaign,
@@ -103,7 +104,7 @@ def _bulk_insert(model, rows: list[dict]) -> None:
     columns = ", ".join(f'"{fields_by_name[n].column_name}"' for n in names)
     marks = ", ".join("?" for _ in names)
     sql = f'INSERT INTO "{model._meta.table_name}" ({columns}) VALUES ({marks})'
-    model._meta.database.cursor().executemany(sql, [[_sql_value(r[n]) for n in names] for r in rows])
+    insert_many(model._meta.database, model._meta.table_name, sql, [[_sql_value(r[n]) for n in names] for r in rows])
 
 
 def _bulk_update(model, rows: list[tuple[int, dict]]) -> None:
