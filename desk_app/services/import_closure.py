@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from desk_app.db.bulk_insert import insert_many
 from desk_app.db.models import database
 from desk_app.db.versioned import bump_sql
 from desk_app.domain import Status
@@ -77,10 +78,10 @@ def record_import_history(items: list[ImportedHistory]) -> None:
                 log_rows.append(_log("ledger_entry", item.entry_id, "status",
                                      f"{Status.CLOSED.value}（{IMPORT_CLOSE_EVENT}：{text}）", at, actor, "update"))
     cursor = database.cursor()
-    for sql, rows in ((_CLOSE_SQL, closing), (_PENDING_SQL, pending), (_PROGRESS_SQL, progress_rows), (_EVENT_SQL, event_rows),
-                      (_LOG_SQL, log_rows)):
+    for sql, rows in ((_CLOSE_SQL, closing), (_PENDING_SQL, pending), (_EVENT_SQL, event_rows), (_LOG_SQL, log_rows)):
         if rows:
             cursor.executemany(sql, rows)
+    insert_many(database, "progress_update", _PROGRESS_SQL, progress_rows)
 
 
 def _day(value: date | None) -> str | None:
