@@ -3,6 +3,7 @@
     .venv/bin/python bench/shared.py                 # PostgreSQL: a throw-away cluster (issue 16 part A)
     .venv/bin/python bench/shared.py --database URL  # a given PostgreSQL server
     .venv/bin/python bench/shared.py --sqlite        # several programs on one SQLite file (WAL)
+    .venv/bin/python bench/shared.py --database URL --reuse  # URL already holds the campaign (quicker reruns)
     options: --entries 100000 --clients 8 --edits 500 --hot 20 --hot-share 0.25
 
 The campaign is the demo at --entries (built once per schema version into a cache folder, copied afresh
@@ -184,6 +185,8 @@ def main(argv=None) -> int:
     parser.add_argument("--edits", type=int, default=500)
     parser.add_argument("--hot", type=int, default=20, help="entries several clerks edit")
     parser.add_argument("--hot-share", type=float, default=0.25)
+    parser.add_argument("--reuse", action="store_true",
+                        help="with --database: it already holds this campaign (an earlier run's copy); no copy")
     parser.add_argument("--no-versions", action="store_true",
                         help="save without base_version (last writer wins): shows what the check catches")
     args = parser.parse_args(argv)
@@ -238,6 +241,8 @@ def shared_server(args, reference: Path, stack: ExitStack) -> str:
         stack.callback(cluster.stop)
         cluster.sql("CREATE DATABASE bench_shared")
         url = cluster.url("bench_shared")
+    if args.reuse and args.database:
+        return url
     print(f"copying the campaign onto {url.split('@')[-1]} …", file=sys.stderr)
     for command in (["db", "init", url], ["db", "copy", "--from", f"sqlite:{reference}", "--to", url]):
         subprocess.run([sys.executable, "-m", "desk_app", *command], check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
