@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+import functools
+from dataclasses import fields, replace
 from datetime import date, datetime
 from types import SimpleNamespace
 
@@ -95,12 +96,24 @@ _EXTENSIONS_SQL = ("SELECT entry_id, COUNT(*) FROM entry_event WHERE kind = ? AN
                    "GROUP BY entry_id")
 
 
-def _date(value):
-    return date.fromisoformat(value) if isinstance(value, str) and value else value
+_NAME_FIELDS = ("owner_name", "leader_name", "responsible_name", "reviewer_name", "department_name",
+                "task_force_name")
 
 
-def _time(value):
-    return datetime.fromisoformat(value) if isinstance(value, str) and value else value
+@functools.cache
+def _field_names(cls) -> frozenset[str]:
+    return frozenset() if hasattr(cls, "__post_init__") else frozenset(f.name for f in fields(cls))
+
+
+def _frozen(cls, values: dict):
+    """cls(**values) for a frozen dataclass given every field: the same object (equal, hashed and frozen
+    alike), but without the generated __init__, which sets each field through object.__setattr__ — for
+    EntryRecord's 50 fields 30 µs a record, 6 ms of a page of 200, more than reading the page."""
+    if values.keys() != _field_names(cls):
+        return cls(**values)  # a field missing or unknown (or checks of the class's own): the constructor
+    record = object.__new__(cls)
+    record.__dict__.update(values)
+    return record
 
 
 def load_records(entry_ids: list[int]):
@@ -131,19 +144,24 @@ def load_records(entry_ids: list[int]):
         latest.update(database.execute_sql(_LATEST_PROGRESS_SQL.format(marks=marks), chunk).fetchall())
     records = []
     width = len(_RECORD_COLUMNS)
+    to_date, to_time = date.fromisoformat, datetime.fromisoformat
     for entry_id in entry_ids:
         row = rows.get(entry_id)
         if row is None:
             continue
         values = dict(zip(_RECORD_COLUMNS, row[:width], strict=True))
-        for name in _DATES:
-            values[name] = _date(values[name])
+        for name in _DATES:  # ISO text (SQLite, and PostgreSQL's loaders) to date and datetime
+            value = values[name]
+            if value and type(value) is str:
+                values[name] = to_date(value)
         for name in _TIMES:
-            values[name] = _time(values[name])
-        owner, leader, responsible, reviewer, department, task_force = (n or "" for n in row[width:width + 6])
-        records.append(EntryRecord(**values, owner_name=owner, leader_name=leader, responsible_name=responsible,
-                                   reviewer_name=reviewer, department_name=department, task_force_name=task_force,
-                                   extension_count=extensions.get(entry_id, 0),
-                                   latest_progress=latest.get(entry_id, ""),
-                                   missing=missing_essentials(SimpleNamespace(**values))))
+            value = values[name]
+            if value and type(value) is str:
+                values[name] = to_time(value)
+        missing = missing_essentials(SimpleNamespace(**values))
+        for name, value in zip(_NAME_FIELDS, row[width:width + 6], strict=True):
+            values[name] = value or ""
+        values.update(extension_count=extensions.get(entry_id, 0), latest_progress=latest.get(entry_id, ""),
+                      missing=missing)
+        records.append(_frozen(EntryRecord, values))
     return records
