@@ -123,3 +123,37 @@ def run_with_progress(parent: QWidget | None, task: Task, *, show_errors: bool =
     dialog.canceled.connect(task.cancel)
     start(task)
     return task
+
+
+class LatestReading:
+    """Readings of one view on a worker thread where only the newest counts: a reading overtaken by a newer
+    start is dropped when it arrives, and so is one whose owner widget was closed meanwhile. The tasks are
+    kept alive while they run (Qt holds no reference to a QRunnable that does not delete itself)."""
+
+    def __init__(self, owner: QObject):
+        self._owner = owner
+        self._generation = 0
+        self._running: set[Task] = set()
+
+    def start(self, work, on_done, on_failed=None) -> Task:
+        """Run `work()` on a worker; `on_done(result)` / `on_failed(message)` on the GUI thread if still current."""
+        self._generation += 1
+        generation = self._generation
+
+        def current() -> bool:
+            return generation == self._generation and isValid(self._owner)
+
+        task = Task(lambda _progress: work())
+        task.reported = False
+        task.finished_ok.connect(lambda result: on_done(result) if current() else None)
+        if on_failed is not None:
+            task.failed.connect(lambda message: on_failed(message) if current() else None)
+        for signal in (task.finished_ok, task.failed, task.cancelled):
+            signal.connect(lambda *_: setattr(task, "reported", True))
+        # Dropped at a later start, never inside its own signal.
+        self._running = {t for t in self._running if not t.reported} | {task}
+        return start(task)
+
+    def drop(self) -> None:
+        """Whatever is still running is no longer wanted (a synchronous reading replaced it)."""
+        self._generation += 1

@@ -3,7 +3,7 @@
 from datetime import date, timedelta
 
 import pytest
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QLabel
 
 from desk_app.domain import EventKind, Status
 from desk_app.services import attachments, context, ledger, ledger_query, org, workflow
@@ -155,4 +155,27 @@ def test_extension_needs_a_reason_and_counts(app, qtbot, demo):
     assert ledger.get_entry(entry.id).extension_count == 1
     again = ExtendDialog(entry.id)
     qtbot.addWidget(again)
-    assert "1" in again.findChild(type(again.general_error), "extension_count").text()
+    assert "1" in again.findChild(QLabel, "extension_count").text()
+
+
+def test_a_refusal_naming_no_field_shows_below_the_form_and_keeps_the_dialog_open(app, qtbot, demo, monkeypatch):
+    from desk_app.errors import DeskAppError
+    from desk_app.services import ledger_extend
+    from ui.views.ledger_extend_dialog import ExtendDialog
+
+    entry = _entry(demo, Status.IN_PROGRESS)
+    dialog = ExtendDialog(entry.id)
+    qtbot.addWidget(dialog)
+    dialog.reason.set_value("汛期施工受阻")
+
+    def refuse(*_args):
+        raise DeskAppError("另一位同事刚刚修改了这条记录")
+
+    monkeypatch.setattr(ledger_extend, "extend", refuse)
+    dialog._accept()
+    general = dialog.findChild(QLabel, "extend_error")
+    assert not general.isHidden() and "刚刚修改" in general.text()
+    assert dialog.boxes["reason"].error.isHidden() and dialog.result() != QDialog.DialogCode.Accepted
+    monkeypatch.undo()
+    dialog._accept()
+    assert general.isHidden() and ledger.get_entry(entry.id).extension_count == 1

@@ -104,3 +104,41 @@ def _alive(widget) -> bool:
     from shiboken6 import isValid
 
     return isValid(widget)
+
+
+def test_only_the_newest_reading_is_drawn_and_none_after_its_owner_closed(qtbot):
+    """A slow reading overtaken by a newer one arrives late: dropped. A reading whose page closed: dropped."""
+    import threading
+
+    from PySide6.QtCore import QThreadPool
+    from PySide6.QtWidgets import QWidget
+
+    from ui import tasks
+
+    owner, release, drawn = QWidget(), threading.Event(), []
+    reading = tasks.LatestReading(owner)
+
+    def slow():
+        release.wait(5)
+        return "older"
+
+    first = reading.start(slow, drawn.append)
+    reading.start(lambda: "newer", drawn.append)
+    qtbot.waitUntil(lambda: drawn == ["newer"], timeout=5000)
+    release.set()
+    qtbot.waitUntil(lambda: first.reported, timeout=5000)
+    assert drawn == ["newer"]
+
+    failures = []
+    reading.start(lambda: 1 / 0, drawn.append, failures.append)
+    qtbot.waitUntil(lambda: bool(failures), timeout=5000)
+    assert failures[0].startswith("ZeroDivisionError") and drawn == ["newer"]
+
+    release.clear()
+    last = reading.start(slow, drawn.append)
+    owner.deleteLater()
+    qtbot.waitUntil(lambda: not _alive(owner), timeout=2000)
+    release.set()
+    qtbot.waitUntil(lambda: last.reported, timeout=5000)
+    QThreadPool.globalInstance().waitForDone(5000)
+    assert drawn == ["newer"]

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
 from desk_app.domain import Attendance
+
+from .record_table import RecordTableModel
 
 STATUS_COLORS = {
     Attendance.PRESENT: "#2e7d32", Attendance.LEAVE: "#b26a00", Attendance.ABSENT: "#c62828",
@@ -13,32 +15,12 @@ STATUS_COLORS = {
 }
 
 
-class MeetingListModel(QAbstractTableModel):
+class MeetingListModel(RecordTableModel):
     COLUMNS = ("type", "number", "date", "title", "attendance", "decisions")
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.rows: list = []
 
     def headers(self):
         return (self.tr("Type"), self.tr("No."), self.tr("Date"), self.tr("Meeting name"), self.tr("Present"),
                 self.tr("Decisions"))
-
-    def set_rows(self, rows) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()):  # noqa: N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()):  # noqa: N802
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers()[section]
-        return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -60,11 +42,8 @@ class MeetingListModel(QAbstractTableModel):
             return f"{m.title}\n{m.start_at:%Y-%m-%d %H:%M} {m.place}"
         return None
 
-    def row_of(self, meeting_id: int) -> int:
-        return next((i for i, m in enumerate(self.rows) if m.id == meeting_id), -1)
 
-
-class AttendanceModel(QAbstractTableModel):
+class AttendanceModel(RecordTableModel):
     """序号 / 姓名 / 单位 / 职务 / 签到 / 原因; the reason column is edited in place."""
 
     COLUMNS = ("no", "name", "unit", "title", "status", "reason")
@@ -72,28 +51,11 @@ class AttendanceModel(QAbstractTableModel):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.rows: list = []
         self.on_reason_edited = None  # callable(attendance_id, new_reason), set by the page
 
     def headers(self):
         return (self.tr("No."), self.tr("Name"), self.tr("Unit"), self.tr("Title"), self.tr("Attendance"),
                 self.tr("Reason / note"))
-
-    def set_rows(self, rows) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()):  # noqa: N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()):  # noqa: N802
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers()[section]
-        return None
 
     def flags(self, index):
         base = super().flags(index)
@@ -122,6 +84,3 @@ class AttendanceModel(QAbstractTableModel):
         if self.on_reason_edited is not None:
             self.on_reason_edited(self.rows[index.row()].id, str(value or "").strip())
         return True
-
-    def row_of(self, attendance_id: int) -> int:
-        return next((i for i, a in enumerate(self.rows) if a.id == attendance_id), -1)

@@ -2,41 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
-
-class _Table(QAbstractTableModel):
-    COLUMNS: tuple[str, ...] = ()
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.rows: list = []
-
-    def headers(self) -> tuple[str, ...]:
-        raise NotImplementedError
-
-    def set_rows(self, rows) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()):  # noqa: N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()):  # noqa: N802
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers()[section]
-        return None
-
-    def row_of(self, record_id: int) -> int:
-        return next((i for i, r in enumerate(self.rows) if r.id == record_id), -1)
+from .record_table import RecordTableModel
 
 
-class TaskForceListModel(_Table):
+class TaskForceListModel(RecordTableModel):
     COLUMNS = ("name", "members", "open", "overdue", "plan", "report")
 
     def __init__(self, parent=None):
@@ -75,7 +47,7 @@ class TaskForceListModel(_Table):
         return None
 
 
-class MemberModel(_Table):
+class MemberModel(RecordTableModel):
     COLUMNS = ("role", "name", "unit", "title", "phone")
 
     def headers(self):

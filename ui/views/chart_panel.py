@@ -12,6 +12,7 @@ from desk_app.reports.stats_rows import NO_LAYER_KINDS, OTHER_LAYER, TOTAL, laye
 from desk_app.services import org, stats, taskforces
 from desk_app.services.ledger_query import LedgerFilter
 from desk_app.services.stats_trend import monthly_trend
+from ui.tasks import LatestReading
 
 from .chart_bars import RED, Bar, BarChart
 from .chart_line import LineChart, MonthFigure
@@ -91,8 +92,7 @@ class ChartPanel(QWidget):
         super().__init__(parent)
         self.base: LedgerFilter | None = None
         self.groups: dict[str, list] = {}
-        self._generation = 0
-        self._running: set = set()
+        self._reading = LatestReading(self)
         self.department = BarChart()
         self.task_force = BarChart()
         self.overdue = BarChart(rates=False, color=RED)
@@ -116,28 +116,17 @@ class ChartPanel(QWidget):
 
     def load(self, base: LedgerFilter, **kwargs) -> None:
         """Read and draw now (统计 passes what it has already read: see chart_data)."""
+        self._reading.drop()  # a background reading still running would draw older figures over these
         self.show_data(base, chart_data(base, **kwargs))
 
     def load_in_background(self, base: LedgerFilter) -> None:
         """Read on a worker thread and draw when done (首页 at 100,000 entries: about a second of
         grouping that must not hold the window); an older reading that arrives late is dropped."""
-        from ui import tasks  # noqa: PLC0415
+        self._reading.start(lambda: chart_data(base), lambda data: self._arrived(base, data))
 
-        self._generation += 1
-        generation = self._generation
-        task = tasks.Task(lambda _progress: chart_data(base))
-        task.reported = False
-        task.finished_ok.connect(lambda data: self._arrived(generation, base, data))
-        for signal in (task.finished_ok, task.failed, task.cancelled):
-            signal.connect(lambda *_: setattr(task, "reported", True))
-        # Kept alive while it runs; dropped at a later start, never inside its own signal.
-        self._running = {t for t in self._running if not t.reported} | {task}
-        tasks.start(task)
-
-    def _arrived(self, generation: int, base: LedgerFilter, data: ChartData) -> None:
-        if generation == self._generation:
-            self.show_data(base, data)
-            self.loaded.emit()
+    def _arrived(self, base: LedgerFilter, data: ChartData) -> None:
+        self.show_data(base, data)
+        self.loaded.emit()
 
     def show_data(self, base: LedgerFilter, data: ChartData) -> None:
         self.base = base

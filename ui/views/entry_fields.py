@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.domain import DeadlineType
+from desk_app.errors import DeskAppError, ValidationError
 from desk_app.services import ledger_pickers
 
 from .date_field import DateField
@@ -219,3 +220,42 @@ class FieldBox(QWidget):
         self.error.setText(message)
         self.error.setVisible(bool(message))
         self.editor.setStyleSheet("border: 1px solid #c62828;" if message else "")
+
+
+class FormErrors:
+    """Where a dialog shows what a service refused: under the field the message names (focus goes there), or
+    in one red line below the form; the dialog stays open so nothing typed is lost."""
+
+    def __init__(self, boxes: dict[str, FieldBox], object_name: str = ""):
+        self.boxes = boxes
+        self.general = QLabel()
+        if object_name:
+            self.general.setObjectName(object_name)
+        self.general.setStyleSheet("color: #c62828;")
+        self.general.setWordWrap(True)
+        self.general.hide()
+
+    def attempt(self, perform, field_alias: dict[str, str] | None = None) -> bool:
+        """Run `perform()` after clearing the old messages; False (and the message shown) if it was refused."""
+        for box in self.boxes.values():
+            box.show_error("")
+        self.general.hide()
+        try:
+            perform()
+        except ValidationError as exc:
+            field = exc.field or ""
+            box = self.boxes.get((field_alias or {}).get(field, field))
+            if box is None:
+                self.show_general(exc.message)
+            else:
+                box.show_error(exc.message)
+                box.setFocus()
+            return False
+        except DeskAppError as exc:
+            self.show_general(exc.message)
+            return False
+        return True
+
+    def show_general(self, message: str) -> None:
+        self.general.setText(message)
+        self.general.show()

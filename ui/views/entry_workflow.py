@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from desk_app.errors import DeskAppError, ValidationError
 from desk_app.services import attachments, context, ledger, ledger_columns, org, workflow
 
-from .entry_fields import DateField, FieldBox, PickCombo, TextBox
+from .entry_fields import DateField, FieldBox, FormErrors, PickCombo, TextBox
 from .ledger_empty import EmptyPlaceholder
 
 
@@ -38,10 +38,7 @@ class _WorkflowDialog(QDialog):
         self.entry = ledger.get_entry(entry_id)
         self.form = QFormLayout()
         self.boxes: dict[str, FieldBox] = {}
-        self.general_error = QLabel()
-        self.general_error.setStyleSheet("color: #c62828;")
-        self.general_error.setWordWrap(True)
-        self.general_error.hide()
+        self.errors = FormErrors(self.boxes)
         summary = QLabel(f"<b>{self.entry.code}</b>　{self.entry.status}　"
                          + self.tr("Deadline: %1").replace("%1", ledger_columns.deadline_text(self.entry) or "—"))
         description = QLabel(self.entry.description[:200])
@@ -55,7 +52,7 @@ class _WorkflowDialog(QDialog):
         layout.addWidget(summary)
         layout.addWidget(description)
         layout.addLayout(self.form)
-        layout.addWidget(self.general_error)
+        layout.addWidget(self.errors.general)
         layout.addWidget(self.buttons)
         self.resize(560, 380)
 
@@ -69,27 +66,11 @@ class _WorkflowDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(text)
 
     def _accept(self) -> None:
-        for box in self.boxes.values():
-            box.show_error("")
-        self.general_error.hide()
-        try:
+        def perform():
             self.outcome = self.perform()
-        except ValidationError as exc:
-            box = self.boxes.get(self.field_alias().get(exc.field, exc.field))
-            if box is not None:
-                box.show_error(exc.message)
-                box.setFocus()
-            else:
-                self._general(exc.message)
-            return
-        except DeskAppError as exc:
-            self._general(exc.message)
-            return
-        self.accept()
 
-    def _general(self, message: str) -> None:
-        self.general_error.setText(message)
-        self.general_error.show()
+        if self.errors.attempt(perform, self.field_alias()):
+            self.accept()
 
     def field_alias(self) -> dict[str, str]:
         return {}

@@ -15,11 +15,10 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.domain import EventKind
-from desk_app.errors import DeskAppError, ValidationError
 from desk_app.services import context, ledger_columns, ledger_extend, workflow
 from desk_app.services.entry_records import load_records
 
-from .entry_fields import DateField, FieldBox, TextBox
+from .entry_fields import DateField, FieldBox, FormErrors, TextBox
 from .ledger_empty import EmptyPlaceholder
 
 DEFAULT_DAYS = 30
@@ -82,11 +81,7 @@ class ExtendDialog(QDialog):
                                     ("reason", self.tr("Reason (required):"), self.reason)):
             self.boxes[name] = FieldBox(widget)
             form.addRow(label, self.boxes[name])
-        self.general_error = QLabel()
-        self.general_error.setObjectName("extend_error")
-        self.general_error.setStyleSheet("color: #c62828;")
-        self.general_error.setWordWrap(True)
-        self.general_error.hide()
+        self.errors = FormErrors(self.boxes, "extend_error")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Extend"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
@@ -94,34 +89,18 @@ class ExtendDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(self.general_error)
+        layout.addWidget(self.errors.general)
         layout.addWidget(buttons)
         self.resize(560, 420 if single else 340)
         self.reason.setFocus()
 
     def _accept(self) -> None:
-        for box in self.boxes.values():
-            box.show_error("")
-        self.general_error.hide()
-        try:
+        def perform():
             self.extension = ledger_extend.extend([e.id for e in self.entries], self.deadline.value(),
                                                   self.reason.value())
-        except ValidationError as exc:
-            box = self.boxes.get(exc.field or "")
-            if box is not None:
-                box.show_error(exc.message)
-                box.setFocus()
-            else:
-                self._general(exc.message)
-            return
-        except DeskAppError as exc:
-            self._general(exc.message)
-            return
-        self.accept()
 
-    def _general(self, message: str) -> None:
-        self.general_error.setText(message)
-        self.general_error.show()
+        if self.errors.attempt(perform):
+            self.accept()
 
 
 def _day(value) -> str:

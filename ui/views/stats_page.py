@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from shiboken6 import isValid
 
 from desk_app.reports.options import PrintOptions
 from desk_app.reports.stats_rows import OTHER_LAYER, TOTAL, SummaryRow, breakdown_table
@@ -26,6 +25,7 @@ from desk_app.services import stats
 from desk_app.services.ledger_query import LedgerFilter, summarize
 from desk_app.services.ledger_summary import total_of
 from desk_app.services.stats_trend import monthly_trend
+from ui.tasks import LatestReading
 
 from .chart_panel import ChartPanel, chart_data, group_filter
 from .print_actions import add_print_actions, show_preview
@@ -88,8 +88,7 @@ class StatsPage(QWidget):
     def __init__(self, state, parent=None):
         super().__init__(parent)
         self.state = state
-        self._generation = 0
-        self._running: set = set()
+        self._reading = LatestReading(self)
         self.setWindowTitle(self.tr("Statistics"))
         self.heading = QLabel()
         font = self.heading.font()
@@ -216,12 +215,13 @@ class StatsPage(QWidget):
         self._fill_months()
         month = self.as_of_month()
         f = self.base_filter()
-        self._generation += 1  # a reading still running for an earlier refresh is dropped when it arrives
+        if not month and total_of(f) >= self.BACKGROUND_FROM:
+            self.summary.setText(self.tr("Counting the figures…"))
+            self._reading.start(lambda: collect(f), lambda data: self._show(data, ""), self._failed)
+            return
+        self._reading.drop()  # a reading still running for an earlier refresh is dropped when it arrives
         if not month:
-            if total_of(f) >= self.BACKGROUND_FROM:
-                self._collect_in_background(f, self._generation)
-            else:
-                self._show(collect(f), "")
+            self._show(collect(f), "")
             return
         from desk_app.services.month_view import run_as_of  # noqa: PLC0415
 
@@ -233,27 +233,8 @@ class StatsPage(QWidget):
             lambda progress: run_as_of(campaign_id, month, lambda: collect(f), progress),
             lambda data: self._show(data, month))
 
-    def _collect_in_background(self, f: LedgerFilter, generation: int) -> None:
-        from ui import tasks  # noqa: PLC0415
-
-        self.summary.setText(self.tr("Counting the figures…"))
-        task = tasks.Task(lambda _progress: collect(f))
-        task.reported = False
-        task.finished_ok.connect(lambda data: self._arrived(generation, data))
-        task.failed.connect(lambda message: self._failed(generation, message))
-        for signal in (task.finished_ok, task.failed, task.cancelled):
-            signal.connect(lambda *_: setattr(task, "reported", True))
-        # Kept alive while it runs; dropped at a later start, never inside its own signal.
-        self._running = {t for t in self._running if not t.reported} | {task}
-        tasks.start(task)
-
-    def _arrived(self, generation: int, data: dict) -> None:
-        if generation == self._generation and isValid(self):
-            self._show(data, "")
-
-    def _failed(self, generation: int, message: str) -> None:
-        if generation == self._generation and isValid(self):
-            self.summary.setText(self.tr("The figures could not be read: %1").replace("%1", message))
+    def _failed(self, message: str) -> None:
+        self.summary.setText(self.tr("The figures could not be read: %1").replace("%1", message))
 
     def _show(self, data: dict, month: str) -> None:
         s, on_time, days = data["summary"], data["on_time"], data["days"]
