@@ -49,12 +49,31 @@ def open_data():
 def run(open_file: str | None = None) -> int:
     app = create_application()
     from desk_app.logs import setup_logging  # noqa: PLC0415
-    from desk_app.services import session  # noqa: PLC0415
 
     from . import crash  # noqa: PLC0415
-    from .views import safety_startup  # noqa: PLC0415
 
     crash.install(setup_logging())
+    exit_after_show = bool(os.environ.get("DESK_APP_EXIT_AFTER_SHOW"))  # build/smoke_test.py, bench/startup.py
+    window = open_window(checks=not exit_after_show)
+    if isinstance(window, int):
+        return window
+    if exit_after_show:
+        window.exit_hook = _ExitAfterShow(window, app)
+    if open_file:  # a data package opened from the file manager (Windows: "Open with"), after the check started
+        window.first_page_ready.connect(lambda: window.exchange_menu.open_package_import(open_file))
+    return app.exec()
+
+
+def open_window(*, checks: bool = True):
+    """Lock and open the data, then show the main window: its frame paints at once, the page it opens on
+    follows (first_page_ready). Returns the window, or the exit status when the program must stop.
+
+    checks: the sweep of killed runs' leftovers, the quick check (restore offer on damage) and the daily
+    backup, on a worker once the first page is there. bench/ledger.py opens the window through here too."""
+    from desk_app.services import session  # noqa: PLC0415
+
+    from .views import safety_startup  # noqa: PLC0415
+
     outcome = safety_startup.open_data_safely(checks=False)  # lock and open; the check waits for the window
     if outcome != safety_startup.OK:
         return 0 if outcome == safety_startup.EXIT else 2
@@ -64,13 +83,9 @@ def run(open_file: str | None = None) -> int:
     window.show()
     if not session.read_only():  # only the writing instance answers "bring your window forward"
         window.raise_watcher = safety_startup.RaiseWatcher(window)
-    if os.environ.get("DESK_APP_EXIT_AFTER_SHOW"):  # build/smoke_test.py and bench/startup.py: no check
-        window.exit_hook = _ExitAfterShow(window, app)
-    else:  # the quick check (restore offer on damage) and the daily backup, once the first page is there
+    if checks:
         window.first_page_ready.connect(lambda: safety_startup.check_after_window(window))
-    if open_file:  # a data package opened from the file manager (Windows: "Open with"), after the check started
-        window.first_page_ready.connect(lambda: window.exchange_menu.open_package_import(open_file))
-    return app.exec()
+    return window
 
 
 class _ExitAfterShow(QObject):

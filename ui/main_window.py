@@ -143,7 +143,11 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event):  # noqa: N802 - Qt override: a window never shown never polls
         super().showEvent(event)
-        if not self.poller.started:
+        if self._first_pending is None:  # at start-up the first page comes first (_on_nav starts the poller)
+            self._start_poller()
+
+    def _start_poller(self) -> None:
+        if not self.poller.started and self.isVisible():
             self.poller.start()
 
     def _update_title(self, *_):
@@ -193,6 +197,7 @@ class MainWindow(QMainWindow):
         finally:  # even when the page failed (damaged data): the start-up check that offers a restore follows
             if first:
                 self.first_page_ready.emit()
+                self._start_poller()  # its first round (a connection, two queries) would hold up the first page
 
     def show_page(self, key: str):
         """Switch pages (Ctrl+1 … Ctrl+6, links from other pages); the keyboard focus goes into the page, so its

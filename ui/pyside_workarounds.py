@@ -14,7 +14,9 @@ tests/ui/test_pyside_workarounds.py says when a PySide6 release fixes it, so the
 from __future__ import annotations
 
 import ctypes
+import importlib.util
 import sys
+from pathlib import Path
 
 _RESERVE = 1 << 40
 FIRST_LEAKING = (6, 12)
@@ -38,7 +40,10 @@ def installed_pyside() -> tuple[int, ...] | None:
     """PySide6's version from the package metadata, without importing Qt (`import ui` must not: the
     command line runs without it). None when unknown (a bundle without metadata): then the guard is
     applied, which costs nothing where it is not needed."""
-    from importlib import metadata  # noqa: PLC0415
+    shipped = _version_from_config()
+    if shipped is not None:
+        return shipped
+    from importlib import metadata  # noqa: PLC0415 - a tenth of a second at start-up: only as the fallback
 
     for distribution in ("PySide6-Essentials", "PySide6"):
         try:
@@ -46,6 +51,24 @@ def installed_pyside() -> tuple[int, ...] | None:
         except metadata.PackageNotFoundError:
             continue
         return tuple(int(part) for part in version.split(".")[:2] if part.isdigit())
+    return None
+
+
+def _version_from_config() -> tuple[int, ...] | None:
+    """The version PySide6 writes into its own _config.py, read without importing PySide6 (cheaper than
+    importlib.metadata, which the start of the window would otherwise wait for)."""
+    spec = importlib.util.find_spec("PySide6")
+    if spec is None or not spec.origin:
+        return None
+    try:
+        text = (Path(spec.origin).parent / "_config.py").read_text(encoding="utf-8")
+    except (OSError, ValueError):
+        return None  # a frozen bundle keeps it in its archive
+    for line in text.splitlines():  # version_info = (6, 12, 0, "", "")
+        name, _, value = line.partition("=")
+        if name.strip() == "version_info":
+            parts = [p.strip() for p in value.strip().lstrip("(").split(",")[:2]]
+            return tuple(int(p) for p in parts) if all(p.isdigit() for p in parts) else None
     return None
 
 

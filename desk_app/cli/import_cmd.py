@@ -66,6 +66,7 @@ def _progress(done, total, text=""):
 
 
 def _package(args) -> int:
+    from desk_app.exchange.package_again import received_unchanged  # noqa: PLC0415
     from desk_app.exchange.package_apply import apply_package  # noqa: PLC0415
     from desk_app.exchange.package_import import CONFLICT, preview_package  # noqa: PLC0415
 
@@ -74,7 +75,9 @@ def _package(args) -> int:
         from desk_app.services import campaigns  # noqa: PLC0415
 
         campaign_id = campaigns.require_current_campaign().id
-    preview = preview_package(args.file, progress=_progress, campaign_id=campaign_id)
+    # The same file again, and nothing here changed since it was applied: its receipt knows the answer.
+    preview = received_unchanged(args.file, campaign_id) or preview_package(args.file, progress=_progress,
+                                                                           campaign_id=campaign_id)
     print(preview.summary_text())
     conflicts = [d for d in preview.entries if d.state == CONFLICT]
     for diff in conflicts[:SHOWN_CONFLICTS]:

@@ -1,3 +1,5 @@
+# First: peewee imported without the PostgreSQL driver (lean_peewee says why).
+from . import lean_peewee  # noqa: F401, I001
 from .database import backup_database, close_database, is_read_only, open_database, schema_version
 
 __all__ = ["backup_database", "close_database", "executemany", "is_read_only", "open_database", "schema_version"]

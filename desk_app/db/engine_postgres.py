@@ -8,6 +8,7 @@ does: dates and timestamps as ISO text, booleans as 0/1, NUMERIC (what AVG gives
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import re
 from pathlib import Path
@@ -18,6 +19,7 @@ from peewee import DatabaseError as PeeweeDatabaseError
 from desk_app.errors import DatabaseError
 
 from .engine import POSTGRESQL, Engine, Target
+from .lean_peewee import attach_psycopg
 from .storage_errors import translate as translate_storage_error
 
 CONNECT_TIMEOUT_S = 10
@@ -67,6 +69,8 @@ _PERCENT = re.compile(r"%%|%s")
 def _psycopg():
     try:
         import psycopg  # noqa: PLC0415
+
+        attach_psycopg()
     except ImportError:
         raise DatabaseError("本程序缺少 PostgreSQL 驱动（psycopg），无法连接数据库服务器。请重新安装本程序。") from None
     return psycopg
@@ -204,6 +208,8 @@ class PostgresEngine(Engine, PostgresqlDatabase):
         self.target = target
         self.read_only = read_only
         self._has_live_counts: bool | None = None
+        with contextlib.suppress(ImportError):  # without psycopg the first connection says what is missing
+            attach_psycopg()  # before peewee picks its driver adapter (peewee was imported without it)
         super().__init__(target.conninfo, prefer_psycopg3=True, **kwargs)
 
     def _connect(self):

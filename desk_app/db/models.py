@@ -320,6 +320,8 @@ class PackageReceipt(BaseModel):
     imported_at = DateTimeField(default=now_to_the_second)
     sha256 = CharField()
     entry_count = IntegerField(default=0)
+    state_digest = TextField(null=True)  # migration 14: exchange/package_again
+    again_summary = TextField(null=True)
 
 
 class MonthlySnapshot(BaseModel):

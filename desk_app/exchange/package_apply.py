@@ -8,11 +8,13 @@ import os
 import tempfile
 from dataclasses import dataclass
 from datetime import date, datetime
+from operator import itemgetter
 from pathlib import Path
 
 from peewee import JOIN, fn
 
 from desk_app import paths
+from desk_app.db.bulk_insert import insert_many
 from desk_app.db.models import (
     Attachment,
     Campaign,
@@ -38,7 +40,7 @@ from desk_app.services.ledger import EntryInput, NewEntry, create_entries
 from desk_app.services.leftovers import tag
 from desk_app.services.session import require_writer
 
-from . import package_measures
+from . import package_again, package_measures
 from .package_format import (
     ATTACHMENT_FIELDS,
     ENTRY_DATE_FIELDS,
@@ -56,6 +58,7 @@ from .safe_zip import PACKAGE_LIMITS, SafeZip, file_sha256
 DATE_FIELDS = {"date", "old_deadline", "new_deadline", *ENTRY_DATE_FIELDS}
 DATETIME_FIELDS = {"created_at", "at", "added_at", *ENTRY_DATETIME_FIELDS}
 _INPUT_FIELDS = [f.name for f in dataclasses.fields(EntryInput)]
+_INPUT_KEYS = [(name, name.removesuffix("_id")) for name in _INPUT_FIELDS]  # EntryInput's name, the value's
 
 
 @dataclass(frozen=True)
@@ -101,7 +104,7 @@ def _bulk_insert(model, rows: list[dict]) -> None:
     columns = ", ".join(f'"{fields_by_name[n].column_name}"' for n in names)
     marks = ", ".join("?" for _ in names)
     sql = f'INSERT INTO "{model._meta.table_name}" ({columns}) VALUES ({marks})'
-    model._meta.database.cursor().executemany(sql, [[_sql_value(r[n]) for n in names] for r in rows])
+    insert_many(model._meta.database, model._meta.table_name, sql, [[_sql_value(r[n]) for n in names] for r in rows])
 
 
 def _bulk_update(model, rows: list[tuple[int, dict]]) -> None:
@@ -118,14 +121,7 @@ def _bulk_update(model, rows: list[tuple[int, dict]]) -> None:
         sql, [[*(_sql_value(values[n]) for n in names), row_id] for row_id, values in rows])
 
 
-def _value(name: str, raw):
-    if raw is None:
-        return None
-    if name in DATE_FIELDS:
-        return date.fromisoformat(raw)
-    if name in DATETIME_FIELDS:
-        return datetime.fromisoformat(raw)
-    return raw
+_CONVERTERS = {**dict.fromkeys(DATE_FIELDS, date.fromisoformat), **dict.fromkeys(DATETIME_FIELDS, datetime.fromisoformat)}
 
 
 class _Resolver:
@@ -157,7 +153,7 @@ class _Resolver:
     def person(self, ref: dict | None) -> int | None:
         if not ref:
             return None
-        key = (ref["name"], ref.get("department", "") or "")
+        key = (ref["name"], ref.get("department") or "")
         if key not in self.people:
             p = Person.create(name=key[0], department=self.department(key[1]), active=False, sort_order=9999)
             changelog.record("person", p.id, "create", "name", None, key[0])
@@ -177,13 +173,19 @@ class _Resolver:
         return self.meetings.get((ref["meeting_type"], ref["year"], ref["number"])) if ref else None
 
 
+_TEXTS = itemgetter(*ENTRY_TEXT_FIELDS)
+
+
 def _entry_values(e: dict, resolve: _Resolver) -> dict:
-    values = {name: e[name] for name in ENTRY_TEXT_FIELDS}
-    for name in ENTRY_DATE_FIELDS + ENTRY_DATETIME_FIELDS:
-        values[name] = _value(name, e[name])
+    values = dict(zip(ENTRY_TEXT_FIELDS, _TEXTS(e), strict=True))
+    for name in ENTRY_DATE_FIELDS:
+        values[name] = None if (raw := e[name]) is None else date.fromisoformat(raw)
+    for name in ENTRY_DATETIME_FIELDS:
+        values[name] = None if (raw := e[name]) is None else datetime.fromisoformat(raw)
     values["decision_no"] = e.get("decision_no")
+    person = resolve.person
     for name in ENTRY_PERSON_FIELDS:
-        values[name] = resolve.person(e[name])
+        values[name] = person(e[name])
     values["department"] = resolve.department(e.get("department", ""))
     values["task_force"] = resolve.task_force(e.get("task_force", ""))
     values["meeting"] = resolve.meeting(e.get("meeting"))
@@ -244,7 +246,7 @@ def apply_package(preview: PackagePreview, *, take_conflicts: bool = False,
 
 def _new_entry(uuid: str, values: dict, unit: str) -> NewEntry:
     """A package's entry for the one write path: the sub-unit's own code, dates and history stay."""
-    data = EntryInput(**{name: values[name.removesuffix("_id")] for name in _INPUT_FIELDS})
+    data = EntryInput(**{name: values[key] for name, key in _INPUT_KEYS})
     return NewEntry(data, status=values["status"], completed_date=values["completed_date"],
                     closed_date=values["closed_date"], completion_summary=values["completion_summary"],
                     reviewer_id=values["reviewer"], source_unit=unit, code=values["code"],
@@ -252,10 +254,11 @@ def _new_entry(uuid: str, values: dict, unit: str) -> NewEntry:
                     created_at=values["created_at"], updated_at=values["updated_at"], deleted_at=values["deleted_at"])
 
 
-def _update_entries(updates: list[tuple[str, dict]]) -> dict[str, int]:
-    """Changed entries: one bulk UPDATE of every package field, one ChangeLog row per field that differs."""
+def _update_entries(updates: list[tuple[str, dict]]) -> tuple[dict[str, int], list[int]]:
+    """Changed entries: one bulk UPDATE of every package field, one ChangeLog row per field that differs.
+    Returns the entries' ids by uuid, and the ids of those whose 配合处室 text or department changed."""
     if not updates:
-        return {}
+        return {}, []
     names = list(updates[0][1])
     columns = [LedgerEntry._meta.fields[n].column_name for n in names]
     current: dict[str, tuple] = {}
@@ -268,19 +271,27 @@ def _update_entries(updates: list[tuple[str, dict]]) -> dict[str, int]:
         for row in database.execute_sql(f"{select}({marks})", chunk).fetchall():
             current[row[0]] = row[1:]
     by_fields: dict[tuple[str, ...], list[tuple[int, dict]]] = {}
-    log, ids = [], {}
+    log, ids, relink = [], {}, []
     now, actor = str(context.now()), context.actor()
+    # What peewee would store (_sql_value), by field: ISO dates, 'YYYY-MM-DD HH:MM:SS' times, the rest as is.
+    converts = [date.isoformat if n in DATE_FIELDS else str if n in DATETIME_FIELDS else None for n in names]
     for uuid, values in updates:
         entry_id, *old = current[uuid]
+        afters = [v if v is None or convert is None else convert(v)
+                  for convert, v in zip(converts, map(values.__getitem__, names), strict=True)]
+        if old == afters:
+            ids[uuid] = entry_id
+            continue
         changed = {}
-        for name, before in zip(names, old, strict=True):
-            after = _sql_value(values[name])
+        for name, before, after in zip(names, old, afters, strict=True):
             if before != after:
                 changed[name] = after
                 log.append((now, actor, "ledger_entry", entry_id, "update", name, changelog.as_text(before),
                             changelog.as_text(after)))
         if "code" in changed:
             changed["code_key"] = code_key(values["code"])
+        if "co_departments" in changed or "department" in changed:
+            relink.append(entry_id)
         if changed:  # only what differs: SQLite rewrites each index (and fires each trigger) a column is named in
             by_fields.setdefault(tuple(changed), []).append((entry_id, changed))
         ids[uuid] = entry_id
@@ -289,7 +300,7 @@ def _update_entries(updates: list[tuple[str, dict]]) -> dict[str, int]:
     database.cursor().executemany(
         'INSERT INTO "change_log" ("at", "actor", "entity", "entity_id", "action", "field", "old", "new") '
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", log)
-    return ids
+    return ids, relink
 
 
 @context.writes
@@ -308,6 +319,7 @@ def _apply(preview: PackagePreview, take_conflicts: bool, progress: Progress | N
         unit = Unit.create(name=data.unit, sort_order=order)
         changelog.record("unit", unit.id, "create", "name", None, data.unit)
     resolve = _Resolver(campaign_id)
+    departments_before = len(resolve.departments)
     by_uuid = {e["uuid"]: e for e in data.entries}
     accepted = set()
     new_items, updates, skipped = [], [], 0
@@ -325,7 +337,8 @@ def _apply(preview: PackagePreview, take_conflicts: bool, progress: Progress | N
     # so the new entries get no "created here" row of their own.
     new_ids = create_entries(campaign_id, new_items, progress=progress, log=False, index_now=False)
     entry_ids = {item.uuid: entry_id for item, entry_id in zip(new_items, new_ids, strict=True)}
-    entry_ids.update(_update_entries(updates))
+    updated_ids, relink = _update_entries(updates)
+    entry_ids.update(updated_ids)
     rest = [u for u in accepted if u not in entry_ids]
     for start in range(0, len(rest), 900):
         entry_ids.update(dict(LedgerEntry.select(LedgerEntry.uuid, LedgerEntry.id)
@@ -337,7 +350,11 @@ def _apply(preview: PackagePreview, take_conflicts: bool, progress: Progress | N
         children[kind] = _apply_children(model, rows, fields, preview.child_states.get(kind, {}), entry_ids)
     carried = {d.uuid for d in preview.entries if d.state == NEW or "措施及序时进度" in d.changed}
     package_measures.apply(data, {u: i for u, i in entry_ids.items() if u in accepted and u in carried}, resolve)
-    assists.relink_entries([entry_ids[u] for u, _ in updates])  # 配合处室 texts written by the bulk update
+    # 配合处室 texts written by the bulk update: those that changed are read again; all of them when this
+    # import added a department (a name it matches may now be in an unchanged text).
+    if len(resolve.departments) != departments_before:
+        relink = [entry_ids[u] for u, _ in updates]
+    assists.relink_entries(relink)
     allowed = set(accepted)
     for kind, rows in (("progress", data.progress), ("events", data.events), ("attachments", data.attachments)):
         states = preview.child_states.get(kind, {})
@@ -352,6 +369,11 @@ def _apply(preview: PackagePreview, take_conflicts: bool, progress: Progress | N
                                         entry_count=len(data.entries))
         changelog.record("package_receipt", receipt.id, "import", "period", None,
                          f"{data.unit} {data.period}：新增 {len(new_items)} 条，更新 {len(updates)} 条")
+    # Took everything: the office now holds what the package carries, and the same file again would compare
+    # as unchanged, which its receipt can answer (package_again) until anything here changes.
+    clean = (not skipped and len(change_rows) == len(preview.new_changes)
+             and not any(state == CONFLICT for states in preview.child_states.values() for state in states.values()))
+    package_again.remember(unit.id, data.unit, m, data.sha256, campaign_id, clean)
     # The search index is not built here: the triggers queued the new and changed entries, searches find
     # queued ones by a plain scan (a short queue is indexed by the first search), and the GUI indexes a long
     # queue in the background after the import (services/search.py) — not minutes inside this transaction.
@@ -364,12 +386,13 @@ def _apply(preview: PackagePreview, take_conflicts: bool, progress: Progress | N
 def _apply_children(model, rows: list[dict], fields: tuple[str, ...], states: dict[str, str],
                     entry_ids: dict[str, int]) -> int:
     inserts, updates = [], []
+    converters = [(f, _CONVERTERS.get(f)) for f in fields if f not in ("uuid", "entry_uuid")]
     for row in rows:
         state = states.get(row["uuid"], UNCHANGED)
         entry_id = entry_ids.get(row["entry_uuid"])
         if state in (UNCHANGED, CONFLICT) or entry_id is None:
             continue
-        values = {f: _value(f, row[f]) for f in fields if f not in ("uuid", "entry_uuid")}
+        values = {f: None if (raw := row[f]) is None else convert(raw) if convert else raw for f, convert in converters}
         if state == NEW:
             inserts.append({"uuid": row["uuid"], "entry": entry_id, **values})
         else:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import namedtuple
 from dataclasses import dataclass, field
 from functools import cache
+from operator import attrgetter
 from pathlib import Path
 
 from peewee import DateTimeField
@@ -24,8 +25,16 @@ from desk_app.errors import InputFileError
 from desk_app.services import settings
 
 from . import package_measures
-from .package import PackageNames, entry_dict
-from .package_format import ATTACHMENT_FIELDS, ENTRY_COMPARED_FIELDS, EVENT_FIELDS, PROGRESS_FIELDS
+from .package import PackageNames, _json_value
+from .package_format import (
+    ATTACHMENT_FIELDS,
+    ENTRY_COMPARED_FIELDS,
+    ENTRY_DATE_FIELDS,
+    ENTRY_PERSON_FIELDS,
+    ENTRY_TEXT_FIELDS,
+    EVENT_FIELDS,
+    PROGRESS_FIELDS,
+)
 from .package_names import NewNames, names_to_create
 from .package_read import PackageData, read_package
 from .progress import Progress, report
@@ -72,6 +81,7 @@ class PackagePreview:
     child_states: dict[str, dict[str, str]] = field(default_factory=dict)  # kind -> uuid -> state
     new_names: NewNames = field(default_factory=NewNames)  # 科室, people, 专班 the import would create
     new_changes: list[dict] = field(default_factory=list)  # change records not yet here (apply writes them)
+    known_counts: dict[str, int] | None = None  # state -> entries, when answered from a receipt (package_again)
 
     @property
     def unit(self) -> str:
@@ -88,6 +98,8 @@ class PackagePreview:
         return "" if target.name == self.data.manifest["campaign"]["name"] else f"（导入到本机的“{target.name}”）"
 
     def count(self, state: str) -> int:
+        if self.known_counts is not None:
+            return self.known_counts.get(state, 0)
         return sum(1 for d in self.entries if d.state == state)
 
     @property
@@ -138,11 +150,11 @@ def _by_uuid(model, uuids: list[str]) -> dict[str, tuple]:
     make = row_type._make
     for part in _chunks([str(u) for u in uuids], 900):  # as the CharField would: a number is its text
         for row in database.execute_sql(sql + f"({', '.join('?' * len(part))})", part).fetchall():
-            if any(row[i] for i in times):
+            if times:  # every such row has a time (created_at): no test first
                 row = list(row)
                 for i in times:
-                    if row[i]:
-                        row[i] = str(row[i])[:19].replace(" ", "T")
+                    if value := row[i]:
+                        row[i] = str(value)[:19].replace(" ", "T")
             found[row[at_uuid]] = make(row)
     return found
 
@@ -160,9 +172,20 @@ def child_key(row: dict, fields: tuple[str, ...]) -> tuple:
 
 
 def _local_child(row, fields: tuple[str, ...]) -> tuple:
-    from .package import _json_value  # noqa: PLC0415
+    values = _child_getter(type(row), fields)(row)
+    if _PLAIN_TYPES.issuperset(map(type, values)):  # SQLite gives text dates: nothing to convert
+        return values
+    return tuple(map(_json_value, values))
 
-    return tuple(_json_value(getattr(row, f)) for f in _compared(fields))
+
+_PLAIN_TYPES = frozenset({str, int, float, type(None)})
+
+
+@cache
+def _child_getter(row_type, fields: tuple[str, ...]):
+    """The compared fields of a local child row in one C call (a tuple even for one field)."""
+    names = _compared(fields)
+    return attrgetter(*names) if len(names) > 1 else (lambda row: (getattr(row, names[0]),))
 
 
 def change_key(c: dict) -> tuple:
@@ -247,13 +270,17 @@ def preview_package(path: str | Path, progress: Progress | None = None, *,
             diff = EntryDiff(e["uuid"], e["code"], short, CONFLICT, (), "这条事项在本机属于另一个活动")
         else:
             theirs_code_owner = codes.get(e["code"], e["uuid"])
-            ours = entry_dict(mine, names)
-            changed = tuple(FIELD_NAMES[f] for f in ENTRY_COMPARED_FIELDS if ours.get(f) != e.get(f)) + kinds
+            ours, theirs = _compared_values(mine, names), [e.get(f) for f in ENTRY_COMPARED_FIELDS]
+            if ours == theirs:
+                changed = kinds
+            else:
+                changed = tuple(FIELD_NAMES[f] for f, a, b in zip(ENTRY_COMPARED_FIELDS, ours, theirs, strict=True)
+                                if a != b) + kinds
             if theirs_code_owner != e["uuid"]:
                 diff = EntryDiff(e["uuid"], e["code"], short, CONFLICT, changed, "问题编号已被该单位的另一条事项使用")
             elif not changed:
                 diff = EntryDiff(e["uuid"], e["code"], short, UNCHANGED)
-            elif ours["updated_at"] > e["updated_at"]:
+            elif _json_value(mine.updated_at) > e["updated_at"]:
                 diff = EntryDiff(e["uuid"], e["code"], short, CONFLICT, changed, LOCAL_NEWER)
             else:
                 diff = EntryDiff(e["uuid"], e["code"], short, CHANGED, changed)
@@ -265,6 +292,19 @@ def preview_package(path: str | Path, progress: Progress | None = None, *,
     taken = {d.uuid for d in preview.entries if d.state in (NEW, CHANGED)}
     preview.new_names = names_to_create([e for e in data.entries if e["uuid"] in taken], preview.campaign_id)
     return preview
+
+
+_TEXTS = attrgetter(*ENTRY_TEXT_FIELDS)
+_DATES = attrgetter(*ENTRY_DATE_FIELDS)
+_PEOPLE = attrgetter(*(f"{name}_id" for name in ENTRY_PERSON_FIELDS))
+
+
+def _compared_values(mine, names: PackageNames) -> list:
+    """A local entry's values of ENTRY_COMPARED_FIELDS, in that order, as entry_dict gives them."""
+    people = names.people.get
+    return [*_TEXTS(mine), *map(_json_value, _DATES(mine)), _json_value(mine.deleted_at), mine.decision_no,
+            names.departments.get(mine.department_id, ""), names.task_forces.get(mine.task_force_id, ""),
+            *map(people, _PEOPLE(mine))]
 
 
 def _refuse_own_package(data: PackageData, local: dict[str, LedgerEntry]) -> None:

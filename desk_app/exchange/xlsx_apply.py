@@ -18,6 +18,7 @@ from desk_app.services.import_closure import ImportedHistory, record_import_hist
 from desk_app.services.ledger import NewEntry, create_entries, update_entry
 
 from .progress import Progress, report
+from .xlsx_bulk import without_cycle_collector
 from .xlsx_measures import store as store_measures
 from .xlsx_plan import ImportPlan, RowPlan
 
@@ -56,6 +57,7 @@ def create_import_entries(campaign_id: int, items: list[NewEntry], *, progress: 
     return create_entries(campaign_id, items, progress=progress, renumber_taken=True, index_now=False)
 
 
+@without_cycle_collector()
 def apply_import(plan: ImportPlan, *, skip_invalid: bool = False, progress: Progress | None = None
                  ) -> XlsxImportResult:
     """Write the plan's rows. With problems and without skip_invalid nothing is written."""

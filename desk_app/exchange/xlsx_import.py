@@ -13,6 +13,7 @@ from desk_app.errors import InputFileError, ValidationError
 from desk_app.services import campaigns, context, import_words
 
 from .progress import report
+from .xlsx_bulk import without_cycle_collector
 from .xlsx_header import ColumnNote, HeaderBlock, auto_mapping, find_column, find_header
 from .xlsx_match import ExistingEntries
 from .xlsx_measures import attach, read_groups
@@ -69,6 +70,7 @@ def _columns_with_data(rows: list[list]) -> set[int]:
     return found
 
 
+@without_cycle_collector()
 def read_sheet(path: str | Path, sheet: str | None = None, *, header_row: int | None = None,
                progress=None) -> SheetContent:
     """Read one sheet and understand its layout. Writes nothing (the remembered mapping is only read)."""
@@ -148,6 +150,7 @@ def _kind(content: SheetContent, mapping: dict[int, str], options: ImportOptions
     return EntryKind.RECTIFICATION.value
 
 
+@without_cycle_collector()
 def plan_import(path: str | Path, options: ImportOptions | None = None, *, content: SheetContent | None = None,
                 progress=None) -> ImportPlan:
     """Read, map and check every row. Writes nothing."""

@@ -4,7 +4,7 @@ through the word tables; every value changed by that reading is noted on the row
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 
 from desk_app.domain import KIND_CODE_PREFIX, DeadlineType, EntryKind, Layer, Status
@@ -56,12 +56,16 @@ def _is_template_blank(value) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool) and value == 0
 
 
-def _normalised(data: EntryInput) -> EntryInput:
-    """ledger.normalise for cells already checked free of control characters (build() refuses them):
-    the same result without its per-character filter, which costs seconds over 10,000 rows."""
+def _new_input(kind: str, layer: str, values: dict) -> EntryInput:
+    """EntryInput(kind, layer, **values) as ledger.normalise leaves it, for cells already checked free of
+    control characters (build() refuses them): the same result without its per-character filter, and
+    only the texts the row gives looked at (the others are the empty defaults)."""
+    data = EntryInput(**{"kind": kind, "layer": layer, **values})
     for name in LEDGER_TEXT_FIELDS:
-        value = getattr(data, name)
-        text = "" if value is None else str(value)
+        if name not in values:
+            continue
+        value = values[name]
+        text = "" if value is None else value if value.__class__ is str else str(value)
         if "\r" in text:
             text = text.replace("\r\n", "\n").replace("\r", "\n")
         setattr(data, name, text.strip())
@@ -103,12 +107,14 @@ class RowBuilder:
         # Fields read from several columns, all under one group (季度形象进度/一季度 …): each under its name.
         self.grouped = {key for key, indices in self.by_field.items()
                         if len(indices) > 1 and all("/" in plan.headers[i] for i in indices)}
+        self._columns: dict[str, str] = {}
+        self.text_fields = [key for key in ENTRY_TEXT_FIELDS if key in self.by_field]
 
     def label(self, index: int) -> str:
         return self.plan.headers[index] or target_label(self.plan.mapping.get(index, ""))
 
     def build(self, row_number: int, values: list, uncomputed: set[int]) -> RowPlan:
-        row = RowPlan(row_number, EntryInput(kind=self.kind, layer=self.layer), Status.NOT_STARTED.value)
+        row = RowPlan(row_number, None, Status.NOT_STARTED.value)
         cells: dict[int, object] = {}
         width = len(values)
         for index in self.read_columns:
@@ -117,26 +123,43 @@ class RowBuilder:
                                                "WPS/Excel 中打开并保存（让公式算出结果），或“选择性粘贴 → 数值”再导入"))
                 continue
             value = values[index] if index < width else None
-            if isinstance(value, str):
+            if value.__class__ is str:  # most cells: the checks of the general case below, in line
                 if "_x" in value:
                     value = EXCEL_ESCAPE.sub(lambda m: chr(int(m[1], 16)), value)
                 if has_controls(value):
                     row.problems.append(RowProblem(row_number, self.label(index), "含有不可见的控制字符，请删除后再导入"))
                     continue
-            if value is not None and _is_template_blank(value):
-                self.template_blanks += 1
-                value = None
+                if "0" in value and value.strip() == "0":
+                    self.template_blanks += 1
+                    value = None
+            elif value is not None:
+                if isinstance(value, str):
+                    if "_x" in value:
+                        value = EXCEL_ESCAPE.sub(lambda m: chr(int(m[1], 16)), value)
+                    if has_controls(value):
+                        row.problems.append(RowProblem(row_number, self.label(index), "含有不可见的控制字符，请删除后再导入"))
+                        continue
+                if _is_template_blank(value):
+                    self.template_blanks += 1
+                    value = None
             cells[index] = value
         self._fill(row, cells)
         return row
 
     # -- helpers ------------------------------------------------------------------------------------
+    def _column(self, key: str) -> str:
+        """plan.column_of(key), looked up once per field (the mapping does not change while rows are built)."""
+        label = self._columns.get(key)
+        if label is None:
+            label = self._columns[key] = self.plan.column_of(key)
+        return label
+
     def _problem(self, row: RowPlan, key: str, message: str, warning: bool = False) -> None:
-        (row.warnings if warning else row.problems).append(RowProblem(row.row, self.plan.column_of(key), message))
+        (row.warnings if warning else row.problems).append(RowProblem(row.row, self._column(key), message))
 
     def _reading(self, row: RowPlan, key: str, note: str) -> None:
         if note:
-            row.readings.append(RowProblem(row.row, self.plan.column_of(key), note))
+            row.readings.append(RowProblem(row.row, self._column(key), note))
 
     def _first(self, cells: dict, key: str, extra: list[str]):
         """The first non-empty value of a field; a different value in a later column goes to 备注."""
@@ -172,9 +195,8 @@ class RowBuilder:
     def _fill(self, row: RowPlan, cells: dict) -> None:
         values: dict[str, object] = {}
         extra: list[str] = []  # 原表其他列 and second opinions: kept in 备注
-        for key in ENTRY_TEXT_FIELDS:
-            if key in self.by_field:
-                values[key] = self._joined(cells, key)
+        for key in self.text_fields:
+            values[key] = self._joined(cells, key)
         for index in self.by_field.get(KEEP, []):
             text = cell_text(cells.get(index))
             if text:
@@ -201,10 +223,10 @@ class RowBuilder:
             values["note"] = (note + "\n" if note else "") + "【原表其他列】" + "；".join(extra)
         if row.existing is None:
             if "kind" not in values and "kind" not in self.by_field:
-                values["kind"] = KIND_OF_PREFIX.get(row.code.split("-", 1)[0].upper(), row.data.kind)
-            if not values.get("layer") and (values.get("kind") or row.data.kind) != EntryKind.RECTIFICATION:
+                values["kind"] = KIND_OF_PREFIX.get(row.code.split("-", 1)[0].upper(), self.kind)
+            if not values.get("layer") and (values.get("kind") or self.kind) != EntryKind.RECTIFICATION:
                 values["layer"] = ""
-            row.data = _normalised(replace(row.data, **values))
+            row.data = _new_input(self.kind, self.layer, values)
             if row.data.found_date is None and self.found_date is not None:
                 found = min(self.found_date, row.data.deadline) if row.data.deadline else self.found_date
                 row.data.found_date = found

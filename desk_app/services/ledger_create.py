@@ -13,6 +13,7 @@ from dataclasses import dataclass, fields
 from datetime import date, datetime
 from operator import attrgetter
 
+from desk_app.db.bulk_insert import insert_many
 from desk_app.db.models import Campaign, LedgerEntry, Meeting, Person, ProgressUpdate, database
 from desk_app.domain import Status
 from desk_app.errors import NotFoundError, ValidationError, ValidationErrors
@@ -189,7 +190,7 @@ def _insert(rows: list[tuple]) -> list[int]:
     the next rowid after the largest, so the ids are consecutive (checked, else looked up by uuid)."""
     cursor = database.cursor()
     before = cursor.execute('SELECT COALESCE(MAX("id"), 0) FROM "ledger_entry"').fetchone()[0]
-    cursor.executemany(_insert_sql(), rows)
+    insert_many(database, "ledger_entry", _insert_sql(), rows)
     after = cursor.execute('SELECT COALESCE(MAX("id"), 0) FROM "ledger_entry"').fetchone()[0]
     if after - before == len(rows):
         return list(range(before + 1, after + 1))

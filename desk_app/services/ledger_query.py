@@ -27,7 +27,7 @@ from .ledger_paging import (  # noqa: F401 - re-exported
     page,
     position,
 )
-from .ledger_summary import LedgerSummary, count_entries, summarize  # noqa: F401 - re-exported
+from .ledger_summary import LedgerSummary, count_entries, first_summary, summarize  # noqa: F401 - re-exported
 
 
 def latest_progress(ids: list[int], month: str | None = None) -> dict[int, str]:

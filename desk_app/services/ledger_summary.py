@@ -15,9 +15,9 @@ from peewee import Case, fn
 from desk_app.db.models import LedgerEntry, database
 from desk_app.domain import DONE_STATUSES, OPEN_STATUSES, Status
 
-from . import context, search
+from . import context, ledger_cache, search
 from .ledger_filter import LedgerFilter, overdue_condition, where_clause
-from .ledger_paging import filter_index, with_index
+from .ledger_paging import filter_index, kind_clause, with_index
 
 _DONE = frozenset(s.value for s in DONE_STATUSES)
 _OPEN = frozenset(s.value for s in OPEN_STATUSES)
@@ -30,6 +30,7 @@ class LedgerSummary:
     overdue: int
     pending_close: int
     open: int
+    partial: bool = False  # first_summary: only total is known yet (the other figures are 0, not to be shown)
 
     @property
     def completion_rate(self) -> float:
@@ -48,7 +49,14 @@ _TALLY_COLUMNS = ("kind", "layer", "department_id", "owner_id", "category", "sta
 
 
 def _tally_counts(f: LedgerFilter, column: str = "status") -> dict:
-    """Entries per value of a tally column for a filter the tally can answer."""
+    """Entries per value of a tally column for a filter the tally can answer (kept while nothing changes:
+    a filter change asks for the campaign's whole tally several times)."""
+    key = ("tally", column, f.campaign_id, f.deleted, f.open_only, *(tuple(v) for v in (
+        f.kinds, f.layers, f.department_ids, f.owner_ids, f.categories, f.statuses)))
+    return ledger_cache.cached(key, lambda: _read_tally(f, column))
+
+
+def _read_tally(f: LedgerFilter, column: str) -> dict:
     conds, params = ['"live" = ?'], [0 if f.deleted else 1]
     if f.campaign_id is not None:
         conds.append('"campaign_id" = ?')
@@ -100,7 +108,7 @@ def _scan(f: LedgerFilter) -> LedgerSummary:
         fn.SUM(Case(None, [(LedgerEntry.status.in_(done), 1)], 0)),
         fn.SUM(Case(None, [(overdue_condition(today), 1)], 0)),
         fn.SUM(Case(None, [(LedgerEntry.status == Status.PENDING_CLOSE, 1)], 0)),
-    ).where(where_clause(f)).sql()
+    ).where(kind_clause(f)).sql()
     row = database.execute_sql(with_index(sql, filter_index(f)), params).fetchone()
     total, done_n, overdue, pending = (v or 0 for v in row)
     return LedgerSummary(total, done_n, overdue, pending, total - done_n)
@@ -142,6 +150,20 @@ def total_of(f: LedgerFilter) -> int:
     if _tally_can_answer(f):
         return sum(_tally_counts(f).values())
     return summarize(f).total
+
+
+# A search over a list this long shows its count with its first rows and its other figures a moment later.
+FIGURES_LATER_FROM = 20_000
+
+
+def first_summary(f: LedgerFilter) -> LedgerSummary:
+    """What a list shows with its first rows: summarize(f), or for a search over a long list its total alone
+    (partial; summarize(f) gives the rest), which the index counts in one or two reads instead of five or six."""
+    if _text_only(f) and total_of(LedgerFilter(campaign_id=f.campaign_id, deleted=f.deleted)) >= FIGURES_LATER_FROM:
+        total = search.total_count(f.text.strip(), f.campaign_id, f.deleted)
+        if total is not None:
+            return LedgerSummary(total, 0, 0, 0, total, partial=True)
+    return summarize(f)
 
 
 def count_entries(f: LedgerFilter) -> int:

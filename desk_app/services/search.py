@@ -29,6 +29,8 @@ from peewee import SQL
 from desk_app.db.database import is_read_only
 from desk_app.db.models import LedgerEntry, Person, ProgressUpdate, database
 
+from . import ledger_cache
+
 SYNC_BATCH = 1000  # one transaction each, so a search on the GUI thread waits for one batch at most
 INLINE_LIMIT = 200  # queued entries a search indexes itself before answering (a few milliseconds)
 FEW_MATCHES = 2000  # summary_counts: up to this many rows matching the query, each figure is counted directly
@@ -230,51 +232,91 @@ def _catch_up() -> bool:
     return True
 
 
+def _count(query: list[str], tags: list[str]) -> int:
+    """How many entries match the query (and any of the tags), kept while nothing changes (ledger_cache):
+    the list's count and its figures, read a moment apart, share them."""
+    return ledger_cache.cached(("fts", tuple(query), tuple(tags)), lambda: database.search_count(query, tags))
+
+
+def _tallies(scope: str) -> tuple[dict[str, int], Counter]:
+    """From ledger_tally: the entries of every other scope, and this scope's by status class."""
+    scopes = ledger_cache.cached(("tally_scopes",), lambda: database.execute_sql(
+        'SELECT "campaign_id", "live", SUM("n") FROM "ledger_tally" GROUP BY "campaign_id", "live"').fetchall())
+    others = {_scope(c, not live): n for c, live, n in scopes if n and _scope(c, not live) != scope}
+    campaign, live = int(scope[1:-1]), 1 if scope[-1] == "l" else 0
+    mine: Counter = Counter()
+    for status, n in ledger_cache.cached(("tally_status", campaign, live), lambda: database.execute_sql(
+            'SELECT "status", SUM("n") FROM "ledger_tally" WHERE "campaign_id" = ? AND "live" = ? GROUP BY "status"',
+            (campaign, live)).fetchall()):
+        mine[_status_class(status)] += n or 0
+    return others, mine
+
+
+def _scope_total(query: list[str], scope: str, whole: int, others: dict[str, int], mine: Counter) -> int:
+    """The query's entries in the scope: counted directly, or as the whole minus the other scopes' where
+    those are fewer (a tag on most entries costs more to intersect than the query itself)."""
+    if whole <= FEW_MATCHES:  # ANDed with a few rows, any tag is quick
+        return _count(query, [scope])
+    if sum(others.values()) < sum(mine.values()):
+        return whole - (_count(query, list(others)) if others else 0)
+    return _count(query, [scope])
+
+
 def _large_counts(query: list[str], scope: str, whole: int) -> tuple[int, int, int, bool]:
     """(total, done, pending, any open entry in scope) for a query matching many entries.
 
     Each count reads the query's rows and a tag's; a tag on most entries (c1l: every live entry of campaign 1)
     costs more than the query. Where ledger_tally says the other side is smaller, a figure is counted as the
     whole minus that side (the tally and the index hold the same entries: the index is current here)."""
-    others = {_scope(c, not live): n for c, live, n in database.execute_sql(
-        'SELECT "campaign_id", "live", SUM("n") FROM "ledger_tally" GROUP BY "campaign_id", "live"').fetchall()
-        if n and _scope(c, not live) != scope}
-    campaign, bin_state = int(scope[1:-1]), scope[-1]
-    mine: Counter = Counter()
-    for status, n in database.execute_sql(
-            'SELECT "status", SUM("n") FROM "ledger_tally" WHERE "campaign_id" = ? AND "live" = ? GROUP BY "status"',
-            (campaign, 1 if bin_state == "l" else 0)).fetchall():
-        mine[_status_class(status)] += n or 0
-    if sum(others.values()) < sum(mine.values()):
-        total = whole - (database.search_count(query, list(others)) if others else 0)
-    else:
-        total = database.search_count(query, [scope])
+    others, mine = _tallies(scope)
+    total = _scope_total(query, scope, whole, others, mine)
     if not total:
         return 0, 0, 0, False
-    pending = database.search_count(query, [f"{scope}sp"]) if mine["p"] else 0
+    pending = _count(query, [f"{scope}sp"]) if mine["p"] else 0
     rest = [f"{scope}s{c}" for c in "ox" if mine[c]]  # open and other statuses
     if mine["d"] > mine["o"] + mine["x"]:
-        done = total - pending - (database.search_count(query, rest) if rest else 0)
+        done = total - pending - (_count(query, rest) if rest else 0)
     else:
-        done = database.search_count(query, [f"{scope}sd"]) if mine["d"] else 0
+        done = _count(query, [f"{scope}sd"]) if mine["d"] else 0
     return total, done, pending, bool(mine["o"])
 
 
-def summary_counts(text: str, campaign_id: int, deleted: bool, today) -> tuple[int, int, int, int] | None:
-    """(total, done, pending, overdue) of the entries of a campaign (in the bin or not) that contain the
-    text, from the index alone; None when the text holds nothing searchable or many entries wait in the queue."""
+def total_count(text: str, campaign_id: int, deleted: bool) -> int | None:
+    """How many entries of a campaign (in the bin or not) contain the text: summary_counts' total alone, one or
+    two counts of the index instead of five or six; None when summary_counts would be None."""
     query = runs(text)
     if not query or not _catch_up():
         return None
     scope = _scope(campaign_id, deleted)
-    whole = database.search_count(query, [])
+    whole = _count(query, [])
+    if not whole:
+        return 0
+    others, mine = _tallies(scope) if whole > FEW_MATCHES else ({}, Counter())
+    return _scope_total(query, scope, whole, others, mine)
+
+
+def summary_counts(text: str, campaign_id: int, deleted: bool, today) -> tuple[int, int, int, int] | None:
+    """(total, done, pending, overdue) of the entries of a campaign (in the bin or not) that contain the
+    text, from the index alone; None when the text holds nothing searchable or many entries wait in the queue.
+    Kept while nothing is written (ledger_cache): a clerk who types a word, deletes it and types it again
+    waits for the counting once."""
+    query = runs(text)
+    if not query or not _catch_up():
+        return None
+    return ledger_cache.cached(("search_counts", tuple(query), campaign_id, deleted, today),
+                               lambda: _summary_counts(query, campaign_id, deleted, today))
+
+
+def _summary_counts(query: list[str], campaign_id: int, deleted: bool, today) -> tuple[int, int, int, int]:
+    scope = _scope(campaign_id, deleted)
+    whole = _count(query, [])
     if not whole:
         return 0, 0, 0, 0
     if whole <= FEW_MATCHES:  # ANDed with a few rows, any tag is quick
-        total = database.search_count(query, [scope])
+        total = _scope_total(query, scope, whole, {}, Counter())
         if not total:
             return 0, 0, 0, 0
-        done, pending = database.search_count(query, [f"{scope}sd"]), database.search_count(query, [f"{scope}sp"])
+        done, pending = _count(query, [f"{scope}sd"]), _count(query, [f"{scope}sp"])
     else:
         total, done, pending, any_open = _large_counts(query, scope, whole)
         if not total or not any_open:
@@ -283,7 +325,7 @@ def summary_counts(text: str, campaign_id: int, deleted: bool, today) -> tuple[i
     before = [f"{scope}y{y}" for y in range(FIRST_YEAR, today.year)]
     before += [f"{scope}m{today.year}{m:02d}" for m in range(1, today.month)]
     before += [f"{scope}d{today.year}{today.month:02d}{d:02d}" for d in range(1, today.day)]
-    overdue = database.search_count(query, before) if before else 0
+    overdue = _count(query, before) if before else 0
     return total, done, pending, overdue
 
 

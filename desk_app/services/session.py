@@ -49,12 +49,14 @@ def require_data_folder(*, create: bool = True) -> Path:
     return paths.data_dir()
 
 
-def open_data(*, read_only: bool = False, create: bool = True) -> Path:
+def open_data(*, read_only: bool = False, create: bool = True, sweep: bool = True) -> Path:
     """Open (creating and upgrading as needed) the database of the current data folder.
 
     create=False refuses a folder without a database (read-only commands: nothing gets created).
     Writing needs the folder's one-writer lock; when another live process holds it (or the folder
-    cannot be written), the data opens read-only and lock_status() says why.
+    cannot be written), the data opens read-only and lock_status() says why. sweep=False leaves the
+    sweep of killed runs' leftovers to the caller (the window does it after its first paint: listing
+    the temporary folder takes a tenth of a second where it is crowded), by sweep_leftovers_if_writer().
     """
     global _lock
     require_data_folder(create=create)
@@ -67,10 +69,8 @@ def open_data(*, read_only: bool = False, create: bool = True) -> Path:
     elif not read_only:
         _lock = instance_lock.acquire(paths.data_dir())
         read_only = fallback = not _lock.acquired
-        if _lock.acquired:
-            from .leftovers import sweep_leftovers  # noqa: PLC0415
-
-            sweep_leftovers(paths.data_dir())
+        if _lock.acquired and sweep:
+            sweep_leftovers_if_writer()
     try:
         open_database(read_only=read_only)
     except DeskAppError as exc:
@@ -83,6 +83,16 @@ def open_data(*, read_only: bool = False, create: bool = True) -> Path:
     if clerk:
         context.set_actor(clerk)
     return paths.data_dir()
+
+
+def sweep_leftovers_if_writer() -> list[Path]:
+    """Remove what killed runs left in the data folder, when this process is its writer (holds the lock)."""
+    folder = paths.data_dir()
+    if instance_lock.held_folder() != folder:
+        return []
+    from .leftovers import sweep_leftovers  # noqa: PLC0415
+
+    return sweep_leftovers(folder)
 
 
 def close_data() -> None:

@@ -100,11 +100,9 @@ class PersonCount:
 
 def people_short_of_problems(campaign_id: int, minimum: int = MIN_PROBLEMS_PER_PERSON) -> list[PersonCount]:
     """People (active) whose own problem list has fewer than `minimum` entries in this campaign."""
-    counts = (LedgerEntry.select(LedgerEntry.owner, fn.COUNT(LedgerEntry.id).alias("n"))
-              .where(LedgerEntry.campaign == campaign_id, LedgerEntry.kind == EntryKind.RECTIFICATION,
-                     LedgerEntry.deleted_at.is_null(), LedgerEntry.owner.is_null(False))
-              .group_by(LedgerEntry.owner))
-    have = {owner_id: n for owner_id, n in counts.tuples()}
+    from .ledger_pickers import owner_counts  # noqa: PLC0415
+
+    have = owner_counts(campaign_id)  # from the tally: a group-by over every entry took half a second at 100,000
     people = (Person.select(Person, Department.name.alias("dept_name"))
               .join(Department, JOIN.LEFT_OUTER, on=(Person.department == Department.id))
               .where(Person.active == True)  # noqa: E712

@@ -79,6 +79,14 @@
         <translation>%1（%2）— %3 条</translation>
     </message>
     <message>
+        <source>Checking the supervision clocks and the campaign&apos;s reminders…</source>
+        <translation>正在核对督办时限和本活动的提醒…</translation>
+    </message>
+    <message>
+        <source>The reminders could not be read: %1</source>
+        <translation>无法读取提醒：%1</translation>
+    </message>
+    <message>
         <source>No reminders: meetings, plans and reports are all in order.</source>
         <translation>暂无提醒：会议、行动方案和月度报告均已按要求完成。</translation>
     </message>

@@ -536,6 +536,10 @@
         <translation>暂无记录</translation>
     </message>
     <message>
+        <source>Total %1, counting the other figures…</source>
+        <translation>共 %1 条，其余数字统计中…</translation>
+    </message>
+    <message>
         <source>Total %1, overdue %2, completion rate %3%</source>
         <translation>共 %1 条，逾期 %2 条，完成率 %3%</translation>
     </message>

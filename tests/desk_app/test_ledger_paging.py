@@ -1,5 +1,7 @@
 """Pages of the ledger by keyset, the plan for small results, and the tally-based summary line."""
 
+import datetime
+
 import pytest
 
 from desk_app.db.models import LedgerEntry
@@ -176,3 +178,29 @@ def test_multi_level_sort_pages_by_keyset_without_gaps_or_repeats(demo, levels):
         assert (first_a >= first_b) if d1 else (first_a <= first_b)
         if first_a == first_b and k2 not in ("layer", "kind"):  # those two sort by rank, not by text
             assert (value[k2](a) >= value[k2](b)) if d2 else (value[k2](a) <= value[k2](b))
+
+
+@pytest.mark.sqlite_only  # SQLite's query plan
+def test_a_kind_filter_seeks_its_rank_in_the_kind_index(demo):
+    """重点任务 are a few among many: found at their rank in ledger_entry_live_kind, not by reading all of it."""
+    f = LedgerFilter(campaign_id=demo.campaign_id, kinds=["重点任务"])
+    assert ledger_paging.filter_index(f) == "ledger_entry_live_kind"
+    assert "<expr>=" in _plan(ledger_paging._query(f, "code", False, False).limit(10), "ledger_entry_live_kind")
+
+
+@pytest.mark.parametrize("kinds", [["重点任务"], ["议定事项", "督办事项"], ["问题整改"], ["未知类型"]])
+def test_a_kind_filter_lists_and_counts_exactly_its_entries(demo, kinds):
+    expected = {e.id for e in LedgerEntry.select(LedgerEntry.id).where(
+        LedgerEntry.campaign == demo.campaign_id, LedgerEntry.deleted_at.is_null(), LedgerEntry.kind.in_(kinds))}
+    for f in (LedgerFilter(campaign_id=demo.campaign_id, kinds=kinds),
+              LedgerFilter(campaign_id=demo.campaign_id, kinds=kinds, deadline_to=datetime.date(2999, 1, 1),
+                           deadline_from=datetime.date(1999, 1, 1))):
+        summary = ledger_summary.summarize(f)
+        with_deadline = {e.id for e in LedgerEntry.select(LedgerEntry.id).where(
+            LedgerEntry.id.in_(list(expected) or [0]), LedgerEntry.deadline.is_null(False))}
+        wanted = expected if f.deadline_to is None else with_deadline
+        assert summary.total == len(wanted)
+        for sort in ("code", "kind"):
+            ids = ledger_query.page(f, sort, limit=500, expected=summary.total).ids
+            assert set(ids) == wanted and len(ids) == len(wanted)
+    assert expected or kinds == ["未知类型"]

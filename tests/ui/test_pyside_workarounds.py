@@ -56,3 +56,23 @@ def test_the_gate_matches_what_this_pyside6_really_does():
 ])
 def test_the_gate(python, pyside, expected):
     assert pyside_workarounds.needed(python, pyside) is expected
+
+
+def test_the_version_read_from_pyside6s_own_config_is_the_installed_one():
+    """`import ui` reads PySide6's version from its _config.py (importlib.metadata costs the start a tenth of
+    a second); it must agree with the package metadata."""
+    from importlib import metadata
+
+    shipped = pyside_workarounds._version_from_config()
+    version = next(metadata.version(d) for d in ("PySide6-Essentials", "PySide6")
+                   if _installed(metadata, d))
+    assert shipped == tuple(int(p) for p in version.split(".")[:2])
+    assert pyside_workarounds.installed_pyside() == shipped
+
+
+def _installed(metadata, distribution: str) -> bool:
+    try:
+        metadata.version(distribution)
+    except metadata.PackageNotFoundError:
+        return False
+    return True

@@ -123,6 +123,32 @@ def test_home_card_counts_nodes_and_opens_them_in_the_ledger(main_window, qtbot,
     _shot(main_window, "ledger_supervision_filter")
 
 
+def test_home_reads_the_clocks_and_reminders_on_a_worker_on_a_big_ledger(main_window, qtbot, demo, monkeypatch):
+    """From HomePage.BACKGROUND_FROM entries the 督办 clocks and the reminders arrive from a worker (a second at
+    100,000 entries): the cards from the tally show at once, the supervision card says … until then."""
+    from desk_app.services import compliance
+    from ui.views.home_page import HomePage
+
+    home = main_window.pages["home"]
+    monkeypatch.setattr(HomePage, "BACKGROUND_FROM", 1)
+    figures = supervision_overview.overview(demo.campaign_id)
+    warnings = compliance.campaign_warnings(demo.campaign_id)
+    home.refresh()
+    assert home.cards["supervision"].value == "…" and home.cards["total"].value == str(demo.entries)
+    qtbot.waitUntil(lambda: home.cards["supervision"].value != "…", timeout=30000)
+    assert home.cards["supervision"].value == f"{figures.nodes_due_today} / {figures.nodes_missed}"
+    shown = [home.compliance_list.item(i).text() for i in range(home.compliance_list.count())]
+    assert len(shown) == min(len(figures.items), 30) + len(warnings)
+    assert all(any(w.message in text for text in shown) for w in warnings)
+    home.refresh()
+    home.refresh()  # a reading overtaken by a newer refresh is dropped: the list is filled once
+    qtbot.waitUntil(lambda: home.cards["supervision"].value != "…", timeout=30000)
+    from PySide6.QtCore import QThreadPool
+
+    QThreadPool.globalInstance().waitForDone(10000)
+    assert home.compliance_list.count() == len(shown)
+
+
 def test_settings_section_saves_rules_and_calendar(app, qtbot, demo, monkeypatch):
     from ui.views.supervision_settings import SupervisionSettings
 

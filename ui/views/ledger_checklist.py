@@ -6,7 +6,7 @@ Nothing checked and everything checked both mean "no condition on this field" (a
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -15,11 +15,13 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
 )
 
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 1
+SHOWN_EMS = 7  # the widest value a button shows in full, in widths of "M" (科长(主任), 未启动、推进中)
 
 
 class CheckListPopup(QFrame):
@@ -141,11 +143,22 @@ class CheckListButton(QToolButton):
         self.popup: CheckListPopup | None = None
         self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)  # may narrow (minimumSizeHint)
         self.setStyleSheet("QToolButton { padding: 3px 6px; border: 1px solid #b0bec5; border-radius: 3px; }"
                            "QToolButton[active=\"true\"] { border-color: #1565c0; color: #0d47a1; "
                            "background: #e3f2fd; }")
         self.clicked.connect(self.open_popup)
         self._show()
+
+    def minimumSizeHint(self):  # noqa: N802 - Qt override
+        """As narrow as the button showing 全部, whatever it shows: a bar short of room narrows the buttons
+        showing a (longer) value, and what a button shows never changes how wide the bar, the page and the
+        window must be (each such change laid out and repainted all of them)."""
+        hint = super().sizeHint()
+        metrics = self.fontMetrics()
+        padding = hint.width() - metrics.horizontalAdvance(self.text())
+        least = padding + metrics.horizontalAdvance(f"{self.label}：{self.tr('all')} ▾")
+        return QSize(min(hint.width(), least), hint.height())
 
     def set_items(self, items: list[tuple[str, object]]) -> None:
         self._items = list(items)
@@ -178,11 +191,16 @@ class CheckListButton(QToolButton):
             shown = "、".join(self.text_of(v) for v in self._values)
         else:
             shown = self.tr("%1 chosen").replace("%1", str(len(self._values)))
+        # A long value (主要业务经办人员, two departments) is cut short with …, the tooltip names it in full: a
+        # button as wide as its value would widen the bar, and with it the window, and lay out everything again.
+        metrics = self.fontMetrics()
+        shown = metrics.elidedText(shown, Qt.TextElideMode.ElideRight, metrics.horizontalAdvance("M") * SHOWN_EMS)
         self.setText(f"{self.label}：{shown} ▾")
         self.setToolTip("、".join(self.text_of(v) for v in self._values) if self._values else "")
-        self.setProperty("active", bool(self._values))
-        self.style().unpolish(self)
-        self.style().polish(self)
+        if self.property("active") != bool(self._values):  # restyling costs more than the rest of a change here
+            self.setProperty("active", bool(self._values))
+            self.style().unpolish(self)
+            self.style().polish(self)
 
     def open_popup(self) -> CheckListPopup:
         counts = self.counts_for() if self.counts_for is not None else None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QSize, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -41,7 +41,9 @@ class LedgerFilterBar(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        self.setObjectName("ledger_filter_bar")
         self._base = LedgerFilter()  # conditions without a widget (from 首页, the side panel, views)
+        self._hint_width: int | None = None
         self._loading = False
         self.campaign_id: int | None = None
         self.search = QLineEdit()
@@ -116,6 +118,15 @@ class LedgerFilterBar(QWidget):
         layout.addLayout(dates, 2, 0)
         self.names: dict[str, dict] = {}
         self.me_id: int | None = None
+
+    def sizeHint(self):  # noqa: N802 - Qt override
+        """The width the bar asks for is the one it had with no condition: the pickers show their values and
+        change width with each, and a splitter sharing the window by its panes' wishes would otherwise move
+        its handle, resizing and repainting the table and everything beside it, on every change."""
+        hint = super().sizeHint()
+        if self._hint_width is None:
+            self._hint_width = hint.width()
+        return QSize(self._hint_width, hint.height())
 
     def _toggle(self, text: str, color: str) -> QToolButton:
         button = QToolButton()

@@ -112,7 +112,11 @@ class LedgerPage(QWidget):
         self.table.restore_columns()
         self._scope_name = self.tr("All entries")
         self._scope_filter = LedgerFilter()
+        # The bar shows the empty filter without reading the rows: refresh() reads them once the page is shown
+        # (the main window always refreshes the page it shows), so the first rows are queried once, not twice.
+        self.filter_bar.changed.disconnect(self.apply_filter)
         self.filter_bar.set_filter(LedgerFilter())
+        self.filter_bar.changed.connect(self.apply_filter)
 
     def _build_layout(self) -> None:
         head = QHBoxLayout()
@@ -231,9 +235,12 @@ class LedgerPage(QWidget):
         s = self.model.summary
         if s is None:
             return
-        text = (self.tr("Total %1, overdue %2, completion rate %3%")
-                .replace("%1", f"{s.total:,}").replace("%2", f"{s.overdue:,}")
-                .replace("%3", f"{s.completion_rate * 100:.1f}"))
+        if s.partial:  # a search over a long list: its other figures follow once typing pauses
+            text = self.tr("Total %1, counting the other figures…").replace("%1", f"{s.total:,}")
+        else:
+            text = (self.tr("Total %1, overdue %2, completion rate %3%")
+                    .replace("%1", f"{s.total:,}").replace("%2", f"{s.overdue:,}")
+                    .replace("%3", f"{s.completion_rate * 100:.1f}"))
         if s.pending_close:
             text += "　" + self.tr("awaiting close review %1").replace("%1", str(s.pending_close))
         selected = len(self.table.selectionModel().selectedRows()) if self.table.selectionModel() else 0

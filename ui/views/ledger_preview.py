@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QFrame, QTextBrowser
 
@@ -26,6 +27,9 @@ class LedgerPreview(QTextBrowser):
         self.setFrameShape(QFrame.Shape.Box)
         self.setFrameShadow(QFrame.Shadow.Plain)
         self.setLineWidth(1)
+        # A scroll bar that came and went with the entry's length resized the text, and the table beside it
+        # was laid out and repainted again on every change of the list.
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.entry_id = None
 
     def show_entry(self, entry_id: int | None) -> None:

@@ -144,11 +144,16 @@ class LedgerTable(QTableView):
         self.setItemDelegate(self.delegate)
         self.setWordWrap(False)
         self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        # Always there, as in Excel: a bar that came with long lists and went with short ones resized the
+        # view on such filter changes, which lays out and repaints the table, its header and frozen columns.
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # set with the columns
         self.setSortingEnabled(True)
         self.line_height = self.fontMetrics().height()
         self.verticalHeader().setDefaultSectionSize(self.line_height + 12)
         self.verticalHeader().setMinimumWidth(44)
+        self._row_digits = 0  # the most digits a row number has had (_hold_row_header_width)
+        model.modelReset.connect(self._hold_row_header_width)
         self.header.setSectionsMovable(True)
         self.header.sectionMoved.connect(self._column_moved)
         self.header.sectionResized.connect(self._column_resized)
@@ -173,6 +178,19 @@ class LedgerTable(QTableView):
         super().updateGeometries()
         if hasattr(self, "frozen"):
             self.frozen.sync()
+
+    def _hold_row_header_width(self) -> None:
+        """The row numbers' column keeps the widest it has been: as wide as 100,000 needs it stays when a filter
+        lists 48,177 or 8 entries, so a filter change does not resize the table, move the frozen columns and lay
+        out and repaint everything around them."""
+        digits = len(str(self.model().rowCount()))
+        if digits <= self._row_digits:  # asking the header for its width reads a thousand row numbers
+            return
+        self._row_digits = digits
+        header = self.verticalHeader()
+        width = header.sizeHint().width()
+        if width > header.minimumWidth():
+            header.setMinimumWidth(width)
 
     def set_freeze(self, on: bool) -> None:
         self.freeze_on = on

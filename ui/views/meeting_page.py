@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -37,16 +37,7 @@ from .meeting_minutes_tab import MinutesTab
 from .merge_view import save_merging
 from .print_actions import add_meeting_print_actions
 from .role_gate import gate, refusal
-
-WARNING_COLORS = {compliance.WARNING: "#c62828", compliance.REMINDER: "#b26a00"}
-
-
-def warning_item(w) -> QListWidgetItem:
-    """A compliance warning as a list row; also used by 首页."""
-    item = QListWidgetItem(("⚠ " if w.severity == compliance.WARNING else "· ") + w.message)
-    item.setForeground(QBrush(QColor(WARNING_COLORS.get(w.severity, "#455a64"))))
-    item.setData(Qt.ItemDataRole.UserRole, w)
-    return item
+from .warning_item import warning_item
 
 
 class MeetingPage(QWidget):

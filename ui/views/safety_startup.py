@@ -104,7 +104,8 @@ def open_data_safely(dialogs: StartupDialogs | None = None, *, checks: bool = Tr
     """Lock, check, open and back up the data folder. OK, EXIT (nothing wrong, just leave) or FAILED.
 
     checks=False leaves the quick check and the daily backup to check_after_window(): at 100,000 entries
-    they take seconds (the check reads the whole file, the backup copies it), and the window should not wait.
+    they take seconds (the check reads the whole file, the backup copies it), and the window should not wait;
+    the sweep of killed runs' leftovers goes with them.
     """
     dialogs = dialogs or StartupDialogs()
     folder = paths.data_dir()
@@ -136,7 +137,7 @@ def open_data_safely(dialogs: StartupDialogs | None = None, *, checks: bool = Tr
             log.error("start-up check found damage:\n%s", report.text())
             dialogs.offer_restore(report.explanation(), report.text())
     try:
-        session.open_data(read_only=read_only)
+        session.open_data(read_only=read_only, sweep=checks)  # without the checks, the sweep waits for them too
     except DatabaseCorruptError as exc:
         if read_only or not dialogs.offer_restore(exc.message):
             dialogs.cannot_open(exc.message)
@@ -165,9 +166,11 @@ def open_data_safely(dialogs: StartupDialogs | None = None, *, checks: bool = Tr
 
 
 def _check_and_back_up(progress):
-    """The worker's part of check_after_window: the quick check, then (on sound data) the daily backup."""
+    """The worker's part of check_after_window: the sweep of killed runs' leftovers, the quick check, then (on
+    sound data) the daily backup."""
     from desk_app.services import backup_daily, integrity  # noqa: PLC0415
 
+    session.sweep_leftovers_if_writer()
     report = integrity.startup_check()
     backup_error = ""
     if not report.damaged and not session.read_only():

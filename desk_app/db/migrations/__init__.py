@@ -22,6 +22,7 @@ from . import (
     m0011_supervision,
     m0012_versions_roles,
     m0013_measures,
+    m0014_receipt_recheck,
 )
 
 MIGRATIONS: list[ModuleType] = [
@@ -38,6 +39,7 @@ MIGRATIONS: list[ModuleType] = [
     m0011_supervision,
     m0012_versions_roles,
     m0013_measures,
+    m0014_receipt_recheck,
 ]
 
 LATEST_VERSION = len(MIGRATIONS)

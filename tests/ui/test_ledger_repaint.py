@@ -1,0 +1,102 @@
+"""What a filter change costs the ledger's table: cells answered in one call each, and nothing around the table
+resized (a resize lays out and repaints the whole page)."""
+
+import pytest
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QApplication, QStyledItemDelegate, QStyleOptionViewItem
+
+from ui.models import ledger_table_model
+
+
+@pytest.fixture
+def page(main_window, qtbot):
+    main_window.resize(1280, 800)
+    page = main_window.show_page("ledger")
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0)
+    return page
+
+
+@pytest.mark.skipif(not ledger_table_model._MULTI_DATA, reason="this PySide6 does not bind the role span")
+def test_a_painted_cell_asks_the_model_once_and_shows_what_data_says(page, monkeypatch):
+    model = page.model
+    asked = []
+    real = ledger_table_model.LedgerTableModel.data
+    monkeypatch.setattr(ledger_table_model.LedgerTableModel, "data",
+                        lambda self, index, role=Qt.ItemDataRole.DisplayRole: asked.append(role) or real(self, index, role))
+    page.table.viewport().repaint()
+    assert not [r for r in asked if r == Qt.ItemDataRole.DisplayRole]  # the delegates' roles came by multiData
+    monkeypatch.undo()
+    delegate = QStyledItemDelegate()
+    red = next(r for r in range(model.rowCount()) if model.data(model.index(r, 0), ledger_table_model.LIGHT_ROLE) == "red")
+    status = 1 + model.column_keys().index("status")
+    for row, column in ((0, 1), (0, status), (red, status), (red, 0)):
+        index = model.index(row, column)
+        option = QStyleOptionViewItem()
+        delegate.initStyleOption(option, index)  # Qt asks the model by multiData
+        assert option.text == (model.data(index, Qt.ItemDataRole.DisplayRole) or "")
+        brush = model.data(index, Qt.ItemDataRole.ForegroundRole)
+        if brush is not None:
+            assert option.palette.color(option.palette.ColorRole.Text) == brush.color()
+        icon = model.data(index, Qt.ItemDataRole.DecorationRole)
+        assert option.icon.isNull() == (icon is None)
+
+
+class _Resizes(QObject):
+    def __init__(self):
+        super().__init__()
+        self.seen = []
+
+    def eventFilter(self, obj, event):  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Resize:
+            parent = obj.parent()
+            self.seen.append(f"{parent.objectName() if parent is not None else ''}/{obj.objectName()}")
+        return False
+
+
+def test_a_filter_change_resizes_nothing_around_the_table(page):
+    bar = page.filter_bar
+    spy = _Resizes()
+    QApplication.instance().installEventFilter(spy)
+    try:
+        for picker in (bar.layer, bar.status, bar.kind):
+            for _label, value in picker.items()[:5]:
+                picker.set_values([value])
+                QApplication.processEvents()
+            picker.set_values([])
+            QApplication.processEvents()
+    finally:
+        QApplication.instance().removeEventFilter(spy)
+    # The pickers and the chips move within the bar; the table, its header and frozen columns, the preview,
+    # the side panel, the bar itself and the status line keep their size.
+    views = ("ledger_table", "ledger_frozen", "ledger_preview", "ledger_side_panel")
+    around = (*views, "ledger_status", "ledger_filter_bar")
+    resized = {name for name in spy.seen if name.split("/")[1] in around or name.split("/")[0] in views}
+    assert not resized, " ".join(sorted(resized))
+
+
+def test_a_picker_with_a_long_value_shows_it_cut_short_and_never_widens_the_window(page):
+    width = page.window().width()
+    layer = page.filter_bar.layer
+    layer.set_values(["主要业务经办人员"])
+    QApplication.processEvents()
+    assert "…" in layer.text() and layer.toolTip() == "主要业务经办人员"
+    assert layer.minimumSizeHint().width() < layer.sizeHint().width()
+    assert page.window().width() == width
+
+
+def test_a_search_over_a_long_list_shows_its_count_first_and_its_figures_once_typing_pauses(page, qtbot, monkeypatch):
+    from desk_app.services import ledger_summary
+
+    bar = page.filter_bar
+    bar.search.setText("整改")
+    bar._emit_now()
+    assert not page.model.summary.partial  # a short list: every figure at once
+    monkeypatch.setattr(ledger_summary, "FIGURES_LATER_FROM", 1)  # as long as 100,000 entries
+    bar.search.setText("台账")
+    bar._emit_now()
+    full = ledger_summary.summarize(page.model.ledger_filter)
+    assert page.model.summary.partial and page.model.rowCount() == full.total > 0
+    assert f"共 {full.total:,} 条" in page.status_label.text() and "逾期" not in page.status_label.text()
+    qtbot.waitUntil(lambda: not page.model.summary.partial)
+    assert page.model.summary == full
+    assert f"逾期 {full.overdue:,} 条" in page.status_label.text()
