@@ -3,6 +3,7 @@
     .venv/bin/python bench/shared.py                 # PostgreSQL: a throw-away cluster (issue 16 part A)
     .venv/bin/python bench/shared.py --database URL  # a given PostgreSQL server
     .venv/bin/python bench/shared.py --sqlite        # several programs on one SQLite file (WAL)
+    .venv/bin/python bench/shared.py --database URL --reuse  # URL already holds the campaign (quicker reruns)
     options: --entries 100000 --clients 8 --edits 500 --hot 20 --hot-share 0.25
 
 The campaign is the demo at --entries (built once per schema version into a cache folder, copied afresh
@@ -18,8 +19,12 @@ still be in its entry (a missing one is a lost update), and no two saves of an e
 same version (wrong_versions).
 
 The reference, measured in the same run: sqlite_list_ms, the same listing on a SQLite copy of the same
-campaign with nobody else working. Targets: lost_updates=0, list_ms_p95 <= 2 × sqlite_list_ms_p95,
-save_ms_p95 <= 100. The last line is, e.g.:
+campaign with nobody else working. Also measured before the clients start: alone_list_ms, the listing on
+the shared database itself with nobody else working (what the load adds is list_ms against it); and the
+clients report list_cpu_ms, the CPU their own process spent per listing (the rest is the server's work,
+round trips, and waiting for a core: all the clients run on this one machine). load_avg is the machine's
+1-minute load before the run (others' work inflates every figure). Targets: lost_updates=0, list_ms_p95 <=
+2 × sqlite_list_ms_p95, save_ms_p95 <= 100. The last line is, e.g.:
 
     lost_updates=0 conflicts=412 list_ms_p95=61.0 save_ms_p95=38.2 sqlite_list_ms_p95=35.1
 """
@@ -89,15 +94,18 @@ def campaign_filter():
     return f
 
 
-def list_once(f) -> float:
-    """What the ledger page runs to show the list: counts, the first page, its records."""
+def list_once(f, cpu: list | None = None) -> float:
+    """What the ledger page runs to show the list: counts, the first page, its records (ms; the process's
+    CPU ms appended to cpu)."""
     from desk_app.services import ledger_paging, ledger_query
     from desk_app.services.entry_records import load_records
 
-    started = time.perf_counter()
+    started, on_cpu = time.perf_counter(), time.process_time()
     summary = ledger_query.summarize(f)
     first = ledger_paging.page(f, "code", limit=200, expected=summary.total)
     load_records(first.ids)
+    if cpu is not None:
+        cpu.append((time.process_time() - on_cpu) * 1000)
     return (time.perf_counter() - started) * 1000
 
 
@@ -115,7 +123,7 @@ def client(number: int, target: str, edits: int, hot: list[int], hot_share: floa
     hot = [ids[p % len(ids)] for p in hot]  # positions in the list: the same entries for every client
     f = campaign_filter()
     time.sleep(max(0.0, start_at - time.time()))
-    saves, lists, saved, conflicts = [], [], [], 0
+    saves, lists, list_cpu, saved, conflicts = [], [], [], [], 0
     for n in range(edits):
         entry_id = rng.choice(hot) if rng.random() < hot_share else rng.choice(ids)
         token = f"[c{number}e{n}]"
@@ -134,8 +142,8 @@ def client(number: int, target: str, edits: int, hot: list[int], hot_share: floa
             saved.append((entry_id, token, after.version))
             break
         if n % LIST_EVERY == 0:
-            lists.append(list_once(f))
-    return {"saves": saves, "lists": lists, "saved": saved, "conflicts": conflicts,
+            lists.append(list_once(f, list_cpu))
+    return {"saves": saves, "lists": lists, "list_cpu": list_cpu, "saved": saved, "conflicts": conflicts,
             "retries": concurrency.retries_so_far()}
 
 
@@ -163,8 +171,9 @@ def check(target: str, saved: list[tuple[int, str, int]]) -> tuple[int, int]:
     return lost, wrong_version
 
 
-def reference_lists(path: Path, rounds: int) -> list[float]:
-    connect(f"sqlite:{path}")
+def reference_lists(target: str, rounds: int) -> list[float]:
+    """The listing's times with nobody else working ('sqlite:PATH' or a URL)."""
+    connect(target)
     f = campaign_filter()
     list_once(f)  # warm
     return [list_once(f) for _ in range(rounds)]
@@ -184,6 +193,8 @@ def main(argv=None) -> int:
     parser.add_argument("--edits", type=int, default=500)
     parser.add_argument("--hot", type=int, default=20, help="entries several clerks edit")
     parser.add_argument("--hot-share", type=float, default=0.25)
+    parser.add_argument("--reuse", action="store_true",
+                        help="with --database: it already holds this campaign (an earlier run's copy); no copy")
     parser.add_argument("--no-versions", action="store_true",
                         help="save without base_version (last writer wins): shows what the check catches")
     args = parser.parse_args(argv)
@@ -201,7 +212,9 @@ def main(argv=None) -> int:
             target = f"sqlite:{shared}"
         else:
             target = shared_server(args, reference, stack)
-        reference_ms = run_in_process(reference_lists, reference, 30)
+        load_avg = os.getloadavg()[0]
+        reference_ms = run_in_process(reference_lists, f"sqlite:{reference}", 30)
+        alone_ms = run_in_process(reference_lists, target, 30)
         rng = random.Random(0)
         hot = rng.sample(range(args.entries), args.hot)
         start_at = time.time() + 3.0  # every client connected and ready before the first edit
@@ -215,11 +228,14 @@ def main(argv=None) -> int:
         lost, wrong_version = run_in_process(check, target, saved)
     saves = [ms for r in results for ms in r["saves"]]
     lists = [ms for r in results for ms in r["lists"]]
+    list_cpu = [ms for r in results for ms in r["list_cpu"]]
     conflicts = sum(r["conflicts"] for r in results)
     engine = "sqlite" if args.sqlite else "postgresql"
     print(f"engine={engine} entries={args.entries} clients={args.clients} edits={len(saved)} wall_s={wall:.1f} "
-          f"retries={sum(r['retries'] for r in results)} wrong_versions={wrong_version} "
-          f"save_ms_p50={percentile(saves, 50):.1f} list_ms_p50={percentile(lists, 50):.1f}")
+          f"load_avg={load_avg:.1f} retries={sum(r['retries'] for r in results)} wrong_versions={wrong_version} "
+          f"save_ms_p50={percentile(saves, 50):.1f} list_ms_p50={percentile(lists, 50):.1f} "
+          f"list_cpu_ms_p50={percentile(list_cpu, 50):.1f} alone_list_ms_p50={percentile(alone_ms, 50):.1f} "
+          f"alone_list_ms_p95={percentile(alone_ms, 95):.1f} sqlite_list_ms_p50={percentile(reference_ms, 50):.1f}")
     print(f"lost_updates={lost} conflicts={conflicts} list_ms_p95={percentile(lists, 95):.1f} "
           f"save_ms_p95={percentile(saves, 95):.1f} sqlite_list_ms_p95={percentile(reference_ms, 95):.1f}")
     return 0
@@ -238,6 +254,8 @@ def shared_server(args, reference: Path, stack: ExitStack) -> str:
         stack.callback(cluster.stop)
         cluster.sql("CREATE DATABASE bench_shared")
         url = cluster.url("bench_shared")
+    if args.reuse and args.database:
+        return url
     print(f"copying the campaign onto {url.split('@')[-1]} …", file=sys.stderr)
     for command in (["db", "init", url], ["db", "copy", "--from", f"sqlite:{reference}", "--to", url]):
         subprocess.run([sys.executable, "-m", "desk_app", *command], check=True, cwd=ROOT, stdout=subprocess.DEVNULL)

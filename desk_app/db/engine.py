@@ -24,6 +24,8 @@ The interface (every name is on both Database classes):
   unordered(expr)             an ORDER BY term that matches no index (SQLite's "+x"); PostgreSQL: expr
   for_update(sql)             a SELECT that locks the rows it reads until the transaction ends (PostgreSQL:
                               FOR UPDATE; SQLite: as is, its write transaction already holds the lock)
+  live_counts(campaign, live, today)  a whole campaign's entries per 状态 and its 逾期 from counters the
+                              engine keeps ((counts, overdue)), or None: count them as usual (SQLite)
   month_text(expr)            'YYYY-MM' of a date or timestamp expression (strftime / to_char)
   days_between(later, earlier)   whole days between two date expressions, as a number
   backup_to_file(path)        a SQLite file holding every table: the backup format of both engines
@@ -163,6 +165,9 @@ class Engine:
 
     def for_update(self, sql: str) -> str:
         return sql
+
+    def live_counts(self, campaign_id: int, live: bool, today) -> tuple[dict[str, int], int] | None:
+        return None
 
     def month_text(self, expr):
         raise NotImplementedError

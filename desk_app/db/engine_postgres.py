@@ -55,6 +55,17 @@ def convert_placeholders(sql: str) -> str:
     return _TOKEN.sub(_convert_token, sql)
 
 
+@functools.lru_cache(maxsize=1024)
+def client_template(sql: str, encoding: str) -> tuple[bytes, int]:
+    """A converted statement as a bytes %-template and its number of placeholders: binding is then one
+    ``template % literals``. psycopg parses a statement of more than 50 parameters anew on every call (it
+    caches only short ones); the list's page of 200 ids took 1.2 ms of parsing per statement."""
+    return sql.encode(encoding), sum(1 for m in _PERCENT.finditer(sql) if m.group(0) == "%s")
+
+
+_PERCENT = re.compile(r"%%|%s")
+
+
 def _psycopg():
     try:
         import psycopg  # noqa: PLC0415
@@ -69,13 +80,30 @@ def _psycopg():
 def _classes():
     """The cursor and loader classes (built on first use: psycopg is imported only for PostgreSQL)."""
     psycopg = _psycopg()
-    from psycopg.adapt import Dumper, Loader  # noqa: PLC0415
+    from psycopg.adapt import Dumper, Loader, Transformer  # noqa: PLC0415
+    from psycopg.types.numeric import FloatLoader  # noqa: PLC0415
+    from psycopg.types.string import TextLoader  # noqa: PLC0415
 
     class QmarkCursor(psycopg.ClientCursor):
         def execute(self, query, params=None, **kwargs):
             if isinstance(query, str):
                 query, params = convert_placeholders(query), params or ()
+                bound = self._bind(query, params) if params and isinstance(params, list | tuple) else None
+                if bound is not None:
+                    query, params = bound, None
             return super().execute(query, params, **kwargs)
+
+        def _bind(self, query: str, params) -> bytes | None:
+            """The statement with its values as literals, as psycopg's client-side binding writes them, from
+            a cached template (a non-negative int, the usual id, written directly); None when the
+            placeholders do not match the values (psycopg binds them then, and says what is wrong)."""
+            template, count = client_template(query, self.connection.info.encoding)
+            if count != len(params):
+                return None
+            literal = Transformer.from_context(self).as_literal
+            return template % tuple(
+                b"NULL" if p is None else str(p).encode() if type(p) is int and p >= 0 else literal(p)
+                for p in params)
 
         def executemany(self, query, params_seq, **kwargs):
             if isinstance(query, str):
@@ -101,17 +129,9 @@ def _classes():
                 total += self.rowcount
             self._rowcount = total
 
-    class IsoText(Loader):
-        def load(self, data):
-            return bytes(data).decode()
-
     class BoolAsInt(Loader):
         def load(self, data):
             return 1 if bytes(data) == b"t" else 0
-
-    class NumericAsFloat(Loader):
-        def load(self, data):
-            return float(bytes(data))
 
     class BoolAsIntDumper(Dumper):
         oid = psycopg.postgres.types["int4"].oid
@@ -122,7 +142,10 @@ def _classes():
         def quote(self, obj):
             return b"1" if obj else b"0"
 
-    loaders = {"date": IsoText, "timestamp": IsoText, "bool": BoolAsInt, "numeric": NumericAsFloat}
+    # Dates and timestamps as the text PostgreSQL sends (ISO, by the session's DateStyle), numeric as float:
+    # psycopg's own text and float loaders, which its binary package runs in C (a page of 200 entries has
+    # 1,600 such values).
+    loaders = {"date": TextLoader, "timestamp": TextLoader, "bool": BoolAsInt, "numeric": FloatLoader}
     return QmarkCursor, loaders, BoolAsIntDumper
 
 
@@ -184,6 +207,7 @@ class PostgresEngine(Engine, PostgresqlDatabase):
     def __init__(self, target: Target, *, read_only: bool = False, **kwargs):
         self.target = target
         self.read_only = read_only
+        self._has_live_counts: bool | None = None
         with contextlib.suppress(ImportError):  # without psycopg the first connection says what is missing
             attach_psycopg()  # before peewee picks its driver adapter (peewee was imported without it)
         super().__init__(target.conninfo, prefer_psycopg3=True, **kwargs)
@@ -223,6 +247,20 @@ class PostgresEngine(Engine, PostgresqlDatabase):
         # commit and then sees the new version (a conflict for the merge view at once), instead of passing
         # the version check on the old row and having its UPDATE find nothing (a rolled-back, retried run).
         return sql if self.read_only else f"{sql} FOR UPDATE"
+
+    def live_counts(self, campaign_id: int, live: bool, today) -> tuple[dict[str, int], int] | None:
+        # pg_schema's counters, kept by the tally's trigger: a few hundred rows in one round trip.
+        if self._has_live_counts is None:
+            self._has_live_counts = self.execute_sql(
+                "SELECT to_regclass('ledger_dated_count') IS NOT NULL").fetchone()[0] == 1
+        if not self._has_live_counts:
+            return None  # a database an older program initialised, opened read-only
+        rows = self.execute_sql(
+            'SELECT "status", "n" FROM "ledger_status_count" WHERE "campaign_id" = ? AND "live" = ? AND "n" <> 0 '
+            'UNION ALL SELECT NULL, COALESCE(SUM("n"), 0) FROM "ledger_dated_count" '
+            'WHERE "campaign_id" = ? AND "live" = ? AND "deadline" < ?',
+            (campaign_id, int(live), campaign_id, int(live), today)).fetchall()
+        return {status: n for status, n in rows if status is not None}, next(n for s, n in rows if s is None)
 
     def location(self) -> str:
         return self.target.display

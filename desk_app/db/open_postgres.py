@@ -66,14 +66,15 @@ def _migrate(db: PostgresEngine) -> None:
 
 
 def _ensure_live_indexes(db: PostgresEngine) -> None:
-    """PostgreSQL's partial indexes for the live list (pg_schema), on a database an older program created."""
+    """PostgreSQL's partial indexes and counters for the live list (pg_schema), on a database an older
+    program created."""
     from . import pg_schema  # noqa: PLC0415
 
     with db.atomic():
         db.execute_sql("SELECT pg_advisory_xact_lock(?)", (SCHEMA_LOCK,))
-        created = pg_schema.ensure_live_indexes(db)
+        created = pg_schema.ensure_live_indexes(db) + pg_schema.ensure_live_counters(db)
     if created:
-        log.info("created the live-list indexes %s", ", ".join(created))
+        log.info("created the live-list indexes and counters %s", ", ".join(created))
 
 
 def open_postgres(target: Target, *, read_only: bool = False) -> PostgresEngine:

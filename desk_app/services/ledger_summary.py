@@ -120,6 +120,14 @@ def _text_only(f: LedgerFilter) -> bool:
     return bool(f.text.strip()) and f.campaign_id is not None and rest == LedgerFilter()
 
 
+def _engine_counts(f: LedgerFilter) -> tuple[dict[str, int], int] | None:
+    """A whole campaign's counts per 状态 and its 逾期 where the engine keeps them (PostgreSQL: one round
+    trip to its counters instead of two queries); None otherwise."""
+    if f.campaign_id is None or f != LedgerFilter(campaign_id=f.campaign_id, deleted=f.deleted):
+        return None
+    return database.live_counts(f.campaign_id, not f.deleted, context.today())
+
+
 def summarize(f: LedgerFilter) -> LedgerSummary:
     """'共 N 条，逾期 M 条，完成率 X%' for a filter."""
     if _text_only(f):  # the search box alone: counted in the search index (its tags column)
@@ -129,10 +137,11 @@ def summarize(f: LedgerFilter) -> LedgerSummary:
             return LedgerSummary(total, done, overdue, pending, total - done)
     if not _tally_can_answer(f):
         return _scan(f)
-    counts = _tally_counts(f)
+    kept = _engine_counts(f)
+    counts = kept[0] if kept else _tally_counts(f)
     total = sum(counts.values())
     done = sum(n for status, n in counts.items() if status in _DONE)
-    overdue = _overdue(f) if total else 0
+    overdue = kept[1] if kept else _overdue(f) if total else 0
     return LedgerSummary(total, done, overdue, counts.get(Status.PENDING_CLOSE.value, 0), total - done)
 
 
