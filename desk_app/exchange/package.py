@@ -59,7 +59,7 @@ class PackageSummary:
     files: int
 
 
-def _json_value(value):
+def json_value(value):
     if isinstance(value, datetime):
         return value.strftime("%Y-%m-%dT%H:%M:%S")
     if isinstance(value, date):
@@ -89,7 +89,7 @@ def entry_dict(e: LedgerEntry, names: PackageNames) -> dict:
     for name in ENTRY_TEXT_FIELDS:
         data[name] = getattr(e, name)
     for name in ENTRY_DATE_FIELDS + ENTRY_DATETIME_FIELDS:
-        data[name] = _json_value(getattr(e, name))
+        data[name] = json_value(getattr(e, name))
     data["decision_no"] = e.decision_no
     for name in ("owner", "leader", "responsible", "reviewer"):
         data[name] = names.people.get(getattr(e, f"{name}_id"))
@@ -105,7 +105,7 @@ def _rows(model, fields: tuple[str, ...], entry_uuid: dict[int, str], entry_ids)
     for row in query:
         item = {}
         for name in fields:
-            item[name] = entry_uuid[row.entry_id] if name == "entry_uuid" else _json_value(getattr(row, name))
+            item[name] = entry_uuid[row.entry_id] if name == "entry_uuid" else json_value(getattr(row, name))
         out.append(item)
     return out
 
@@ -116,7 +116,7 @@ def _changes(uuids_by_entity: dict[str, dict[int, str]]) -> list[dict]:
         query = ChangeLog.select().where(ChangeLog.entity == entity).order_by(ChangeLog.id)
         for c in query.iterator():
             if c.entity_id in uuids:
-                out.append({"entity": entity, "record_uuid": uuids[c.entity_id], "at": _json_value(c.at),
+                out.append({"entity": entity, "record_uuid": uuids[c.entity_id], "at": json_value(c.at),
                             "actor": c.actor, "action": c.action, "field": c.field, "old": c.old, "new": c.new})
     return out
 
@@ -172,7 +172,7 @@ def write_package(out: str | os.PathLike[str], *, campaign_id: int | None = None
         "format": FORMAT_NAME, "format_version": FORMAT_VERSION, "schema_version": LATEST_VERSION,
         "app_version": __version__, "unit": unit,
         "campaign": {"name": campaign.name, "year": campaign.year},
-        "period": period, "created_at": _json_value(context.now()),
+        "period": period, "created_at": json_value(context.now()),
         "counts": {name: len(rows) for name, rows in members.items()} | {"files": len(shas)},
         "members": {},
     }

@@ -25,7 +25,7 @@ from desk_app.errors import InputFileError
 from desk_app.services import settings
 
 from . import package_measures
-from .package import PackageNames, _json_value
+from .package import PackageNames, json_value
 from .package_format import (
     ATTACHMENT_FIELDS,
     ENTRY_COMPARED_FIELDS,
@@ -175,7 +175,7 @@ def _local_child(row, fields: tuple[str, ...]) -> tuple:
     values = _child_getter(type(row), fields)(row)
     if _PLAIN_TYPES.issuperset(map(type, values)):  # SQLite gives text dates: nothing to convert
         return values
-    return tuple(map(_json_value, values))
+    return tuple(map(json_value, values))
 
 
 _PLAIN_TYPES = frozenset({str, int, float, type(None)})
@@ -280,7 +280,7 @@ def preview_package(path: str | Path, progress: Progress | None = None, *,
                 diff = EntryDiff(e["uuid"], e["code"], short, CONFLICT, changed, "问题编号已被该单位的另一条事项使用")
             elif not changed:
                 diff = EntryDiff(e["uuid"], e["code"], short, UNCHANGED)
-            elif _json_value(mine.updated_at) > e["updated_at"]:
+            elif json_value(mine.updated_at) > e["updated_at"]:
                 diff = EntryDiff(e["uuid"], e["code"], short, CONFLICT, changed, LOCAL_NEWER)
             else:
                 diff = EntryDiff(e["uuid"], e["code"], short, CHANGED, changed)
@@ -302,7 +302,7 @@ _PEOPLE = attrgetter(*(f"{name}_id" for name in ENTRY_PERSON_FIELDS))
 def _compared_values(mine, names: PackageNames) -> list:
     """A local entry's values of ENTRY_COMPARED_FIELDS, in that order, as entry_dict gives them."""
     people = names.people.get
-    return [*_TEXTS(mine), *map(_json_value, _DATES(mine)), _json_value(mine.deleted_at), mine.decision_no,
+    return [*_TEXTS(mine), *map(json_value, _DATES(mine)), json_value(mine.deleted_at), mine.decision_no,
             names.departments.get(mine.department_id, ""), names.task_forces.get(mine.task_force_id, ""),
             *map(people, _PEOPLE(mine))]
 
