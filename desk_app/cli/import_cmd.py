@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import replace
 
 from desk_app.errors import InputFileError
 
@@ -97,24 +98,25 @@ def _package(args) -> int:
     return 0
 
 
-def _campaign_for(args, content) -> int | None:
-    """The campaign to import into; with none yet, --new-campaign creates one (asked for otherwise)."""
-    from desk_app.services import campaigns, context  # noqa: PLC0415
+def _campaign_for(args) -> int | None:
+    """The campaign to import into; None for --new-campaign, which is created only once the rows have
+    passed their checks and the clerk confirmed (a refused or cancelled import leaves no empty campaign)."""
+    from desk_app.services import campaigns  # noqa: PLC0415
 
-    current = campaigns.current_campaign()
     if args.new_campaign:
-        year = args.year or content.block.title_year or context.today().year
-        if not args.dry_run:
-            created = campaigns.create_campaign(args.new_campaign, year)
-            print(f"已新建活动“{created.name}”（{created.year}年度），导入到这个活动。")
-            return created.id
-        print(f"（预览）将新建活动“{args.new_campaign}”（{year}年度）并导入到这个活动。")
         return None
+    current = campaigns.current_campaign()
     if current is None:
         raise InputFileError("本机还没有任何活动，导入的事项需要归入一个活动。请加 --new-campaign 活动名称 "
                              "[--year 年度] 在导入时新建，或先运行 desk-app campaign new 活动名称 --year 年度。"
                              "没有导入任何内容。")
     return current.id
+
+
+def _new_campaign_year(args, content) -> int:
+    from desk_app.services import context  # noqa: PLC0415
+
+    return args.year or content.block.title_year or context.today().year
 
 
 def _xlsx(args) -> int:
@@ -131,12 +133,16 @@ def _xlsx(args) -> int:
         if not isinstance(spec, dict):
             raise InputFileError("--mapping 应为 JSON 对象，如 '{\"问题描述\":\"description\"}'")
         mapping = mapping_from_json(spec, content)
-    campaign_id = _campaign_for(args, content)
-    if campaign_id is None:  # dry run of an import that will create its campaign: preview in a scratch one
-        return _preview_without_campaign(args, content, mapping)
-    options = ImportOptions(sheet=content.name, mapping=mapping, default_kind=args.kind, default_layer=args.layer,
-                            create_missing=args.create_missing, campaign_id=campaign_id, header_row=args.header_row)
-    plan = plan_import(args.file, options, content=content)
+    campaign_id = _campaign_for(args)
+    if campaign_id is None:
+        year = _new_campaign_year(args, content)
+        print(("（预览）" if args.dry_run else "") + f"将新建活动“{args.new_campaign}”（{year}年度）并导入到这个活动。")
+        plan = _plan_in_scratch_campaign(args, content, mapping, year)
+    else:
+        options = ImportOptions(sheet=content.name, mapping=mapping, default_kind=args.kind,
+                                default_layer=args.layer, create_missing=args.create_missing,
+                                campaign_id=campaign_id, header_row=args.header_row)
+        plan = plan_import(args.file, options, content=content)
     print(plan.report_text(None if args.full else 200))
     bad = len(plan.rows) - len(plan.valid_rows)
     if args.dry_run:
@@ -151,18 +157,24 @@ def _xlsx(args) -> int:
     if not _confirm(args, f"确认导入（{plan.counts_text()}）？"):
         print("已取消，没有导入任何内容。")
         return 1
+    if campaign_id is None:
+        from desk_app.services import campaigns  # noqa: PLC0415
+
+        created = campaigns.create_campaign(args.new_campaign, _new_campaign_year(args, content))
+        print(f"已新建活动“{created.name}”（{created.year}年度），导入到这个活动。")
+        plan.options = replace(plan.options, campaign_id=created.id)  # planned against a campaign just like it
     result = apply_import(plan, skip_invalid=args.skip_invalid, progress=_progress)
     print(result.text())
     return 0
 
 
-def _preview_without_campaign(args, content, mapping) -> int:
-    """--dry-run --new-campaign: check every row against a campaign that is created and rolled back."""
+def _plan_in_scratch_campaign(args, content, mapping, year: int):
+    """--new-campaign: every row checked against a campaign of that name and year, created and rolled back
+    (a new campaign has no entries or 专班 yet, so the plan is the one the real campaign gets)."""
     from desk_app.db.models import database  # noqa: PLC0415
     from desk_app.exchange.xlsx_import import ImportOptions, plan_import  # noqa: PLC0415
-    from desk_app.services import campaigns, context  # noqa: PLC0415
+    from desk_app.services import campaigns  # noqa: PLC0415
 
-    year = args.year or content.block.title_year or context.today().year
     with database.atomic() as transaction:
         scratch = campaigns.create_campaign(args.new_campaign, year, make_current=False)
         options = ImportOptions(sheet=content.name, mapping=mapping, default_kind=args.kind,
@@ -170,9 +182,7 @@ def _preview_without_campaign(args, content, mapping) -> int:
                                 campaign_id=scratch.id, header_row=args.header_row)
         plan = plan_import(args.file, options, content=content)
         transaction.rollback()
-    print(plan.report_text(None if args.full else 200))
-    bad = len(plan.rows) - len(plan.valid_rows)
-    return 2 if bad and not args.skip_invalid else 0
+    return plan
 
 
 def run(args) -> int:

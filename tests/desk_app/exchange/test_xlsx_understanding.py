@@ -122,7 +122,13 @@ def test_import_into_a_folder_without_campaign(user_folders, tmp_path, capsys, d
     assert "将新建活动“巡察整改”（2023年度）" in out and "新增 1 条" in out
     open_database()
     assert db_dump() == before  # the preview's scratch campaign was rolled back
+    # rows refused (their unit and people unknown without --create-missing): no campaign is left behind either
+    assert main(["import", "xlsx", str(path), "--yes", "--new-campaign", "巡察整改"]) == 2
+    assert "没有导入任何内容" in capsys.readouterr().err
+    open_database()
+    assert db_dump() == before
     assert main(["import", "xlsx", str(path), "--yes", "--create-missing", "--new-campaign", "巡察整改"]) == 0
+    assert "已新建活动“巡察整改”（2023年度）" in capsys.readouterr().out
     open_database()
     assert Campaign.get().year == 2023 and LedgerEntry.select().count() == 1
 
