@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-from dataclasses import replace
 
 from desk_app.errors import InputFileError
 
@@ -157,13 +156,10 @@ def _xlsx(args) -> int:
     if not _confirm(args, f"确认导入（{plan.counts_text()}）？"):
         print("已取消，没有导入任何内容。")
         return 1
-    if campaign_id is None:
-        from desk_app.services import campaigns  # noqa: PLC0415
-
-        created = campaigns.create_campaign(args.new_campaign, _new_campaign_year(args, content))
-        print(f"已新建活动“{created.name}”（{created.year}年度），导入到这个活动。")
-        plan.options = replace(plan.options, campaign_id=created.id)  # planned against a campaign just like it
-    result = apply_import(plan, skip_invalid=args.skip_invalid, progress=_progress)
+    new_campaign = (args.new_campaign, _new_campaign_year(args, content)) if campaign_id is None else None
+    result = apply_import(plan, skip_invalid=args.skip_invalid, progress=_progress, new_campaign=new_campaign)
+    if new_campaign is not None:
+        print(f"已新建活动“{new_campaign[0].strip()}”（{new_campaign[1]}年度），导入到这个活动。")
     print(result.text())
     return 0
 

@@ -6,13 +6,13 @@ import adds its own history (progress, 导入销号)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from desk_app.db.models import Campaign, TaskForce
 from desk_app.domain import Status
 from desk_app.errors import InputFileError
-from desk_app.services import changelog, context, import_words, org, undo_history, workflow
+from desk_app.services import campaigns, changelog, context, import_words, org, undo_history, workflow
 from desk_app.services.backups import create_backup
 from desk_app.services.import_closure import ImportedHistory, record_import_history
 from desk_app.services.ledger import NewEntry, create_entries, update_entry
@@ -58,9 +58,12 @@ def create_import_entries(campaign_id: int, items: list[NewEntry], *, progress: 
 
 
 @without_cycle_collector()
-def apply_import(plan: ImportPlan, *, skip_invalid: bool = False, progress: Progress | None = None
-                 ) -> XlsxImportResult:
-    """Write the plan's rows. With problems and without skip_invalid nothing is written."""
+def apply_import(plan: ImportPlan, *, skip_invalid: bool = False, progress: Progress | None = None,
+                 new_campaign: tuple[str, int] | None = None) -> XlsxImportResult:
+    """Write the plan's rows. With problems and without skip_invalid nothing is written.
+
+    new_campaign (name, year): the campaign the rows go into is created in the same transaction (the plan was
+    made against a campaign like it), so an import that fails leaves no empty campaign behind."""
     bad = [r for r in plan.rows if not r.ok]
     if bad and not skip_invalid:
         raise InputFileError(f"有 {len(bad)} 行存在问题（例如{bad[0].problems[0].text()}），没有导入任何内容。"
@@ -72,7 +75,7 @@ def apply_import(plan: ImportPlan, *, skip_invalid: bool = False, progress: Prog
         raise InputFileError("没有可以导入的行，没有导入任何内容。")
     report(progress, 0, len(rows), "正在备份数据")
     backup = create_backup(reason="import")
-    counts = _write(plan, rows, progress)
+    counts = _write(plan, rows, progress, new_campaign)
     return XlsxImportResult(counts["created"], len(bad), counts["departments"], counts["people"],
                             counts["task_forces"], backup, counts["updated"],
                             len(plan.valid_rows) - len(rows), counts["finished"])
@@ -120,7 +123,11 @@ def _create_missing(plan: ImportPlan, rows: list[RowPlan]) -> dict[str, int]:
 
 
 @context.writes
-def _write(plan: ImportPlan, rows: list[RowPlan], progress: Progress | None) -> dict[str, int]:
+def _write(plan: ImportPlan, rows: list[RowPlan], progress: Progress | None,
+           new_campaign: tuple[str, int] | None) -> dict[str, int]:
+    if new_campaign is not None:
+        created = campaigns.create_campaign(*new_campaign)
+        plan.options = replace(plan.options, campaign_id=created.id)
     campaign = Campaign.get_by_id(plan.options.campaign_id)
     counts = _create_missing(plan, rows)
     counts["updated"] = 0

@@ -133,6 +133,28 @@ def test_import_into_a_folder_without_campaign(user_folders, tmp_path, capsys, d
     assert Campaign.get().year == 2023 and LedgerEntry.select().count() == 1
 
 
+def test_a_new_campaign_import_that_fails_while_writing_leaves_no_campaign(user_folders, tmp_path, capsys, db_dump,
+                                                                          monkeypatch):
+    """The campaign is created in the import's own transaction: a failure there (here: the disk full as the
+    entries go in) rolls it back with the rows."""
+    import sqlite3
+
+    from desk_app.exchange import xlsx_apply
+
+    open_database()
+    path = _sheet(tmp_path / "a.xlsx", [ROW])
+    before = db_dump()
+
+    def disk_full(*_args, **_kwargs):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(xlsx_apply, "create_entries", disk_full)
+    assert main(["import", "xlsx", str(path), "--yes", "--create-missing", "--new-campaign", "巡察整改"]) == 2
+    assert "磁盘" in capsys.readouterr().err
+    open_database()
+    assert db_dump() == before and Campaign.select().count() == 0
+
+
 def test_bad_file_still_exit_2_and_nothing_written(campaign, tmp_path, capsys, db_dump):
     bad = tmp_path / "bad.xlsx"
     bad.write_bytes(b"PK\x03\x04 not really")
