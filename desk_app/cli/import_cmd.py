@@ -120,7 +120,7 @@ def _new_campaign_year(args, content) -> int:
 
 def _xlsx(args) -> int:
     from desk_app.exchange.xlsx_apply import apply_import  # noqa: PLC0415
-    from desk_app.exchange.xlsx_import import ImportOptions, mapping_from_json, plan_import, read_sheet  # noqa: PLC0415
+    from desk_app.exchange.xlsx_import import mapping_from_json, plan_import, read_sheet  # noqa: PLC0415
 
     content = read_sheet(args.file, args.sheet, header_row=args.header_row, progress=_progress)
     mapping = None
@@ -133,15 +133,13 @@ def _xlsx(args) -> int:
             raise InputFileError("--mapping 应为 JSON 对象，如 '{\"问题描述\":\"description\"}'")
         mapping = mapping_from_json(spec, content)
     campaign_id = _campaign_for(args)
+    new_campaign = None
     if campaign_id is None:
-        year = _new_campaign_year(args, content)
-        print(("（预览）" if args.dry_run else "") + f"将新建活动“{args.new_campaign}”（{year}年度）并导入到这个活动。")
-        plan = _plan_in_scratch_campaign(args, content, mapping, year)
+        new_campaign = (args.new_campaign.strip(), _new_campaign_year(args, content))
+        print(("（预览）" if args.dry_run else "") + f"将新建活动“{new_campaign[0]}”（{new_campaign[1]}年度）并导入到这个活动。")
+        plan = _plan_in_scratch_campaign(args, content, mapping, new_campaign)
     else:
-        options = ImportOptions(sheet=content.name, mapping=mapping, default_kind=args.kind,
-                                default_layer=args.layer, create_missing=args.create_missing,
-                                campaign_id=campaign_id, header_row=args.header_row)
-        plan = plan_import(args.file, options, content=content)
+        plan = plan_import(args.file, _options(args, content, mapping, campaign_id), content=content)
     print(plan.report_text(None if args.full else 200))
     bad = len(plan.rows) - len(plan.valid_rows)
     if args.dry_run:
@@ -156,27 +154,30 @@ def _xlsx(args) -> int:
     if not _confirm(args, f"确认导入（{plan.counts_text()}）？"):
         print("已取消，没有导入任何内容。")
         return 1
-    new_campaign = (args.new_campaign, _new_campaign_year(args, content)) if campaign_id is None else None
     result = apply_import(plan, skip_invalid=args.skip_invalid, progress=_progress, new_campaign=new_campaign)
     if new_campaign is not None:
-        print(f"已新建活动“{new_campaign[0].strip()}”（{new_campaign[1]}年度），导入到这个活动。")
+        print(f"已新建活动“{new_campaign[0]}”（{new_campaign[1]}年度），导入到这个活动。")
     print(result.text())
     return 0
 
 
-def _plan_in_scratch_campaign(args, content, mapping, year: int):
+def _options(args, content, mapping, campaign_id: int):
+    from desk_app.exchange.xlsx_import import ImportOptions  # noqa: PLC0415
+
+    return ImportOptions(sheet=content.name, mapping=mapping, default_kind=args.kind, default_layer=args.layer,
+                         create_missing=args.create_missing, campaign_id=campaign_id, header_row=args.header_row)
+
+
+def _plan_in_scratch_campaign(args, content, mapping, new_campaign: tuple[str, int]):
     """--new-campaign: every row checked against a campaign of that name and year, created and rolled back
     (a new campaign has no entries or 专班 yet, so the plan is the one the real campaign gets)."""
     from desk_app.db.models import database  # noqa: PLC0415
-    from desk_app.exchange.xlsx_import import ImportOptions, plan_import  # noqa: PLC0415
+    from desk_app.exchange.xlsx_import import plan_import  # noqa: PLC0415
     from desk_app.services import campaigns  # noqa: PLC0415
 
     with database.atomic() as transaction:
-        scratch = campaigns.create_campaign(args.new_campaign, year, make_current=False)
-        options = ImportOptions(sheet=content.name, mapping=mapping, default_kind=args.kind,
-                                default_layer=args.layer, create_missing=args.create_missing,
-                                campaign_id=scratch.id, header_row=args.header_row)
-        plan = plan_import(args.file, options, content=content)
+        scratch = campaigns.create_campaign(*new_campaign, make_current=False)
+        plan = plan_import(args.file, _options(args, content, mapping, scratch.id), content=content)
         transaction.rollback()
     return plan
 
