@@ -37,7 +37,7 @@ class LedgerSummary:
         return self.done / self.total if self.total else 0.0
 
 
-def _tally_can_answer(f: LedgerFilter) -> bool:
+def tally_can_answer(f: LedgerFilter) -> bool:
     """Only when every condition of the filter is one the tally keeps (a new filter field is thus
     counted by a query until the tally learns it, never silently ignored)."""
     rest = replace(f, campaign_id=None, deleted=False, kinds=[], layers=[], department_ids=[], owner_ids=[],
@@ -80,7 +80,7 @@ def counts_by(f: LedgerFilter, column: str) -> dict:
     answer, else one grouped query."""
     if column not in _TALLY_COLUMNS:
         raise ValueError(f"not a tally column: {column}")
-    if _tally_can_answer(f):
+    if tally_can_answer(f):
         return _tally_counts(f, column)
     field = getattr(LedgerEntry, column.removesuffix("_id"))
     key = fn.COALESCE(field, 0) if column.endswith("_id") else field  # ids: 0 for none (text never is NULL)
@@ -135,7 +135,7 @@ def summarize(f: LedgerFilter) -> LedgerSummary:
         if counts is not None:
             total, done, pending, overdue = counts
             return LedgerSummary(total, done, overdue, pending, total - done)
-    if not _tally_can_answer(f):
+    if not tally_can_answer(f):
         return _scan(f)
     kept = _engine_counts(f)
     counts = kept[0] if kept else _tally_counts(f)
@@ -147,7 +147,7 @@ def summarize(f: LedgerFilter) -> LedgerSummary:
 
 def total_of(f: LedgerFilter) -> int:
     """How many entries the filter lists (the summary's 共 alone: no 逾期 range read from the tally's filters)."""
-    if _tally_can_answer(f):
+    if tally_can_answer(f):
         return sum(_tally_counts(f).values())
     return summarize(f).total
 
