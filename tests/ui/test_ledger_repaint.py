@@ -164,3 +164,19 @@ def test_the_frozen_columns_mark_search_hits_and_are_drawn_by_qt_otherwise(page,
     page.filter_bar.search.clear()
     page.filter_bar._emit_now()
     assert frozen.itemDelegate() is not page.table.delegate
+
+
+def test_a_filter_change_leaves_the_actions_of_the_first_row_as_they_were(page):
+    """The first row becomes current after a filter change: the actions follow it, without being disabled for
+    no row in between (each toggle lays out and repaints the toolbar)."""
+    toggles = []
+    page.actions.edit_action.enabledChanged.connect(toggles.append)
+    assert page.actions.edit_action.isEnabled()
+    for _label, value in page.filter_bar.status.items()[:3]:
+        page.filter_bar.status.set_values([value])
+        QApplication.processEvents()
+        assert page.model.rowCount() and page.current_id() == page.model.entry_id(0)
+    assert toggles == [] and page.actions.edit_action.isEnabled()
+    page.filter_bar.search.setText("没有这样的内容zzz")
+    page.filter_bar._emit_now()
+    assert page.model.rowCount() == 0 and not page.actions.edit_action.isEnabled()  # no row: nothing to edit

@@ -67,6 +67,10 @@ _ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole,
                     Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.BackgroundRole, ENTRY_ID_ROLE, RECORD_ROLE,
                     LIGHT_ROLE, MEASURE_ROLE})
 
+# Roles a delegate asks of every cell that _entry_data never answers on an entry's own row.
+_NEVER_ON_ENTRIES = frozenset({int(Qt.ItemDataRole.FontRole), int(Qt.ItemDataRole.CheckStateRole),
+                               int(Qt.ItemDataRole.BackgroundRole)})
+
 # QAbstractItemModel.multiData can be written in Python where PySide6 binds the role span (6.8 on).
 _MULTI_DATA = all(hasattr(getattr(QtCore, "QModelRoleDataSpan", None), name) for name in ("size", "__getitem__"))
 
@@ -336,11 +340,16 @@ class LedgerTableModel(NestedMeasureRows, QAbstractTableModel):
             entry_row, measure = self.nested.locate(index.row())
             item = self._row(entry_row)
             column = index.column()
+            entry = item is not None and measure is None
             for i in range(roles.size()):
                 cell = roles[i]
                 role = cell.role()
                 value = None
-                if item is not None and role in _ROLES:
+                if entry and role == _ALIGNMENT and column:  # the same for every entry's cell: answered here
+                    value = _LEFT
+                elif entry and role in _NEVER_ON_ENTRIES:  # font, check box, background: none on an entry's row
+                    pass
+                elif item is not None and role in _ROLES:
                     value = (self._entry_data(item, entry_row, column, role) if measure is None
                              else self._measure_data(item, entry_row, measure, column, role))
                     if role == _DISPLAY:  # a delegate paints (or measures) it: what the column's width can show
