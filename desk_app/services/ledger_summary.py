@@ -89,10 +89,17 @@ def counts_by(f: LedgerFilter, column: str) -> dict:
 
 
 def _overdue(f: LedgerFilter) -> int:
-    """逾期 by the list index: open, dated, deadline before today (a range, not a scan)."""
+    """逾期 by the list index: open, dated, deadline before today (a range, not a scan); kept while nothing is
+    written (ledger_cache), as the tally's counts beside it are."""
     if f.statuses and not _OPEN.intersection(f.statuses):
         return 0
-    query = LedgerEntry.select(fn.COUNT(LedgerEntry.id)).where(where_clause(f) & overdue_condition(context.today()))
+    today = context.today()
+    key = ("overdue", today, *((name, tuple(v) if isinstance(v, list) else v) for name, v in vars(f).items()))
+    return ledger_cache.cached(key, lambda: _count_overdue(f, today))
+
+
+def _count_overdue(f: LedgerFilter, today) -> int:
+    query = LedgerEntry.select(fn.COUNT(LedgerEntry.id)).where(where_clause(f) & overdue_condition(today))
     if f.campaign_id is None:
         return query.scalar() or 0
     sql, params = query.sql()  # (campaign, bin, status IN open, type IN dated, deadline < today): one index range
