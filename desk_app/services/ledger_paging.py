@@ -152,7 +152,7 @@ def _dense_search(f: LedgerFilter, expected: int | None) -> bool:
 
 def _seek(f: LedgerFilter, sort: str) -> tuple[str, object] | None:
     """(index, condition) for a list whose sort lead is the same on all its rows and whose filter picks one value
-    of a column with an index ordered by 问题编号 within each value (层级, 状态, 类型): that index holds exactly the
+    of a column with an index ordered by 问题编号 within each value (层级, 状态, 类型, 责任单位): that index holds the
     filter's rows in the list's order, so a page is one seek. Walking the sort's own index instead reads past
     the rows of every other value first — all of them where a value's entries came in as a block (a layer's
     entries imported together): some 50,000 rows before the first page of 主要业务经办人员 sorted by 问题编号.
@@ -168,6 +168,8 @@ def _seek(f: LedgerFilter, sort: str) -> tuple[str, object] | None:
         found.append(("status", "ledger_entry_live_status", where_clause(f)))
     if len(f.kinds) == 1 and f.kinds[0] in KINDS_IN_ORDER:
         found.append(("kind", "ledger_entry_live_kind", kind_clause(f)))
+    if len(f.department_ids) == 1 and not f.department_role:  # its own (牵头) department: one column
+        found.append(("department_id", "ledger_entry_live_department", where_clause(f)))
     for column, index, clause in found:
         if sort in ("code", column) or (sort == "kind" and _one_kind(f)):
             return index, clause

@@ -8,7 +8,8 @@ from desk_app.services import ledger_paging, ledger_query, ledger_summary
 from desk_app.services.ledger_query import LedgerFilter
 
 FILTERS = [{"layers": ["主要业务经办人员"]}, {"layers": ["科长(主任)"]}, {"statuses": ["推进中"]},
-           {"statuses": ["已销号"]}, {"kinds": ["问题整改"]}, {"layers": ["处级干部"], "statuses": ["未启动"]}]
+           {"statuses": ["已销号"]}, {"kinds": ["问题整改"]}, {"layers": ["处级干部"], "statuses": ["未启动"]},
+           {"department_ids": [1]}, {"department_ids": [2], "statuses": ["推进中"]}]
 
 
 def _all_pages(f, sort, descending, limit=25):
@@ -20,7 +21,7 @@ def _all_pages(f, sort, descending, limit=25):
     return pages
 
 
-@pytest.mark.parametrize("sort", ["code", "kind", "layer", "status"])
+@pytest.mark.parametrize("sort", ["code", "kind", "layer", "status", "department"])
 @pytest.mark.parametrize("descending", [False, True])
 @pytest.mark.parametrize("conditions", FILTERS)
 def test_pages_by_the_values_index_are_the_sorted_list(demo, sort, descending, conditions):
@@ -46,6 +47,11 @@ def test_the_values_index_is_used_only_where_the_sort_lead_is_the_same_on_every_
                                "code") is None  # two values: their rows interleave in 问题编号 order
     assert ledger_paging._seek(LedgerFilter(campaign_id=demo.campaign_id, layers=["科长(主任)"], text="整改"),
                                "code") is None  # a search has its own plan
+    department = LedgerFilter(campaign_id=demo.campaign_id, department_ids=[1])
+    assert ledger_paging._seek(department, "code")[0] == "ledger_entry_live_department"
+    assert ledger_paging._seek(department, "department") is None  # that sort reads the department's order: a join
+    assert ledger_paging._seek(LedgerFilter(campaign_id=demo.campaign_id, department_ids=[1],
+                                            department_role="lead_or_assist"), "code") is None  # 配合 too: an OR
 
 
 @pytest.mark.sqlite_only  # SQLite's query plan

@@ -23,6 +23,7 @@ from . import (
     m0012_versions_roles,
     m0013_measures,
     m0014_receipt_recheck,
+    m0016_ledger_department_order,
 )
 
 MIGRATIONS: list[ModuleType] = [
@@ -40,6 +41,7 @@ MIGRATIONS: list[ModuleType] = [
     m0012_versions_roles,
     m0013_measures,
     m0014_receipt_recheck,
+    m0016_ledger_department_order,  # numbered 16 as reserved for perf-list2 (15 is perf-pkg3's)
 ]
 
 LATEST_VERSION = len(MIGRATIONS)
