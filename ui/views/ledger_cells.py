@@ -52,7 +52,7 @@ class HighlightDelegate(QStyledItemDelegate):
         self.model = None  # the LedgerTableModel: its texts are read in Python, not through a QModelIndex
         self.on_search = None  # called with True/False when marking starts or stops (the frozen view's delegate)
         self._spans: dict[str, list[tuple[int, int]]] = {}
-        self._layouts: OrderedDict[tuple, tuple[QTextLayout, float]] = OrderedDict()
+        self._layouts: OrderedDict[tuple, tuple] = OrderedDict()  # (QTextLayout, height) per cell text and size
 
     def set_search(self, text: str) -> None:
         terms = runs(text)
@@ -86,8 +86,7 @@ class HighlightDelegate(QStyledItemDelegate):
         if not spans:
             super().paint(painter, option, index)
             return
-        from PySide6.QtGui import QTextCharFormat, QTextLayout, QTextOption  # noqa: PLC0415 - see warm_up()
-        from PySide6.QtWidgets import QStyle  # noqa: PLC0415
+        from PySide6.QtWidgets import QStyle  # noqa: PLC0415 - see warm_up()
 
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
@@ -111,7 +110,7 @@ class HighlightDelegate(QStyledItemDelegate):
         layout.draw(painter, QPointF(rect.left(), top))
         painter.restore()
 
-    def _layout(self, text: str, spans, font, rect, wrap: bool) -> tuple[QTextLayout, float]:
+    def _layout(self, text: str, spans, font, rect, wrap: bool) -> tuple:
         """The cell's text laid out with its hits marked, kept for the next paint of the same cell (the colour of
         the text is the painter's pen, set at each paint)."""
         key = (text, font.key(), rect.width(), rect.height() if wrap else 0, wrap)
@@ -119,6 +118,8 @@ class HighlightDelegate(QStyledItemDelegate):
         if found is not None:
             self._layouts.move_to_end(key)
             return found
+        from PySide6.QtGui import QTextCharFormat, QTextLayout, QTextOption  # noqa: PLC0415 - see warm_up()
+
         layout = QTextLayout(text, font)
         option_ = QTextOption()
         option_.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere if wrap else QTextOption.WrapMode.NoWrap)
