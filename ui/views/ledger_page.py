@@ -201,12 +201,13 @@ class LedgerPage(QWidget):
         self.model.set_filter(f)
         self.table.header.viewport().update()  # the ▾ of filtered columns turns blue
         self.table.frozen.horizontalHeader().viewport().update()
-        self.actions.update_enabled()
         self._update_placeholder()
-        if self.model.rowCount():  # the first row becomes current: the preview shows it (once, not blank first)
+        if self.model.rowCount():  # the first row becomes current: the preview shows it (once, not blank first),
+            # and the actions follow it (_selection_changed), not disabled for no row a moment before
             self.table.selectionModel().setCurrentIndex(
                 self.model.index(0, 1), QItemSelectionModel.SelectionFlag.NoUpdate)
         else:
+            self.actions.update_enabled()
             self.preview.show_entry(None)
 
     def _update_placeholder(self) -> None:
