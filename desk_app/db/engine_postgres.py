@@ -4,6 +4,10 @@ The driver is psycopg 3 (peewee 4 speaks it natively). Its cursors here bind cli
 literals, which PostgreSQL types from their context like SQLite does, so raw SQL written for SQLite keeps
 working) and take SQLite's ``?`` placeholders. Loaders return values the way Python's sqlite3 module
 does: dates and timestamps as ISO text, booleans as 0/1, NUMERIC (what AVG gives) as float.
+
+The few statements every clerk runs all the time (a page's records, a save's write, the campaign's counters)
+are written for PostgreSQL alone, as ``Prepared`` SQL: bound on the server and prepared once per session
+(services/entry_records_pg), in branches the services take on this engine only.
 """
 
 from __future__ import annotations
