@@ -3,6 +3,7 @@
 from datetime import date
 
 import pytest
+from statement_helpers import record_statements
 
 from desk_app.domain import EntryKind
 from desk_app.services import assists, campaigns, compliance, ledger, ledger_query, org, stats
@@ -122,14 +123,9 @@ def test_assist_breakdown_totals_count_each_entry_once(office):
 
 
 def test_an_edit_reads_the_departments_and_its_links_in_one_statement(office, monkeypatch):
-    from desk_app.db.models import database
-
     c, depts = office
     entry = ledger.create_entry(c.id, _task(depts, "预算科", "国库、采购科"))
-    seen = []
-    real = type(database.obj).execute_sql
-    monkeypatch.setattr(type(database.obj), "execute_sql",
-                        lambda self, sql, params=None: seen.append(sql) or real(self, sql, params))
+    seen = record_statements(monkeypatch)
     again = ledger.update_entry(entry.id, entry.as_input())  # the same links: nothing to relink
     reads = [s for s in seen if '"entry_assist"' in s or '"name"' in s]
     assert len(reads) == 1 and '"entry_assist"' in reads[0] and '"short_name"' in reads[0]

@@ -5,6 +5,7 @@ from a cached template (engine_postgres)."""
 import datetime
 
 import pytest
+from statement_helpers import record_statements
 
 from desk_app.db import close_database, open_database, pg_schema
 from desk_app.db.models import LedgerEntry, database
@@ -36,22 +37,10 @@ def _summary(campaign_id: int, live: bool) -> ledger_summary.LedgerSummary:
     return ledger_summary.summarize(LedgerFilter(campaign_id=campaign_id, deleted=not live))
 
 
-def _statements(monkeypatch) -> list[str]:
-    seen = []
-    real = type(database.obj).execute_sql
-
-    def counting(self, sql, params=None):
-        seen.append(sql)
-        return real(self, sql, params)
-
-    monkeypatch.setattr(type(database.obj), "execute_sql", counting)
-    return seen
-
-
 def test_a_whole_campaigns_figures_come_from_the_counters_in_one_statement_whatever_changes(pg_demo, monkeypatch):
     campaign = pg_demo.campaign_id
     assert _summary(campaign, True) == _truth(campaign, True)
-    seen = _statements(monkeypatch)
+    seen = record_statements(monkeypatch)
     _summary(campaign, True)
     assert len(seen) == 1 and "ledger_dated_count" in seen[0] and "ledger_tally" not in seen[0]
     assert _truth(campaign, True).overdue > 0
@@ -113,7 +102,7 @@ def test_a_page_of_records_is_one_statement_with_its_extensions_and_latest_progr
     ids = [e.id for e in LedgerEntry.select(LedgerEntry.id).order_by(LedgerEntry.id).limit(200)]
     with_progress = [i for i in ids if workflow.progress_of(i)]
     assert with_progress
-    seen = _statements(monkeypatch)
+    seen = record_statements(monkeypatch)
     records = load_records(list(reversed(ids)))
     assert len(seen) == 1
     assert [r.id for r in records] == list(reversed(ids))
@@ -162,7 +151,7 @@ def test_a_page_of_records_is_what_the_models_give_from_one_prepared_statement(p
     LedgerEntry.update(deleted_at=datetime.datetime(2026, 1, 5, 8, 30)).where(LedgerEntry.id == ids[5]).execute()
     LedgerEntry.update(target="", responsible=None, department=None).where(LedgerEntry.id == ids[6]).execute()
     asked = [*ids, 10**9, ids[0]]  # an id that does not exist is left out; a repeated one comes again
-    seen = _statements(monkeypatch)
+    seen = record_statements(monkeypatch)
     records = load_records(asked)
     assert len(seen) == 1 and type(seen[0]) is Prepared
     rows = {r.id: r for r in entry_records.joined_select().where(LedgerEntry.id.in_(ids)).objects()}

@@ -5,12 +5,14 @@ import datetime
 from dataclasses import replace
 
 import pytest
+from statement_helpers import record_statements
 
 from desk_app.db import open_database
 from desk_app.db.engine_postgres import Prepared
-from desk_app.db.models import ChangeLog, LedgerEntry, Person, database
+from desk_app.db.models import ChangeLog, LedgerEntry, Person
 from desk_app.db.versioned import RowChangedError
-from desk_app.services import context, entry_records_pg, ledger
+from desk_app.services import context, entry_records_pg, ledger, ledger_summary
+from desk_app.services.ledger_filter import LedgerFilter
 
 
 @pytest.fixture
@@ -18,14 +20,6 @@ def pg_demo(demo, pg_database):
     pg_database("demo")
     open_database()
     return demo
-
-
-def _statements(monkeypatch) -> list[str]:
-    seen = []
-    real = type(database.obj).execute_sql
-    monkeypatch.setattr(type(database.obj), "execute_sql",
-                        lambda self, sql, params=None: seen.append(sql) or real(self, sql, params))
-    return seen
 
 
 def _log_rows(entry_id: int, after: int) -> list[tuple]:
@@ -43,7 +37,7 @@ def test_an_edit_is_written_logged_and_read_back_in_one_statement(pg_demo, monke
     last_log = ChangeLog.select(ChangeLog.id).order_by(ChangeLog.id.desc()).scalar() or 0
     wanted = replace(record.as_input(), note="周三前报送", owner_id=other.id, kind="重点任务", layer="",
                      deadline_type="长期坚持", deadline=None, measures="一是…\n二是…")
-    seen = _statements(monkeypatch)
+    seen = record_statements(monkeypatch)
     saved = ledger.update_entry(entry.id, wanted, base_version=record.version)
     writes = [s for s in seen if s.lstrip().startswith(("WITH", "UPDATE", "INSERT", "DELETE"))]
     assert len(writes) == 1 and type(writes[0]) is Prepared and "change_log" in writes[0]
@@ -57,6 +51,14 @@ def test_an_edit_is_written_logged_and_read_back_in_one_statement(pg_demo, monke
     assert by_field["deadline"][5:] == (record.deadline.isoformat(), None)
     assert by_field["code"][5:] == (None, saved.code) and by_field["note"][6] == "周三前报送"
     assert [row[4] for row in logged] == list(by_field)  # one row per field, in the order the edit named them
+    # The statement's UPDATE ran the tally's and the counters' triggers as any UPDATE does.
+    f = LedgerFilter(campaign_id=saved.campaign_id)
+    live = LedgerEntry.select().where(LedgerEntry.campaign == saved.campaign_id, LedgerEntry.deleted_at.is_null())
+    summary = ledger_summary.summarize(f)
+    assert summary.total == live.count()
+    assert summary.overdue == live.where(ledger_summary.overdue_condition(context.today())).count()
+    assert ledger_summary.counts_by(f, "kind") == {k: live.where(LedgerEntry.kind == k).count()
+                                                  for k in {e.kind for e in live}}
 
 
 def test_a_row_changed_since_it_was_read_is_refused_and_nothing_is_written(pg_demo):

@@ -2,8 +2,8 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
+from statement_helpers import record_statements
 
-from desk_app.db.models import database
 from desk_app.domain import DeadlineType, EntryKind, Layer, Status
 from desk_app.errors import NotFoundError, ValidationErrors
 from desk_app.services import campaigns, changelog, ledger, org, taskforces
@@ -107,21 +107,13 @@ def test_unknown_entry_is_a_clear_error(db):
 
 
 # The references an entry names (人员, 科室, 专班) are checked in one statement, however many models they reach.
-def _statements(monkeypatch) -> list[str]:
-    seen = []
-    real = type(database.obj).execute_sql
-    monkeypatch.setattr(type(database.obj), "execute_sql",
-                        lambda self, sql, params=None: seen.append(sql) or real(self, sql, params))
-    return seen
-
-
 def test_missing_people_departments_and_task_forces_are_found_in_one_statement(setup, monkeypatch):
     _c, dept, person = setup
     other = org.create_department("办公室")
     force = taskforces.create_task_force(_c.id, "作风专班")
     good = _input(person, dept, leader_id=person.id, task_force_id=force.id)
     bad = replace(_input(person, other), owner_id=9001, leader_id=9002, department_id=9003, task_force_id=9004)
-    seen = _statements(monkeypatch)
+    seen = record_statements(monkeypatch)
     missing = missing_references([good, bad])
     assert len(seen) == 1
     assert missing == {"owner_id": {9001, 9002}, "leader_id": {9001, 9002}, "responsible_id": {9001, 9002},
@@ -133,7 +125,7 @@ def test_missing_people_departments_and_task_forces_are_found_in_one_statement(s
 def test_many_references_are_checked_in_statements_of_at_most_900_values(setup, monkeypatch):
     _c, dept, person = setup
     inputs = [replace(_input(person, dept), owner_id=10_000 + n) for n in range(1500)]
-    seen = _statements(monkeypatch)
+    seen = record_statements(monkeypatch)
     missing = missing_references(inputs)
     assert missing["owner_id"] == {10_000 + n for n in range(1500)} and person.id not in missing["owner_id"]
     assert missing["department_id"] == set() and len(seen) == 2
