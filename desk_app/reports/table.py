@@ -348,6 +348,19 @@ def fit_widths(columns: list[TableColumn], rows: list[list[str]], font: FontMetr
             if min(other[i] for i in text) > min(widths[i] for i in text):
                 return other
         return widths
+    left = _fill(widths, levels, left)
+    if left <= 0.01:
+        return widths
+    if not text:
+        return [w + left * b / frame for w, b in zip(widths, base, strict=True)]
+    for i in text:
+        widths[i] += left * shares[i]
+    return widths
+
+
+def _fill(widths: list[float], levels: list[dict[int, float]], left: float) -> float:
+    """Grow the columns level by level towards each level's targets (all alike when the room runs short);
+    returns the room left."""
     for level in levels:
         need = {i: t - widths[i] for i, t in level.items() if t > widths[i]}
         wanted = sum(need.values())
@@ -358,12 +371,8 @@ def fit_widths(columns: list[TableColumn], rows: list[list[str]], font: FontMetr
             widths[i] += n * share
         left -= wanted * share
         if left <= 0.01:
-            return widths
-    if not text:
-        return [w + left * b / frame for w, b in zip(widths, base, strict=True)]
-    for i in text:
-        widths[i] += left * shares[i]
-    return widths
+            break
+    return left
 
 
 def _squeezed(columns: list[TableColumn], rows: list[list[str]], font: FontMetrics, size: float, frame: float,
@@ -390,17 +399,9 @@ def _squeezed(columns: list[TableColumn], rows: list[list[str]], font: FontMetri
         return [w * frame / sum(widths) for w in widths]
     levels = [{i: TEXT_MIN_CHARS * size + pad for i in text},
               {i: natural[i] for i in range(len(columns)) if i not in text}]
-    for level in levels:
-        need = {i: t - widths[i] for i, t in level.items() if t > widths[i]}
-        wanted = sum(need.values())
-        if wanted <= 0:
-            continue
-        share = min(1.0, left / wanted)
-        for i, n in need.items():
-            widths[i] += n * share
-        left -= wanted * share
-        if left <= 0.01:
-            return widths
+    left = _fill(widths, levels, left)
+    if left <= 0.01:
+        return widths
     spread = text or list(range(len(columns)))
     for i in spread:
         widths[i] += left * (shares[i] if text else 1 / len(spread))
