@@ -21,7 +21,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QToolButton, QWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QMenu, QMessageBox, QToolButton, QWidget
 
 from desk_app import safe_names
 from desk_app.errors import DeskAppError
@@ -91,6 +91,11 @@ def show_preview(parent: QWidget | None, kind: str, options: PrintOptions) -> Ta
         window = PrintPreviewWindow(pdf, title, f"{safe_file_name(title)}.pdf", parent)
         _open_windows.append(window)
         window.destroyed.connect(lambda *_: _open_windows.remove(window) if window in _open_windows else None)
+        if options.advice:  # too many columns for the paper …: said beside the pages, not in a box to click away
+            note = QLabel("\n".join(options.advice))
+            note.setWordWrap(True)
+            note.setStyleSheet("color: #9a5b00;")
+            window.statusBar().addPermanentWidget(note, 1)
         window.show()
         window.raise_()
 
@@ -115,6 +120,8 @@ def export_pdf(parent: QWidget | None, kind: str, options: PrintOptions, target:
                    .replace("%1", str(pdf)).replace("%2", str(pages)))
         box = QMessageBox(QMessageBox.Icon.Information, QCoreApplication.translate("PrintActions", "PDF exported"),
                           message, QMessageBox.StandardButton.Ok, parent)
+        if options.advice:
+            box.setInformativeText("\n".join(options.advice))
         open_button = box.addButton(QCoreApplication.translate("PrintActions", "Open"),
                                     QMessageBox.ButtonRole.ActionRole)
         box.exec()
