@@ -114,6 +114,8 @@ def run(args) -> int:
         raise ValidationError(f"无法写入“{out}”：文件可能正被其他程序（如 PDF 阅读器）打开，或没有写入权限。"
                               "请关闭该文件或换一个位置后重试。", "out") from None
     sys.stdout.write(f"已生成 {out}（{pages} 页）\n")
+    for advice in options.advice:
+        sys.stderr.write(f"提示：{advice}\n")
     if options.meeting_id is not None and args.kind in MEETING_KINDS:
         from desk_app.reports.lookups import describe_meeting  # noqa: PLC0415
         from desk_app.services.meetings import get_meeting  # noqa: PLC0415

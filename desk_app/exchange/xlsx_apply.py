@@ -21,6 +21,7 @@ from .progress import Progress, report
 from .xlsx_bulk import without_cycle_collector
 from .xlsx_measures import store as store_measures
 from .xlsx_plan import ImportPlan, RowPlan
+from .xlsx_rowbuild import PERSON_FIELDS
 
 
 @dataclass(frozen=True)
@@ -82,31 +83,48 @@ def apply_import(plan: ImportPlan, *, skip_invalid: bool = False, progress: Prog
 
 
 def _create_missing(plan: ImportPlan, rows: list[RowPlan]) -> dict[str, int]:
+    """With 自动新建: the 科室, people and 专班 the written rows name and we do not have, each created once.
+    People are one per name (xlsx_names): the planned rows and their 措施 carry placeholder ids until now."""
     created = {"departments": 0, "people": 0, "task_forces": 0}
     if not plan.options.create_missing:
         return created
     departments: dict[str, int] = {}
-    for row in rows:
-        name = row.new_names.get("department")
-        if name and name not in departments:
+
+    def department(name: str) -> int | None:
+        if not name:
+            return None
+        if name not in departments:
             existing = org.department_by_name(name)
             if existing is None:
                 existing = org.create_department(name)
                 created["departments"] += 1
             departments[name] = existing.id
-        if name:
-            row.data.department_id = departments[name]
-    people: dict[tuple[str, int | None], int] = {}
+        return departments[name]
+
     for row in rows:
-        for key in ("owner", "leader", "responsible"):
-            name = row.new_names.get(key)
-            if not name:
-                continue
-            slot = (name, row.data.department_id)
-            if slot not in people:
-                people[slot] = org.create_person(name, row.data.department_id, title=row.new_titles.get(key, "")).id
+        name = row.new_names.get("department")
+        if name:
+            row.data.department_id = department(name)
+    names = plan.names
+    used = {getattr(row.data, f"{key}_id") for row in rows for key in PERSON_FIELDS}
+    used |= {i for row in rows for m in row.measures for i in (m.responsible_id, m.department_id)}
+    real: dict[int, int] = {}
+    if names is not None:
+        for placeholder, name in names.new_departments.items():
+            if placeholder in used:
+                real[placeholder] = department(name)
+        for person in names.new_people.values():
+            if person.placeholder in used:
+                real[person.placeholder] = org.create_person(person.name, department(person.department()),
+                                                             title=person.title, level=person.level()).id
                 created["people"] += 1
-            setattr(row.data, f"{key}_id", people[slot])
+    for row in rows:
+        for key in PERSON_FIELDS:
+            value = getattr(row.data, f"{key}_id")
+            if value is not None and value < 0:
+                setattr(row.data, f"{key}_id", real[value])
+        row.measures = [replace(m, responsible_id=real.get(m.responsible_id, m.responsible_id),
+                                department_id=real.get(m.department_id, m.department_id)) for m in row.measures]
     task_forces: dict[str, int] = {}
     for row in rows:
         name = row.new_names.get("task_force")

@@ -7,8 +7,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
-from desk_app.db.models import Department, Person, TaskForce
-from desk_app.domain import LEVEL_TO_LAYER, EntryKind, Layer, PersonLevel
+from desk_app.domain import EntryKind, Layer
 from desk_app.errors import InputFileError, ValidationError
 from desk_app.services import campaigns, context, import_words
 
@@ -17,6 +16,7 @@ from .xlsx_bulk import without_cycle_collector
 from .xlsx_header import ColumnNote, HeaderBlock, auto_mapping, find_column, find_header
 from .xlsx_match import ExistingEntries
 from .xlsx_measures import attach, read_groups
+from .xlsx_names import ImportNames
 from .xlsx_people import TitleReader
 from .xlsx_plan import KIND_BY_DESCRIPTION_WORD, ImportOptions, ImportPlan, RowPlan, RowProblem
 from .xlsx_read import RawSheet, read_raw
@@ -109,33 +109,6 @@ def mapping_from_json(spec: dict, content: SheetContent) -> dict[int, str]:
     return mapping
 
 
-class _Names:
-    def __init__(self, campaign_id: int):
-        self.departments = {}
-        for d in Department.select():
-            self.departments.setdefault(d.name, d.id)
-            if d.short_name:
-                self.departments.setdefault(d.short_name, d.id)
-        self.people: dict[str, list[tuple[int, int | None]]] = {}
-        self.levels: dict[int, str] = {}
-        for p in Person.select(Person.id, Person.name, Person.department, Person.level):
-            self.people.setdefault(p.name, []).append((p.id, p.department_id))
-            self.levels[p.id] = p.level
-        self.task_forces = dict(TaskForce.select(TaskForce.name, TaskForce.id)
-                                .where(TaskForce.campaign == campaign_id).tuples())
-
-    def person(self, name: str, department_id: int | None) -> int | None:
-        matches = self.people.get(name, [])
-        for pid, dept in matches:
-            if dept == department_id:
-                return pid
-        return matches[0][0] if matches else None
-
-    def layer_of(self, person_id: int) -> str:
-        level = self.levels.get(person_id, "")
-        return LEVEL_TO_LAYER[PersonLevel(level)].value if level in {lv.value for lv in PersonLevel} else ""
-
-
 def _kind(content: SheetContent, mapping: dict[int, str], options: ImportOptions, notes: list[str]) -> str:
     if options.default_kind:
         return options.default_kind
@@ -203,7 +176,8 @@ def plan_import(path: str | Path, options: ImportOptions | None = None, *, conte
                       TitleReader(import_words.titles()))
     code_index = [i for i, k in mapping.items() if k == "code"]
     codes = {cell_text(values[i]) for _, values, _ in content.rows for i in code_index[:1]}
-    builder = RowBuilder(plan, _Names(campaign.id), ExistingEntries(campaign.id, codes), readers, kind=kind,
+    plan.names = ImportNames(campaign.id, create_missing=options.create_missing)
+    builder = RowBuilder(plan, plan.names, ExistingEntries(campaign.id, codes), readers, kind=kind,
                          layer=layer, found_date=found, sections=content.sections)
     groups = {g.parent: g for g in read_groups(content.raw, content.rows, mapping)}  # tasks with measures
     under = {i for g in groups.values() for i in g.measures if i != g.parent}

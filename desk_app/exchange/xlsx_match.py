@@ -15,6 +15,7 @@ from desk_app.services.entry_records import load_records
 from desk_app.services.ledger import FIELD_LABELS, EntryInput, EntryRecord, normalise
 
 CHUNK = 500
+EXCERPT = 24  # characters of a long text the preview shows
 # Statuses only the 申请销号 → 审核 steps may give or take away.
 REVIEWED_STATUSES = (Status.PENDING_CLOSE.value, Status.CLOSED.value)
 REFERENCE_FIELDS = ("owner_id", "leader_id", "responsible_id", "department_id", "task_force_id")
@@ -66,16 +67,69 @@ def merge_for_update(existing: EntryRecord, values: dict) -> EntryInput:
     return normalise(base)
 
 
-def field_changes(existing: EntryRecord, merged: EntryInput) -> list[str]:
-    """Labels of the fields the row changes (for the preview; the service logs the values)."""
+def shown(value, other=None) -> str:
+    """A value as the preview shows it; of a long text the part around where it differs from `other`."""
+    if value is None or value == "":
+        return "（空）"
+    if isinstance(value, date):
+        return value.isoformat()
+    text = str(value).replace("\n", " ")
+    if len(text) <= EXCERPT:
+        return f"“{text}”"
+    start = 0
+    if isinstance(other, str):
+        other = other.replace("\n", " ")
+        same = next((i for i, (a, b) in enumerate(zip(text, other, strict=False)) if a != b), min(len(text), len(other)))
+        start = max(0, min(same - EXCERPT // 3, len(text) - EXCERPT))
+    return f"“{'…' if start else ''}{text[start:start + EXCERPT]}{'…' if start + EXCERPT < len(text) else ''}”"
+
+
+def _deadline(data) -> str:
+    if data.deadline_type == DeadlineType.DATE:
+        return shown(data.deadline)
+    return f"{data.deadline_type}（{data.deadline.isoformat()}）" if data.deadline else data.deadline_type
+
+
+def field_changes(existing: EntryRecord, merged: EntryInput, name_of) -> list[str]:
+    """What the row changes, each as "label：before → after" (for the preview; the service logs the values).
+    name_of(field, id) names the person, 科室 or 专班 an id field points at."""
     before = normalise(existing.as_input())
     changed = []
     for f in fields(EntryInput):
-        if getattr(before, f.name) != getattr(merged, f.name):
-            label = LABELS.get(f.name, f.name)
-            if label not in changed:
-                changed.append(label)
+        old, new = getattr(before, f.name), getattr(merged, f.name)
+        if old == new:
+            continue
+        if f.name in ("deadline_type", "deadline"):
+            text = f"整改时限：{_deadline(before)} → {_deadline(merged)}"
+        elif f.name in REFERENCE_FIELDS:
+            text = f"{LABELS[f.name]}：{name_of(f.name, old) or '（空）'} → {name_of(f.name, new) or '（空）'}"
+        else:
+            text = f"{LABELS.get(f.name, f.name)}：{shown(old, new)} → {shown(new, old)}"
+        if text not in changed:
+            changed.append(text)
     return changed
+
+
+def _measure_fields(m, name_of) -> dict[str, str]:
+    return {"内容": shown(m.content), "责任单位": name_of("department_id", m.department_id) or "（空）",
+            "责任人": name_of("responsible_id", m.responsible_id) or "（空）", "时限": _deadline(m), "状态": m.status}
+
+
+def measure_changes(current: list, found: list, name_of) -> str:
+    """How a row's 措施 differ from the entry's ('' when they do not): "措施：第 2 项责任人 （空）→ 雷勇；新增 1 项"."""
+    parts = []
+    for number, (old, new) in enumerate(zip(current, found, strict=False), start=1):
+        if old.content != new.content:
+            parts.append(f"第 {number} 项内容 {shown(old.content, new.content)} → {shown(new.content, old.content)}")
+            continue
+        before, after = _measure_fields(old, name_of), _measure_fields(new, name_of)
+        parts += [f"第 {number} 项{label} {before[label]} → {after[label]}" for label in before
+                  if before[label] != after[label]]
+    if len(found) > len(current):
+        parts.append(f"新增 {len(found) - len(current)} 项")
+    elif len(found) < len(current):
+        parts.append(f"删去 {len(current) - len(found)} 项")
+    return f"措施：{'；'.join(parts)}" if parts else ""
 
 
 def status_problem(existing: EntryRecord, wanted: str) -> str:

@@ -17,6 +17,7 @@ from desk_app.services import ledger_columns, measures
 from desk_app.services.measures import MeasureInput
 
 from .xlsx_layout import SheetRow, row_height, typed
+from .xlsx_match import measure_changes
 
 # The ledger columns a measure fills in its own row; the task's other columns are merged over them.
 MEASURE_KEYS = ("measures", "responsible", "deadline", "status", "completed_date")
@@ -216,16 +217,16 @@ def read_measure(values: list, columns: set[int], mapping: dict[int, str], reade
     if who:
         found = PERSON_AND_UNIT.match(who)
         name, inner = (found.group(1), found.group(2)) if found else (who, "")
-        if names.departments.get(name) and not inner:  # only a department written
+        if names.is_department(name) and not inner:  # only a department written
             name, unit = "", name
-        if inner and names.departments.get(inner):
+        if inner and names.is_department(inner):
             unit = unit or inner
         if name:
-            responsible_id = names.person(name, names.departments.get(unit))
+            responsible_id = names.measure_person(name, unit)  # with 自动新建, one the import creates
             if responsible_id is None:
                 problems.append(f"措施责任人“{name}”不在人员名单中，未关联（可先在设置中添加）")
     if unit:
-        department_id = names.departments.get(unit)
+        department_id = names.measure_department(unit)
         if department_id is None:
             problems.append(f"措施责任单位“{unit}”不在科室（单位）列表中，未关联")
     deadline_type, deadline = "按期", None
@@ -287,17 +288,11 @@ def attach(row_plan, group: Group, rows: list, mapping: dict[int, str], builder)
         else:  # the date was assumed (no 发现日期 column): as for the task's own deadline, the earlier one
             row_plan.data.found_date = earliest
     row_plan.measures = found
-    if row_plan.existing is not None and _differs(row_plan.existing.id, found):
-        row_plan.changes.append("措施")
+    if row_plan.existing is not None:
+        change = measure_changes(measures.measures_of(row_plan.existing.id), found, builder.names.label)
+        if change:
+            row_plan.changes.append(change)
     return len(found)
-
-
-def _key(m: MeasureInput) -> tuple:
-    return (m.content, m.department_id, m.responsible_id, m.deadline_type, m.deadline, m.status)
-
-
-def _differs(entry_id: int, found: list[MeasureInput]) -> bool:
-    return [_key(m.as_input()) for m in measures.measures_of(entry_id)] != [_key(m) for m in found]
 
 
 def matched_to_existing(entry_id: int, found: list[MeasureInput]) -> list[MeasureInput]:

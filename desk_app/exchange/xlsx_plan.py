@@ -92,6 +92,7 @@ class ImportPlan:
     filled: list[FilledRange] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # sheet-level readings (hidden sheet, defaults taken)
     import_day: date | None = None
+    names: object = None  # the ImportNames of the planning pass: the people and 科室 it would create
 
     @property
     def valid_rows(self) -> list[RowPlan]:
@@ -151,7 +152,7 @@ class ImportPlan:
             ("按词义理解的值", [p.text() for p in self.readings]),
             ("问题（这些行不能导入）", [p.text() for p in self.problems]),
             ("提示", [p.text() for r in self.rows for p in r.warnings]
-             + [f"第 {r.row} 行：更新 {r.existing.code} 的{'、'.join(r.changes)}" for r in self.rows
+             + [f"第 {r.row} 行：更新 {r.existing.code}：{'；'.join(r.changes)}" for r in self.rows
                 if r.ok and r.is_update]),
         ]
         for title, items in sections:

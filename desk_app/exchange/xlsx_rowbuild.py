@@ -15,7 +15,14 @@ from desk_app.services.ledger import EntryInput, EntryRecord
 
 from .cells import has_controls
 from .dates import DateParseError, parse_date
-from .xlsx_match import ExistingEntries, completed_date_differs, field_changes, merge_for_update, status_problem
+from .xlsx_match import (
+    ExistingEntries,
+    completed_date_differs,
+    field_changes,
+    merge_for_update,
+    shown,
+    status_problem,
+)
 from .xlsx_people import TitleReader, split_units
 from .xlsx_plan import ImportPlan, RowPlan, RowProblem
 from .xlsx_vocab import IGNORE, KEEP, target_label
@@ -328,16 +335,21 @@ class RowBuilder:
             values.pop("layer", None)
         row.data = merge_for_update(existing, values)
         self._validate(row)
-        row.changes = field_changes(existing, row.data)
-        row.changes += [target_label(key) for key in row.new_names if target_label(key) not in row.changes]
+        row.changes = field_changes(existing, row.data, self.names.label)
+        for key, name in row.new_names.items():  # a 科室 or 专班 the import creates (people carry a placeholder)
+            label = target_label(key)
+            if not any(change.startswith(f"{label}：") for change in row.changes):
+                before = getattr(existing, f"{key}_name", "") or "（空）"
+                row.changes.append(f"{label}：{before} → {name}（新建）")
         problem = status_problem(existing, row.status_given)
         if problem:
             self._problem(row, "status", problem)
         elif row.status_given and row.status_given != existing.status:
-            row.changes.append("状态")
+            row.changes.append(f"状态：{existing.status} → {row.status_given}")
         row.status = existing.status if problem or not row.status_given else row.status_given
-        if row.progress and row.progress != self.existing.latest_progress.get(existing.id, ""):
-            row.changes.append("整改进展")
+        latest = self.existing.latest_progress.get(existing.id, "")
+        if row.progress and row.progress != latest:
+            row.changes.append(f"整改进展：新增一条 {shown(row.progress, latest)}")
         else:
             row.progress = ""
         if completed_date_differs(existing, row.completed_date):
@@ -384,14 +396,22 @@ class RowBuilder:
                 extra.append(f"{self.plan.column_of(key)}（其他）：{'、'.join(p.name for p in others)}")
             if person.title:
                 self._reading(row, key, f"“{text[:30]}” → 姓名 {person.name}，职务 {person.title}")
-            if existing and getattr(existing, f"{key}_name") == person.name:
+            if existing and getattr(existing, f"{key}_name") == person.name and not person.unit:
                 pid = getattr(existing, f"{key}_id")
             else:
-                pid = self.names.person(person.name, values.get("department_id"))
+                unit_id = self.names.departments.get(person.unit) if person.unit else None
+                pid = self.names.person(person.name, unit_id or values.get("department_id"), role=key,
+                                        title=person.title)
+                if pid is not None and self.names.names.get(pid, person.name) != person.name:  # 王局长 → 王建国
+                    self._reading(row, key, f"“{text[:30]}” → 本机的{self.names.names[pid]}（{person.title}）")
             values[f"{key}_id"] = pid
             if pid is None:
                 row.new_titles[key] = person.title
                 self._missing(row, key, "person", person.name, "人员")
+                if self.plan.options.create_missing:  # one new person per name, whatever rows name them
+                    values[f"{key}_id"] = self.names.new_person(
+                        person.name, role=key, row_unit=units[0] if units else "", unit=person.unit,
+                        title=person.title, layer=str(values.get("layer") or self.layer))
             elif key == "owner" and not values.get("layer") and "layer" not in self.by_field:
                 layer = self.names.layer_of(pid)
                 if layer:

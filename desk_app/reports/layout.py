@@ -95,6 +95,7 @@ class Document:
         # Draws the page number instead of "第 X 页 共 Y 页": (document, canvas, number, total).
         self.page_number_drawer: Callable | None = None
         self.cursor = 0.0  # distance below the frame's top edge
+        self.advice: list[str] = []  # what the clerk should know about the layout (too many columns …)
         self._new_page()
 
     # --- geometry -------------------------------------------------------------------------------

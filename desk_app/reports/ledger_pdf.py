@@ -13,7 +13,7 @@ from desk_app.services.ledger_query import LedgerFilter, is_overdue
 from . import blocks
 from .layout import RED, Document, ledger_page
 from .options import PrintOptions, Progress, campaign_name, count, filter_subtitle, iter_entries, with_campaign
-from .table import CONTINUED, ContinuedHeading, Table, TableColumn, fit_widths
+from .table import CONTINUED, ContinuedHeading, Table, TableColumn, advise_on_widths, fit_widths
 
 CENTER_BELOW_WEIGHT = 12  # narrow columns (编号, 姓名, 日期, 状态) print centred
 FULL_DATE = "2026年12月31日"  # the widest date a column may have to hold
@@ -87,6 +87,7 @@ def draw_table(doc: Document, columns: list[PrintColumn], batches: Iterable[list
     if widths is None:
         widths = fit_widths(table_columns, rows, doc.fonts.body, size, doc.width,
                             header_font=doc.fonts.heading, header_size=size + 0.5)
+        advise_on_widths(doc, table_columns, widths, size)
     table = Table(doc, table_columns, size=size, header_size=size + 0.5, widths=widths, leading=leading,
                   continued_heading=heading)
     table.begin()
@@ -101,7 +102,11 @@ def draw_table(doc: Document, columns: list[PrintColumn], batches: Iterable[list
 
 
 def table_size(options: PrintOptions, n_columns: int) -> float:
-    return 10.5 if options.a3 else (8.0 if n_columns > 12 else 9.0)
+    """The table's type size: smaller with many columns (never below 8 pt, the smallest a printed ledger is
+    read at), so an A3 sheet of 20 columns still gives its texts room."""
+    if options.a3:
+        return 10.5 if n_columns <= 16 else 9.0
+    return 8.0 if n_columns > 12 else 9.0
 
 
 def table_document(*, title: str, subtitle: str, columns: list[PrintColumn],

@@ -30,6 +30,9 @@ class PrintOptions:
     as_of_month: str = ""  # YYYY-MM: print that frozen month as it stood on its report day (month_view)
     period: str = ""  # YYYY-Qn: the 季度通报's quarter, a ranked round (default: the latest)
     ranking_kind: str = ""  # the ranked activity (default 作风指数评价)
+    # Filled while the document is made: what the clerk should know about its layout (too many columns
+    # for the paper), shown after printing.
+    advice: list[str] = field(default_factory=list)
 
 
 def with_campaign(f: LedgerFilter) -> LedgerFilter:

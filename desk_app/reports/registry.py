@@ -105,6 +105,7 @@ def render(kind_name: str, options: PrintOptions, progress: Progress | None = No
                          lambda: render(kind_name, replace(options, as_of_month=""), progress), progress)
     doc = get_kind(kind_name).build(options, progress)
     data = doc.render()
+    options.advice[:] = doc.advice
     return data, len(doc.pages)
 
 

@@ -288,6 +288,10 @@ class Table:
 
 # --- column widths -------------------------------------------------------------------------------
 SHORT_CAP_CHARS = 9.5  # other centred columns, as far as the text columns can spare the room
+A3_WIDTH = 1000.0  # points: a page at least this wide (landscape) is A3 (A4 landscape is 842)
+TEXT_MIN_CHARS = 6  # a wrapped text column narrower than this many characters a line is hard to read
+SQUEEZED_WHOLE_CHARS = 4  # values of `whole` columns up to this wide (names) stay whole even then
+SQUEEZED_HEADER_CHARS = 2  # when the columns do not fit, a header label may wrap every two characters
 TEXT_FLOOR = 0.8  # wrapped text columns keep this share of their weighted width before others grow
 
 
@@ -335,8 +339,28 @@ def fit_widths(columns: list[TableColumn], rows: list[list[str]], font: FontMetr
     ]
     widths = list(hard)
     left = frame - sum(widths)
-    if left < 0:  # not even the minimums fit: shrink everything alike rather than overflow
-        return [w * frame / sum(widths) for w in widths]
+    if left < 0:  # not even the minimums fit (many columns): the short columns give way first
+        tight = (columns, rows, font, size, frame, pad, text, shares, natural, header_font, header_size)
+        widths = _squeezed(*tight, names_whole=True)
+        floor = TEXT_MIN_CHARS * size + pad - 0.5
+        if text and min(widths[i] for i in text) < floor:  # names may wrap before the texts go under their floor
+            other = _squeezed(*tight, names_whole=False)
+            if min(other[i] for i in text) > min(widths[i] for i in text):
+                return other
+        return widths
+    left = _fill(widths, levels, left)
+    if left <= 0.01:
+        return widths
+    if not text:
+        return [w + left * b / frame for w, b in zip(widths, base, strict=True)]
+    for i in text:
+        widths[i] += left * shares[i]
+    return widths
+
+
+def _fill(widths: list[float], levels: list[dict[int, float]], left: float) -> float:
+    """Grow the columns level by level towards each level's targets (all alike when the room runs short);
+    returns the room left."""
     for level in levels:
         need = {i: t - widths[i] for i, t in level.items() if t > widths[i]}
         wanted = sum(need.values())
@@ -347,12 +371,60 @@ def fit_widths(columns: list[TableColumn], rows: list[list[str]], font: FontMetr
             widths[i] += n * share
         left -= wanted * share
         if left <= 0.01:
-            return widths
-    if not text:
-        return [w + left * b / frame for w, b in zip(widths, base, strict=True)]
-    for i in text:
-        widths[i] += left * shares[i]
+            break
+    return left
+
+
+def _squeezed(columns: list[TableColumn], rows: list[list[str]], font: FontMetrics, size: float, frame: float,
+              pad: float, text: list[int], shares: dict[int, float], natural: list[float],
+              header_font: FontMetrics, header_size: float, *, names_whole: bool) -> list[float]:
+    """Widths when the columns' one-line minimums do not fit the page. Every column first gets its narrowest
+    readable width (the header in lines of two characters, a date broken after 年 and 月, a code or a name
+    at its longest unbreakable piece); then the text columns up to TEXT_MIN_CHARS, so 问题表现 and 整改措施
+    are not starved to two characters a line while dates keep theirs; then the short columns up to their
+    one-line width; whatever is left goes to the text columns by their shares."""
+    least = []
+    for i, c in enumerate(columns):
+        label = c.label.replace("\n", "")
+        header = max((header_font.width(label[j:j + SQUEEZED_HEADER_CHARS], header_size)
+                      for j in range(0, len(label), SQUEEZED_HEADER_CHARS)), default=0.0) + pad
+        values = {line for row in rows for line in row[i].split("\n")} - {""} if rows and i not in text else set()
+        runs = max((longest_run(v, font, size, strong_only=True) for v in values), default=0.0)
+        if names_whole and c.whole and natural[i] <= SQUEEZED_WHOLE_CHARS * size + pad:  # a name, 已销号: still on one line
+            runs = natural[i] - pad
+        least.append(max(header, runs + pad))
+    widths = list(least)
+    left = frame - sum(widths)
+    if left < 0:  # not even that: shrink everything alike rather than overflow
+        return [w * frame / sum(widths) for w in widths]
+    levels = [{i: TEXT_MIN_CHARS * size + pad for i in text},
+              {i: natural[i] for i in range(len(columns)) if i not in text}]
+    left = _fill(widths, levels, left)
+    if left <= 0.01:
+        return widths
+    spread = text or list(range(len(columns)))
+    for i in spread:
+        widths[i] += left * (shares[i] if text else 1 / len(spread))
     return widths
+
+
+def narrow_text_columns(columns: list[TableColumn], widths: list[float], size: float,
+                        padding: float = 4.0) -> list[str]:
+    """The wrapped text columns narrower than TEXT_MIN_CHARS characters a line (too many columns for the paper)."""
+    pad = 2 * padding + 1.0
+    return [c.label for c, w in zip(columns, widths, strict=True)
+            if c.align != "c" and not c.whole and w - pad < TEXT_MIN_CHARS * size - 0.5]
+
+
+def advise_on_widths(doc: Document, columns: list[TableColumn], widths: list[float], size: float) -> None:
+    """Tell the clerk when the paper is too narrow for the columns chosen (the document is still made)."""
+    narrow = narrow_text_columns(columns, widths, size)
+    if narrow:
+        a4 = doc.setup.width < A3_WIDTH
+        doc.advice.append(
+            f"所选的 {len(columns)} 列在{'A4' if a4 else 'A3'}纸上放不下：{'、'.join(narrow[:4])}"
+            f"{'等' if len(narrow) > 4 else ''}每行不足 {TEXT_MIN_CHARS} 个字，很难阅读。"
+            + ("建议改用 A3 纸打印，或减少打印的列。" if a4 else "建议减少打印的列（如分两张表打印）。"))
 
 
 def _text_shares(base: list[float], text: list[int], rows: list[list[str]], font: FontMetrics,

@@ -73,7 +73,7 @@ class ReportTable(QTableWidget):
     def show_plan(self, plan, kind: str = "") -> None:
         lines = ([(p.row, p.column, p.message, "problem") for r in plan.rows for p in r.problems]
                  + [(p.row, p.column, p.message, "warning") for r in plan.rows for p in r.warnings]
-                 + [(r.row, r.existing.code, self.tr("Updates: %1").replace("%1", "、".join(r.changes)), "update")
+                 + [(r.row, r.existing.code, self.tr("Updates: %1").replace("%1", "；".join(r.changes)), "update")
                     for r in plan.rows if r.ok and r.is_update]
                  + [(p.row, p.column, p.message, "reading") for r in plan.rows for p in r.readings]
                  + [(s.row, "", f"{s.reason}" + (f"“{s.text}”" if s.text else ""), "skipped") for s in plan.skipped]

@@ -92,6 +92,13 @@ def show_preview(parent: QWidget | None, kind: str, options: PrintOptions) -> Ta
         window = PrintPreviewWindow(pdf, title, f"{safe_file_name(title)}.pdf", parent)
         _open_windows.append(window)
         window.destroyed.connect(lambda *_: _open_windows.remove(window) if window in _open_windows else None)
+        if options.advice:  # too many columns for the paper …: said beside the pages, not in a box to click away
+            from PySide6.QtWidgets import QLabel  # noqa: PLC0415 - Qt's types load with their first use
+
+            note = QLabel("\n".join(options.advice))
+            note.setWordWrap(True)
+            note.setStyleSheet("color: #9a5b00;")
+            window.statusBar().addPermanentWidget(note, 1)
         window.show()
         window.raise_()
 
@@ -120,6 +127,8 @@ def export_pdf(parent: QWidget | None, kind: str, options: PrintOptions, target:
                    .replace("%1", str(pdf)).replace("%2", str(pages)))
         box = QMessageBox(QMessageBox.Icon.Information, QCoreApplication.translate("PrintActions", "PDF exported"),
                           message, QMessageBox.StandardButton.Ok, parent)
+        if options.advice:
+            box.setInformativeText("\n".join(options.advice))
         open_button = box.addButton(QCoreApplication.translate("PrintActions", "Open"),
                                     QMessageBox.ButtonRole.ActionRole)
         box.exec()

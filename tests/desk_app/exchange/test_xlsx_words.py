@@ -116,7 +116,34 @@ def test_units_split_outside_brackets_only():
     ("应急局局长 赵刚", [("赵刚", "应急局局长")]),
     ("张三、李四", [("张三", ""), ("李四", "")]),
     ("区长", [("", "区长")]),
+    # A title after a surname: the whole title comes off, 副/常务/党组 with it.
+    ("李副局长", [("李", "副局长")]),
+    ("王局长", [("王", "局长")]),
+    ("张常务副县长", [("张", "常务副县长")]),
+    ("刘常务副镇长", [("刘", "常务副镇长")]),
+    ("赵党组副书记", [("赵", "党组副书记")]),
+    ("周建华副局长", [("周建华", "副局长")]),
+    ("欧阳副行长", [("欧阳", "副行长")]),
+    ("常务副镇长 孙立", [("孙立", "常务副镇长")]),
+    ("李副局长、王局长", [("李", "副局长"), ("王", "局长")]),
+    ("代局长", [("", "代局长")]),
+    ("原副县长 钱进", [("钱进", "原副县长")]),
+    # Names that only look like titles stay whole.
+    ("王建行", [("王建行", "")]),
+    ("段长江", [("段长江", "")]),
+    ("石长春", [("石长春", "")]),
+    ("何主", [("何主", "")]),
+    ("李副", [("李副", "")]),
+    ("任科", [("任科", "")]),
+    # The department written beside a name is the person's department, not a title.
+    ("张伟（预算科）", [("张伟", "")]),
 ])
 def test_titles_come_off_names(db, text, people):
     reader = TitleReader(import_words.titles())
     assert [(p.name, p.title) for p in reader.people(text)] == people
+
+
+def test_a_department_beside_a_name_is_read_as_its_department(db):
+    reader = TitleReader(import_words.titles())
+    assert [(p.name, p.unit) for p in reader.people("张伟（预算科）、张伟（国库科）、李四")] == [
+        ("张伟", "预算科"), ("张伟", "国库科"), ("李四", "")]
