@@ -207,6 +207,13 @@ _PLAIN = frozenset({str, int, float, bool, type(None)})  # what JSON gives besid
 def _shape_problem(row: dict) -> str | None:
     """The first field holding a list or an object where the format has a plain value (people and the
     meeting are objects of plain values); every later check can then compare and hash values safely."""
+    kinds = list(map(type, row.values()))  # one pass in C answers for a good row
+    if _PLAIN.issuperset(kinds):
+        return None
+    if list not in kinds:  # objects, all under NESTED_FIELDS and holding plain values: a good entry
+        nested = [value for name in NESTED_FIELDS if type(value := row.get(name)) is dict]
+        if len(nested) == kinds.count(dict) and all(_PLAIN.issuperset(map(type, v.values())) for v in nested):
+            return None
     for name, value in row.items():
         if type(value) in _PLAIN:  # the common case, without the two isinstance checks below
             continue
