@@ -38,6 +38,7 @@ from .package_format import (
 from .package_names import NewNames, names_to_create
 from .package_read import PackageData, read_package
 from .progress import Progress, report
+from .xlsx_bulk import without_cycle_collector
 
 NEW, CHANGED, UNCHANGED, CONFLICT = "新增", "有变化", "无变化", "冲突"
 FIELD_NAMES = {
@@ -223,6 +224,7 @@ def _child_diffs(data: PackageData) -> tuple[dict[str, dict[str, str]], dict[str
     return states, touched
 
 
+@without_cycle_collector()  # some millions of objects alive through the step, no cycles among them (xlsx_bulk)
 def preview_package(path: str | Path, progress: Progress | None = None, *,
                     campaign_id: int | None = None) -> PackagePreview:
     """Everything is validated first (InputFileError on any problem); nothing is written.
