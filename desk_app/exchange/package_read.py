@@ -111,7 +111,9 @@ def _load_json(raw: bytes, name: str, label: str):
         raise InputFileError(f"数据包“{name}”中的{label}嵌套层数过深，不是本程序生成的内容；没有导入任何内容。") from exc
     except ValueError as exc:  # bad UTF-8, bad JSON, or a number of thousands of digits
         raise InputFileError(f"数据包“{name}”中的{label}无法读取（{str(exc)[:80]}），没有导入任何内容。") from exc
-    controls = _CONTROL_CHAR.search(text) or ("\\u" in text and _CONTROL_ESCAPE.search(text))
+    # Every character the first pattern finds is unprintable (Unicode's Cc and Cf): a printable text (the usual
+    # case, told by one pass in C) needs no search.
+    controls = (not text.isprintable() and _CONTROL_CHAR.search(text)) or ("\\u" in text and _CONTROL_ESCAPE.search(text))
     return _cleaned(data) if controls else data
 
 
