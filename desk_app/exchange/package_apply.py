@@ -8,7 +8,8 @@ import os
 import tempfile
 from dataclasses import dataclass
 from datetime import date, datetime
-from operator import itemgetter
+from itertools import compress, count
+from operator import itemgetter, ne
 from pathlib import Path
 
 from peewee import JOIN, fn
@@ -143,12 +144,16 @@ def _entry_values(e: dict, resolve: _Resolver) -> dict:
     for name in ENTRY_DATETIME_FIELDS:
         values[name] = None if (raw := e[name]) is None else datetime.fromisoformat(raw)
     values["decision_no"] = e.get("decision_no")
-    person = resolve.person
+    # Names known here answered by a lookup in line; the resolver's methods (which create what is missing,
+    # in the same order as before) only for the others: six calls fewer for each of 20,000 entries.
+    people = resolve.people
     for name in ENTRY_PERSON_FIELDS:
-        values[name] = person(e[name])
-    values["department"] = resolve.department(e.get("department", ""))
-    values["task_force"] = resolve.task_force(e.get("task_force", ""))
-    values["meeting"] = resolve.meeting(e.get("meeting"))
+        ref = e[name]
+        values[name] = (people.get((ref["name"], ref.get("department") or "")) or resolve.person(ref)) if ref else None
+    department, task_force, meeting = e.get("department", ""), e.get("task_force", ""), e.get("meeting")
+    values["department"] = (resolve.departments.get(department) or resolve.department(department)) if department else None
+    values["task_force"] = (resolve.task_forces.get(task_force) or resolve.task_force(task_force)) if task_force else None
+    values["meeting"] = resolve.meeting(meeting) if meeting else None
     return values
 
 
@@ -235,20 +240,24 @@ def _update_entries(updates: list[tuple[str, dict]]) -> tuple[dict[str, int], li
     log, ids, relink = [], {}, []
     now, actor = str(context.now()), context.actor()
     # What peewee would store (_sql_value), by field: ISO dates, 'YYYY-MM-DD HH:MM:SS' times, the rest as is.
-    converts = [date.isoformat if n in DATE_FIELDS else str if n in DATETIME_FIELDS else None for n in names]
+    converts = [(i, date.isoformat if n in DATE_FIELDS else str) for i, n in enumerate(names)
+                if n in DATE_FIELDS or n in DATETIME_FIELDS]
+    read_values = itemgetter(*names)
     for uuid, values in updates:
         entry_id, *old = current[uuid]
-        afters = [v if v is None or convert is None else convert(v)
-                  for convert, v in zip(converts, map(values.__getitem__, names), strict=True)]
+        afters = list(read_values(values))
+        for i, convert in converts:  # only the dates and times, not a test for each of some 35 fields
+            if (value := afters[i]) is not None:
+                afters[i] = convert(value)
         if old == afters:
             ids[uuid] = entry_id
             continue
         changed = {}
-        for name, before, after in zip(names, old, afters, strict=True):
-            if before != after:
-                changed[name] = after
-                log.append((now, actor, "ledger_entry", entry_id, "update", name, changelog.as_text(before),
-                            changelog.as_text(after)))
+        for i in compress(count(), map(ne, old, afters)):  # the differing fields, found in C
+            name, before, after = names[i], old[i], afters[i]
+            changed[name] = after
+            log.append((now, actor, "ledger_entry", entry_id, "update", name, changelog.as_text(before),
+                        changelog.as_text(after)))
         if "code" in changed:
             changed["code_key"] = code_key(values["code"])
         if "co_departments" in changed or "department" in changed:

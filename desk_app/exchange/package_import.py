@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections import namedtuple
 from dataclasses import dataclass, field
-from functools import cache
-from operator import attrgetter
+from functools import cache, partial
+from operator import attrgetter, itemgetter
 from pathlib import Path
 
 from peewee import DateTimeField
@@ -144,19 +144,17 @@ def _by_uuid(model, uuids: list[str]) -> dict[str, tuple]:
     row_type = _row_types.get(model)
     if row_type is None:
         row_type = _row_types[model] = namedtuple(f"Local{model.__name__}", names)
-    times = [i for i, f in enumerate(fields) if isinstance(f, DateTimeField)]
+    # Times in the JSON form by the query itself ('YYYY-MM-DD HH:MM:SS[.ffffff]' -> 'YYYY-MM-DDTHH:MM:SS'),
+    # not by a Python loop over some 60,000 rows; the same expression on both engines.
+    selected = [f"REPLACE(SUBSTR(CAST(\"{n}\" AS TEXT), 1, 19), ' ', 'T')" if isinstance(f, DateTimeField)
+                else f'"{n}"' for f, n in zip(fields, names, strict=True)]
     at_uuid = names.index("uuid")
-    sql = f'SELECT {", ".join(chr(34) + n + chr(34) for n in names)} FROM "{model._meta.table_name}" WHERE "uuid" IN '
+    sql = f'SELECT {", ".join(selected)} FROM "{model._meta.table_name}" WHERE "uuid" IN '
     found = {}
-    make = row_type._make
+    make = partial(tuple.__new__, row_type)  # row_type._make without a Python call per row
     for part in _chunks([str(u) for u in uuids], 900):  # as the CharField would: a number is its text
-        for row in database.execute_sql(sql + f"({', '.join('?' * len(part))})", part).fetchall():
-            if times:  # every such row has a time (created_at): no test first
-                row = list(row)
-                for i in times:
-                    if value := row[i]:
-                        row[i] = str(value)[:19].replace(" ", "T")
-            found[row[at_uuid]] = make(row)
+        rows = database.execute_sql(sql + f"({', '.join('?' * len(part))})", part).fetchall()
+        found.update(zip(map(itemgetter(at_uuid), rows), map(make, rows), strict=True))
     return found
 
 
