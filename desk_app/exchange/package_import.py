@@ -166,10 +166,6 @@ def _compared(fields: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(f for f in fields if f not in ("uuid", "entry_uuid"))
 
 
-def child_key(row: dict, fields: tuple[str, ...]) -> tuple:
-    return tuple(map(row.__getitem__, _compared(fields)))
-
-
 def _local_child(row, fields: tuple[str, ...]) -> tuple:
     values = _child_getter(type(row), fields)(row)
     if _PLAIN_TYPES.issuperset(map(type, values)):  # SQLite gives text dates: nothing to convert
@@ -207,13 +203,15 @@ def _child_diffs(data: PackageData) -> tuple[dict[str, dict[str, str]], dict[str
                 f'SELECT "id", "uuid" FROM "ledger_entry" WHERE "id" IN ({", ".join("?" * len(part))})',
                 part).fetchall())
         states[kind] = {}
+        compared = _compared(fields)
+        theirs = itemgetter(*compared) if len(compared) > 1 else (lambda row, name=compared[0]: (row[name],))
         for r in rows:
             mine = local.get(r["uuid"])
             if mine is None:
                 state = NEW
             elif locals_entries.get(mine.entry_id) != r["entry_uuid"]:
                 state = CONFLICT
-            elif _local_child(mine, fields) != child_key(r, fields):
+            elif _local_child(mine, fields) != theirs(r):  # a package row's compared values
                 state = CHANGED
             else:
                 continue
@@ -335,9 +333,9 @@ def _new_changes(data: PackageData) -> list[dict]:
         ids = list(by_id)
         for part in _chunks(ids, 900):
             rows = database.execute_sql(
-                'SELECT "entity_id", "at", "actor", "action", "field", "old", "new" FROM "change_log" '
+                'SELECT "entity_id", REPLACE(SUBSTR(CAST("at" AS TEXT), 1, 19), \' \', \'T\'), "actor", "action", '
+                '"field", "old", "new" FROM "change_log" '
                 f'WHERE "entity" = ? AND "entity_id" IN ({", ".join("?" * len(part))})', [entity, *part]).fetchall()
             for entity_id, at, actor, action, field_name, old, new in rows:
-                at = str(at)[:19].replace(" ", "T")
                 wanted.pop((entity, by_id[entity_id], at, actor, action, field_name, old, new), None)
     return list(wanted.values())
