@@ -34,6 +34,7 @@ cold_search_ms <= like_ms, rss_mb <= 300. The last line is, e.g.:
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sqlite3
@@ -125,13 +126,21 @@ def open_ledger(data_dir: Path, spawned_at: float, start_page: str):
     open_s = time.time() - spawned_at
     assert page.model.rowCount() > 0 and page.model.record(0) is not None
 
-    def settle():
+    def settle(steps=_NO_STEPS):
         """What the user waits for: rows fetched for the visible part of the table, painted."""
-        app.processEvents()
-        page.table.viewport().repaint()
-        app.processEvents()
+        with steps("events"):
+            app.processEvents()
+        with steps("repaint"):
+            page.table.viewport().repaint()
+        with steps("events after"):
+            app.processEvents()
 
     return app, page, settle, open_s
+
+
+@contextlib.contextmanager
+def _NO_STEPS(_name):  # noqa: N802 - stands for Breakdown.step
+    yield
 
 
 def paint_watch(widget):
@@ -156,8 +165,14 @@ def open_cpu_s() -> float:
     return time.process_time()
 
 
-def measure(data_dir: Path, rounds: int, spawned_at: float, start_page: str) -> dict:
+def measure(data_dir: Path, rounds: int, spawned_at: float, start_page: str, breakdown: int = 0) -> dict:
     """Runs in the child process: open the window, then time keystrokes and filter changes."""
+    recorder = None
+    if breakdown:  # installed before the window is built: PySide6 looks a model's Python overrides up once
+        from ledger_breakdown import Breakdown  # noqa: PLC0415 - bench/ beside this file
+
+        recorder = Breakdown()
+        recorder.install()
     app, page, settle, open_s = open_ledger(data_dir, spawned_at, start_page)
     if rounds == 0:
         return {"open_s": open_s, "cpu_s": open_cpu_s()}
@@ -179,12 +194,18 @@ def measure(data_dir: Path, rounds: int, spawned_at: float, start_page: str) -> 
     for _ in range(rounds):
         for query in QUERIES:
             for i in range(1, len(query) + 1):
+                if recorder:
+                    recorder.begin("search", query[:i])
+                steps = recorder.step if recorder else _NO_STEPS
                 started, cpu = time.perf_counter(), time.process_time()
-                bar.search.setText(query[:i])
-                bar._emit_now()  # the pause timer has run out: the query goes to the database
-                settle()
+                with steps("change"):
+                    bar.search.setText(query[:i])
+                    bar._emit_now()  # the pause timer has run out: the query goes to the database
+                settle(steps)
                 search_ms.append((time.perf_counter() - started) * 1000)
                 search_cpu.append((time.process_time() - cpu) * 1000)
+                if recorder:
+                    recorder.end(search_ms[-1], search_cpu[-1])
             bar.search.clear()
             bar._emit_now()
             settle()
@@ -192,20 +213,26 @@ def measure(data_dir: Path, rounds: int, spawned_at: float, start_page: str) -> 
     filter_ms = []
     slowest: dict[str, float] = {}
 
-    def timed(change, label=""):
+    def timed(change, label="", detail=""):
+        if recorder:
+            recorder.begin("filter", f"{label} {detail}".strip())
+        steps = recorder.step if recorder else _NO_STEPS
         started, cpu = time.perf_counter(), time.process_time()
-        change()
-        settle()
+        with steps("change"):
+            change()
+        settle(steps)
         filter_ms.append((time.perf_counter() - started) * 1000)
         filter_cpu.append((time.process_time() - cpu) * 1000)
         slowest[label] = max(slowest.get(label, 0), filter_ms[-1])
+        if recorder:
+            recorder.end(filter_ms[-1], filter_cpu[-1])
 
     for _ in range(rounds):
         for picker in (bar.layer, bar.status, bar.department, bar.kind, bar.category):
             # Ticking one value of the picker's checklist at a time (its first five), then none again.
             for _label, value in picker.items()[:5]:
-                timed(lambda p=picker, v=value: p.set_values([v]), picker.label)
-            timed(lambda p=picker: p.set_values([]), picker.label)
+                timed(lambda p=picker, v=value: p.set_values([v]), picker.label, str(value))
+            timed(lambda p=picker: p.set_values([]), picker.label, "全部")
         for toggle in (bar.overdue, bar.due_soon):
             timed(toggle.toggle, toggle.text())
             timed(toggle.toggle, toggle.text())
@@ -237,7 +264,8 @@ def measure(data_dir: Path, rounds: int, spawned_at: float, start_page: str) -> 
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     from desk_app.services import search
 
-    return {"open_s": open_s, "search_ms": search_ms, "filter_ms": filter_ms, "rss_mb": rss_mb, "slowest": slowest,
+    return {"breakdown": recorder.report(breakdown) + recorder.summary() if recorder else [],
+            "open_s": open_s, "search_ms": search_ms, "filter_ms": filter_ms, "rss_mb": rss_mb, "slowest": slowest,
             "rows": page.model.rowCount(), "cold_search_ms": cold_search_ms, "queued": search.pending(),
             "search_cpu": search_cpu, "filter_cpu": filter_cpu, "figures_ms": figures_ms}
 
@@ -262,7 +290,10 @@ def open_only(child, runs: int, profile: Path | None) -> int:
           f"medians {statistics.median(ledger) / statistics.median(floor):.1f} and "
           f"{statistics.median(home) / statistics.median(floor):.1f}", file=sys.stderr)
     print("CPU seconds to the same points (fastest): " + ", ".join(f"{k} {min(v):.2f}" for k, v in cpu.items())
-          + f"; open {min(cpu['ledger']) / min(cpu['floor']):.1f} × the floor's", file=sys.stderr)
+          + f"; open {min(cpu['ledger']) / min(cpu['floor']):.1f} × the floor's, medians "
+          f"{statistics.median(cpu['ledger']) / statistics.median(cpu['floor']):.1f} (load average "
+          f"{os.getloadavg()[0]:.1f}: a loaded machine stretches the wall clock more than the CPU seconds)",
+          file=sys.stderr)
     print(f"open_s={min(ledger):.2f} open_home_s={min(home):.2f} floor_s={min(floor):.2f} "
           f"open_cpu_s={min(cpu['ledger']):.2f} floor_cpu_s={min(cpu['floor']):.2f}")
     return 0
@@ -279,6 +310,10 @@ def main(argv=None) -> int:
     parser.add_argument("--open-runs", type=int, default=0,
                         help="only the opening: N runs each of the floor, the start on the ledger and the start "
                              "on 首页 then the ledger, interleaved; prints the fastest and the median of each")
+    parser.add_argument("--breakdown", type=int, default=0, metavar="N",
+                        help="print the N slowest search keystrokes and filter changes split into their steps "
+                             "(SQL per statement, the model's reset and pages, cell data, painting) and each "
+                             "kind's mean (instrumented: the run's figures are a little higher)")
     parser.add_argument("--profile", type=Path, default=None,
                         help="with --open-runs: write a cProfile of one start on the ledger to this file")
     args = parser.parse_args(argv)
@@ -292,7 +327,7 @@ def main(argv=None) -> int:
         if args.start_page == "floor":
             result = floor_child(args.spawned_at)
         else:
-            result = measure(data_dir, args.rounds, args.spawned_at, args.start_page)
+            result = measure(data_dir, args.rounds, args.spawned_at, args.start_page, args.breakdown)
         if args.profile:
             profile.disable()
             profile.dump_stats(args.profile)
@@ -300,7 +335,7 @@ def main(argv=None) -> int:
         os._exit(0)  # skip Qt's teardown at interpreter exit: only the figures matter here
     build(data_dir, args.entries)
 
-    def child(start_page: str, rounds: int, profile: Path | None = None) -> dict:
+    def child(start_page: str, rounds: int, profile: Path | None = None, breakdown: int = 0) -> dict:
         with tempfile.TemporaryDirectory() as config:
             env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": config}
             # An installed desk_app (wheel, bundle) has its modules compiled; a checkout compiles them on the
@@ -310,7 +345,8 @@ def main(argv=None) -> int:
             out = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--child", "--data-dir",
                                   str(data_dir), "--rounds", str(rounds), "--entries", str(args.entries),
                                   "--spawned-at", repr(spawned_at), "--start-page", start_page,
-                                  *(["--profile", str(profile)] if profile else [])],
+                                  *(["--profile", str(profile)] if profile else []),
+                                  *(["--breakdown", str(breakdown)] if breakdown else [])],
                                  check=True, cwd=ROOT, env=env, capture_output=True, text=True)
         return json.loads(out.stdout.strip().splitlines()[-1])
 
@@ -320,7 +356,9 @@ def main(argv=None) -> int:
     floor_s = min(child("floor", 0)["floor_s"] for _ in range(3))
     like = like_ms(data_dir)
     via_home = child("home", 0)
-    result = child("ledger", args.rounds)
+    result = child("ledger", args.rounds, breakdown=args.breakdown)
+    if result["breakdown"]:
+        print("\n".join(result["breakdown"]), file=sys.stderr)
     s, f = result["search_ms"], result["filter_ms"]
     print(f"{len(s)} search keystrokes, {len(f)} filter changes on {args.entries} entries "
           f"({data_dir}); opening on 首页 first and then the ledger: {via_home['open_s']:.2f} s",

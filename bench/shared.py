@@ -22,7 +22,7 @@ The reference, measured in the same run: sqlite_list_ms, the same listing on a S
 campaign with nobody else working. Also measured before the clients start: alone_list_ms, the listing on
 the shared database itself with nobody else working (what the load adds is list_ms against it); and the
 clients report list_cpu_ms, the CPU their own process spent per listing (the rest is the server's work,
-round trips, and waiting for a core: all the clients run on this one machine). load_avg is the machine's
+round trips, and waiting for a core: all the clients run on this one machine); save_cpu_ms likewise per save. load_avg is the machine's
 1-minute load before the run (others' work inflates every figure). Targets: lost_updates=0, list_ms_p95 <=
 2 × sqlite_list_ms_p95, save_ms_p95 <= 100. The last line is, e.g.:
 
@@ -123,14 +123,14 @@ def client(number: int, target: str, edits: int, hot: list[int], hot_share: floa
     hot = [ids[p % len(ids)] for p in hot]  # positions in the list: the same entries for every client
     f = campaign_filter()
     time.sleep(max(0.0, start_at - time.time()))
-    saves, lists, list_cpu, saved, conflicts = [], [], [], [], 0
+    saves, save_cpu, lists, list_cpu, saved, conflicts = [], [], [], [], [], 0
     for n in range(edits):
         entry_id = rng.choice(hot) if rng.random() < hot_share else rng.choice(ids)
         token = f"[c{number}e{n}]"
         record = ledger.get_entry(entry_id)
         while True:
             data = replace(record.as_input(), note=(record.note + token)[-19000:])
-            started = time.perf_counter()
+            started, on_cpu = time.perf_counter(), time.process_time()
             try:
                 after = ledger.update_entry(entry_id, data, base_version=record.version if checked else None)
             except StaleVersionError:
@@ -139,11 +139,12 @@ def client(number: int, target: str, edits: int, hot: list[int], hot_share: floa
                 continue
             finally:
                 saves.append((time.perf_counter() - started) * 1000)
+                save_cpu.append((time.process_time() - on_cpu) * 1000)
             saved.append((entry_id, token, after.version))
             break
         if n % LIST_EVERY == 0:
             lists.append(list_once(f, list_cpu))
-    return {"saves": saves, "lists": lists, "list_cpu": list_cpu, "saved": saved, "conflicts": conflicts,
+    return {"saves": saves, "save_cpu": save_cpu, "lists": lists, "list_cpu": list_cpu, "saved": saved, "conflicts": conflicts,
             "retries": concurrency.retries_so_far()}
 
 
@@ -229,11 +230,12 @@ def main(argv=None) -> int:
     saves = [ms for r in results for ms in r["saves"]]
     lists = [ms for r in results for ms in r["lists"]]
     list_cpu = [ms for r in results for ms in r["list_cpu"]]
+    save_cpu = [ms for r in results for ms in r["save_cpu"]]
     conflicts = sum(r["conflicts"] for r in results)
     engine = "sqlite" if args.sqlite else "postgresql"
     print(f"engine={engine} entries={args.entries} clients={args.clients} edits={len(saved)} wall_s={wall:.1f} "
           f"load_avg={load_avg:.1f} retries={sum(r['retries'] for r in results)} wrong_versions={wrong_version} "
-          f"save_ms_p50={percentile(saves, 50):.1f} list_ms_p50={percentile(lists, 50):.1f} "
+          f"save_ms_p50={percentile(saves, 50):.1f} save_cpu_ms_p50={percentile(save_cpu, 50):.1f} list_ms_p50={percentile(lists, 50):.1f} "
           f"list_cpu_ms_p50={percentile(list_cpu, 50):.1f} alone_list_ms_p50={percentile(alone_ms, 50):.1f} "
           f"alone_list_ms_p95={percentile(alone_ms, 95):.1f} sqlite_list_ms_p50={percentile(reference_ms, 50):.1f}")
     print(f"lost_updates={lost} conflicts={conflicts} list_ms_p95={percentile(lists, 95):.1f} "

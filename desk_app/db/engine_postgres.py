@@ -4,6 +4,10 @@ The driver is psycopg 3 (peewee 4 speaks it natively). Its cursors here bind cli
 literals, which PostgreSQL types from their context like SQLite does, so raw SQL written for SQLite keeps
 working) and take SQLite's ``?`` placeholders. Loaders return values the way Python's sqlite3 module
 does: dates and timestamps as ISO text, booleans as 0/1, NUMERIC (what AVG gives) as float.
+
+The few statements every clerk runs all the time (a page's records, a save's write, the campaign's counters)
+are written for PostgreSQL alone, as ``Prepared`` SQL: bound on the server and prepared once per session
+(services/entry_records_pg), in branches the services take on this engine only.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from pathlib import Path
 
 from peewee import SQL, Context, Field, Ordering, PostgresqlDatabase, SelectBase, fn
 from peewee import DatabaseError as PeeweeDatabaseError
+from peewee import __exception_wrapper__ as peewee_exceptions
 
 from desk_app.errors import DatabaseError
 
@@ -64,6 +69,22 @@ def client_template(sql: str, encoding: str) -> tuple[bytes, int]:
 
 
 _PERCENT = re.compile(r"%%|%s")
+
+
+class Prepared(str):
+    """A hot statement the server keeps parsed and planned (the list's and a save's): execute_sql binds its
+    values on the server (psycopg's own placeholders, %s; an id list is one array value, ``= ANY(%s)``, so
+    pages of any length share one statement) and prepares it on its first run in a session, instead of
+    parsing and planning the statement anew each time. Its rows bring dates and timestamps as date and
+    datetime (psycopg's C loaders), not as the ISO text of other statements."""
+
+    __slots__ = ()
+
+
+_LIVE_COUNTS = Prepared(
+    'SELECT "status", "n" FROM "ledger_status_count" WHERE "campaign_id" = %(c)s AND "live" = %(l)s AND "n" <> 0 '
+    'UNION ALL SELECT NULL, COALESCE(SUM("n"), 0)::int FROM "ledger_dated_count" '
+    'WHERE "campaign_id" = %(c)s AND "live" = %(l)s AND "deadline" < %(d)s')
 
 
 def _psycopg():
@@ -149,6 +170,21 @@ def _classes():
     return QmarkCursor, loaders, BoolAsIntDumper
 
 
+@functools.cache
+def _typed_loaders():
+    from psycopg.types.datetime import DateLoader, TimestampLoader  # noqa: PLC0415
+
+    return {"date": DateLoader, "timestamp": TimestampLoader}
+
+
+def _prepared_cursor(conn):
+    """A server-binding cursor for Prepared statements, loading dates and timestamps as Python objects."""
+    cursor = _psycopg().Cursor(conn)
+    for name, loader in _typed_loaders().items():
+        cursor.adapters.register_loader(name, loader)
+    return cursor
+
+
 def _sqlite_nulls(term, model):
     """An ORDER BY term with SQLite's place for NULLs (first when ascending, last when descending; PostgreSQL
     does the opposite) where NULLs can occur: a nullable column, or any column of a joined model (an outer
@@ -230,9 +266,18 @@ class PostgresEngine(Engine, PostgresqlDatabase):
         if conn is not None and conn.broken and not self.in_transaction():
             self._state.reset()  # the server went away between two statements: start a new session
         try:
+            if type(sql) is Prepared:
+                return self._execute_prepared(sql, params)
             return super().execute_sql(sql, params)
         except PeeweeDatabaseError as exc:
             raise (translate_storage_error(exc) or exc) from exc
+
+    def _execute_prepared(self, sql: Prepared, params):
+        self._log_query(sql, params)
+        with peewee_exceptions:
+            cursor = _prepared_cursor(self.connection())
+            cursor.execute(sql, params or (), prepare=True)
+        return cursor
 
     def commit(self):
         try:
@@ -255,11 +300,7 @@ class PostgresEngine(Engine, PostgresqlDatabase):
                 "SELECT to_regclass('ledger_dated_count') IS NOT NULL").fetchone()[0] == 1
         if not self._has_live_counts:
             return None  # a database an older program initialised, opened read-only
-        rows = self.execute_sql(
-            'SELECT "status", "n" FROM "ledger_status_count" WHERE "campaign_id" = ? AND "live" = ? AND "n" <> 0 '
-            'UNION ALL SELECT NULL, COALESCE(SUM("n"), 0) FROM "ledger_dated_count" '
-            'WHERE "campaign_id" = ? AND "live" = ? AND "deadline" < ?',
-            (campaign_id, int(live), campaign_id, int(live), today)).fetchall()
+        rows = self.execute_sql(_LIVE_COUNTS, {"c": campaign_id, "l": int(live), "d": today}).fetchall()
         return {status: n for status, n in rows if status is not None}, next(n for s, n in rows if s is None)
 
     def location(self) -> str:

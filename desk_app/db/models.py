@@ -258,6 +258,7 @@ class LedgerEntry(VersionedMixin, BaseModel):
                     False),
                    (("campaign", "deleted_at", "code_key"), False),
                    (("campaign", "deleted_at", "status", "code_key"), False),
+                   (("campaign", "deleted_at", "department", "code_key"), False),  # migration 16
                    (("id", "campaign", "deleted_at", "status", "deadline_type", "deadline", "kind", "layer", "department",
                      "responsible", "owner", "leader", "task_force", "meeting", "category", "source", "source_unit"),
                     False))

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, fields, replace
 from datetime import date, datetime
 from operator import attrgetter
 
-from desk_app.db.models import Department, Person, TaskForce
+from desk_app.db.models import Department, Person, TaskForce, database
 from desk_app.domain import DeadlineType, EntryKind, Layer
 from desk_app.errors import ValidationError, ValidationErrors
 
@@ -245,19 +245,32 @@ def no_field_problems(inputs: list[EntryInput], today: date) -> bool:
     return all(max(map(len, map(attrgetter(name), inputs)), default=0) <= MAX_TEXT for name in TEXT_FIELDS)
 
 
+_ID_CHUNK = 900
+
+
 def missing_references(inputs: list[EntryInput]) -> dict[str, set[int]]:
-    """Per reference field, the ids the inputs name that do not exist (one query per model)."""
+    """Per reference field, the ids the inputs name that do not exist (one statement for every model: a save
+    waits for each round trip to the server)."""
     wanted: dict[type, set[int]] = {}
     for name, model, _ in REFERENCES:
         wanted.setdefault(model, set()).update(v for v in (getattr(d, name) for d in inputs) if v is not None)
-    existing: dict[type, set[int]] = {}
-    for model, ids in wanted.items():
-        found: set[int] = set()
-        ordered = sorted(ids)
-        for start in range(0, len(ordered), 900):
-            chunk = ordered[start:start + 900]
-            found.update(r[0] for r in model.select(model.id).where(model.id.in_(chunk)).tuples())
-        existing[model] = found
+    models = list(wanted)
+    existing: dict[type, set[int]] = {model: set() for model in models}
+    parts: list[tuple[str, list[int]]] = []  # one id lookup per model and chunk of ids
+    for number, model in enumerate(models):
+        ordered = sorted(wanted[model])
+        for start in range(0, len(ordered), _ID_CHUNK):
+            chunk = ordered[start:start + _ID_CHUNK]
+            parts.append((f'SELECT {number}, "id" FROM "{model._meta.table_name}" '
+                          f'WHERE "id" IN ({",".join("?" * len(chunk))})', chunk))
+    while parts:  # as many lookups per statement as SQLite's oldest limit of bound values allows
+        batch, size = [], 0
+        while parts and (not batch or size + len(parts[0][1]) <= _ID_CHUNK):
+            size += len(parts[0][1])
+            batch.append(parts.pop(0))
+        sql = " UNION ALL ".join(part for part, _ in batch)
+        for number, found in database.execute_sql(sql, [i for _, ids in batch for i in ids]).fetchall():
+            existing[models[number]].add(found)
     return {name: wanted[model] - existing[model] for name, model, _ in REFERENCES}
 
 

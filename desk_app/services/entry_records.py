@@ -84,12 +84,6 @@ _RECORD_SQL = ("SELECT " + ", ".join(f'e."{c}"' for c in _RECORD_COLUMNS)
                " LEFT JOIN person r ON r.id = e.responsible_id LEFT JOIN person v ON v.id = e.reviewer_id"
                " LEFT JOIN department d ON d.id = e.department_id LEFT JOIN task_force t ON t.id = e.task_force_id"
                " WHERE e.id IN ({marks})")
-# PostgreSQL: the same in one statement (each statement is a round trip to the server, a few milliseconds
-# when the office's clerks keep it busy): the 延期 count and the newest progress text as subqueries per row.
-_RECORD_SQL_ONE_TRIP = _RECORD_SQL.replace(
-    " FROM ledger_entry e", ", (SELECT COUNT(*) FROM entry_event x WHERE x.entry_id = e.id AND x.kind = ?),"
-    " (SELECT p.text FROM progress_update p WHERE p.entry_id = e.id ORDER BY p.date DESC, p.id DESC LIMIT 1)"
-    " FROM ledger_entry e", 1)
 _LATEST_PROGRESS_SQL = ("SELECT entry_id, text FROM progress_update WHERE entry_id IN ({marks}) "
                         "ORDER BY entry_id, date, id")
 _EXTENSIONS_SQL = ("SELECT entry_id, COUNT(*) FROM entry_event WHERE kind = ? AND entry_id IN ({marks}) "
@@ -122,21 +116,16 @@ def load_records(entry_ids: list[int]):
 
     if not entry_ids:
         return []
+    if database.engine_name == "postgresql":  # one prepared statement, the rows in the records' form
+        from . import entry_records_pg  # noqa: PLC0415 - PostgreSQL only
+
+        return entry_records_pg.load_records(entry_ids)
     rows: dict[int, tuple] = {}
     extensions: dict[int, int] = {}
     latest: dict[int, str] = {}
-    one_trip = database.engine_name == "postgresql"
     for start in range(0, len(entry_ids), 900):
         chunk = list(entry_ids[start:start + 900])
         marks = ",".join("?" * len(chunk))
-        if one_trip:
-            for row in database.execute_sql(_RECORD_SQL_ONE_TRIP.format(marks=marks),
-                                            [EventKind.EXTEND.value, *chunk]).fetchall():
-                rows[row[0]] = row
-                extensions[row[0]] = row[-2]
-                if row[-1] is not None:
-                    latest[row[0]] = row[-1]
-            continue
         for row in database.execute_sql(_RECORD_SQL.format(marks=marks), chunk).fetchall():
             rows[row[0]] = row
         extensions.update(database.execute_sql(_EXTENSIONS_SQL.format(marks=marks),

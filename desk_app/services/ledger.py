@@ -67,6 +67,10 @@ def update_entry(entry_id: int, data: EntryInput, *, base_version: int | None = 
             entry.code_key = code_key(entry.code)
             changes["code"] = (None, entry.code)
         entry.updated_at = context.now()
+        if database.engine_name == "postgresql":  # the write, its log rows and the record read back: one statement
+            from . import entry_records_pg  # noqa: PLC0415 - PostgreSQL only
+
+            return entry_records_pg.save_entry(entry, entry_named(changes))
         entry.save()
         changelog.record_changes("ledger_entry", entry.id, entry_named(changes))
     return get_entry(entry.id)

@@ -37,7 +37,7 @@ class LedgerSummary:
         return self.done / self.total if self.total else 0.0
 
 
-def _tally_can_answer(f: LedgerFilter) -> bool:
+def tally_can_answer(f: LedgerFilter) -> bool:
     """Only when every condition of the filter is one the tally keeps (a new filter field is thus
     counted by a query until the tally learns it, never silently ignored)."""
     rest = replace(f, campaign_id=None, deleted=False, kinds=[], layers=[], department_ids=[], owner_ids=[],
@@ -80,7 +80,7 @@ def counts_by(f: LedgerFilter, column: str) -> dict:
     answer, else one grouped query."""
     if column not in _TALLY_COLUMNS:
         raise ValueError(f"not a tally column: {column}")
-    if _tally_can_answer(f):
+    if tally_can_answer(f):
         return _tally_counts(f, column)
     field = getattr(LedgerEntry, column.removesuffix("_id"))
     key = fn.COALESCE(field, 0) if column.endswith("_id") else field  # ids: 0 for none (text never is NULL)
@@ -89,10 +89,17 @@ def counts_by(f: LedgerFilter, column: str) -> dict:
 
 
 def _overdue(f: LedgerFilter) -> int:
-    """逾期 by the list index: open, dated, deadline before today (a range, not a scan)."""
+    """逾期 by the list index: open, dated, deadline before today (a range, not a scan); kept while nothing is
+    written (ledger_cache), as the tally's counts beside it are."""
     if f.statuses and not _OPEN.intersection(f.statuses):
         return 0
-    query = LedgerEntry.select(fn.COUNT(LedgerEntry.id)).where(where_clause(f) & overdue_condition(context.today()))
+    today = context.today()
+    key = ("overdue", today, *((name, tuple(v) if isinstance(v, list) else v) for name, v in vars(f).items()))
+    return ledger_cache.cached(key, lambda: _count_overdue(f, today))
+
+
+def _count_overdue(f: LedgerFilter, today) -> int:
+    query = LedgerEntry.select(fn.COUNT(LedgerEntry.id)).where(where_clause(f) & overdue_condition(today))
     if f.campaign_id is None:
         return query.scalar() or 0
     sql, params = query.sql()  # (campaign, bin, status IN open, type IN dated, deadline < today): one index range
@@ -135,7 +142,7 @@ def summarize(f: LedgerFilter) -> LedgerSummary:
         if counts is not None:
             total, done, pending, overdue = counts
             return LedgerSummary(total, done, overdue, pending, total - done)
-    if not _tally_can_answer(f):
+    if not tally_can_answer(f):
         return _scan(f)
     kept = _engine_counts(f)
     counts = kept[0] if kept else _tally_counts(f)
@@ -147,7 +154,7 @@ def summarize(f: LedgerFilter) -> LedgerSummary:
 
 def total_of(f: LedgerFilter) -> int:
     """How many entries the filter lists (the summary's 共 alone: no 逾期 range read from the tally's filters)."""
-    if _tally_can_answer(f):
+    if tally_can_answer(f):
         return sum(_tally_counts(f).values())
     return summarize(f).total
 

@@ -3,6 +3,7 @@
 from datetime import date
 
 import pytest
+from statement_helpers import record_statements
 
 from desk_app.domain import EntryKind
 from desk_app.services import assists, campaigns, compliance, ledger, ledger_query, org, stats
@@ -119,3 +120,17 @@ def test_assist_breakdown_totals_count_each_entry_once(office):
     table = breakdown_table(LedgerFilter(campaign_id=c.id), "assist_department")
     assert [(g.key, g.total) for g in table.groups] == [("预算科", 1), ("国库支付科", 1)]
     assert table.total.total == 1  # the one entry that has 配合 departments
+
+
+def test_an_edit_reads_the_departments_and_its_links_in_one_statement(office, monkeypatch):
+    c, depts = office
+    entry = ledger.create_entry(c.id, _task(depts, "预算科", "国库、采购科"))
+    seen = record_statements(monkeypatch)
+    again = ledger.update_entry(entry.id, entry.as_input())  # the same links: nothing to relink
+    reads = [s for s in seen if '"entry_assist"' in s or '"name"' in s]
+    assert len(reads) == 1 and '"entry_assist"' in reads[0] and '"short_name"' in reads[0]
+    assert again.co_departments == entry.co_departments and assists.assist_ids(entry.id) == [
+        depts["国库支付科"].id, depts["政府采购监督管理科（行政审批服务科）"].id]
+    moved = ledger.update_entry(entry.id, _task(depts, "预算科", "采购科、办公室、国库"))
+    assert assists.assist_ids(entry.id) == [depts[n].id for n in ("政府采购监督管理科（行政审批服务科）", "办公室", "国库支付科")]
+    assert moved.co_departments == "政府采购监督管理科（行政审批服务科）、办公室、国库支付科"

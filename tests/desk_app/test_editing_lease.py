@@ -4,6 +4,7 @@ change feed a window polls to see what others changed."""
 from datetime import timedelta
 
 import pytest
+from statement_helpers import record_statements
 
 from desk_app.db.models import ChangeLog, EditingLease
 from desk_app.services import change_feed, concurrency, context, editing_lease, org
@@ -81,3 +82,14 @@ def test_a_late_commit_below_the_cursor_is_noticed(db):
                      field="note").execute()
     batch = change_feed.poll(cursor)
     assert batch is not None and not batch.complete  # the details miss it: the window refreshes everything
+
+
+def test_the_feeds_cursor_is_one_statement_over_the_window_below_the_last_id(db, monkeypatch):
+    assert change_feed.cursor() == change_feed.Cursor(0, 0)
+    for name in ("甲", "乙", "丙", "丁"):
+        org.create_department(name)
+    ids = [r.id for r in ChangeLog.select(ChangeLog.id).order_by(ChangeLog.id)]
+    monkeypatch.setattr(change_feed, "WINDOW", 3)
+    seen = record_statements(monkeypatch)
+    assert change_feed.cursor() == change_feed.Cursor(ids[-1], sum(1 for i in ids if i > ids[-1] - 3))
+    assert len(seen) == 1

@@ -5,6 +5,7 @@ from a cached template (engine_postgres)."""
 import datetime
 
 import pytest
+from statement_helpers import record_statements
 
 from desk_app.db import close_database, open_database, pg_schema
 from desk_app.db.models import LedgerEntry, database
@@ -36,22 +37,10 @@ def _summary(campaign_id: int, live: bool) -> ledger_summary.LedgerSummary:
     return ledger_summary.summarize(LedgerFilter(campaign_id=campaign_id, deleted=not live))
 
 
-def _statements(monkeypatch) -> list[str]:
-    seen = []
-    real = type(database.obj).execute_sql
-
-    def counting(self, sql, params=None):
-        seen.append(sql)
-        return real(self, sql, params)
-
-    monkeypatch.setattr(type(database.obj), "execute_sql", counting)
-    return seen
-
-
 def test_a_whole_campaigns_figures_come_from_the_counters_in_one_statement_whatever_changes(pg_demo, monkeypatch):
     campaign = pg_demo.campaign_id
     assert _summary(campaign, True) == _truth(campaign, True)
-    seen = _statements(monkeypatch)
+    seen = record_statements(monkeypatch)
     _summary(campaign, True)
     assert len(seen) == 1 and "ledger_dated_count" in seen[0] and "ledger_tally" not in seen[0]
     assert _truth(campaign, True).overdue > 0
@@ -113,7 +102,7 @@ def test_a_page_of_records_is_one_statement_with_its_extensions_and_latest_progr
     ids = [e.id for e in LedgerEntry.select(LedgerEntry.id).order_by(LedgerEntry.id).limit(200)]
     with_progress = [i for i in ids if workflow.progress_of(i)]
     assert with_progress
-    seen = _statements(monkeypatch)
+    seen = record_statements(monkeypatch)
     records = load_records(list(reversed(ids)))
     assert len(seen) == 1
     assert [r.id for r in records] == list(reversed(ids))
@@ -136,3 +125,44 @@ def test_many_values_are_bound_as_psycopg_binds_them(pg_demo):
     assert row[len(values):] == (True, "?")
     with pytest.raises(Exception, match="placeholder"):
         database.execute_sql("SELECT ?, ?", [1])
+
+
+def test_the_records_statement_names_every_field_of_a_record():
+    import dataclasses
+
+    from desk_app.services import entry_records_pg
+    from desk_app.services.entry_input import EntryRecord
+
+    names = [*entry_records_pg.RECORD_FIELDS, "missing"]
+    assert sorted(names) == sorted(f.name for f in dataclasses.fields(EntryRecord)) and len(set(names)) == len(names)
+
+
+def test_a_page_of_records_is_what_the_models_give_from_one_prepared_statement(pg_demo, monkeypatch):
+    from dataclasses import replace
+
+    from desk_app.db.engine_postgres import Prepared
+    from desk_app.db.models import EntryEvent
+    from desk_app.services import entry_records, ledger_query
+
+    ids = [e.id for e in LedgerEntry.select(LedgerEntry.id).order_by(LedgerEntry.id.desc()).limit(250)]
+    for _ in range(2):
+        EntryEvent.create(entry=ids[3], kind="延期", text="因故延期")
+    EntryEvent.create(entry=ids[4], kind="申请销号")
+    LedgerEntry.update(deleted_at=datetime.datetime(2026, 1, 5, 8, 30)).where(LedgerEntry.id == ids[5]).execute()
+    LedgerEntry.update(target="", responsible=None, department=None).where(LedgerEntry.id == ids[6]).execute()
+    asked = [*ids, 10**9, ids[0]]  # an id that does not exist is left out; a repeated one comes again
+    seen = record_statements(monkeypatch)
+    records = load_records(asked)
+    assert len(seen) == 1 and type(seen[0]) is Prepared
+    rows = {r.id: r for r in entry_records.joined_select().where(LedgerEntry.id.in_(ids)).objects()}
+    extensions, latest = entry_records.extension_counts(ids), ledger_query.latest_progress(ids)
+    expected = [replace(entry_records.to_record(rows[i], extensions.get(i, 0)), latest_progress=latest.get(i, ""))
+                for i in [*ids, ids[0]]]
+    assert records == expected and [vars(r) for r in records] == [vars(r) for r in expected]
+    assert records[3].extension_count == 2 and records[4].extension_count == 0
+    assert records[6].missing[:2] == ("定目标", "定责任") and any(r.latest_progress for r in records)
+    assert isinstance(records[5].deleted_at, datetime.datetime) and isinstance(records[0].found_date, datetime.date)
+    again = load_records(ids[:7])  # another length: the same prepared statement
+    assert again == records[:7]
+    prepared = database.execute_sql("SELECT COUNT(*) FROM pg_prepared_statements").fetchone()[0]
+    assert prepared >= 1

@@ -60,3 +60,30 @@ def test_an_answer_is_kept_until_something_is_written(demo):
     elsewhere(ledger.delete_entries, _live(demo.campaign_id)[:1])
     assert ledger_cache.cached(("test",), count) == first - 2 and len(calls) == 3
     assert ledger_cache.cached(("test",), count) == first - 2 and len(calls) == 3
+
+
+def test_overdue_is_kept_until_something_is_written_and_follows_the_day(demo, monkeypatch):
+    from datetime import timedelta
+
+    from desk_app.services import context
+
+    ledger_cache.clear()
+    f = LedgerFilter(campaign_id=demo.campaign_id, layers=["科长(主任)"])
+    counted = []
+    real = ledger_summary._count_overdue
+    monkeypatch.setattr(ledger_summary, "_count_overdue", lambda *a: counted.append(1) or real(*a))
+    first = ledger_summary.summarize(f).overdue
+    assert ledger_summary.summarize(f).overdue == first
+    if database.engine_name == "sqlite":
+        assert len(counted) == 1  # the second filter change of the same kind reads it from the cache
+    overdue = LedgerEntry.select(LedgerEntry.id).where(
+        LedgerEntry.campaign == demo.campaign_id, LedgerEntry.layer == "科长(主任)", LedgerEntry.deleted_at.is_null(),
+        LedgerEntry.status.in_(["未启动", "推进中"]), LedgerEntry.deadline_type.in_(["按期", "立行立改"]),
+        LedgerEntry.deadline < context.today()).first()
+    assert overdue is not None and first > 0
+    ledger.delete_entries([overdue.id])
+    assert ledger_summary.summarize(f).overdue == first - 1
+    later = context.today() + timedelta(days=400)
+    monkeypatch.setattr(context, "today", lambda: later)  # a new day: counted for that day
+    assert ledger_summary.summarize(f).overdue >= first - 1
+    assert ledger_summary.summarize(f) == ledger_summary._scan(f)

@@ -1,10 +1,13 @@
+from dataclasses import replace
 from datetime import date
 
 import pytest
+from statement_helpers import record_statements
 
 from desk_app.domain import DeadlineType, EntryKind, Layer, Status
 from desk_app.errors import NotFoundError, ValidationErrors
-from desk_app.services import campaigns, changelog, ledger, org
+from desk_app.services import campaigns, changelog, ledger, org, taskforces
+from desk_app.services.entry_input import missing_references
 from desk_app.services.ledger import EntryInput
 
 
@@ -101,3 +104,28 @@ def test_unknown_entry_is_a_clear_error(db):
     with pytest.raises(NotFoundError) as err:
         ledger.get_entry(999)
     assert "找不到" in err.value.message
+
+
+# The references an entry names (人员, 科室, 专班) are checked in one statement, however many models they reach.
+def test_missing_people_departments_and_task_forces_are_found_in_one_statement(setup, monkeypatch):
+    _c, dept, person = setup
+    other = org.create_department("办公室")
+    force = taskforces.create_task_force(_c.id, "作风专班")
+    good = _input(person, dept, leader_id=person.id, task_force_id=force.id)
+    bad = replace(_input(person, other), owner_id=9001, leader_id=9002, department_id=9003, task_force_id=9004)
+    seen = record_statements(monkeypatch)
+    missing = missing_references([good, bad])
+    assert len(seen) == 1
+    assert missing == {"owner_id": {9001, 9002}, "leader_id": {9001, 9002}, "responsible_id": {9001, 9002},
+                       "department_id": {9003}, "task_force_id": {9004}}
+    assert missing_references([replace(good, task_force_id=None)]) == {
+        name: set() for name in ("owner_id", "leader_id", "responsible_id", "department_id", "task_force_id")}
+
+
+def test_many_references_are_checked_in_statements_of_at_most_900_values(setup, monkeypatch):
+    _c, dept, person = setup
+    inputs = [replace(_input(person, dept), owner_id=10_000 + n) for n in range(1500)]
+    seen = record_statements(monkeypatch)
+    missing = missing_references(inputs)
+    assert missing["owner_id"] == {10_000 + n for n in range(1500)} and person.id not in missing["owner_id"]
+    assert missing["department_id"] == set() and len(seen) == 2

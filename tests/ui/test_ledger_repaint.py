@@ -3,6 +3,7 @@ resized (a resize lays out and repaints the whole page)."""
 
 import pytest
 from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QStyledItemDelegate, QStyleOptionViewItem
 
 from ui.models import ledger_table_model
@@ -100,3 +101,82 @@ def test_a_search_over_a_long_list_shows_its_count_first_and_its_figures_once_ty
     qtbot.waitUntil(lambda: not page.model.summary.partial)
     assert page.model.summary == full
     assert f"逾期 {full.overdue:,} 条" in page.status_label.text()
+
+
+def _painted(view, option, text):
+    """The cell as the view's style draws it with this text."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QImage, QPainter
+    from PySide6.QtWidgets import QStyle
+
+    opt = QStyleOptionViewItem(option)
+    opt.text, opt.rect = text, QRect(0, 0, option.rect.width(), option.rect.height())
+    image = QImage(opt.rect.size(), QImage.Format.Format_ARGB32)
+    image.fill(Qt.GlobalColor.white)
+    painter = QPainter(image)
+    view.style().drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, view)
+    painter.end()
+    return image
+
+
+def test_a_long_text_is_painted_from_what_its_column_can_show_and_looks_the_same(page):
+    """Qt shapes a cell's whole text on each paint to cut it short with …: the delegates get no more than the
+    column's width can show, and the cell looks exactly as with the whole text; data() keeps the whole text."""
+    model, table = page.model, page.table
+    column = 1 + model.column_keys().index("description")
+    table.setColumnWidth(column, 12)  # the demo's texts are short: a narrow column shows less of them
+    row = max(range(min(model.rowCount(), 60)), key=lambda r: len(model.data(model.index(r, column))))
+    index = model.index(row, column)
+    whole = model.data(index)
+    option = QStyleOptionViewItem()
+    option.initFrom(table.viewport())
+    option.rect = table.visualRect(index)
+    option.widget = table
+    option.textElideMode = table.textElideMode()
+    QStyledItemDelegate().initStyleOption(option, index)  # as a painting delegate asks: by multiData
+    limit = len(option.text) // 2
+    assert len(option.text) < len(whole) and option.text == whole[:limit] + whole[-limit:]
+    for mode in (Qt.TextElideMode.ElideRight, Qt.TextElideMode.ElideMiddle, Qt.TextElideMode.ElideLeft):
+        option.textElideMode = mode
+        assert _painted(table, option, option.text) == _painted(table, option, whole), mode
+    one_line = model._paint_limits[column]
+    page.actions.wrap_action.setChecked(True)  # three lines of it show
+    assert model._paint_limits[column] - 2 >= 3 * (one_line - 2)
+    page.actions.wrap_action.setChecked(False)
+    table.setColumnWidth(column, table.columnWidth(column) * 3)  # wider: more of the text is painted
+    assert model._paint_limits[column] > one_line
+
+
+def test_the_frozen_columns_mark_search_hits_and_are_drawn_by_qt_otherwise(page, qtbot):
+    from ui.views.ledger_cells import HIT
+
+    frozen = page.table.frozen
+    assert frozen.itemDelegate() is not page.table.delegate  # Qt's own: no call into Python per cell
+    code = page.model.record(0).code
+    page.filter_bar.search.setText(code)
+    page.filter_bar._emit_now()
+    qtbot.waitUntil(lambda: page.model.rowCount() >= 1)
+    assert frozen.itemDelegate() is page.table.delegate
+    image = frozen.viewport().grab().toImage()
+    rect = frozen.visualRect(page.model.index(0, 1 + page.model.column_keys().index("code")))
+    assert any(QColor(image.pixel(x, y)) == HIT for x in range(rect.left(), rect.right(), 2)
+               for y in range(rect.top(), rect.bottom(), 2))
+    page.filter_bar.search.clear()
+    page.filter_bar._emit_now()
+    assert frozen.itemDelegate() is not page.table.delegate
+
+
+def test_a_filter_change_leaves_the_actions_of_the_first_row_as_they_were(page):
+    """The first row becomes current after a filter change: the actions follow it, without being disabled for
+    no row in between (each toggle lays out and repaints the toolbar)."""
+    toggles = []
+    page.actions.edit_action.enabledChanged.connect(toggles.append)
+    assert page.actions.edit_action.isEnabled()
+    for _label, value in page.filter_bar.status.items()[:3]:
+        page.filter_bar.status.set_values([value])
+        QApplication.processEvents()
+        assert page.model.rowCount() and page.current_id() == page.model.entry_id(0)
+    assert toggles == [] and page.actions.edit_action.isEnabled()
+    page.filter_bar.search.setText("没有这样的内容zzz")
+    page.filter_bar._emit_now()
+    assert page.model.rowCount() == 0 and not page.actions.edit_action.isEnabled()  # no row: nothing to edit

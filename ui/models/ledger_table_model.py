@@ -61,12 +61,15 @@ _DISPLAY, _DECORATION, _TOOLTIP = int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemD
     Qt.ItemDataRole.ToolTipRole)
 _ACCESSIBLE, _FOREGROUND = int(Qt.ItemDataRole.AccessibleTextRole), int(Qt.ItemDataRole.ForegroundRole)
 _ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
-_CELL_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _LEFT = LEFT_ALIGNED
 _ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole,
                     Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ForegroundRole,
                     Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.BackgroundRole, ENTRY_ID_ROLE, RECORD_ROLE,
                     LIGHT_ROLE, MEASURE_ROLE})
+
+# Roles a delegate asks of every cell that _entry_data never answers on an entry's own row.
+_NEVER_ON_ENTRIES = frozenset({int(Qt.ItemDataRole.FontRole), int(Qt.ItemDataRole.CheckStateRole),
+                               int(Qt.ItemDataRole.BackgroundRole)})
 
 # QAbstractItemModel.multiData can be written in Python where PySide6 binds the role span (6.8 on).
 _MULTI_DATA = all(hasattr(getattr(QtCore, "QModelRoleDataSpan", None), name) for name in ("size", "__getitem__"))
@@ -111,6 +114,7 @@ class LedgerTableModel(NestedMeasureRows, QAbstractTableModel):
         self.summary = None
         self._editing: dict[int, str] = {}  # entry id -> who else is editing it (ui/change_poller)
         self.nested = NestedRows()  # expanded tasks and their measure rows (ui/models/measure_rows)
+        self._paint_limits: dict[int, int] = {}  # column -> characters its width can show (set by the view)
         self._figures_timer = QTimer(self)
         self._figures_timer.setSingleShot(True)
         self._figures_timer.setInterval(FIGURES_DELAY_MS)
@@ -131,6 +135,18 @@ class LedgerTableModel(NestedMeasureRows, QAbstractTableModel):
             for item in page:
                 item.texts = None
         self.endResetModel()
+
+    def set_paint_limits(self, limits: dict[int, int]) -> None:
+        """The most characters each column can show at its width: what multiData gives a painting delegate."""
+        self._paint_limits = dict(limits)
+
+    def _cut(self, text, column: int):
+        """A cell's text as a delegate needs it: its start and its end, as far as the column can show either (the
+        middle never shows, whichever way the view elides); the whole text where it is not longer than that."""
+        limit = self._paint_limits.get(column)
+        if limit is None or not isinstance(text, str) or len(text) <= 2 * limit:
+            return text
+        return text[:limit] + text[-limit:]
 
     def set_filter(self, f: LedgerFilter) -> None:
         self._filter = replace(f)
@@ -233,8 +249,7 @@ class LedgerTableModel(NestedMeasureRows, QAbstractTableModel):
             return self.tr("Red: overdue; yellow: due soon; green: on track; grey: done")
         return None
 
-    def flags(self, index):
-        return _CELL_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags  # asked for every cell painted
+    # flags: QAbstractTableModel's own (enabled, selectable; asked for every cell painted, so answered in C++).
 
     def _forget_pages(self) -> None:
         self._pages.clear()
@@ -325,20 +340,45 @@ class LedgerTableModel(NestedMeasureRows, QAbstractTableModel):
             entry_row, measure = self.nested.locate(index.row())
             item = self._row(entry_row)
             column = index.column()
+            entry = item is not None and measure is None
             for i in range(roles.size()):
                 cell = roles[i]
                 role = cell.role()
                 value = None
-                if item is not None and role in _ROLES:
+                if entry and role == _ALIGNMENT and column:  # the same for every entry's cell: answered here
+                    value = _LEFT
+                elif entry and role in _NEVER_ON_ENTRIES:  # font, check box, background: none on an entry's row
+                    pass
+                elif item is not None and role in _ROLES:
                     value = (self._entry_data(item, entry_row, column, role) if measure is None
                              else self._measure_data(item, entry_row, measure, column, role))
+                    if role == _DISPLAY:  # a delegate paints (or measures) it: what the column's width can show
+                        value = self._cut(value, column)
                 if value is None:
                     cell.clearData()
                 else:
                     cell.setData(value)
 
+    def display_text(self, row: int, column: int):
+        """The DisplayRole as a delegate paints it (cut to what the column's width shows), called from Python
+        without a QModelIndex: the delegate asks it of every cell it paints while a search marks its hits."""
+        entry_row, measure = self.nested.locate(row)
+        item = self._row(entry_row)
+        if item is None:
+            return None
+        if measure is not None:
+            return self._cut(self._measure_data(item, entry_row, measure, column, _DISPLAY), column)
+        return self._cut(self._entry_data(item, entry_row, column, _DISPLAY), column)
+
     def _entry_data(self, item: _Row, entry_row: int, column: int, role):
         rec = item.record
+        if role == _DISPLAY and column:  # the role every painted cell asks for, first
+            if item.texts is None:
+                item.texts = [_display(col.value(rec)) for col in self._columns]
+            if item.measures and column == 1:  # the first column carries ▸/▾ of a task with measures
+                return (measure_rows.EXPANDED if self.nested.is_open(entry_row) else measure_rows.COLLAPSED) + \
+                    item.texts[0]
+            return item.texts[column - 1]
         if role == ENTRY_ID_ROLE:
             return rec.id
         if role == RECORD_ROLE:
@@ -354,13 +394,6 @@ class LedgerTableModel(NestedMeasureRows, QAbstractTableModel):
                                              .replace("%1", str(item.measures)))
                 return self._editing_tip(rec, self._light_tip(rec))
             return None
-        if role == _DISPLAY:
-            if item.texts is None:
-                item.texts = [_display(col.value(rec)) for col in self._columns]
-            if item.measures and column == 1:  # the first column carries ▸/▾ of a task with measures
-                return (measure_rows.EXPANDED if self.nested.is_open(entry_row) else measure_rows.COLLAPSED) + \
-                    item.texts[0]
-            return item.texts[column - 1]
         if role == _TOOLTIP:
             text = self._columns[column - 1].value(rec)
             return self._editing_tip(rec, wrapped_tooltip(text) if len(text) > 12 else None)

@@ -3,14 +3,23 @@ does); other cells are drawn by Qt as usual."""
 
 from __future__ import annotations
 
+from collections import OrderedDict
+
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPalette, QTextCharFormat, QTextLayout, QTextOption
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
 from desk_app.services.search import runs
 
 HIT = QColor("#ffeb3b")
 HIT_TEXT = QColor("#000000")
+
+
+def warm_up() -> None:
+    """Load the Qt types that mark search hits (PySide6 builds each type's enums on first use: ~20 ms for
+    QStyle and the text layout ones), after the ledger's first paint rather than before it."""
+    from PySide6.QtGui import QTextCharFormat, QTextLayout, QTextOption  # noqa: F401, PLC0415
+    from PySide6.QtWidgets import QStyle  # noqa: F401, PLC0415
 
 
 def hit_ranges(text: str, terms: list[str]) -> list[tuple[int, int]]:
@@ -32,25 +41,53 @@ def hit_ranges(text: str, terms: list[str]) -> list[tuple[int, int]]:
     return [(a, b - a) for a, b in merged]
 
 
+LAYOUTS_KEPT = 600  # laid-out cells with hits kept (a few screens' worth): a repaint draws them again as they are
+
+
 class HighlightDelegate(QStyledItemDelegate):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.terms: list[str] = []
         self.covering = None  # a view laid over the left edge of the parent view (ledger_table.FrozenColumns)
+        self.model = None  # the LedgerTableModel: its texts are read in Python, not through a QModelIndex
+        self.on_search = None  # called with True/False when marking starts or stops (the frozen view's delegate)
+        self._spans: dict[str, list[tuple[int, int]]] = {}
+        self._layouts: OrderedDict[tuple, tuple] = OrderedDict()  # (QTextLayout, height) per cell text and size
 
     def set_search(self, text: str) -> None:
-        self.terms = runs(text)
+        terms = runs(text)
+        if terms == self.terms:
+            return
+        searching = bool(terms) != bool(self.terms)
+        self.terms = terms
+        self._spans.clear()
+        self._layouts.clear()
+        if searching and self.on_search is not None:
+            self.on_search(bool(terms))
+
+    def _hits(self, text: str) -> list[tuple[int, int]]:
+        spans = self._spans.get(text)
+        if spans is None:
+            if len(self._spans) > LAYOUTS_KEPT * 4:
+                self._spans.clear()
+            spans = self._spans[text] = hit_ranges(text, self.terms)
+        return spans
 
     def paint(self, painter, option, index):
         covering = self.covering
         if (covering is not None and option.widget is not covering and option.rect.right() < covering.width()
                 and covering.isVisible()):
             return  # hidden under the frozen columns (ledger_table.FrozenColumns): drawing it costs time for nothing
-        text = index.data(Qt.ItemDataRole.DisplayRole) if self.terms else None
-        spans = hit_ranges(text, self.terms) if isinstance(text, str) and text else []
+        text = None
+        if self.terms:
+            text = (self.model.display_text(index.row(), index.column()) if self.model is not None
+                    else index.data(Qt.ItemDataRole.DisplayRole))
+        spans = self._hits(text) if isinstance(text, str) and text else None
         if not spans:
             super().paint(painter, option, index)
             return
+        from PySide6.QtWidgets import QStyle  # noqa: PLC0415 - see warm_up()
+
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         opt.text = ""
@@ -62,12 +99,29 @@ class HighlightDelegate(QStyledItemDelegate):
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
         rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, widget).adjusted(3, 0, -3, 0)
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        foreground = index.data(Qt.ItemDataRole.ForegroundRole)
-        color = opt.palette.color(QPalette.ColorRole.HighlightedText) if selected else (
-            foreground.color() if foreground is not None else opt.palette.color(QPalette.ColorRole.Text))
-        layout = QTextLayout(text, opt.font)
-        option_ = QTextOption()
+        # initStyleOption put the cell's ForegroundRole (red when overdue, grey when done) into the Text colour
+        color = opt.palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
         wrap = bool(opt.features & QStyleOptionViewItem.ViewItemFeature.WrapText)
+        layout, height = self._layout(text, spans, opt.font, rect, wrap)
+        top = rect.top() + (max(0.0, (rect.height() - height) / 2) if not wrap else 0.0)
+        painter.save()
+        painter.setClipRect(QRectF(rect))
+        painter.setPen(color)
+        layout.draw(painter, QPointF(rect.left(), top))
+        painter.restore()
+
+    def _layout(self, text: str, spans, font, rect, wrap: bool) -> tuple:
+        """The cell's text laid out with its hits marked, kept for the next paint of the same cell (the colour of
+        the text is the painter's pen, set at each paint)."""
+        key = (text, font.key(), rect.width(), rect.height() if wrap else 0, wrap)
+        found = self._layouts.get(key)
+        if found is not None:
+            self._layouts.move_to_end(key)
+            return found
+        from PySide6.QtGui import QTextCharFormat, QTextLayout, QTextOption  # noqa: PLC0415 - see warm_up()
+
+        layout = QTextLayout(text, font)
+        option_ = QTextOption()
         option_.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere if wrap else QTextOption.WrapMode.NoWrap)
         layout.setTextOption(option_)
         formats = []
@@ -92,9 +146,7 @@ class HighlightDelegate(QStyledItemDelegate):
             if height > rect.height() and wrap:
                 break
         layout.endLayout()
-        top = rect.top() + (max(0.0, (rect.height() - height) / 2) if not wrap else 0.0)
-        painter.save()
-        painter.setClipRect(QRectF(rect))
-        painter.setPen(color)
-        layout.draw(painter, QPointF(rect.left(), top))
-        painter.restore()
+        self._layouts[key] = (layout, height)
+        while len(self._layouts) > LAYOUTS_KEPT:
+            self._layouts.popitem(last=False)
+        return layout, height

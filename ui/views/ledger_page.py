@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QItemSelectionModel, QSettings, QSize, Qt
+from PySide6.QtCore import QItemSelectionModel, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,8 +20,8 @@ from desk_app.services import org, settings, undo_history
 from desk_app.services.ledger_query import LedgerFilter
 from ui.models.ledger_table_model import ENTRY_ID_ROLE, LedgerTableModel
 
+from . import ledger_cells, measure_rows_view
 from . import ledger_filter_chips as chips_module
-from . import measure_rows_view
 from .ledger_actions import LedgerActions
 from .ledger_empty import EmptyPlaceholder
 from .ledger_filter_bar import LedgerFilterBar
@@ -31,6 +31,8 @@ from .ledger_table import LedgerTable
 from .print_actions import add_ledger_print_actions
 
 SETTINGS_SPLITTER = "ledger/splitter"
+# What marks search hits loads this long after the page is built: after its first paint, before a first search.
+WARM_UP_MS = 400
 
 
 class ScopeLabel(QLabel):
@@ -117,6 +119,7 @@ class LedgerPage(QWidget):
         self.filter_bar.changed.disconnect(self.apply_filter)
         self.filter_bar.set_filter(LedgerFilter())
         self.filter_bar.changed.connect(self.apply_filter)
+        QTimer.singleShot(WARM_UP_MS, self, ledger_cells.warm_up)
 
     def _build_layout(self) -> None:
         head = QHBoxLayout()
@@ -198,12 +201,13 @@ class LedgerPage(QWidget):
         self.model.set_filter(f)
         self.table.header.viewport().update()  # the ▾ of filtered columns turns blue
         self.table.frozen.horizontalHeader().viewport().update()
-        self.actions.update_enabled()
         self._update_placeholder()
-        if self.model.rowCount():  # the first row becomes current: the preview shows it (once, not blank first)
+        if self.model.rowCount():  # the first row becomes current: the preview shows it (once, not blank first),
+            # and the actions follow it (_selection_changed), not disabled for no row a moment before
             self.table.selectionModel().setCurrentIndex(
                 self.model.index(0, 1), QItemSelectionModel.SelectionFlag.NoUpdate)
         else:
+            self.actions.update_enabled()
             self.preview.show_entry(None)
 
     def _update_placeholder(self) -> None:

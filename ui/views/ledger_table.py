@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import QRect, QSettings, Qt
+from PySide6.QtCore import QEvent, QRect, QSettings, QSize, Qt
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QAbstractItemView, QFrame, QHeaderView, QTableView
+from PySide6.QtWidgets import QAbstractItemView, QFrame, QHeaderView, QStyledItemDelegate, QTableView
 
 from desk_app.services import ledger_columns
 from ui.models.ledger_table_model import table_default_keys
@@ -32,6 +32,7 @@ TABLE_WIDTHS = {"description": 188, "owner": 64, "category": 96, "leader": 64, "
 EDGE_WIDTH, EDGE_COLOR = 2, QColor("#90a4ae")  # the line between the frozen columns and the rest
 FROZEN_KEYS = ("code", "description")  # 编号 and 问题 stay in view (with the light and 序号)
 WRAP_LINES = 3
+NARROW_CHARACTERS = " !\"'()*,-./:;I[]ijl|`1"  # the narrowest a character of a cell's text can be is among these
 
 
 def frozen_first(keys: list[str]) -> list[str]:
@@ -69,7 +70,6 @@ class FrozenColumns(QTableView):
         self.setModel(table.model())
         self.setSelectionModel(table.selectionModel())
         _style_table(self)
-        self.setItemDelegate(table.itemDelegate())
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.verticalHeader().hide()
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
@@ -88,6 +88,12 @@ class FrozenColumns(QTableView):
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         table.viewport().stackUnder(self)
         table.delegate.covering = self  # the table's own cells under this view are never seen: not drawn
+        # Unless a search marks its hits, Qt's own delegate draws these cells (none of them is covered): no call
+        # into Python for each cell painted.
+        self.plain_delegate = QStyledItemDelegate(self)
+        self.setItemDelegate(self.plain_delegate)
+        table.delegate.on_search = lambda searching: self.setItemDelegate(
+            table.delegate if searching else self.plain_delegate)
         table.verticalScrollBar().valueChanged.connect(self.verticalScrollBar().setValue)
         self.verticalScrollBar().valueChanged.connect(table.verticalScrollBar().setValue)
         table.horizontalHeader().sectionResized.connect(lambda *_: self.sync())
@@ -129,6 +135,31 @@ class FrozenColumns(QTableView):
         self.verticalScrollBar().setValue(self.table.verticalScrollBar().value())
 
 
+class RowNumbers(QHeaderView):
+    """The row numbers (序号). Qt works its width out from the labels of the first and the last hundred rows, and
+    does so again after every model reset, i.e. every filter change: some 800 calls of the model's headerData and
+    4 ms each time. The labels are the row numbers, so the answer depends only on how many digits the last one
+    has (and on the font and style): it is kept per digit count."""
+
+    def __init__(self, parent=None):
+        super().__init__(Qt.Orientation.Vertical, parent)
+        self.setSectionsClickable(True)  # as QTableView sets up its own row header
+        self.setHighlightSections(True)
+        self._hints: dict[int, QSize] = {}
+
+    def sizeHint(self):  # noqa: N802 - Qt override
+        digits = len(str(self.count()))
+        hint = self._hints.get(digits)
+        if hint is None:
+            hint = self._hints[digits] = super().sizeHint()
+        return hint
+
+    def changeEvent(self, event):  # noqa: N802 - Qt override
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._hints.clear()
+        super().changeEvent(event)
+
+
 class LedgerTable(QTableView):
     """The table; `page` gets the column filter and sort requests."""
 
@@ -138,9 +169,11 @@ class LedgerTable(QTableView):
         self.setObjectName("ledger_table")
         self.header = LedgerHeader(self)
         self.setHorizontalHeader(self.header)
+        self.setVerticalHeader(RowNumbers(self))
         self.setModel(model)
         _style_table(self)
         self.delegate = HighlightDelegate(self)
+        self.delegate.model = model
         self.setItemDelegate(self.delegate)
         self.setWordWrap(False)
         self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
@@ -200,6 +233,7 @@ class LedgerTable(QTableView):
     def set_wrap(self, on: bool, remember: bool = True) -> None:
         """Wrap-text rows: each row three lines high, long texts wrapped (a fixed height keeps 100,000 rows fast)."""
         self.setWordWrap(on)
+        self._update_paint_limits()
         self.verticalHeader().setDefaultSectionSize(self.line_height * (WRAP_LINES if on else 1) + 12)
         if remember:
             QSettings().setValue(SETTINGS_WRAP, on)
@@ -332,6 +366,22 @@ class LedgerTable(QTableView):
         self.frozen.setVisible(self.freeze_on)
         self.frozen.sync()
         self.show_sort_indicator()
+        self._update_paint_limits()
+
+    def _update_paint_limits(self) -> None:
+        """How many characters of a cell's text can show at its column's width (in as many lines as a row has):
+        Qt lays out and shapes a cell's whole text on every paint only to cut it short with …, so the model hands
+        the painting no more than that (the same … where the cell's width ends; data() keeps the whole text)."""
+        metrics = self.fontMetrics()
+        narrowest = max(1, min(metrics.horizontalAdvance(c) for c in NARROW_CHARACTERS))
+        lines = WRAP_LINES if self.wordWrap() else 1
+        self.model().set_paint_limits({c: self.columnWidth(c) * lines // narrowest + 2
+                                       for c in range(self.model().columnCount())})
+
+    def changeEvent(self, event):  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange) and hasattr(self, "frozen"):
+            self._update_paint_limits()
 
     def _stored_widths(self) -> dict:
         stored = QSettings().value(SETTINGS_WIDTHS)
@@ -347,6 +397,7 @@ class LedgerTable(QTableView):
         self.header.blockSignals(False)
 
     def _column_resized(self, logical: int, _old: int, new: int) -> None:
+        self._update_paint_limits()
         if self._setting_widths or logical == 0 or logical > len(self.model().column_keys()):
             return
         widths = self._stored_widths()

@@ -23,6 +23,7 @@ from . import (
     m0012_versions_roles,
     m0013_measures,
     m0014_receipt_recheck,
+    m0015_ledger_department_order,
 )
 
 MIGRATIONS: list[ModuleType] = [
@@ -40,6 +41,7 @@ MIGRATIONS: list[ModuleType] = [
     m0012_versions_roles,
     m0013_measures,
     m0014_receipt_recheck,
+    m0015_ledger_department_order,
 ]
 
 LATEST_VERSION = len(MIGRATIONS)
