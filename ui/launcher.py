@@ -32,7 +32,7 @@ def main(argv: list[str] | None = None) -> int:
         args, rest = cli.build_parser(commands=False).parse_known_args(argv)
         if not rest:  # global options only: the window, without building every command's options first
             return _window(cli, args, opened)
-    args = cli.build_parser().parse_args(argv)
+    args = cli.build_parser(argv=argv).parse_args(argv)  # only the named command's parser (cli.COMMANDS)
     if args.command:
         return cli.main(argv)
     return _window(cli, args, opened)

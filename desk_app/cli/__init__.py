@@ -19,6 +19,13 @@ from desk_app.errors import DeskAppError
 COMMAND_MODULES = ["demo", "stats", "print_cmd", "backup_cmd", "export_cmd", "import_cmd", "campaign_cmd"]
 COMMAND_MODULES += ["freeze_cmd"]  # 封账 (issue 19)
 COMMAND_MODULES += ["db_cmd"]  # the database: init a PostgreSQL one, copy between engines (issue 16)
+# The module registering each command (tests/desk_app/test_cli_start checks it against the modules): a command
+# line naming one needs only that module's parser. Building them all imported every print kind (reports/),
+# a tenth of a second or more of each command's start that only `print` and `--help` need.
+COMMANDS = {"demo": "demo", "stats": "stats", "print": "print_cmd", "backup": "backup_cmd", "check": "backup_cmd",
+            "restore": "backup_cmd", "export": "export_cmd", "import": "import_cmd", "campaign": "campaign_cmd",
+            "freeze": "freeze_cmd", "db": "db_cmd"}
+_VALUE_OPTIONS = ("--data-dir", "--database", "--today")  # the global options that take a value
 
 
 # argparse's own messages, in the words the rest of the program uses.
@@ -74,9 +81,23 @@ def date_argument(text: str) -> date:
 _date = date_argument
 
 
-def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
+def command_named(argv: list[str]) -> str | None:
+    """The command word of an argument list: the first that is neither a global option nor an option's value."""
+    words = iter(argv)
+    for word in words:
+        if word == "--":
+            return None
+        if not word.startswith("-"):
+            return word
+        if "=" not in word and len(word) > 2 and any(option.startswith(word) for option in _VALUE_OPTIONS):
+            next(words, None)  # its value (an abbreviation too, as argparse reads it)
+    return None
+
+
+def build_parser(*, commands: bool = True, argv: list[str] | None = None) -> argparse.ArgumentParser:
     """The whole command line; commands=False only its global options (the window's start-up: the command
-    modules import every print kind, a tenth of a second the window need not wait)."""
+    modules import every print kind, a tenth of a second the window need not wait). Given the `argv` it will
+    parse, only the module of the command named there registers (all of them when it names none we know)."""
     # Without the commands no abbreviations: a command's own option would otherwise be taken for a global one
     # it begins ("db copy --to URL" read as --today).
     parser = _Parser(prog="desk-app", description="专班·例会·整改台账（不带命令时打开图形界面）", allow_abbrev=commands)
@@ -91,7 +112,8 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
         parser.set_defaults(command=None)
         return parser
     sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=_Parser)
-    for name in COMMAND_MODULES:
+    named = COMMANDS.get(command_named(argv)) if argv is not None else None
+    for name in [named] if named else COMMAND_MODULES:
         importlib.import_module(f"desk_app.cli.{name}").register(sub)
     return parser
 
@@ -148,7 +170,8 @@ def _internal_error(exc: BaseException) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     _quiet_terminal()
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else argv
+    parser = build_parser(argv=argv)
     args = parser.parse_args(argv)
     if not args.command:
         parser.print_help()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from desk_app.db.models import Campaign, LedgerEntry
+from desk_app.db.models import Campaign, LedgerEntry, database
 from desk_app.domain import KIND_CODE_PREFIX, EntryKind
 
 DIGITS = 12  # wider than any 编号 counter or year; longer runs keep their own order among themselves
@@ -83,9 +83,9 @@ def taken_codes(campaign_id: int, source_unit: str, codes: list[str]) -> set[str
     """Which of these codes an entry of the campaign and source unit already has (the bin included)."""
     taken: set[str] = set()
     unique = sorted(set(codes))
-    for start in range(0, len(unique), 900):
+    sql = 'SELECT "code" FROM "ledger_entry" WHERE "campaign_id" = ? AND "source_unit" = ? AND "code" IN '
+    for start in range(0, len(unique), 900):  # plain SQL: peewee took a second to build 20,000 parameters
         chunk = unique[start:start + 900]
-        taken.update(r[0] for r in LedgerEntry.select(LedgerEntry.code).where(
-            LedgerEntry.campaign == campaign_id, LedgerEntry.source_unit == source_unit,
-            LedgerEntry.code.in_(chunk)).tuples())
+        taken.update(r[0] for r in database.execute_sql(sql + f"({', '.join('?' * len(chunk))})",
+                                                        [campaign_id, source_unit, *chunk]).fetchall())
     return taken

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, fields, replace
 from datetime import date, datetime
+from operator import attrgetter
 
 from desk_app.db.models import Department, Person, TaskForce, database
 from desk_app.domain import DeadlineType, EntryKind, Layer
@@ -136,6 +137,7 @@ class EntryRecord:
 
 # Control characters come in from pasted or imported text; newlines and tabs stay.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f]")
+_STR = frozenset({str})
 
 
 def _clean_text(value) -> str:
@@ -204,6 +206,43 @@ def field_problems(data: EntryInput, today: date | None = None) -> list[Validati
         if len(getattr(data, name)) > MAX_TEXT:
             errors.append(ValidationError(f"{FIELD_LABELS[name]}超过 {MAX_TEXT} 字，请精简或改用附件", name))
     return errors
+
+
+def normalise_all(inputs: list[EntryInput]) -> list[EntryInput]:
+    """normalise() of each input; when every text is clean already (an import's usual case), told a field at
+    a time by passes in C over all inputs (the same objects come back) instead of 14 calls per input."""
+    for name in TEXT_FIELDS:
+        values = list(map(attrgetter(name), inputs))
+        if values and set(map(type, values)) != _STR:
+            break
+        joined = "\n".join(values)  # "\n" is kept by _clean_text, so it hides nothing here
+        if "\r" in joined or _CONTROL.search(joined) or list(map(str.strip, values)) != values:
+            break
+    else:
+        return list(inputs)
+    return [normalise(data) for data in inputs]
+
+
+def no_field_problems(inputs: list[EntryInput], today: date) -> bool:
+    """True when field_problems() finds nothing in any of the normalised inputs, told a field at a time
+    (False only means: ask field_problems for each, which words the problems)."""
+    kinds = list(map(attrgetter("kind"), inputs))
+    layers = list(map(attrgetter("layer"), inputs))
+    founds = list(map(attrgetter("found_date"), inputs))
+    deadlines = list(map(attrgetter("deadline"), inputs))
+    assigned = list(map(attrgetter("assigned_date"), inputs))
+    if not set(kinds) <= _KINDS or not all(map(attrgetter("description"), inputs)):
+        return False
+    if not set(layers) <= _LAYERS | {""} or (EntryKind.RECTIFICATION.value, "") in set(zip(kinds, layers, strict=True)):
+        return False
+    if not set(map(attrgetter("deadline_type"), inputs)) <= _DEADLINE_TYPES:
+        return False
+    if any(f > today for f in founds if f) or any(a > today for a in assigned if a):
+        return False
+    if any(d < f for d, f in zip(deadlines, founds, strict=True) if d and f) \
+            or any(d < a for d, a in zip(deadlines, assigned, strict=True) if d and a):
+        return False
+    return all(max(map(len, map(attrgetter(name), inputs)), default=0) <= MAX_TEXT for name in TEXT_FIELDS)
 
 
 _ID_CHUNK = 900

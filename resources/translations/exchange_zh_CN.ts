@@ -35,7 +35,7 @@
         <translation>导入词表</translation>
     </message>
     <message>
-        <source>When an Excel ledger is imported, its 状态 and 整改时限 cells are read with these words (a cell may also start with one, e.g. “已完成，建立制度3项”). Add the words your offices write; the import&apos;s report lists every value it read this way.</source>
+        <source>When an Excel ledger is imported, its 状态 and 整改时限 cells are read with these words (a cell may also start with one, e.g. “已完成，建立制度3项”). Add the words your offices write; the import's report lists every value it read this way.</source>
         <translation>导入 Excel 台账时，“状态”和“整改时限”单元格按这些词理解（单元格也可以以词开头，如“已完成，建立制度3项”）。请把本单位台账常用的词加进来；导入报告会列出每一个按词义理解的值。</translation>
     </message>
     <message>
@@ -138,7 +138,7 @@
         <translation>报送期间（年-月）</translation>
     </message>
     <message>
-        <source>The package holds all of this office&apos;s own entries of the current campaign with their progress, history and evidence files.</source>
+        <source>The package holds all of this office's own entries of the current campaign with their progress, history and evidence files.</source>
         <translation>数据包包含本单位当前活动的全部台账事项，以及整改进展、修改记录和佐证材料。</translation>
     </message>
     <message>
@@ -362,7 +362,7 @@
         <translation>导入到本机的当前活动（默认导入到同名同年度的活动，没有则新建）</translation>
     </message>
     <message>
-        <source>For conflicts, take the package&apos;s version (default: keep what is here)</source>
+        <source>For conflicts, take the package's version (default: keep what is here)</source>
         <translation>冲突的事项以数据包为准（默认保留本机的）</translation>
     </message>
     <message>
@@ -392,6 +392,10 @@
     <message>
         <source>Checking the package…</source>
         <translation>正在检查数据包…</translation>
+    </message>
+    <message>
+        <source>Nothing to import: the data here stays as it is.</source>
+        <translation>没有需要导入的内容，本机数据没有改动。</translation>
     </message>
     <message>
         <source>Importing…</source>

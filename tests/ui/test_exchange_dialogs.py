@@ -5,7 +5,7 @@ import pytest
 from openpyxl import Workbook, load_workbook
 from PySide6.QtWidgets import QMessageBox
 
-from desk_app.db.models import LedgerEntry, Unit
+from desk_app.db.models import Attachment, EntryEvent, LedgerEntry, ProgressUpdate, Unit
 from desk_app.exchange.package import write_package
 from desk_app.services import settings
 
@@ -73,6 +73,35 @@ def test_package_preview_and_import(main_window, qtbot, tmp_path, quiet_messages
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=20000)
     assert "已导入" in quiet_messages[-1]
     assert Unit.select().where(Unit.name == "本局").exists()
+
+
+def test_package_dialog_answers_the_same_package_again_from_its_receipt(main_window, qtbot, tmp_path, monkeypatch):
+    from desk_app.exchange import package_import
+    from desk_app.exchange.package_again import received_unchanged
+    from desk_app.exchange.package_apply import apply_package
+    from ui.views.exchange_package_dialog import PackageImportDialog
+
+    settings.save_report_header(settings.ReportHeader(unit="市局"))
+    package = tmp_path / "p.zip"
+    write_package(package, unit="本局")
+    for model in (LedgerEntry, ProgressUpdate, EntryEvent, Attachment):  # the package: someone else's records
+        model.update(uuid=model.uuid + "x").execute()
+    apply_package(package_import.preview_package(package))
+    assert received_unchanged(package) is not None  # taken cleanly: its receipt can answer
+
+    def compared(*args, **kwargs):
+        raise AssertionError("the full comparison ran")
+
+    monkeypatch.setattr(package_import, "preview_package", compared)
+    dialog = PackageImportDialog(main_window.state, main_window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.check(str(package))
+    qtbot.waitUntil(lambda: not dialog.summary.text().startswith("正在检查"), timeout=15000)
+    text = dialog.summary.text()
+    assert "以前已经导入过" in text and "没有需要导入的内容，本机数据没有改动。" in text, text
+    assert "无变化 450 条" in text or "无变化" in text
+    assert not dialog.import_button.isEnabled()
 
 
 def test_package_dialog_shows_why_a_file_is_refused(main_window, qtbot, tmp_path):

@@ -85,6 +85,7 @@ class PackageImportDialog(QDialog):
         return True
 
     def check(self, path: str) -> None:
+        from desk_app.exchange.package_again import received_unchanged  # noqa: PLC0415
         from desk_app.exchange.package_import import preview_package  # noqa: PLC0415
 
         self.path = path
@@ -92,16 +93,21 @@ class PackageImportDialog(QDialog):
         self.import_button.setEnabled(False)
         campaign_id = self.state.campaign_id if self.into_current.isChecked() else None
         self.summary.setText(self.tr("Checking %1 …").replace("%1", path))
-        self.task = run_exchange_task(self, self.tr("Checking the package…"),
-                                      lambda progress: preview_package(path, progress, campaign_id=campaign_id),
-                                      self.show_preview, self._check_failed)
+
+        def preview(progress):
+            # The same file again while nothing here changed since: its receipt answers, as on the command line.
+            return received_unchanged(path, campaign_id) or preview_package(path, progress, campaign_id=campaign_id)
+
+        self.task = run_exchange_task(self, self.tr("Checking the package…"), preview, self.show_preview,
+                                      self._check_failed)
 
     def _check_failed(self, message: str) -> None:
         self.summary.setText(message)
 
     def show_preview(self, preview) -> None:
         self.preview = preview
-        self.summary.setText(preview.summary_text())
+        nothing = "" if preview.has_changes else "\n" + self.tr("Nothing to import: the data here stays as it is.")
+        self.summary.setText(preview.summary_text() + nothing)
         self.import_button.setEnabled(preview.has_changes)
         self.take_conflicts.setVisible(any(d.takeable for d in preview.entries))
         self._fill()
