@@ -46,7 +46,7 @@ class LedgerSheet(Worksheet):
     def __init__(self):
         super().__init__()
         self._row_shapes: dict[tuple, _RowShape | None] = {}  # by the types of a row's values and its formats
-        self._row_tags: dict[float, str] = {}  # a row's attributes after r="…", by its height
+        self._row_tags: dict[tuple, str] = {}  # a row's attributes after r="…", by its height
         self._date_numbers: dict[date, float] = {}  # Excel's number of each date written (deadlines repeat)
 
     def _write_cell(self, row: int, col: int, cell) -> None:
@@ -133,8 +133,9 @@ class LedgerSheet(Worksheet):
 
     def _row_attributes(self, row: int, height: float) -> str:
         """What follows r="…" in the <row> tag XlsxWriter writes for a row of this height (set by set_row
-        alone): asked of XlsxWriter once per height."""
-        attributes = self._row_tags.get(height)
+        alone): asked of XlsxWriter once per height (and default height, which set_default_row may change)."""
+        key = (height, self.default_row_height)
+        attributes = self._row_tags.get(key)
         if attributes is None:
             fh, self.fh = self.fh, io.StringIO()
             try:
@@ -145,7 +146,7 @@ class LedgerSheet(Worksheet):
             prefix = f'<row r="{row + 1}"'
             if not tag.startswith(prefix):
                 raise AssertionError(f"XlsxWriter wrote an unexpected row tag: {tag}")
-            attributes = self._row_tags[height] = tag.removeprefix(prefix)
+            attributes = self._row_tags[key] = tag.removeprefix(prefix)
         return attributes
 
     def _write_optimized_sheet_data(self) -> None:
