@@ -10,11 +10,16 @@ runs it. Targets (absolute, on a 2-core machine):
     package_again_s    the same package again (nothing to do: its receipt answers, exchange/package_again)       ≤ 1.5 s
     package_changed_s  the next package of the same unit, every entry changed                                 ≤ 8 s
 
-Run: .venv/bin/python bench/exchange.py [--entries N] [--package-entries N] [--only package|ledger]
+Run: .venv/bin/python bench/exchange.py [--entries N] [--package-entries N] [--only package|ledger|xlsx] [--runs N]
 (--only package: the three command-line package steps alone, with `desk-app --help` as the reference, and
 each command's CPU seconds as *_cpu_s, which a machine loaded by others swells far less than wall time.
 --only ledger: the Excel ledger's preview and import alone, with their CPU seconds as xlsx_preview_cpu_s and
-xlsx_import_cpu_s, and the references.)
+xlsx_import_cpu_s, and the references.
+--only xlsx: the .xlsx export alone, --runs times (default 5) in one process after the first, alternating with
+its floor: xlsx_first_s the first export (what the full run's xlsx_s measures), xlsx_s and xlsx_cpu_s the best
+of the runs, xlsx_floor_s and xlsx_floor_cpu_s XlsxWriter alone writing the same cells (constant memory, one
+write_string/write_number/write_datetime per cell with its format, no row heights, no print setup), the
+least any export through XlsxWriter's own cell calls could take.)
 Prints one line per step and finally the name=value line, with the references measured in the same run
 for the Excel import: openpyxl's read-only mode reading the same ledger (the reader python-calamine
 replaced) and a bare Python loop.
@@ -79,13 +84,17 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--entries", type=int, default=10_000)
     parser.add_argument("--package-entries", type=int, default=20_000)
-    parser.add_argument("--only", choices=("package", "ledger"),
-                        help="package: only the command-line package steps; ledger: only the Excel ledger import")
+    parser.add_argument("--only", choices=("package", "ledger", "xlsx"),
+                        help="package: only the command-line package steps; ledger: only the Excel ledger import; "
+                             "xlsx: only the .xlsx export, several times, with its floor")
+    parser.add_argument("--runs", type=int, default=5, help="--only xlsx: how many exports after the first")
     args = parser.parse_args()
     if args.only == "package":
         return main_package(args.package_entries)
     if args.only == "ledger":
         return main_ledger(args.entries)
+    if args.only == "xlsx":
+        return main_xlsx(args.entries, args.runs)
     from desk_app import paths
     from desk_app.db import close_database, open_database
     from desk_app.demo import build_demo
@@ -158,6 +167,93 @@ def main_ledger(rows: int) -> int:
 
 def _own_cpu() -> float:
     return time.process_time()
+
+
+def main_xlsx(entries: int, runs: int) -> int:
+    """The .xlsx export of `entries` demo entries alone: once, then `runs` times alternating with its floor."""
+    from desk_app import paths
+    from desk_app.db import close_database, open_database
+    from desk_app.demo import build_demo
+    from desk_app.exchange.ledger_export import LedgerExportOptions
+    from desk_app.exchange.xlsx_export import export_xlsx
+    from desk_app.services import campaigns, context, settings
+    from desk_app.services.ledger_query import LedgerFilter
+
+    work = Path(tempfile.mkdtemp(prefix="bench-xlsx-"))
+    try:
+        paths.set_data_dir(work / "unit")
+        open_database()
+        context.set_actor("bench")
+        build_demo(entries=entries, seed=1)
+        settings.save_report_header(settings.ReportHeader(unit="区财政局", filled_by="张三"))
+        options = LedgerExportOptions(filter=LedgerFilter(campaign_id=campaigns.current_campaign().id))
+        out = work / "ledger.xlsx"
+
+        def export() -> tuple[float, float]:
+            started, cpu = time.perf_counter(), _own_cpu()
+            export_xlsx(options, out)
+            return time.perf_counter() - started, _own_cpu() - cpu
+
+        first_s, first_cpu = export()
+        rows = _sheet_cells(options)
+        exports, floors = [], []
+        for _ in range(runs):  # alternating, so that both see the same load
+            exports.append(export())
+            floors.append(_xlsx_floor(rows, work / "floor.xlsx"))
+        close_database()
+        size = out.stat().st_size / 1e6
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    best, cpu = min(exports)[0], min(c for _, c in exports)
+    floor, floor_cpu = min(floors)[0], min(c for _, c in floors)
+    print(f"xlsx: {entries} entries ({len(rows)} sheet rows, {size:.1f} MB): first {first_s:.2f} s "
+          f"({first_cpu:.2f} s CPU), then " + ", ".join(f"{w:.2f}/{c:.2f}" for w, c in exports)
+          + " s wall/CPU; XlsxWriter alone for the same cells: " + ", ".join(f"{w:.2f}/{c:.2f}" for w, c in floors))
+    print(f"xlsx_first_s={first_s:.2f} xlsx_s={best:.2f} xlsx_cpu_s={cpu:.2f} xlsx_floor_s={floor:.2f} "
+          f"xlsx_floor_cpu_s={floor_cpu:.2f}")
+    return 0
+
+
+def _sheet_cells(options) -> list[list]:
+    """The ledger sheet's data rows as the export writes them (typed values, 续 and measure rows included)."""
+    from desk_app.exchange.ledger_export import fetch_all, split_sheets
+    from desk_app.exchange.xlsx_layout import column_widths, sheet_rows
+    from desk_app.exchange.xlsx_measures import Nesting
+
+    rows, columns = [], options.columns
+    for sheet in split_sheets(options, fetch_all(options)):
+        widths = column_widths(columns, sheet.rows)
+        records = sheet_rows(sheet.rows, columns, widths)
+        nested = Nesting.for_sheet([c.key for c in columns], sheet.entry_ids)
+        if nested is not None:
+            records = nested.insert(records, sheet.entry_ids, widths)
+        rows += [r.values for r in records]
+    return rows
+
+
+def _xlsx_floor(rows: list[list], out: Path) -> tuple[float, float]:
+    """XlsxWriter alone writing these cells: constant memory, one call per cell with its format."""
+    from datetime import date
+
+    import xlsxwriter
+
+    started, cpu = time.perf_counter(), _own_cpu()
+    workbook = xlsxwriter.Workbook(str(out), {"constant_memory": True, "strings_to_formulas": False,
+                                              "strings_to_urls": False, "strings_to_numbers": False})
+    sheet = workbook.add_worksheet()
+    text = workbook.add_format({"text_wrap": True, "border": 1, "valign": "vcenter"})
+    number = workbook.add_format({"align": "center", "border": 1})
+    when = workbook.add_format({"num_format": 'yyyy"年"m"月"d"日"', "border": 1})
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            if isinstance(value, str):
+                sheet.write_string(r, c, value, text)
+            elif isinstance(value, date):
+                sheet.write_datetime(r, c, value, when)
+            else:
+                sheet.write_number(r, c, value, number)
+    workbook.close()
+    return time.perf_counter() - started, _own_cpu() - cpu
 
 
 def _ledger_file(rows: int, folder: Path) -> Path:

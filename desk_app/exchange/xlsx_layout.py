@@ -10,8 +10,8 @@ where they stopped. Our own import joins such rows back into one entry.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from desk_app.services.ledger_columns import Column
 
@@ -34,16 +34,17 @@ DATE_KEYS = frozenset(("found_date", "deadline", "completed_date", "closed_date"
 def column_widths(columns: list[Column], rows: list[list[str]] | None = None) -> list[float]:
     """The shared relative widths scaled to the page; never narrower than the header label, and
     narrow columns widened so their longest value (a code, a date) stays on one line — every row
-    is looked at, not a sample."""
+    is looked at, not a sample (each distinct value measured once)."""
     total = sum(c.width for c in columns) or 1.0
     scale = min(max((PAGE_WIDTH_UNITS - SERIAL_WIDTH) / total, 0.9), 1.8)
     rows = rows or []
     serial = max([SERIAL_WIDTH, *(text_width(r[0]) + 2.0 for r in rows[-1:])])
     widths = [round(serial, 1)]
+    by_column = list(zip(*rows, strict=True)) if rows else []
     for index, c in enumerate(columns, start=1):
         width = max(c.width * scale, text_width(c.label) + 2.5, 6.0)
         if width < NARROW_COLUMN and rows:
-            longest = max((text_width(r[index]) for r in rows if "\n" not in r[index]), default=0.0)
+            longest = max((text_width(v) for v in set(by_column[index]) if "\n" not in v), default=0.0)
             width = max(width, min(longest + 1.5, NARROW_COLUMN))
         widths.append(round(width, 1))
     return widths
@@ -93,8 +94,7 @@ def split_text(text: str, column_width: float, max_lines: int = MAX_LINES) -> li
     return [p.strip("\n") for p in pieces if p.strip("\n")] or [""]
 
 
-@dataclass(frozen=True)
-class SheetRow:
+class SheetRow(NamedTuple):
     values: list  # cell values: str, int or date
     height: float
     continued: bool = False
@@ -102,32 +102,28 @@ class SheetRow:
 
 def sheet_rows(rows: list[list[str]], columns: list[Column], widths: list[float]) -> list[SheetRow]:
     """The data rows as written: typed values, explicit heights, a row too tall for Excel spilled
-    into continuation rows."""
+    into continuation rows. Worked out a column at a time: each distinct text of a column measured and
+    typed once (names, statuses and dates repeat), the rows' line counts the largest of their cells'."""
+    if not rows:
+        return []
     keys = ["serial", *(c.key for c in columns)]
     dates = [i for i, key in enumerate(keys) if key in DATE_KEYS]
-    out: list[SheetRow] = []
-    # Per column: wrapped_lines' two limits, and the short values (names, statuses, dates repeat) measured once.
-    measures = [(width, max(width - 1.2, 2.0), max(max(width - 1.2, 2.0) - 1.5, 1.0), {}) for width in widths]
+    by_column = list(zip(*rows, strict=True))
+    lines = [_line_counts(texts, width) for texts, width in zip(by_column, widths, strict=True)]
+    row_lines = list(map(max, *lines)) if len(lines) > 1 else lines[0]
     pad_lines = ROW_PADDING_PT / LINE_HEIGHT_PT
-    for values in rows:
-        lines = 1
-        for value, (width, usable, per_line, seen) in zip(values, measures, strict=True):
-            n = seen.get(value)
-            if n is None:
-                length = len(value)
-                if "\n" in value:
-                    n = wrapped_lines(value, width)
-                else:  # wrapped_lines of one paragraph, without its calls (100,000 rows × 13 cells)
-                    wide = (len(value.encode("utf-8")) - length) / 2
-                    used = wide * 2.0 + (length - wide) * 1.1
-                    n = 1 if used <= usable else max(int(-(-used // per_line)), 1)
-                if length < 24:
-                    seen[value] = n
-            if n > lines:
-                lines = n
-        height = min(lines + pad_lines, MAX_ROW_HEIGHT_PT / LINE_HEIGHT_PT) * LINE_HEIGHT_PT
+    height_of = {n: min(n + pad_lines, MAX_ROW_HEIGHT_PT / LINE_HEIGHT_PT) * LINE_HEIGHT_PT for n in set(row_lines)}
+    typed_columns = list(by_column)
+    typed_columns[0] = [int(v) if v.isdigit() else v for v in by_column[0]]
+    for i in dates:
+        as_date = {v: date_or_text(v) for v in set(by_column[i])}
+        typed_columns[i] = list(map(as_date.__getitem__, by_column[i]))
+    typed_rows = list(map(list, zip(*typed_columns, strict=True)))
+    out: list[SheetRow] = []
+    for values, typed_values, n in zip(rows, typed_rows, row_lines, strict=True):
+        height = height_of[n]
         if height < MAX_ROW_HEIGHT_PT:
-            out.append(SheetRow(typed(values, dates), height))
+            out.append(SheetRow(typed_values, height))
             continue
         pieces = [split_text(v, w) for v, w in zip(values, widths, strict=True)]
         for part in range(max(len(p) for p in pieces)):
@@ -141,6 +137,23 @@ def sheet_rows(rows: list[list[str]], columns: list[Column], widths: list[float]
     return out
 
 
+def _line_counts(texts: tuple[str, ...], width: float) -> list[int]:
+    """wrapped_lines of each text in a column this wide, each distinct text measured once (a paragraph
+    without the function's calls)."""
+    usable = max(width - 1.2, 2.0)
+    per_line = max(usable - 1.5, 1.0)
+    counts = {}
+    for value in set(texts):
+        if "\n" in value:
+            counts[value] = wrapped_lines(value, width)
+            continue
+        length = len(value)
+        wide = (len(value.encode("utf-8")) - length) / 2
+        used = wide * 2.0 + (length - wide) * 1.1
+        counts[value] = 1 if used <= usable else max(int(-(-used // per_line)), 1)
+    return list(map(counts.__getitem__, texts))
+
+
 def typed(values: list[str], date_columns: list[int] | None = None) -> list:
     """Numbers as numbers (序号), dates as dates (2026年7月1日), the rest as text. date_columns: where a
     date may stand (the others are left as text without looking); None looks at every cell."""
@@ -148,11 +161,16 @@ def typed(values: list[str], date_columns: list[int] | None = None) -> list:
     if out and out[0].isdigit():
         out[0] = int(out[0])
     for i in range(1, len(out)) if date_columns is None else date_columns:
-        v = out[i]
-        m = CN_DATE.match(v) if isinstance(v, str) and v and v[0].isdigit() else None
-        if m:
-            try:
-                out[i] = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-            except ValueError:
-                pass
+        out[i] = date_or_text(out[i])
     return out
+
+
+def date_or_text(value):
+    """A text written as offices write dates (2026年7月1日) as that date; anything else as it is."""
+    m = CN_DATE.match(value) if isinstance(value, str) and value and value[0].isdigit() else None
+    if m:
+        try:
+            return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            pass
+    return value
