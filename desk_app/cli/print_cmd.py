@@ -29,8 +29,9 @@ def register(sub) -> None:
     add_filter_arguments(g, "打印")
     g.add_argument("--person", metavar="姓名", help="人员：个人问题清单，或台账中与此人有关的事项")
     g.add_argument("--meeting", metavar="YYYY-N",
-                   help="会议（会议通知、签到表、会议纪要）：2026-8 = 2026年第8次推进会；8 = 今年第8次；"
-                        "id:12 = 会议 id。写法不明确或找不到时，会列出全部会议（年份-次数、id、日期、名称）")
+                   help="会议（会议通知、签到表、会议纪要）：2026-8 = 2026年第8次推进会；8 = 今年第8次"
+                        "（都按 --meeting-type 的类型数）；会议 id 须写成 id:12。找不到时会列出全部会议"
+                        "（年份-次数、id、日期、名称）")
     g.add_argument("--meeting-type", metavar="类型", default="",
                    help="--meeting 的会议类型，默认 专班推进会；也可写 中心组学习研讨、党支部学习、专题会、财政大讲堂")
     g.add_argument("--task-force", metavar="名称", help="专班名称（行动方案；台账中按专班筛选）")
