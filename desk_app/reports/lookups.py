@@ -14,7 +14,7 @@ MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
 def person_by_name(name: str):
     found = org.find_people_by_name(name)
     if not found:
-        raise NotFoundError(f"找不到人员“{name.strip()}”。请检查姓名（设置 › 单位与人员）。")
+        raise NotFoundError(f"找不到人员“{name.strip()}”。请检查姓名（设置 › 科室与人员）。")
     if len(found) > 1:
         depts = "、".join(p.department_name or "未定单位" for p in found)
         raise ValidationError(f"有 {len(found)} 位同名人员“{name.strip()}”（{depts}），"
