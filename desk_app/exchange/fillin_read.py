@@ -140,7 +140,7 @@ def _extend_date(value) -> tuple[date | None, str]:
     try:
         return parse_date(value), ""
     except DateParseError as exc:
-        return None, f"“申请延期至”{exc}，延期未办理；请与科室确认日期"
+        return None, f"“申请延期至”填的{exc}，延期未办理；请与科室确认日期"
 
 
 def read_returned(path: str | Path) -> ReturnedWorkbook:
