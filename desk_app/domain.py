@@ -115,6 +115,9 @@ class EventKind(StrEnum):
     RETURN = "退回重办"
     REOPEN = "重新打开"
     EXTEND = "延期"
+    # A row an Excel import found already finished (services/import_closure): its own kind, never 审核通过,
+    # so nobody reads it as a review. Every kind a writer stores is here: the package reader accepts these.
+    IMPORT_CLOSE = "导入销号"
 
 
 MIN_PROBLEMS_PER_PERSON = 6

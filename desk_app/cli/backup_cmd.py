@@ -90,9 +90,10 @@ def run_check(args) -> int:
 
 
 def _ask(question: str) -> bool:
-    if not sys.stdin or not sys.stdin.isatty():
-        sys.stderr.write("需要确认才能恢复：请在终端中运行，或加上 --yes。\n")
-        return False
+    if not sys.stdin or not sys.stdin.isatty():  # refused like an import without --yes: exit 2
+        from desk_app.errors import InputFileError  # noqa: PLC0415
+
+        raise InputFileError("需要确认才能恢复：请在终端中运行，或加上 --yes。没有恢复任何内容，现有数据没有改动。")
     try:
         return input(question).strip().lower() in ("y", "yes", "是", "确认")
     except EOFError:

@@ -34,7 +34,8 @@ def register(sub) -> None:
     k = p.add_argument_group("数据包（package）与会议材料（docx）")
     k.add_argument("--unit", default="", help="报送单位（默认取设置中的填报单位）")
     k.add_argument("--period", default="", metavar="YYYY-MM", help="报送期间（默认本月）")
-    k.add_argument("--meeting", metavar="YYYY-N", help="会议（docx）：2026-8 = 2026年第8次推进会；8 = 今年第8次；id:12 = 会议 id")
+    k.add_argument("--meeting", metavar="YYYY-N", help="会议（docx）：2026-8 = 2026年第8次推进会；8 = 今年第8次（都按 --meeting-type 的类型数）；"
+                        "会议 id 须写成 id:12")
     k.add_argument("--meeting-type", metavar="类型", default="", help="会议类型（默认专班推进会），如 中心组")
     k.add_argument("--document", choices=("minutes", "signin"), default="minutes",
                    help="docx 的内容：minutes 会议纪要（默认）或 signin 签到表")

@@ -7,7 +7,7 @@ import sys
 
 from desk_app.errors import InputFileError
 
-from . import scores_cmd
+from . import fresh_folder, scores_cmd
 
 SHOWN_CONFLICTS = 50
 
@@ -106,9 +106,7 @@ def _campaign_for(args) -> int | None:
         return None
     current = campaigns.current_campaign()
     if current is None:
-        raise InputFileError("本机还没有任何活动，导入的事项需要归入一个活动。请加 --new-campaign 活动名称 "
-                             "[--year 年度] 在导入时新建，或先运行 desk-app campaign new 活动名称 --year 年度。"
-                             "没有导入任何内容。")
+        raise InputFileError(fresh_folder.NO_CAMPAIGN)
     return current.id
 
 
@@ -165,7 +163,8 @@ def _options(args, content, mapping, campaign_id: int):
     from desk_app.exchange.xlsx_import import ImportOptions  # noqa: PLC0415
 
     return ImportOptions(sheet=content.name, mapping=mapping, default_kind=args.kind, default_layer=args.layer,
-                         create_missing=args.create_missing, campaign_id=campaign_id, header_row=args.header_row)
+                         create_missing=args.create_missing, campaign_id=campaign_id, header_row=args.header_row,
+                         create_missing_hint="加 --create-missing 参数自动新建")
 
 
 def _plan_in_scratch_campaign(args, content, mapping, new_campaign: tuple[str, int]):
@@ -192,11 +191,13 @@ def run(args) -> int:
     if len(args.file) > 1:
         raise InputFileError(f"导入 {args.format} 一次只能给一个文件（给出了 {len(args.file)} 个）。")
     args.file = args.file[0]
-    open_data()
-    if not args.dry_run:  # refused before any evidence copy or backup is made
-        from desk_app.services.session import require_writer  # noqa: PLC0415
+    fresh_folder.check_before_creating(args)
+    with fresh_folder.dry_run_elsewhere(args.dry_run):
+        open_data()
+        if not args.dry_run:  # refused before any evidence copy or backup is made
+            from desk_app.services.session import require_writer  # noqa: PLC0415
 
-        require_writer()
-    if args.format == "scores":
-        return scores_cmd.run(args, _confirm)
-    return _package(args) if args.format == "package" else _xlsx(args)
+            require_writer()
+        if args.format == "scores":
+            return scores_cmd.run(args, _confirm)
+        return _package(args) if args.format == "package" else _xlsx(args)

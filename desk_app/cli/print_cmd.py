@@ -14,7 +14,8 @@ from .ledger_filters import add_filter_arguments, ledger_filter, resolve_columns
 def _kinds_help() -> str:
     from desk_app.reports.registry import KINDS  # noqa: PLC0415
 
-    return "\n".join(f"  {k.name:<13}{k.title}：{k.description}" for k in KINDS.values())
+    width = max(len(name) for name in KINDS) + 2  # fill-in-reminder is the longest: never run into its title
+    return "\n".join(f"  {k.name:<{width}}{k.title}：{k.description}" for k in KINDS.values())
 
 
 def register(sub) -> None:
@@ -23,14 +24,15 @@ def register(sub) -> None:
     p = sub.add_parser("print", help="打印文档为 PDF（台账、清单、会议材料、统计汇总）",
                        description="把文档打印为 PDF 文件。可用的 KIND：\n" + _kinds_help(),
                        formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("kind", metavar="KIND", choices=list(KINDS), help="文档种类：" + "、".join(KINDS))
+    p.add_argument("kind", metavar="KIND", choices=list(KINDS), help="文档种类，见上面“可用的 KIND”（如 ledger、minutes）")
     p.add_argument("--out", required=True, metavar="FILE.pdf", help="输出的 PDF 文件")
     g = p.add_argument_group("台账筛选")
     add_filter_arguments(g, "打印")
     g.add_argument("--person", metavar="姓名", help="人员：个人问题清单，或台账中与此人有关的事项")
     g.add_argument("--meeting", metavar="YYYY-N",
-                   help="会议（会议通知、签到表、会议纪要）：2026-8 = 2026年第8次推进会；8 = 今年第8次；"
-                        "id:12 = 会议 id。写法不明确或找不到时，会列出全部会议（年份-次数、id、日期、名称）")
+                   help="会议（会议通知、签到表、会议纪要）：2026-8 = 2026年第8次推进会；8 = 今年第8次"
+                        "（都按 --meeting-type 的类型数）；会议 id 须写成 id:12。找不到时会列出全部会议"
+                        "（年份与次数、id、日期、名称）")
     g.add_argument("--meeting-type", metavar="类型", default="",
                    help="--meeting 的会议类型，默认 专班推进会；也可写 中心组学习研讨、党支部学习、专题会、财政大讲堂")
     g.add_argument("--task-force", metavar="名称", help="专班名称（行动方案；台账中按专班筛选）")

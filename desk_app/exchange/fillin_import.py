@@ -19,6 +19,7 @@ from .fillin_read import ReturnedWorkbook, read_returned
 from .progress import Progress, report
 
 MAX_FILES = 500
+MAX_REASONS_SHOWN = 10
 
 
 @dataclass
@@ -127,7 +128,7 @@ def preview_fillin(inputs: list[str | os.PathLike[str]], *, campaign_id: int | N
             books.append(read_returned(path))
         except InputFileError as exc:
             refused.append((path, exc.message))
-    month = check_month(month) if month else _likely_month(books)
+    month = check_month(month) if month else _likely_month(books, refused)
     preview = FillInPreview(campaign.id, month, refused=refused)
     taken: dict[int, Path] = {}
     for book in books:
@@ -150,10 +151,13 @@ def preview_fillin(inputs: list[str | os.PathLike[str]], *, campaign_id: int | N
     return preview
 
 
-def _likely_month(books: list[ReturnedWorkbook]) -> str:
+def _likely_month(books: list[ReturnedWorkbook], refused: list[tuple[Path, str]]) -> str:
     months = Counter(b.month for b in books if b.month)
-    if not months:
-        raise InputFileError("给出的文件中没有可以读取的本月进展填报表。" )
+    if not months:  # every file refused: say which and why, each reason names its file
+        reasons = "\n".join(f"  {why}" for _, why in refused[:MAX_REASONS_SHOWN])
+        more = f"\n  另有 {len(refused) - MAX_REASONS_SHOWN} 个文件同样无法读取" if len(refused) > MAX_REASONS_SHOWN else ""
+        raise InputFileError(f"给出的 {len(refused)} 个文件都不是可以导入的本月进展填报表，没有导入任何内容：\n"
+                             f"{reasons}{more}\n请给出由“导出科室填报表”生成、科室填好交回的 .xlsx 文件。")
     return months.most_common(1)[0][0]
 
 

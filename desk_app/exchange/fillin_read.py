@@ -3,13 +3,14 @@ which rows were added, damaged or deleted (fillin_format says how rows are keyed
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from desk_app.errors import InputFileError
 
-from .dates import parse_date
+from .dates import DateParseError, parse_date
 from .fillin_format import (
     COLUMNS,
     FORMAT,
@@ -29,6 +30,7 @@ from .xlsx_read import list_sheets, read_raw
 
 YES_WORDS = {YES, "申请", "y", "yes", "√", "✓", "1"}
 NO_WORDS = {NO, "n", "no", "0", ""}
+_MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
 
 
 @dataclass(frozen=True)
@@ -98,17 +100,28 @@ def _read_keys(path: Path) -> tuple[dict[str, str], dict[str, KeyRow]]:
         raise _refuse(path, "的隐藏校验页被改动过，无法确认各行对应的事项。请交回原文件，或重新导出填报表让科室重填。")
     keys = {}
     for key, entry_id, code, status, progress, checksum in body:
-        keys[key] = KeyRow(key, int(entry_id), code, status, progress, checksum)
+        keys[key] = KeyRow(key, _number(path, entry_id), code, status, progress, checksum)
+    for name in ("活动id", "科室id"):
+        header[name] = str(_number(path, header.get(name) or "0"))
+    if not _MONTH.fullmatch(header.get("月份", "")):
+        raise _refuse(path, f"的隐藏校验页中月份“{header.get('月份', '')[:20]}”不正确。请交回原文件，或重新导出填报表让科室重填。")
     return header, keys
 
 
-def _header_columns(rows: list[list]) -> tuple[int, dict[str, int]]:
+def _number(path: Path, text: str) -> int:
+    """An id of the key sheet: sealed by its checksum, still a file anyone could have built."""
+    if not text.isdigit() or len(text) > 18:
+        raise _refuse(path, "的隐藏校验页内容不正确，无法确认各行对应的事项。请交回原文件，或重新导出填报表让科室重填。")
+    return int(text)
+
+
+def _header_columns(path: Path, rows: list[list]) -> tuple[int, dict[str, int]]:
     labels = {c.label: c.key for c in COLUMNS}
     for index, row in enumerate(rows[:20]):
         found = {labels[normalise(v)]: col for col, v in enumerate(row) if normalise(v) in labels}
         if {"code", "key", "checksum", "progress"} <= set(found):
             return index, found
-    raise InputFileError("找不到填报表的表头（序号、问题编号 … 行标识）：表头被删改过。请交回原文件。")
+    raise _refuse(path, "中找不到填报表的表头（序号、问题编号 … 行标识）：表头被删改过。请交回原文件。")
 
 
 def _flag(value, row: int) -> tuple[bool, str]:
@@ -121,12 +134,13 @@ def _flag(value, row: int) -> tuple[bool, str]:
 
 
 def _extend_date(value) -> tuple[date | None, str]:
+    """The row's 申请延期至; a date that cannot be (2027-02-30, 下月, a stray number) is the row's problem."""
     if value is None or normalise(value) == "":
         return None, ""
-    parsed = parse_date(value)
-    if parsed is None:
-        return None, f"“申请延期至”填的“{normalise(value)}”不是日期，延期未办理"
-    return parsed, ""
+    try:
+        return parse_date(value), ""
+    except DateParseError as exc:
+        return None, f"“申请延期至”填的{exc}，延期未办理；请与科室确认日期"
 
 
 def read_returned(path: str | Path) -> ReturnedWorkbook:
@@ -139,7 +153,7 @@ def read_returned(path: str | Path) -> ReturnedWorkbook:
     book = ReturnedWorkbook(path, int(header.get("活动id") or 0), header.get("活动", ""), header.get("月份", ""),
                             int(header.get("科室id") or 0), header.get("科室", ""), header.get("导出时间", ""))
     rows = read_raw(path, SHEET).rows
-    header_row, cols = _header_columns(rows)
+    header_row, cols = _header_columns(path, rows)
     seen: set[str] = set()
     for index in range(header_row + 1, len(rows)):
         row = rows[index] + [None] * (len(COLUMNS) + 2)

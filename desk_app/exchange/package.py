@@ -131,7 +131,7 @@ def write_package(out: str | os.PathLike[str], *, campaign_id: int | None = None
     out = Path(out)
     unit = (unit or default_unit()).strip()
     if not unit:
-        raise ValidationError("请先在“设置 → 报表表头”中填写填报单位（或用 --unit 指定），"
+        raise ValidationError("请先在“设置 › 常规”的“填报单位”中填写（或用 --unit 指定），"
                               "上级凭它区分各单位的数据包", "unit")
     period = period or context.today().strftime("%Y-%m")
     if not PERIOD_RE.match(period):

@@ -10,6 +10,7 @@ from datetime import date, datetime
 from operator import itemgetter
 from pathlib import Path
 
+from desk_app import __version__
 from desk_app.domain import DeadlineType, EntryKind, EventKind, Layer, Status
 from desk_app.errors import InputFileError
 from desk_app.safe_names import display_name, strip_controls
@@ -84,8 +85,9 @@ class PackageData:
 class _Problems:
     """Collects field problems so the message lists several at once, like a form."""
 
-    def __init__(self, file_name: str):
+    def __init__(self, file_name: str, sender_version: str = ""):
         self.file_name = file_name
+        self.sender_version = sender_version
         self.items: list[str] = []
 
     def add(self, text: str) -> None:
@@ -96,7 +98,17 @@ class _Problems:
             shown = "；".join(self.items[:MAX_PROBLEMS_SHOWN])
             more = f"；另有 {len(self.items) - MAX_PROBLEMS_SHOWN} 处问题" if len(self.items) > MAX_PROBLEMS_SHOWN else ""
             raise InputFileError(f"数据包“{self.file_name}”的内容不正确，没有导入任何内容：{shown}{more}。"
-                                 "请让报送单位用本程序重新生成数据包。")
+                                 + _advice(self.sender_version))
+
+
+def _advice(sender_version: str) -> str:
+    """Field checks run only once every checksum matched: the file is what the sender's program wrote, so
+    asking the sender to write it again would bring the same file back."""
+    if sender_version and sender_version != __version__:
+        return (f"数据包由本程序 {sender_version} 版生成，本机是 {__version__} 版：请两边换成同一版本后，"
+                "由报送单位重新导出再导入。")
+    return ("数据包的校验码完整，内容就是报送单位的程序生成的，重新生成也会一样；"
+            "请把这个数据包和本提示一起交给本程序的维护人员。")
 
 
 def is_int(value, low: int, high: int) -> bool:
@@ -362,7 +374,7 @@ def read_package(path: str | Path, progress: Progress | None = None) -> PackageD
                 raise _checksum_error(name, member)
             if index % 200 == 0:
                 report(progress, index, total, f"正在校验 {index}/{total}")
-    problems = _Problems(name)
+    problems = _Problems(name, str(manifest.get("app_version") or "")[:20])
     for row in loaded["entries.json"] if isinstance(loaded["entries.json"], list) else ():
         if isinstance(row, dict):
             for added, empty in ENTRY_ADDED_FIELDS.items():

@@ -72,6 +72,7 @@ class ImportOptions:
     default_kind: str | None = None  # None: from the sheet (its 问题/任务/督办 header), else 问题整改
     default_layer: str = ""  # '' : from 所属人员's level, else 局领导班子 for a unit's ledger
     create_missing: bool = False  # create unknown departments / people / 专班
+    create_missing_hint: str = "勾选“自动新建本机没有的科室、人员和专班”"  # how this caller asks for it (the CLI: an option)
     campaign_id: int | None = None
     header_row: int | None = None  # 1-based; None: found automatically
 
@@ -145,7 +146,7 @@ class ImportPlan:
         for what, label in (("department", "科室（单位）"), ("person", "人员"), ("task_force", "专班")):
             if self.missing.get(what):
                 lines.append(f"本机没有的{label}：{'、'.join(sorted(self.missing[what]))}"
-                             + ("（将新建）" if self.options.create_missing else "（可选择“自动新建”）"))
+                             + ("（将新建）" if self.options.create_missing else f"（可{self.options.create_missing_hint}）"))
         sections = [
             ("跳过的行", [s.line() for s in self.skipped]),
             ("合并单元格", [f.line() for f in self.filled]),

@@ -48,6 +48,8 @@ class RawSheet:
 
 def _check_path(path: str | Path) -> Path:
     path = Path(path)
+    if path.is_dir():
+        raise InputFileError(f"“{path}”是文件夹，不是 Excel 文件。请给出文件夹中要导入的那个 .xlsx 文件。")
     if not path.is_file():
         raise InputFileError(f"找不到文件：{path}")
     if path.suffix.lower() in (".xls", ".et", ".csv"):

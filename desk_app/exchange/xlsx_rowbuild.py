@@ -421,7 +421,9 @@ class RowBuilder:
         self.plan.missing.setdefault(kind, set()).add(name)
         row.new_names[key] = name
         if not self.plan.options.create_missing:
-            self._problem(row, key, f"本机没有{label}“{name}”。请先在设置中添加，或勾选“自动新建缺少的科室和人员”")
+            where = "专班页面" if kind == "task_force" else "设置 › 科室与人员"
+            self._problem(row, key, f"本机没有{label}“{name}”。请先在“{where}”中添加，"
+                                    f"或{self.plan.options.create_missing_hint}")
 
     def _validate(self, row: RowPlan) -> None:
         label_to_key = {"owner_id": "owner", "leader_id": "leader", "responsible_id": "responsible",

@@ -14,7 +14,7 @@ MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
 def person_by_name(name: str):
     found = org.find_people_by_name(name)
     if not found:
-        raise NotFoundError(f"找不到人员“{name.strip()}”。请检查姓名（设置 › 单位与人员）。")
+        raise NotFoundError(f"找不到人员“{name.strip()}”。请检查姓名（设置 › 科室与人员）。")
     if len(found) > 1:
         depts = "、".join(p.department_name or "未定单位" for p in found)
         raise ValidationError(f"有 {len(found)} 位同名人员“{name.strip()}”（{depts}），"
@@ -93,10 +93,10 @@ def meeting_list_text(summaries) -> str:
 
 
 def meeting_by_reference(campaign_id: int, reference: str | int, meeting_type: str | None = None):
-    """The meeting `--meeting` names: "YYYY-N" (第N次 of that year), "N" (第N次 this year), "id:N"
-    (the database id). `meeting_type` (default 专班推进会) says whose 第N次 is meant. A plain N is
-    also some meeting's id in older scripts, so when that id is a different meeting (or the only
-    match) it is refused with the list: printing the wrong meeting is worse than asking."""
+    """The meeting `--meeting` names, as the help says: "YYYY-N" (第N次 of that year), "N" (第N次 this
+    year), "id:N" (the database id: only in that explicit form). `meeting_type` (default 专班推进会) says
+    whose 第N次 is meant. A plain number that finds no such meeting is refused with the list (and, when
+    it is some meeting's id, with how to name that one): printing the wrong meeting is worse than asking."""
     from desk_app.services import context, meetings  # noqa: PLC0415
 
     text = str(reference).strip()
@@ -111,23 +111,16 @@ def meeting_by_reference(campaign_id: int, reference: str | int, meeting_type: s
         raise NotFoundError(f"找不到编号为 {meeting_id} 的会议。\n{meeting_list_text(summaries)}")
     number_match = MEETING_NUMBER_RE.match(text)
     if not number_match:
-        raise ValidationError(f"看不懂会议“{text}”：请写“2026-8”（2026年第8次{kind}）或“id:12”（会议编号）。\n"
-                              f"{meeting_list_text(summaries)}", "meeting")
+        raise ValidationError(f"看不懂会议“{text}”：请写“2026-8”（2026年第8次{kind}）、“8”（今年第8次）"
+                              f"或“id:12”（会议编号）。\n{meeting_list_text(summaries)}", "meeting")
     explicit_year = number_match.group(1)
     year = int(explicit_year) if explicit_year else context.today().year
     number = int(number_match.group(2))
     by_number = next((m for m in summaries if m.meeting_type == kind and m.year == year and m.number == number),
                      None)
-    by_plain_id = by_id.get(number) if text.isdigit() else None
-    if by_number is not None and (by_plain_id is None or by_plain_id.id == by_number.id):
+    if by_number is not None:
         return by_number
-    if by_plain_id is not None and by_number is None:  # the case that printed 第8次 for "12"
-        raise NotFoundError(
-            f"{year}年没有第{number}次{kind}。id 为 {number} 的会议是 {by_plain_id.year}年第{by_plain_id.number}次"
-            f"{by_plain_id.meeting_type}，如要打印它请写“id:{number}”。\n{meeting_list_text(summaries)}")
-    if by_plain_id is not None:
-        raise ValidationError(
-            f"“{text}”不明确：可以是 {year}年第{number}次{kind}（id:{by_number.id}），也可以是 id 为 {number} 的"
-            f"{by_plain_id.year}年第{by_plain_id.number}次{by_plain_id.meeting_type}。"
-            f"请写“{year}-{number}”或“id:{number}”。\n{meeting_list_text(summaries)}", "meeting")
-    raise NotFoundError(f"找不到 {year}年第{number}次{kind}。\n{meeting_list_text(summaries)}")
+    by_plain_id = by_id.get(number) if text.isdigit() else None
+    hint = (f"id 为 {number} 的会议是 {by_plain_id.year}年第{by_plain_id.number}次{by_plain_id.meeting_type}，"
+            f"如要打印它请写“id:{number}”。" if by_plain_id is not None else "")
+    raise NotFoundError(f"找不到 {year}年第{number}次{kind}。{hint}\n{meeting_list_text(summaries)}")

@@ -5,6 +5,7 @@ the title in the level's colour, 编号 and 催办单位 above a rule)."""
 
 from __future__ import annotations
 
+from desk_app.domain import Status
 from desk_app.errors import ValidationError
 from desk_app.services import context, ledger, supervision, supervision_urges
 from desk_app.services.ledger_columns import cn_date
@@ -39,6 +40,11 @@ def _requirement(clock, times: int) -> str:
 
 def build_urge(options: PrintOptions, progress: Progress | None = None) -> Document:
     e = ledger.get_entry(options.entry_id)
+    if e.status == Status.CLOSED:  # nothing is left to urge: a 催办单 would ask a unit to redo finished work
+        raise ValidationError(f"事项 {e.code} 已销号，无需催办。", "entry")
+    if e.status == Status.PENDING_CLOSE:
+        raise ValidationError(f"事项 {e.code} 已申请销号，正等待审核，无需催办：请先审核它的销号申请"
+                              "（审核退回后仍可催办）。", "entry")
     clock = supervision.clock(e.id)
     if clock is None:
         raise ValidationError(f"事项 {e.code} 不按督办时限管理（没有交办日期，或其类型未在设置中纳入督办），"

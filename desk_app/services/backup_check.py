@@ -30,6 +30,7 @@ from pathlib import Path
 from desk_app import paths
 from desk_app.db.migrations import LATEST_VERSION
 from desk_app.errors import DatabaseError, DatabaseTooNewError, DeskAppError, InputFileError
+from desk_app.exchange.package_format import DATA_MEMBERS as PACKAGE_MEMBERS
 from desk_app.exchange.safe_zip import BACKUP_LIMITS, SafeZip
 
 from . import backups
@@ -88,6 +89,9 @@ def _refuse(path: Path, why: str) -> InputFileError:
 # --- 1 and 2: the container and its manifest ------------------------------------------------------
 
 def _check_members(path: Path, names: list[str]) -> None:
+    if DB_NAME not in names and set(PACKAGE_MEMBERS) <= set(names):  # the other kind of .zip this program writes
+        raise InputFileError(f"“{path.name}”是数据包（单位之间报送的台账），不是备份，不能用来恢复。要导入它，请用"
+                             f"“文件 › 导入数据包”，或命令 desk-app import package \"{path}\"。{NOTHING_DONE}。")
     for name in names:
         if name in (DB_NAME, MANIFEST_NAME) or name.endswith("/") or member_sha(name):
             continue

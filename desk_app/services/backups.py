@@ -26,7 +26,7 @@ from desk_app import __version__, paths
 from desk_app.db import backup_database
 from desk_app.db.models import database
 from desk_app.db.storage_errors import DiskFullError, StorageReadOnlyError
-from desk_app.errors import DatabaseCorruptError, DatabaseError, InputFileError
+from desk_app.errors import DatabaseCorruptError, DatabaseError, InputFileError, ReadOnlyError
 
 from .backup_files import (  # noqa: F401 - re-exported: callers use backups.store_path etc.
     COUNT_QUERIES,
@@ -229,15 +229,19 @@ def create_backup(reason: str = "manual", destination: Path | None = None, *, pr
     """Back up the open data into backups/ (a folder), or into `destination` (one zip file).
 
     Returns the folder or file. Raises DatabaseError with a Chinese message when the disk is full
-    or not writable; nothing half-written stays behind. A backup into backups/ needs this program to
-    be the data folder's writer. One made right before an import (REFUSE_WHEN_DAMAGED) that finds the
+    or not writable; nothing half-written stays behind. A backup only reads the data: made while another
+    window holds the folder, it is written beside that window's and leaves their rotation to it. One made right before an import (REFUSE_WHEN_DAMAGED) that finds the
     data damaged is removed again and raises DatabaseCorruptError: nothing gets written on damage.
     """
     if destination is not None:
         return _write_zip(reason, Path(destination), progress)
     from .session import require_writer  # noqa: PLC0415 - session imports this package
 
-    require_writer()
+    try:
+        require_writer()
+        writer = True
+    except ReadOnlyError:  # the window has the folder: a backup only reads, the old ones stay that window's to rotate
+        writer = False
     made, manifest = _write_folder(reason, progress)
     if manifest.get("damaged") and _slug(reason) in REFUSE_WHEN_DAMAGED:
         shutil.rmtree(made, ignore_errors=True)
@@ -247,7 +251,7 @@ def create_backup(reason: str = "manual", destination: Path | None = None, *, pr
             "当前数据已损坏（导入前的备份检查发现数据库中有无法读取的部分），没有导入任何内容。"
             "请先运行 desk-app check（或“设置 › 备份与恢复 › 检查数据”）查看详情，"
             "从最近的完好备份恢复后再导入。")
-    if rotate_after:
+    if rotate_after and writer:
         try:
             rotate()
         except OSError as exc:  # a backup we could not delete is no reason to fail the new one

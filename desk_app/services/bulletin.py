@@ -173,7 +173,7 @@ def chosen_month(campaign_id: int, month: str = "") -> str:
         return month
     if not frozen:
         raise NotFoundError("还没有封账的月份，月度通报由封账的数字生成。请先在报送日封账"
-                            "（首页 › 封账，或命令行 desk-app freeze YYYY-MM）。")
+                            "（文件 › 月度封账，或命令行 desk-app freeze YYYY-MM）。")
     return frozen[-1]
 
 

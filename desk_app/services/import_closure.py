@@ -13,13 +13,13 @@ from datetime import date
 from desk_app.db.bulk_insert import insert_many
 from desk_app.db.models import database
 from desk_app.db.versioned import bump_sql
-from desk_app.domain import Status
+from desk_app.domain import EventKind, Status
 
 from . import context
 from .ledger_create import new_uuids
 
 IMPORT_ACTOR = "导入"
-IMPORT_CLOSE_EVENT = "导入销号"  # an EntryEvent kind of its own: not 审核通过
+IMPORT_CLOSE_EVENT = EventKind.IMPORT_CLOSE.value  # an EntryEvent kind of its own: not 审核通过
 
 # Plain parametrised statements run with executemany: building 10,000 rows' worth of peewee insert and
 # update queries cost several times what SQLite takes to store them (same columns, values and defaults).

@@ -102,12 +102,21 @@ def test_restore_is_refused_while_another_process_holds_the_data(demo, other_pro
     assert "请先关闭另一个窗口" in exc.value.message
 
 
-def test_no_backup_into_the_data_folder_while_another_process_holds_it(demo, other_process):
+def test_a_backup_is_a_read_made_while_another_process_holds_the_data(demo, other_process, monkeypatch, capsys):
+    """Review item 12: `desk-app backup` was refused while the window was open, though it changes nothing."""
+    from desk_app.cli import main
+
     instance_lock.release()
-    with pytest.raises(ReadOnlyError) as exc:
-        backups.create_backup("manual")
-    assert "没有写入任何内容" in exc.value.message
-    assert not paths.backups_dir().exists()
+    rotated = []
+    monkeypatch.setattr(backups, "rotate", lambda: rotated.append(True))
+    made = backups.create_backup("manual")
+    info = backups.describe(made)
+    assert made.parent == paths.backups_dir() and info is not None and not info.damaged
+    assert not rotated  # the old backups are the holder's to rotate
+    session.close_data()
+    assert main(["backup"]) == 0
+    assert "已备份到" in capsys.readouterr().out
+    assert len(backups.list_backups()) == 2 and not rotated
 
 
 def test_raise_request_is_a_file_taken_once(user_folders):

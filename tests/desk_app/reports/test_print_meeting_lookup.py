@@ -40,22 +40,25 @@ def test_year_and_number_name_the_nth_meeting_of_that_type(held):
     assert meeting_by_reference(campaign_id, "id:3").id == made[2].id == 3
 
 
-def test_a_plain_number_that_is_another_meetings_id_is_refused_with_the_list(held):
-    campaign_id, made = held
-    with pytest.raises(ValidationError) as exc:  # 今年第2次 is id 3, but id 2 is 第1次
-        meeting_by_reference(campaign_id, "2")
-    message = str(exc.value)
-    assert "不明确" in message and "2026-2" in message and "id:2" in message
-    for m in made:  # every meeting listed with what to type for it, its id, date and title
-        assert f"{m.year}-{m.number}" in message and f"id:{m.id}" in message and m.title in message
-        assert f"{m.start_at:%Y-%m-%d}" in message
+def test_a_plain_number_is_this_years_nth_meeting_of_the_type_as_the_help_says(held):
+    campaign_id, made = held  # 今年第2次 is id 3, while id 2 is 第1次: the number counts, not the id
+    assert meeting_by_reference(campaign_id, "2").id == made[2].id == 3
+    assert meeting_by_reference(campaign_id, "3").id == made[3].id
+    assert meeting_by_reference(campaign_id, "1", "中心组").id == made[4].id
+    assert meeting_by_reference(campaign_id, "第1次", "中心组学习研讨").id == made[4].id
 
 
 def test_a_plain_number_that_is_only_an_id_does_not_print_another_meeting(held):
     campaign_id, made = held
     with pytest.raises(NotFoundError) as exc:  # the bug: "--meeting 5" printed 中心组第1次
         meeting_by_reference(campaign_id, "5")
-    assert "2026年没有第5次专班推进会" in str(exc.value) and "id:5" in str(exc.value)
+    message = str(exc.value)
+    assert "找不到 2026年第5次专班推进会" in message and "id:5" in message
+    for m in made:  # every meeting listed with what to type for it, its id, date and title
+        assert f"{m.year}-{m.number}" in message and f"id:{m.id}" in message and m.title in message
+        assert f"{m.start_at:%Y-%m-%d}" in message
+    with pytest.raises(NotFoundError, match="找不到 2026年第3次中心组学习研讨"):
+        meeting_by_reference(campaign_id, "3", "中心组")
 
 
 def test_unknown_references_and_types_list_what_there_is(held):
@@ -78,8 +81,11 @@ def test_cli_prints_the_meeting_the_clerk_sees_and_says_which(held, tmp_path, ca
     said = capsys.readouterr().out
     assert "2026年第3次专班推进会" in said and f"id:{made[3].id}" in said
     assert made[3].title in "".join("".join(t.split()) for t in page_texts(out.read_bytes()))
+    assert main(["print", "notice", "--meeting", "2", "--out", str(out)]) == 0
+    assert "2026年第2次专班推进会" in capsys.readouterr().out
     assert main(["print", "notice", "--meeting", "5", "--out", str(out)]) == 2
     assert "id:5" in capsys.readouterr().err
     with pytest.raises(SystemExit):
         main(["print", "--help"])
-    assert "--meeting-type" in capsys.readouterr().out
+    helped = "".join(capsys.readouterr().out.split())
+    assert "--meeting-type" in helped and "8=今年第8次" in helped and "会议id须写成id:12" in helped

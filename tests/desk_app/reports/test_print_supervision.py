@@ -61,6 +61,17 @@ def test_urge_sheet_refuses_an_entry_off_the_clock(demo):
         registry.render("urge", PrintOptions(entry_id=entry.id))
 
 
+@pytest.mark.parametrize(("status", "said"), [("已销号", "已销号，无需催办"), ("申请销号", "正等待审核，无需催办")])
+def test_urge_sheet_refuses_a_finished_matter(demo, tmp_path, capsys, status, said):
+    entry, _ = _late_matter()  # late nodes and 催办 behind it: the status alone decides
+    LedgerEntry.update(status=status).where(LedgerEntry.id == entry.id).execute()
+    with pytest.raises(ValidationError, match=said):
+        registry.render("urge", PrintOptions(entry_id=entry.id))
+    out = tmp_path / "urge.pdf"
+    assert main(["print", "urge", "--entry", entry.code, "--out", str(out)]) == 2
+    assert f"事项 {entry.code} " in capsys.readouterr().err and not out.exists()
+
+
 def test_sheets_render_to_images(demo, tmp_path):
     entry, _ = _late_matter()
     for kind in ("supervision", "urge"):
