@@ -87,7 +87,7 @@
         <translation>移除附件</translation>
     </message>
     <message>
-        <source>Remove &quot;%1&quot; from this entry?</source>
+        <source>Remove "%1" from this entry?</source>
         <translation>从本事项移除“%1”？</translation>
     </message>
     <message>
@@ -173,7 +173,7 @@
         <translation>已确定：请用“延期…”修改（须填写理由）</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not in the list; pick one from the list</source>
+        <source>"%1" is not in the list; pick one from the list</source>
         <translation>“%1”不在列表中，请从列表中选择</translation>
     </message>
     <message>
@@ -222,6 +222,33 @@
     </message>
 </context>
 <context>
+    <name>EntryEditorGuard</name>
+    <message>
+        <source>Changed and not saved: %1.</source>
+        <translation>已改动、尚未保存：%1。</translation>
+    </message>
+    <message>
+        <source>Progress typed in the Progress tab and not added yet.</source>
+        <translation>“进展”页里填写的进展还没有添加。</translation>
+    </message>
+    <message>
+        <source>Discard changes?</source>
+        <translation>放弃修改？</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>继续编辑</translation>
+    </message>
+</context>
+<context>
     <name>HistoryTab</name>
     <message>
         <source>When</source>
@@ -267,7 +294,7 @@
 <context>
     <name>PickCombo</name>
     <message>
-        <source>&quot;%1&quot; could be %2: pick one from the list</source>
+        <source>"%1" could be %2: pick one from the list</source>
         <translation>“%1”可能是 %2，请从列表中选择一位</translation>
     </message>
 </context>
