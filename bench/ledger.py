@@ -262,7 +262,10 @@ def open_only(child, runs: int, profile: Path | None) -> int:
           f"medians {statistics.median(ledger) / statistics.median(floor):.1f} and "
           f"{statistics.median(home) / statistics.median(floor):.1f}", file=sys.stderr)
     print("CPU seconds to the same points (fastest): " + ", ".join(f"{k} {min(v):.2f}" for k, v in cpu.items())
-          + f"; open {min(cpu['ledger']) / min(cpu['floor']):.1f} × the floor's", file=sys.stderr)
+          + f"; open {min(cpu['ledger']) / min(cpu['floor']):.1f} × the floor's, medians "
+          f"{statistics.median(cpu['ledger']) / statistics.median(cpu['floor']):.1f} (load average "
+          f"{os.getloadavg()[0]:.1f}: a loaded machine stretches the wall clock more than the CPU seconds)",
+          file=sys.stderr)
     print(f"open_s={min(ledger):.2f} open_home_s={min(home):.2f} floor_s={min(floor):.2f} "
           f"open_cpu_s={min(cpu['ledger']):.2f} floor_cpu_s={min(cpu['floor']):.2f}")
     return 0

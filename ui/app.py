@@ -12,8 +12,12 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from desk_app import APP_NAME, __version__, paths
 from desk_app.errors import DeskAppError
 
+from . import pyside_feature_scan, startup_gc
 from .fonts import install_fonts
 from .i18n import install_translators
+
+# Before the window's modules are imported: PySide6 would tokenize each one's source (pyside_feature_scan).
+pyside_feature_scan.install()
 
 _TITLE = QT_TRANSLATE_NOOP("App", "Desk ledger")
 
@@ -70,6 +74,28 @@ def open_window(*, checks: bool = True):
 
     checks: the sweep of killed runs' leftovers, the quick check (restore offer on damage) and the daily
     backup, on a worker once the first page is there. bench/ledger.py opens the window through here too."""
+    startup_gc.pause()  # until the first page has painted (startup_gc says why)
+    try:
+        window = _open_window()
+    except BaseException:
+        startup_gc.resume()
+        raise
+    if isinstance(window, int):
+        startup_gc.resume()
+        return window
+    window.first_page_ready.connect(startup_gc.resume_later)
+    if checks:
+        window.first_page_ready.connect(lambda: _check_after_window(window))
+    return window
+
+
+def _check_after_window(window) -> None:
+    from .views import safety_startup  # noqa: PLC0415
+
+    safety_startup.check_after_window(window)
+
+
+def _open_window():
     from desk_app.services import session  # noqa: PLC0415
 
     from .views import safety_startup  # noqa: PLC0415
@@ -83,8 +109,6 @@ def open_window(*, checks: bool = True):
     window.show()
     if not session.read_only():  # only the writing instance answers "bring your window forward"
         window.raise_watcher = safety_startup.RaiseWatcher(window)
-    if checks:
-        window.first_page_ready.connect(lambda: safety_startup.check_after_window(window))
     return window
 
 

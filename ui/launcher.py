@@ -46,8 +46,11 @@ def _window(cli, args, opened: str | None) -> int:
     except DeskAppError as exc:
         sys.stderr.write(f"错误：{exc.message}\n")
         return 2
-    # The core modules opening the data needs, before Qt: PySide6's import hook reads the source of every
-    # module imported after it, which costs the first paint a few hundredths of a second (bench/startup.py).
+    from ui import startup_gc  # noqa: PLC0415
+
+    startup_gc.pause()  # through the imports below too; ui.app.open_window resumes it after the first page
+    # The core modules opening the data needs, before Qt: PySide6's import hook looks into every module named
+    # by an import after it (ui/pyside_feature_scan.py keeps that look cheap).
     from desk_app.logs import setup_logging  # noqa: F401, PLC0415
     from desk_app.services import attachments, campaigns, choices, search, session, settings  # noqa: F401, PLC0415
     from ui.app import run  # noqa: PLC0415 - Qt only when the window is wanted

@@ -19,7 +19,6 @@ from .engine import Engine, parse_url
 from .engine_sqlite import BUSY_TIMEOUT_MS, SqliteEngine
 from .migrations import LATEST_VERSION, MIGRATIONS
 from .models import database
-from .open_postgres import open_postgres
 
 log = logging.getLogger(__name__)
 
@@ -148,6 +147,8 @@ def open_database(path: Path | None = None, *, read_only: bool = False, url: str
     if path is None:
         target = parse_url(url) if url is not None else configured_target()
         if target.is_postgresql:
+            from .open_postgres import open_postgres  # noqa: PLC0415 - the PostgreSQL engine's code only for it
+
             db = open_postgres(target, read_only=read_only)
             _read_only = read_only
             return db

@@ -5,11 +5,14 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desk_app.errors import ValidationError
 
-from .layout import Document, write_atomically
 from .options import PrintOptions, Progress, with_campaign
+
+if TYPE_CHECKING:  # the layout (fonts, line breaking) loads with the first document: a page's print menu needs titles only
+    from .layout import Document
 
 
 @dataclass(frozen=True)
@@ -108,6 +111,8 @@ def render(kind_name: str, options: PrintOptions, progress: Progress | None = No
 def render_to_file(kind_name: str, options: PrintOptions, path: str | Path,
                    progress: Progress | None = None) -> int:
     """Write the document to `path` (all or nothing); returns the page count."""
+    from .layout import write_atomically  # noqa: PLC0415
+
     data, pages = render(kind_name, options, progress)
     write_atomically(Path(path), data)
     return pages

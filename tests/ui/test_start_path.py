@@ -20,7 +20,10 @@ ON_DEMAND = ("ui.views.chart_panel", "ui.views.entry_editor", "ui.views.print_pr
              "ui.views.ledger_extend_dialog", "ui.views.monthly_freeze_dialog", "desk_app.exchange.xlsx_read",
              "desk_app.exchange.xlsx_export", "desk_app.exchange.package", "desk_app.exchange.docx_export",
              "desk_app.services.backup_restore", "desk_app.services.backup_daily", "desk_app.services.integrity",
-             "desk_app.services.compliance", "desk_app.services.supervision")
+             "desk_app.services.compliance", "desk_app.services.supervision",
+             # loaded with the first document, bulk change, 延期, copy; PostgreSQL's engine only for it
+             "desk_app.reports.layout", "desk_app.services.ledger_bulk", "desk_app.services.ledger_extend",
+             "ui.views.ledger_copy", "desk_app.db.open_postgres", "desk_app.db.engine_postgres")
 
 SCRIPT = """
 import json, os, sys

@@ -8,10 +8,9 @@ from PySide6.QtWidgets import QDialog, QInputDialog, QMenu, QMessageBox, QToolBa
 
 from desk_app.domain import DONE_STATUSES, OPEN_STATUSES, Status
 from desk_app.errors import DeskAppError
-from desk_app.services import ledger, ledger_bulk, roles, saved_views
+from desk_app.services import ledger, roles, saved_views
 from ui.models.ledger_table_model import RECORD_ROLE
 
-from .ledger_copy import copy_selected
 from .ledger_dialogs import BulkValueDialog, ColumnsDialog
 from .ledger_undo import (
     AddProgressCommand,
@@ -67,7 +66,7 @@ class LedgerActions(QObject):
         self.copy_action = QAction(self.tr("Copy rows with headers"), page.table)
         self.copy_action.setShortcut(QKeySequence.StandardKey.Copy)
         self.copy_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        self.copy_action.triggered.connect(lambda *_: copy_selected(page))
+        self.copy_action.triggered.connect(lambda *_: self.copy_rows())
         page.table.addAction(self.copy_action)
         # Everything must fit a 1280-wide screen (an overflow » hides what a clerk needs most), so
         # the less frequent steps of the close-out workflow sit behind one 办理 menu.
@@ -278,6 +277,8 @@ class LedgerActions(QObject):
         ids = page.selected_ids()
         if not ids:
             return
+        from desk_app.services import ledger_bulk  # noqa: PLC0415 - loaded with the first bulk change
+
         dialog = BulkValueDialog(field, len(ids), page)
         while dialog.exec() == QDialog.DialogCode.Accepted:
             try:
@@ -317,6 +318,12 @@ class LedgerActions(QObject):
         conditions = [c.text for c in page.filter_bar.chip_list()]
         DispatchDialog(page.current_filter(), page.undo_stack, page.after_change, page, conditions=conditions).exec()
         page.after_change()
+
+    def copy_rows(self) -> None:
+        """Ctrl+C: the selected rows with their headers, as text and as a table."""
+        from .ledger_copy import copy_selected  # noqa: PLC0415 - loaded with the first copy
+
+        copy_selected(self.page)
 
     def choose_columns(self) -> None:
         dialog = ColumnsDialog(self.page.visible_column_keys(), self.page)

@@ -4,13 +4,20 @@ does); other cells are drawn by Qt as usual."""
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPalette, QTextCharFormat, QTextLayout, QTextOption
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
 from desk_app.services.search import runs
 
 HIT = QColor("#ffeb3b")
 HIT_TEXT = QColor("#000000")
+
+
+def warm_up() -> None:
+    """Load the Qt types that mark search hits (PySide6 builds each type's enums on first use: ~20 ms for
+    QStyle and the text layout ones), after the ledger's first paint rather than before it."""
+    from PySide6.QtGui import QTextCharFormat, QTextLayout, QTextOption  # noqa: F401, PLC0415
+    from PySide6.QtWidgets import QStyle  # noqa: F401, PLC0415
 
 
 def hit_ranges(text: str, terms: list[str]) -> list[tuple[int, int]]:
@@ -51,6 +58,9 @@ class HighlightDelegate(QStyledItemDelegate):
         if not spans:
             super().paint(painter, option, index)
             return
+        from PySide6.QtGui import QTextCharFormat, QTextLayout, QTextOption  # noqa: PLC0415 - see warm_up()
+        from PySide6.QtWidgets import QStyle  # noqa: PLC0415
+
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         opt.text = ""

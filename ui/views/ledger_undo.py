@@ -8,12 +8,17 @@ gone to 申请销号, been edited elsewhere or moved to the recycle bin is not s
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QMenu, QMessageBox, QToolButton
 
 from desk_app.errors import DeskAppError
-from desk_app.services import ledger, ledger_bulk, ledger_extend
+from desk_app.services import ledger
+
+if TYPE_CHECKING:  # the bulk and 延期 services load with the first such step, not with the ledger's first paint
+    from desk_app.services import ledger_bulk, ledger_extend
 
 
 class LedgerCommand(QUndoCommand):
@@ -96,9 +101,13 @@ class BulkCommand(LedgerCommand):
         self.change = change
 
     def do(self):
+        from desk_app.services import ledger_bulk  # noqa: PLC0415
+
         self.change = ledger_bulk.apply_again(self.change)
 
     def undo_it(self):
+        from desk_app.services import ledger_bulk  # noqa: PLC0415
+
         ledger_bulk.revert(self.change)
 
 
@@ -109,9 +118,13 @@ class MonthProgressCommand(LedgerCommand):
         self.change = change
 
     def do(self):
+        from desk_app.services import ledger_bulk  # noqa: PLC0415
+
         self.change = ledger_bulk.redo_month_progress(self.change)
 
     def undo_it(self):
+        from desk_app.services import ledger_bulk  # noqa: PLC0415
+
         ledger_bulk.undo_month_progress(self.change)
 
 
@@ -122,9 +135,13 @@ class AddProgressCommand(LedgerCommand):
         self.added = added
 
     def do(self):
+        from desk_app.services import ledger_bulk  # noqa: PLC0415
+
         self.added = ledger_bulk.add_progress(self.added.entry_id, self.added.text, self.added.on)
 
     def undo_it(self):
+        from desk_app.services import ledger_bulk  # noqa: PLC0415
+
         ledger_bulk.remove_progress(self.added)
 
 
@@ -140,9 +157,13 @@ class ExtendCommand(LedgerCommand):
         self.extension = extension
 
     def do(self):
+        from desk_app.services import ledger_extend  # noqa: PLC0415
+
         self.extension = ledger_extend.redo(self.extension)
 
     def undo_it(self):
+        from desk_app.services import ledger_extend  # noqa: PLC0415
+
         ledger_extend.undo(self.extension)
 
 

@@ -19,13 +19,12 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QUrl
-from PySide6.QtGui import QAction, QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QToolButton, QWidget
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu, QMessageBox, QToolButton, QWidget
 
 from desk_app import safe_names
 from desk_app.errors import DeskAppError
-from desk_app.reports.layout import RenderCancelled
 from desk_app.reports.options import PrintOptions
 from desk_app.reports.registry import (
     LEDGER_KINDS,
@@ -63,6 +62,8 @@ def safe_file_name(title: str) -> str:
 
 
 def _work(kind: str, options: PrintOptions, path: Path):
+    from desk_app.reports.layout import RenderCancelled  # noqa: PLC0415 - loaded with the first document
+
     def work(progress):
         try:
             return render_in_worker(kind, options, path, progress)
@@ -100,6 +101,10 @@ def show_preview(parent: QWidget | None, kind: str, options: PrintOptions) -> Ta
 def export_pdf(parent: QWidget | None, kind: str, options: PrintOptions, target: Path | None = None) -> Task | None:
     title = options.title or get_kind(kind).title
     if target is None:
+        # Qt's types load with their first use (PySide6 builds each one's enums then), not with every page's buttons.
+        from PySide6.QtCore import QStandardPaths  # noqa: PLC0415
+        from PySide6.QtWidgets import QFileDialog  # noqa: PLC0415
+
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         chosen, _ = QFileDialog.getSaveFileName(parent, QCoreApplication.translate("PrintActions", "Export PDF"),
                                                 str(Path(folder) / f"{safe_file_name(title)}.pdf"),
@@ -119,6 +124,9 @@ def export_pdf(parent: QWidget | None, kind: str, options: PrintOptions, target:
                                     QMessageBox.ButtonRole.ActionRole)
         box.exec()
         if box.clickedButton() is open_button:
+            from PySide6.QtCore import QUrl  # noqa: PLC0415
+            from PySide6.QtGui import QDesktopServices  # noqa: PLC0415
+
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(pdf)))
 
     return render_then(parent, kind, options, target, saved)
