@@ -66,8 +66,8 @@
         <translation>封账月份：</translation>
     </message>
     <message>
-        <source>No month is frozen yet. The monthly bulletin is made from a frozen month: freeze the month on its report day (%1, or on the command line desk-app freeze YYYY-MM).</source>
-        <translation>还没有封账的月份。月度通报由封账的数据生成：请在报送日封账（%1，或命令行 desk-app freeze YYYY-MM）。</translation>
+        <source>No month is frozen yet. The monthly bulletin is made from a frozen month: on its report day freeze the month with %1, or run desk-app freeze YYYY-MM on the command line.</source>
+        <translation>还没有封账的月份。月度通报由封账的数据生成：请在报送日用 %1封账，或在命令行运行 desk-app freeze YYYY-MM。</translation>
     </message>
 </context>
 <context>

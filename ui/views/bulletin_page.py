@@ -195,8 +195,8 @@ class MonthlyTab(_NoticeTab):
         return {"month": value}
 
     def empty_text(self) -> str:
-        return self.tr("No month is frozen yet. The monthly bulletin is made from a frozen month: freeze the "
-                       "month on its report day (%1, or on the command line desk-app freeze YYYY-MM).").replace(
+        return self.tr("No month is frozen yet. The monthly bulletin is made from a frozen month: on its report "
+                       "day freeze the month with %1, or run desk-app freeze YYYY-MM on the command line.").replace(
             "%1", freeze_place(self))
 
 
