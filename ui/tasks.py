@@ -9,6 +9,9 @@ cancelled, and the work should then stop (raising desk_app.progress.Cancelled, t
 type, or returning early) without leaving anything half-written (services run each write in one
 transaction). Database connections are per thread: the worker's own is closed when the task ends, so
 no open handle outlives it (on Windows an open handle blocks the file swap of a restore).
+
+The runner owns every started task until it ends, so a caller may drop it; at quit the tasks still running
+are cancelled and waited for.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from __future__ import annotations
 import logging
 import traceback
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 from shiboken6 import isValid
 
@@ -35,15 +38,23 @@ class _Signals(QObject):
     finished_ok = Signal(object)
     failed = Signal(str)
     cancelled = Signal()
+    ended = Signal()  # the worker's last emission: after it, nothing of the task runs on the worker
 
 
-class Task(QRunnable):
+class Task:
+    """One piece of work for a worker thread, with its signals (delivered on the GUI thread).
+
+    Not a QRunnable: how long PySide keeps a started QRunnable depends on its ownership rules (6.12's pool kept
+    every task, and whatever its slots hold, until exit), and a task's life must not hang on who happened to
+    hold it. The runner below owns a started task until its end reached the GUI thread, whoever started it.
+    """
+
     def __init__(self, work, label: str = ""):
-        super().__init__()
-        self.setAutoDelete(False)
         self.work = work
         self.label = label
-        self.signals = _Signals()
+        # Owned by the application, not by this wrapper: the last reference to a task may go on the worker
+        # thread, and a QObject must be deleted on its own (the GUI) thread; _release deletes it there.
+        self.signals = _Signals(QCoreApplication.instance())
         self.progressed = self.signals.progressed
         self.finished_ok = self.signals.finished_ok
         self.failed = self.signals.failed
@@ -78,11 +89,52 @@ class Task(QRunnable):
                 self.signals.finished_ok.emit(result)
         finally:
             session.release_thread_connection()
+            self.signals.ended.emit()
+
+
+# The runner's own reference to every started task until its end has reached the GUI thread.
+_running: set[Task] = set()
+_quit_hooked: set[int] = set()
+
+
+def running() -> tuple[Task, ...]:
+    """The tasks started and not yet ended (their end not yet handled on the GUI thread)."""
+    return tuple(_running)
 
 
 def start(task: Task) -> Task:
-    QThreadPool.globalInstance().start(task)
+    """Run `task` on the global pool. The runner keeps it until it ends: callers need not hold it."""
+    _running.add(task)
+    # Queued after the task's last outcome signal, so every outcome slot has run before the release.
+    task.signals.ended.connect(lambda: _release(task))
+    _hook_quit()
+    QThreadPool.globalInstance().start(task.run)
     return task
+
+
+def _release(task: Task) -> None:
+    _running.discard(task)
+    # Also drops the signal connections, and with them the slots' closures that refer back to the task.
+    task.signals.deleteLater()
+
+
+def _hook_quit() -> None:
+    app = QCoreApplication.instance()
+    if app is not None and id(app) not in _quit_hooked:
+        _quit_hooked.add(id(app))
+        app.aboutToQuit.connect(stop_all)
+
+
+def stop_all(timeout_ms: int = 30000) -> bool:
+    """Cancel whatever still runs and wait for it, so closing the window mid-export leaves no worker running
+    into the interpreter's shutdown (each stops at its next progress step; services roll back what is
+    half-done). Returns False if something did not stop within `timeout_ms`."""
+    for task in list(_running):
+        task.cancel()
+    done = QThreadPool.globalInstance().waitForDone(timeout_ms)
+    if not done:
+        log.warning("background tasks still running at exit: %s", ", ".join(t.label or "?" for t in _running))
+    return done
 
 
 def run_with_progress(parent: QWidget | None, task: Task, *, show_errors: bool = True) -> Task:
@@ -127,13 +179,12 @@ def run_with_progress(parent: QWidget | None, task: Task, *, show_errors: bool =
 
 class LatestReading:
     """Readings of one view on a worker thread where only the newest counts: a reading overtaken by a newer
-    start is dropped when it arrives, and so is one whose owner widget was closed meanwhile. The tasks are
-    kept alive while they run (Qt holds no reference to a QRunnable that does not delete itself)."""
+    start is dropped when it arrives, and so is one whose owner widget was closed meanwhile (the runner keeps
+    the tasks alive while they run)."""
 
     def __init__(self, owner: QObject):
         self._owner = owner
         self._generation = 0
-        self._running: set[Task] = set()
 
     def start(self, work, on_done, on_failed=None) -> Task:
         """Run `work()` on a worker; `on_done(result)` / `on_failed(message)` on the GUI thread if still current."""
@@ -150,8 +201,6 @@ class LatestReading:
             task.failed.connect(lambda message: on_failed(message) if current() else None)
         for signal in (task.finished_ok, task.failed, task.cancelled):
             signal.connect(lambda *_: setattr(task, "reported", True))
-        # Dropped at a later start, never inside its own signal.
-        self._running = {t for t in self._running if not t.reported} | {task}
         return start(task)
 
     def drop(self) -> None:

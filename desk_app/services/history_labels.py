@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ast
 import getpass
+import re
 
 from desk_app.db.models import (
     ActionPlanVersion,
@@ -36,7 +37,11 @@ from desk_app.db.models import (
 SETTING_LABELS = {
     "report_header": "打印表头（填报单位等）", "preferences": "常规设置", "backup_policy": "备份保留份数",
     "print_fonts": "打印字体", "ledger_saved_views": "台账常用视图", "progress_plan_tolerance": "序时进度滞后容差",
+    "import_words": "导入时认的状态和时限用语", "import_mappings": "导入时记住的表头对应",
+    "supervision_rules": "督办（13710）规则", "work_calendar": "工作日历（节假日和调休）",
 }
+# Settings kept under a key made of parts (services/fillin_rounds: fillin/<campaign id>/<YYYY-MM>).
+SETTING_KEY_PATTERNS = ((re.compile(r"fillin/\d+/(\d{4})-(\d{2})"), "{0}年{1}月科室填报表收发记录"),)
 
 # Keys inside a setting's value (a dict), by setting.
 SETTING_VALUE_LABELS = {
@@ -44,6 +49,7 @@ SETTING_VALUE_LABELS = {
     "due_soon_days": "黄灯提前天数", "report_day": "每月调度日", "clerk_name": "经办人姓名",
     "daily": "每日", "weekly": "每周", "monthly": "每月",
     "body": "正文", "heading": "标题", "title": "大标题",
+    "exported": "已发出填报表的科室", "returned": "已收回填报表的科室",
 }
 
 # Fields of everything but 台账事项 (those come from ledger.FIELD_LABELS).
@@ -114,6 +120,9 @@ def field_label(entity: str, field: str) -> str:
     from .ledger import FIELD_LABELS as LEDGER_FIELDS  # noqa: PLC0415
 
     if entity == "setting":
+        for pattern, label in SETTING_KEY_PATTERNS:
+            if match := pattern.fullmatch(field):
+                return label.format(match.group(1), int(match.group(2)))
         return SETTING_LABELS.get(field, field)
     if entity == "ledger_entry" and field in LEDGER_FIELDS:
         return LEDGER_FIELDS[field]
@@ -172,6 +181,12 @@ def _yes_no(value) -> str:
     return str(value)
 
 
+def _setting_value(value) -> str:
+    if isinstance(value, (dict, list)):
+        return f"{len(value)} 个"
+    return _yes_no(value) if value not in ("", None) else "（空）"
+
+
 def value_text(entity: str, field: str, value: str, names: dict[tuple[str, int], str]) -> str:
     """One logged value as a clerk reads it: setting dicts as 标签：值, ids as names."""
     if not value:
@@ -179,8 +194,7 @@ def value_text(entity: str, field: str, value: str, names: dict[tuple[str, int],
     if value[:1] in "{[":
         parsed = _parse(value)
         if isinstance(parsed, dict):
-            return "；".join(f"{SETTING_VALUE_LABELS.get(k, k)}：{_yes_no(v) if v not in ('', None) else '（空）'}"
-                            for k, v in parsed.items() if not isinstance(v, (dict, list)))
+            return "；".join(f"{SETTING_VALUE_LABELS.get(k, k)}：{_setting_value(v)}" for k, v in parsed.items())
         if isinstance(parsed, list):
             return f"共 {len(parsed)} 项"
     if field in _ID_FIELDS and value.isdigit():

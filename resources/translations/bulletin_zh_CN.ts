@@ -35,6 +35,10 @@
 <context>
     <name>BulletinPage</name>
     <message>
+        <source>File › Monthly freeze…</source>
+        <translation>文件 › 月度封账…</translation>
+    </message>
+    <message>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
@@ -62,8 +66,8 @@
         <translation>封账月份：</translation>
     </message>
     <message>
-        <source>No month is frozen yet. The monthly bulletin is made from a frozen month: freeze the month on its report day (Home › Freeze month, or desk-app freeze YYYY-MM).</source>
-        <translation>还没有封账的月份。月度通报由封账的数据生成：请在报送日封账（首页 › 封账，或命令行 desk-app freeze YYYY-MM）。</translation>
+        <source>No month is frozen yet. The monthly bulletin is made from a frozen month: on its report day freeze the month with %1, or run desk-app freeze YYYY-MM on the command line.</source>
+        <translation>还没有封账的月份。月度通报由封账的数据生成：请在报送日用 %1封账，或在命令行运行 desk-app freeze YYYY-MM。</translation>
     </message>
 </context>
 <context>

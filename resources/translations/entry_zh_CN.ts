@@ -222,6 +222,33 @@
     </message>
 </context>
 <context>
+    <name>EntryEditorGuard</name>
+    <message>
+        <source>Changed and not saved: %1.</source>
+        <translation>已改动、尚未保存：%1。</translation>
+    </message>
+    <message>
+        <source>Progress typed in the Progress tab and not added yet.</source>
+        <translation>“进展”页里填写的进展还没有添加。</translation>
+    </message>
+    <message>
+        <source>Discard changes?</source>
+        <translation>放弃修改？</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>继续编辑</translation>
+    </message>
+</context>
+<context>
     <name>HistoryTab</name>
     <message>
         <source>When</source>

@@ -4,7 +4,7 @@ import re
 
 from desk_app.db.models import Department, Person
 from desk_app.services import context, history, org, settings
-from desk_app.services.history_labels import actor_label
+from desk_app.services.history_labels import actor_label, field_label
 
 
 def _latest(**where) -> history.HistoryRow:
@@ -77,3 +77,19 @@ def test_items_deleted_for_good_keep_their_name_in_older_rows(demo):
     rows = [r for r in history.page() if r.entity == "ledger_entry" and r.entity_id == entry.id]
     assert {r.action for r in rows} >= {"delete", "purge"}
     assert all(entry.code in r.subject for r in rows)
+
+
+def test_every_setting_written_reads_as_a_name_not_its_key(demo):
+    """A fill-in round is kept under fillin/<campaign id>/<month>: the 修改记录 shows what it is, and its value as
+    counts, not the internal key and an empty value."""
+    from desk_app.services import fillin_rounds
+
+    department = Department.select().first()
+    fillin_rounds.record_export(demo.campaign_id, "2026-12", {department.id: {"name": department.name, "entries": 3,
+                                                                             "file": "x.xlsx", "at": "2026-12-01"}})
+    row = _latest(entity="setting", field=f"fillin/{demo.campaign_id}/2026-12")
+    assert row.field_label == "2026年12月科室填报表收发记录"
+    assert "已发出填报表的科室：1 个" in row.new and "{" not in row.new
+    for key in ("import_words", "import_mappings", "supervision_rules", "work_calendar", "report_header",
+                "preferences", "backup_policy", "print_fonts", "ledger_saved_views", "progress_plan_tolerance"):
+        assert field_label("setting", key) != key

@@ -29,3 +29,20 @@ def main_window(qtbot, demo):
     from PySide6.QtCore import QThreadPool
 
     QThreadPool.globalInstance().waitForDone(10000)  # background readings (首页's charts) end before the data goes
+
+
+@pytest.hookimpl(hookwrapper=True, tryfirst=True)
+def pytest_runtest_teardown(item):
+    """An entry editor a test left changed is closed without its 放弃修改？ question before pytest-qt closes the
+    test's widgets (that close would wait on the modal question for ever). Tests of the question close their
+    editors themselves."""
+    from PySide6.QtWidgets import QApplication, QDialog
+
+    app = QApplication.instance()
+    if app is not None:
+        from ui.views.entry_editor_guard import UnsavedChangesGuard
+
+        for widget in app.topLevelWidgets():
+            if isinstance(widget, UnsavedChangesGuard) and widget.isVisible():
+                widget.done(QDialog.DialogCode.Rejected)
+    yield

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QThreadPool
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from desk_app.demo_cycle import freeze_history
 from desk_app.services import bulletin, rankings, rankings_rules, registers
@@ -48,6 +48,17 @@ def test_bulletin_page_without_frozen_months_says_what_to_do(main_window, qtbot)
     _settle(qtbot)
     assert page.monthly.picker.count() == 0 and "封账" in page.monthly.summary.text()
     assert not page.monthly.word_button.isEnabled()
+    # It names the place where a month is frozen, and that place exists: 文件 › 月度封账… (Ctrl+Shift+F).
+    assert "文件 › 月度封账…（Ctrl+Shift+F）" in page.monthly.summary.text()
+    assert "首页" not in page.monthly.summary.text()
+    file_menu = next(a.menu() for a in main_window.menuBar().actions() if a.text().startswith("文件"))
+    freeze = next(a for a in file_menu.actions() if a.text().startswith("月度封账"))
+    freeze.trigger()
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is not None or any(
+        type(w).__name__ == "FreezeDialog" and w.isVisible() for w in QApplication.topLevelWidgets()), timeout=3000)
+    for w in QApplication.topLevelWidgets():
+        if type(w).__name__ == "FreezeDialog":
+            w.reject()
 
 
 def test_scores_typed_saved_and_ranked_with_the_last_three_marked(main_window, demo, qtbot, monkeypatch):

@@ -132,3 +132,47 @@ def test_a_first_progress_starts_a_not_started_entry_and_its_light_follows(dialo
     assert model.data(model.index(row, 0), LIGHT_ROLE) == ledger_query.light(
         record.status, record.deadline_type, record.deadline).value
     assert model.data(model.index(row, 5)) == "已启动整改"
+
+
+def _in_view(table, col) -> bool:
+    left = table.columnViewportPosition(col)
+    return left >= 0 and left + table.columnWidth(col) <= table.viewport().width()
+
+
+@pytest.mark.parametrize("width", [1350, 1000])
+def test_number_and_problem_stay_in_view_beside_the_progress_typed(dialog, qtbot, width):
+    """On a 1366-wide screen and narrower: 问题编号 and 问题表现 beside 本月进展 being typed, none squeezed away."""
+    from ui.models.ledger_dispatch_model import PROGRESS_COLUMN
+
+    dialog.resize(width, 600)  # the offscreen screen is small: resize the table to the width under test
+    dialog.table.resize(width - 24, 500)
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: _editing(dialog, 0), timeout=2000)
+    table = dialog.table
+    assert all(_in_view(table, col) for col in (1, 2, PROGRESS_COLUMN, 6))
+    assert table.horizontalScrollBar().value() == 0
+    assert table.columnWidth(PROGRESS_COLUMN) >= 220 and table.columnWidth(2) >= 160
+    number = dialog.model.index(0, 1).data()
+    assert table.fontMetrics().horizontalAdvance(number) < table.columnWidth(1)  # the number whole
+
+
+def test_the_dialog_opens_at_the_width_it_was_left(qtbot, demo):
+    from ui.app import create_application
+    from ui.views.dispatch_dialog import PREFERRED_WIDTH, DispatchDialog
+
+    create_application()
+
+    def opened():
+        d = DispatchDialog(LedgerFilter(campaign_id=demo.campaign_id), QUndoStack(), lambda: None)
+        qtbot.addWidget(d)
+        d.show()
+        qtbot.waitExposed(d)
+        return d
+
+    first = opened()
+    screen = first.screen().availableGeometry().width()
+    assert first.width() == min(PREFERRED_WIDTH, screen - 16)  # as wide as the screen allows at first
+    first.resize(first.width() - 90, 500)
+    first.accept()
+    again = opened()
+    assert (again.width(), again.height()) == (first.width(), 500)

@@ -142,3 +142,75 @@ def test_only_the_newest_reading_is_drawn_and_none_after_its_owner_closed(qtbot)
     qtbot.waitUntil(lambda: last.reported, timeout=5000)
     QThreadPool.globalInstance().waitForDone(5000)
     assert drawn == ["newer"]
+
+
+def test_the_runner_owns_a_task_nobody_kept_while_it_runs_and_lets_it_go_after(qtbot):
+    """Callers drop the task run_with_progress returns. Garbage collection during the run must not take it (its
+    signals would be deleted under the worker: 'Signal source has been deleted', the progress dialog left
+    open); once it ended nothing may keep it (before, every task lived until exit with all its slots held)."""
+    import gc
+    import threading
+    import weakref
+
+    from PySide6.QtCore import QThreadPool
+    from PySide6.QtWidgets import QProgressDialog, QWidget
+
+    from ui import tasks
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    parent.show()
+    release, outcomes, kept = threading.Event(), [], []
+
+    def work(progress):
+        release.wait(5)
+        progress(1, 2, "一半")
+        return "done"
+
+    def launch(n):  # more tasks than the pool has threads: some wait in its queue
+        task = tasks.Task(work, f"长任务 {n}")
+        task.finished_ok.connect(outcomes.append)
+        kept.append(weakref.ref(task))
+        tasks.run_with_progress(parent, task)
+
+    for n in range(QThreadPool.globalInstance().maxThreadCount() + 2):
+        launch(n)
+    gc.collect()
+    assert all(ref() is not None for ref in kept)
+    release.set()
+    qtbot.waitUntil(lambda: len(outcomes) == len(kept), timeout=10000)
+    QThreadPool.globalInstance().waitForDone(5000)
+    qtbot.wait(50)  # the tasks' ends, and the deferred deletion of their signal objects
+    gc.collect()
+    assert outcomes == ["done"] * len(kept)
+    assert [ref() for ref in kept] == [None] * len(kept)
+    assert tasks.running() == ()
+    assert not [d for d in parent.findChildren(QProgressDialog) if d.isVisible()]
+
+
+def test_stop_all_cancels_what_still_runs_and_waits_for_it(qtbot):
+    """At quit the running tasks are cancelled and waited for, not left running into the interpreter's end."""
+    import threading
+    import time
+
+    from ui import tasks
+
+    seen, started = [], threading.Event()
+
+    def work(progress):
+        started.set()
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            if not progress(0, 0):
+                seen.append("saw the cancel")
+                raise tasks.TaskCancelled()
+            time.sleep(0.01)
+        seen.append("ran to its end")
+
+    cancelled = []
+    task = tasks.start(tasks.Task(work, "导出"))
+    task.cancelled.connect(lambda: cancelled.append(True))
+    assert started.wait(5)
+    assert tasks.stop_all(5000)
+    assert seen == ["saw the cancel"]
+    qtbot.waitUntil(lambda: cancelled == [True] and not tasks.running(), timeout=5000)

@@ -3,7 +3,10 @@ shows), printed, or exported to Word and Excel."""
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -38,6 +41,25 @@ def summary_text(notice: Notice, upto: int = 2) -> str:
         elif isinstance(block, Para) and seen == 1:
             out.append(block.text)
     return "\n".join(out[:upto])
+
+
+def freeze_place(widget: QWidget) -> str:
+    """Where the clerk freezes a month, as the window's menu names it (read from the menu itself, so the advice
+    cannot name a place that does not exist), with its shortcut."""
+    window = widget.window()
+    bar = window.menuBar() if hasattr(window, "menuBar") else None
+    for menu_action in bar.actions() if bar is not None else []:
+        menu = menu_action.menu()
+        for action in menu.actions() if menu is not None else []:
+            if action.objectName() == "open_freeze":  # MonthlyActions.open_freeze
+                place = f"{_menu_text(menu_action.text())} › {_menu_text(action.text())}"
+                keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+                return f"{place}（{keys}）" if keys else place
+    return QCoreApplication.translate("BulletinPage", "File › Monthly freeze…")
+
+
+def _menu_text(text: str) -> str:
+    return re.sub(r"\(&\w\)|&", "", text)  # 文件(&F) → 文件, Monthly &freeze… → Monthly freeze…
 
 
 class _NoticeTab(QWidget):
@@ -173,8 +195,9 @@ class MonthlyTab(_NoticeTab):
         return {"month": value}
 
     def empty_text(self) -> str:
-        return self.tr("No month is frozen yet. The monthly bulletin is made from a frozen month: freeze the "
-                       "month on its report day (Home › Freeze month, or desk-app freeze YYYY-MM).")
+        return self.tr("No month is frozen yet. The monthly bulletin is made from a frozen month: on its report "
+                       "day freeze the month with %1, or run desk-app freeze YYYY-MM on the command line.").replace(
+            "%1", freeze_place(self))
 
 
 class QuarterTab(_NoticeTab):

@@ -93,7 +93,6 @@ class DatabaseSettings(QWidget):
         task.finished_ok.connect(self.result.setText)
         task.failed.connect(self.result.setText)
         tasks.start(task)
-        self._task = task  # kept until it reports
 
     def save(self) -> None:
         url = self._chosen_url()

@@ -6,7 +6,7 @@ to the next row, Esc cancels the edit, Ctrl+Z undoes the last saved progress.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -29,14 +28,16 @@ from desk_app.services import context, ledger
 from ui.models import dispatch_schedule
 from ui.models.ledger_dispatch_model import PROGRESS_COLUMN, DispatchModel, previous_month
 
-from ..screen_fit import fit_to_screen
+from ..screen_fit import fit_to_screen, keep_on_screen
 from .ledger_empty import EmptyPlaceholder
 from .ledger_undo import MonthProgressCommand
 from .measure_undo import PlanCommand
 
 MONTHS_OFFERED = 6
-PREFERRED_WIDTH = 1240
-
+PREFERRED_WIDTH = 1350  # a 1366-wide screen, frame included: the problem text is what the clerk reads
+GEOMETRY_KEY = "dispatch_dialog/geometry"
+# The columns that share what the fixed ones leave: 问题表现, 本月进展 (typed into), 上月进展; weight, least width.
+SHARED_COLUMNS = ((2, 4, 160), (PROGRESS_COLUMN, 4, 220), (6, 2, 110))
 
 
 class ProgressDelegate(QStyledItemDelegate):
@@ -51,7 +52,30 @@ class ProgressDelegate(QStyledItemDelegate):
 
 
 class DispatchTable(QTableView):
-    """Enter on a row edits its progress; Enter in the editor saves and goes on to the next row."""
+    """Enter on a row edits its progress; Enter in the editor saves and goes on to the next row. The columns
+    follow the window's width, so 问题编号 and 问题表现 stay in view beside the 本月进展 being typed."""
+
+    def resizeEvent(self, event):  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        model = self.model()
+        if model is None:
+            return
+        metrics = self.fontMetrics()
+        pad = 18
+        fixed = {0: 30, 1: metrics.horizontalAdvance("ZG-2026-00000") + pad,
+                 3: metrics.horizontalAdvance("经济建设科 / 董国庆") + pad,
+                 4: metrics.horizontalAdvance("2026年12月31日") + pad}
+        if not self.isColumnHidden(dispatch_schedule.SCHEDULE_COLUMN):
+            fixed[dispatch_schedule.SCHEDULE_COLUMN] = 180
+        left = self.viewport().width() - sum(fixed.values())
+        weights = sum(weight for _col, weight, _least in SHARED_COLUMNS)
+        for col, width in fixed.items():
+            self.setColumnWidth(col, width)
+        for col, weight, least in SHARED_COLUMNS:
+            self.setColumnWidth(col, max(least, left * weight // weights))
 
     def keyPressEvent(self, event):  # noqa: N802 - Qt override
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.state() != QAbstractItemView.State.EditingState:
@@ -113,14 +137,8 @@ class DispatchDialog(QDialog):
         self.table.setWordWrap(False)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 14)
         header = self.table.horizontalHeader()
-        # Fits a 1280-wide screen with ~260 px left for 本月进展 (the column typed into; it stretches).
-        for col, width in enumerate((30, 118, 260, 160, 140, 260, 200)):
-            self.table.setColumnWidth(col, width)
-        header.setSectionResizeMode(PROGRESS_COLUMN, QHeaderView.ResizeMode.Stretch)
-        if dispatch_schedule.shown(ledger_filter):  # 重点任务: their 序时进度, typed in as the month's actual %
-            for col, width in ((2, 200), (6, 150), (dispatch_schedule.SCHEDULE_COLUMN, 180)):
-                self.table.setColumnWidth(col, width)
-        else:
+        header.setStretchLastSection(False)
+        if not dispatch_schedule.shown(ledger_filter):  # 重点任务: their 序时进度, typed in as the month's actual %
             self.table.setColumnHidden(dispatch_schedule.SCHEDULE_COLUMN, True)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.count_label = QLabel()
@@ -150,6 +168,9 @@ class DispatchDialog(QDialog):
         layout.addLayout(bottom)
         undo_stack.indexChanged.connect(self._undo_moved)
         fit_to_screen(self, PREFERRED_WIDTH, 740)
+        geometry = QSettings().value(GEOMETRY_KEY)
+        if geometry is not None and self.restoreGeometry(geometry):  # the size the clerk gave it last time
+            keep_on_screen(self)
         self._update_count()
         if self.model.rowCount():
             self.table.setCurrentIndex(self.model.index(0, PROGRESS_COLUMN))
@@ -190,6 +211,7 @@ class DispatchDialog(QDialog):
                                  .replace("%2", str(total)))
 
     def done(self, result):  # noqa: D102 - disconnect from the page's stack when closing
+        QSettings().setValue(GEOMETRY_KEY, self.saveGeometry())
         try:
             self.undo_stack.indexChanged.disconnect(self._undo_moved)
         except (RuntimeError, TypeError):

@@ -33,6 +33,7 @@ from ..screen_fit import fit_to_screen
 from . import measure_tab
 from .assist_picker import AssistPicker
 from .editing_banner import EditingBanner
+from .entry_editor_guard import UnsavedChangesGuard
 from .entry_fields import AmbiguousPick, DateField, DeadlineField, FieldBox, PickCombo, TextBox
 from .entry_tabs import AttachmentsTab, HistoryTab, ProgressTab
 from .merge_view import MergeDialog
@@ -40,9 +41,12 @@ from .supervision_tab import SupervisionTab
 
 ESSENTIALS = ("定目标", "定责任", "定时限", "定标准")
 SOURCE_FIELDS = ("task_source", "doc_number", "instructing_leader", "assigned_date")
+LEFT_FIELDS = ("kind", "layer", "owner_id", "category", "source", "leader_id", "department_id", "co_departments",
+               "responsible_id", "task_force_id", "found_date", "deadline", "rectify_mode", *SOURCE_FIELDS)
+TEXT_FIELDS = ("description", "cause", "target", "measures", "standard", "schedule", "note")
 
 
-class EntryEditor(QDialog):
+class EntryEditor(UnsavedChangesGuard, QDialog):
     """Create (entry_id None) or edit one entry. After exec() == Accepted: self.record, self.before."""
 
     def __init__(self, campaign_id: int, entry_id: int | None = None, parent=None, *, undo_push=None,
@@ -102,6 +106,7 @@ class EntryEditor(QDialog):
         layout.addWidget(buttons)
         self.extended = False
         self._load(self.before or defaults or EntryInput())
+        self.remember_loaded()
         self._lock_deadline()
         self._connect_changes()
         self._refresh_tabs()
@@ -171,10 +176,7 @@ class EntryEditor(QDialog):
         self.doc_number, self.instructing_leader = QLineEdit(), QLineEdit()
         self.doc_number.setPlaceholderText(self.tr("e.g. 财办〔2026〕12号"))
         self.assigned_date = DateField()
-        for name in ("kind", "layer", "owner_id", "category", "source", "leader_id", "department_id",
-                     "co_departments", "responsible_id", "task_force_id", "found_date", "deadline",
-                     "rectify_mode", "description", "cause", "target", "measures", "standard", "schedule",
-                     "note", *SOURCE_FIELDS):
+        for name in (*LEFT_FIELDS, *TEXT_FIELDS):  # in the order Tab walks them
             self.boxes[name] = FieldBox(self.deadline_row if name == "deadline" else self._widget(name))
 
     def _deadline_row(self) -> QWidget:
@@ -215,6 +217,7 @@ class EntryEditor(QDialog):
         self._rebase(replace(self.before, deadline_type=record.deadline_type, deadline=record.deadline),
                      record.version)
         self.deadline.set_value(self.record.deadline_type, self.record.deadline)
+        self.remember_loaded("deadline")  # saved by the extension itself; what else was typed is still unsaved
         if self.undo_push is not None:
             self.undo_push("extend", dialog.extension)
         self.extended = True
@@ -232,12 +235,10 @@ class EntryEditor(QDialog):
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
             form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
             form.setVerticalSpacing(8)  # the text boxes' frames would touch
-        for name in ("kind", "layer", "owner_id", "category", "source", "leader_id", "department_id",
-                     "co_departments", "responsible_id", "task_force_id", "found_date", "deadline",
-                     "rectify_mode", *SOURCE_FIELDS):
+        for name in LEFT_FIELDS:
             left.addRow(labels[name] + "：", self.boxes[name])
         self.left_form = left
-        for name in ("description", "cause", "target", "measures", "standard", "schedule", "note"):
+        for name in TEXT_FIELDS:
             right.addRow(labels[name] + "：", self.boxes[name])
         grid = QGridLayout()
         grid.addLayout(left, 0, 0)
@@ -261,6 +262,7 @@ class EntryEditor(QDialog):
         for box in (self.target, self.standard):
             box.textChanged.connect(self._update_essentials)
         self.kind.currentIndexChanged.connect(self._update_labels)
+        self.tabs.currentChanged.connect(self.tab_switched)
 
     # -- values -----------------------------------------------------------------------------
     def _load(self, data: EntryInput) -> None:
@@ -276,7 +278,7 @@ class EntryEditor(QDialog):
         self.doc_number.setText(data.doc_number)
         self.instructing_leader.setText(data.instructing_leader)
         self.assigned_date.set_value(data.assigned_date)
-        for name in ("description", "cause", "target", "measures", "standard", "schedule", "note"):
+        for name in TEXT_FIELDS:
             self._widget(name).set_value(getattr(data, name))
         self._update_essentials()
         self._update_labels()
@@ -310,7 +312,7 @@ class EntryEditor(QDialog):
         except ValidationError as exc:
             errors["deadline"] = exc.message
             values["deadline_type"], values["deadline"] = self.deadline.kind.currentData(), None
-        for name in ("description", "cause", "target", "measures", "standard", "schedule", "note"):
+        for name in TEXT_FIELDS:
             values[name] = self._widget(name).value()
         if errors and not lenient:
             raise ValidationErrors([ValidationError(m, f) for f, m in errors.items()])
@@ -434,6 +436,7 @@ class EntryEditor(QDialog):
         if unchanged and self.save_button.isVisibleTo(self):  # nothing typed yet: show theirs at once
             self._rebase(record.as_input(), record.version)
             self._load(self.before)
+            self.remember_loaded()
             self._refresh_tabs()
             note = self.tr("%1 saved this entry just now; the form shows their version.")
         else:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QFileSystemWatcher, QObject, Qt, QThreadPool, QTimer
+from PySide6.QtCore import QFileSystemWatcher, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desk_app import paths
@@ -210,9 +210,8 @@ def check_after_window(window, dialogs: StartupDialogs | None = None):
 
     task.finished_ok.connect(done)
     task.failed.connect(lambda message: (status.clearMessage(), log.warning("start-up check failed: %s", message)))
-    window.startup_task = task  # kept alive until it ends
-    QThreadPool.globalInstance().start(task)
-    return task
+    window.startup_task = task  # for tests; the runner keeps it alive until it ends
+    return tasks.start(task)
 
 
 class RaiseWatcher(QObject):
