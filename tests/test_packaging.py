@@ -6,6 +6,8 @@ import tomllib
 import zipfile
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -16,6 +18,7 @@ def test_pyproject_lists_every_package():
     assert found | {"desk_app.resources"} == listed
 
 
+@pytest.mark.slow  # builds and installs a wheel (~5 s)
 def test_installed_wheel_finds_its_resources(tmp_path):
     subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
                     "-w", str(tmp_path), str(ROOT)], check=True, capture_output=True)

@@ -38,6 +38,7 @@ def server(user_folders, pg_server, pg_templates, request):
     pg_server.sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
+@pytest.mark.slow  # 5-8 s each (a server database made and copied): keeps the default tier under 4 minutes
 def test_a_round_trip_onto_the_server_and_back_keeps_every_row(demo, server, tmp_path, capsys):
     entry = LedgerEntry.select().first()
     evidence = tmp_path / "整改报告.txt"
@@ -67,6 +68,7 @@ def test_a_round_trip_onto_the_server_and_back_keeps_every_row(demo, server, tmp
     assert search.pending() == 0 and search.matching_ids("整改")  # db copy indexed the server for search
 
 
+@pytest.mark.slow  # 5-8 s each (a server database made and copied): keeps the default tier under 4 minutes
 def test_a_copy_onto_data_refuses_unless_told_to_replace(demo, server, tmp_path, capsys):
     assert main(["db", "copy", "--from", "sqlite", "--to", server]) == 0
     capsys.readouterr()
@@ -100,6 +102,7 @@ def test_copy_failures_name_the_cause_and_write_nothing(demo, server, tmp_path, 
     assert LedgerEntry.select().count() == 0
 
 
+@pytest.mark.slow  # 5-8 s each (a server database made and copied): keeps the default tier under 4 minutes
 def test_a_backup_on_the_server_is_the_backup_format_and_restores_into_either_engine(demo, server, tmp_path,
                                                                                   capsys):
     original = _file_digest(paths.database_path())
