@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QThreadPool
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMenu, QMessageBox
 
 from desk_app.demo_cycle import freeze_history
 from desk_app.services import bulletin, rankings, rankings_rules, registers
@@ -51,7 +51,8 @@ def test_bulletin_page_without_frozen_months_says_what_to_do(main_window, qtbot)
     # It names the place where a month is frozen, and that place exists: 文件 › 月度封账… (Ctrl+Shift+F).
     assert "文件 › 月度封账…（Ctrl+Shift+F）" in page.monthly.summary.text()
     assert "首页" not in page.monthly.summary.text()
-    file_menu = next(a.menu() for a in main_window.menuBar().actions() if a.text().startswith("文件"))
+    # Found by title among the window's menus: QAction.menu() gives PySide6 6.8 a wrapper already deleted.
+    file_menu = next(m for m in main_window.findChildren(QMenu) if m.title().startswith("文件"))
     freeze = next(a for a in file_menu.actions() if a.text().startswith("月度封账"))
     freeze.trigger()
     qtbot.waitUntil(lambda: QApplication.activeModalWidget() is not None or any(
