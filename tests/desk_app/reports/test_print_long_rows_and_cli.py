@@ -74,6 +74,7 @@ def test_cli_unknown_kind_is_refused(demo, capsys):
     assert "参数错误" in capsys.readouterr().err
 
 
+@pytest.mark.slow  # every print kind through the command line, one process each (~6 s)
 def test_cli_prints_every_kind(demo, tmp_path):
     from desk_app.demo_cycle import freeze_history
     from desk_app.services import meetings, taskforces
