@@ -33,8 +33,8 @@ from desk_app.db.models import (
 from desk_app.errors import InputFileError
 from desk_app.services import assists, changelog, context, undo_history
 from desk_app.services.attachments import stored_path
-from desk_app.services.backups import create_backup
 from desk_app.services.entry_codes import code_key
+from desk_app.services.import_backup import backup_before_import
 from desk_app.services.ledger import EntryInput, NewEntry, create_entries
 from desk_app.services.leftovers import tag
 from desk_app.services.session import require_writer
@@ -72,14 +72,16 @@ class PackageImportResult:
     events: int = 0
     attachments: int = 0
     changes: int = 0
-    backup: Path | None = None
+    backup: Path | None = None  # also None when the data held nothing to back up yet
+    applied: bool = False
 
     def text(self) -> str:
-        if self.backup is None:
+        if not self.applied:
             return f"“{self.unit}”{self.period} 的数据包与本机数据相同，没有需要导入的内容。"
         return (f"已导入“{self.unit}”{self.period} 的数据包：新增 {self.new} 条，更新 {self.changed} 条，"
                 f"跳过冲突 {self.skipped} 条；整改进展 {self.progress} 条，销号审核记录 {self.events} 条，"
-                f"佐证材料 {self.attachments} 个，修改记录 {self.changes} 条。导入前的备份：{self.backup.name}")
+                f"佐证材料 {self.attachments} 个，修改记录 {self.changes} 条。"
+                + (f"导入前的备份：{self.backup.name}" if self.backup else "本机此前没有数据，导入前无需备份。"))
 
 
 _CONVERTERS = {**dict.fromkeys(DATE_FIELDS, date.fromisoformat), **dict.fromkeys(DATETIME_FIELDS, datetime.fromisoformat)}
@@ -202,12 +204,12 @@ def apply_package(preview: PackagePreview, *, take_conflicts: bool = False,
         return PackageImportResult(data.unit, data.period)
     require_writer()
     report(progress, 0, 0, "正在备份数据")
-    backup = create_backup(reason="import")  # refuses damaged data before any evidence file is copied
+    backup = backup_before_import()  # refuses damaged data before any evidence file is copied
     report(progress, 0, 0, "正在复制佐证材料")
     _store_files(preview)
     report(progress, 0, 0, "正在写入数据")
     counts = _apply(preview, take_conflicts, progress)
-    return PackageImportResult(data.unit, data.period, backup=backup, **counts)
+    return PackageImportResult(data.unit, data.period, backup=backup, applied=True, **counts)
 
 
 def _new_entry(uuid: str, values: dict, unit: str) -> NewEntry:

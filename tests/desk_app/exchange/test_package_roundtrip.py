@@ -72,7 +72,8 @@ def test_round_trip_identical_and_reimport_changes_nothing(sent, offices, db_dum
     preview = preview_package(package)
     assert preview.count(NEW) == len(expected["entries"]) and preview.count(CONFLICT) == 0
     result = apply_package(preview)
-    assert result.new == len(expected["entries"]) and result.backup is not None
+    assert result.new == len(expected["entries"]) and result.applied
+    assert result.backup is None  # the receiving office held nothing yet: no backup of nothing
     got = _snapshot()
     assert got["entries"] == expected["entries"]
     assert got["children"] == expected["children"]
@@ -86,7 +87,7 @@ def test_round_trip_identical_and_reimport_changes_nothing(sent, offices, db_dum
     again = preview_package(package)
     assert again.count(UNCHANGED) == len(expected["entries"]) and not again.has_changes
     result = apply_package(again)
-    assert result.backup is None
+    assert not result.applied and result.backup is None
     assert db_dump() == before
 
 
