@@ -71,3 +71,20 @@ def test_an_accepted_file_makes_the_campaign_with_its_rows(empty_window, qtbot, 
     assert LedgerEntry.select().where(LedgerEntry.campaign == campaign).count() == 1
     assert "新增 1 条" in empty_window.shown_messages[-1] and "导入前的备份" not in empty_window.shown_messages[-1]
     assert not paths.backups_dir().exists()  # the folder held nothing to back up
+
+
+def test_the_same_sheet_again_shows_its_rows_as_already_here(empty_window, qtbot, tmp_path):
+    path = _sheet(tmp_path)  # no 问题编号 column
+    first = empty_window.exchange_menu.open_xlsx_import()
+    qtbot.addWidget(first)
+    _to_report(first, qtbot, path, create_missing=True)
+    first.go_next()
+    qtbot.waitUntil(lambda: not first.isVisible(), timeout=15000)
+    again = empty_window.exchange_menu.open_xlsx_import()
+    qtbot.addWidget(again)
+    _to_report(again, qtbot, path, create_missing=True)
+    again.grab().save(str(tmp_path / "again.png"))
+    kinds = [again.report_table.item(r, 3).text() for r in range(again.report_table.rowCount())]
+    assert "已有" in kinds and not again.next.isEnabled()
+    assert "无变化 1 条" in again.report_summary.text() and "没有问题编号" in again.report_summary.text()
+    assert LedgerEntry.select().count() == 1
