@@ -12,14 +12,13 @@ from itertools import compress, count
 from operator import itemgetter, ne
 from pathlib import Path
 
-from peewee import JOIN, fn
+from peewee import fn
 
 from desk_app import paths
 from desk_app.db.models import (
     Attachment,
     Campaign,
     ChangeLog,
-    Department,
     EntryEvent,
     LedgerEntry,
     Meeting,
@@ -51,6 +50,7 @@ from .package_format import (
     PROGRESS_FIELDS,
 )
 from .package_import import CHANGED, CONFLICT, NEW, UNCHANGED, PackagePreview
+from .package_names import make_unit_department, unit_departments, unit_people
 from .package_rows import DATE_FIELDS, DATETIME_FIELDS, bulk_update, insert_columns, stored_columns
 from .progress import Progress, report
 from .safe_zip import PACKAGE_LIMITS, SafeZip, file_sha256
@@ -88,15 +88,14 @@ _CONVERTERS = {**dict.fromkeys(DATE_FIELDS, date.fromisoformat), **dict.fromkeys
 
 
 class _Resolver:
-    """Names in the package to ids here; what is missing is created (inactive, so pick lists stay clean)."""
+    """Names in the package to ids here; what is missing is created (inactive, so pick lists stay clean). The
+    package's 科室 and people are its unit's (package_names), never this office's of the same name."""
 
-    def __init__(self, campaign_id: int):
+    def __init__(self, campaign_id: int, unit: Unit):
         self.campaign_id = campaign_id
-        self.departments = dict(Department.select(Department.name, Department.id).tuples())
-        self.people = {}
-        for pid, name, dept in (Person.select(Person.id, Person.name, Department.name)
-                                .join(Department, JOIN.LEFT_OUTER, on=(Person.department == Department.id)).tuples()):
-            self.people.setdefault((name, dept or ""), pid)
+        self.unit = unit
+        self.departments = unit_departments(unit.name)
+        self.people = unit_people(unit.name)
         self.task_forces = dict(TaskForce.select(TaskForce.name, TaskForce.id)
                                 .where(TaskForce.campaign == campaign_id).tuples())
         self.meetings = {(t, y, n): mid for mid, t, y, n in Meeting.select(
@@ -104,13 +103,11 @@ class _Resolver:
             Meeting.campaign == campaign_id).tuples()}
 
     def department(self, name: str) -> int | None:
-        if not name:
-            return None
+        return self._unit_department(name) if name else None
+
+    def _unit_department(self, name: str) -> int:
         if name not in self.departments:
-            order = (Department.select(fn.MAX(Department.sort_order)).scalar() or 0) + 1
-            d = Department.create(name=name, sort_order=order, active=False)
-            changelog.record("department", d.id, "create", "name", None, name)
-            self.departments[name] = d.id
+            self.departments[name] = make_unit_department(self.unit, name)
         return self.departments[name]
 
     def person(self, ref: dict | None) -> int | None:
@@ -118,7 +115,7 @@ class _Resolver:
             return None
         key = (ref["name"], ref.get("department") or "")
         if key not in self.people:
-            p = Person.create(name=key[0], department=self.department(key[1]), active=False, sort_order=9999)
+            p = Person.create(name=key[0], department=self._unit_department(key[1]), active=False, sort_order=9999)
             changelog.record("person", p.id, "create", "name", None, key[0])
             self.people[key] = p.id
         return self.people[key]
@@ -290,7 +287,7 @@ def _apply(preview: PackagePreview, take_conflicts: bool, progress: Progress | N
         order = (Unit.select(fn.MAX(Unit.sort_order)).scalar() or 0) + 1
         unit = Unit.create(name=data.unit, sort_order=order)
         changelog.record("unit", unit.id, "create", "name", None, data.unit)
-    resolve = _Resolver(campaign_id)
+    resolve = _Resolver(campaign_id, unit)
     departments_before = len(resolve.departments)
     by_uuid = {e["uuid"]: e for e in data.entries}
     accepted = set()
