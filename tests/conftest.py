@@ -1,7 +1,8 @@
 """Every test gets a fresh data folder and database, redirected user folders and a pinned 'today'.
 
 The demo campaign is built once per test session (it is deterministic) and every test that asks for it
-gets its own copy of that database file: same data, own folder, a fraction of the time.
+gets its own copy of that database file: same data, own folder, a fraction of the time. So does the empty
+migrated database (``db``), and so can a fixture that builds more on top of them (``built_once``).
 
 Both engines (issue 16): ``db`` and ``demo`` open the engine the ``db_engine`` fixture names, "sqlite" unless
 a test is parametrised. The service, exchange and print tests are (tests/engines.py decides which): their
