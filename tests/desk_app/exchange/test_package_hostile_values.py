@@ -15,8 +15,12 @@ from desk_app.services import settings
 
 
 @pytest.fixture
-def good(db, tmp_path):
+def good(db, tmp_path, built_once):
     """A sub-unit's package with one evidence file and one 延期 (we are 市财政局, it is 区财政局)."""
+    return built_once("good", lambda: _build_good(tmp_path))
+
+
+def _build_good(tmp_path):
     from desk_app.db.models import LedgerEntry
     from desk_app.demo import build_demo
     from desk_app.services import attachments, workflow

@@ -26,7 +26,11 @@ def _structure():
 
 
 @pytest.fixture
-def sent(demo, tmp_path):
+def sent(demo, tmp_path, built_once):
+    return built_once("sent", lambda: _send(tmp_path))
+
+
+def _send(tmp_path):
     settings.save_report_header(settings.ReportHeader(unit="区财政局"))
     out = tmp_path / "package.zip"
     write_package(out, campaign_id=campaigns.current_campaign().id, period="2026-11")

@@ -43,8 +43,12 @@ def _snapshot() -> dict:
 
 
 @pytest.fixture
-def sent(demo, tmp_path):
+def sent(demo, tmp_path, built_once):
     """The sending unit's folder with history: evidence, 销号, extension, edits; and its package."""
+    return built_once("sent", lambda: _send(tmp_path))
+
+
+def _send(tmp_path):
     settings.save_report_header(settings.ReportHeader(unit="市财政局"))
     campaign = campaigns.current_campaign()
     first, second, third = (LedgerEntry.select().where(LedgerEntry.status == "推进中").order_by(LedgerEntry.id)
