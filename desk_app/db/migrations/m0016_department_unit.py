@@ -1,4 +1,4 @@
-"""Schema version 20: a sub-unit's departments are the sub-unit's (department.unit_id).
+"""Schema version 16: a sub-unit's departments are the sub-unit's (department.unit_id).
 
 Until now a package from a county office (``export package`` there, ``import package`` at the bureau) was filed
 under the bureau's departments of the same name: the county's 办公室 counted in the bureau's 办公室 in every
