@@ -22,7 +22,7 @@ import time
 
 from PySide6.QtCore import QObject, QThread, Signal
 
-from desk_app.services import change_feed, concurrency, editing_lease, session
+from desk_app.services import change_feed, concurrency, context, editing_lease, session
 
 log = logging.getLogger(__name__)
 
@@ -134,6 +134,7 @@ class ChangePoller(QObject):
         global _active
         _active = self
         self.started = True
+        context.on_own_write(self.note_own_change)  # every own write, whichever page or dialog made it
         self._worker.start()
 
     def stop(self) -> None:
@@ -141,6 +142,7 @@ class ChangePoller(QObject):
         global _active
         if _active is self:
             _active = None
+        context.forget_own_write_listener(self.note_own_change)
         worker = self._worker
         if worker.isRunning():
             worker.stopping = True

@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from desk_app.domain import Attendance, DeadlineType, MeetingType
 from desk_app.services import context, meetings
 from desk_app.services.ledger_columns import cn_date
+from desk_app.services.taskforce_reports import REPORT_PARTS
 
 from . import blocks, gongwen_blocks
 from .gongwen import GRID, Gongwen, rich_body
@@ -17,6 +18,8 @@ from .options import PrintOptions, Progress, cn_number
 
 WEEKDAYS = "一二三四五六日"
 SECTION_NUMBER = re.compile(r"^([一二三四五六七八九十]+)、", re.MULTILINE)  # agenda items become （一）
+# The 专班 report texts the agenda carries for the meeting itself (工作进展：… 存在问题：… 下步计划：…).
+REPORT_TEXT_LABELS = tuple(f"{label}：" for _name, label in REPORT_PARTS)
 
 
 def _when(m) -> str:
@@ -56,7 +59,7 @@ def build_notice(options: PrintOptions, progress: Progress | None = None) -> Doc
         n += 1
         gw.heading(f"{cn_number(n)}、会议议程")
         for line in (x.strip() for x in SECTION_NUMBER.sub(r"（\1）", m.agenda).split("\n")):
-            if line:
+            if line and not line.startswith(REPORT_TEXT_LABELS):  # a notice names the reports, not their text
                 gw.paragraph(line, face=gw.fonts.heading2 if line.startswith("（") else None)
     n += 1
     gw.labelled(f"{cn_number(n)}、有关要求：", "请参会人员提前10分钟到场签到，会议期间将手机调至静音。各专班请于会前将本月"

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from desk_app.services.ledger_columns import cn_date
-from desk_app.services.supervision import EntryClock, NodeState
+from desk_app.services.supervision import EntryClock, NodeState, estimate_note
 from desk_app.services.supervision_urges import UrgeRecord
 
 from .layout import BLACK, Document
@@ -46,6 +46,14 @@ def node_state_text(n) -> str:
     return n.state.value
 
 
+def node_state_cell(n) -> str:
+    """The 办理情况 cell: the state, and the unit's reported 办结 still waiting for 申请销号."""
+    text = node_state_text(n)
+    if n.reported is not None:
+        text += f"（已报{cn_date(n.reported)}办结，待申请销号）"
+    return text
+
+
 def clock_heading(clock: EntryClock) -> str:
     return f"办理节点（{clock.rule_name}：{'，'.join(f'{n.rule}{n.name}' for n in clock.nodes)}）"
 
@@ -69,13 +77,18 @@ def node_table(doc: Document, clock: EntryClock, *, keep_after: float = 0.0) -> 
                         TableColumn("实际完成日期", 1.4, "c", whole=True), TableColumn("办理情况", 1.6, "c")],
                   size=10.5, leading=17, padding=5)
     table.begin()
+    estimated = clock.estimated
     for i, n in enumerate(clock.nodes):
         done = cn_date(n.done) + ("（完成日期）" if n.done_from_entry else "") if n.done else "—"
         color = STATE_COLORS.get(n.state)
-        table.add_row([str(n.seq), n.name, n.rule, cn_date(n.due), done, node_state_text(n)],
+        due = cn_date(n.due) + ("※" if n in estimated else "")
+        table.add_row([str(n.seq), n.name, n.rule, due, done, node_state_cell(n)],
                       colors=[None, None, None, None, None, color] if color else None,
-                      keep_after=keep_after if i == len(clock.nodes) - 1 else 0.0)
+                      keep_after=keep_after if i == len(clock.nodes) - 1 and not estimated else 0.0)
     table.end()
+    if estimated:  # a due date counted without the year's holidays is an estimate, and the paper says so
+        doc.paragraph(f"※ {estimate_note(estimated)}，放假安排公布后以实际工作日为准。", doc.fonts.body, 10,
+                      leading=16)
 
 
 def urge_table(doc: Document, urges: list[UrgeRecord], *, keep_after: float = 0.0) -> None:

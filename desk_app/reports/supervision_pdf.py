@@ -1,4 +1,5 @@
-"""督办单 for one entry (red or yellow by its deadline light) and the 逾期通报 grouped by department."""
+"""督办单 for one entry (coloured by its 13710 escalation level, or by its deadline light when it is not on the
+clock) and the 逾期通报 grouped by department."""
 
 from __future__ import annotations
 
@@ -61,13 +62,27 @@ def _requirement(shade: Light, e) -> str:
     return "请责任单位按照整改措施和时限要求抓好落实，按月报送整改进展。"
 
 
+def _clock_shade(clock) -> Light:
+    """The requirement's tone from the clock (the one verdict the tab and the 催办单 give too)."""
+    if any(n.state == supervision.NodeState.MISSED for n in clock.nodes):
+        return Light.RED
+    if any(n.state == supervision.NodeState.DUE_TODAY for n in clock.nodes):
+        return Light.YELLOW
+    return Light.GREEN
+
+
 def build_supervision(options: PrintOptions, progress: Progress | None = None) -> Document:
     """督办单: the matter, its source, its node table and 催办 record when it runs on the 13710 clock
-    (printed in the colour of the escalation level it reached), then the unit's reply and sign-off."""
+    (printed in the colour of the escalation level it reached, black when it reached none), then the
+    unit's reply and sign-off. A matter off the clock is coloured by its deadline light, as before."""
     e = ledger.get_entry(options.entry_id)
     clock = supervision.clock(e.id)
-    shade = light(e.status, e.deadline_type, e.deadline, _due_soon_days())
-    fallback = {Light.RED: (RED, "红色督办"), Light.YELLOW: (YELLOW, "黄色督办")}.get(shade, (BLACK, ""))
+    if clock is not None:
+        shade, fallback, timing = _clock_shade(clock), (BLACK, ""), supervision.situation(clock)
+    else:
+        shade = light(e.status, e.deadline_type, e.deadline, _due_soon_days())
+        fallback = {Light.RED: (RED, "红色督办"), Light.YELLOW: (YELLOW, "黄色督办")}.get(shade, (BLACK, ""))
+        timing = _timing(e)
     doc = Document(f"督办单 {e.code}", form_page(), progress=progress, author=blocks.report_header().unit)
     color = supervision_blocks.form_title(doc, "督　办　单", supervision_blocks.escalation(clock), fallback)
     header = blocks.report_header()
@@ -81,7 +96,7 @@ def build_supervision(options: PrintOptions, progress: Progress | None = None) -
     rows = [("督办事项", e.description), *supervision_blocks.source_rows(e), ("整改措施", e.measures),
             ("整改目标", e.target), ("责任领导", e.leader_name), ("责任单位", e.department_name),
             ("责任人", e.responsible_name), ("整改时限", deadline_text(e)), ("当前状态", e.status),
-            ("时限情况", _timing(e)), ("最新进展", progress_text), ("督办要求", _requirement(shade, e))]
+            ("时限情况", timing), ("最新进展", progress_text), ("督办要求", _requirement(shade, e))]
     if clock is None:  # the form as before: its reply row closes the one table
         rows.append(REPLY_ROW)
     form_table(doc, e.code, rows, keep_last=clock is None)

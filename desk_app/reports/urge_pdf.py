@@ -9,22 +9,11 @@ from desk_app.domain import Status
 from desk_app.errors import ValidationError
 from desk_app.services import context, ledger, supervision, supervision_urges
 from desk_app.services.ledger_columns import cn_date
-from desk_app.services.supervision import NodeState
 
 from . import blocks, supervision_blocks
 from .layout import RED, Document
 from .options import PrintOptions, Progress
 from .supervision_pdf import REPLY_ROW, form_page, form_table
-
-
-def _late_nodes(clock) -> str:
-    late = [n for n in clock.nodes if n.state == NodeState.MISSED]
-    if not late:
-        due = [n for n in clock.nodes if n.state in (NodeState.PENDING, NodeState.DUE_TODAY)]
-        if due:
-            return f"尚无逾期节点；“{due[0].name}”应于{cn_date(due[0].due)}前完成。"
-        return "各节点均已完成。"
-    return "；".join(f"“{n.name}”应于{cn_date(n.due)}前完成，已逾期 {n.late_workdays} 个工作日" for n in late) + "。"
 
 
 def _requirement(clock, times: int) -> str:
@@ -62,7 +51,7 @@ def build_urge(options: PrintOptions, progress: Progress | None = None) -> Docum
     doc.advance(24)
     doc.rule(color, 1.5, space_after=8)
     rows = [("督办事项", e.description), *supervision_blocks.source_rows(e), ("责任单位", e.department_name),
-            ("责任人", e.responsible_name), ("逾期情况", _late_nodes(clock)), ("催办要求", _requirement(clock, times))]
+            ("责任人", e.responsible_name), ("逾期情况", supervision.situation(clock)), ("催办要求", _requirement(clock, times))]
     form_table(doc, e.code, rows, keep_last=False)
     supervision_blocks.node_table(doc, clock)
     if urges:

@@ -81,8 +81,32 @@ def writes(func=None, *, allow=None):
 
         if is_read_only():
             raise ReadOnlyError("数据正在另一个窗口中编辑，当前为只读模式，不能保存修改。")
-        with roles.guarded(wrapper, args, kwargs):
-            return concurrency.run_write(func, *args, **kwargs)
+        depth = getattr(_thread, "write_depth", 0)
+        _thread.write_depth = depth + 1
+        try:
+            with roles.guarded(wrapper, args, kwargs):
+                result = concurrency.run_write(func, *args, **kwargs)
+        finally:
+            _thread.write_depth = depth
+        if depth == 0:  # committed: tell who listens (the window's change poller) it was this program
+            for listener in tuple(_write_listeners):
+                listener()
+        return result
 
     wrapper.write_allow = allow  # what roles.guarded checks (None: 活动办 only)
     return wrapper
+
+
+_write_listeners: list = []
+
+
+def on_own_write(listener) -> None:
+    """Call listener() after each write of this program has committed (in the writing thread). The change
+    poller moves its cursor on, so a clerk's own save never comes back as "somebody changed data"."""
+    if listener not in _write_listeners:
+        _write_listeners.append(listener)
+
+
+def forget_own_write_listener(listener) -> None:
+    if listener in _write_listeners:
+        _write_listeners.remove(listener)

@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from desk_app.db.models import Meeting, MeetingReport, TaskForce
-from desk_app.domain import MeetingType
+from desk_app.domain import DeadlineType, MeetingType
 from desk_app.errors import NotFoundError, ValidationError
 
 from . import changelog, context
-from .meeting_decisions import DecisionRecord, open_decisions_before
+from .meeting_decisions import DecisionRecord, open_decisions_before, previous_meeting_id
 from .meetings import MeetingReportRecord, list_reports, set_agenda
 from .taskforce_reports import MAX_TEXT, REPORT_PARTS, month_of, reports_for_month
 
@@ -36,23 +36,38 @@ def ordinal(n: int) -> str:
     return CHINESE_NUMBERS[tens - 1] + "十" + (CHINESE_NUMBERS[units - 1] if units else "")
 
 
+def _deadline_words(d: DecisionRecord) -> str:
+    """时限 as papers write it: 2026年12月31日 (or 立行立改 / 长期坚持)."""
+    if d.deadline_type == DeadlineType.DATE and d.deadline is not None:
+        return f"{d.deadline.year}年{d.deadline.month}月{d.deadline.day}日"
+    return d.deadline_text
+
+
 def decision_line(d: DecisionRecord) -> str:
     who = "；".join(x for x in (f"责任单位：{d.department_name}" if d.department_name else "",
                                f"责任人：{d.responsible_name}" if d.responsible_name else "",
-                               f"时限：{d.deadline_text}") if x)
+                               f"时限：{_deadline_words(d)}") if x)
     state = d.status + ("（逾期）" if d.overdue else "")
     return f"{d.text.rstrip('。')}。（{who}）——{state}"
 
 
-def agenda_text(open_decisions, reports, missing) -> str:
+def agenda_text(open_decisions, reports, missing, previous_id: int | None = None) -> str:
+    """The agenda in the levels of GB/T 9704 §7.3.3: 一、 items (the notice prints them as （一）), their
+    sub-items 1. 2. 3. Under 上次议定事项 go the decisions of the last meeting (previous_id) still open;
+    those of older meetings still open are counted, not listed (they fill the ledger, not the notice)."""
+    last = [d for d in open_decisions if previous_id is None or d.meeting_id == previous_id]
+    older = len(open_decisions) - len(last)
     lines = ["一、上次议定事项落实情况"]
-    if open_decisions:
-        lines += [f"（{ordinal(i)}）{decision_line(d)}" for i, d in enumerate(open_decisions, start=1)]
+    if last:
+        lines.append("上次会议议定、尚未落实的事项：")
+        lines += [f"{i}. {decision_line(d)}" for i, d in enumerate(last, start=1)]
     else:
         lines.append("上次会议议定事项均已落实。")
+    if older:
+        lines.append(f"此前各次会议议定、尚未落实的事项另有 {older} 项，详见整改台账（议定事项）。")
     lines.append("二、各专班汇报本月工作进展")
     for i, r in enumerate(reports, start=1):
-        lines.append(f"（{ordinal(i)}）{r.task_force_name}")
+        lines.append(f"{i}. {r.task_force_name}")
         for name, label in REPORT_PARTS:
             text = getattr(r, name)
             if text:
@@ -91,7 +106,7 @@ def build_agenda(meeting_id: int, month: str | None = None) -> AgendaResult:
         changelog.record("meeting_report", row.id, "create", "task_force", None, f"{tf.name} {month}")
     decisions = open_decisions_before(m.id)
     reports = list_reports(m.id)
-    text = agenda_text(decisions, reports, missing)
+    text = agenda_text(decisions, reports, missing, previous_meeting_id(m.id))
     set_agenda(m.id, text)
     return AgendaResult(m.id, month, tuple(decisions), tuple(reports), tuple(missing), text)
 

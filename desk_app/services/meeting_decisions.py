@@ -85,13 +85,23 @@ def decisions_of(meeting_id: int) -> list[DecisionRecord]:
     return [_to_decision(e) for e in load_records([r.id for r in _decision_ids([meeting_id])])]
 
 
+def _earlier(m: Meeting):
+    return (Meeting.select(Meeting.id)
+            .where(Meeting.campaign == m.campaign_id, Meeting.meeting_type == m.meeting_type,
+                   Meeting.deleted_at.is_null(), Meeting.id != m.id,
+                   (Meeting.start_at < m.start_at) | ((Meeting.start_at == m.start_at) & (Meeting.id < m.id))))
+
+
+def previous_meeting_id(meeting_id: int) -> int | None:
+    """The last meeting of the same type (and campaign) before this one: its 上次会议."""
+    row = _earlier(_meeting(meeting_id)).order_by(Meeting.start_at.desc(), Meeting.id.desc()).first()
+    return row.id if row else None
+
+
 def open_decisions_before(meeting_id: int) -> list[DecisionRecord]:
     """Decisions of earlier meetings of the same type (and campaign) that are not yet done."""
     m = _meeting(meeting_id)
-    earlier = (Meeting.select(Meeting.id)
-               .where(Meeting.campaign == m.campaign_id, Meeting.meeting_type == m.meeting_type,
-                      Meeting.deleted_at.is_null(), Meeting.id != m.id,
-                      (Meeting.start_at < m.start_at) | ((Meeting.start_at == m.start_at) & (Meeting.id < m.id))))
+    earlier = _earlier(m)
     ids = [r.id for r in _decision_ids([x.id for x in earlier])
            .where(LedgerEntry.status.not_in([s.value for s in DONE_STATUSES]))]
     records = {e.id: e for e in load_records(ids)}

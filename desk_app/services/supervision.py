@@ -3,8 +3,13 @@ each was met, its light, and the escalation (蓝色 → 黄色 → 红色督办)
 
 Due dates are computed (rule set × 交办日期 × the working calendar), never stored: a holiday the clerk adds
 later moves them at once. What is stored is the clerk's: the rule set an entry follows, with a copy of its
-nodes (supervision_plan), and the day each node was met (supervision_node). The last node (办结) counts as
-met on the entry's 完成日期 when no day was entered for it.
+nodes (supervision_plan), and the day each node was met (supervision_node).
+
+One rule decides whether a matter is late, for every view and paper (13710: each matter is tracked until
+销号清零): the last node (办结) is met only when the entry itself is done — 申请销号 (its 完成日期) or later.
+A 办结 day the clerk enters while the entry is still 未启动/推进中 is the unit's report: it is shown
+("已报办结，待申请销号") and the tab leads on to 申请销号, but the clock keeps counting until then, as the
+ledger's 逾期 does. `situation()` words that verdict for the tab, the 督办单 and the 催办单.
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ from datetime import date
 from enum import StrEnum
 
 from desk_app.db.models import LedgerEntry, SupervisionNode, SupervisionPlan, database
-from desk_app.domain import DONE_STATUSES, Light
+from desk_app.domain import DONE_STATUSES, OPEN_STATUSES, Light
 from desk_app.errors import NotFoundError, ValidationError, WorkflowError
 
 from . import changelog, context, work_calendar
@@ -48,6 +53,8 @@ class NodeStatus:
     state: NodeState
     late_workdays: int  # working days past due (done late, or still open)
     note: str = ""
+    reported: date | None = None  # 办结 entered while the entry is still open: not met until 申请销号
+    estimated: bool = False  # due in a year the working calendar has no holiday data for (周一至周五估算)
 
     @property
     def light(self) -> Light:
@@ -65,10 +72,21 @@ class EntryClock:
     missed: int  # nodes missed (still open past due, or met late)
     late_workdays: int  # how late the oldest open missed node is
     level: EscalationLevel | None  # None: not escalated (or closed)
+    status: str = ""
 
     @property
     def level_name(self) -> str:
         return self.level.name if self.level else ""
+
+    @property
+    def awaiting_close(self) -> bool:
+        """办结 reported on the tab, but the entry not yet put forward for 销号."""
+        return self.nodes[-1].reported is not None if self.nodes else False
+
+    @property
+    def estimated(self) -> tuple[NodeStatus, ...]:
+        """Open nodes whose due date is counted Monday to Friday (no holiday data for that year)."""
+        return tuple(n for n in self.nodes if n.estimated and n.done is None)
 
 
 @dataclass(frozen=True)
@@ -90,7 +108,8 @@ def compute_clock(row: _EntryRow, rule_name: str, nodes: tuple[NodeRule, ...], d
                   rules: SupervisionRules, cal: work_calendar.WorkCalendar, today: date) -> EntryClock:
     """The clock of one entry (pure: everything it needs is passed in)."""
     closed = row.status in DONE_STATUSES
-    finished = row.completed_date or (row.closed_date if closed else None)
+    still_open = row.status in OPEN_STATUSES
+    finished = None if still_open else row.completed_date or (row.closed_date if closed else None)
     dues = [n.due(row.assigned_date, cal) for n in nodes]
     met: list[tuple[date | None, bool, str]] = []
     for seq, _rule in enumerate(nodes, start=1):
@@ -100,6 +119,9 @@ def compute_clock(row: _EntryRow, rule_name: str, nodes: tuple[NodeRule, ...], d
     statuses = []
     for index, (rule, due) in enumerate(zip(nodes, dues, strict=True)):
         day, from_entry, note = met[index]
+        reported = None
+        if still_open and index == len(nodes) - 1 and day is not None:
+            reported, day = day, None  # the unit's 办结, not met until the entry goes to 申请销号
         later_met = any(m[0] is not None for m in met[index + 1:])
         if day is not None:
             state = NodeState.DONE if day <= due else NodeState.DONE_LATE
@@ -110,11 +132,48 @@ def compute_clock(row: _EntryRow, rule_name: str, nodes: tuple[NodeRule, ...], d
             state, late = NodeState.MISSED, cal.workdays_between(due, today)
         else:
             state, late = (NodeState.DUE_TODAY if due == today else NodeState.PENDING), 0
-        statuses.append(NodeStatus(index + 1, rule.name, rule.describe(), due, day, from_entry, state, late, note))
+        statuses.append(NodeStatus(index + 1, rule.name, rule.describe(), due, day, from_entry, state, late, note,
+                                   reported, not cal.is_known(due)))
     missed = sum(1 for s in statuses if s.state in MISSED_STATES)
     late_open = max((s.late_workdays for s in statuses if s.state == NodeState.MISSED), default=0)
     level = None if closed else rules.level_for(missed, late_open)
-    return EntryClock(row.id, row.code, rule_name, row.assigned_date, tuple(statuses), closed, missed, late_open, level)
+    return EntryClock(row.id, row.code, rule_name, row.assigned_date, tuple(statuses), closed, missed, late_open, level,
+                      row.status)
+
+
+def _cn(day: date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def estimate_note(nodes: Iterable[NodeStatus]) -> str:
+    """The words every view and paper puts by a due date counted without holiday data."""
+    years = sorted({n.due.year for n in nodes if n.estimated})
+    if not years:
+        return ""
+    shown = "、".join(str(y) for y in years)
+    return f"按周一至周五估算，{shown}年放假安排未录入"
+
+
+def situation(c: EntryClock) -> str:
+    """The one verdict on the matter's time, in words (督办 tab, 督办单 时限情况, 催办单 逾期情况)."""
+    if c.closed:
+        return f"已{c.status or '销号'}，督办结束。"
+    if not c.nodes:
+        return "没有办理节点。"
+    last = c.nodes[-1]
+    if c.status and c.status not in OPEN_STATUSES:  # 申请销号: the clock stopped on the entry's 完成日期
+        done = f"，{_cn(last.done)}办结" if last.done else ""
+        return f"已{c.status}{done}，待审核。"
+    late = [n for n in c.nodes if n.state == NodeState.MISSED]
+    parts = [f"“{n.name}”应于{_cn(n.due)}前完成，已逾期 {n.late_workdays} 个工作日" for n in late]
+    if not late:
+        due = next((n for n in c.nodes if n.state in (NodeState.PENDING, NodeState.DUE_TODAY)), None)
+        parts.append(f"尚无逾期节点；“{due.name}”应于{_cn(due.due)}前完成" if due else "尚无逾期节点")
+    if last.reported is not None:
+        parts.append(f"责任单位报{_cn(last.reported)}已办结，尚未申请销号，请提交完成情况和佐证材料申请销号")
+    text = "；".join(parts) + "。"
+    note = estimate_note(c.estimated)
+    return f"{text}（时限{note}。）" if note else text
 
 
 # -- reading ---------------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from peewee import JOIN
 
 from desk_app.db.models import Department, LedgerEntry
 
-from .supervision import EntryClock, NodeState, campaign_clocks
+from .supervision import EntryClock, NodeState, campaign_clocks, estimate_note
 from .supervision_rules import load_rules
 
 DUE_TODAY, MISSED, ATTENTION = "due_today", "missed", "attention"
@@ -31,6 +31,7 @@ class NodeItem:
     late_workdays: int
     level_name: str
     level_color: str
+    estimate: str = ""  # "按周一至周五估算，2027年放假安排未录入" when the due date is counted without holidays
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,7 @@ class SupervisionOverview:
     by_escalation: dict[str, int]  # every level of 设置, lowest first, with its count of open matters
     matters: int  # open matters on the clock
     items: tuple[NodeItem, ...] = field(default=())  # missed first (most late first), then due today
+    estimate_note: str = ""  # a 工作提醒 line when open matters fall due in a year without holiday data
 
     def as_dict(self) -> dict:
         return {"nodes_due_today": self.nodes_due_today, "nodes_missed": self.nodes_missed,
@@ -72,13 +74,23 @@ def overview(campaign_id: int) -> SupervisionOverview:
     pending = [(c, n) for c in clocks for n in c.nodes if n.state in (NodeState.DUE_TODAY, NodeState.MISSED)]
     names = _names(sorted({c.entry_id for c, _ in pending}))
     items = [NodeItem(c.entry_id, c.code, *names.get(c.entry_id, ("", "")), n.name, n.due, n.state,
-                      n.late_workdays, c.level_name, c.level.color if c.level else "")
+                      n.late_workdays, c.level_name, c.level.color if c.level else "", estimate_note([n]))
              for c, n in pending]
     items.sort(key=lambda i: (i.state != NodeState.MISSED, -i.late_workdays, i.due, i.code))
     return SupervisionOverview(
         nodes_due_today=sum(1 for i in items if i.state == NodeState.DUE_TODAY),
         nodes_missed=sum(1 for i in items if i.state == NodeState.MISSED),
-        by_escalation=by_level, matters=len(clocks), items=tuple(items))
+        by_escalation=by_level, matters=len(clocks), items=tuple(items), estimate_note=_estimate_line(clocks))
+
+
+def _estimate_line(clocks: list[EntryClock]) -> str:
+    """How many open matters have due dates counted Monday to Friday, and what to do about it."""
+    guessed = [c for c in clocks if c.estimated]
+    if not guessed:
+        return ""
+    note = estimate_note(n for c in guessed for n in c.estimated)
+    return (f"{len(guessed)} 个督办事项的节点时限{note}：这些日期可能把节假日算作工作日。"
+            "放假安排公布后，请在 设置 › 督办 中补录节假日和调休上班日。")
 
 
 def entry_ids(campaign_id: int | None, which: str) -> list[int]:

@@ -73,9 +73,18 @@ class WorkCalendar:
         return working
 
     def is_known(self, day: date) -> bool:
-        """Whether the day's year has official data (else only weekdays and the clerk's days count)."""
+        """Whether the day's year has holiday data: the package's, or days the clerk entered for that year
+        in 设置 (once the State Council's announcement is entered). Else the year is counted Monday to
+        Friday, and every due date in it is an estimate the views and papers mark as such."""
         first, last = known_years()
-        return first <= day.year <= last
+        return first <= day.year <= last or day.year in self._clerk_years()
+
+    def _clerk_years(self) -> frozenset[int]:
+        years = self._cache.get("clerk_years")
+        if years is None:
+            years = frozenset(d.year for d in self.extra_holidays | self.extra_workdays)
+            self._cache["clerk_years"] = years
+        return years
 
     def on_or_after(self, day: date) -> date:
         """The day itself if it is a working day, else the next working day (期限遇节假日顺延)."""
@@ -170,7 +179,10 @@ def current() -> WorkCalendar:
 
 
 def describe_coverage() -> str:
-    """A line for 设置: which years the official data covers."""
+    """A line for 设置: which years the official data covers, and how to bring a new year in."""
     first, last = known_years()
-    return (f"节假日和调休数据覆盖 {first}–{last} 年（chinese-calendar）；{last + 1} 年起按周一至周五计算，"
-            "国家公布放假安排后请在这里补录节假日和调休上班日。")
+    return (f"节假日和调休数据覆盖 {first}–{last} 年（chinese-calendar）；{last + 1} 年起按周一至周五估算，"
+            "这些年份的督办时限在督办页、督办单、催办单和工作提醒中都标有“估算”。国务院办公厅公布放假安排后，"
+            "请在这里补录该年的节假日和调休上班日（补录后即按补录的日子计算，不再标估算），"
+            "或升级程序（其中的 chinese-calendar 会随新版本更新）。")
+

@@ -144,15 +144,20 @@ def apply_close(entry_id: int, summary: str, *, completed_on: date | None = None
     return get_entry(entry.id)
 
 
+def _reviewer(reviewer_id: int | None) -> Person:
+    reviewer = Person.get_or_none(Person.id == reviewer_id) if reviewer_id is not None else None
+    if reviewer is None:
+        raise ValidationError("请选择销号审核人", "reviewer_id")
+    return reviewer
+
+
 @context.writes
 def approve_close(entry_id: int, reviewer_id: int, *, on: date | None = None, comment: str = ""):
     entry = get_entry_model(entry_id)
     refuse_status_step(entry, "审核销号")
     if entry.status != Status.PENDING_CLOSE:
         raise WorkflowError(f"事项 {entry.code} 还没有申请销号，不能审核")
-    reviewer = Person.get_or_none(Person.id == reviewer_id)
-    if reviewer is None:
-        raise ValidationError("请选择销号审核人", "reviewer_id")
+    reviewer = _reviewer(reviewer_id)
     on = on or context.today()
     _event(entry, EventKind.APPROVE, comment)
     _log(entry, {"status": (entry.status, Status.CLOSED.value), "closed_date": (entry.closed_date, on),
@@ -161,9 +166,18 @@ def approve_close(entry_id: int, reviewer_id: int, *, on: date | None = None, co
     return get_entry(entry.id)
 
 
+def last_reviewer_id() -> int | None:
+    """The person who reviewed the most recent 销号 (通过 or 退回): the 审核 dialog's default reviewer."""
+    row = (LedgerEntry.select(LedgerEntry.reviewer).where(LedgerEntry.reviewer.is_null(False))
+           .order_by(LedgerEntry.updated_at.desc(), LedgerEntry.id.desc()).tuples().first())
+    return row[0] if row else None
+
+
 @context.writes
-def return_entry(entry_id: int, reason: str, new_deadline: date):
-    """退回重办: back to 推进中 with a reason and a new deadline."""
+def return_entry(entry_id: int, reason: str, new_deadline: date, *, reviewer_id: int | None = None,
+                 on: date | None = None):
+    """退回重办: back to 推进中 with a reason and a new deadline. Who reviewed it and on which day are kept
+    with the reason (the 退回 event) and as the entry's 审核人, as for 通过."""
     entry = get_entry_model(entry_id)
     refuse_status_step(entry, "退回")
     if entry.status != Status.PENDING_CLOSE:
@@ -175,10 +189,19 @@ def return_entry(entry_id: int, reason: str, new_deadline: date):
         raise ValidationError("退回必须给出新的整改时限", "deadline")
     if new_deadline < context.today():
         raise ValidationError("新的整改时限不能早于今天", "deadline")
-    _event(entry, EventKind.RETURN, reason, entry.deadline, new_deadline)
-    _log(entry, {"status": (entry.status, Status.IN_PROGRESS.value), "deadline": (entry.deadline, new_deadline),
-                 "deadline_type": (entry.deadline_type, DeadlineType.DATE.value),
-                 "completed_date": (entry.completed_date, None)})
+    reviewer = _reviewer(reviewer_id) if reviewer_id is not None else None
+    on = on or context.today()
+    if on > context.today():
+        raise ValidationError("审核日期不能晚于今天", "date")
+    signed = f"（审核人：{reviewer.name}，{on.year}年{on.month}月{on.day}日退回）" if reviewer else \
+        f"（{on.year}年{on.month}月{on.day}日退回）"
+    _event(entry, EventKind.RETURN, reason + signed, entry.deadline, new_deadline)
+    changes = {"status": (entry.status, Status.IN_PROGRESS.value), "deadline": (entry.deadline, new_deadline),
+               "deadline_type": (entry.deadline_type, DeadlineType.DATE.value),
+               "completed_date": (entry.completed_date, None)}
+    if reviewer is not None:
+        changes["reviewer"] = (entry.reviewer, reviewer)
+    _log(entry, changes)
     undo_history.irreversible("退回重办")
     return get_entry(entry.id)
 

@@ -87,7 +87,7 @@
         <translation>移除附件</translation>
     </message>
     <message>
-        <source>Remove &quot;%1&quot; from this entry?</source>
+        <source>Remove "%1" from this entry?</source>
         <translation>从本事项移除“%1”？</translation>
     </message>
     <message>
@@ -173,7 +173,7 @@
         <translation>已确定：请用“延期…”修改（须填写理由）</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not in the list; pick one from the list</source>
+        <source>"%1" is not in the list; pick one from the list</source>
         <translation>“%1”不在列表中，请从列表中选择</translation>
     </message>
     <message>
@@ -294,7 +294,7 @@
 <context>
     <name>PickCombo</name>
     <message>
-        <source>&quot;%1&quot; could be %2: pick one from the list</source>
+        <source>"%1" could be %2: pick one from the list</source>
         <translation>“%1”可能是 %2，请从列表中选择一位</translation>
     </message>
 </context>
@@ -412,6 +412,10 @@
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <source>This step cannot be undone: after Confirm, Undo will not reach it and the undo history of the ledger page is cleared.</source>
+        <translation>此操作不能撤销：确定后，“撤销”无法退回这一步，台账页此前的撤销记录也将清空。</translation>
     </message>
 </context>
 </TS>

@@ -92,7 +92,7 @@
         <translation>删除所选行</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a date: write it as 2027-01-01</source>
+        <source>"%1" is not a date: write it as 2027-01-01</source>
         <translation>“%1”不是日期，请写成 2027-01-01 的形式</translation>
     </message>
     <message>
@@ -199,32 +199,32 @@
         <translation>未按“13710”督办时限管理：请在“基本信息”中填写交办日期并保存（按督办时限管理的类型：%1）。</translation>
     </message>
     <message>
-        <source>Closed.</source>
-        <translation>已办结。</translation>
-    </message>
-    <message>
-        <source>No node missed.</source>
-        <translation>没有逾期节点。</translation>
-    </message>
-    <message>
-        <source>%1 node(s) missed.</source>
-        <translation>逾期节点 %1 个。</translation>
-    </message>
-    <message>
-        <source>%1 — %2 node(s) missed, the oldest %3 working days late</source>
-        <translation>%1 — 逾期节点 %2 个，最早的已逾期 %3 个工作日</translation>
-    </message>
-    <message>
         <source> (%1 working days late)</source>
         <translation>（逾期 %1 个工作日）</translation>
+    </message>
+    <message>
+        <source> — reported done on %1, apply to close</source>
+        <translation>（已报 %1 办结，请申请销号）</translation>
     </message>
     <message>
         <source> (completion date)</source>
         <translation>（完成日期）</translation>
     </message>
     <message>
+        <source> (estimate)</source>
+        <translation>（估算）</translation>
+    </message>
+    <message>
         <source>Cannot record the date</source>
         <translation>无法登记日期</translation>
+    </message>
+    <message>
+        <source>Apply to close?</source>
+        <translation>申请销号？</translation>
+    </message>
+    <message>
+        <source>办结 recorded. The matter counts as done, and its 督办 clock stops, only once it is put forward for 销号 with its completion and evidence. Apply to close now?</source>
+        <translation>办结日期已登记。事项要提交完成情况和佐证材料申请销号后才算办结，督办时限也到那时才停止计算。现在申请销号吗？</translation>
     </message>
     <message>
         <source>Cannot change the rule set</source>

@@ -16,6 +16,9 @@ def elsewhere(func, *args, actor: str | None = None, **kwargs):
 
     def run():
         before = context.actor()
+        # Another program: its writes are not this one's, so this program's change poller is not told of them.
+        listeners = list(context._write_listeners)  # noqa: SLF001 - the caller waits in join() meanwhile
+        context._write_listeners.clear()  # noqa: SLF001
         try:
             if actor:
                 context.set_actor(actor)
@@ -23,6 +26,7 @@ def elsewhere(func, *args, actor: str | None = None, **kwargs):
         except BaseException as exc:  # noqa: BLE001 - handed back to the caller
             out["error"] = exc
         finally:
+            context._write_listeners[:] = listeners  # noqa: SLF001
             context.set_actor(before)
             session.release_thread_connection()
 

@@ -140,13 +140,30 @@ def test_agenda_lists_open_decisions_of_earlier_meetings_then_reports(office):
     assert [d.text for d in agenda.open_decisions] == ["还在推进的事"]
     assert agenda.missing_reports == (other.name,)
     text = meetings.get_meeting(second.id).agenda
-    assert text.startswith("一、上次议定事项落实情况\n（一）还在推进的事")
+    # Sub-items 1. 2. under the 一、 items (the notice prints those as （一）), dates as papers write them.
+    assert text.startswith("一、上次议定事项落实情况\n上次会议议定、尚未落实的事项：\n1. 还在推进的事")
+    assert "时限：2026年12月1日" in text and "（一）" not in text
+    assert "\n1. 营商环境专班\n" in text
     assert text.index("上次议定事项") < text.index("营商环境专班") < text.index("本月进展甲")
     assert meetings.get_meeting(second.id).reports[0].progress == "本月进展甲"
     meeting_agenda.update_meeting_report(second.id, tf.id, progress="会上更正", problems="", next_steps="")
     meeting_agenda.build_agenda(second.id)  # rebuilding keeps what was corrected at the meeting
     assert meetings.get_meeting(second.id).reports[0].progress == "会上更正"
     assert taskforce_reports.get_report(tf.id, "2026-11").progress == "本月进展甲"
+
+
+def test_agenda_lists_the_last_meetings_open_decisions_and_counts_older_ones(office):
+    """Review 2 #7: the 上次议定事项 are the last meeting's, not every open one back to February."""
+    c, dept, people, tf = office
+    first = _meeting(c, (9, 20))
+    meeting_decisions.add_decision(first.id, DecisionInput("九月议定的事", dept.id, None, date(2026, 12, 1)))
+    last = _meeting(c, (10, 20))
+    meeting_decisions.add_decision(last.id, DecisionInput("十月议定的事", dept.id, None, date(2026, 12, 1)))
+    now = _meeting(c, (11, 20))
+    meeting_agenda.build_agenda(now.id)
+    text = meetings.get_meeting(now.id).agenda
+    assert "1. 十月议定的事" in text and "九月议定的事" not in text
+    assert "此前各次会议议定、尚未落实的事项另有 1 项" in text
 
 
 def test_get_meeting_on_demo_data_has_everything_print_needs(demo):

@@ -83,9 +83,32 @@ def test_missed_nodes_escalate_blue_yellow_red(office):
     context.set_today(date(2026, 9, 18))  # 反馈 ten working days late: red by lateness, two nodes missed
     clock = supervision.clock(e.id)
     assert (clock.missed, clock.late_workdays, clock.level_name) == (2, 10, "红色督办")
-    supervision.set_done_date(e.id, 3, date(2026, 9, 10))  # 办结 on time: 反馈 is moot, nothing missed
+    supervision.set_done_date(e.id, 3, date(2026, 9, 10))  # the unit reports 办结 on time: 反馈 is moot
     clock = supervision.clock(e.id)
-    assert clock.nodes[1].state == NodeState.SKIPPED and clock.level is None
+    # ... but the matter is done only once it goes forward for 销号: until then 办结 stays missed.
+    assert clock.nodes[1].state == NodeState.SKIPPED
+    assert (clock.nodes[2].state, clock.nodes[2].reported, clock.awaiting_close) == (
+        NodeState.MISSED, date(2026, 9, 10), True)
+    LedgerEntry.update(status=Status.PENDING_CLOSE, completed_date=date(2026, 9, 10)).where(
+        LedgerEntry.id == e.id).execute()
+    clock = supervision.clock(e.id)
+    assert clock.nodes[2].state == NodeState.DONE and clock.level is None and not clock.awaiting_close
+
+
+def test_one_verdict_for_a_matter_whose_banjie_is_entered_but_not_put_forward(office):
+    """Review 2 #2: 办结 entered on the tab, the entry still 推进中 past its deadline. The ledger says 逾期;
+    the clock, the 督办单 and the 催办单 must say the same, and lead to 申请销号."""
+    c, dept, chief = office
+    context.set_today(date(2026, 12, 1))
+    e = _matter(c, dept, chief, date(2026, 11, 18))
+    LedgerEntry.update(status=Status.IN_PROGRESS, deadline=date(2026, 11, 27)).where(LedgerEntry.id == e.id).execute()
+    supervision.set_done_date(e.id, 3, date(2026, 11, 27))
+    clock = supervision.clock(e.id)
+    assert [n.state for n in clock.nodes] == [NodeState.SKIPPED, NodeState.SKIPPED, NodeState.MISSED]
+    assert clock.nodes[2].late_workdays == 2 and clock.level_name == "蓝色督办"
+    text = supervision.situation(clock)
+    assert "“办结”应于2026年11月27日前完成，已逾期 2 个工作日" in text
+    assert "报2026年11月27日已办结，尚未申请销号" in text and "各节点均已完成" not in text
 
 
 def test_escalation_levels_and_rule_sets_are_data(office):
@@ -190,3 +213,24 @@ def test_urges_are_recorded_checked_removed_and_restored(office):
     assert len(urges.urges_of([e.id])[e.id]) == 1
     logged = [r.new or r.old for r in changelog.history("ledger_entry", e.id) if r.field == "urge"]
     assert any("电话对预算科 吴敏催办：本周内报送反馈" in text for text in logged)
+
+
+def test_due_dates_in_a_year_without_holiday_data_are_marked_as_estimates(office):
+    """Review 2 #3: chinese-calendar knows no 2027 holidays, so 元旦 counts as a working day — say so."""
+    from desk_app.services import work_calendar
+
+    c, dept, chief = office
+    year = work_calendar.known_years()[1] + 1
+    context.set_today(date(year - 1, 12, 24))
+    e = _matter(c, dept, chief, date(year - 1, 12, 24))
+    clock = supervision.clock(e.id)
+    assert [n.name for n in clock.estimated] == ["办结"]  # 接办 and 反馈 fall in December: known
+    note = f"按周一至周五估算，{year}年放假安排未录入"
+    assert note in supervision.situation(clock)
+    assert note in overview.overview(c.id).estimate_note
+    # The clerk enters the year's 元旦 from the State Council's announcement: the date moves and is no estimate.
+    work_calendar.save_clerk_days(work_calendar.CalendarDays(
+        holidays=(work_calendar.CalendarDay(date(year, 1, 1), "元旦"),)))
+    moved = supervision.clock(e.id)
+    assert moved.nodes[-1].due > clock.nodes[-1].due and not moved.estimated
+    assert "估算" not in supervision.situation(moved) and not overview.overview(c.id).estimate_note

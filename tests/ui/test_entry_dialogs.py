@@ -94,6 +94,9 @@ def test_apply_close_then_approve(app, qtbot, demo, tmp_path):
     entry = _entry(demo, Status.IN_PROGRESS)
     dialog = ApplyCloseDialog(entry.id)
     qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.summary.hasFocus())  # typing starts in 完成情况, not on a button
+    assert dialog.cannot_undo.isVisible()  # said before 确定: the step clears the undo history
     dialog.summary.set_value("已全部完成")
     dialog._accept()
     assert "佐证材料" in dialog.boxes["evidence"].error.text()
@@ -108,6 +111,9 @@ def test_apply_close_then_approve(app, qtbot, demo, tmp_path):
 
     review = ReviewDialog(entry.id)
     qtbot.addWidget(review)
+    last = workflow.last_reviewer_id()
+    assert last is None or review.reviewer.value() == last  # the reviewer of the last 销号 by default
+    review.reviewer.set_value(None)
     review._accept()
     assert "审核人" in review.boxes["reviewer_id"].error.text()
     reviewer = org.list_people()[0]
@@ -125,14 +131,23 @@ def test_review_returns_with_reason_and_new_deadline_then_reopen(app, qtbot, dem
     review = ReviewDialog(entry.id)
     qtbot.addWidget(review)
     review.send_back.setChecked(True)
+    # A return is a review too: who returned it and on which day stay editable and are recorded.
+    assert review.boxes["reviewer_id"].isEnabled() and review.boxes["date"].isEnabled()
     review._accept()
     assert "理由" in review.boxes["reason"].error.text()
+    reviewer = org.list_people()[1]
+    review.reviewer.set_value(reviewer.id)
+    review.on.set_value(context.today() - timedelta(days=1))
     review.reason.set_value("佐证材料不全")
     review.deadline.set_value(date(2027, 1, 31))
     review._accept()
     returned = ledger.get_entry(entry.id)
     assert returned.status == Status.IN_PROGRESS and returned.deadline == date(2027, 1, 31)
-    assert workflow.events_of(entry.id)[-1].kind == EventKind.RETURN
+    assert returned.reviewer_id == reviewer.id and workflow.last_reviewer_id() == reviewer.id
+    event = workflow.events_of(entry.id)[-1]
+    day = context.today() - timedelta(days=1)
+    assert event.kind == EventKind.RETURN
+    assert event.text == f"佐证材料不全（审核人：{reviewer.name}，{day.year}年{day.month}月{day.day}日退回）"
 
     closed = _entry(demo, Status.CLOSED)
     reopen = ReopenDialog(closed.id)

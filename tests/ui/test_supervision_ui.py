@@ -177,3 +177,39 @@ def test_settings_section_saves_rules_and_calendar(app, qtbot, demo, monkeypatch
     monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda parent, title, text: shown.append(text)))
     page.save()
     assert shown and "#RRGGBB" in shown[0]
+
+
+def test_recording_banjie_leads_on_to_apply_to_close(app, qtbot, demo, monkeypatch):
+    """Review 2 #2: 办结 entered on the tab offers 申请销号 with that day as 完成日期; until then the
+    tab says the matter is late (as the ledger does), with the reported day."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui.views import entry_workflow
+    from ui.views.entry_editor import EntryEditor
+
+    entry = _late_matter()
+    editor = EntryEditor(demo.campaign_id, entry.id)
+    qtbot.addWidget(editor)
+    tab = editor.supervision_tab
+    opened = []
+
+    class FakeApply:
+        DialogCode = entry_workflow.ApplyCloseDialog.DialogCode
+
+        def __init__(self, entry_id, parent=None, *, completed_on=None):
+            opened.append((entry_id, completed_on))
+
+        def exec(self):
+            return self.DialogCode.Rejected
+
+    monkeypatch.setattr(entry_workflow, "ApplyCloseDialog", FakeApply)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    last = len(tab.clock.nodes) - 1
+    tab.nodes.selectRow(last)
+    tab.done.set_value(context.today())
+    tab.record_done()
+    assert opened == [(entry.id, context.today())]
+    clock = supervision.clock(entry.id)
+    assert clock.awaiting_close and clock.nodes[-1].reported == context.today()
+    assert supervision.situation(clock) in tab.status.text()
+    editor.reject()

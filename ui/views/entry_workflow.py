@@ -53,8 +53,15 @@ class _WorkflowDialog(QDialog):
         layout.addWidget(description)
         layout.addLayout(self.form)
         layout.addWidget(self.errors.general)
+        # Said before 确定, not discovered after it: these steps are records of the 销号 process.
+        self.cannot_undo = QLabel(self.tr("This step cannot be undone: after Confirm, Undo will not reach it "
+                                          "and the undo history of the ledger page is cleared."))
+        self.cannot_undo.setObjectName("cannot_undo_note")
+        self.cannot_undo.setWordWrap(True)
+        self.cannot_undo.setStyleSheet("color: #b26a00;")
+        layout.addWidget(self.cannot_undo)
         layout.addWidget(self.buttons)
-        self.resize(560, 380)
+        self.resize(560, 400)
 
     def add_field(self, name: str, label: str, widget: QWidget) -> QWidget:
         box = FieldBox(widget)
@@ -82,13 +89,13 @@ class _WorkflowDialog(QDialog):
 class ApplyCloseDialog(_WorkflowDialog):
     """申请销号: what was done, when, and the evidence files."""
 
-    def __init__(self, entry_id: int, parent=None):
+    def __init__(self, entry_id: int, parent=None, *, completed_on=None):
         super().__init__(entry_id, parent)
         self.setWindowTitle(self.tr("Apply to close %1").replace("%1", self.entry.code))
         self.summary = self.add_field("completion_summary", self.tr("Completion:"), TextBox(4))
         self.summary.set_value(self.entry.completion_summary)
         self.completed = self.add_field("completed_date", self.tr("Completed on:"), DateField(clearable=False))
-        self.completed.set_value(context.today())
+        self.completed.set_value(completed_on or context.today())  # the 督办 tab passes the 办结 day entered
         self.files = QListWidget()
         self.files.setMaximumHeight(90)
         EmptyPlaceholder(self.files, self.tr("No evidence files yet"))
@@ -105,6 +112,11 @@ class ApplyCloseDialog(_WorkflowDialog):
         row.addWidget(add)
         self.add_field("evidence", self.tr("Evidence:"), holder)
         self.set_ok_text(self.tr("Apply to close"))
+        self.summary.setFocus()  # what the clerk types first
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override: focus lands in 完成情况, not on a button
+        super().showEvent(event)
+        self.summary.setFocus()
 
     def choose_files(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(self, self.tr("Choose evidence files"))
@@ -153,6 +165,9 @@ class ReviewDialog(_WorkflowDialog):
         self.form.addRow(self.tr("Decision:"), choice)
         self.reviewer = self.add_field("reviewer_id", self.tr("Reviewer:"), PickCombo())
         self.reviewer.set_items([(p.name, p.id) for p in org.list_people()])
+        last = workflow.last_reviewer_id()
+        if last is not None:  # reviews are mostly signed by the same person: the last one used
+            self.reviewer.set_value(last)
         self.on = self.add_field("date", self.tr("Date:"), DateField(clearable=False))
         self.on.set_value(context.today())
         self.reason = self.add_field("reason", self.tr("Reason / comment:"), TextBox(3))
@@ -163,21 +178,19 @@ class ReviewDialog(_WorkflowDialog):
         self.set_ok_text(self.tr("Confirm"))
 
     def _mode(self, *_) -> None:
-        passing = self.approve.isChecked()
-        self.boxes["reviewer_id"].setEnabled(passing)
-        self.boxes["date"].setEnabled(passing)
-        self.boxes["deadline"].setEnabled(not passing)
+        self.boxes["deadline"].setEnabled(not self.approve.isChecked())  # reviewer and date count for both
 
     def perform(self):
+        try:
+            reviewer = self.reviewer.value()
+        except ValueError:
+            reviewer = None
+        if reviewer is None:
+            raise ValidationError(self.tr("Choose the reviewer"), "reviewer_id")
         if self.approve.isChecked():
-            try:
-                reviewer = self.reviewer.value()
-            except ValueError:
-                reviewer = None
-            if reviewer is None:
-                raise ValidationError(self.tr("Choose the reviewer"), "reviewer_id")
             return workflow.approve_close(self.entry_id, reviewer, on=self.on.value(), comment=self.reason.value())
-        return workflow.return_entry(self.entry_id, self.reason.value(), self.deadline.value())
+        return workflow.return_entry(self.entry_id, self.reason.value(), self.deadline.value(), reviewer_id=reviewer,
+                                     on=self.on.value())
 
 
 class ReopenDialog(_WorkflowDialog):

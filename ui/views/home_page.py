@@ -209,6 +209,8 @@ class HomePage(QWidget):
         self.compliance_list.clear()
         for node in self.supervision.items[:MAX_NODE_ITEMS]:  # the 督办 nodes that need the clerk today first
             self.compliance_list.addItem(self._node_item(node))
+        if self.supervision.estimate_note:  # due dates in a year without holiday data (fix-duban, review 2 #3)
+            self.compliance_list.addItem(QListWidgetItem("⚠ " + self.supervision.estimate_note))
         for w in warnings:
             self.compliance_list.addItem(warning_item(w))
         if not self.compliance_list.count():
@@ -223,6 +225,8 @@ class HomePage(QWidget):
         text = text.replace("%1", node.code).replace("%2", node.department_name or "").replace("%3", node.node_name)
         if node.level_name:
             text += f"（{node.level_name}）"
+        if node.estimate:
+            text += f"（{node.estimate}）"
         item = QListWidgetItem(("◆ " if node.state == NodeState.DUE_TODAY else "⚠ ") + text)
         item.setForeground(QBrush(QColor(node.level_color or ("#b26a00" if node.state == NodeState.DUE_TODAY
                                                               else "#c62828"))))

@@ -4,6 +4,8 @@ saved at once and goes on the ledger's undo stack (the editor's undo_push)."""
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QKeySequence
 from PySide6.QtWidgets import (
@@ -143,29 +145,31 @@ class SupervisionTab(QWidget):
             kinds = "、".join(rules.kinds) or self.tr("none")
             return self.tr("Not on the 13710 clock: fill in 交办日期 on the Details tab and save "
                            "(kinds on the clock: %1).").replace("%1", kinds)
-        if c.closed:
-            return self.tr("Closed.")
-        if c.level is None:
-            text = self.tr("No node missed.") if not c.missed else self.tr("%1 node(s) missed.").replace(
-                "%1", str(c.missed))
-            return f"<span style='color:#2e7d32'>{text}</span>"
-        text = self.tr("%1 — %2 node(s) missed, the oldest %3 working days late").replace(
-            "%1", c.level.name).replace("%2", str(c.missed)).replace("%3", str(c.late_workdays))
-        return f"<b style='color:{c.level.color}'>{text}</b>"
+        verdict = html.escape(supervision.situation(c))  # the same words as the 督办单 and the 催办单
+        if c.closed or c.level is None:
+            color = "#c62828" if c.missed and not c.closed else "#2e7d32"
+            return f"<span style='color:{color}'>{verdict}</span>"
+        return f"<b style='color:{c.level.color}'>{html.escape(c.level.name)}</b>　{verdict}"
 
     def _fill_nodes(self) -> None:
         nodes = self.clock.nodes if self.clock else ()
+        estimated = self.clock.estimated if self.clock else ()
         self.nodes.setRowCount(len(nodes))
         for i, n in enumerate(nodes):
             state = n.state.value
             if n.late_workdays:
                 state += self.tr(" (%1 working days late)").replace("%1", str(n.late_workdays))
+            if n.reported is not None:
+                state += self.tr(" — reported done on %1, apply to close").replace("%1", n.reported.isoformat())
             done = n.done.isoformat() if n.done else ""
             if n.done_from_entry:
                 done += self.tr(" (completion date)")
-            for j, value in enumerate((n.name, n.rule, n.due.isoformat(), done, state)):
+            due = n.due.isoformat() + (self.tr(" (estimate)") if n in estimated else "")
+            for j, value in enumerate((n.name, n.rule, due, done, state)):
                 self.nodes.setItem(i, j, table_item(value))
             self.nodes.item(i, 4).setForeground(QColor(LIGHT_COLORS[n.light.value]))
+            if n in estimated:
+                self.nodes.item(i, 2).setToolTip(supervision.estimate_note([n]))
         self.nodes.resizeRowsToContents()
         if nodes:
             waiting = (supervision.NodeState.MISSED, supervision.NodeState.DUE_TODAY, supervision.NodeState.PENDING)
@@ -183,7 +187,8 @@ class SupervisionTab(QWidget):
     def _node_selected(self) -> None:
         node = self._node()
         if node is not None:
-            self.done.set_value(node.done if node.done and not node.done_from_entry else context.today())
+            entered = node.done or node.reported
+            self.done.set_value(entered if entered and not node.done_from_entry else context.today())
 
     def _node(self):
         row = self.nodes.currentRow()
@@ -214,6 +219,26 @@ class SupervisionTab(QWidget):
             return
         if change.old != change.new:
             self._after("supervision_node", change)
+        if not clear and self.clock is not None and self.clock.awaiting_close and node.seq == len(self.clock.nodes):
+            self.offer_close(day)
+
+    def offer_close(self, day) -> None:
+        """办结 entered: the matter is done only once it goes forward for 销号 (the clock counts till then),
+        so the 申请销号 dialog follows at once, its 完成日期 set to the day entered."""
+        from .entry_workflow import ApplyCloseDialog  # noqa: PLC0415 - opened when a matter is finished
+
+        asked = QMessageBox.question(
+            self, self.tr("Apply to close?"),
+            self.tr("办结 recorded. The matter counts as done, and its 督办 clock stops, only once it is put "
+                    "forward for 销号 with its completion and evidence. Apply to close now?"))
+        if asked != QMessageBox.StandardButton.Yes:
+            return
+        dialog = ApplyCloseDialog(self.entry_id, self, completed_on=day)
+        if dialog.exec() == ApplyCloseDialog.DialogCode.Accepted:
+            self.editor.rebase_after_own_write()  # its own step, not someone else's change; header → 申请销号
+            self.editor.attachments_tab.load(self.entry_id)
+            self.editor.history_tab.load(self.entry_id)
+            self.load(self.entry_id)
 
     def _rule_chosen(self, *_) -> None:
         name = self.rule.currentData()

@@ -3,6 +3,7 @@ numbers, 纪要标志 position, 版记 rules, signature never alone, role fonts,
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 import pytest
@@ -240,3 +241,23 @@ def test_a_printer_too_long_for_the_date_line_takes_whole_lines(printer, rows):
     one = gongwen_blocks.RECORD
     date_room = gw.fonts.body.width("2026年11月25日印发", one) + one
     assert gongwen_blocks.printer_rows(gw.fonts.body, printer, gw.width - 2 * one, date_room) == rows
+
+
+def test_notice_agenda_numbers_items_and_sub_items_apart_and_leaves_out_report_texts(demo, tmp_path):
+    """Review 2 #7: 一、 items print as （一）, their sub-items as 1. 2.; the notice names the 专班 reports
+    without their text, and the decision dates read 2026年12月31日."""
+    from desk_app.db.models import Meeting, MeetingReport
+    from desk_app.services import meeting_agenda
+
+    m = next(x for x in meetings.list_meetings(demo.campaign_id)
+             if MeetingReport.select().where(MeetingReport.meeting == x.id).exists())
+    Meeting.update(agenda="").where(Meeting.id == m.id).execute()
+    text = meeting_agenda.build_agenda(m.id).text
+    path, _pages = _render("notice", PrintOptions(meeting_id=m.id), tmp_path)
+    flat = "".join("".join(t.split()) for t in page_texts(path.read_bytes()))
+    assert "（一）上次议定事项落实情况" in flat and "（二）各专班汇报本月工作进展" in flat
+    assert "（三）" in flat and "（五）" not in flat  # four agenda items, nothing numbered at their level
+    report = MeetingReport.select().where(MeetingReport.meeting == m.id).first()
+    assert report.progress and "".join(report.progress.split()) not in flat
+    assert "时限：" not in text or re.search(r"时限：\d{4}年\d{1,2}月\d{1,2}日", text)
+    assert not re.search(r"时限：\d{4}-", text)
