@@ -113,20 +113,23 @@ def test_a_returned_batch_is_previewed_then_written_through_the_services(demo, s
     assert any("锁定内容" in why and fourth in why for _, why in report.workbook.damaged)
     assert [text for _, text in report.workbook.added] == ["科室自己加的新问题"]
     text = preview.summary_text()
-    assert "交回但没有填写" in text and "未报（15 个科室）" in text and "新增的行" in text
+    # 人事科 sent its workbook back untouched: that is no return, it stays 未报.
+    assert "1 个科室交回（另有 1 个科室的表没有填写）" in text and "交回但没有填写（仍计为未报）：人事科" in text
+    assert "未报（16 个科室）" in text and "新增的行" in text
     # Nothing was written by the preview.
     assert ledger_bulk.month_progress_text(entry_of[first].id, MONTH) == before_progress
     result = apply_fillin(preview)
-    assert (result.progress, result.closes, result.extensions, result.departments) == (2, 1, 1, 2)
+    assert (result.progress, result.closes, result.extensions, result.departments) == (2, 1, 1, 1)
     assert ledger_bulk.month_progress_text(entry_of[first].id, MONTH) == "已完成制度修订初稿，提交局务会审议。"
     assert ledger.get_entry(entry_of[second].id).status == Status.PENDING_CLOSE
     assert ledger.get_entry(entry_of_later.id).deadline == later
     assert "办公室填报" in workflow.events_of(entry_of_later.id)[-1].text
     assert ledger.get_entry(entry_of[fourth].id).description != "被改掉的问题表现"
-    # The two departments now count as returned: the next batch's 未报 list leaves them out.
+    # 办公室 now counts as returned: the next batch's 未报 list leaves it out, but not the blank 人事科.
     again = preview_fillin([sent.workbooks[2].path], campaign_id=demo.campaign_id)
     assert "办公室" not in {name for _, name, _ in again.not_reported}
-    assert len(again.not_reported) == 14
+    assert "人事科" in {name for _, name, _ in again.not_reported}
+    assert len(again.not_reported) == 16
 
 
 def test_conflicts_are_kept_local_unless_the_file_is_preferred(demo, sent):
@@ -161,7 +164,7 @@ def test_foreign_damaged_or_duplicate_files_are_refused_by_name(demo, sent, tmp_
     preview = preview_fillin([office, copy, plain, tampered], campaign_id=demo.campaign_id)
     refused = {p.name: why for p, why in preview.refused}
     assert "不是本程序导出的本月进展填报表" in refused["plain.xlsx"]
-    assert "同为办公室的填报表" in refused["copy.xlsx"]
+    assert "同为办公室的填报表" in refused.get("copy.xlsx", "") + refused.get(office.name, "")
     assert "隐藏校验页被改动过" in refused["tampered.xlsx"]
     (tmp_path / "empty").mkdir()
     with pytest.raises(InputFileError, match="没有找到 .xlsx"):
@@ -209,3 +212,19 @@ def test_a_workbook_saved_again_by_another_office_suite_still_matches(demo, sent
     book = read_returned(out / office.name)
     assert not book.damaged and not book.added and not book.missing
     assert [r.progress for r in book.rows if r.progress == "另存后的进展"]
+
+
+def test_a_blank_re_export_beside_the_filled_workbook_is_passed_over(demo, sent, tmp_path):
+    """The folder holds 办公室's filled workbook and a blank "(2)" exported after it: the filled one is read."""
+    filled = sent.workbooks[0].path
+    _fill(filled, lambda ws: setattr(ws.cell(_rows(ws)[0], _col("progress")), "value", "办公室填的进展"))
+    blank = filled.with_name(filled.stem + " (2).xlsx")
+    export = export_fillin(demo.campaign_id, MONTH, tmp_path / "again")
+    blank.write_bytes(export.workbooks[0].path.read_bytes())  # written last: the newer file
+    preview = preview_fillin([filled.parent], campaign_id=demo.campaign_id)
+    office = next(d for d in preview.departments if d.department == "办公室")
+    assert office.workbook.path == filled and office.count("本月进展") == 1
+    refused = {p.name: why for p, why in preview.refused}
+    assert "本文件没有填写" in refused[blank.name] and filled.name in refused[blank.name]
+    # The other departments' workbooks came back untouched: not one of them counts as 交回.
+    assert len(preview.not_reported) == 16
