@@ -15,6 +15,7 @@ from desk_app.services import campaigns, context, fillin_rounds, ledger_bulk
 from desk_app.services.ledger_columns import deadline_text, status_text
 from desk_app.services.ledger_query import LedgerFilter, fetch_entries
 from desk_app.services.month_freeze import check_month, cn_month, report_day_of
+from desk_app.services.month_freeze_warnings import frozen_month_note
 
 from .cells import strip_controls
 from .fillin_format import (
@@ -54,9 +55,11 @@ class FillInExport:
     due: date
     workbooks: list[SentWorkbook] = field(default_factory=list)
     without_department: int = 0  # open entries no workbook holds (no 责任单位)
+    frozen_note: str = ""  # the month is frozen already: what comes back is 补报
 
     def summary_text(self) -> str:
-        lines = [f"已为 {len(self.workbooks)} 个科室生成{cn_month(self.month)}本月进展填报表"
+        lines = [f"注意：{self.frozen_note}"] if self.frozen_note else []
+        lines += [f"已为 {len(self.workbooks)} 个科室生成{cn_month(self.month)}本月进展填报表"
                  f"（共 {sum(w.entries for w in self.workbooks)} 条未完成事项，报送截止 {self.due}）："]
         lines += [f"  {w.department}：{w.entries} 条 → {w.path.name}" for w in self.workbooks]
         if self.without_department:
@@ -217,7 +220,8 @@ def export_fillin(campaign_id: int | None, month: str, out_dir: str | os.PathLik
     except OSError as exc:
         raise InputFileError(f"无法创建文件夹“{out}”：{exc.strerror or exc}。请换一个位置。") from exc
     due = report_day_of(month)
-    result = FillInExport(month, due, without_department=without)
+    result = FillInExport(month, due, without_department=without,
+                          frozen_note=frozen_month_note(campaign.id, month))
     taken: set[str] = set()
     for index, d in enumerate(departments):
         report(progress, index, len(departments), f"正在生成 {d.name} 的填报表")

@@ -13,6 +13,7 @@ from desk_app.errors import InputFileError
 from desk_app.services import campaigns, context, fillin_rounds, ledger_bulk, workflow
 from desk_app.services.backups import create_backup
 from desk_app.services.month_freeze import check_month, cn_month
+from desk_app.services.month_freeze_warnings import frozen_month_note
 
 from .fillin_plan import CLOSE, EXTEND, PROGRESS, RowPlan, current_progress, plan_row
 from .fillin_read import ReturnedWorkbook, read_returned
@@ -59,6 +60,7 @@ class FillInPreview:
     departments: list[DepartmentReport] = field(default_factory=list)
     refused: list[tuple[Path, str]] = field(default_factory=list)
     not_reported: list[tuple[int, str, int]] = field(default_factory=list)  # (id, name, entries sent)
+    frozen_note: str = ""  # the month is frozen already: this is 补报, outside its 通报
 
     @property
     def plans(self) -> list[RowPlan]:
@@ -90,6 +92,8 @@ class FillInPreview:
                  f"将写入本月进展 {sum(d.count(PROGRESS) for d in self.departments)} 条、"
                  f"申请销号 {sum(d.count(CLOSE) for d in self.departments)} 条、"
                  f"延期 {sum(d.count(EXTEND) for d in self.departments)} 条。"]
+        if self.frozen_note:
+            lines.insert(0, f"注意：{self.frozen_note}")
         lines += ["  " + d.summary() for d in self.departments if d.filled]
         if blank:
             lines.append(f"  交回但没有填写（仍计为未报）：{'、'.join(d.department for d in self.departments if not d.filled)}")
@@ -139,7 +143,7 @@ def preview_fillin(inputs: list[str | os.PathLike[str]], *, campaign_id: int | N
         except InputFileError as exc:
             refused.append((path, exc.message))
     month = check_month(month) if month else _likely_month(books, refused)
-    preview = FillInPreview(campaign.id, month, refused=refused)
+    preview = FillInPreview(campaign.id, month, refused=refused, frozen_note=frozen_month_note(campaign.id, month))
     taken: dict[int, Path] = {}
     for book in _one_per_department(books, campaign, month, preview.refused):
         taken[book.department_id] = book.path

@@ -26,19 +26,10 @@ def answer_by(today: date, due: date) -> date:
     return work_calendar.current().add_workdays(today, GRACE_WORKDAYS)
 
 
-def not_reported(campaign_id: int, month: str) -> list[tuple[int, str, int]]:
-    """(department id, name, entries) that have not sent back the month's workbook."""
-    r = fillin_rounds.fill_in_round(campaign_id, month)
-    if r.exported:
-        return r.not_returned()
-    departments, _ = fillin_rounds.departments_with_open_entries(campaign_id)
-    return [(d.id, d.name, len(d.entry_ids)) for d in departments if d.id not in r.returned]
-
-
 def build(options: PrintOptions, progress: Progress | None = None) -> Document:
     f = with_campaign(options.filter)
     month = options.month or this_month()
-    missing = not_reported(f.campaign_id, month)
+    missing = fillin_rounds.not_reported(f.campaign_id, month)
     if f.department_ids:  # only these departments (e.g. those an import batch still lacks)
         missing = [m for m in missing if m[0] in set(f.department_ids)]
     return document(f.campaign_id, month, missing, title=options.title, progress=progress)
