@@ -228,3 +228,17 @@ def test_a_blank_re_export_beside_the_filled_workbook_is_passed_over(demo, sent,
     assert "本文件没有填写" in refused[blank.name] and filled.name in refused[blank.name]
     # The other departments' workbooks came back untouched: not one of them counts as 交回.
     assert len(preview.not_reported) == 16
+
+
+def test_the_workbook_prints_legibly_in_two_halves_with_titles_repeated(demo, sent):
+    """Fit to one page wide printed 4–5 pt text: now 85 % on A4 landscape, the ledger's columns and the
+    answers on facing pages, header row and 序号/问题编号 on each, title and department in the page header."""
+    ws = openpyxl.load_workbook(sent.workbooks[0].path)[SHEET]
+    setup = ws.page_setup
+    assert setup.orientation == "landscape" and setup.paperSize == 9 and setup.scale == 85
+    assert not ws.sheet_properties.pageSetUpPr or not ws.sheet_properties.pageSetUpPr.fitToPage
+    assert ws.print_title_rows.replace("$", "") == f"{HEADER_ROW + 1}:{HEADER_ROW + 1}"
+    assert ws.print_title_cols.replace("$", "") == "A:B"
+    assert [b.id for b in ws.col_breaks.brk] == [INDEX["last_progress"]]
+    assert setup.pageOrder == "overThenDown"
+    assert "填报单位：办公室" in ws.oddHeader.center.text and "签字" in ws.oddFooter.left.text
