@@ -95,6 +95,7 @@ def test_a_returned_batch_is_previewed_then_written_through_the_services(demo, s
         ws.cell(r, _col("extend_to")).value = datetime(2027, 6, 30)
         ws.cell(r, _col("extend_reason")).value = "涉及跨部门协调，需延至明年"
         ws.cell(_by_code(ws, fourth), _col("description")).value = "被改掉的问题表现"  # protection removed
+        ws.cell(_by_code(ws, first), _col("measures")).value = "被改掉的整改措施"  # not sealed, yet said
         # the rows re-sorted (reversed) and one row added at the end
         data = [[ws.cell(r, c).value for c in range(1, len(COLUMNS) + 1)] for r in _rows(ws)]
         for r, values in zip(_rows(ws), reversed(data), strict=True):
@@ -112,6 +113,7 @@ def test_a_returned_batch_is_previewed_then_written_through_the_services(demo, s
     assert (report.count("本月进展"), report.count("申请销号"), report.count("延期")) == (2, 1, 1)
     assert any("锁定内容" in why and fourth in why for _, why in report.workbook.damaged)
     assert [text for _, text in report.workbook.added] == ["科室自己加的新问题"]
+    assert any("整改措施是锁定内容" in p for p in next(r for r in report.rows if r.code == first).problems)
     text = preview.summary_text()
     # 人事科 sent its workbook back untouched: that is no return, it stays 未报.
     assert "1 个科室交回（另有 1 个科室的表没有填写）" in text and "交回但没有填写（仍计为未报）：人事科" in text
@@ -125,6 +127,10 @@ def test_a_returned_batch_is_previewed_then_written_through_the_services(demo, s
     assert ledger.get_entry(entry_of_later.id).deadline == later
     assert "办公室填报" in workflow.events_of(entry_of_later.id)[-1].text
     assert ledger.get_entry(entry_of[fourth].id).description != "被改掉的问题表现"
+    # The same batch again: the extension granted by the first import is said to be done, not refused.
+    twice = preview_fillin([office.path], campaign_id=demo.campaign_id)
+    repeat = next(p for p in twice.plans if p.code == third)
+    assert not repeat.actions and "已办理" in repeat.problems[0] and "未办理" not in repeat.problems[0]
     # 办公室 now counts as returned: the next batch's 未报 list leaves it out, but not the blank 人事科.
     again = preview_fillin([sent.workbooks[2].path], campaign_id=demo.campaign_id)
     assert "办公室" not in {name for _, name, _ in again.not_reported}
