@@ -19,7 +19,8 @@ from desk_app.services.rankings import ScoreInput
 from desk_app.services.rankings_periods import CN_QUARTER, parse_period, period_label
 
 from .progress import report
-from .scores_sums import SumCheck, col_letters, unknown_names
+from .scores_sums import SumCheck, unknown_names
+from .xlsx_header import column_letter
 from .xlsx_read import RawSheet, read_raw
 
 HEADER_SCAN = 20
@@ -182,7 +183,7 @@ def _read_rows(raw: RawSheet, h: _Header, kind: rankings.KindRecord, errors: lis
             continue
         value = row[h.score] if h.score < len(row) else None
         if (i, h.score) in raw.uncomputed:
-            errors.append(f"第 {line} 行 {col_letters(h.score)} 列的得分是公式，但文件保存时没有计算结果。"
+            errors.append(f"第 {line} 行 {column_letter(h.score)} 列的得分是公式，但文件保存时没有计算结果。"
                           "请在 WPS/Excel 中打开该文件、保存后再导入")
             continue
         if not name:
@@ -190,15 +191,15 @@ def _read_rows(raw: RawSheet, h: _Header, kind: rankings.KindRecord, errors: lis
                 errors.append(f"第 {line} 行有得分（{_text(value)}）但没有{kind.subject_label}名称")
             continue
         if value in (None, ""):
-            errors.append(f"第 {line} 行“{name}”没有得分（{col_letters(h.score)} 列为空）")
+            errors.append(f"第 {line} 行“{name}”没有得分（{column_letter(h.score)} 列为空）")
             continue
         try:
-            score = rankings.check_score(value, f"第 {line} 行“{name}”（{col_letters(h.score)} 列）")
+            score = rankings.check_score(value, f"第 {line} 行“{name}”（{column_letter(h.score)} 列）")
             items = {}
             for c, label in h.items:
                 v = row[c] if c < len(row) else None
                 if v not in (None, "") and not (isinstance(v, str) and not v.strip()):
-                    items[label] = rankings.check_score(v, f"第 {line} 行“{name}”的“{label}”（{col_letters(c)} 列）")
+                    items[label] = rankings.check_score(v, f"第 {line} 行“{name}”的“{label}”（{column_letter(c)} 列）")
         except ValidationError as exc:
             errors.append(exc.message)
             continue

@@ -11,14 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-
-def col_letters(c: int) -> str:
-    letters = ""
-    c += 1
-    while c:
-        c, rem = divmod(c - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
+from .xlsx_header import column_letter
 
 
 @dataclass
@@ -70,7 +63,7 @@ class SumCheck:
             if off:
                 what.append(f"总分 {r.score:g} 与分项之和 {round(sum(r.parts), 4):g} 不一致")
             if slips:
-                cells = "、".join(f"{col_letters(c)} 列“{t}”" for c, t in slips)
+                cells = "、".join(f"{column_letter(c)} 列“{t}”" for c, t in slips)
                 what.append(f"{cells}是以文本形式保存的数字" + ("，表中的求和公式没有把它们计入总分" if off else ""))
             how = ("请在 WPS/Excel 中选中这些单元格，点“转换为数字”，让总分重新计算后保存，再导入" if slips
                    else "请核对这一行的分项和总分")
