@@ -24,6 +24,8 @@ def register(sub) -> None:
     p.add_argument("--report-day", type=_date, metavar="YYYY-MM-DD", help="报送日（默认按设置，且不晚于今天）")
     p.add_argument("--undo", action="store_true", help="解除该月的封账（须用 --reason 说明原因，记入修改记录）")
     p.add_argument("--reason", default="", help="解除封账的原因")
+    p.add_argument("--early", action="store_true",
+                   help="报送日之前提前封账（不加时，提前封账会被拒绝并说明还有几个科室未报）")
     p.add_argument("--list", action="store_true", help="列出已封账的月份")
     p.set_defaults(func=run)
 
@@ -38,6 +40,7 @@ def _progress(done, total, text=""):
 def run(args) -> int:
     from desk_app.errors import ValidationError  # noqa: PLC0415
     from desk_app.services import campaigns, month_freeze  # noqa: PLC0415
+    from desk_app.services.month_freeze_warnings import early_freeze_warning  # noqa: PLC0415
     from desk_app.services.session import open_data  # noqa: PLC0415
 
     if not args.list and not args.month:
@@ -61,7 +64,12 @@ def run(args) -> int:
         month_freeze.unfreeze_month(campaign.id, month, args.reason)
         print(f"已解除{month_freeze.cn_month(month)}的封账（原因：{args.reason.strip()}），已记入修改记录。")
         return 0
-    frozen = month_freeze.freeze_month(campaign.id, month, report_day=args.report_day, progress=_progress)
+    report_day = args.report_day or month_freeze.default_report_day(month)
+    early = early_freeze_warning(campaign.id, month, report_day)
+    if early and not args.early:
+        raise ValidationError(f"{early}没有封账。如确要提前封账，请加 --early：desk-app freeze {month} --early；"
+                              "否则请等到报送日再封账。", "month")
+    frozen = month_freeze.freeze_month(campaign.id, month, report_day=report_day, progress=_progress)
     if sys.stderr.isatty():
         sys.stderr.write("\r")
     total = frozen.figures.total

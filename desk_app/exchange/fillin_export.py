@@ -15,6 +15,7 @@ from desk_app.services import campaigns, context, fillin_rounds, ledger_bulk
 from desk_app.services.ledger_columns import deadline_text, status_text
 from desk_app.services.ledger_query import LedgerFilter, fetch_entries
 from desk_app.services.month_freeze import check_month, cn_month, report_day_of
+from desk_app.services.month_freeze_warnings import frozen_month_note
 
 from .cells import strip_controls
 from .fillin_format import (
@@ -54,9 +55,11 @@ class FillInExport:
     due: date
     workbooks: list[SentWorkbook] = field(default_factory=list)
     without_department: int = 0  # open entries no workbook holds (no 责任单位)
+    frozen_note: str = ""  # the month is frozen already: what comes back is 补报
 
     def summary_text(self) -> str:
-        lines = [f"已为 {len(self.workbooks)} 个科室生成{cn_month(self.month)}本月进展填报表"
+        lines = [f"注意：{self.frozen_note}"] if self.frozen_note else []
+        lines += [f"已为 {len(self.workbooks)} 个科室生成{cn_month(self.month)}本月进展填报表"
                  f"（共 {sum(w.entries for w in self.workbooks)} 条未完成事项，报送截止 {self.due}）："]
         lines += [f"  {w.department}：{w.entries} 条 → {w.path.name}" for w in self.workbooks]
         if self.without_department:
@@ -87,6 +90,10 @@ def _instructions(month: str, due: date) -> str:
             "灰色各列为台账内容，不能修改；请勿增加、删除行或改动隐藏列，可以排序和筛选。填好后把本文件原样交回活动办。")
 
 
+PRINT_SCALE = 85  # 10.5 pt prints at about 9 pt; each half fits A4 landscape even with wider fallback fonts
+FIRST_PAGE_END = INDEX["status"]  # the ledger's columns; 最近一次进展 and the answers print on the next page
+
+
 def _visible_widths() -> list[float]:
     return [c.width for c in COLUMNS if not c.hidden]
 
@@ -113,12 +120,13 @@ def _write_workbook(path: Path, *, campaign, month: str, due: date, department_i
     for index, column in enumerate(COLUMNS):
         ws.set_column(index, index, column.width, fmt.hidden if column.hidden else None,
                       {"hidden": True} if column.hidden else {})
+    first_page = FIRST_PAGE_END  # on screen the title lines span the ledger's columns (paper: the page header)
     ws.set_row(0, 30)
-    ws.merge_range(0, 0, 0, last_visible, f"{campaign.name}{cn_month(month)}整改事项本月进展填报表", fmt.title)
-    ws.set_row(1, 48)
-    ws.merge_range(1, 0, 1, last_visible, _instructions(month, due), fmt.note)
+    ws.merge_range(0, 0, 0, first_page, f"{campaign.name}{cn_month(month)}整改事项本月进展填报表", fmt.title)
+    ws.set_row(1, 62)
+    ws.merge_range(1, 0, 1, first_page, _instructions(month, due), fmt.note)
     ws.set_row(2, 22)
-    ws.merge_range(2, 0, 2, last_visible, f"填报单位：{department}　　共 {len(entries)} 条未完成事项　　"
+    ws.merge_range(2, 0, 2, first_page, f"填报单位：{department}　　共 {len(entries)} 条未完成事项　　"
                                           f"报送截止：{due.year}年{due.month}月{due.day}日", fmt.note)
     for col, column in enumerate(COLUMNS):
         ws.write_string(HEADER_ROW, col, column.label, fmt.head_edit if column.editable else fmt.head)
@@ -149,17 +157,38 @@ def _write_workbook(path: Path, *, campaign, month: str, due: date, department_i
         _validations(ws, HEADER_ROW + 1, last_row, due)
         ws.autofilter(HEADER_ROW, 0, last_row, last_visible)
     ws.freeze_panes(HEADER_ROW + 1, 2)
-    ws.set_landscape()
-    ws.set_paper(9)
-    ws.fit_to_pages(1, 0)
-    ws.repeat_rows(HEADER_ROW)
-    ws.print_area(0, 0, max(last_row, HEADER_ROW), last_visible)
-    ws.set_footer("&C第 &P 页 共 &N 页")
+    _print_setup(ws)
+    ws.print_area(HEADER_ROW, 0, max(last_row, HEADER_ROW), last_visible)
+    title = _header_text(f"{campaign.name}{cn_month(month)}整改事项本月进展填报表")
+    ws.set_header(f'&C&"{FONT},Bold"&14 {title}\n&"{FONT},Regular"&10 填报单位：{_header_text(department)}'
+                  f"　　报送截止：{due.year}年{due.month}月{due.day}日")
+    ws.set_footer(f'&L&"{FONT},Regular"&10科室负责人（签字）：&C第 &P 页 共 &N 页&R日期：　　年　　月　　日')
     ws.protect("", {"autofilter": True, "sort": True, "format_rows": True, "select_locked_cells": True,
                     "select_unlocked_cells": True})
     ws.activate()
     _write_keys(wb, campaign, month, due, department_id, department, keys)
     wb.close()
+
+
+def _header_text(text: str) -> str:
+    """Text for a page header: & is a header code (&& prints one)."""
+    return text.replace("&", "&&")
+
+
+def _print_setup(ws) -> None:
+    """Printed legibly (a chief signs the paper copy): A4 landscape at 85 %, the ledger's columns on one
+    page and the last progress with the department's answers on the next, each with the title and the
+    department in the page header, the header row and 序号/问题编号 repeated, and a line to sign in the
+    footer; pages numbered across before down so the two halves of the same rows lie together. Fitting
+    all columns to one page wide shrank the text to 4–5 pt."""
+    ws.set_landscape()
+    ws.set_paper(9)
+    ws.set_print_scale(PRINT_SCALE)
+    ws.set_margins(left=0.4, right=0.4, top=0.9, bottom=0.7)
+    ws.repeat_rows(HEADER_ROW)
+    ws.repeat_columns(INDEX["serial"], INDEX["code"])
+    ws.set_v_pagebreaks([FIRST_PAGE_END + 1])
+    ws.print_across()
 
 
 def _validations(ws, first: int, last: int, due: date) -> None:
@@ -217,7 +246,8 @@ def export_fillin(campaign_id: int | None, month: str, out_dir: str | os.PathLik
     except OSError as exc:
         raise InputFileError(f"无法创建文件夹“{out}”：{exc.strerror or exc}。请换一个位置。") from exc
     due = report_day_of(month)
-    result = FillInExport(month, due, without_department=without)
+    result = FillInExport(month, due, without_department=without,
+                          frozen_note=frozen_month_note(campaign.id, month))
     taken: set[str] = set()
     for index, d in enumerate(departments):
         report(progress, index, len(departments), f"正在生成 {d.name} 的填报表")

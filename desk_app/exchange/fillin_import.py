@@ -13,6 +13,7 @@ from desk_app.errors import InputFileError
 from desk_app.services import campaigns, context, fillin_rounds, ledger_bulk, workflow
 from desk_app.services.backups import create_backup
 from desk_app.services.month_freeze import check_month, cn_month
+from desk_app.services.month_freeze_warnings import frozen_month_note
 
 from .fillin_plan import CLOSE, EXTEND, PROGRESS, RowPlan, current_progress, plan_row
 from .fillin_read import ReturnedWorkbook, read_returned
@@ -38,12 +39,17 @@ class DepartmentReport:
     def reported(self) -> int:
         return sum(r.row.reports_anything for r in self.rows)
 
+    @property
+    def filled(self) -> bool:
+        """A workbook sent back untouched (or a blank re-export) is not a return: the department stays 未报."""
+        return self.reported > 0
+
     def summary(self) -> str:
         wb = self.workbook
         parts = [f"{wb.department}（{wb.path.name}）：{len(wb.rows) + len(wb.missing)} 条中填报 {self.reported} 条",
                  f"本月进展 {self.count(PROGRESS)} 条", f"申请销号 {self.count(CLOSE)} 条", f"延期 {self.count(EXTEND)} 条"]
-        if self.reported == 0:
-            parts.append("交回但没有填写")
+        if not self.filled:
+            parts.append("交回但没有填写，仍计为未报")
         return "，".join(parts)
 
 
@@ -54,6 +60,7 @@ class FillInPreview:
     departments: list[DepartmentReport] = field(default_factory=list)
     refused: list[tuple[Path, str]] = field(default_factory=list)
     not_reported: list[tuple[int, str, int]] = field(default_factory=list)  # (id, name, entries sent)
+    frozen_note: str = ""  # the month is frozen already: this is 补报, outside its 通报
 
     @property
     def plans(self) -> list[RowPlan]:
@@ -78,11 +85,18 @@ class FillInPreview:
         return lines
 
     def summary_text(self) -> str:
-        lines = [f"{cn_month(self.month)}本月进展填报表：{len(self.departments)} 个科室交回，"
+        filled = sum(d.filled for d in self.departments)
+        blank = len(self.departments) - filled
+        lines = [f"{cn_month(self.month)}本月进展填报表：{filled} 个科室交回"
+                 + (f"（另有 {blank} 个科室的表没有填写）" if blank else "") + "，"
                  f"将写入本月进展 {sum(d.count(PROGRESS) for d in self.departments)} 条、"
                  f"申请销号 {sum(d.count(CLOSE) for d in self.departments)} 条、"
                  f"延期 {sum(d.count(EXTEND) for d in self.departments)} 条。"]
-        lines += ["  " + d.summary() for d in self.departments]
+        if self.frozen_note:
+            lines.insert(0, f"注意：{self.frozen_note}")
+        lines += ["  " + d.summary() for d in self.departments if d.filled]
+        if blank:
+            lines.append(f"  交回但没有填写（仍计为未报）：{'、'.join(d.department for d in self.departments if not d.filled)}")
         problems = self.problems()
         if problems:
             lines.append(f"需要注意（{len(problems)} 处，这些内容不会导入）：")
@@ -129,13 +143,9 @@ def preview_fillin(inputs: list[str | os.PathLike[str]], *, campaign_id: int | N
         except InputFileError as exc:
             refused.append((path, exc.message))
     month = check_month(month) if month else _likely_month(books, refused)
-    preview = FillInPreview(campaign.id, month, refused=refused)
+    preview = FillInPreview(campaign.id, month, refused=refused, frozen_note=frozen_month_note(campaign.id, month))
     taken: dict[int, Path] = {}
-    for book in books:
-        why = _refusal(book, campaign, month, taken)
-        if why:
-            preview.refused.append((book.path, why))
-            continue
+    for book in _one_per_department(books, campaign, month, preview.refused):
         taken[book.department_id] = book.path
         now = current_progress([r.key.entry_id for r in book.rows], month)
         plans = [plan_row(book.department, r, month, campaign_id=campaign.id, now_progress=now.get(r.key.entry_id, ""),
@@ -145,7 +155,7 @@ def preview_fillin(inputs: list[str | os.PathLike[str]], *, campaign_id: int | N
     r = fillin_rounds.fill_in_round(campaign.id, month)
     expected = r.exported or {d.id: {"name": d.name, "entries": len(d.entry_ids)}
                               for d in fillin_rounds.departments_with_open_entries(campaign.id)[0]}
-    back = set(r.returned) | set(taken)
+    back = set(r.returned) | {d.workbook.department_id for d in preview.departments if d.filled}
     preview.not_reported = [(d, info["name"], info["entries"]) for d, info in expected.items() if d not in back]
     report(progress, len(files), len(files), "预览已生成")
     return preview
@@ -161,14 +171,47 @@ def _likely_month(books: list[ReturnedWorkbook], refused: list[tuple[Path, str]]
     return months.most_common(1)[0][0]
 
 
-def _refusal(book: ReturnedWorkbook, campaign, month: str, taken: dict[int, Path]) -> str:
+def _refusal(book: ReturnedWorkbook, campaign, month: str) -> str:
     if book.campaign_id != campaign.id:
         return f"是另一个活动（{book.campaign}）的填报表，当前活动是“{campaign.name}”"
     if book.month != month:
         return f"是{cn_month(book.month)}的填报表，本批导入的是{cn_month(month)}的"
-    if book.department_id in taken:
-        return f"与 {taken[book.department_id].name} 同为{book.department}的填报表，只导入前一个"
     return ""
+
+
+def _filled_rows(book: ReturnedWorkbook) -> int:
+    return sum(r.reports_anything for r in book.rows)
+
+
+def _one_per_department(books: list[ReturnedWorkbook], campaign, month: str,
+                        refused: list[tuple[Path, str]]) -> list[ReturnedWorkbook]:
+    """The books of this batch, one per department: of two (the filled one and a blank re-export
+    "…(2).xlsx" beside it), the one with more rows filled in, then the one saved last."""
+    chosen: dict[int, ReturnedWorkbook] = {}
+    for book in books:
+        why = _refusal(book, campaign, month)
+        if why:
+            refused.append((book.path, why))
+            continue
+        other = chosen.get(book.department_id)
+        if other is not None and _rank(other) >= _rank(book):
+            refused.append((book.path, _passed_over(book, other)))
+            continue
+        if other is not None:
+            refused.append((other.path, _passed_over(other, book)))
+        chosen[book.department_id] = book
+    return [b for b in books if chosen.get(b.department_id) is b]
+
+
+def _rank(book: ReturnedWorkbook) -> tuple[int, float]:
+    return _filled_rows(book), book.path.stat().st_mtime
+
+
+def _passed_over(book: ReturnedWorkbook, kept: ReturnedWorkbook) -> str:
+    mine, theirs = _filled_rows(book), _filled_rows(kept)
+    why = ("本文件没有填写" if not mine else f"本文件填写了 {mine} 条，少于后者的 {theirs} 条" if mine < theirs
+           else "两份填写的条数相同，后者保存得更晚")
+    return f"与 {kept.path.name} 同为{book.department}的填报表，{why}：导入后者。如要导入本文件，请把另一份移出文件夹"
 
 
 def _same_entry_twice(preview: FillInPreview) -> None:
@@ -206,8 +249,8 @@ def apply_fillin(preview: FillInPreview, *, progress: Progress | None = None) ->
         raise InputFileError("没有可以导入的填报表，没有导入任何内容。")
     backup = create_backup(reason="import") if plans else None
     counts = _write(preview, plans, progress)
-    return FillInResult(preview.month, counts[PROGRESS], counts[CLOSE], counts[EXTEND], len(preview.departments),
-                        backup)
+    return FillInResult(preview.month, counts[PROGRESS], counts[CLOSE], counts[EXTEND],
+                        sum(d.filled for d in preview.departments), backup)
 
 
 @context.writes
@@ -225,5 +268,5 @@ def _write(preview: FillInPreview, plans: list[RowPlan], progress: Progress | No
         counts.update(plan.actions)
     fillin_rounds.record_return(preview.campaign_id, preview.month, {
         d.workbook.department_id: {"name": d.department, "file": d.workbook.path.name, "rows": d.reported}
-        for d in preview.departments})
+        for d in preview.departments if d.filled})
     return counts

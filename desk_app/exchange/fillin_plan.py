@@ -8,8 +8,10 @@ from datetime import date
 
 from desk_app.domain import DONE_STATUSES, OPEN_STATUSES, Status
 from desk_app.errors import NotFoundError
-from desk_app.services import attachments, ledger, ledger_bulk
+from desk_app.services import attachments, ledger, ledger_bulk, workflow
 
+from .cells import strip_controls
+from .fillin_format import normalise
 from .fillin_read import ReturnedRow
 
 PROGRESS, CLOSE, EXTEND = "本月进展", "申请销号", "延期"
@@ -58,6 +60,9 @@ def plan_row(department: str, row: ReturnedRow, month: str, *, campaign_id: int,
             plan.conflict = True
             plan.problems.append(f"该事项在导出后已{entry.status}，本行未导入")
         return plan
+    if row.measures is not None and row.measures != normalise(strip_controls(entry.measures or "")):
+        plan.problems.append("表中的整改措施与台账中的不同：整改措施是锁定内容，不从填报表导入；"
+                             "如需修改整改措施，请在台账中修改")
     _plan_progress(plan, row, entry, now_progress, prefer_file)
     if row.apply_close and row.extend_to:
         plan.problems.append("同一行既申请销号又申请延期，两项都未办理，请与科室确认")
@@ -107,6 +112,9 @@ def _plan_extend(plan: RowPlan, row: ReturnedRow, entry) -> None:
     if not row.extend_reason:
         plan.problems.append("申请延期须填写延期理由：延期未办理")
         return
+    if entry.deadline and row.extend_to == entry.deadline and _extended_to(entry.id, row.extend_to):
+        plan.problems.append(f"延期至 {row.extend_to} 已办理（此前的导入或台账中已延期），本次不再重复办理")
+        return
     if entry.deadline and row.extend_to <= entry.deadline:
         plan.problems.append(f"申请延期至 {row.extend_to} 不晚于现在的时限 {entry.deadline}：延期未办理")
         return
@@ -115,6 +123,11 @@ def _plan_extend(plan: RowPlan, row: ReturnedRow, entry) -> None:
         return
     plan.extend_to, plan.extend_reason = row.extend_to, row.extend_reason
     plan.actions.append(EXTEND)
+
+
+def _extended_to(entry_id: int, day: date) -> bool:
+    """Whether a 延期 to `day` was granted already (a batch imported twice, or done in the ledger)."""
+    return any(e.new_deadline == day for e in workflow.events_of(entry_id))
 
 
 def current_progress(entry_ids: list[int], month: str) -> dict[int, str]:

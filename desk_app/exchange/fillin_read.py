@@ -55,6 +55,7 @@ class ReturnedRow:
     extend_to: date | None
     extend_reason: str
     problems: tuple[str, ...] = ()  # what in the row cannot be taken as written
+    measures: str | None = None  # the locked 整改措施 as it came back (None: no such column); never imported
 
     @property
     def reports_anything(self) -> bool:
@@ -185,6 +186,7 @@ def read_returned(path: str | Path) -> ReturnedWorkbook:
         problems = tuple(p for p in (close_problem, extend_problem) if p)
         book.rows.append(ReturnedRow(excel_row, known, "" if is_blank_progress(progress) else progress,
                                      apply_close, normalise(cell.get("summary")), extend_to,
-                                     normalise(cell.get("extend_reason")), problems))
+                                     normalise(cell.get("extend_reason")), problems,
+                                     normalise(cell.get("measures")) if "measures" in cols else None))
     book.missing = [k for k in keys.values() if k.key not in seen]
     return book

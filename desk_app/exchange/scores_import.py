@@ -19,6 +19,8 @@ from desk_app.services.rankings import ScoreInput
 from desk_app.services.rankings_periods import CN_QUARTER, parse_period, period_label
 
 from .progress import report
+from .scores_sums import SumCheck, unknown_names
+from .xlsx_header import column_letter
 from .xlsx_read import RawSheet, read_raw
 
 HEADER_SCAN = 20
@@ -79,15 +81,6 @@ def _text(value) -> str:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     return " ".join(str(value).split())
-
-
-def _col(c: int) -> str:
-    letters = ""
-    c += 1
-    while c:
-        c, rem = divmod(c - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
 
 
 def _match(label: str, words: tuple[str, ...]) -> int | None:
@@ -175,6 +168,7 @@ def _read_rows(raw: RawSheet, h: _Header, kind: rankings.KindRecord, errors: lis
     out: list[PreviewRow] = []
     seen: dict[str, int] = {}
     unknown: list[str] = []
+    sums = SumCheck(h.score, [c for c, _ in h.items])
     for i in range(h.row + 1, len(raw.rows)):
         row = raw.rows[i]
         line = i + 1
@@ -189,7 +183,7 @@ def _read_rows(raw: RawSheet, h: _Header, kind: rankings.KindRecord, errors: lis
             continue
         value = row[h.score] if h.score < len(row) else None
         if (i, h.score) in raw.uncomputed:
-            errors.append(f"第 {line} 行 {_col(h.score)} 列的得分是公式，但文件保存时没有计算结果。"
+            errors.append(f"第 {line} 行 {column_letter(h.score)} 列的得分是公式，但文件保存时没有计算结果。"
                           "请在 WPS/Excel 中打开该文件、保存后再导入")
             continue
         if not name:
@@ -197,18 +191,19 @@ def _read_rows(raw: RawSheet, h: _Header, kind: rankings.KindRecord, errors: lis
                 errors.append(f"第 {line} 行有得分（{_text(value)}）但没有{kind.subject_label}名称")
             continue
         if value in (None, ""):
-            errors.append(f"第 {line} 行“{name}”没有得分（{_col(h.score)} 列为空）")
+            errors.append(f"第 {line} 行“{name}”没有得分（{column_letter(h.score)} 列为空）")
             continue
         try:
-            score = rankings.check_score(value, f"第 {line} 行“{name}”（{_col(h.score)} 列）")
+            score = rankings.check_score(value, f"第 {line} 行“{name}”（{column_letter(h.score)} 列）")
             items = {}
             for c, label in h.items:
                 v = row[c] if c < len(row) else None
                 if v not in (None, "") and not (isinstance(v, str) and not v.strip()):
-                    items[label] = rankings.check_score(v, f"第 {line} 行“{name}”的“{label}”（{_col(c)} 列）")
+                    items[label] = rankings.check_score(v, f"第 {line} 行“{name}”的“{label}”（{column_letter(c)} 列）")
         except ValidationError as exc:
             errors.append(exc.message)
             continue
+        sums.add(line, name, row, score, items)
         if name in seen:
             errors.append(f"“{name}”出现了两次（第 {seen[name]} 行和第 {line} 行），每个{kind.subject_label}只能有一个得分")
             continue
@@ -223,8 +218,11 @@ def _read_rows(raw: RawSheet, h: _Header, kind: rankings.KindRecord, errors: lis
         rank = cells[h.rank] if h.rank is not None and h.rank < len(cells) else ""
         out.append(PreviewRow(line, name, dept.id if dept else None, dept.name if dept else "", score, items, note,
                               rank))
+    errors += sums.problems()
     if unknown:
-        errors.append(f"找不到这些{kind.subject_label}：{'、'.join(unknown)}。请核对名称，或先在 设置 › 科室与人员 中添加")
+        errors.append(f"找不到这些{kind.subject_label}：{unknown_names(unknown, known)}。请核对名称；"
+                      "如果是某个科室的简称，请在 设置 › 科室与人员 中把它填为该科室的“简称”，"
+                      "如果是新科室，请先在那里添加")
     return out
 
 

@@ -97,14 +97,18 @@ def monthly_notice(data: Bulletin, title: str = "") -> Notice:
         n.para("其中，" + "；".join(f"{k.key}{k.total}条，完成率{_rate(k.completion_rate)}，逾期{k.overdue}条"
                                    for k in data.by_kind) + "。")
     compared = data.previous_month is not None
-    sections = [("各科室（单位）推进情况", "科室排名", "科室（单位）", "科室（单位）", data.departments),
-                ("各专班推进情况", "专班排名", "专班", "专班", data.task_forces)]
-    for number, (heading, sheet, label, what, groups) in enumerate(sections, start=2):
+    sections = [("各科室（单位）推进情况", "科室排名", "科室（单位）", "科室（单位）", data.departments,
+                 data.no_department, "未指定责任单位"),
+                ("各专班推进情况", "专班排名", "专班", "专班", data.task_forces, data.no_task_force, "未归入专班")]
+    for number, (heading, sheet, label, what, groups, apart, apart_words) in enumerate(sections, start=2):
         n.heading(f"{cn_number(number)}、{heading}")
         n.para("按整改完成率排名（完成率相同的比按期办结率，再比逾期条数），"
                + (f"“较上月”与{cn_month(data.previous_month)}比较。" if compared else "本月为首次封账，不作比较。")
                + _ranking_words(groups, what))
         n.table(group_table(sheet, label, groups, compared))
+        if apart is not None and apart.total:
+            n.para(f"另有{apart_words}的事项{apart.total}条（不参加排名），已完成{apart.done}条，"
+                   f"完成率{_rate(apart.completion_rate)}，逾期{apart.overdue}条。")
     n.heading(f"{cn_number(4)}、连续两个月逾期的事项")
     before = cn_month(previous_month(data.month))
     if not data.overdue_compared:

@@ -3,9 +3,9 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date
 
-from desk_app.services import campaigns, context, fillin_rounds
+from desk_app.services import campaigns, context, fillin_rounds, work_calendar
 from desk_app.services.ledger_columns import cn_date
 from desk_app.services.month_freeze import cn_month, report_day_of
 
@@ -15,22 +15,21 @@ from .gongwen_table import GwColumn, add_table
 from .layout import Document
 from .options import PrintOptions, Progress, this_month, with_campaign
 
-GRACE_DAYS = 2  # the new deadline the notice sets: two days from the day it is printed
+GRACE_WORKDAYS = 2  # after the report day, the new deadline: two working days from the day it is printed
 
 
-def not_reported(campaign_id: int, month: str) -> list[tuple[int, str, int]]:
-    """(department id, name, entries) that have not sent back the month's workbook."""
-    r = fillin_rounds.fill_in_round(campaign_id, month)
-    if r.exported:
-        return r.not_returned()
-    departments, _ = fillin_rounds.departments_with_open_entries(campaign_id)
-    return [(d.id, d.name, len(d.entry_ids)) for d in departments if d.id not in r.returned]
+def answer_by(today: date, due: date) -> date:
+    """The day the notice asks for: the month's report day while it is still to come (the notice is a
+    reminder, never an earlier deadline); after it, GRACE_WORKDAYS working days on, never a holiday."""
+    if today <= due:
+        return due
+    return work_calendar.current().add_workdays(today, GRACE_WORKDAYS)
 
 
 def build(options: PrintOptions, progress: Progress | None = None) -> Document:
     f = with_campaign(options.filter)
     month = options.month or this_month()
-    missing = not_reported(f.campaign_id, month)
+    missing = fillin_rounds.not_reported(f.campaign_id, month)
     if f.department_ids:  # only these departments (e.g. those an import batch still lacks)
         missing = [m for m in missing if m[0] in set(f.department_ids)]
     return document(f.campaign_id, month, missing, title=options.title, progress=progress)
@@ -58,8 +57,9 @@ def document(campaign_id: int, month: str, missing: list[tuple[int, str, int]], 
                    GwColumn("待填报事项", lambda r, n: f"{r[2]} 条")]
         add_table(gw, columns, missing)
         gw.blank(0.5)
-        new_due = today + timedelta(days=GRACE_DAYS)
-        gw.paragraph(f"请上述科室于{cn_date(new_due)}前将填好的填报表原文件报送活动办：逐条填写“本月进展”，"
+        new_due = answer_by(today, due)
+        when = f"于{cn_date(new_due)}前" if new_due > today else f"于今天（{cn_date(today)}）下班前"
+        gw.paragraph(f"请上述科室{when}将填好的填报表原文件报送活动办：逐条填写“本月进展”，"
                      "需要销号的填写完成情况并另附佐证材料，需要延期的写明延期时限和理由。"
                      "逾期未报的，将在月度通报中列为未报送本月进展的科室。")
     gongwen_blocks.signature(gw, issuer, cn_date(today))

@@ -13,6 +13,8 @@ from .ledger_pdf import PrintColumn, draw_table, serial_column
 from .options import PrintOptions, Progress, cn_number, with_campaign
 from .table import ContinuedHeading
 
+ROOM_FOR_NOTE = "　" * 6  # six characters' room in the blank 备注 column
+
 
 def roster_rows(members) -> list:
     """One row a person: someone listed twice in a 专班 (组长 and 联络员) shows both roles on one
@@ -33,7 +35,8 @@ def roster_columns() -> list[PrintColumn]:
             PrintColumn("职务", 10, lambda m, n: m.title, "c"),
             PrintColumn("专班职务", 10, lambda m, n: m.role, "c"),
             PrintColumn("联系电话", 10, lambda m, n: m.phone, "c", whole=True),
-            PrintColumn("备注", 8, lambda m, n: "")]
+            # Left blank for the pen: no text to wrap, so no "too narrow to read" advice, but room for a note
+            PrintColumn("备注", 8, lambda m, n: "", whole=True, min_text=ROOM_FOR_NOTE)]
 
 
 def build_rosters(options: PrintOptions, progress: Progress | None = None) -> Document:

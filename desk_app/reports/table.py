@@ -421,10 +421,12 @@ def advise_on_widths(doc: Document, columns: list[TableColumn], widths: list[flo
     narrow = narrow_text_columns(columns, widths, size)
     if narrow:
         a4 = doc.setup.width < A3_WIDTH
-        doc.advice.append(
+        advice = (
             f"所选的 {len(columns)} 列在{'A4' if a4 else 'A3'}纸上放不下：{'、'.join(narrow[:4])}"
             f"{'等' if len(narrow) > 4 else ''}每行不足 {TEXT_MIN_CHARS} 个字，很难阅读。"
             + ("建议改用 A3 纸打印，或减少打印的列。" if a4 else "建议减少打印的列（如分两张表打印）。"))
+        if advice not in doc.advice:  # a document of several tables (one a 专班) says it once
+            doc.advice.append(advice)
 
 
 def _text_shares(base: list[float], text: list[int], rows: list[list[str]], font: FontMetrics,

@@ -3,7 +3,8 @@
 Read from the frozen months only (month_freeze), never from the live ledger, so the 通报 of a month comes
 out the same whatever changed since:
 - 完成率, 按期办结率 and 逾期 by 科室 and by 专班, ranked: higher 完成率 first, then higher 按期办结率, then
-  fewer 逾期; equal on all three share a place;
+  fewer 逾期; equal on all three share a place; entries of no 科室 / no 专班 are no group to rank: their
+  figures stand apart (no_department / no_task_force) for a note under the table;
 - the change against the previous frozen month: points of 完成率 and 按期办结率 (↑↓), 逾期 up or down,
   places moved;
 - the entries overdue in this month and the calendar month before (both frozen): "连续两个月逾期";
@@ -92,6 +93,9 @@ class Bulletin:
     overdue_twice: tuple[OverdueEntry, ...]
     overdue_compared: bool  # the calendar month before is frozen, so 连续两个月逾期 could be checked
     silent: tuple[SilentDepartment, ...]
+    # Entries with no 科室 / no 专班: counted in the 总体情况, never ranked as if they were one
+    no_department: GroupFigures | None = None
+    no_task_force: GroupFigures | None = None
 
     @property
     def completion_change(self) -> float | None:
@@ -139,6 +143,14 @@ def rank_groups(now: tuple[GroupFigures, ...], before: tuple[GroupFigures, ...] 
         rows.append(RankedGroup(now_ranks[(g.id, g.key)], g, old,
                                 before_ranks.get((old.id, old.key)) if old is not None else None))
     return tuple(rows)
+
+
+def _ranked(groups: tuple[GroupFigures, ...]) -> tuple[GroupFigures, ...]:
+    return tuple(g for g in groups if g.id is not None)
+
+
+def _unassigned(groups: tuple[GroupFigures, ...]) -> GroupFigures | None:
+    return next((g for g in groups if g.id is None), None)
 
 
 def _overdue_twice(now: FrozenMonth, before: FrozenMonth | None) -> tuple[OverdueEntry, ...]:
@@ -193,9 +205,10 @@ def bulletin(campaign_id: int, month: str) -> Bulletin:
         campaign_id, campaigns.get_campaign(campaign_id).name, month, now.report_day, now.frozen_at.date(),
         before.month if before is not None else None, figures.total, old.total if old else None,
         figures.pending_close, figures.by_kind,
-        rank_groups(figures.by_department, old.by_department if old else None),
-        rank_groups(figures.by_task_force, old.by_task_force if old else None),
-        _overdue_twice(now, calendar_before), calendar_before is not None, _silent(now, order))
+        rank_groups(_ranked(figures.by_department), _ranked(old.by_department) if old else None),
+        rank_groups(_ranked(figures.by_task_force), _ranked(old.by_task_force) if old else None),
+        _overdue_twice(now, calendar_before), calendar_before is not None, _silent(now, order),
+        _unassigned(figures.by_department), _unassigned(figures.by_task_force))
 
 
 def in_month(campaign_id: int, month: str, make: Callable[[Bulletin], T], progress=None) -> T:

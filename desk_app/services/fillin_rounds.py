@@ -93,3 +93,13 @@ def progress_before(entry_ids: list[int], month: str) -> dict[int, tuple[str, st
         for entry_id, m, text in query:
             result[entry_id] = (m, text)
     return result
+
+
+def not_reported(campaign_id: int, month: str) -> list[tuple[int, str, int]]:
+    """(department id, name, entries) that have not sent back the month's workbook: of those sent one,
+    or, before any export, of the departments with open entries."""
+    r = fill_in_round(campaign_id, month)
+    if r.exported:
+        return r.not_returned()
+    departments, _ = departments_with_open_entries(campaign_id)
+    return [(d.id, d.name, len(d.entry_ids)) for d in departments if d.id not in r.returned]

@@ -183,6 +183,12 @@ def unfreeze_month(campaign_id: int, month: str, reason: str) -> None:
                      f"{cn_month(month)}（报送日 {snapshot.report_day}）", reason)
 
 
+def freeze_of(campaign_id: int, month: str) -> tuple[datetime, date] | None:
+    """When the month was frozen and its report day, without reading its entries; None if not frozen."""
+    snapshot = _snapshot(campaign_id, check_month(month))
+    return None if snapshot is None else (snapshot.created_at, snapshot.report_day)
+
+
 def frozen_months(campaign_id: int) -> list[str]:
     """The campaign's frozen months, oldest first."""
     return [m for (m,) in MonthlySnapshot.select(MonthlySnapshot.month)

@@ -297,16 +297,12 @@ def check_score(value, where: str) -> float:
 def _validated(inputs: list[ScoreInput]) -> list[tuple[ScoreInput, int | None]]:
     seen: dict[str, int] = {}
     departments = org.list_departments(include_inactive=True)
-    known = {d.id for d in departments}
+    known = {d.id: d.name for d in departments}
     out = []
     for n, item in enumerate(inputs, start=1):
         subject = " ".join((item.subject or "").split())
         if not subject:
             raise ValidationError(f"第 {n} 个成绩没有填写名称")
-        if subject in seen:
-            raise ValidationError(f"“{subject}”出现了两次（第 {seen[subject]} 个和第 {n} 个），每个对象只能有一个得分")
-        seen[subject] = n
-        item.subject = subject
         item.score = check_score(item.score, f"“{subject}”")
         item.items = {str(k).strip(): check_score(v, f"“{subject}”的“{k}”") for k, v in (item.items or {}).items()}
         dept_id = item.department_id
@@ -315,6 +311,12 @@ def _validated(inputs: list[ScoreInput]) -> list[tuple[ScoreInput, int | None]]:
             dept_id = dept.id if dept else None
         elif dept_id not in known:
             raise ValidationError(f"“{subject}”对应的科室已不存在")
+        if dept_id is not None:  # a scorer's 国库 is kept, ranked and printed as the registered 国库科
+            subject = known[dept_id]
+        if subject in seen:
+            raise ValidationError(f"“{subject}”出现了两次（第 {seen[subject]} 个和第 {n} 个），每个对象只能有一个得分")
+        seen[subject] = n
+        item.subject = subject
         out.append((item, dept_id))
     return out
 

@@ -20,7 +20,7 @@
         <translation>有 %1 条未完成事项没有责任单位，不会放入任何填报表：请先在台账中补上责任单位。</translation>
     </message>
     <message>
-        <source>Each department gets one Excel workbook with only its open entries. The ledger&apos;s columns are locked; the department fills in this month&apos;s progress, and may apply for closing or for an extension from lists. Send the files out, collect them back, then use File › Import returned fill-in workbooks.</source>
+        <source>Each department gets one Excel workbook with only its open entries. The ledger's columns are locked; the department fills in this month's progress, and may apply for closing or for an extension from lists. Send the files out, collect them back, then use File › Import returned fill-in workbooks.</source>
         <translation>每个科室一个 Excel 工作簿，只含本科室未完成的事项。台账内容各列已锁定；科室填写本月进展，可从下拉列表申请销号或延期。把文件发给各科室，收回后用 文件 › 导入科室填报表 一次导入。</translation>
     </message>
     <message>
@@ -131,7 +131,7 @@
         <translation>未报</translation>
     </message>
     <message>
-        <source>For conflicts, take the workbook&apos;s progress (default: keep what is here)</source>
+        <source>For conflicts, take the workbook's progress (default: keep what is here)</source>
         <translation>冲突时以填报表的本月进展为准（默认保留本机的）</translation>
     </message>
     <message>
@@ -202,7 +202,7 @@
         <translation>月度封账</translation>
     </message>
     <message>
-        <source>Freezing keeps a month&apos;s ledger as it stood on the report day (the %1th of each month, see Settings › General): every entry&apos;s status, this month&apos;s progress, deadline and light, and the figures. Prints, exports and statistics of a frozen month stay exactly the same afterwards, whatever changes in the ledger.</source>
+        <source>Freezing keeps a month's ledger as it stood on the report day (the %1th of each month, see Settings › General): every entry's status, this month's progress, deadline and light, and the figures. Prints, exports and statistics of a frozen month stay exactly the same afterwards, whatever changes in the ledger.</source>
         <translation>封账把某月的台账按报送日（每月%1日，见 设置 › 常规）保存下来：每条事项的状态、本月进展、整改时限和红黄灯，以及各项统计数字。此后该月的打印、导出和统计与封账时完全一致，不随台账的修改而变化。</translation>
     </message>
     <message>
@@ -283,7 +283,7 @@
     </message>
     <message>
         <source>  reason: %1</source>
-        <translation>&#x3000;原因：%1</translation>
+        <translation>　原因：%1</translation>
     </message>
     <message>
         <source>Freeze %1</source>
@@ -296,6 +296,10 @@
     <message>
         <source>Freeze</source>
         <translation>封账</translation>
+    </message>
+    <message>
+        <source>Freeze early</source>
+        <translation>提前封账</translation>
     </message>
     <message>
         <source>Cancel</source>

@@ -132,3 +132,22 @@ def test_a_frozen_months_bulletin_is_the_same_after_the_ledger_changes(two_month
     # The names are those of the report day, though the section has been renamed since.
     assert bulletin.bulletin(campaign_id, "2026-10").silent[0].name == "税政科"
     assert org.department_by_name("税政法规科") is not None
+
+
+def test_entries_of_no_task_force_are_no_ranked_task_force(office):
+    """（未归专班） is not a 专班: it stands apart in a note, not in the ranking or its words."""
+    from desk_app.reports.bulletin_pdf import monthly_notice
+    from desk_app.services import taskforces
+
+    campaign_id, budget, treasury, _tax = office
+    force = taskforces.create_task_force(campaign_id, "优化营商环境提升专班")
+    ranked = _entry(campaign_id, budget, date(2026, 12, 31), "审批环节多")
+    _set(ranked.id, task_force=force.id)
+    done = _entry(campaign_id, treasury, date(2026, 12, 31), "对账不及时")
+    _set(done.id, status="已销号", completed_date=date(2026, 10, 10), closed_date=date(2026, 10, 12))
+    _freeze(campaign_id, "2026-10", date(2026, 10, 25))
+    data = bulletin.bulletin(campaign_id, "2026-10")
+    assert [g.key for g in data.task_forces] == ["优化营商环境提升专班"]
+    assert data.no_task_force.total == 1 and data.no_task_force.done == 1
+    text = "".join(getattr(b, "text", "") for b in monthly_notice(data).blocks)
+    assert "另有未归入专班的事项1条（不参加排名）" in text

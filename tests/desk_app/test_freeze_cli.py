@@ -57,8 +57,20 @@ def test_bad_months_and_unfrozen_months_are_named(demo, capsys, tmp_path):
 
 
 def test_print_month_of_a_frozen_month_is_that_month(demo, capsys, tmp_path):
-    assert _run(capsys, "freeze", "2026-11", "--report-day", "2026-11-20")[0] == 0
+    # Before the report day (the 25th) 封账 is refused, saying who has not reported, unless --early.
+    code, _, err = _run(capsys, "freeze", "2026-11", "--report-day", "2026-11-20")
+    assert code == 2 and "报送日是2026年11月25日" in err and "个科室未报本月进展" in err and "--early" in err
+    assert month_freeze.frozen_months(demo.campaign_id) == []
+    assert _run(capsys, "freeze", "2026-11", "--report-day", "2026-11-20", "--early")[0] == 0
     first, second = tmp_path / "a.pdf", tmp_path / "b.pdf"
     assert _run(capsys, "print", "ledger", "--month", "2026-11", "--out", str(first))[0] == 0
     assert _run(capsys, "--today", "2026-11-20", "print", "ledger", "--out", str(second))[0] == 0
     assert first.read_bytes() == second.read_bytes()
+
+
+def test_fill_ins_of_a_frozen_month_say_they_are_late(demo, capsys, tmp_path):
+    assert _run(capsys, "freeze", "2026-10")[0] == 0
+    code, out, _ = _run(capsys, "export", "fill-in", "--month", "2026-10", "--out", str(tmp_path / "f"))
+    assert code == 0 and out.startswith("注意：2026年10月已于") and "不进入2026年10月的通报" in out
+    code, out, _ = _run(capsys, "import", "fill-in", str(tmp_path / "f"), "--dry-run")
+    assert code == 0 and out.startswith("注意：2026年10月已于") and "--undo" in out

@@ -121,7 +121,31 @@ def test_fill_in_export_and_import_dialogs(main_window, demo, qtbot, tmp_path):
     dialog.check([tmp_path / "out"])
     qtbot.waitUntil(lambda: dialog.preview is not None, timeout=20000)
     assert dialog.departments.rowCount() == 2 and dialog.import_button.isEnabled()
-    assert dialog.tabs.tabText(3) == "未报（0）"  # both departments sent a workbook came back
+    assert dialog.tabs.tabText(3) == "未报（1）"  # the second department's workbook came back blank
     dialog.start_import()
     entry = next(e for e in fetch_entries(LedgerFilter(campaign_id=demo.campaign_id)) if e.code == code)
     qtbot.waitUntil(lambda: ledger_bulk.month_progress_text(entry.id, "2026-11") == "窗口里导入的进展", timeout=20000)
+
+
+def test_the_report_day_dialog_warns_of_an_early_freeze(main_window, demo, qtbot):
+    from PySide6.QtCore import QDate, QTimer
+    from PySide6.QtWidgets import QDateEdit, QLabel
+
+    dialog = main_window.exchange_menu.monthly.open_freeze()
+    qtbot.addWidget(dialog)
+    seen = {}
+
+    def look():
+        asked = dialog._report_day_dialog
+        edit, warning = asked.findChild(QDateEdit, "report_day"), asked.findChild(QLabel, "early_freeze_warning")
+        seen["on_the_day"] = warning.isVisible()
+        edit.setDate(QDate(2026, 10, 20))
+        seen["early"] = (warning.isVisible(), warning.text())
+        asked.reject()
+
+    QTimer.singleShot(0, look)
+    assert dialog.ask_report_day("2026-10") is None
+    assert seen["on_the_day"] is False
+    visible, text = seen["early"]
+    assert visible and "报送日是2026年10月25日" in text and "个科室未报本月进展" in text
+    dialog.close()

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from desk_app.services import context, fillin_rounds
+from desk_app.services import context, fillin_rounds, month_freeze_warnings
 
 from .exchange_common import run_exchange_task
 
@@ -80,7 +80,23 @@ class FillInExportDialog(QDialog):
         layout.addWidget(explain)
         layout.addLayout(form)
         layout.addWidget(self.without)
+        self.frozen_note = QLabel()
+        self.frozen_note.setObjectName("fillin_frozen_note")
+        self.frozen_note.setWordWrap(True)
+        self.frozen_note.setStyleSheet("color: #B00020;")
+        layout.addWidget(self.frozen_note)
         layout.addWidget(buttons)
+        self.month.dateChanged.connect(self._month_changed)
+        self._month_changed()
+
+    def _month_changed(self) -> None:
+        """A month already frozen: what comes back is 补报, outside its 通报 (said before exporting)."""
+        note = ""
+        if self.state.campaign_id:
+            note = month_freeze_warnings.frozen_month_note(self.state.campaign_id,
+                                                           self.month.date().toString("yyyy-MM"))
+        self.frozen_note.setText(note)
+        self.frozen_note.setVisible(bool(note))
 
     def _browse(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Save into folder"), self.folder.text())

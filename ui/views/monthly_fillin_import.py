@@ -136,7 +136,8 @@ class FillInImportDialog(QDialog):
     def show_preview(self, preview) -> None:
         self.preview = preview
         lines = preview.summary_text().split("\n")
-        self.summary.setText(lines[0] + ("\n" + "\n".join(f"{p.name}: {why}" for p, why in preview.refused)
+        head = "\n".join(lines[:2] if preview.frozen_note else lines[:1])  # the 封账 note, then the totals
+        self.summary.setText(head + ("\n" + "\n".join(f"{p.name}: {why}" for p, why in preview.refused)
                                          if preview.refused else ""))
         self.departments.setRowCount(len(preview.departments))
         for r, d in enumerate(preview.departments):

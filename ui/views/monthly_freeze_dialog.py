@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.reports.options import PrintOptions
-from desk_app.services import changelog, context, month_freeze, session, settings
+from desk_app.services import changelog, context, month_freeze, month_freeze_warnings, session, settings
 from desk_app.services.ledger_query import LedgerFilter
 
 from ..tasks import Task
@@ -173,14 +173,28 @@ class FreezeDialog(QDialog):
             "Statuses and progress are kept as they are recorded now; lights and overdue are counted as of the "
             "report day. Only entries found by the report day are included."))
         note.setWordWrap(True)
+        early = QLabel()  # 封账 before the report day: how many have not reported, said before 封账
+        early.setObjectName("early_freeze_warning")
+        early.setWordWrap(True)
+        early.setStyleSheet("color: #B00020;")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Freeze"))
+        freeze = buttons.button(QDialogButtonBox.StandardButton.Ok)
+
+        def day_changed() -> None:
+            text = month_freeze_warnings.early_freeze_warning(self.state.campaign_id, month, edit.date().toPython())
+            early.setText(text)
+            early.setVisible(bool(text))
+            freeze.setText(self.tr("Freeze early") if text else self.tr("Freeze"))
+
+        edit.dateChanged.connect(day_changed)
+        day_changed()
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         buttons.accepted.connect(dialog.accept)
         buttons.rejected.connect(dialog.reject)
         form = QFormLayout(dialog)
         form.addRow(self.tr("Report day"), edit)
         form.addRow(note)
+        form.addRow(early)
         form.addRow(buttons)
         self._report_day_dialog = dialog  # for tests
         if dialog.exec() != QDialog.DialogCode.Accepted:

@@ -95,6 +95,7 @@ def test_a_returned_batch_is_previewed_then_written_through_the_services(demo, s
         ws.cell(r, _col("extend_to")).value = datetime(2027, 6, 30)
         ws.cell(r, _col("extend_reason")).value = "涉及跨部门协调，需延至明年"
         ws.cell(_by_code(ws, fourth), _col("description")).value = "被改掉的问题表现"  # protection removed
+        ws.cell(_by_code(ws, first), _col("measures")).value = "被改掉的整改措施"  # not sealed, yet said
         # the rows re-sorted (reversed) and one row added at the end
         data = [[ws.cell(r, c).value for c in range(1, len(COLUMNS) + 1)] for r in _rows(ws)]
         for r, values in zip(_rows(ws), reversed(data), strict=True):
@@ -112,21 +113,29 @@ def test_a_returned_batch_is_previewed_then_written_through_the_services(demo, s
     assert (report.count("本月进展"), report.count("申请销号"), report.count("延期")) == (2, 1, 1)
     assert any("锁定内容" in why and fourth in why for _, why in report.workbook.damaged)
     assert [text for _, text in report.workbook.added] == ["科室自己加的新问题"]
+    assert any("整改措施是锁定内容" in p for p in next(r for r in report.rows if r.code == first).problems)
     text = preview.summary_text()
-    assert "交回但没有填写" in text and "未报（15 个科室）" in text and "新增的行" in text
+    # 人事科 sent its workbook back untouched: that is no return, it stays 未报.
+    assert "1 个科室交回（另有 1 个科室的表没有填写）" in text and "交回但没有填写（仍计为未报）：人事科" in text
+    assert "未报（16 个科室）" in text and "新增的行" in text
     # Nothing was written by the preview.
     assert ledger_bulk.month_progress_text(entry_of[first].id, MONTH) == before_progress
     result = apply_fillin(preview)
-    assert (result.progress, result.closes, result.extensions, result.departments) == (2, 1, 1, 2)
+    assert (result.progress, result.closes, result.extensions, result.departments) == (2, 1, 1, 1)
     assert ledger_bulk.month_progress_text(entry_of[first].id, MONTH) == "已完成制度修订初稿，提交局务会审议。"
     assert ledger.get_entry(entry_of[second].id).status == Status.PENDING_CLOSE
     assert ledger.get_entry(entry_of_later.id).deadline == later
     assert "办公室填报" in workflow.events_of(entry_of_later.id)[-1].text
     assert ledger.get_entry(entry_of[fourth].id).description != "被改掉的问题表现"
-    # The two departments now count as returned: the next batch's 未报 list leaves them out.
+    # The same batch again: the extension granted by the first import is said to be done, not refused.
+    twice = preview_fillin([office.path], campaign_id=demo.campaign_id)
+    repeat = next(p for p in twice.plans if p.code == third)
+    assert not repeat.actions and "已办理" in repeat.problems[0] and "未办理" not in repeat.problems[0]
+    # 办公室 now counts as returned: the next batch's 未报 list leaves it out, but not the blank 人事科.
     again = preview_fillin([sent.workbooks[2].path], campaign_id=demo.campaign_id)
     assert "办公室" not in {name for _, name, _ in again.not_reported}
-    assert len(again.not_reported) == 14
+    assert "人事科" in {name for _, name, _ in again.not_reported}
+    assert len(again.not_reported) == 16
 
 
 def test_conflicts_are_kept_local_unless_the_file_is_preferred(demo, sent):
@@ -161,7 +170,7 @@ def test_foreign_damaged_or_duplicate_files_are_refused_by_name(demo, sent, tmp_
     preview = preview_fillin([office, copy, plain, tampered], campaign_id=demo.campaign_id)
     refused = {p.name: why for p, why in preview.refused}
     assert "不是本程序导出的本月进展填报表" in refused["plain.xlsx"]
-    assert "同为办公室的填报表" in refused["copy.xlsx"]
+    assert "同为办公室的填报表" in refused.get("copy.xlsx", "") + refused.get(office.name, "")
     assert "隐藏校验页被改动过" in refused["tampered.xlsx"]
     (tmp_path / "empty").mkdir()
     with pytest.raises(InputFileError, match="没有找到 .xlsx"):
@@ -209,3 +218,33 @@ def test_a_workbook_saved_again_by_another_office_suite_still_matches(demo, sent
     book = read_returned(out / office.name)
     assert not book.damaged and not book.added and not book.missing
     assert [r.progress for r in book.rows if r.progress == "另存后的进展"]
+
+
+def test_a_blank_re_export_beside_the_filled_workbook_is_passed_over(demo, sent, tmp_path):
+    """The folder holds 办公室's filled workbook and a blank "(2)" exported after it: the filled one is read."""
+    filled = sent.workbooks[0].path
+    _fill(filled, lambda ws: setattr(ws.cell(_rows(ws)[0], _col("progress")), "value", "办公室填的进展"))
+    blank = filled.with_name(filled.stem + " (2).xlsx")
+    export = export_fillin(demo.campaign_id, MONTH, tmp_path / "again")
+    blank.write_bytes(export.workbooks[0].path.read_bytes())  # written last: the newer file
+    preview = preview_fillin([filled.parent], campaign_id=demo.campaign_id)
+    office = next(d for d in preview.departments if d.department == "办公室")
+    assert office.workbook.path == filled and office.count("本月进展") == 1
+    refused = {p.name: why for p, why in preview.refused}
+    assert "本文件没有填写" in refused[blank.name] and filled.name in refused[blank.name]
+    # The other departments' workbooks came back untouched: not one of them counts as 交回.
+    assert len(preview.not_reported) == 16
+
+
+def test_the_workbook_prints_legibly_in_two_halves_with_titles_repeated(demo, sent):
+    """Fit to one page wide printed 4–5 pt text: now 85 % on A4 landscape, the ledger's columns and the
+    answers on facing pages, header row and 序号/问题编号 on each, title and department in the page header."""
+    ws = openpyxl.load_workbook(sent.workbooks[0].path)[SHEET]
+    setup = ws.page_setup
+    assert setup.orientation == "landscape" and setup.paperSize == 9 and setup.scale == 85
+    assert not ws.sheet_properties.pageSetUpPr or not ws.sheet_properties.pageSetUpPr.fitToPage
+    assert ws.print_title_rows.replace("$", "") == f"{HEADER_ROW + 1}:{HEADER_ROW + 1}"
+    assert ws.print_title_cols.replace("$", "") == "A:B"
+    assert [b.id for b in ws.col_breaks.brk] == [INDEX["last_progress"]]
+    assert setup.pageOrder == "overThenDown"
+    assert "填报单位：办公室" in ws.oddHeader.center.text and "签字" in ws.oddFooter.left.text

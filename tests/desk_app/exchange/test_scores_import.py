@@ -80,6 +80,18 @@ def test_lecturers_of_another_kind_need_no_department(db, tmp_path):
     assert [r.subject for r in rankings_rules.ranking(result.round.id).bottom] == ["李四", "王五", "赵六"]
 
 
+def _text_parts(tmp_path):
+    """预算管理科's sub-scores typed as text, as WPS saves them: the sheet's SUM() left its 综合得分 at 0."""
+    path = _plain(tmp_path, scores=[92.5, 0, 90.25, 79.5, 85, 81])
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path)
+    for c in "CDEF":
+        wb.active[f"{c}5"] = "22"
+    wb.save(path)
+    return path
+
+
 HOSTILE = {
     "score_text": (lambda p: _plain(p, scores=[92.5, "优秀", 90, 79.5, 85, 81]), ["第 5 行", "“优秀”不是数字"]),
     "out_of_range": (lambda p: _plain(p, scores=[92.5, 88, 9025, 79.5, -3, 81]), ["9025", "-3", "超出范围"]),
@@ -89,6 +101,10 @@ HOSTILE = {
     "other_quarter": (lambda p: _plain(p, title="2026年第二季度重点科室作风指数评价结果"),
                       ["2026年第二季度", "--round"]),
     "other_kind": (lambda p: _plain(p, title="2026年第一季度财政大讲堂评分结果"), ["财政大讲堂的成绩"]),
+    "sum_skips_text": (lambda p: _text_parts(p), ["第 5 行“预算管理科”：总分 0 与分项之和 88 不一致",
+                                                   "C 列“22”", "文本形式保存的数字", "转换为数字"]),
+    "short_name": (lambda p: _plain(p, names=SECTIONS[:3] + ["政府采购科", "税政科", "经建科"]),
+                   ["政府采购科（可能是政府采购监督管理科）", "经建科（可能是经济建设科）", "“简称”"]),
     "no_header": (lambda p: _book(p / "x.xlsx", [["甲", "乙"], [1, 2]]), ["没有找到表头"]),
     "header_only": (lambda p: _book(p / "x.xlsx", [["序号", "被评价科室", "综合得分"]]), ["没有读到任何"]),
 }
@@ -168,3 +184,11 @@ def test_cli_imports_then_asks_before_replacing(sections, tmp_path, capsys):
 def test_preview_raises_input_file_error_for_the_gui_too(sections, tmp_path):
     with pytest.raises(InputFileError, match="有 1 处问题"):
         preview_scores(_plain(tmp_path, scores=[92.5, 88, 90, 79.5, 85, "缺考"]), "2026-Q1")
+
+
+def test_a_scorer_s_name_is_kept_as_the_registered_department(sections, tmp_path):
+    short = ["办公室", "预算管理科", "国库", "政府采购监督管理科", "税政科", "经济建设科"]
+    result = apply_scores(preview_scores(_plain(tmp_path, names=short), "2026-Q1"))
+    ranked = rankings_rules.ranking(result.round.id)
+    assert [r.subject for r in ranked.rows][:2] == ["办公室", "国库科"]
+    assert "国库" not in [s.subject for s in rankings.scores(result.round.id)]

@@ -71,3 +71,10 @@ def test_the_usual_columns_need_no_advice(demo):
     options = PrintOptions(filter=LedgerFilter(layers=["处级干部"]))
     registry.render("ledger", options)
     assert options.advice == []
+
+
+def test_the_rosters_blank_remarks_column_gives_no_advice(demo):
+    """专班名单's 备注 is left blank for the pen: seven 专班 tables once printed the A3 advice seven times."""
+    options = PrintOptions()
+    registry.render("rosters", options)
+    assert options.advice == []
