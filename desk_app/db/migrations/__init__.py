@@ -29,6 +29,7 @@ NAMES: tuple[str, ...] = (
     "m0013_measures",
     "m0014_receipt_recheck",
     "m0015_ledger_department_order",
+    "m0016_department_unit",
 )
 
 LATEST_VERSION = len(NAMES)
