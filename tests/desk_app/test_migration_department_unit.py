@@ -1,4 +1,4 @@
-"""Migration 20 (a sub-unit's departments are the sub-unit's) upgrades a database of the version before it: what
+"""Migration 16 (a sub-unit's departments are the sub-unit's) upgrades a database of the version before it: what
 earlier package imports filed under our 办公室 and our 张三 moves to the county's; our own entries stay as they were."""
 
 import pytest
@@ -7,13 +7,13 @@ from test_migration_department_order import _insert
 
 from desk_app import paths
 from desk_app.db import open_database, schema_version
-from desk_app.db.migrations import LATEST_VERSION, m0020_department_unit
+from desk_app.db.migrations import LATEST_VERSION, m0016_department_unit
 from desk_app.db.models import Department, LedgerEntry, Measure, Person
 from desk_app.services import org
 
 
 def _previous_version_database(path):
-    old = database_before(m0020_department_unit, path)
+    old = database_before(m0016_department_unit, path)
     old.execute_sql("INSERT INTO campaign (name, year, is_current, note, created_at) "
                     "VALUES ('2026年改作风提效能专项行动', 2026, 1, '', '2026-01-01 00:00:00')")
     _insert(old, "unit", {"name": "XX县财政局", "sort_order": 1, "active": 1})
