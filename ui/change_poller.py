@@ -26,6 +26,11 @@ from desk_app.services import change_feed, concurrency, context, editing_lease, 
 
 log = logging.getLogger(__name__)
 
+# The window starts the poller with its first page (first_page_ready), just before that page paints: the first
+# round (a connection of its own, the change log and the editing leases read, in Python) waits this long, so it
+# does not compete with that paint for the interpreter. A hold, a poll_now or stop() cuts the wait short.
+FIRST_ROUND_AFTER_S = 0.5
+
 _active: ChangePoller | None = None
 
 
@@ -50,6 +55,7 @@ class _Worker(QThread):
         self.editing: dict = {}
 
     def run(self) -> None:  # the worker thread: emits signals, never touches widgets
+        self.wake.wait(FIRST_ROUND_AFTER_S)  # left set when it cut the wait short: the first round follows at once
         cursor = None
         renewed = 0.0
         while not self.stopping:

@@ -17,7 +17,7 @@ from desk_app.errors import DatabaseCorruptError, DatabaseError, DatabaseTooNewE
 from .connection import configured_target
 from .engine import Engine, parse_url
 from .engine_sqlite import BUSY_TIMEOUT_MS, SqliteEngine
-from .migrations import LATEST_VERSION, MIGRATIONS
+from .migrations import LATEST_VERSION
 from .models import database
 
 log = logging.getLogger(__name__)
@@ -105,6 +105,8 @@ def _migrate(db) -> None:
     version = schema_version(db)
     if version == LATEST_VERSION:
         return
+    from .migrations import MIGRATIONS  # noqa: PLC0415 - the migration modules only when the data is behind
+
     if version > 0:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         backup_database(db, paths.backups_dir() / f"pre-migrate-v{version}-{stamp}.sqlite3")

@@ -8,7 +8,7 @@ from datetime import date
 
 from desk_app.domain import DeadlineType
 
-from .ledger import EntryRecord
+from .entry_input import EntryRecord
 from .ledger_query import is_overdue
 
 

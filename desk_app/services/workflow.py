@@ -12,16 +12,7 @@ from desk_app.errors import NotFoundError, ValidationError, WorkflowError
 from . import changelog, context, roles, undo_history
 from .ledger import get_entry, get_entry_model
 from .measures import has_measures, refuse_status_step
-
-
-@dataclass(frozen=True)
-class ProgressRecord:
-    id: int
-    entry_id: int
-    date: date
-    month: str
-    text: str
-    author: str
+from .progress_read import ProgressRecord, progress_of  # noqa: F401 - read here by callers of the workflow
 
 
 @dataclass(frozen=True)
@@ -90,12 +81,6 @@ def set_month_progress(entry_id: int, month: str, text: str) -> ProgressRecord |
     if not text:
         return None
     return add_progress.__wrapped__(entry_id, text, month=month)
-
-
-def progress_of(entry_id: int) -> list[ProgressRecord]:
-    query = ProgressUpdate.select().where(ProgressUpdate.entry == entry_id).order_by(
-        ProgressUpdate.date, ProgressUpdate.id)
-    return [ProgressRecord(p.id, entry_id, p.date, p.month, p.text, p.author) for p in query]
 
 
 def events_of(entry_id: int) -> list[EventRecord]:

@@ -44,3 +44,15 @@ def test_the_postgresql_engine_attaches_the_driver_itself():
                  "db = PostgresEngine(parse_url('postgresql://nobody@127.0.0.1:1/none'))\n"
                  "print(json.dumps({'adapter': type(db._adapter).__name__, 'has': peewee.psycopg is not None}))")
     assert found == {"adapter": "Psycopg3Adapter", "has": True}
+
+
+def test_peewee_reads_hashlib_only_when_it_first_uses_it():
+    """Long index names hash with md5, UUID fields convert: the real modules, imported on peewee's first use."""
+    found = _run("import json, sys, uuid, desk_app.db, peewee\n"
+                 "before = 'hashlib' in sys.modules\n"
+                 "name = peewee._truncate_constraint_name('t' * 80)\n"
+                 "value = peewee.UUIDField().db_value(uuid.UUID(int=1))\n"
+                 "print(json.dumps({'before': before, 'after': 'hashlib' in sys.modules, 'name': len(name),"
+                 " 'value': value, 'real': type(peewee.hashlib).__name__}))")
+    assert found == {"before": False, "after": True, "name": 64, "value": "00000000000000000000000000000001",
+                     "real": "module"}

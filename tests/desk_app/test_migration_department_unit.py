@@ -1,4 +1,4 @@
-"""Migration 20 (a sub-unit's departments are the sub-unit's) upgrades a database of the version before it: what
+"""Migration 16 (a sub-unit's departments are the sub-unit's) upgrades a database of the version before it: what
 earlier package imports filed under our 办公室 and our 张三 moves to the county's; our own entries stay as they were."""
 
 import pytest

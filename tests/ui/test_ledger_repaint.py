@@ -180,3 +180,34 @@ def test_a_filter_change_leaves_the_actions_of_the_first_row_as_they_were(page):
     page.filter_bar.search.setText("没有这样的内容zzz")
     page.filter_bar._emit_now()
     assert page.model.rowCount() == 0 and not page.actions.edit_action.isEnabled()  # no row: nothing to edit
+
+
+def test_the_table_is_drawn_by_qt_until_a_search_marks_its_hits(page, qtbot):
+    """No call into Python for each cell of the first page or of a filter change: the marking delegate draws only
+    while a search is on, and then marks the hits in the table as in the frozen columns."""
+    from ui.views.ledger_cells import HIT
+
+    table, model = page.table, page.model
+    assert table.itemDelegate() is not table.delegate
+    assert table.itemDelegate().metaObject().className() == "QStyledItemDelegate"
+    name = next(n for n in (model.record(r).owner_name for r in range(min(50, model.rowCount()))) if n)
+    page.filter_bar.search.setText(name)
+    page.filter_bar._emit_now()
+    qtbot.waitUntil(lambda: model.rowCount() >= 1)
+    assert table.itemDelegate() is table.delegate
+    keys = model.column_keys()
+    cells = [(row, 1 + keys.index(key)) for row in range(min(8, model.rowCount()))
+             for key, field in (("owner", "owner_name"), ("leader", "leader_name"), ("responsible", "responsible_name"))
+             if name in (getattr(model.record(row), field) or "")]
+    assert cells
+    table.scrollTo(model.index(*cells[0]))
+    image = table.viewport().grab().toImage()
+    shown = [cell for cell in cells if table.viewport().rect().contains(table.visualRect(model.index(*cell)))]
+    assert shown
+    for cell in shown:
+        rect = table.visualRect(model.index(*cell))
+        assert any(QColor(image.pixel(x, y)) == HIT for x in range(rect.left(), rect.right(), 2)
+                   for y in range(rect.top(), rect.bottom(), 2)), cell
+    page.filter_bar.search.clear()
+    page.filter_bar._emit_now()
+    assert table.itemDelegate() is not table.delegate

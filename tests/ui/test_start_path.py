@@ -9,6 +9,8 @@ import sys
 
 import pytest
 
+from desk_app.db.migrations import NAMES as MIGRATION_NAMES
+
 # The libraries of print, Excel/Word exchange, name sorting, charts, PDF preview and the PostgreSQL driver.
 LIBRARIES = ("reportlab", "openpyxl", "python_calamine", "xlsxwriter", "docx", "pypinyin", "pypdfium2",
              "psycopg", "psycopg_binary", "PySide6.QtCharts", "PySide6.QtPdf", "PySide6.QtNetwork")
@@ -23,7 +25,14 @@ ON_DEMAND = ("ui.views.chart_panel", "ui.views.entry_editor", "ui.views.print_pr
              "desk_app.services.compliance", "desk_app.services.supervision",
              # loaded with the first document, bulk change, 延期, copy; PostgreSQL's engine only for it
              "desk_app.reports.layout", "desk_app.services.ledger_bulk", "desk_app.services.ledger_extend",
-             "ui.views.ledger_copy", "desk_app.db.open_postgres", "desk_app.db.engine_postgres")
+             "ui.views.ledger_copy", "desk_app.db.open_postgres", "desk_app.db.engine_postgres",
+             # the write path of entries (numbering, checks, 配合 names, new entries) and its dialogs load with the
+             # first change; the preview reads through entry_records and progress_read
+             "desk_app.services.ledger", "desk_app.services.workflow", "desk_app.services.ledger_create",
+             "desk_app.services.entry_codes", "desk_app.services.assists", "desk_app.db.bulk_insert",
+             "ui.views.ledger_dialogs", "ui.views.entry_fields",
+             # the migration modules: a current database is opened on its version number alone
+             *(f"desk_app.db.migrations.{name}" for name in MIGRATION_NAMES))
 
 SCRIPT = """
 import json, os, sys

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import sys
+
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QInputDialog, QMenu, QMessageBox, QToolBar, QToolButton
+from PySide6.QtWidgets import QDialog, QMenu, QMessageBox, QToolBar, QToolButton
 
 from desk_app.domain import DONE_STATUSES, OPEN_STATUSES, Status
 from desk_app.errors import DeskAppError
-from desk_app.services import ledger, roles, saved_views
+from desk_app.services import roles
 from ui.models.ledger_table_model import RECORD_ROLE
 
-from .ledger_dialogs import BulkValueDialog, ColumnsDialog
 from .ledger_undo import (
     AddProgressCommand,
     BulkCommand,
@@ -22,10 +23,30 @@ from .ledger_undo import (
     ReadableUndo,
 )
 
+# What only a click needs loads with that click (the page's first rows wait for none of it): the write services
+# (desk_app.services.ledger), the bulk and columns dialogs (ledger_dialogs: the entry fields, the date picker; this
+# module's BulkValueDialog and ColumnsDialog, see __getattr__), the saved views' input dialog.
+_ON_CLICK = ("BulkValueDialog", "ColumnsDialog")
+
 # The page's shortcuts work wherever the focus is in the window while the page is shown (Qt ignores the
 # actions of a hidden page): after Ctrl+4 the focus may still sit in the navigation list.
 SCOPE = Qt.ShortcutContext.WindowShortcut
 TABLE_ONLY = Qt.ShortcutContext.WidgetWithChildrenShortcut  # keys a text field would also want (Delete)
+
+
+def __getattr__(name: str):
+    """The dialogs of ledger_dialogs named here, imported when first asked for (a test may put its own in)."""
+    if name in _ON_CLICK:
+        from . import ledger_dialogs  # noqa: PLC0415
+
+        value = getattr(ledger_dialogs, name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _dialog(name: str):
+    return getattr(sys.modules[__name__], name)  # through __getattr__ the first time
 
 
 class LedgerActions(QObject):
@@ -200,11 +221,15 @@ class LedgerActions(QObject):
         if kind == "extend":
             page.undo_stack.push(ExtendCommand(payload, page.after_change, page))
         elif kind != "progress":  # the 督办 tab
+            from desk_app.services import ledger  # noqa: PLC0415
+
             from .supervision_undo import command  # noqa: PLC0415
 
             code = ledger.get_entry(payload.entry_id).code
             page.undo_stack.push(command(kind, payload, code, page.after_change, page))
         else:
+            from desk_app.services import ledger  # noqa: PLC0415
+
             code = ledger.get_entry(payload.entry_id).code
             page.undo_stack.push(AddProgressCommand(payload, code, page.after_change, page))
         page.after_change()
@@ -262,6 +287,8 @@ class LedgerActions(QObject):
             .replace("%1", str(len(ids))))
         if answer != QMessageBox.StandardButton.Yes:
             return
+        from desk_app.services import ledger  # noqa: PLC0415
+
         self._run(lambda: ledger.delete_entries(ids),
                   lambda: DeleteCommand(ids, page.after_change, page))
 
@@ -269,6 +296,8 @@ class LedgerActions(QObject):
         page = self.page
         ids = page.selected_ids()
         if ids:
+            from desk_app.services import ledger  # noqa: PLC0415
+
             self._run(lambda: ledger.restore_entries(ids),
                       lambda: DeleteCommand(ids, page.after_change, page, restoring=True))
 
@@ -279,7 +308,7 @@ class LedgerActions(QObject):
             return
         from desk_app.services import ledger_bulk  # noqa: PLC0415 - loaded with the first bulk change
 
-        dialog = BulkValueDialog(field, len(ids), page)
+        dialog = _dialog("BulkValueDialog")(field, len(ids), page)
         while dialog.exec() == QDialog.DialogCode.Accepted:
             try:
                 change = ledger_bulk.bulk_update(ids, field, dialog.value())
@@ -326,11 +355,15 @@ class LedgerActions(QObject):
         copy_selected(self.page)
 
     def choose_columns(self) -> None:
-        dialog = ColumnsDialog(self.page.visible_column_keys(), self.page)
+        dialog = _dialog("ColumnsDialog")(self.page.visible_column_keys(), self.page)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.keys():
             self.page.set_columns(dialog.keys())
 
     def save_view(self) -> None:
+        from PySide6.QtWidgets import QInputDialog  # noqa: PLC0415
+
+        from desk_app.services import saved_views  # noqa: PLC0415
+
         name, ok = QInputDialog.getText(self.page, self.tr("Save view"), self.tr("Name of the view:"))
         if not ok:
             return
@@ -342,6 +375,10 @@ class LedgerActions(QObject):
         self.page.side.load(self.page.state.campaign_id)
 
     def delete_view(self) -> None:
+        from PySide6.QtWidgets import QInputDialog  # noqa: PLC0415
+
+        from desk_app.services import saved_views  # noqa: PLC0415
+
         names = [v.name for v in saved_views.user_views()]
         if not names:
             QMessageBox.information(self.page, self.tr("Saved views"), self.tr("There are no saved views yet."))

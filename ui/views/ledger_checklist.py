@@ -148,6 +148,9 @@ class CheckListButton(QToolButton):
                            "QToolButton[active=\"true\"] { border-color: #1565c0; color: #0d47a1; "
                            "background: #e3f2fd; }")
         self.clicked.connect(self.open_popup)
+        # Not active, as _show() would find: it restyles only on a change, and a restyle here (before the button
+        # is ever polished) would build Qt's style types before the first paint, for nothing.
+        self.setProperty("active", False)
         self._show()
 
     def minimumSizeHint(self):  # noqa: N802 - Qt override

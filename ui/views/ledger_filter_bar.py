@@ -22,7 +22,7 @@ from desk_app.services import choices, ledger_columns, ledger_pickers, ledger_su
 from desk_app.services.ledger_query import LedgerFilter
 
 from . import ledger_filter_chips as chips_module
-from .entry_fields import DateField
+from .date_field import DateField
 from .ledger_checklist import CheckListButton
 from .ledger_filter_chips import FilterChips
 

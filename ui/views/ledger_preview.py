@@ -8,8 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QFrame, QTextBrowser
 
-from desk_app.errors import NotFoundError
-from desk_app.services import ledger, ledger_columns, ledger_query, workflow
+from desk_app.services import entry_records, ledger_columns, ledger_query, progress_read
 
 
 class LedgerPreview(QTextBrowser):
@@ -38,11 +37,11 @@ class LedgerPreview(QTextBrowser):
             hint = self.tr("Select an entry to see it in full here. Double-click or press Enter to edit.")
             self.setHtml(f"<p style='color:#78909c'>{escape(hint)}</p>")
             return
-        try:
-            e = ledger.get_entry(entry_id)
-        except NotFoundError:
+        records = entry_records.load_records([entry_id])  # what ledger.get_entry reads, without the write path
+        if not records:  # gone for good
             self.clear()
             return
+        e = records[0]
         light = ledger_query.light(e.status, e.deadline_type, e.deadline)
         color = {"red": "#c62828", "yellow": "#b26a00", "green": "#2e7d32", "grey": "#757575"}[light.value]
         people = "　".join(f"{escape(label)}：{escape(value)}" for label, value in (
@@ -50,7 +49,7 @@ class LedgerPreview(QTextBrowser):
             (self.tr("Leader"), e.leader_name), (self.tr("Owner"), e.owner_name)) if value)
         rows = [(self.tr("Description"), e.description), (self.tr("Target"), e.target),
                 (self.tr("Measures"), e.measures), (self.tr("Standard"), e.standard)]
-        progress = workflow.progress_of(entry_id)
+        progress = progress_read.progress_of(entry_id)
         if progress:
             last = progress[-1]
             rows.append((self.tr("Latest progress"), f"{last.date.isoformat()}　{last.text}"))

@@ -92,8 +92,8 @@ class FrozenColumns(QTableView):
         # into Python for each cell painted.
         self.plain_delegate = QStyledItemDelegate(self)
         self.setItemDelegate(self.plain_delegate)
-        table.delegate.on_search = lambda searching: self.setItemDelegate(
-            table.delegate if searching else self.plain_delegate)
+        table.delegate.on_search = lambda searching: (self.setItemDelegate(
+            table.delegate if searching else self.plain_delegate), table.mark_hits(searching))
         table.verticalScrollBar().valueChanged.connect(self.verticalScrollBar().setValue)
         self.verticalScrollBar().valueChanged.connect(table.verticalScrollBar().setValue)
         table.horizontalHeader().sectionResized.connect(lambda *_: self.sync())
@@ -174,7 +174,10 @@ class LedgerTable(QTableView):
         _style_table(self)
         self.delegate = HighlightDelegate(self)
         self.delegate.model = model
-        self.setItemDelegate(self.delegate)
+        # Qt's own delegate draws the cells while no search marks hits: no call into Python for each cell painted
+        # (the first page's paint, a filter change's); the marking one takes over while a search is typed.
+        self.plain_delegate = QStyledItemDelegate(self)
+        self.setItemDelegate(self.plain_delegate)
         self.setWordWrap(False)
         self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         # Always there, as in Excel: a bar that came with long lists and went with short ones resized the
@@ -201,6 +204,9 @@ class LedgerTable(QTableView):
             header.sort_level_added.connect(self._sort_level_added)
         self.freeze_on = _bool_setting(SETTINGS_FROZEN, True)
         self.set_wrap(_bool_setting(SETTINGS_WRAP, False), remember=False)
+
+    def mark_hits(self, searching: bool) -> None:
+        self.setItemDelegate(self.delegate if searching else self.plain_delegate)
 
     # -- frozen columns and wrapping ------------------------------------------------------------
     def resizeEvent(self, event):  # noqa: N802 - Qt override

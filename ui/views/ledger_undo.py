@@ -15,10 +15,16 @@ from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QMenu, QMessageBox, QToolButton
 
 from desk_app.errors import DeskAppError
-from desk_app.services import ledger
 
-if TYPE_CHECKING:  # the bulk and 延期 services load with the first such step, not with the ledger's first paint
+if TYPE_CHECKING:  # the write services load with the first such step, not with the ledger's first paint
     from desk_app.services import ledger_bulk, ledger_extend
+
+
+def _ledger():
+    """desk_app.services.ledger (entries' writes: numbering, checks, logging), loaded with the first step."""
+    from desk_app.services import ledger  # noqa: PLC0415
+
+    return ledger
 
 
 class LedgerCommand(QUndoCommand):
@@ -62,10 +68,10 @@ class EditEntryCommand(LedgerCommand):
         self.entry_id, self.before, self.after = entry_id, before, after
 
     def do(self):
-        ledger.replace_entry(self.entry_id, self.after, expected=self.before)
+        _ledger().replace_entry(self.entry_id, self.after, expected=self.before)
 
     def undo_it(self):
-        ledger.replace_entry(self.entry_id, self.before, expected=self.after)
+        _ledger().replace_entry(self.entry_id, self.before, expected=self.after)
 
 
 class CreateEntryCommand(LedgerCommand):
@@ -75,10 +81,10 @@ class CreateEntryCommand(LedgerCommand):
         self.entry_id = entry_id
 
     def do(self):
-        ledger.restore_entries([self.entry_id], strict=True)
+        _ledger().restore_entries([self.entry_id], strict=True)
 
     def undo_it(self):
-        ledger.delete_entries([self.entry_id], strict=True)
+        _ledger().delete_entries([self.entry_id], strict=True)
 
 
 class DeleteCommand(LedgerCommand):
@@ -89,10 +95,10 @@ class DeleteCommand(LedgerCommand):
         self.restoring = restoring
 
     def do(self):
-        (ledger.restore_entries if self.restoring else ledger.delete_entries)(self.entry_ids, strict=True)
+        (_ledger().restore_entries if self.restoring else _ledger().delete_entries)(self.entry_ids, strict=True)
 
     def undo_it(self):
-        (ledger.delete_entries if self.restoring else ledger.restore_entries)(self.entry_ids, strict=True)
+        (_ledger().delete_entries if self.restoring else _ledger().restore_entries)(self.entry_ids, strict=True)
 
 
 class BulkCommand(LedgerCommand):
