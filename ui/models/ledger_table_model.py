@@ -370,6 +370,19 @@ class LedgerTableModel(NestedMeasureRows, QAbstractTableModel):
             return self._cut(self._measure_data(item, entry_row, measure, column, _DISPLAY), column)
         return self._cut(self._entry_data(item, entry_row, column, _DISPLAY), column)
 
+    def plain_cell(self, row: int, column: int):
+        """(text, foreground brush or None) of an entry's text cell as a delegate paints it (cut to what the column
+        shows), asked from Python without a QModelIndex; None for the light, a measure's row or no row, which a
+        delegate leaves to Qt."""
+        if not column:
+            return None
+        entry_row, measure = self.nested.locate(row)
+        item = self._row(entry_row) if measure is None else None
+        if item is None:
+            return None
+        return (self._cut(self._entry_data(item, entry_row, column, _DISPLAY), column),
+                self._entry_data(item, entry_row, column, _FOREGROUND))
+
     def _entry_data(self, item: _Row, entry_row: int, column: int, role):
         rec = item.record
         if role == _DISPLAY and column:  # the role every painted cell asks for, first
