@@ -25,7 +25,7 @@ _UNSEEN = object()
 class PlainCells:
     def __init__(self):
         self._kept: OrderedDict[tuple, tuple] = OrderedDict()  # (text, font, size, …) -> (layout, dx, dy)
-        self._styles: dict[int, bool] = {}  # id of a style -> whether it is Fusion (this way of drawing is its)
+        self._style, self._is_fusion = None, False  # the last style seen, and whether it is Fusion (drawn this way)
         self._states = None
         self._font, self._font_key = None, ""
         self._contexts: dict[tuple, tuple] = {}  # per cell size and font: see _context
@@ -77,10 +77,9 @@ class PlainCells:
         self._contexts.clear()
 
     def _fusion(self, style) -> bool:
-        known = self._styles.get(id(style))
-        if known is None:
-            known = self._styles[id(style)] = style.name().lower() == "fusion"
-        return known
+        if style is not self._style:  # the views share the application's style: asked again only of another one
+            self._style, self._is_fusion = style, style.name().lower() == "fusion"
+        return self._is_fusion
 
     def _lay_out(self, text: str, option, widget) -> tuple | None:
         """The cell's text laid out as QCommonStyle lays out an item view's text (in its text rectangle less the focus
