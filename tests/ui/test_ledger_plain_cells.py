@@ -73,3 +73,4 @@ def test_a_cell_whose_text_has_lines_or_another_style_is_left_to_qt(page):
     page.table.viewport().repaint()
     page.table.frozen.viewport().repaint()
     assert not plain._kept  # only Fusion's way of drawing is copied
+
