@@ -16,7 +16,7 @@ from PySide6 import QtCore
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 
-from desk_app.services import context, ledger_columns, ledger_query, measures, settings
+from desk_app.services import context, ledger_cache, ledger_columns, ledger_query, measures, settings
 from desk_app.services.ledger_query import LedgerFilter
 
 from . import measure_rows
@@ -180,7 +180,8 @@ class LedgerTableModel(NestedMeasureRows, QAbstractTableModel):
         self.beginResetModel()
         self._forget_pages()
         self.nested.clear()
-        self._due_soon_days = settings.preferences().due_soon_days
+        # Read again only after a write (ledger_cache): a query and a JSON parse on every filter change otherwise.
+        self._due_soon_days = ledger_cache.cached(("due_soon_days",), lambda: settings.preferences().due_soon_days)
         self.summary = ledger_query.first_summary(self._filter)
         self._count = self.summary.total
         self.endResetModel()
