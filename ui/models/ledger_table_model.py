@@ -373,8 +373,7 @@ class LedgerTableModel(NestedMeasureRows, QAbstractTableModel):
 
     def plain_cell(self, row: int, column: int):
         """(text, foreground brush or None) of an entry's text cell as a delegate paints it (cut to what the column
-        shows), asked from Python without a QModelIndex; None for the light, a measure's row or no row, which a
-        delegate leaves to Qt."""
+        shows), asked from Python; None for the light, a measure's row or no row (a delegate leaves them to Qt)."""
         if not column:
             return None
         entry_row, measure = self.nested.locate(row)
