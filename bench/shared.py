@@ -5,6 +5,7 @@
     .venv/bin/python bench/shared.py --sqlite        # several programs on one SQLite file (WAL)
     .venv/bin/python bench/shared.py --database URL --reuse  # URL already holds the campaign (quicker reruns)
     options: --entries 100000 --clients 8 --edits 500 --hot 20 --hot-share 0.25
+             --sqlite-load  (after a PostgreSQL run, the same load on a SQLite file: sqlite_load_list_ms_p95)
 
 The campaign is the demo at --entries (built once per schema version into a cache folder, copied afresh
 for every run). Each of --clients processes makes --edits edits the way the entry editor does: read the
@@ -198,6 +199,9 @@ def main(argv=None) -> int:
                         help="with --database: it already holds this campaign (an earlier run's copy); no copy")
     parser.add_argument("--no-versions", action="store_true",
                         help="save without base_version (last writer wins): shows what the check catches")
+    parser.add_argument("--sqlite-load", action="store_true",
+                        help="also run the same load on a SQLite file afterwards and print its list times "
+                             "(sqlite_load_list_ms: several programs on one file, beside the server's)")
     args = parser.parse_args(argv)
     source = template(args.entries)
     work = Path(tempfile.mkdtemp(prefix="desk_app-bench-shared-"))
@@ -216,17 +220,15 @@ def main(argv=None) -> int:
         load_avg = os.getloadavg()[0]
         reference_ms = run_in_process(reference_lists, f"sqlite:{reference}", 30)
         alone_ms = run_in_process(reference_lists, target, 30)
-        rng = random.Random(0)
-        hot = rng.sample(range(args.entries), args.hot)
-        start_at = time.time() + 3.0  # every client connected and ready before the first edit
-        jobs = [(n, target, args.edits, hot, args.hot_share, start_at, not args.no_versions)
-                for n in range(args.clients)]
-        started = time.perf_counter()
-        with multiprocessing.get_context("spawn").Pool(args.clients) as pool:
-            results = pool.map(_client_main, jobs)
-        wall = time.perf_counter() - started - 3.0
+        results, wall = run_load(target, args)
         saved = [tuple(s) for r in results for s in r["saved"]]
         lost, wrong_version = run_in_process(check, target, saved)
+        if args.sqlite_load and not args.sqlite:  # the same load on a SQLite file, for comparison
+            shared = work / "shared-sqlite" / "desk.sqlite3"
+            shared.parent.mkdir()
+            shutil.copyfile(source / "desk.sqlite3", shared)
+            sqlite_results, _ = run_load(f"sqlite:{shared}", args)
+            sqlite_lists = [ms for r in sqlite_results for ms in r["lists"]]
     saves = [ms for r in results for ms in r["saves"]]
     lists = [ms for r in results for ms in r["lists"]]
     list_cpu = [ms for r in results for ms in r["list_cpu"]]
@@ -238,9 +240,25 @@ def main(argv=None) -> int:
           f"save_ms_p50={percentile(saves, 50):.1f} save_cpu_ms_p50={percentile(save_cpu, 50):.1f} list_ms_p50={percentile(lists, 50):.1f} "
           f"list_cpu_ms_p50={percentile(list_cpu, 50):.1f} alone_list_ms_p50={percentile(alone_ms, 50):.1f} "
           f"alone_list_ms_p95={percentile(alone_ms, 95):.1f} sqlite_list_ms_p50={percentile(reference_ms, 50):.1f}")
+    if args.sqlite_load and not args.sqlite:
+        print(f"sqlite_load_list_ms_p50={percentile(sqlite_lists, 50):.1f} "
+              f"sqlite_load_list_ms_p95={percentile(sqlite_lists, 95):.1f}")
     print(f"lost_updates={lost} conflicts={conflicts} list_ms_p95={percentile(lists, 95):.1f} "
           f"save_ms_p95={percentile(saves, 95):.1f} sqlite_list_ms_p95={percentile(reference_ms, 95):.1f}")
     return 0
+
+
+def run_load(target: str, args) -> tuple[list[dict], float]:
+    """--clients processes making their edits on target at once: their results and the wall seconds."""
+    rng = random.Random(0)
+    hot = rng.sample(range(args.entries), args.hot)
+    start_at = time.time() + 3.0  # every client connected and ready before the first edit
+    jobs = [(n, target, args.edits, hot, args.hot_share, start_at, not args.no_versions)
+            for n in range(args.clients)]
+    started = time.perf_counter()
+    with multiprocessing.get_context("spawn").Pool(args.clients) as pool:
+        results = pool.map(_client_main, jobs)
+    return results, time.perf_counter() - started - 3.0
 
 
 def shared_server(args, reference: Path, stack: ExitStack) -> str:

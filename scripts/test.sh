@@ -23,6 +23,11 @@ if [ "${1:-}" = "--oldest-qt" ]; then
 fi
 bash scripts/setup.sh "$mode"
 export QT_QPA_PLATFORM=offscreen
+# Every worker imports all of desk_app, ui and the test modules, and many tests start Python again: with
+# PYTHONDONTWRITEBYTECODE set (some shells and containers set it) each of them compiled every module and
+# pytest rewrote every test module's asserts again on every run, ~8 s of CPU per process. The caches go
+# to __pycache__ folders (git ignores them).
+unset PYTHONDONTWRITEBYTECODE
 "$venv/bin/python" - <<'PY'
 import sys
 from importlib.metadata import version

@@ -1,7 +1,8 @@
 """Every test gets a fresh data folder and database, redirected user folders and a pinned 'today'.
 
 The demo campaign is built once per test session (it is deterministic) and every test that asks for it
-gets its own copy of that database file: same data, own folder, a fraction of the time.
+gets its own copy of that database file: same data, own folder, a fraction of the time. So does the empty
+migrated database (``db``), and so can a fixture that builds more on top of them (``built_once``).
 
 Both engines (issue 16): ``db`` and ``demo`` open the engine the ``db_engine`` fixture names, "sqlite" unless
 a test is parametrised. The service, exchange and print tests are (tests/engines.py decides which): their
@@ -12,9 +13,11 @@ server can start, those variants skip with the reason and the SQLite ones still 
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import shutil
 from datetime import date
+from pathlib import Path
 
 import pytest
 from engine_matrix import pg_generate_tests, pg_modify_items
@@ -163,8 +166,8 @@ def pg_database(request, monkeypatch):
 
 @pytest.fixture
 def db(user_folders, request, db_engine):
-    """An empty, migrated database in the test's data folder (the demo's, when the test also asks for it);
-    on PostgreSQL a fresh database of the session's cluster."""
+    """An empty, migrated database in the test's data folder (a copy of the session's empty template; the
+    demo's, when the test also asks for it); on PostgreSQL a fresh database of the session's cluster."""
     from desk_app.db import open_database
     from desk_app.db.models import database
 
@@ -173,7 +176,29 @@ def db(user_folders, request, db_engine):
         return database.obj
     if db_engine == "postgresql":
         request.getfixturevalue("pg_database")("empty")
+        return open_database()
+    from desk_app import paths
+
+    target = paths.database_path()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(request.getfixturevalue("empty_template"), target)
     return open_database()
+
+
+@pytest.fixture(scope="session")
+def empty_template(tmp_path_factory):
+    """A new database file as open_database makes it (migrated, pick lists seeded), made once: the same
+    file every time, so each test gets a copy of it instead of running every migration again."""
+    from desk_app.db import close_database, open_database
+    from desk_app.db.models import database
+    from desk_app.paths import DB_FILE_NAME
+
+    path = tmp_path_factory.mktemp("empty-template") / DB_FILE_NAME
+    bound = database.obj
+    open_database(path)
+    close_database()  # checkpoints the WAL: one self-contained file
+    database.initialize(bound)
+    return path
 
 
 @pytest.fixture(scope="session")
@@ -217,6 +242,94 @@ def demo(user_folders, demo_template, db_engine, request):
     shutil.copyfile(folder / target.name, target)
     open_database()
     return result
+
+
+@dataclasses.dataclass
+class _BuiltOnce:
+    """What built_once keeps of a build: the building test's whole folder copied aside (folder; it was
+    source), the program's data folder if the build moved it, whether the database was left open, the result."""
+
+    folder: Path
+    source: str
+    data_dir: str | None
+    was_open: bool
+    result: object
+
+
+def _moved(value, old: str, new: str):
+    """value with every path (and path string) under folder old moved to the same place under new."""
+    if isinstance(value, os.PathLike):
+        text = os.fspath(value)
+        return type(value)(new + text[len(old):]) if text == old or text.startswith(old + os.sep) else value
+    if isinstance(value, str):
+        return new + value[len(old):] if value == old or value.startswith(old + os.sep) else value
+    if isinstance(value, tuple) and hasattr(value, "_fields"):  # a named tuple
+        return type(value)(*(_moved(item, old, new) for item in value))
+    if isinstance(value, (list, tuple)):
+        return type(value)(_moved(item, old, new) for item in value)
+    if isinstance(value, dict):
+        return {key: _moved(item, old, new) for key, item in value.items()}
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {f.name: _moved(getattr(value, f.name), old, new) for f in dataclasses.fields(value) if f.init}
+        return dataclasses.replace(value, **changes)
+    return value
+
+
+@pytest.fixture(scope="session")
+def _built_once_store(tmp_path_factory):
+    return {}, tmp_path_factory.mktemp("built-once")
+
+
+@pytest.fixture
+def built_once(request, tmp_path, db_engine, _built_once_store):
+    """built_once(name, build) -> build()'s result: for a fixture that builds the same data (on ``db`` or
+    ``demo``) for many tests. On SQLite the module's first test runs build(), then its whole folder (data
+    folder, files written beside it) is copied aside; later tests get a copy of that folder and the result
+    with its paths moved into their own folder: the same data, built once. PostgreSQL variants build."""
+    store, root = _built_once_store
+
+    def once(name: str, build):
+        if db_engine != "sqlite":
+            return build()
+        key = f"{request.module.__name__}.{name}"
+        if key not in store:
+            result = build()
+            store[key] = _snapshot(root / key, tmp_path, result)
+            return result
+        return _restore(store[key], tmp_path)
+
+    return once
+
+
+def _snapshot(folder, tmp_path, result) -> _BuiltOnce:
+    from desk_app import paths
+    from desk_app.db import close_database, open_database
+    from desk_app.db.models import database
+
+    was_open = database.obj is not None and not database.obj.is_closed()
+    close_database()  # folds the WAL into the file
+    shutil.copytree(tmp_path, folder)
+    if was_open:
+        open_database()
+    default = paths.data_dir() == Path(os.environ["DESK_APP_DATA_DIR"]).resolve()
+    data_dir = None if default else str(paths.data_dir())  # where the build left the program's data folder
+    return _BuiltOnce(folder, str(tmp_path), data_dir, was_open, result)
+
+
+def _restore(built: _BuiltOnce, tmp_path):
+    from desk_app import paths
+    from desk_app.db import close_database, open_database
+
+    close_database()
+    here = str(tmp_path)
+    for item in tmp_path.iterdir():
+        shutil.rmtree(item) if item.is_dir() else item.unlink()
+    shutil.copytree(built.folder, tmp_path, dirs_exist_ok=True)
+    paths.set_data_dir(None if built.data_dir is None else _moved(built.data_dir, built.source, here))
+    open_database()
+    if not built.was_open:
+        close_database()
+    return _moved(built.result, built.source, here)
 
 
 class Offices:

@@ -135,7 +135,9 @@ def _xlsx(args) -> int:
     if campaign_id is None:
         new_campaign = (args.new_campaign.strip(), _new_campaign_year(args, content))
         print(("（预览）" if args.dry_run else "") + f"将新建活动“{new_campaign[0]}”（{new_campaign[1]}年度）并导入到这个活动。")
-        plan = _plan_in_scratch_campaign(args, content, mapping, new_campaign)
+        from desk_app.exchange.xlsx_apply import plan_into_new_campaign  # noqa: PLC0415
+
+        plan = plan_into_new_campaign(args.file, _options(args, content, mapping, None), new_campaign, content=content)
     else:
         plan = plan_import(args.file, _options(args, content, mapping, campaign_id), content=content)
     print(plan.report_text(None if args.full else 200))
@@ -159,7 +161,7 @@ def _xlsx(args) -> int:
     return 0
 
 
-def _options(args, content, mapping, campaign_id: int):
+def _options(args, content, mapping, campaign_id: int | None):
     from desk_app.exchange.xlsx_import import ImportOptions  # noqa: PLC0415
 
     return ImportOptions(sheet=content.name, mapping=mapping, default_kind=args.kind, default_layer=args.layer,
@@ -167,23 +169,7 @@ def _options(args, content, mapping, campaign_id: int):
                          create_missing_hint="加 --create-missing 参数自动新建")
 
 
-def _plan_in_scratch_campaign(args, content, mapping, new_campaign: tuple[str, int]):
-    """--new-campaign: every row checked against a campaign of that name and year, created and rolled back
-    (a new campaign has no entries or 专班 yet, so the plan is the one the real campaign gets)."""
-    from desk_app.db.models import database  # noqa: PLC0415
-    from desk_app.exchange.xlsx_import import plan_import  # noqa: PLC0415
-    from desk_app.services import campaigns  # noqa: PLC0415
-
-    with database.atomic() as transaction:
-        scratch = campaigns.create_campaign(*new_campaign, make_current=False)
-        plan = plan_import(args.file, _options(args, content, mapping, scratch.id), content=content)
-        transaction.rollback()
-    return plan
-
-
 def run(args) -> int:
-    from desk_app.services.session import open_data  # noqa: PLC0415
-
     if args.format == "fill-in":
         from .fillin_cmd import run_import  # noqa: PLC0415
 
@@ -191,13 +177,17 @@ def run(args) -> int:
     if len(args.file) > 1:
         raise InputFileError(f"导入 {args.format} 一次只能给一个文件（给出了 {len(args.file)} 个）。")
     args.file = args.file[0]
-    fresh_folder.check_before_creating(args)
-    with fresh_folder.dry_run_elsewhere(args.dry_run):
-        open_data()
-        if not args.dry_run:  # refused before any evidence copy or backup is made
-            from desk_app.services.session import require_writer  # noqa: PLC0415
+    return fresh_folder.run_import(args.dry_run, lambda: _open_and_import(args))
 
-            require_writer()
-        if args.format == "scores":
-            return scores_cmd.run(args, _confirm)
-        return _package(args) if args.format == "package" else _xlsx(args)
+
+def _open_and_import(args) -> int:
+    from desk_app.services.session import open_data  # noqa: PLC0415
+
+    open_data()
+    if not args.dry_run:  # refused before any evidence copy or backup is made
+        from desk_app.services.session import require_writer  # noqa: PLC0415
+
+        require_writer()
+    if args.format == "scores":
+        return scores_cmd.run(args, _confirm)
+    return _package(args) if args.format == "package" else _xlsx(args)

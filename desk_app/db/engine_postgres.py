@@ -7,7 +7,9 @@ does: dates and timestamps as ISO text, booleans as 0/1, NUMERIC (what AVG gives
 
 The few statements every clerk runs all the time (a page's records, a save's write, the campaign's counters)
 are written for PostgreSQL alone, as ``Prepared`` SQL: bound on the server and prepared once per session
-(services/entry_records_pg), in branches the services take on this engine only.
+(services/entry_records_pg), in branches the services take on this engine only. A list's page reads its
+records in the same statement (execute_literal), which hands them to the records' read that follows
+(keep_ahead / take_ahead: only while the session runs nothing else in between).
 """
 
 from __future__ import annotations
@@ -261,10 +263,18 @@ class PostgresEngine(Engine, PostgresqlDatabase):
         conn.adapters.register_dumper(bool, dumper)
         return conn
 
-    def execute_sql(self, sql, params=None):
+    def cursor(self, *args, **kwargs):
+        self._state.ahead = None  # any statement ends what a page brought along (keep_ahead)
+        return super().cursor(*args, **kwargs)
+
+    def _fresh_session(self) -> None:
+        self._state.ahead = None
         conn = self._state.conn
         if conn is not None and conn.broken and not self.in_transaction():
             self._state.reset()  # the server went away between two statements: start a new session
+
+    def execute_sql(self, sql, params=None):
+        self._fresh_session()
         try:
             if type(sql) is Prepared:
                 return self._execute_prepared(sql, params)
@@ -278,6 +288,37 @@ class PostgresEngine(Engine, PostgresqlDatabase):
             cursor = _prepared_cursor(self.connection())
             cursor.execute(sql, params or (), prepare=True)
         return cursor
+
+    def execute_literal(self, build, sql: str, params):
+        """Run build(sql with its values as literals, as this engine's statements are sent), by a cursor that
+        loads dates and timestamps as Python objects (as Prepared statements' rows) and lets psycopg prepare a
+        text the session repeats (after its fifth run: a list's first page). None when the values do not fit
+        the placeholders (the caller runs sql itself then, and hears what is wrong)."""
+        self._fresh_session()
+        try:
+            with peewee_exceptions:
+                bound = self.connection().cursor()._bind(convert_placeholders(sql), params or ())
+                if bound is None:
+                    return None
+                statement = build(bound)
+                self._log_query(statement, None)
+                cursor = _prepared_cursor(self.connection())
+                cursor.execute(statement, None)
+        except PeeweeDatabaseError as exc:
+            raise (translate_storage_error(exc) or exc) from exc
+        return cursor
+
+    def keep_ahead(self, key, value) -> None:
+        """Keep value for take_ahead(key) as long as this thread's session runs no other statement: what a
+        statement brought along for the one its caller runs next (a page's records, entry_records_pg)."""
+        self._state.ahead = (self._state.conn, key, value)
+
+    def take_ahead(self, key):
+        """What keep_ahead kept for key, once, if no statement ran since (in this session); else None."""
+        ahead, self._state.ahead = getattr(self._state, "ahead", None), None
+        if ahead is None or ahead[0] is not self._state.conn or ahead[1] != key:
+            return None
+        return ahead[2]
 
     def commit(self):
         try:

@@ -66,11 +66,23 @@ class Campaign(BaseModel):
     created_at = DateTimeField(default=now_to_the_second)
 
 
+class Unit(BaseModel):
+    """A sub-unit that sends its ledger upward in exchange packages."""
+
+    name = CharField(unique=True)
+    code = CharField(default="")
+    sort_order = IntegerField(default=0)
+    active = BooleanField(default=True)
+
+
 class Department(BaseModel):
     name = CharField(unique=True)
     short_name = CharField(default="")
     sort_order = IntegerField(default=0, index=True)
     active = BooleanField(default=True)
+    # A sub-unit's department (migration 20), named 「单位·科室」 and never one of this office's own: its
+    # package's 办公室 is the county's, not counted in ours. NULL: this office's own department.
+    unit = ForeignKeyField(Unit, null=True, backref="departments", on_delete="SET NULL")
 
 
 class Person(BaseModel):
@@ -92,15 +104,6 @@ class Person(BaseModel):
 
             self.pinyin, self.initials = name_keys(self.name)
         return super().save(*args, **kwargs)
-
-
-class Unit(BaseModel):
-    """A sub-unit that sends its ledger upward in exchange packages."""
-
-    name = CharField(unique=True)
-    code = CharField(default="")
-    sort_order = IntegerField(default=0)
-    active = BooleanField(default=True)
 
 
 class TaskForce(BaseModel):

@@ -11,6 +11,11 @@ start; callers skip with that reason.
 
 Inside: the superuser `desk` (trust on the socket) and, for the password tests, `desk_pw` with the
 password PASSWORD, who must log in with it over 127.0.0.1 (scram-sha-256).
+
+A process killed before it could stop its cluster (a test run interrupted, a benchmark killed) leaves the
+server running and its folder behind. Each cluster's folder names the process that started it (OWNER_FILE:
+its pid and start time), and start() first stops and removes the clusters in its parent folder whose
+starting process is gone (clean_stale); a folder without that file (an older program's) is left alone.
 """
 
 from __future__ import annotations
@@ -32,6 +37,10 @@ _SETTINGS = {
     "fsync": "off", "full_page_writes": "off", "synchronous_commit": "off", "max_connections": "60",
     "shared_buffers": "64MB", "log_min_messages": "fatal", "logging_collector": "off",
 }
+
+
+OWNER_FILE = "owner"
+_PREFIX = "desk-pg-"
 
 
 class ClusterUnavailable(RuntimeError):
@@ -116,6 +125,57 @@ def _run_as() -> str | None:
     return "postgres"
 
 
+def _process_started(pid: int) -> str:
+    """The process's start time in clock ticks since boot (Linux; '' where it cannot be told): with the pid it
+    names one process, even after the pid is reused."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text(encoding="ascii", errors="replace")
+    except OSError:
+        return ""
+    fields = stat.rpartition(")")[2].split()  # after the command name, which may hold spaces and brackets
+    return fields[19] if len(fields) > 19 else ""  # field 22, starttime
+
+
+def _owner_text() -> str:
+    return f"{os.getpid()} {_process_started(os.getpid())}"
+
+
+def _owner_alive(text: str) -> bool:
+    """Whether the process an owner file names still runs (True when the file cannot be read as one)."""
+    pid_text, _, started = text.strip().partition(" ")
+    try:
+        pid = int(pid_text)
+        os.kill(pid, 0)
+    except ValueError:
+        return True
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        pass  # it runs, as somebody else
+    return not started or _process_started(pid) in ("", started)
+
+
+def clean_stale(parent: str | os.PathLike) -> list[Path]:
+    """Stop and remove the clusters under parent whose starting process has ended (the folders removed)."""
+    removed = []
+    for folder in sorted(Path(parent).glob(f"{_PREFIX}*")):
+        try:
+            owner = (folder / OWNER_FILE).read_text(encoding="ascii")
+        except OSError:
+            continue  # no owner named (an older program's cluster, or one still being set up)
+        if _owner_alive(owner):
+            continue
+        if (folder / "data" / "postmaster.pid").exists():
+            try:
+                pg_ctl, run_as = _binary("pg_ctl"), _run_as()
+            except ClusterUnavailable:
+                continue
+            _run([pg_ctl, "stop", "-D", str(folder / "data"), "-m", "immediate", "-w"], run_as, check=False)
+        shutil.rmtree(folder, ignore_errors=True)
+        removed.append(folder)
+    return removed
+
+
 def _default_parent() -> str | None:
     """/dev/shm where there is one: a database per test is created ten times faster in memory."""
     shm = Path("/dev/shm")
@@ -137,7 +197,10 @@ def start(parent: str | os.PathLike | None = None, *, durable: bool = False) -> 
         raise ClusterUnavailable("the psycopg driver is not installed") from None
     initdb, pg_ctl = _binary("initdb"), _binary("pg_ctl")
     run_as = _run_as()
-    folder = Path(tempfile.mkdtemp(prefix="desk-pg-", dir=parent or _default_parent()))
+    parent = parent or _default_parent() or tempfile.gettempdir()
+    clean_stale(parent)
+    folder = Path(tempfile.mkdtemp(prefix=_PREFIX, dir=parent))
+    (folder / OWNER_FILE).write_text(_owner_text(), encoding="ascii")
     if run_as:
         os.chmod(folder, 0o755)
         owner = pwd.getpwnam(run_as)

@@ -16,7 +16,6 @@ from desk_app.db.migrations import LATEST_VERSION
 from desk_app.db.models import (
     Attachment,
     ChangeLog,
-    Department,
     EntryEvent,
     LedgerEntry,
     Meeting,
@@ -43,6 +42,7 @@ from .package_format import (
     PERIOD_RE,
     PROGRESS_FIELDS,
 )
+from .package_names import names_as_sent
 from .progress import Progress, report
 
 
@@ -75,7 +75,7 @@ class PackageNames:
     """People, departments, task forces and meetings by id, loaded once."""
 
     def __init__(self):
-        self.departments = dict(Department.select(Department.id, Department.name).tuples())
+        self.departments = names_as_sent()  # a sub-unit's as its package names them
         self.people = {pid: {"name": name, "department": self.departments.get(dept, "")}
                        for pid, name, dept in Person.select(Person.id, Person.name, Person.department).tuples()}
         self.task_forces = dict(TaskForce.select(TaskForce.id, TaskForce.name).tuples())

@@ -12,14 +12,13 @@ from itertools import compress, count
 from operator import itemgetter, ne
 from pathlib import Path
 
-from peewee import JOIN, fn
+from peewee import fn
 
 from desk_app import paths
 from desk_app.db.models import (
     Attachment,
     Campaign,
     ChangeLog,
-    Department,
     EntryEvent,
     LedgerEntry,
     Meeting,
@@ -33,8 +32,8 @@ from desk_app.db.models import (
 from desk_app.errors import InputFileError
 from desk_app.services import assists, changelog, context, undo_history
 from desk_app.services.attachments import stored_path
-from desk_app.services.backups import create_backup
 from desk_app.services.entry_codes import code_key
+from desk_app.services.import_backup import backup_before_import
 from desk_app.services.ledger import EntryInput, NewEntry, create_entries
 from desk_app.services.leftovers import tag
 from desk_app.services.session import require_writer
@@ -51,6 +50,7 @@ from .package_format import (
     PROGRESS_FIELDS,
 )
 from .package_import import CHANGED, CONFLICT, NEW, UNCHANGED, PackagePreview
+from .package_names import make_unit_department, unit_departments, unit_people
 from .package_rows import DATE_FIELDS, DATETIME_FIELDS, bulk_update, insert_columns, stored_columns
 from .progress import Progress, report
 from .safe_zip import PACKAGE_LIMITS, SafeZip, file_sha256
@@ -72,29 +72,30 @@ class PackageImportResult:
     events: int = 0
     attachments: int = 0
     changes: int = 0
-    backup: Path | None = None
+    backup: Path | None = None  # also None when the data held nothing to back up yet
+    applied: bool = False
 
     def text(self) -> str:
-        if self.backup is None:
+        if not self.applied:
             return f"“{self.unit}”{self.period} 的数据包与本机数据相同，没有需要导入的内容。"
         return (f"已导入“{self.unit}”{self.period} 的数据包：新增 {self.new} 条，更新 {self.changed} 条，"
                 f"跳过冲突 {self.skipped} 条；整改进展 {self.progress} 条，销号审核记录 {self.events} 条，"
-                f"佐证材料 {self.attachments} 个，修改记录 {self.changes} 条。导入前的备份：{self.backup.name}")
+                f"佐证材料 {self.attachments} 个，修改记录 {self.changes} 条。"
+                + (f"导入前的备份：{self.backup.name}" if self.backup else "本机此前没有数据，导入前无需备份。"))
 
 
 _CONVERTERS = {**dict.fromkeys(DATE_FIELDS, date.fromisoformat), **dict.fromkeys(DATETIME_FIELDS, datetime.fromisoformat)}
 
 
 class _Resolver:
-    """Names in the package to ids here; what is missing is created (inactive, so pick lists stay clean)."""
+    """Names in the package to ids here; what is missing is created (inactive, so pick lists stay clean). The
+    package's 科室 and people are its unit's (package_names), never this office's of the same name."""
 
-    def __init__(self, campaign_id: int):
+    def __init__(self, campaign_id: int, unit: Unit):
         self.campaign_id = campaign_id
-        self.departments = dict(Department.select(Department.name, Department.id).tuples())
-        self.people = {}
-        for pid, name, dept in (Person.select(Person.id, Person.name, Department.name)
-                                .join(Department, JOIN.LEFT_OUTER, on=(Person.department == Department.id)).tuples()):
-            self.people.setdefault((name, dept or ""), pid)
+        self.unit = unit
+        self.departments = unit_departments(unit.name)
+        self.people = unit_people(unit.name)
         self.task_forces = dict(TaskForce.select(TaskForce.name, TaskForce.id)
                                 .where(TaskForce.campaign == campaign_id).tuples())
         self.meetings = {(t, y, n): mid for mid, t, y, n in Meeting.select(
@@ -102,13 +103,11 @@ class _Resolver:
             Meeting.campaign == campaign_id).tuples()}
 
     def department(self, name: str) -> int | None:
-        if not name:
-            return None
+        return self._unit_department(name) if name else None
+
+    def _unit_department(self, name: str) -> int:
         if name not in self.departments:
-            order = (Department.select(fn.MAX(Department.sort_order)).scalar() or 0) + 1
-            d = Department.create(name=name, sort_order=order, active=False)
-            changelog.record("department", d.id, "create", "name", None, name)
-            self.departments[name] = d.id
+            self.departments[name] = make_unit_department(self.unit, name)
         return self.departments[name]
 
     def person(self, ref: dict | None) -> int | None:
@@ -116,7 +115,7 @@ class _Resolver:
             return None
         key = (ref["name"], ref.get("department") or "")
         if key not in self.people:
-            p = Person.create(name=key[0], department=self.department(key[1]), active=False, sort_order=9999)
+            p = Person.create(name=key[0], department=self._unit_department(key[1]), active=False, sort_order=9999)
             changelog.record("person", p.id, "create", "name", None, key[0])
             self.people[key] = p.id
         return self.people[key]
@@ -202,12 +201,12 @@ def apply_package(preview: PackagePreview, *, take_conflicts: bool = False,
         return PackageImportResult(data.unit, data.period)
     require_writer()
     report(progress, 0, 0, "正在备份数据")
-    backup = create_backup(reason="import")  # refuses damaged data before any evidence file is copied
+    backup = backup_before_import()  # refuses damaged data before any evidence file is copied
     report(progress, 0, 0, "正在复制佐证材料")
     _store_files(preview)
     report(progress, 0, 0, "正在写入数据")
     counts = _apply(preview, take_conflicts, progress)
-    return PackageImportResult(data.unit, data.period, backup=backup, **counts)
+    return PackageImportResult(data.unit, data.period, backup=backup, applied=True, **counts)
 
 
 def _new_entry(uuid: str, values: dict, unit: str) -> NewEntry:
@@ -288,7 +287,7 @@ def _apply(preview: PackagePreview, take_conflicts: bool, progress: Progress | N
         order = (Unit.select(fn.MAX(Unit.sort_order)).scalar() or 0) + 1
         unit = Unit.create(name=data.unit, sort_order=order)
         changelog.record("unit", unit.id, "create", "name", None, data.unit)
-    resolve = _Resolver(campaign_id)
+    resolve = _Resolver(campaign_id, unit)
     departments_before = len(resolve.departments)
     by_uuid = {e["uuid"]: e for e in data.entries}
     accepted = set()

@@ -288,7 +288,7 @@ def preview_package(path: str | Path, progress: Progress | None = None, *,
     preview.child_news["changes"] = len(preview.new_changes)
     preview.child_states = child_states
     taken = {d.uuid for d in preview.entries if d.state in (NEW, CHANGED)}
-    preview.new_names = names_to_create([e for e in data.entries if e["uuid"] in taken], preview.campaign_id)
+    preview.new_names = names_to_create([e for e in data.entries if e["uuid"] in taken], preview.campaign_id, data.unit)
     return preview
 
 

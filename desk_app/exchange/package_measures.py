@@ -4,11 +4,13 @@ a package brings, its measures and plan become the package's."""
 
 from __future__ import annotations
 
-from desk_app.db.models import Department, LedgerEntry, Measure, MeasureProgress, Person, ProgressPlan, database
+from desk_app.db.models import LedgerEntry, Measure, MeasureProgress, Person, ProgressPlan, database
 from desk_app.domain import DeadlineType
 from desk_app.services import measures, progress_plan
 from desk_app.services.measures import MeasureInput
 from desk_app.services.progress_plan import PlanMonth
+
+from .package_names import name_as_sent, names_as_sent
 
 MEASURES, PLANS = "measures.json", "plans.json"
 OPTIONAL_MEMBERS = (MEASURES, PLANS)
@@ -25,7 +27,7 @@ def _day(value):
 def write(entry_uuid: dict[int, str]) -> dict[str, list[dict]]:
     """The two members for the entries being packed (entry id -> uuid)."""
     ids = list(entry_uuid)
-    departments = dict(Department.select(Department.id, Department.name).tuples())
+    departments = names_as_sent()  # a sub-unit's as its package names them
     people = {pid: {"name": name, "department": departments.get(dept, "")}
               for pid, name, dept in Person.select(Person.id, Person.name, Person.department).tuples()}
     rows, plans = [], []
@@ -101,8 +103,9 @@ def check(data, loaded: dict, problems) -> None:
             problems.add(f"月度序时进度第 {i} 条不正确")
 
 
-def _local(records: list, plan: list) -> tuple:
-    return (tuple((m.uuid, m.content, m.department_name, m.responsible_name, _day(m.deadline), m.status)
+def _local(records: list, plan: list, unit: str) -> tuple:
+    return (tuple((m.uuid, m.content, name_as_sent(m.department_name, unit), m.responsible_name, _day(m.deadline),
+                   m.status)
                   for m in records),
             tuple((p.month, p.planned, p.actual) for p in plan))
 
@@ -128,7 +131,7 @@ def touched(data, local_ids: dict[str, int]) -> set[str]:
     out = set()
     for uuid, entry_id in local_ids.items():
         rows, plans = by_entry.get(uuid, ([], []))
-        mine = _local(local_measures.get(entry_id, []), local_plans.get(entry_id, []))
+        mine = _local(local_measures.get(entry_id, []), local_plans.get(entry_id, []), data.unit)
         theirs = _theirs(rows, plans)
         if (data.measures is not None and mine[0] != theirs[0]) or (data.plans is not None and mine[1] != theirs[1]):
             out.add(uuid)

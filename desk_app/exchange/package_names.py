@@ -1,13 +1,16 @@
-"""What importing a package would add to this office's own lists: 科室, people and 专班 named in the
-package that do not exist here yet. The preview lists them, so nothing is created silently."""
+"""The names a package's entries use, as this office files them, and what importing it would add: a package
+comes from a sub-unit, so its 科室 are that unit's (「县局·办公室」, department.unit, migration 20), never this
+office's department of the same name, and its people are the unit's people. The preview lists what is new,
+so nothing is created silently."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from peewee import JOIN
+from peewee import JOIN, fn
 
-from desk_app.db.models import Department, Person, TaskForce
+from desk_app.db.models import Department, Person, TaskForce, Unit
+from desk_app.services import changelog
 
 from .package_format import ENTRY_PERSON_FIELDS
 
@@ -36,12 +39,74 @@ class NewNames:
         return "将在本机新建：" + "，".join(parts)
 
 
-def names_to_create(entries: list[dict], campaign_id: int | None) -> NewNames:
+SEPARATOR = "·"
+UNIT_LEVEL = "本级"  # the department of a sub-unit's people whose package names none
+
+
+def unit_department_name(unit: str, name: str) -> str:
+    """How this office names a sub-unit's department: 「XX县局·办公室」 (「XX县局·本级」 for no department)."""
+    return f"{unit}{SEPARATOR}{name or UNIT_LEVEL}"
+
+
+def name_as_sent(name: str, unit: str) -> str:
+    """A department name of `unit`'s entries here as its package writes it (「县局·办公室」 → 办公室)."""
+    if name.startswith(f"{unit}{SEPARATOR}"):
+        name = name[len(unit) + len(SEPARATOR):]
+        return "" if name == UNIT_LEVEL else name
+    return name
+
+
+def names_as_sent() -> dict[int, str]:
+    """Every department's name as a package writes it (for comparing our entries with a package's): a sub-unit's
+    without its 「单位·」, its 本级 as ''."""
+    out = {}
+    for dept_id, name, unit in (Department.select(Department.id, Department.name, Unit.name)
+                                .join(Unit, JOIN.LEFT_OUTER).tuples()):
+        out[dept_id] = name_as_sent(name, unit) if unit else name
+    return out
+
+
+def unit_departments(unit: str) -> dict[str, int]:
+    """The sub-unit's departments here, by the name its package uses (UNIT_LEVEL's as '')."""
+    prefix = f"{unit}{SEPARATOR}"
+    found = {}
+    for dept_id, name in (Department.select(Department.id, Department.name).join(Unit)
+                          .where(Unit.name == unit).tuples()):
+        short = name[len(prefix):] if name.startswith(prefix) else name
+        found["" if short == UNIT_LEVEL else short] = dept_id
+    return found
+
+
+def unit_people(unit: str) -> dict[tuple[str, str], int]:
+    """The sub-unit's people here, by (name, the department name its package uses); the first of a key wins."""
+    by_id = {dept_id: short for short, dept_id in unit_departments(unit).items()}
+    found: dict[tuple[str, str], int] = {}
+    if by_id:
+        for pid, name, dept_id in (Person.select(Person.id, Person.name, Person.department)
+                                   .where(Person.department.in_(list(by_id))).order_by(Person.id).tuples()):
+            found.setdefault((name, by_id[dept_id]), pid)
+    return found
+
+
+def make_unit_department(unit: Unit, name: str) -> int:
+    """The sub-unit's department of this name ('' = its 本级), made inactive at the end of the list when missing
+    (pick lists stay clean); one of that name made before units had departments becomes the unit's."""
+    full = unit_department_name(unit.name, name)
+    found = Department.get_or_none(Department.name == full)
+    if found is None:
+        order = (Department.select(fn.MAX(Department.sort_order)).scalar() or 0) + 1
+        found = Department.create(name=full, sort_order=order, active=False, unit=unit)
+        changelog.record("department", found.id, "create", "name", None, full)
+    elif found.unit_id != unit.id:
+        Department.update(unit=unit).where(Department.id == found.id).execute()
+    return found.id
+
+
+def names_to_create(entries: list[dict], campaign_id: int | None, unit: str) -> NewNames:
     """The departments, people and task forces (of `campaign_id`; all when it will be created) that the
-    entries name and this database lacks, as the importer would resolve them."""
-    departments = {name for (name,) in Department.select(Department.name).tuples()}
-    people = {(name, dept or "") for name, dept in Person.select(Person.name, Department.name)
-              .join(Department, JOIN.LEFT_OUTER, on=(Person.department == Department.id)).tuples()}
+    entries of `unit`'s package name and this database lacks, as the importer would resolve them."""
+    departments = set(unit_departments(unit))
+    people = set(unit_people(unit))
     forces = set()
     if campaign_id is not None:
         forces = {name for (name,) in TaskForce.select(TaskForce.name).where(TaskForce.campaign == campaign_id).tuples()}
@@ -49,11 +114,13 @@ def names_to_create(entries: list[dict], campaign_id: int | None) -> NewNames:
     for e in entries:
         for dept in [e.get("department", "")] + [(e[f] or {}).get("department", "") for f in ENTRY_PERSON_FIELDS]:
             if dept and dept not in departments:
-                new_departments.setdefault(dept, None)
+                new_departments.setdefault(unit_department_name(unit, dept), None)
         for f in ENTRY_PERSON_FIELDS:
             person = e[f]
             if person and (person["name"], person.get("department", "") or "") not in people:
-                label = person["name"] + (f"（{person['department']}）" if person.get("department") else "")
+                if "" not in departments and not person.get("department"):
+                    new_departments.setdefault(unit_department_name(unit, ""), None)
+                label = f"{person['name']}（{unit_department_name(unit, person.get('department') or '')}）"
                 new_people.setdefault(label, None)
         force = e.get("task_force", "")
         if force and force not in forces:

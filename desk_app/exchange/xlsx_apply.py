@@ -13,7 +13,7 @@ from desk_app.db.models import Campaign, TaskForce
 from desk_app.domain import Status
 from desk_app.errors import InputFileError
 from desk_app.services import campaigns, changelog, context, import_words, org, undo_history, workflow
-from desk_app.services.backups import create_backup
+from desk_app.services.import_backup import backup_before_import
 from desk_app.services.import_closure import ImportedHistory, record_import_history
 from desk_app.services.ledger import NewEntry, create_entries, update_entry
 
@@ -58,6 +58,23 @@ def create_import_entries(campaign_id: int, items: list[NewEntry], *, progress: 
     return create_entries(campaign_id, items, progress=progress, renumber_taken=True, index_now=False)
 
 
+def plan_into_new_campaign(path, options, new_campaign: tuple[str, int], *, content=None,
+                           progress: Progress | None = None) -> ImportPlan:
+    """A plan for rows that go into a campaign not made yet (the folder has none): every row is checked against
+    a campaign of that name and year, created and rolled back, so a refused or cancelled import leaves no empty
+    campaign; apply_import(new_campaign=...) then makes it with the rows (a new campaign has no entries or 专班
+    yet, so the plan is the one the real campaign gets)."""
+    from desk_app.db.models import database  # noqa: PLC0415
+
+    from .xlsx_import import plan_import  # noqa: PLC0415 - xlsx_import is the heavier module
+
+    with database.atomic() as transaction:
+        scratch = campaigns.create_campaign(*new_campaign, make_current=False)
+        plan = plan_import(path, replace(options, campaign_id=scratch.id), content=content, progress=progress)
+        transaction.rollback()
+    return plan
+
+
 @without_cycle_collector()
 def apply_import(plan: ImportPlan, *, skip_invalid: bool = False, progress: Progress | None = None,
                  new_campaign: tuple[str, int] | None = None) -> XlsxImportResult:
@@ -75,7 +92,7 @@ def apply_import(plan: ImportPlan, *, skip_invalid: bool = False, progress: Prog
             raise InputFileError(f"表格中的 {len(plan.valid_rows)} 条事项与本机完全相同，没有需要导入的内容。")
         raise InputFileError("没有可以导入的行，没有导入任何内容。")
     report(progress, 0, len(rows), "正在备份数据")
-    backup = create_backup(reason="import")
+    backup = backup_before_import()  # none of a database that holds nothing yet
     counts = _write(plan, rows, progress, new_campaign)
     return XlsxImportResult(counts["created"], len(bad), counts["departments"], counts["people"],
                             counts["task_forces"], backup, counts["updated"],

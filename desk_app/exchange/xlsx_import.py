@@ -177,8 +177,10 @@ def plan_import(path: str | Path, options: ImportOptions | None = None, *, conte
     code_index = [i for i, k in mapping.items() if k == "code"]
     codes = {cell_text(values[i]) for _, values, _ in content.rows for i in code_index[:1]}
     plan.names = ImportNames(campaign.id, create_missing=options.create_missing)
-    builder = RowBuilder(plan, plan.names, ExistingEntries(campaign.id, codes), readers, kind=kind,
-                         layer=layer, found_date=found, sections=content.sections)
+    builder = RowBuilder(plan, plan.names, None, readers, kind=kind, layer=layer, found_date=found,
+                         sections=content.sections)
+    uncoded = [values for _, values, _ in content.rows if not code_index or not cell_text(values[code_index[0]])]
+    builder.existing = ExistingEntries(campaign.id, codes, {builder.description_of(values) for values in uncoded})
     groups = {g.parent: g for g in read_groups(content.raw, content.rows, mapping)}  # tasks with measures
     under = {i for g in groups.values() for i in g.measures if i != g.parent}
     for number, (row_number, values, uncomputed) in enumerate(content.rows, start=1):
@@ -193,6 +195,11 @@ def plan_import(path: str | Path, options: ImportOptions | None = None, *, conte
         read = sum(len(r.measures) for r in plan.rows)
         notes.append(f"{len(groups)} 个事项下列有措施（合并单元格或 1.1、1.2 编号的行），共 {read} 项措施：按措施导入，"
                      "不作为单独的事项")
+    again = sum(1 for r in plan.rows if r.matched_by_content)
+    if again:
+        compared = "、".join(["问题表现"] + [label for key, label in (("department", "责任单位"), ("layer", "层级"),
+                                                                      ("owner", "所属人员")) if key in mapping.values()])
+        notes.append(f"{again} 行没有问题编号，按{compared}认出是本机已有的事项：没有改动的不重复导入，有改动的更新那条事项")
     if builder.template_blanks:
         notes.append(f"{builder.template_blanks} 个单元格只写了“0”（上报模板表示空白的写法），按空白导入")
     return plan

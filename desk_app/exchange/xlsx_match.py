@@ -25,27 +25,79 @@ LABELS = FIELD_LABELS | {"owner_id": "所属人员", "leader_id": "责任领导"
 
 
 class ExistingEntries:
-    """Our own entries of one campaign, looked up by 问题编号 (only the codes the file names)."""
+    """Our own entries of one campaign that rows of the file name: by 问题编号 (only the codes the file
+    names), and, for rows without a 问题编号, by what the entry is (same_content)."""
 
-    def __init__(self, campaign_id: int, codes: set[str]):
+    def __init__(self, campaign_id: int, codes: set[str], descriptions: set[str] = frozenset()):
         ids: list[int] = []
         wanted = sorted(c for c in codes if c)
         for start in range(0, len(wanted), CHUNK):
             ids.extend(i for (i,) in LedgerEntry.select(LedgerEntry.id).where(
                 LedgerEntry.campaign == campaign_id, LedgerEntry.source_unit == "",
                 LedgerEntry.code.in_(wanted[start:start + CHUNK])).tuples())
-        self.by_code: dict[str, EntryRecord] = {r.code: r for r in load_records(ids)}
+        by_description = _same_descriptions(campaign_id, descriptions, set(wanted))
+        records = load_records(ids + [i for group in by_description.values() for i in group])
+        named = set(ids)
+        self.by_code: dict[str, EntryRecord] = {r.code: r for r in records if r.id in named}
+        by_id = {r.id: r for r in records}
+        # deleted entries last: a live one with the same content is the one a row means
+        self.by_content: dict[str, list[EntryRecord]] = {
+            key: sorted((by_id[i] for i in group if i in by_id), key=lambda r: r.deleted_at is not None)
+            for key, group in by_description.items()}
         self.latest_progress: dict[int, str] = {}
-        for start in range(0, len(ids), CHUNK):
+        every = [r.id for r in records]
+        for start in range(0, len(every), CHUNK):
             query = (ProgressUpdate.select(ProgressUpdate.entry, ProgressUpdate.text)
-                     .where(ProgressUpdate.entry.in_(ids[start:start + CHUNK]))
+                     .where(ProgressUpdate.entry.in_(every[start:start + CHUNK]))
                      .order_by(ProgressUpdate.date, ProgressUpdate.id).tuples())
             for entry_id, text in query:
                 self.latest_progress[entry_id] = text  # ordered: the last one wins
         self.claimed: dict[str, int] = {}  # code -> sheet row that already matched it
+        self.taken: set[int] = set()  # entries a row without 问题编号 already matched
 
     def get(self, code: str) -> EntryRecord | None:
         return self.by_code.get(code) if code else None
+
+    def same_content(self, description: str, *, department: str = "", layer: str = "",
+                     owner: str = "") -> EntryRecord | None:
+        """The entry a row without 问题编号 repeats: the same 问题表现 (spaces and line breaks aside) and the same
+        责任单位, 层级 and 所属人员 where the row states them ('' = the sheet has no such value to compare).
+
+        Why these: they say what the problem is and whose it is, which a later round of the same sheet keeps,
+        while 时限, 进展, 状态 and 措施 are what that round changes (so a changed one updates the entry). The same
+        问题表现 is often listed for several units or 班子成员, so it alone would merge different entries.
+        Each entry answers one row: a sheet listing the same thing twice matches two entries, or adds the second."""
+        for record in self.by_content.get(content_key(description), ()):
+            if record.id in self.taken:
+                continue
+            if ((department and record.department_name != department) or (layer and record.layer != layer)
+                    or (owner and record.owner_name != owner)):
+                continue
+            self.taken.add(record.id)
+            return record
+        return None
+
+
+def content_key(text) -> str:
+    """A 问题表现 compared without its spaces and line breaks (re-typed and re-wrapped cells stay the same)."""
+    return "".join(str(text or "").split())
+
+
+def _same_descriptions(campaign_id: int, descriptions: set[str], named_codes: set[str]) -> dict[str, list[int]]:
+    """Ids of our entries whose 问题表现 is one of these, by content_key, in creation order; entries the file
+    names by 问题编号 are that row's, never a row's without one. One pass over two columns of the campaign."""
+    wanted = {content_key(d) for d in descriptions} - {""}
+    found: dict[str, list[int]] = {}
+    if not wanted:
+        return found
+    query = (LedgerEntry.select(LedgerEntry.id, LedgerEntry.description, LedgerEntry.code)
+             .where(LedgerEntry.campaign == campaign_id, LedgerEntry.source_unit == "")
+             .order_by(LedgerEntry.id).tuples())
+    for entry_id, description, code in query:
+        key = content_key(description)
+        if key in wanted and code not in named_codes:
+            found.setdefault(key, []).append(entry_id)
+    return found
 
 
 def merge_for_update(existing: EntryRecord, values: dict) -> EntryInput:

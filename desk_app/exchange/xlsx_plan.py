@@ -44,7 +44,8 @@ class RowPlan:
     warnings: list[RowProblem] = field(default_factory=list)
     readings: list[RowProblem] = field(default_factory=list)  # values changed by interpretation
     status_given: str = ""  # the status the sheet states ('' when blank)
-    existing: EntryRecord | None = None  # our entry with the same 问题编号: this row updates it
+    existing: EntryRecord | None = None  # our entry with the same 问题编号 (or content): this row updates it
+    matched_by_content: bool = False  # no 问题编号: existing repeats the row's 问题表现, 责任单位, 层级/所属人员
     changes: list[str] = field(default_factory=list)  # labels of the fields an update changes
     measures: list = field(default_factory=list)  # its 措施 (MeasureInputs) read from the rows under it
 
@@ -152,6 +153,8 @@ class ImportPlan:
             ("合并单元格", [f.line() for f in self.filled]),
             ("按词义理解的值", [p.text() for p in self.readings]),
             ("问题（这些行不能导入）", [p.text() for p in self.problems]),
+            ("已有，不重复导入", [f"第 {r.row} 行：即本机事项 {r.existing.code}" for r in self.rows
+                                  if r.ok and r.is_unchanged and r.matched_by_content]),
             ("提示", [p.text() for r in self.rows for p in r.warnings]
              + [f"第 {r.row} 行：更新 {r.existing.code}：{'；'.join(r.changes)}" for r in self.rows
                 if r.ok and r.is_update]),

@@ -11,20 +11,14 @@ from desk_app.domain import KIND_CODE_PREFIX, DeadlineType, EntryKind, Layer, St
 from desk_app.services import context
 from desk_app.services.entry_input import field_problems
 from desk_app.services.ledger import TEXT_FIELDS as LEDGER_TEXT_FIELDS
-from desk_app.services.ledger import EntryInput, EntryRecord
+from desk_app.services.ledger import EntryInput
 
 from .cells import has_controls
 from .dates import DateParseError, parse_date
-from .xlsx_match import (
-    ExistingEntries,
-    completed_date_differs,
-    field_changes,
-    merge_for_update,
-    shown,
-    status_problem,
-)
+from .xlsx_match import ExistingEntries
 from .xlsx_people import TitleReader, split_units
 from .xlsx_plan import ImportPlan, RowPlan, RowProblem
+from .xlsx_rowmatch import RowMatching
 from .xlsx_vocab import IGNORE, KEEP, target_label
 from .xlsx_words import DeadlineReader, StatusReader, read_flag
 
@@ -94,7 +88,7 @@ class Readers:
     titles: TitleReader
 
 
-class RowBuilder:
+class RowBuilder(RowMatching):
     def __init__(self, plan: ImportPlan, names, existing: ExistingEntries, readers: Readers, *,
                  kind: str, layer: str, found_date: date | None, sections: dict[int, str]):
         self.plan = plan
@@ -116,6 +110,11 @@ class RowBuilder:
                         if len(indices) > 1 and all("/" in plan.headers[i] for i in indices)}
         self._columns: dict[str, str] = {}
         self.text_fields = [key for key in ENTRY_TEXT_FIELDS if key in self.by_field]
+
+    def description_of(self, values: list) -> str:
+        """A row's 问题表现 as build() reads it (before the cells' checks): what matching by content looks for."""
+        cells = {i: values[i] for i in self.by_field.get("description", ()) if i < len(values)}
+        return self._joined(cells, "description")
 
     def label(self, index: int) -> str:
         return self.plan.headers[index] or target_label(self.plan.mapping.get(index, ""))
@@ -223,7 +222,7 @@ class RowBuilder:
         self._dates(row, cells, values, extra)
         self._status(row, cells, values)
         row.code = cell_text(self._first(cells, "code", extra))
-        row.existing = self._match(row)
+        row.existing = self._match(row) if row.code else self._same_content(row, cells, values)
         self._names(row, cells, values, extra)
         if extra:
             note = str(values.get("note") or "")
@@ -313,47 +312,6 @@ class RowBuilder:
             row.closure_words = "；".join(t for t in (status_text, flag_text and f"是否销号：{flag_text}") if t)
             if not row.closure_words:
                 row.closure_words = progress[:200]
-
-    def _match(self, row: RowPlan) -> EntryRecord | None:
-        existing = self.existing.get(row.code)
-        if existing is None:
-            return None
-        first = self.existing.claimed.setdefault(row.code, row.row)
-        if first != row.row:
-            self._problem(row, "code", f"与第 {first} 行的问题编号重复：同一事项只能出现一次")
-        if existing.deleted_at is not None:
-            self._problem(row, "code", f"事项 {row.code} 在回收站中，请先在“设置 → 回收站”中恢复再导入")
-        return existing
-
-    def _update(self, row: RowPlan, values: dict) -> None:
-        """The row names an entry we have: change what differs, through the ledger's validation."""
-        existing = row.existing
-        kind = values.pop("kind", existing.kind)
-        if kind != existing.kind:
-            self._problem(row, "kind", f"事项 {existing.code} 是“{existing.kind}”，导入不能改变事项类型")
-        if "layer" not in self.by_field:
-            values.pop("layer", None)
-        row.data = merge_for_update(existing, values)
-        self._validate(row)
-        row.changes = field_changes(existing, row.data, self.names.label)
-        for key, name in row.new_names.items():  # a 科室 or 专班 the import creates (people carry a placeholder)
-            label = target_label(key)
-            if not any(change.startswith(f"{label}：") for change in row.changes):
-                before = getattr(existing, f"{key}_name", "") or "（空）"
-                row.changes.append(f"{label}：{before} → {name}（新建）")
-        problem = status_problem(existing, row.status_given)
-        if problem:
-            self._problem(row, "status", problem)
-        elif row.status_given and row.status_given != existing.status:
-            row.changes.append(f"状态：{existing.status} → {row.status_given}")
-        row.status = existing.status if problem or not row.status_given else row.status_given
-        latest = self.existing.latest_progress.get(existing.id, "")
-        if row.progress and row.progress != latest:
-            row.changes.append(f"整改进展：新增一条 {shown(row.progress, latest)}")
-        else:
-            row.progress = ""
-        if completed_date_differs(existing, row.completed_date):
-            self._problem(row, "completed_date", "完成日期由销号流程记录，导入不会修改", warning=True)
 
     def _names(self, row: RowPlan, cells: dict, values: dict, extra: list[str]) -> None:
         """Names to ids. For an update a name equal to the entry's own keeps its id."""

@@ -81,7 +81,7 @@ def describe_filter(f: LedgerFilter) -> str:
     """The filter in words for the subtitle, e.g. "责任单位：办公室，状态：推进中、未启动，仅逾期"."""
     parts = []
     if f.department_ids:  # who it is for first: 责任单位：办公室，状态：推进中
-        names = {d.id: d.name for d in org.list_departments(include_inactive=True)}
+        names = {d.id: d.name for d in org.list_departments(include_inactive=True, include_units=True)}
         label = {"": "责任单位", "lead_or_assist": "牵头或配合", "assist": "配合单位"}.get(f.department_role, "责任单位")
         parts.append(f"{label}：" + "、".join(names.get(i, str(i)) for i in f.department_ids))
     for label, values in (("状态", f.statuses), ("层级", f.layers), ("类型", f.kinds), ("问题类别", f.categories),

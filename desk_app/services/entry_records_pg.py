@@ -4,13 +4,19 @@ Under eight clerks' load every millisecond of a listing's own work (the client's
 several times over for a core, so the page's records cost as little as both sides can make them:
 
 * one statement per page, prepared on the server (engine_postgres.Prepared: parsed and planned once per
-  session; the ids are one array value, so every page length shares it), with the names joined, the 延期
+  session; the ids are one array value, so every page length shares it, sent as the array's text: psycopg's
+  dumping of a list of 200 ints cost more client time than the rest of sending the statement), with the names joined, the 延期
   count and the newest progress text as subqueries, and every value already in its record's form (names
   and progress '' for none);
 * dates and timestamps loaded as Python objects by psycopg's C loaders (no ISO text parsed in Python);
 * the columns in the order of RECORD_FIELDS, so a row becomes the record's fields by one zip straight into
   the new record (as entry_records._frozen builds it: the same frozen, equal and hashed record, without
   the generated __init__ or an interim dict).
+
+A page of the ledger brings its records along (page_rows, for ledger_paging): the page's statement is
+wrapped into one that also reads the records of its rows, and load_records takes them if it is asked for
+exactly those ids before this session runs any other statement (engine keep_ahead / take_ahead) — the list's
+page and its records in one round trip instead of two, read in one snapshot.
 
 The same records as entry_records.load_records gives on SQLite (tests compare them field by field).
 
@@ -20,6 +26,8 @@ from the UPDATE's own rows — where SQLite runs the UPDATE, the log's INSERT an
 """
 
 from __future__ import annotations
+
+import functools
 
 from desk_app.db.engine_postgres import Prepared
 from desk_app.db.models import LedgerEntry, database
@@ -51,7 +59,63 @@ _RECORD_COLUMNS_SQL = ("SELECT " + ", ".join(f'e."{c}"' for c in _ENTRY_COLUMNS)
 _NAME_JOINS = (" LEFT JOIN person o ON o.id = e.owner_id LEFT JOIN person l ON l.id = e.leader_id"
                " LEFT JOIN person r ON r.id = e.responsible_id LEFT JOIN person v ON v.id = e.reviewer_id"
                " LEFT JOIN department d ON d.id = e.department_id LEFT JOIN task_force t ON t.id = e.task_force_id")
-RECORDS_SQL = Prepared(f"{_RECORD_COLUMNS_SQL} FROM ledger_entry e{_NAME_JOINS} WHERE e.id = ANY(%s::integer[])")
+RECORDS_SQL = Prepared(f"{_RECORD_COLUMNS_SQL} FROM ledger_entry e{_NAME_JOINS} WHERE e.id = ANY(%s::text::integer[])")
+
+
+def id_array(ids) -> str:
+    """An integer[] value as its text ('{1,2,3}'): the server parses it (a bad id is refused there)."""
+    return "{" + ",".join(map(str, ids)) + "}"
+
+
+def _literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+# A page's statement (its columns p1 … pN, the entry id last) with its rows' records after its own columns, in
+# the page's order (row_number over the ordered page).
+_PAGE_RECORDS_SQL = ('SELECT p.*, {columns} FROM (SELECT row_number() OVER () AS "#", q.* FROM ({page}) AS q({names})) '
+                     'AS p JOIN ledger_entry e ON e.id = p.{last}' + _NAME_JOINS + ' ORDER BY p."#"')
+_RECORD_COLUMNS_LITERAL = _RECORD_COLUMNS_SQL[len("SELECT "):].replace("%s", _literal(EventKind.EXTEND.value))
+_AHEAD = "page records"
+_DATE, _TIMESTAMP = 1082, 1114  # PostgreSQL's type oids
+
+
+@functools.cache
+def _page_records_parts(width: int) -> tuple[bytes, bytes]:
+    """_PAGE_RECORDS_SQL before and after the page's statement, for a page of `width` columns."""
+    names = ", ".join(f"p{i}" for i in range(1, width + 1))
+    text = _PAGE_RECORDS_SQL.format(columns=_RECORD_COLUMNS_LITERAL, page="\0", names=names, last=f"p{width}")
+    head, tail = text.split("\0")
+    return head.encode(), tail.encode()
+
+
+def page_rows(sql: str, params, width: int) -> list[tuple] | None:
+    """The rows of a page's statement (sql with ? placeholders, its `width` columns ending with the entry id),
+    as execute_sql(sql, params).fetchall() gives them, read together with their EntryRecords' rows, which
+    load_records takes for the same ids if it is asked next; None when the statement cannot be wrapped."""
+    head, tail = _page_records_parts(width)
+    cursor = database.execute_literal(lambda page: head + page + tail, sql, params)
+    if cursor is None:
+        return None
+    rows = cursor.fetchall()
+    texts = [i for i, column in enumerate(cursor.description[1:width + 1], 1) if column.type_code in (_DATE, _TIMESTAMP)]
+    page = [_as_text(row[1:width + 1], texts) if texts else row[1:width + 1] for row in rows]
+    # (A page read in two parts, the rest of a group and then the next groups, keeps its second part's only:
+    # load_records reads the whole page by its own statement then.)
+    database.keep_ahead(_AHEAD, (tuple(row[width] for row in rows), {row[width]: row[width + 1:] for row in rows}))
+    return page
+
+
+def _as_text(values: tuple, positions: list[int]) -> tuple:
+    """A page row's dates and timestamps as the ISO text PostgreSQL sends (what other statements load them
+    as: the page's last key goes back into the next page's statement as it came)."""
+    out = list(values)
+    for i in positions:
+        value = out[i - 1]
+        if value is not None:
+            text = value.isoformat(" ") if hasattr(value, "hour") else value.isoformat()
+            out[i - 1] = text.rstrip("0").rstrip(".") if "." in text else text
+    return tuple(out)
 
 
 def load_records(entry_ids: list[int]):
@@ -59,7 +123,12 @@ def load_records(entry_ids: list[int]):
     from .entry_input import EntryRecord, missing_essentials  # noqa: PLC0415 - entry_input imports models only
 
     ids = list(entry_ids)
-    rows = {row[0]: row for row in database.execute_sql(RECORDS_SQL, (EventKind.EXTEND.value, ids)).fetchall()}
+    ahead = database.take_ahead(_AHEAD)
+    if ahead is not None and ahead[0] == tuple(ids):
+        rows = ahead[1]
+    else:
+        rows = {row[0]: row for row in
+                database.execute_sql(RECORDS_SQL, (EventKind.EXTEND.value, id_array(ids))).fetchall()}
     return [_record(rows[entry_id], EntryRecord, missing_essentials) for entry_id in ids if entry_id in rows]
 
 

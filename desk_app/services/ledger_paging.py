@@ -198,7 +198,14 @@ def _seek_page(f: LedgerFilter, sort: str, descending: bool, seek: tuple[str, ob
 
 def _fetch(query, index: str | None, limit: int) -> list[tuple]:
     sql, params = query.limit(limit).sql()
-    return database.execute_sql(with_index(sql, index), params).fetchall()
+    sql = with_index(sql, index)
+    if database.engine_name == "postgresql":  # the page's records read along (one round trip; entry_records_pg)
+        from . import entry_records_pg  # noqa: PLC0415 - PostgreSQL only
+
+        rows = entry_records_pg.page_rows(sql, params, len(query.selected_columns))
+        if rows is not None:
+            return rows
+    return database.execute_sql(sql, params).fetchall()
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ class DepartmentRecord:
     short_name: str
     sort_order: int
     active: bool
+    unit_id: int | None = None  # a sub-unit's department (「县局·办公室」, from its packages); None: our own
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,7 @@ class PersonRecord:
 
 
 def _dept(d: Department) -> DepartmentRecord:
-    return DepartmentRecord(d.id, d.name, d.short_name, d.sort_order, d.active)
+    return DepartmentRecord(d.id, d.name, d.short_name, d.sort_order, d.active, d.unit_id)
 
 
 def _person(p: Person, dept_name: str | None = None) -> PersonRecord:
@@ -48,8 +49,12 @@ def _person(p: Person, dept_name: str | None = None) -> PersonRecord:
                         p.pinyin, p.initials)
 
 
-def list_departments(*, include_inactive: bool = False) -> list[DepartmentRecord]:
+def list_departments(*, include_inactive: bool = False, include_units: bool = False) -> list[DepartmentRecord]:
+    """This office's departments (its lists, pickers, rankings); include_units adds the sub-units' (named
+    「县局·办公室」), for naming or ordering any department an entry may point at."""
     query = Department.select()
+    if not include_units:
+        query = query.where(Department.unit.is_null())
     if not include_inactive:
         query = query.where(Department.active == True)  # noqa: E712
     return [_dept(d) for d in query.order_by(Department.sort_order, Department.id)]

@@ -433,6 +433,10 @@
         <translation>更新</translation>
     </message>
     <message>
+        <source>Already here</source>
+        <translation>已有</translation>
+    </message>
+    <message>
         <source>Read as</source>
         <translation>按词义理解</translation>
     </message>
@@ -447,6 +451,10 @@
     <message>
         <source>Updates: %1</source>
         <translation>更新：%1</translation>
+    </message>
+    <message>
+        <source>Already in the ledger (the same problem, unit and person as this entry): not imported again</source>
+        <translation>已有，不重复导入（问题表现、责任单位和人员与本机这条事项相同）</translation>
     </message>
     <message>
         <source>Rows %1–%2 are one merged cell: its value was given to every row</source>

@@ -11,7 +11,7 @@ from desk_app.exchange.xlsx_vocab import IGNORE, KEEP, field_labels
 
 SAMPLE_ROWS = 3
 COLORS = {"problem": "#b71c1c", "warning": "#8a6d00", "update": "#1a4f8b", "reading": "#2e5d34",
-          "skipped": "#555555", "filled": "#555555"}
+          "already": "#555555", "skipped": "#555555", "filled": "#555555"}
 
 
 class MappingTable(QTableWidget):
@@ -56,7 +56,7 @@ class MappingTable(QTableWidget):
 class ReportTable(QTableWidget):
     """Every line of the plan's report, problems first; the kind filter narrows it down."""
 
-    KINDS = ("problem", "warning", "update", "reading", "skipped", "filled")
+    KINDS = ("problem", "warning", "update", "already", "reading", "skipped", "filled")
 
     def __init__(self, parent=None):
         super().__init__(0, 4, parent)
@@ -68,6 +68,7 @@ class ReportTable(QTableWidget):
 
     def kind_labels(self) -> dict[str, str]:
         return {"problem": self.tr("Problem"), "warning": self.tr("Hint"), "update": self.tr("Update"),
+                "already": self.tr("Already here"),
                 "reading": self.tr("Read as"), "skipped": self.tr("Skipped row"), "filled": self.tr("Merged cells")}
 
     def show_plan(self, plan, kind: str = "") -> None:
@@ -75,6 +76,9 @@ class ReportTable(QTableWidget):
                  + [(p.row, p.column, p.message, "warning") for r in plan.rows for p in r.warnings]
                  + [(r.row, r.existing.code, self.tr("Updates: %1").replace("%1", "；".join(r.changes)), "update")
                     for r in plan.rows if r.ok and r.is_update]
+                 + [(r.row, r.existing.code, self.tr("Already in the ledger (the same problem, unit and person as "
+                                                     "this entry): not imported again"), "already")
+                    for r in plan.rows if r.ok and r.is_unchanged and r.matched_by_content]
                  + [(p.row, p.column, p.message, "reading") for r in plan.rows for p in r.readings]
                  + [(s.row, "", f"{s.reason}" + (f"“{s.text}”" if s.text else ""), "skipped") for s in plan.skipped]
                  + [(f.first, f.label, self.tr("Rows %1–%2 are one merged cell: its value was given to every row")

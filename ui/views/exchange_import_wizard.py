@@ -26,7 +26,7 @@ from desk_app.domain import EntryKind, Layer
 from desk_app.errors import DeskAppError
 from desk_app.exchange.xlsx_import import ImportOptions
 from desk_app.exchange.xlsx_read import list_sheets
-from desk_app.services import campaigns, context
+from desk_app.services import context
 
 from .exchange_common import run_exchange_task
 from .exchange_import_report import MappingTable, ReportTable
@@ -58,6 +58,7 @@ class XlsxImportWizard(QDialog):
         super().__init__(parent)
         self.state = state
         self.content = None
+        self.new_campaign: tuple[str, int] | None = None  # asked for when the folder has none; made with the rows
         self.plan = None
         self.task = None
         self.setWindowTitle(self.tr("Import Excel ledger"))
@@ -281,18 +282,14 @@ class XlsxImportWizard(QDialog):
                                       done)
 
     def ensure_campaign(self) -> bool:
-        """With no campaign in the folder, offer to create one (its year guessed from the sheet's title)."""
-        if self.state.campaign_id is not None:
+        """With no campaign in the folder, ask for the one to create (its year guessed from the sheet's title).
+        It is made together with the rows, so a refused or cancelled import leaves no empty campaign."""
+        if self.state.campaign_id is not None or self.new_campaign is not None:
             return True
         dialog = NewCampaignDialog(self.content.block.title_year or context.today().year, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
-        try:
-            campaigns.create_campaign(dialog.name.text(), dialog.year.value())
-        except DeskAppError as exc:
-            QMessageBox.warning(self, self.windowTitle(), exc.message)
-            return False
-        self.state.reload_campaign()
+        self.new_campaign = (dialog.name.text().strip(), dialog.year.value())
         return True
 
     def options(self) -> ImportOptions:
@@ -305,21 +302,30 @@ class XlsxImportWizard(QDialog):
 
         if not self.ensure_campaign():
             return
-        path, content, options = self.path.text(), self.content, self.options()
-        self.task = run_exchange_task(self, self.tr("Checking every row…"),
-                                      lambda progress: plan_import(path, options, content=content, progress=progress),
-                                      self.show_plan)
+        from desk_app.exchange.xlsx_apply import plan_into_new_campaign  # noqa: PLC0415
+
+        path, content, options, new_campaign = self.path.text(), self.content, self.options(), self.new_campaign
+
+        def plan(progress):
+            if new_campaign is None:
+                return plan_import(path, options, content=content, progress=progress)
+            return plan_into_new_campaign(path, options, new_campaign, content=content, progress=progress)
+
+        self.task = run_exchange_task(self, self.tr("Checking every row…"), plan, self.show_plan)
 
     def accept_import(self) -> None:
         from desk_app.exchange.xlsx_apply import apply_import  # noqa: PLC0415
 
-        plan, skip = self.plan, self.skip_invalid.isChecked()
+        plan, skip, new_campaign = self.plan, self.skip_invalid.isChecked(), self.new_campaign
         self.task = run_exchange_task(self, self.tr("Importing…"),
-                                      lambda progress: apply_import(plan, skip_invalid=skip, progress=progress),
+                                      lambda progress: apply_import(plan, skip_invalid=skip, progress=progress,
+                                                                    new_campaign=new_campaign),
                                       self._imported)
 
     def _imported(self, result) -> None:
         QMessageBox.information(self, self.windowTitle(), result.text())
+        if self.new_campaign is not None:
+            self.state.reload_campaign()
         self.state.data_changed.emit()
         self.accept()
 

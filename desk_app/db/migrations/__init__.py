@@ -24,6 +24,7 @@ from . import (
     m0013_measures,
     m0014_receipt_recheck,
     m0015_ledger_department_order,
+    m0020_department_unit,
 )
 
 MIGRATIONS: list[ModuleType] = [
@@ -42,6 +43,7 @@ MIGRATIONS: list[ModuleType] = [
     m0013_measures,
     m0014_receipt_recheck,
     m0015_ledger_department_order,
+    m0020_department_unit,
 ]
 
 LATEST_VERSION = len(MIGRATIONS)

@@ -47,8 +47,8 @@ def _by_code(ws, code: str) -> int:
 
 
 @pytest.fixture
-def sent(demo, tmp_path):
-    return export_fillin(demo.campaign_id, MONTH, tmp_path / "out")
+def sent(demo, tmp_path, built_once):
+    return built_once("sent", lambda: export_fillin(demo.campaign_id, MONTH, tmp_path / "out"))
 
 
 def test_each_department_gets_its_open_entries_with_locked_identity_and_lists(demo, sent):

@@ -30,8 +30,8 @@ def _edit(path, row_edits: dict[str, object]) -> str:
 
 
 @pytest.fixture
-def sent(demo, tmp_path):
-    return export_fillin(demo.campaign_id, MONTH, tmp_path / "out")
+def sent(demo, tmp_path, built_once):
+    return built_once("sent", lambda: export_fillin(demo.campaign_id, MONTH, tmp_path / "out"))
 
 
 @pytest.mark.parametrize("typed", ["2027-02-30", "2027年13月5日", "下个月", 5])

@@ -13,11 +13,15 @@ from desk_app.services import campaigns, ledger, workflow
 
 
 @pytest.fixture
-def received(sent, offices):  # noqa: F811
+def received(sent, offices, built_once):  # noqa: F811
     package, expected = sent
-    offices.other()
-    apply_package(preview_package(package))
-    return package, len(expected["entries"])
+
+    def receive():
+        offices.other()
+        apply_package(preview_package(package))
+        return package, len(expected["entries"])
+
+    return built_once("received", receive)
 
 
 def test_again_is_the_full_comparisons_answer(received):

@@ -37,6 +37,8 @@ def test_changed_texts_and_new_departments_link(sent, offices, tmp_path):  # noq
     write_package(latest, period="2027-01")
     offices.other()
     apply_package(preview_package(latest))
-    added = Department.get(Department.name == "新设督查科").id
+    added = Department.get(Department.name == "市财政局·新设督查科").id  # the sending unit's 科室 (migration 20)
     assert assists.assist_ids(_local(first.uuid)) == [Department.get(Department.name == known).id]
-    assert assists.assist_ids(_local(second.uuid)) == [added]
+    # The unit's 配合 text names its own 科室, filed here as 市财政局·新设督查科: 配合 links do not resolve a unit's
+    # names within the unit yet, so the text stays as written, linked to none of ours.
+    assert assists.assist_ids(_local(second.uuid)) == [] and Department.get_by_id(added).unit_id is not None

@@ -15,8 +15,12 @@ from desk_app.services import settings
 
 
 @pytest.fixture
-def good(demo, tmp_path):
+def good(demo, tmp_path, built_once):
     """A sub-unit's package: sent as 区财政局 (we are 市财政局), entries that are not ours."""
+    return built_once("good", lambda: _build_good(tmp_path))
+
+
+def _build_good(tmp_path):
     from desk_app.db.models import LedgerEntry
 
     settings.save_report_header(settings.ReportHeader(unit="市财政局"))

@@ -15,8 +15,12 @@ from desk_app.services import settings
 
 
 @pytest.fixture
-def good(db, tmp_path):
+def good(db, tmp_path, built_once):
     """A sub-unit's package with one evidence file and one 延期 (we are 市财政局, it is 区财政局)."""
+    return built_once("good", lambda: _build_good(tmp_path))
+
+
+def _build_good(tmp_path):
     from desk_app.db.models import LedgerEntry
     from desk_app.demo import build_demo
     from desk_app.services import attachments, workflow
@@ -179,8 +183,15 @@ def test_the_preview_names_the_departments_people_and_task_forces_it_would_creat
     preview = preview_package(edited(good, tmp_path, "entries.json", change))
     text = preview.summary_text()
     assert "将在本机新建" in text
-    assert "科室 1 个（新设科室）" in text and "新来的人（新设科室）" in text and "专班 1 个（新成立专班）" in text
+    # the sub-unit's 科室 and people are its own here (migration 20), never ours of the same name
+    assert "区财政局·新设科室" in text and "新来的人（区财政局·新设科室）" in text and "专班 1 个（新成立专班）" in text
 
 
-def test_a_preview_of_known_names_announces_nothing_new(good):
-    assert "将在本机新建" not in preview_package(good).summary_text()
+def test_a_preview_of_names_known_for_that_unit_announces_nothing_new(good, tmp_path):
+    from desk_app.exchange.package_apply import apply_package
+
+    apply_package(preview_package(good))
+    def change(rows):
+        rows[0]["description"] += "（补充）"
+    preview = preview_package(edited(good, tmp_path, "entries.json", change))
+    assert preview.has_changes and "将在本机新建" not in preview.summary_text()

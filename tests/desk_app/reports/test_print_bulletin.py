@@ -24,8 +24,8 @@ def _plain(text: str) -> str:
 
 
 @pytest.fixture
-def history(demo):
-    months = freeze_history(demo.campaign_id)
+def history(demo, built_once):
+    months = built_once("history", lambda: freeze_history(demo.campaign_id))
     assert len(months) == 24 and months[0] == "2024-11" and months[-1] == "2026-10"  # two years
     return demo
 
