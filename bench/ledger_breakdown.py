@@ -113,6 +113,7 @@ class Breakdown:
         from desk_app.services import ledger_query
         from ui.models.ledger_table_model import LedgerTableModel
         from ui.views.ledger_cells import HighlightDelegate
+        from ui.views.ledger_plain_cells import PlainCells
 
         original = SqliteEngine.execute_sql
         recorder = self
@@ -135,6 +136,7 @@ class Breakdown:
             self._wrap(LedgerTableModel, "multiData", "cell data (multiData)")
         self._wrap(LedgerTableModel, "data", "cell data (data)")
         self._wrap(HighlightDelegate, "paint", "delegate.paint")
+        self._wrap(PlainCells, "_lay_out", "new cell texts laid out")
 
     # -- report ----------------------------------------------------------------------------------
     def report(self, count: int) -> list[str]:

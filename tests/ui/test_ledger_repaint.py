@@ -147,11 +147,13 @@ def test_a_long_text_is_painted_from_what_its_column_can_show_and_looks_the_same
     assert model._paint_limits[column] > one_line
 
 
-def test_the_frozen_columns_mark_search_hits_and_are_drawn_by_qt_otherwise(page, qtbot):
+def test_the_frozen_columns_mark_search_hits_and_are_drawn_by_qt_until_layouts_can_be_kept(page, qtbot):
+    from ui.views import ledger_cells
     from ui.views.ledger_cells import HIT
 
     frozen = page.table.frozen
-    assert frozen.itemDelegate() is not page.table.delegate  # Qt's own: no call into Python per cell
+    # Qt's own until the table's delegate can draw from kept layouts (ledger_plain_cells): no call into Python per cell
+    assert (frozen.itemDelegate() is page.table.delegate) == ledger_cells.is_warm()
     code = page.model.record(0).code
     page.filter_bar.search.setText(code)
     page.filter_bar._emit_now()
@@ -163,7 +165,10 @@ def test_the_frozen_columns_mark_search_hits_and_are_drawn_by_qt_otherwise(page,
                for y in range(rect.top(), rect.bottom(), 2))
     page.filter_bar.search.clear()
     page.filter_bar._emit_now()
-    assert frozen.itemDelegate() is not page.table.delegate
+    assert (frozen.itemDelegate() is page.table.delegate) == ledger_cells.is_warm()
+    ledger_cells.warm_up()
+    frozen.viewport().repaint()
+    assert frozen.itemDelegate() is page.table.delegate
 
 
 def test_a_filter_change_leaves_the_actions_of_the_first_row_as_they_were(page):
@@ -182,14 +187,16 @@ def test_a_filter_change_leaves_the_actions_of_the_first_row_as_they_were(page):
     assert page.model.rowCount() == 0 and not page.actions.edit_action.isEnabled()  # no row: nothing to edit
 
 
-def test_the_table_is_drawn_by_qt_until_a_search_marks_its_hits(page, qtbot):
-    """No call into Python for each cell of the first page or of a filter change: the marking delegate draws only
-    while a search is on, and then marks the hits in the table as in the frozen columns."""
+def test_the_table_is_drawn_by_qt_until_layouts_can_be_kept_or_a_search_marks_its_hits(page, qtbot):
+    """No call into Python for each cell of the first page: the marking delegate draws once its layout types are
+    loaded (after the first paint) or while a search is on, and then marks the hits as in the frozen columns."""
+    from ui.views import ledger_cells
     from ui.views.ledger_cells import HIT
 
     table, model = page.table, page.model
-    assert table.itemDelegate() is not table.delegate
-    assert table.itemDelegate().metaObject().className() == "QStyledItemDelegate"
+    if not ledger_cells.is_warm():
+        assert table.itemDelegate() is table.plain_delegate
+        assert table.itemDelegate().metaObject().className() == "QStyledItemDelegate"
     name = next(n for n in (model.record(r).owner_name for r in range(min(50, model.rowCount()))) if n)
     page.filter_bar.search.setText(name)
     page.filter_bar._emit_now()
@@ -210,4 +217,7 @@ def test_the_table_is_drawn_by_qt_until_a_search_marks_its_hits(page, qtbot):
                    for y in range(rect.top(), rect.bottom(), 2)), cell
     page.filter_bar.search.clear()
     page.filter_bar._emit_now()
-    assert table.itemDelegate() is not table.delegate
+    assert (table.itemDelegate() is table.delegate) == ledger_cells.is_warm()
+    ledger_cells.warm_up()
+    table.viewport().repaint()
+    assert table.itemDelegate() is table.delegate

@@ -16,7 +16,7 @@ from PySide6 import QtCore
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 
-from desk_app.services import context, ledger_columns, ledger_query, measures, settings
+from desk_app.services import context, ledger_cache, ledger_columns, ledger_query, measures, settings
 from desk_app.services.ledger_query import LedgerFilter
 
 from . import measure_rows
@@ -180,7 +180,8 @@ class LedgerTableModel(NestedMeasureRows, QAbstractTableModel):
         self.beginResetModel()
         self._forget_pages()
         self.nested.clear()
-        self._due_soon_days = settings.preferences().due_soon_days
+        # Read again only after a write (ledger_cache): a query and a JSON parse on every filter change otherwise.
+        self._due_soon_days = ledger_cache.cached(("due_soon_days",), lambda: settings.preferences().due_soon_days)
         self.summary = ledger_query.first_summary(self._filter)
         self._count = self.summary.total
         self.endResetModel()
@@ -369,6 +370,18 @@ class LedgerTableModel(NestedMeasureRows, QAbstractTableModel):
         if measure is not None:
             return self._cut(self._measure_data(item, entry_row, measure, column, _DISPLAY), column)
         return self._cut(self._entry_data(item, entry_row, column, _DISPLAY), column)
+
+    def plain_cell(self, row: int, column: int):
+        """(text, foreground brush or None) of an entry's text cell as a delegate paints it (cut to what the column
+        shows), asked from Python; None for the light, a measure's row or no row (a delegate leaves them to Qt)."""
+        if not column:
+            return None
+        entry_row, measure = self.nested.locate(row)
+        item = self._row(entry_row) if measure is None else None
+        if item is None:
+            return None
+        return (self._cut(self._entry_data(item, entry_row, column, _DISPLAY), column),
+                self._entry_data(item, entry_row, column, _FOREGROUND))
 
     def _entry_data(self, item: _Row, entry_row: int, column: int, role):
         rec = item.record

@@ -11,15 +11,27 @@ from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
 from desk_app.services.search import runs
 
+from .ledger_plain_cells import PlainCells, lay_out_lines
+
 HIT = QColor("#ffeb3b")
 HIT_TEXT = QColor("#000000")
 
 
+_warm = False  # warm_up() has run: the types plain_cells draws with are loaded
+
+
 def warm_up() -> None:
-    """Load the Qt types that mark search hits (PySide6 builds each type's enums on first use: ~20 ms for
-    QStyle and the text layout ones), after the ledger's first paint rather than before it."""
+    """Load the Qt types that mark search hits and draw plain cells (PySide6 builds each type's enums on first use:
+    ~20 ms for QStyle and the text layout ones), after the ledger's first paint rather than before it."""
+    global _warm
     from PySide6.QtGui import QTextCharFormat, QTextLayout, QTextOption  # noqa: F401, PLC0415
     from PySide6.QtWidgets import QStyle  # noqa: F401, PLC0415
+
+    _warm = True
+
+
+def is_warm() -> bool:
+    return _warm
 
 
 def hit_ranges(text: str, terms: list[str]) -> list[tuple[int, int]]:
@@ -51,6 +63,7 @@ class HighlightDelegate(QStyledItemDelegate):
         self.covering = None  # a view laid over the left edge of the parent view (ledger_table.FrozenColumns)
         self.model = None  # the LedgerTableModel: its texts are read in Python, not through a QModelIndex
         self.on_search = None  # called with True/False when marking starts or stops (the frozen view's delegate)
+        self.plain = PlainCells()  # cells without hits, drawn from layouts kept between paints
         self._spans: dict[str, list[tuple[int, int]]] = {}
         self._layouts: OrderedDict[tuple, tuple] = OrderedDict()  # (QTextLayout, height) per cell text and size
 
@@ -83,8 +96,9 @@ class HighlightDelegate(QStyledItemDelegate):
             text = (self.model.display_text(index.row(), index.column()) if self.model is not None
                     else index.data(Qt.ItemDataRole.DisplayRole))
         spans = self._hits(text) if isinstance(text, str) and text else None
-        if not spans:
-            super().paint(painter, option, index)
+        if not spans:  # no hit to mark: drawn from a kept layout (ledger_plain_cells), or by Qt
+            if not (_warm and self.model is not None and self.plain.paint(painter, option, index, self.model)):
+                super().paint(painter, option, index)
             return
         from PySide6.QtWidgets import QStyle  # noqa: PLC0415 - see warm_up()
 
@@ -134,18 +148,7 @@ class HighlightDelegate(QStyledItemDelegate):
             fmt.format = char
             formats.append(fmt)
         layout.setFormats(formats)
-        layout.beginLayout()
-        height = 0.0
-        while True:
-            line = layout.createLine()
-            if not line.isValid():
-                break
-            line.setLineWidth(rect.width() if wrap else 1e6)
-            line.setPosition(QPointF(0, height))
-            height += line.height()
-            if height > rect.height() and wrap:
-                break
-        layout.endLayout()
+        height = lay_out_lines(layout, rect.width() if wrap else 1e6, rect.height() if wrap else None)
         self._layouts[key] = (layout, height)
         while len(self._layouts) > LAYOUTS_KEPT:
             self._layouts.popitem(last=False)

@@ -126,22 +126,35 @@ class FilterChips(QWidget):
         self.buttons: list[QToolButton] = []
 
     def set_chips(self, chips: list[Chip]) -> None:
-        for button in self.buttons:
-            self._layout.removeWidget(button)
-            button.deleteLater()
+        """The chips of a filter. A condition's chip stays the same button while the condition stays (its text
+        follows the value: each search keystroke): a new button parses its style sheet and lays out the row."""
+        existing = {button.objectName(): button for button in self.buttons}
         self.buttons = []
         for n, chip in enumerate(chips):
-            button = QToolButton()
-            button.setObjectName(f"chip_{chip.key}")
-            button.setText(f"{chip.text}  ×")
-            button.setToolTip(QCoreApplication.translate("FilterChips", "Remove this condition"))
-            button.setStyleSheet("QToolButton { padding: 1px 8px; border: 1px solid #90caf9; border-radius: 9px; "
-                                 "background: #e3f2fd; color: #0d47a1; }"
-                                 "QToolButton:hover { background: #bbdefb; }")
-            button.clicked.connect(lambda _=False, key=chip.key: self.removed.emit(key))
-            self._layout.insertWidget(n, button)
+            button = existing.pop(f"chip_{chip.key}", None)
+            if button is None:
+                button = self._chip_button(chip.key)
+            text = f"{chip.text}  ×"
+            if button.text() != text:
+                button.setText(text)
+            if self._layout.indexOf(button) != n:
+                self._layout.removeWidget(button)
+                self._layout.insertWidget(n, button)
             self.buttons.append(button)
+        for button in existing.values():
+            self._layout.removeWidget(button)
+            button.deleteLater()
         self.empty.setVisible(not chips)
+
+    def _chip_button(self, key: str) -> QToolButton:
+        button = QToolButton()
+        button.setObjectName(f"chip_{key}")
+        button.setToolTip(QCoreApplication.translate("FilterChips", "Remove this condition"))
+        button.setStyleSheet("QToolButton { padding: 1px 8px; border: 1px solid #90caf9; border-radius: 9px; "
+                             "background: #e3f2fd; color: #0d47a1; }"
+                             "QToolButton:hover { background: #bbdefb; }")
+        button.clicked.connect(lambda _=False, key=key: self.removed.emit(key))
+        return button
 
     def texts(self) -> list[str]:
         return [b.text().removesuffix("  ×") for b in self.buttons]

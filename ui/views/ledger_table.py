@@ -14,8 +14,10 @@ from PySide6.QtWidgets import QAbstractItemView, QFrame, QHeaderView, QStyledIte
 from desk_app.services import ledger_columns
 from ui.models.ledger_table_model import table_default_keys
 
+from . import ledger_cells
 from .ledger_cells import HighlightDelegate
 from .ledger_header import LedgerHeader
+from .ledger_plain_cells import NARROW_CHARACTERS
 
 SETTINGS_COLUMNS = "ledger/columns"
 SETTINGS_WIDTHS = "ledger/column_widths"
@@ -32,7 +34,6 @@ TABLE_WIDTHS = {"description": 188, "owner": 64, "category": 96, "leader": 64, "
 EDGE_WIDTH, EDGE_COLOR = 2, QColor("#90a4ae")  # the line between the frozen columns and the rest
 FROZEN_KEYS = ("code", "description")  # 编号 and 问题 stay in view (with the light and 序号)
 WRAP_LINES = 3
-NARROW_CHARACTERS = " !\"'()*,-./:;I[]ijl|`1"  # the narrowest a character of a cell's text can be is among these
 
 
 def frozen_first(keys: list[str]) -> list[str]:
@@ -88,12 +89,11 @@ class FrozenColumns(QTableView):
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         table.viewport().stackUnder(self)
         table.delegate.covering = self  # the table's own cells under this view are never seen: not drawn
-        # Unless a search marks its hits, Qt's own delegate draws these cells (none of them is covered): no call
-        # into Python for each cell painted.
+        # Qt's own delegate draws these cells until the table's can draw them from kept layouts (ledger_cells.warm_up,
+        # after the first paint) or a search marks hits: before that, no call into Python for each cell painted.
         self.plain_delegate = QStyledItemDelegate(self)
         self.setItemDelegate(self.plain_delegate)
-        table.delegate.on_search = lambda searching: (self.setItemDelegate(
-            table.delegate if searching else self.plain_delegate), table.mark_hits(searching))
+        table.delegate.on_search = lambda _searching: (table.pick_delegate(), self._pick_delegate())
         table.verticalScrollBar().valueChanged.connect(self.verticalScrollBar().setValue)
         self.verticalScrollBar().valueChanged.connect(table.verticalScrollBar().setValue)
         table.horizontalHeader().sectionResized.connect(lambda *_: self.sync())
@@ -102,6 +102,16 @@ class FrozenColumns(QTableView):
         self.customContextMenuRequested.connect(
             lambda pos: table.customContextMenuRequested.emit(table.viewport().mapFromGlobal(self.mapToGlobal(pos))))
         self.horizontalHeader().sectionClicked.connect(table.header_clicked)
+
+    def _pick_delegate(self) -> None:
+        wanted = self.table.delegate if self.table.delegate.terms or ledger_cells.is_warm() else self.plain_delegate
+        if self.itemDelegate() is not wanted:
+            self.setItemDelegate(wanted)
+
+    def paintEvent(self, event):  # noqa: N802 - Qt override: the delegate changes once the layouts can be kept
+        if self.itemDelegate() is self.plain_delegate:
+            self._pick_delegate()
+        super().paintEvent(event)
 
     def frozen_columns(self) -> list[int]:
         keys = self.table.model().column_keys()
@@ -174,8 +184,8 @@ class LedgerTable(QTableView):
         _style_table(self)
         self.delegate = HighlightDelegate(self)
         self.delegate.model = model
-        # Qt's own delegate draws the cells while no search marks hits: no call into Python for each cell painted
-        # (the first page's paint, a filter change's); the marking one takes over while a search is typed.
+        # Like the frozen columns: Qt's own delegate draws the first page (no call into Python for each cell painted
+        # before the layout types are loaded), the marking one from kept layouts once warm or while a search is on.
         self.plain_delegate = QStyledItemDelegate(self)
         self.setItemDelegate(self.plain_delegate)
         self.setWordWrap(False)
@@ -205,8 +215,15 @@ class LedgerTable(QTableView):
         self.freeze_on = _bool_setting(SETTINGS_FROZEN, True)
         self.set_wrap(_bool_setting(SETTINGS_WRAP, False), remember=False)
 
-    def mark_hits(self, searching: bool) -> None:
-        self.setItemDelegate(self.delegate if searching else self.plain_delegate)
+    def pick_delegate(self) -> None:
+        wanted = self.delegate if self.delegate.terms or ledger_cells.is_warm() else self.plain_delegate
+        if self.itemDelegate() is not wanted:
+            self.setItemDelegate(wanted)
+
+    def paintEvent(self, event):  # noqa: N802 - Qt override: the delegate changes once the layouts can be kept
+        if self.itemDelegate() is self.plain_delegate:
+            self.pick_delegate()
+        super().paintEvent(event)
 
     # -- frozen columns and wrapping ------------------------------------------------------------
     def resizeEvent(self, event):  # noqa: N802 - Qt override
