@@ -219,51 +219,68 @@ def _new_entry(uuid: str, values: dict, unit: str) -> NewEntry:
                     created_at=values["created_at"], updated_at=values["updated_at"], deleted_at=values["deleted_at"])
 
 
-def _update_entries(updates: list[tuple[str, dict]]) -> tuple[dict[str, int], list[int]]:
-    """Changed entries: one bulk UPDATE of every package field, one ChangeLog row per field that differs.
+def _stored_after(names: list[str], updates: list[tuple[str, dict]]) -> list[tuple]:
+    """Each update's values of `names` as peewee would store them (_sql_value: ISO dates, 'YYYY-MM-DD
+    HH:MM:SS' times, the rest as is), converted a field at a time over all rows, as tuples."""
+    values = list(map(itemgetter(1), updates))
+    columns = []
+    for name in names:
+        column = list(map(itemgetter(name), values))
+        convert = date.isoformat if name in DATE_FIELDS else str if name in DATETIME_FIELDS else None
+        if convert is not None:
+            column = [None if v is None else convert(v) for v in column]
+        columns.append(column)
+    return list(zip(*columns, strict=True))
+
+
+def _log_text(value):
+    """changelog.as_text, answered in line for the texts and empty values most fields hold."""
+    return value if value is None or type(value) is str else changelog.as_text(value)
+
+
+def _update_entries(updates: list[tuple[str, dict]], unit_scope: tuple[int, str]) -> tuple[dict[str, int], list[int]]:
+    """Changed entries: one bulk UPDATE of every package field, one ChangeLog row per field that differs
+    (unit_scope: the campaign's id and the sending unit, whose entries they usually are).
     Returns the entries' ids by uuid, and the ids of those whose 配合处室 text or department changed."""
     if not updates:
         return {}, []
     names = list(updates[0][1])
     columns = [LedgerEntry._meta.fields[n].column_name for n in names]
-    current: dict[str, tuple] = {}
+    current: dict[str, tuple[int, tuple]] = {}
     uuids = [u for u, _ in updates]
     quoted = ", ".join(f'"{c}"' for c in columns)
-    select = f'SELECT "uuid", "id", {quoted} FROM "ledger_entry" WHERE "uuid" IN '
-    for start in range(0, len(uuids), 900):
-        chunk = uuids[start:start + 900]
+    select = f'SELECT "uuid", "id", {quoted} FROM "ledger_entry" WHERE '
+    # The unit's entries of the campaign by one index range (where a changed entry is), not 20,000 probes of
+    # the uuid index; any not found there (a conflict taken from elsewhere) by uuid.
+    wanted = set(uuids)
+    for row in database.execute_sql(select + '"campaign_id" = ? AND "source_unit" = ?', unit_scope).fetchall():
+        if row[0] in wanted:
+            current[row[0]] = (row[1], row[2:])
+    rest = [u for u in uuids if u not in current]
+    for start in range(0, len(rest), 900):
+        chunk = rest[start:start + 900]
         marks = ", ".join("?" * len(chunk))
-        for row in database.execute_sql(f"{select}({marks})", chunk).fetchall():
-            current[row[0]] = row[1:]
+        for row in database.execute_sql(f'{select}"uuid" IN ({marks})', chunk).fetchall():
+            current[row[0]] = (row[1], row[2:])
     by_fields: dict[tuple[str, ...], list[tuple[int, dict]]] = {}
     log, ids, relink = [], {}, []
     now, actor = str(context.now()), context.actor()
-    # What peewee would store (_sql_value), by field: ISO dates, 'YYYY-MM-DD HH:MM:SS' times, the rest as is.
-    converts = [(i, date.isoformat if n in DATE_FIELDS else str) for i, n in enumerate(names)
-                if n in DATE_FIELDS or n in DATETIME_FIELDS]
-    read_values = itemgetter(*names)
-    for uuid, values in updates:
-        entry_id, *old = current[uuid]
-        afters = list(read_values(values))
-        for i, convert in converts:  # only the dates and times, not a test for each of some 35 fields
-            if (value := afters[i]) is not None:
-                afters[i] = convert(value)
+    for (uuid, values), afters in zip(updates, _stored_after(names, updates), strict=True):
+        entry_id, old = current[uuid]
+        ids[uuid] = entry_id
         if old == afters:
-            ids[uuid] = entry_id
             continue
         changed = {}
         for i in compress(count(), map(ne, old, afters)):  # the differing fields, found in C
             name, before, after = names[i], old[i], afters[i]
             changed[name] = after
-            log.append((now, actor, "ledger_entry", entry_id, "update", name, changelog.as_text(before),
-                        changelog.as_text(after)))
+            log.append((now, actor, "ledger_entry", entry_id, "update", name, _log_text(before), _log_text(after)))
         if "code" in changed:
             changed["code_key"] = code_key(values["code"])
         if "co_departments" in changed or "department" in changed:
             relink.append(entry_id)
-        if changed:  # only what differs: SQLite rewrites each index (and fires each trigger) a column is named in
-            by_fields.setdefault(tuple(changed), []).append((entry_id, changed))
-        ids[uuid] = entry_id
+        # only what differs: SQLite rewrites each index (and fires each trigger) a column is named in
+        by_fields.setdefault(tuple(changed), []).append((entry_id, changed))
     for rows in by_fields.values():
         bulk_update(LedgerEntry, rows)
     database.cursor().executemany(
@@ -306,7 +323,7 @@ def _apply(preview: PackagePreview, take_conflicts: bool, progress: Progress | N
     # so the new entries get no "created here" row of their own.
     new_ids = create_entries(campaign_id, new_items, progress=progress, log=False, index_now=False)
     entry_ids = {item.uuid: entry_id for item, entry_id in zip(new_items, new_ids, strict=True)}
-    updated_ids, relink = _update_entries(updates)
+    updated_ids, relink = _update_entries(updates, (campaign_id, data.unit))
     entry_ids.update(updated_ids)
     rest = [u for u in accepted if u not in entry_ids]
     for start in range(0, len(rest), 900):

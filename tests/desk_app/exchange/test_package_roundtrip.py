@@ -153,3 +153,19 @@ def test_import_into_the_current_campaign(sent, offices):
     apply_package(preview)
     assert Campaign.select().count() == 1
     assert LedgerEntry.select().where(LedgerEntry.campaign == ours.id).count() == len(expected["entries"])
+
+
+def test_records_moved_out_of_the_units_campaign_are_still_found(sent, offices):
+    """The unit's own rows of the campaign are read by one range; an entry (with its progress and history)
+    moved to another campaign here is still found by its uuid: a conflict, and its records are not new."""
+    package, expected = sent
+    offices.other()
+    apply_package(preview_package(package))
+    moved = LedgerEntry.get_by_id(ProgressUpdate.select().order_by(ProgressUpdate.id).first().entry_id)
+    other = campaigns.create_campaign("另一个活动", 2027, make_current=False)
+    LedgerEntry.update(campaign=other.id).where(LedgerEntry.id == moved.id).execute()
+    preview = preview_package(package)
+    states = {d.uuid: d for d in preview.entries}
+    assert states[moved.uuid].state == CONFLICT and states[moved.uuid].reason == "这条事项在本机属于另一个活动"
+    assert preview.count(UNCHANGED) == len(expected["entries"]) - 1
+    assert not any(preview.child_news.values())
