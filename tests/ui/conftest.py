@@ -16,6 +16,17 @@ def fresh_qsettings(tmp_path):
 
 
 @pytest.fixture
+def opens_on_ledger(fresh_qsettings):
+    """Asked for before main_window: the window opens on the ledger, where the clerk left it, instead of
+    building and reading 首页 only to leave it for the ledger at once (a ledger page fixture's first argument)."""
+    from PySide6.QtCore import QSettings
+
+    from desk_app import APP_NAME
+
+    QSettings(APP_NAME, APP_NAME).setValue("main_window/page", "ledger")  # the names create_application sets
+
+
+@pytest.fixture
 def main_window(qtbot, demo):
     from ui.app import create_application
     from ui.main_window import MainWindow

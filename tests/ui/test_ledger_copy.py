@@ -10,7 +10,7 @@ from ui.views.ledger_copy import as_tsv, tsv_field
 
 
 @pytest.fixture
-def page(main_window, qtbot):
+def page(opens_on_ledger, main_window, qtbot):
     at_clerk_size(main_window)
     page = main_window.show_page("ledger")
     qtbot.waitUntil(lambda: page.model.rowCount() > 5)

@@ -16,7 +16,7 @@ LATIN = re.compile(r"[A-Za-z]{2,}")
 
 
 @pytest.fixture
-def page(main_window, qtbot):
+def page(opens_on_ledger, main_window, qtbot):
     page = main_window.show_page("ledger")
     qtbot.waitUntil(lambda: page.model.rowCount() > 0)
     return page

@@ -9,7 +9,7 @@ from ui.views import ledger_cells, ledger_plain_cells
 
 
 @pytest.fixture
-def page(main_window, qtbot):
+def page(opens_on_ledger, main_window, qtbot):
     main_window.resize(1280, 800)
     page = main_window.show_page("ledger")
     qtbot.waitUntil(lambda: page.model.rowCount() > 0)

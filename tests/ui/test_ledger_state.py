@@ -13,7 +13,7 @@ from desk_app.services.ledger_query import LedgerFilter
 
 
 @pytest.fixture
-def page(main_window, qtbot):
+def page(opens_on_ledger, main_window, qtbot):
     at_clerk_size(main_window)
     page = main_window.show_page("ledger")
     qtbot.waitUntil(lambda: page.model.rowCount() > 5)

@@ -14,7 +14,7 @@ from ui.models.ledger_table_model import ENTRY_ID_ROLE, LIGHT_ROLE, MEASURE_ROLE
 
 
 @pytest.fixture
-def page(main_window, qtbot):
+def page(opens_on_ledger, main_window, qtbot):
     main_window.resize(1366, 768)
     page = main_window.show_page("ledger")
     qtbot.waitUntil(lambda: page.model.rowCount() > 0)

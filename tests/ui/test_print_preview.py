@@ -11,10 +11,12 @@ from desk_app.reports.registry import render_to_file
 
 
 @pytest.fixture
-def ledger_pdf(demo, tmp_path):
-    path = tmp_path / "ledger.pdf"
-    pages = render_to_file("ledger", PrintOptions(), path)
-    return path, pages
+def ledger_pdf(demo, tmp_path, built_once):
+    def build():  # the demo's whole ledger, rendered once for the module (the preview only reads it)
+        path = tmp_path / "ledger.pdf"
+        return path, render_to_file("ledger", PrintOptions(), path)
+
+    return built_once("ledger_pdf", build)
 
 
 def open_preview(qtbot, path, title="整改台账"):

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from desk_app.reports.options import PrintOptions
+from desk_app.services.ledger_query import LedgerFilter, fetch_entries
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "desk_app"))
 from windows_sim import windows_name_problem, windows_names  # noqa: E402
@@ -22,9 +23,12 @@ def test_preview_files_and_suggested_names_are_windows_names(qtbot, demo, monkey
 
     create_application()
     folder = print_actions.preview_folder()
+    # The names come from the title alone: a ledger of one entry, not the demo's 450 rendered six times.
+    first = fetch_entries(LedgerFilter(campaign_id=demo.campaign_id), limit=1)[0]
+    one_entry = LedgerFilter(campaign_id=demo.campaign_id, text=first.code)
     with windows_names(monkeypatch, tempfile.gettempdir()) as problems:
         before = len(print_actions._open_windows)
-        print_actions.show_preview(None, "ledger", PrintOptions(title=title))
+        print_actions.show_preview(None, "ledger", PrintOptions(title=title, filter=one_entry))
         qtbot.waitUntil(lambda: len(print_actions._open_windows) > before, timeout=20000)
     window = print_actions._open_windows[-1]
     try:
