@@ -155,7 +155,7 @@ def roster_rows(campaign_id: int) -> list[RosterRow]:
     seen: set[int] = set()
     rows = []
     for tf in taskforces.list_task_forces(campaign_id):
-        for member in tf.members:
+        for member in tf.current_members:
             if member.person_id not in seen:
                 seen.add(member.person_id)
                 rows.append(RosterRow(member.name, member.department_name, member.title, member.phone))

@@ -50,15 +50,15 @@ def build_rosters(options: PrintOptions, progress: Progress | None = None) -> Do
     doc = Document(title, ledger_page(options.a3, portrait=True), progress=progress,
                    author=blocks.report_header().unit)
     blocks.title(doc, title)
-    people = len({m.person_id for tf in forces for m in tf.members})
-    places = sum(len(roster_rows(tf.members)) for tf in forces)
+    people = len({m.person_id for tf in forces for m in tf.current_members})
+    places = sum(len(roster_rows(tf.current_members)) for tf in forces)
     counted = f"{people} 人" + (f"（共 {places} 人次，有人参加多个专班）" if places != people else "")
     blocks.header_block(doc, extra=f"{len(forces)} 个专班　{counted}")
     if not forces:
         doc.paragraph("当前活动还没有专班。", doc.fonts.body, 12, leading=22)
     date_line = 20.0
     for i, tf in enumerate(forces, start=1):
-        rows = roster_rows(tf.members)
+        rows = roster_rows(tf.current_members)  # who left is no longer called to the 专班's work
         heading = f"{cn_number(i)}、{tf.name}"
         doc.ensure(26 + 70)
         doc.line_of_text(f"{heading}（{len(rows)} 人）", doc.fonts.heading, 12.5, leading=26)

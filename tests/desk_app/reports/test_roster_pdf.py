@@ -1,0 +1,27 @@
+from datetime import date, datetime
+
+from print_helpers import laid_out_lines
+
+from desk_app.domain import MeetingType, Role
+from desk_app.reports.meeting_pdf import build_sign_in
+from desk_app.reports.options import PrintOptions
+from desk_app.reports.roster_pdf import build_rosters
+from desk_app.services import campaigns, meetings, org, taskforces
+from desk_app.services.meetings import MeetingInput
+
+
+def test_people_who_left_are_not_printed_on_the_roster_or_the_sign_in_sheet(db):
+    c = campaigns.create_campaign("2026年作风建设年", 2026, date(2026, 1, 1), date(2026, 12, 31))
+    dept = org.create_department("办公室")
+    stay, gone = (org.create_person(n, dept.id, "科员") for n in ("张三丰", "李四海"))
+    tf = taskforces.create_task_force(c.id, "营商环境专班")
+    taskforces.add_member(tf.id, stay.id, Role.LEAD)
+    taskforces.add_member(tf.id, gone.id, Role.LIAISON)
+    meeting = meetings.create_meeting(c.id, MeetingInput(MeetingType.TASK_FORCE, datetime(2026, 11, 20, 15)))
+    before = "\n".join(laid_out_lines(build_rosters(PrintOptions())))
+    assert "李四海" in before and "（2 人）" in before
+    org.update_person(gone.id, active=False)
+    roster = "\n".join(laid_out_lines(build_rosters(PrintOptions())))
+    assert "李四海" not in roster and "张三丰" in roster and "（1 人）" in roster
+    sign_in = "\n".join(laid_out_lines(build_sign_in(PrintOptions(meeting_id=meeting.id))))
+    assert "张三丰" in sign_in and "李四海" not in sign_in and "应到：1 人" in sign_in
