@@ -126,15 +126,32 @@ SIGN_IN_MIN_LEADING = 17.0
 ROW_PADDING = 8.0  # the table's cell padding above and below
 
 
-def sign_in_leading(rows: int, room: float) -> float:
-    """The row leading: 22 pt, tightened down to 17 pt when that keeps the whole sheet on one page
-    instead of spilling the last row or two onto a page of their own (GB/T 9704-2012 §7.3.5.5 allows
-    adjusting 行距 for the same reason)."""
-    if rows * (SIGN_IN_LEADING + ROW_PADDING) <= room or rows == 0:
+def sign_in_pages(rows: int, leading: float, first_room: float, page_room: float, foot: float) -> list[int]:
+    """How many rows each page of the 签到表 takes at this leading: `first_room` is the height below the
+    first page's table header, `page_room` that of a continued page (its header repeated), and the
+    last row's page keeps `foot` (totals and 记录人) too."""
+    height = leading + ROW_PADDING
+    counts, room = [0], first_room
+    for i in range(rows):
+        if height + (foot if i == rows - 1 else 0.0) > room + 0.01 and counts[-1]:
+            counts.append(0)
+            room = page_room
+        counts[-1] += 1
+        room -= height
+    return counts
+
+
+def sign_in_leading(rows: int, first_room: float, page_room: float, foot: float) -> float:
+    """The row leading: 22 pt, tightened (not below 17 pt; GB/T 9704-2012 §7.3.5.5 allows adjusting 行距 for
+    the same reason) to the loosest leading that saves a page - the last row or few of a sheet no longer
+    spill onto a page of their own."""
+    fewest = len(sign_in_pages(rows, SIGN_IN_MIN_LEADING, first_room, page_room, foot))
+    if fewest == len(sign_in_pages(rows, SIGN_IN_LEADING, first_room, page_room, foot)):
         return SIGN_IN_LEADING
-    fitted = room / rows - ROW_PADDING
-    overflow_rows = rows - room / (SIGN_IN_LEADING + ROW_PADDING)
-    return fitted if fitted >= SIGN_IN_MIN_LEADING and overflow_rows <= 3 else SIGN_IN_LEADING
+    leading = SIGN_IN_LEADING
+    while len(sign_in_pages(rows, leading, first_room, page_room, foot)) > fewest:
+        leading -= 0.5
+    return leading
 
 
 @dataclass(frozen=True)
@@ -179,11 +196,14 @@ def build_sign_in(options: PrintOptions, progress: Progress | None = None) -> Do
     doc.paragraph(line, font, 11, leading=20, space_after=4)
     columns = sign_in_columns()
     size, widths = sign_in_layout(columns, rows, font, doc.fonts.heading, doc.width)
-    leading = sign_in_leading(len(rows), doc.space_left() - (size + 0.5) * 1.3 - 10 - SIGN_IN_FOOT)
+    header = (size + 0.5) * 1.3 + 10  # the table's header row, repeated on each page
+    first_room, page_room = doc.space_left() - header, doc.setup.frame_height - header
+    leading = sign_in_leading(len(rows), first_room, page_room, SIGN_IN_FOOT)
     # The totals and 记录人 lines (SIGN_IN_FOOT high) stay on the page of the last row.
     draw_table(doc, columns, [rows], len(rows), size=size, leading=leading, widths=widths,
                label=f"正在排版：{title}",
-               empty_text="（尚未生成参会名单：请先在 例会 页面按专班名单生成签到名单）", keep_with_last=SIGN_IN_FOOT)
+               empty_text="（尚未生成参会名单：请先在 例会 页面按专班名单生成签到名单）",
+               keep_with_last=SIGN_IN_FOOT)
     t = m.totals
     marked = any(a.status for a in rows)
     blank = "＿＿"
