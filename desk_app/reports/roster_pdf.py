@@ -31,9 +31,10 @@ def roster_rows(members) -> list:
 
 def roster_columns() -> list[PrintColumn]:
     return [serial_column(), PrintColumn("姓名", 6, lambda m, n: m.name, "c", whole=True, cap=6),
-            PrintColumn("单位", 12, lambda m, n: m.department_name, "c"),
-            PrintColumn("职务", 10, lambda m, n: m.title, "c"),
-            PrintColumn("专班职务", 10, lambda m, n: m.role, "c"),
+            # Short values on one line (抽调人员、联络员 never broken as 联络/员) while the page has room for them
+            PrintColumn("单位", 12, lambda m, n: m.department_name, "c", whole=True),
+            PrintColumn("职务", 10, lambda m, n: m.title, "c", whole=True),
+            PrintColumn("专班职务", 10, lambda m, n: m.role, "c", whole=True),
             PrintColumn("联系电话", 10, lambda m, n: m.phone, "c", whole=True),
             # Left blank for the pen: no text to wrap, so no "too narrow to read" advice, but room for a note
             PrintColumn("备注", 8, lambda m, n: "", whole=True, min_text=ROOM_FOR_NOTE)]

@@ -25,3 +25,16 @@ def test_people_who_left_are_not_printed_on_the_roster_or_the_sign_in_sheet(db):
     assert "李四海" not in roster and "张三丰" in roster and "（1 人）" in roster
     sign_in = "\n".join(laid_out_lines(build_sign_in(PrintOptions(meeting_id=meeting.id))))
     assert "张三丰" in sign_in and "李四海" not in sign_in and "应到：1 人" in sign_in
+
+
+def test_short_titles_and_double_roles_stay_on_one_line(db):
+    c = campaigns.create_campaign("2026年作风建设年", 2026, date(2026, 1, 1), date(2026, 12, 31))
+    dept = org.create_department("政府采购监督管理科")
+    tf = taskforces.create_task_force(c.id, "营商环境专班")
+    lead = org.create_person("赖晓东", dept.id, "党组成员、副局长")
+    liaison = org.create_person("廖刚", dept.id, "科员")
+    taskforces.add_member(tf.id, lead.id, Role.LEAD)
+    taskforces.add_member(tf.id, liaison.id, Role.SECONDED)
+    taskforces.add_member(tf.id, liaison.id, Role.LIAISON)
+    lines = laid_out_lines(build_rosters(PrintOptions()))
+    assert {"党组成员、副局长", "抽调人员、联络员", "政府采购监督管理科"} <= set(lines)
