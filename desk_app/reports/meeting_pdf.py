@@ -41,7 +41,7 @@ def build_notice(options: PrintOptions, progress: Progress | None = None) -> Doc
     """会议通知 as a 公文 (GB/T 9704-2012): title, 主送机关, body, 署名 and date, 版记, "— N —"."""
     m = meetings.get_meeting(options.meeting_id)
     title = options.title or f"关于召开{m.title}的通知"
-    issuer, today = _issuer(), cn_date(context.today())
+    issuer, dated = _issuer(), cn_date(meetings.notice_date(m.id))
     gw = Gongwen(title, author=issuer, progress=progress)
     gw.title(title)
     gw.blank()  # §7.3.2: 主送机关 one line below the title
@@ -66,9 +66,9 @@ def build_notice(options: PrintOptions, progress: Progress | None = None) -> Doc
                 "工作进展、存在问题和下步计划书面报送活动办。因故不能参会的，请提前向会议联系人请假。")
     if m.contact:
         gw.paragraph(f"联系人及电话：{m.contact}")
-    gongwen_blocks.signature(gw, issuer, today)
+    gongwen_blocks.signature(gw, issuer, dated)
     cc, printer = gongwen_blocks.record_settings(issuer)
-    gongwen_blocks.record(gw, printer, today, cc)
+    gongwen_blocks.record(gw, printer, dated, cc)
     return gw.build()
 
 

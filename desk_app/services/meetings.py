@@ -6,12 +6,21 @@ meeting_agenda.py; get_meeting() gathers all of it for pages, prints and exports
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
-from datetime import datetime
+from datetime import date, datetime
 from types import SimpleNamespace
 
 from peewee import JOIN, Case, fn
 
-from desk_app.db.models import Campaign, LedgerEntry, Meeting, MeetingAttendance, MeetingReport, Person, TaskForce
+from desk_app.db.models import (
+    Campaign,
+    ChangeLog,
+    LedgerEntry,
+    Meeting,
+    MeetingAttendance,
+    MeetingReport,
+    Person,
+    TaskForce,
+)
 from desk_app.domain import Attendance, EntryKind, MeetingType
 from desk_app.errors import NotFoundError, ValidationError
 
@@ -313,6 +322,19 @@ def get_meeting(meeting_id: int) -> MeetingRecord:
         host.name if host else "", m.recorder_id, recorder.name if recorder else "", m.contact, m.issue_no,
         m.agenda, m.minutes, tuple(attendance), tuple(list_reports(m.id)), tuple(decisions_of(m.id)),
         totals_of(attendance), m.version)
+
+
+def notice_date(meeting_id: int) -> date:
+    """The 成文日期 of the meeting's 会议通知: the day it is printed while the meeting is ahead; printed
+    again afterwards (for the file), the day the meeting was arranged - never a day after the meeting."""
+    m = _model(meeting_id)
+    today, day = context.today(), m.start_at.date()
+    if today <= day:
+        return today
+    created = (ChangeLog.select(ChangeLog.at).where(ChangeLog.entity == "meeting", ChangeLog.entity_id == m.id,
+                                                    ChangeLog.action == "create")
+               .order_by(ChangeLog.at).first())
+    return min(created.at.date(), day) if created else day
 
 
 def meeting_counts(campaign_id: int) -> dict:

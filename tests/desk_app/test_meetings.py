@@ -174,3 +174,16 @@ def test_get_meeting_on_demo_data_has_everything_print_needs(demo):
     assert rec.reports and rec.host_name and rec.minutes
     counts = meetings.meeting_counts(demo.campaign_id)
     assert counts["by_type"][MeetingType.TASK_FORCE]["total"] == 12 and counts["decisions"] > 0
+
+
+def test_a_notice_is_dated_when_printed_but_never_after_its_meeting(office):
+    c = office[0]
+    with context.today_in_this_thread(date(2026, 12, 1)):
+        m = _meeting(c, (12, 24))  # arranged on 12-01 for the 24th
+        assert meetings.notice_date(m.id) == date(2026, 12, 1)
+    with context.today_in_this_thread(date(2026, 12, 10)):
+        assert meetings.notice_date(m.id) == date(2026, 12, 10)  # printed again before the meeting
+    with context.today_in_this_thread(date(2027, 1, 5)):
+        assert meetings.notice_date(m.id) == date(2026, 12, 1)  # a copy for the file: the day it was arranged
+        late = _meeting(c, (12, 28))  # recorded only after it was held
+        assert meetings.notice_date(late.id) == date(2026, 12, 28)
