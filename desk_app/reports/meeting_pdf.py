@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
-from desk_app.domain import Attendance, DeadlineType, MeetingType
-from desk_app.services import context, meetings
+from desk_app.domain import Attendance, DeadlineType
+from desk_app.services import context, meeting_attendance, meetings
 from desk_app.services.ledger_columns import cn_date
 from desk_app.services.taskforce_reports import REPORT_PARTS
 
@@ -154,37 +154,9 @@ def sign_in_leading(rows: int, first_room: float, page_room: float, foot: float)
     return leading
 
 
-@dataclass(frozen=True)
-class RosterRow:
-    """A sign-in row taken from the 专班 rosters when the meeting has no attendance list yet."""
-
-    name: str
-    unit: str
-    title: str
-    phone: str
-    status: str = ""
-    reason: str = ""
-
-
-def roster_rows(campaign_id: int) -> list[RosterRow]:
-    from desk_app.services import taskforces  # noqa: PLC0415
-
-    seen: set[int] = set()
-    rows = []
-    for tf in taskforces.list_task_forces(campaign_id):
-        for member in tf.current_members:
-            if member.person_id not in seen:
-                seen.add(member.person_id)
-                rows.append(RosterRow(member.name, member.department_name, member.title, member.phone))
-    return rows
-
-
 def build_sign_in(options: PrintOptions, progress: Progress | None = None) -> Document:
     m = meetings.get_meeting(options.meeting_id)
-    rows = list(m.attendance)
-    from_roster = not rows and m.meeting_type == MeetingType.TASK_FORCE
-    if from_roster:
-        rows = roster_rows(m.campaign_id)
+    rows, from_roster = meeting_attendance.sign_in_rows(m)
     title = options.title or f"{m.title}签到表"
     setup = replace(ledger_page(portrait=True), left=18 * MM, right=18 * MM)
     doc = Document(title, setup, progress=progress, author=_issuer())
