@@ -195,6 +195,9 @@ def _repeat_header(row) -> None:
     row._tr.get_or_add_trPr().append(header)
 
 
+KEEP_ROWS_WITH_TOTALS = 3  # the last rows of the 签到表 share the page of its totals
+
+
 def build_sign_in(meeting_id: int):
     from docx import Document  # noqa: PLC0415
     from docx.enum.table import WD_ROW_HEIGHT_RULE  # noqa: PLC0415
@@ -238,14 +241,19 @@ def build_sign_in(meeting_id: int):
         row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
         for cell, width in zip(row.cells, widths, strict=True):
             cell.width = Cm(width)
+    for row in table.rows[-KEEP_ROWS_WITH_TOTALS:] if people else ():  # the totals never stand on a page alone
+        for cell in row.cells:
+            for paragraph in cell.paragraphs:
+                paragraph.paragraph_format.keep_with_next = True
     t = m.totals
     marked = any(a.status for a in people)
     blank = "＿＿"
-    _paragraph(doc)
+    _paragraph(doc).paragraph_format.keep_with_next = True
     _paragraph(doc, "　　".join([f"应到：{len(people) if from_roster else t.expected} 人",
                                 f"实到：{t.present if marked else blank} 人", f"请假：{t.leave if marked else blank} 人",
                                 f"缺席：{t.absent if marked else blank} 人"]
-                               + ([f"列席：{t.observer} 人"] if t.observer else [])), font=HEADING_FONT, size=12)
+                               + ([f"列席：{t.observer} 人"] if t.observer else [])),
+               font=HEADING_FONT, size=12).paragraph_format.keep_with_next = True
     _paragraph(doc, f"记录人：{m.recorder_name or '＿＿＿＿'}", size=12)
     return doc
 

@@ -68,6 +68,9 @@ def test_a_sign_in_sheet_without_a_list_yet_lists_the_rosters_as_the_pdf_does(de
     assert names == list(members.values())
     totals = next(t for t in _texts(doc) if t.startswith("应到："))
     assert totals.startswith(f"应到：{len(members)} 人") and "请假：＿＿ 人" in totals
+    rows = doc.tables[0].rows
+    kept = ["w:keepNext" in row._tr.xml for row in rows]
+    assert kept[-3:] == [True] * 3 and not any(kept[:-3])  # Word moves the last rows over with the totals
 
 
 def test_bad_requests(meeting, tmp_path):
