@@ -47,14 +47,15 @@ def build_rosters(options: PrintOptions, progress: Progress | None = None) -> Do
         forces = [tf for tf in forces if tf.id == options.task_force_id]
     from .options import campaign_name  # noqa: PLC0415
 
-    title = options.title or f"{campaign_name(f)}专班人员名单"
+    one = options.task_force_id is not None and len(forces) == 1  # the 专班 page's 本专班人员名单
+    title = options.title or (f"{forces[0].name}人员名单" if one else f"{campaign_name(f)}专班人员名单")
     doc = Document(title, ledger_page(options.a3, portrait=True), progress=progress,
                    author=blocks.report_header().unit)
     blocks.title(doc, title)
     people = len({m.person_id for tf in forces for m in tf.current_members})
     places = sum(len(roster_rows(tf.current_members)) for tf in forces)
     counted = f"{people} 人" + (f"（共 {places} 人次，有人参加多个专班）" if places != people else "")
-    blocks.header_block(doc, extra=f"{len(forces)} 个专班　{counted}")
+    blocks.header_block(doc, extra=counted if one else f"{len(forces)} 个专班　{counted}")
     if not forces:
         doc.paragraph("当前活动还没有专班。", doc.fonts.body, 12, leading=22)
     date_line = 20.0

@@ -38,3 +38,16 @@ def test_short_titles_and_double_roles_stay_on_one_line(db):
     taskforces.add_member(tf.id, liaison.id, Role.LIAISON)
     lines = laid_out_lines(build_rosters(PrintOptions()))
     assert {"党组成员、副局长", "抽调人员、联络员", "政府采购监督管理科"} <= set(lines)
+
+
+def test_one_task_forces_roster_is_titled_by_its_name(db):
+    c = campaigns.create_campaign("2026年作风建设年", 2026, date(2026, 1, 1), date(2026, 12, 31))
+    dept = org.create_department("办公室")
+    first, second = (taskforces.create_task_force(c.id, n) for n in ("营商环境专班", "乡村振兴专班"))
+    for tf, name in ((first, "张三丰"), (second, "李四海")):
+        taskforces.add_member(tf.id, org.create_person(name, dept.id, "科员").id, Role.LEAD)
+    lines = laid_out_lines(build_rosters(PrintOptions(task_force_id=second.id)))
+    assert lines[0] == "乡村振兴专班人员名单" and "李四海" in lines and "张三丰" not in lines
+    assert not any("个专班" in line for line in lines)
+    every = laid_out_lines(build_rosters(PrintOptions()))
+    assert every[0] == "2026年作风建设年专班人员名单" and {"张三丰", "李四海"} <= set(every)
