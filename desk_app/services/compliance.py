@@ -167,7 +167,10 @@ def roster_gaps(campaign: Campaign) -> list[ComplianceWarning]:
     for tf in list_task_forces(campaign.id):
         if not tf.left_members:
             continue
-        gone = "、".join(f"{m.name}（{m.role}）" for m in tf.left_members)
+        held: dict[int, tuple[str, list[str]]] = {}
+        for m in tf.left_members:  # one name with all its roles: 廖刚（抽调人员、联络员）
+            held.setdefault(m.person_id, (m.name, []))[1].append(m.role)
+        gone = "、".join(f"{name}（{'、'.join(roles)}）" for name, roles in held.values())
         vacant = [role for role in (Role.LEAD, Role.LIAISON)
                   if any(m.role == role for m in tf.left_members) and not tf.members_in(role)]
         out.append(ComplianceWarning(

@@ -72,10 +72,11 @@ def test_a_member_who_left_is_a_warning_naming_the_vacant_role(campaign):
     taskforces.add_member(tf.id, lead.id, Role.LEAD)
     taskforces.add_member(tf.id, liaison.id, Role.LIAISON)
     taskforces.add_member(tf.id, other.id, Role.SECONDED)
+    taskforces.add_member(tf.id, other.id, Role.DEPT_HEAD)
     assert not [w for w in compliance.campaign_warnings(campaign.id) if w.kind == "member_left"]
     org.update_person(liaison.id, active=False)
     org.update_person(other.id, active=False)
     [w] = [w for w in compliance.campaign_warnings(campaign.id) if w.kind == "member_left"]
     assert (w.page, w.task_force_id, w.severity) == ("taskforces", tf.id, "warning")
-    assert w.message == ("甲专班名单中的王五（抽调人员）、李四（联络员）已离开本单位，不再列入名单和签到表；"
+    assert w.message == ("甲专班名单中的王五（科室负责人、抽调人员）、李四（联络员）已离开本单位，不再列入名单和签到表；"
                          "该专班现在没有联络员：请在专班页面调整成员")
