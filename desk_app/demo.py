@@ -158,7 +158,7 @@ class _Builder:
         for v in range(1, versions + 1):
             created = datetime.combine(due - timedelta(days=5) + timedelta(days=60 * (v - 1)), time(16, 30))
             ActionPlanVersion.create(
-                task_force=tf, version=v, composition=f"{members}等{len(roster)}人。",
+                task_force=tf, version=v, composition=f"{members}等{len({p.id for p, _r in roster})}人。",
                 targets=f"{tf.goal}" + ("（根据上半年推进情况调整目标）" if v > 1 else ""),
                 measures="一是建立周调度机制；二是对标先进地区学习；三是梳理难点堵点问题清单；四是按月报送进展。",
                 safeguards="专班成员带头转作风，严格落实“13710”工作制度，对推进不力的进行提醒约谈。",

@@ -3,7 +3,15 @@ from datetime import date
 
 import pytest
 
-from desk_app.db.models import LedgerEntry, Meeting, MeetingAttendance, Person, TaskForce, TaskForceMember
+from desk_app.db.models import (
+    ActionPlanVersion,
+    LedgerEntry,
+    Meeting,
+    MeetingAttendance,
+    Person,
+    TaskForce,
+    TaskForceMember,
+)
 from desk_app.domain import EntryKind, Layer, MeetingType, Role
 from desk_app.errors import ValidationError
 
@@ -21,6 +29,9 @@ def test_seven_task_forces_with_the_seed_names_and_leaders(demo):
         assert roles[Role.LEAD] == 1 and roles[Role.LIAISON] == 1 and roles[Role.SECONDED] >= 5
         lead = TaskForceMember.get(task_force=tf, role=Role.LEAD).person
         assert lead.level == "局领导"
+        people = {m.person_id for m in TaskForceMember.select().where(TaskForceMember.task_force == tf)}
+        for plan in ActionPlanVersion.select().where(ActionPlanVersion.task_force == tf):  # its 人员组成 counts people
+            assert plan.composition.endswith(f"等{len(people)}人。")
     assert 55 <= Person.select().count() <= 80
 
 
