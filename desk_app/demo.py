@@ -175,7 +175,8 @@ class _Builder:
                              "progress": f"本月围绕{b}开展工作，" + self.rng.choice(T.PROGRESS).format(b=b),
                              "problems": f"{self.rng.choice(T.BUSINESS)}推进中部门协调难度较大。",
                              "next_steps": f"下月重点推进{self.rng.choice(T.BUSINESS)}，按期报送进展。",
-                             "updated_at": datetime.combine(month + timedelta(days=17), time(10))})
+                             # this month's reports were saved by now, not on the 18th still to come
+                             "updated_at": datetime.combine(min(month + timedelta(days=17), self.today), time(10))})
         TaskForceReport.insert_many(rows).execute()
 
     # -- meetings -----------------------------------------------------------------------------

@@ -134,3 +134,17 @@ def test_the_command_says_when_a_big_demo_leaves_its_months_unfrozen(tmp_path, m
     assert cli.main(["--data-dir", str(tmp_path / "big"), "demo", "--entries", "60", "--quiet"]) == 0
     out = capsys.readouterr().out
     assert "60 条台账" in out and "超过 50 条的演示数据不封存以往月份" in out and "desk-app freeze" in out
+
+
+def test_no_monthly_report_is_saved_after_the_demos_today(db):
+    from datetime import date
+
+    from desk_app.db.models import TaskForceReport
+    from desk_app.demo import build_demo
+
+    from desk_app.services import context
+
+    with context.today_in_this_thread(date(2026, 12, 2)):  # early in the month: its 18th is still ahead
+        build_demo(entries=60, index=False)
+    assert TaskForceReport.select().where(TaskForceReport.month == "2026-12").count() > 0
+    assert max(r.updated_at.date() for r in TaskForceReport.select()) == date(2026, 12, 2)
