@@ -141,7 +141,6 @@ def test_no_monthly_report_is_saved_after_the_demos_today(db):
 
     from desk_app.db.models import TaskForceReport
     from desk_app.demo import build_demo
-
     from desk_app.services import context
 
     with context.today_in_this_thread(date(2026, 12, 2)):  # early in the month: its 18th is still ahead
