@@ -49,7 +49,7 @@ def build_notice(options: PrintOptions, progress: Progress | None = None) -> Doc
     gw.paragraph(f"经研究，定于{_when(m)}在{m.place or '（地点另行通知）'}召开{m.title}，现将有关事项通知如下：")
     items = [("会议时间", _when(m)), ("会议地点", m.place or "另行通知")]
     names = _attendees(m)
-    items.append(("参会人员", "、".join(names) if names else "各专班牵头局领导、协管处级干部、科室负责人及联络员"))
+    items.append(("参会人员", "、".join(names) if names else meeting_attendance.invited_by_default()))
     if m.host_name:
         items.append(("会议主持", m.host_name))
     for i, (label, value) in enumerate(items, start=1):
