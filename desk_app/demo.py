@@ -158,7 +158,7 @@ class _Builder:
         for v in range(1, versions + 1):
             created = datetime.combine(due - timedelta(days=5) + timedelta(days=60 * (v - 1)), time(16, 30))
             ActionPlanVersion.create(
-                task_force=tf, version=v, composition=f"{members}等{len(roster)}人。",
+                task_force=tf, version=v, composition=f"{members}等{len({p.id for p, _r in roster})}人。",
                 targets=f"{tf.goal}" + ("（根据上半年推进情况调整目标）" if v > 1 else ""),
                 measures="一是建立周调度机制；二是对标先进地区学习；三是梳理难点堵点问题清单；四是按月报送进展。",
                 safeguards="专班成员带头转作风，严格落实“13710”工作制度，对推进不力的进行提醒约谈。",
@@ -175,7 +175,8 @@ class _Builder:
                              "progress": f"本月围绕{b}开展工作，" + self.rng.choice(T.PROGRESS).format(b=b),
                              "problems": f"{self.rng.choice(T.BUSINESS)}推进中部门协调难度较大。",
                              "next_steps": f"下月重点推进{self.rng.choice(T.BUSINESS)}，按期报送进展。",
-                             "updated_at": datetime.combine(month + timedelta(days=17), time(10))})
+                             # this month's reports were saved by now, not on the 18th still to come
+                             "updated_at": datetime.combine(min(month + timedelta(days=17), self.today), time(10))})
         TaskForceReport.insert_many(rows).execute()
 
     # -- meetings -----------------------------------------------------------------------------

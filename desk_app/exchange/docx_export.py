@@ -15,7 +15,7 @@ from desk_app.errors import InputFileError, ValidationError
 from desk_app.reports import official
 from desk_app.reports.gongwen_blocks import record_settings
 from desk_app.reports.meeting_pdf import minutes_body
-from desk_app.services import context, meetings, settings
+from desk_app.services import context, meeting_attendance, meetings, settings
 from desk_app.services.ledger_columns import cn_date
 
 from . import docx_gongwen
@@ -195,6 +195,9 @@ def _repeat_header(row) -> None:
     row._tr.get_or_add_trPr().append(header)
 
 
+KEEP_ROWS_WITH_TOTALS = 3  # the last rows of the 签到表 share the page of its totals
+
+
 def build_sign_in(meeting_id: int):
     from docx import Document  # noqa: PLC0415
     from docx.enum.table import WD_ROW_HEIGHT_RULE  # noqa: PLC0415
@@ -220,7 +223,8 @@ def build_sign_in(meeting_id: int):
         _cell_text(cell, header, bold=True)
     _repeat_header(table.rows[0])
     rows: list[tuple[str, ...]] = []
-    for n, a in enumerate(m.attendance, start=1):
+    people, from_roster = meeting_attendance.sign_in_rows(m)  # the rows the PDF 签到表 prints
+    for n, a in enumerate(people, start=1):
         note = (f"请假（{a.reason}）" if a.reason else "请假") if a.status == Attendance.LEAVE else (
             "列席" if a.status == Attendance.OBSERVER else "")
         cells = table.add_row().cells
@@ -237,13 +241,19 @@ def build_sign_in(meeting_id: int):
         row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
         for cell, width in zip(row.cells, widths, strict=True):
             cell.width = Cm(width)
+    for row in table.rows[-KEEP_ROWS_WITH_TOTALS:] if people else ():  # the totals never stand on a page alone
+        for cell in row.cells:
+            for paragraph in cell.paragraphs:
+                paragraph.paragraph_format.keep_with_next = True
     t = m.totals
-    marked = any(a.status for a in m.attendance)
+    marked = any(a.status for a in people)
     blank = "＿＿"
-    _paragraph(doc)
-    _paragraph(doc, "　　".join([f"应到：{t.expected} 人", f"实到：{t.present if marked else blank} 人",
-                                f"请假：{t.leave} 人", f"缺席：{t.absent if marked else blank} 人"]
-                               + ([f"列席：{t.observer} 人"] if t.observer else [])), font=HEADING_FONT, size=12)
+    _paragraph(doc).paragraph_format.keep_with_next = True
+    _paragraph(doc, "　　".join([f"应到：{len(people) if from_roster else t.expected} 人",
+                                f"实到：{t.present if marked else blank} 人", f"请假：{t.leave if marked else blank} 人",
+                                f"缺席：{t.absent if marked else blank} 人"]
+                               + ([f"列席：{t.observer} 人"] if t.observer else [])),
+               font=HEADING_FONT, size=12).paragraph_format.keep_with_next = True
     _paragraph(doc, f"记录人：{m.recorder_name or '＿＿＿＿'}", size=12)
     return doc
 

@@ -30,8 +30,6 @@ def build_action_plan(options: PrintOptions, progress: Progress | None = None) -
     for i, (name, label) in enumerate(PLAN_PARTS, start=1):
         gw.heading(f"{cn_number(i)}、{label}")
         rich_body(gw, plan.part(name) or "（未填写）")
-    if plan.note:
-        gw.heading(f"{cn_number(len(PLAN_PARTS) + 1)}、附注")
-        rich_body(gw, plan.note)
+    # plan.note (修订说明: what changed and why) is the version history the 专班 page compares, not the plan
     gongwen_blocks.signature(gw, tf.name, date_text, sealed=False)
     return gw.build()

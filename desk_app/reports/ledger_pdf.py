@@ -87,7 +87,7 @@ def draw_table(doc: Document, columns: list[PrintColumn], batches: Iterable[list
     if widths is None:
         widths = fit_widths(table_columns, rows, doc.fonts.body, size, doc.width,
                             header_font=doc.fonts.heading, header_size=size + 0.5)
-        advise_on_widths(doc, table_columns, widths, size)
+        advise_on_widths(doc, table_columns, widths, size, rows)
     table = Table(doc, table_columns, size=size, header_size=size + 0.5, widths=widths, leading=leading,
                   continued_heading=heading)
     table.begin()

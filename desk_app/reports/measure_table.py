@@ -158,7 +158,7 @@ def draw_nested_table(doc: Document, columns: list, batches: Iterable[list], tot
     rows = [values for values, _, subs in items] + [s for _, _, subs in items for s, _ in subs]
     widths = fit_widths(table_columns, rows, doc.fonts.body, size, doc.width, header_font=doc.fonts.heading,
                         header_size=size + 0.5)
-    advise_on_widths(doc, table_columns, widths, size)
+    advise_on_widths(doc, table_columns, widths, size, rows)
     table = GroupedTable(doc, table_columns, size=size, header_size=size + 0.5, widths=widths)
     table.begin()
     for i, (values, colors, subs) in enumerate(items, start=1):

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
-from desk_app.domain import Attendance, DeadlineType, MeetingType
-from desk_app.services import context, meetings
+from desk_app.domain import Attendance, DeadlineType
+from desk_app.services import context, meeting_attendance, meetings
 from desk_app.services.ledger_columns import cn_date
 from desk_app.services.taskforce_reports import REPORT_PARTS
 
@@ -41,7 +41,7 @@ def build_notice(options: PrintOptions, progress: Progress | None = None) -> Doc
     """会议通知 as a 公文 (GB/T 9704-2012): title, 主送机关, body, 署名 and date, 版记, "— N —"."""
     m = meetings.get_meeting(options.meeting_id)
     title = options.title or f"关于召开{m.title}的通知"
-    issuer, today = _issuer(), cn_date(context.today())
+    issuer, dated = _issuer(), cn_date(meetings.notice_date(m.id))
     gw = Gongwen(title, author=issuer, progress=progress)
     gw.title(title)
     gw.blank()  # §7.3.2: 主送机关 one line below the title
@@ -49,7 +49,7 @@ def build_notice(options: PrintOptions, progress: Progress | None = None) -> Doc
     gw.paragraph(f"经研究，定于{_when(m)}在{m.place or '（地点另行通知）'}召开{m.title}，现将有关事项通知如下：")
     items = [("会议时间", _when(m)), ("会议地点", m.place or "另行通知")]
     names = _attendees(m)
-    items.append(("参会人员", "、".join(names) if names else "各专班牵头局领导、协管处级干部、科室负责人及联络员"))
+    items.append(("参会人员", "、".join(names) if names else meeting_attendance.invited_by_default()))
     if m.host_name:
         items.append(("会议主持", m.host_name))
     for i, (label, value) in enumerate(items, start=1):
@@ -66,9 +66,9 @@ def build_notice(options: PrintOptions, progress: Progress | None = None) -> Doc
                 "工作进展、存在问题和下步计划书面报送活动办。因故不能参会的，请提前向会议联系人请假。")
     if m.contact:
         gw.paragraph(f"联系人及电话：{m.contact}")
-    gongwen_blocks.signature(gw, issuer, today)
+    gongwen_blocks.signature(gw, issuer, dated)
     cc, printer = gongwen_blocks.record_settings(issuer)
-    gongwen_blocks.record(gw, printer, today, cc)
+    gongwen_blocks.record(gw, printer, dated, cc)
     return gw.build()
 
 
@@ -126,48 +126,37 @@ SIGN_IN_MIN_LEADING = 17.0
 ROW_PADDING = 8.0  # the table's cell padding above and below
 
 
-def sign_in_leading(rows: int, room: float) -> float:
-    """The row leading: 22 pt, tightened down to 17 pt when that keeps the whole sheet on one page
-    instead of spilling the last row or two onto a page of their own (GB/T 9704-2012 §7.3.5.5 allows
-    adjusting 行距 for the same reason)."""
-    if rows * (SIGN_IN_LEADING + ROW_PADDING) <= room or rows == 0:
+def sign_in_pages(rows: int, leading: float, first_room: float, page_room: float, foot: float) -> list[int]:
+    """How many rows each page of the 签到表 takes at this leading: `first_room` is the height below the
+    first page's table header, `page_room` that of a continued page (its header repeated), and the
+    last row's page keeps `foot` (totals and 记录人) too."""
+    height = leading + ROW_PADDING
+    counts, room = [0], first_room
+    for i in range(rows):
+        if height + (foot if i == rows - 1 else 0.0) > room + 0.01 and counts[-1]:
+            counts.append(0)
+            room = page_room
+        counts[-1] += 1
+        room -= height
+    return counts
+
+
+def sign_in_leading(rows: int, first_room: float, page_room: float, foot: float) -> float:
+    """The row leading: 22 pt, tightened (not below 17 pt; GB/T 9704-2012 §7.3.5.5 allows adjusting 行距 for
+    the same reason) to the loosest leading that saves a page - the last row or few of a sheet no longer
+    spill onto a page of their own."""
+    fewest = len(sign_in_pages(rows, SIGN_IN_MIN_LEADING, first_room, page_room, foot))
+    if fewest == len(sign_in_pages(rows, SIGN_IN_LEADING, first_room, page_room, foot)):
         return SIGN_IN_LEADING
-    fitted = room / rows - ROW_PADDING
-    overflow_rows = rows - room / (SIGN_IN_LEADING + ROW_PADDING)
-    return fitted if fitted >= SIGN_IN_MIN_LEADING and overflow_rows <= 3 else SIGN_IN_LEADING
-
-
-@dataclass(frozen=True)
-class RosterRow:
-    """A sign-in row taken from the 专班 rosters when the meeting has no attendance list yet."""
-
-    name: str
-    unit: str
-    title: str
-    phone: str
-    status: str = ""
-    reason: str = ""
-
-
-def roster_rows(campaign_id: int) -> list[RosterRow]:
-    from desk_app.services import taskforces  # noqa: PLC0415
-
-    seen: set[int] = set()
-    rows = []
-    for tf in taskforces.list_task_forces(campaign_id):
-        for member in tf.members:
-            if member.person_id not in seen:
-                seen.add(member.person_id)
-                rows.append(RosterRow(member.name, member.department_name, member.title, member.phone))
-    return rows
+    leading = SIGN_IN_LEADING
+    while len(sign_in_pages(rows, leading, first_room, page_room, foot)) > fewest:
+        leading -= 0.5
+    return leading
 
 
 def build_sign_in(options: PrintOptions, progress: Progress | None = None) -> Document:
     m = meetings.get_meeting(options.meeting_id)
-    rows = list(m.attendance)
-    from_roster = not rows and m.meeting_type == MeetingType.TASK_FORCE
-    if from_roster:
-        rows = roster_rows(m.campaign_id)
+    rows, from_roster = meeting_attendance.sign_in_rows(m)
     title = options.title or f"{m.title}签到表"
     setup = replace(ledger_page(portrait=True), left=18 * MM, right=18 * MM)
     doc = Document(title, setup, progress=progress, author=_issuer())
@@ -179,11 +168,14 @@ def build_sign_in(options: PrintOptions, progress: Progress | None = None) -> Do
     doc.paragraph(line, font, 11, leading=20, space_after=4)
     columns = sign_in_columns()
     size, widths = sign_in_layout(columns, rows, font, doc.fonts.heading, doc.width)
-    leading = sign_in_leading(len(rows), doc.space_left() - (size + 0.5) * 1.3 - 10 - SIGN_IN_FOOT)
+    header = (size + 0.5) * 1.3 + 10  # the table's header row, repeated on each page
+    first_room, page_room = doc.space_left() - header, doc.setup.frame_height - header
+    leading = sign_in_leading(len(rows), first_room, page_room, SIGN_IN_FOOT)
     # The totals and 记录人 lines (SIGN_IN_FOOT high) stay on the page of the last row.
     draw_table(doc, columns, [rows], len(rows), size=size, leading=leading, widths=widths,
                label=f"正在排版：{title}",
-               empty_text="（尚未生成参会名单：请先在 例会 页面按专班名单生成签到名单）", keep_with_last=SIGN_IN_FOOT)
+               empty_text="（尚未生成参会名单：请先在 例会 页面按专班名单生成签到名单）",
+               keep_with_last=SIGN_IN_FOOT)
     t = m.totals
     marked = any(a.status for a in rows)
     blank = "＿＿"

@@ -31,9 +31,10 @@ def roster_rows(members) -> list:
 
 def roster_columns() -> list[PrintColumn]:
     return [serial_column(), PrintColumn("姓名", 6, lambda m, n: m.name, "c", whole=True, cap=6),
-            PrintColumn("单位", 12, lambda m, n: m.department_name, "c"),
-            PrintColumn("职务", 10, lambda m, n: m.title, "c"),
-            PrintColumn("专班职务", 10, lambda m, n: m.role, "c"),
+            # Short values on one line (抽调人员、联络员 never broken as 联络/员) while the page has room for them
+            PrintColumn("单位", 12, lambda m, n: m.department_name, "c", whole=True),
+            PrintColumn("职务", 10, lambda m, n: m.title, "c", whole=True),
+            PrintColumn("专班职务", 10, lambda m, n: m.role, "c", whole=True),
             PrintColumn("联系电话", 10, lambda m, n: m.phone, "c", whole=True),
             # Left blank for the pen: no text to wrap, so no "too narrow to read" advice, but room for a note
             PrintColumn("备注", 8, lambda m, n: "", whole=True, min_text=ROOM_FOR_NOTE)]
@@ -46,19 +47,20 @@ def build_rosters(options: PrintOptions, progress: Progress | None = None) -> Do
         forces = [tf for tf in forces if tf.id == options.task_force_id]
     from .options import campaign_name  # noqa: PLC0415
 
-    title = options.title or f"{campaign_name(f)}专班人员名单"
+    one = options.task_force_id is not None and len(forces) == 1  # the 专班 page's 本专班人员名单
+    title = options.title or (f"{forces[0].name}人员名单" if one else f"{campaign_name(f)}专班人员名单")
     doc = Document(title, ledger_page(options.a3, portrait=True), progress=progress,
                    author=blocks.report_header().unit)
     blocks.title(doc, title)
-    people = len({m.person_id for tf in forces for m in tf.members})
-    places = sum(len(roster_rows(tf.members)) for tf in forces)
+    people = len({m.person_id for tf in forces for m in tf.current_members})
+    places = sum(len(roster_rows(tf.current_members)) for tf in forces)
     counted = f"{people} 人" + (f"（共 {places} 人次，有人参加多个专班）" if places != people else "")
-    blocks.header_block(doc, extra=f"{len(forces)} 个专班　{counted}")
+    blocks.header_block(doc, extra=counted if one else f"{len(forces)} 个专班　{counted}")
     if not forces:
         doc.paragraph("当前活动还没有专班。", doc.fonts.body, 12, leading=22)
     date_line = 20.0
     for i, tf in enumerate(forces, start=1):
-        rows = roster_rows(tf.members)
+        rows = roster_rows(tf.current_members)  # who left is no longer called to the 专班's work
         heading = f"{cn_number(i)}、{tf.name}"
         doc.ensure(26 + 70)
         doc.line_of_text(f"{heading}（{len(rows)} 人）", doc.fonts.heading, 12.5, leading=26)

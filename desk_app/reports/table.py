@@ -408,17 +408,20 @@ def _squeezed(columns: list[TableColumn], rows: list[list[str]], font: FontMetri
     return widths
 
 
-def narrow_text_columns(columns: list[TableColumn], widths: list[float], size: float,
+def narrow_text_columns(columns: list[TableColumn], widths: list[float], size: float, rows: list[list[str]],
                         padding: float = 4.0) -> list[str]:
-    """The wrapped text columns narrower than TEXT_MIN_CHARS characters a line (too many columns for the paper)."""
+    """The wrapped text columns narrower than TEXT_MIN_CHARS characters a line (too many columns for the
+    paper). A column left blank in every row (备注 nobody filled in) has nothing to read: it is not one."""
     pad = 2 * padding + 1.0
-    return [c.label for c, w in zip(columns, widths, strict=True)
-            if c.align != "c" and not c.whole and w - pad < TEXT_MIN_CHARS * size - 0.5]
+    return [c.label for i, (c, w) in enumerate(zip(columns, widths, strict=True))
+            if c.align != "c" and not c.whole and w - pad < TEXT_MIN_CHARS * size - 0.5
+            and any(row[i].strip() for row in rows)]
 
 
-def advise_on_widths(doc: Document, columns: list[TableColumn], widths: list[float], size: float) -> None:
+def advise_on_widths(doc: Document, columns: list[TableColumn], widths: list[float], size: float,
+                     rows: list[list[str]]) -> None:
     """Tell the clerk when the paper is too narrow for the columns chosen (the document is still made)."""
-    narrow = narrow_text_columns(columns, widths, size)
+    narrow = narrow_text_columns(columns, widths, size, rows)
     if narrow:
         a4 = doc.setup.width < A3_WIDTH
         advice = (

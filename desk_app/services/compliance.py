@@ -4,7 +4,8 @@
 - a quarter without a 中心组学习研讨 ("每季度至少1次");
 - a 专班 without a 行动方案 past its due date;
 - a 专班 without its monthly report for the month just reported on;
-- a month whose report day has passed without 封账.
+- a month whose report day has passed without 封账;
+- a 专班 whose roster still holds people who have left the bureau.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from dataclasses import asdict, dataclass
 from datetime import date
 
 from desk_app.db.models import ActionPlanVersion, Campaign, Meeting, TaskForce, TaskForceReport
-from desk_app.domain import MeetingType
+from desk_app.domain import MeetingType, Role
 from desk_app.errors import NotFoundError
 
 from . import context
@@ -24,7 +25,8 @@ REMINDER = "reminder"  # the current period is still open: not late yet, but not
 
 @dataclass(frozen=True)
 class ComplianceWarning:
-    kind: str  # no_progress_meeting / no_study_session / no_action_plan / no_monthly_report / month_not_frozen
+    kind: str  # no_progress_meeting / no_study_session / no_action_plan / no_monthly_report / member_left /
+    # month_not_frozen
     severity: str  # WARNING or REMINDER
     period: str  # YYYY-MM, YYYY-Qn, or '' for a plan
     message: str  # Chinese, ready to show
@@ -156,6 +158,29 @@ def freeze_gaps(campaign: Campaign, today: date) -> list[ComplianceWarning]:
                               "统计和打印不再随修改变化", "freeze")]
 
 
+def roster_gaps(campaign: Campaign) -> list[ComplianceWarning]:
+    """A 专班 whose roster names someone who has left: its papers no longer list them, so the clerk must
+    know (and hand their role, above all 牵头局领导 or 联络员, to someone else)."""
+    from .taskforces import list_task_forces  # noqa: PLC0415
+
+    out = []
+    for tf in list_task_forces(campaign.id):
+        if not tf.left_members:
+            continue
+        held: dict[int, tuple[str, list[str]]] = {}
+        for m in tf.left_members:  # one name with all its roles: 廖刚（抽调人员、联络员）
+            held.setdefault(m.person_id, (m.name, []))[1].append(m.role)
+        gone = "、".join(f"{name}（{'、'.join(roles)}）" for name, roles in held.values())
+        vacant = [role for role in (Role.LEAD, Role.LIAISON)
+                  if any(m.role == role for m in tf.left_members) and not tf.members_in(role)]
+        out.append(ComplianceWarning(
+            "member_left", WARNING, "",
+            f"{tf.name}名单中的{gone}已离开本单位，不再列入名单和签到表"
+            + (f"；该专班现在没有{'和'.join(vacant)}" if vacant else "") + "：请在专班页面调整成员",
+            "taskforces", tf.id))
+    return out
+
+
 def _unmatched_assists(campaign: Campaign) -> list[ComplianceWarning]:
     from .assists import unmatched_warnings  # noqa: PLC0415 - assists reads the ledger
 
@@ -169,5 +194,6 @@ def campaign_warnings(campaign_id: int, today: date | None = None) -> list[Compl
         raise NotFoundError(f"找不到编号为 {campaign_id} 的活动")
     today = today or context.today()
     found = (meeting_gaps(campaign, today) + study_gaps(campaign, today) + plan_gaps(campaign, today)
-             + report_gaps(campaign, today) + freeze_gaps(campaign, today) + _unmatched_assists(campaign))
+             + report_gaps(campaign, today) + roster_gaps(campaign) + freeze_gaps(campaign, today)
+             + _unmatched_assists(campaign))
     return sorted(found, key=lambda w: w.severity != WARNING)

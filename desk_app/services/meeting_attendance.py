@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from peewee import JOIN, fn
 
 from desk_app.db.models import Department, Meeting, MeetingAttendance, Person, TaskForce, TaskForceMember
-from desk_app.domain import Attendance, Role
+from desk_app.domain import Attendance, MeetingType, Role
 from desk_app.errors import NotFoundError, ValidationError
 
 from . import changelog, context
@@ -45,6 +45,44 @@ class AttendanceTotals:
     def as_dict(self) -> dict:
         return {"应到": self.expected, "实到": self.present, "请假": self.leave, "缺席": self.absent,
                 "列席": self.observer, "未签到": self.unmarked}
+
+
+@dataclass(frozen=True)
+class SignInRow:
+    """A 签到表 row taken from the 专班 rosters when the meeting has no attendance list yet."""
+
+    name: str
+    unit: str
+    title: str
+    phone: str
+    status: str = ""
+    reason: str = ""
+
+
+def invited_by_default() -> str:
+    """Who a 推进会 invites when nobody is listed yet, in words (the 会议通知 says it): DEFAULT_ROLES."""
+    roles = [str(r) for r in DEFAULT_ROLES]
+    return "各专班" + "、".join(roles[:-1]) + "及" + roles[-1]
+
+
+def sign_in_rows(meeting) -> tuple[list, bool]:
+    """The rows of a meeting's 签到表 (PDF and Word alike) and whether they came from the rosters: its own
+    list, or for a 推进会 without one yet the people the list would be built from by default (DEFAULT_ROLES,
+    who still work here, once each) - the people its 会议通知 invites."""
+    if meeting.attendance or meeting.meeting_type != MeetingType.TASK_FORCE:
+        return list(meeting.attendance), False
+    from .taskforces import list_task_forces  # noqa: PLC0415 - taskforces reads the ledger's counts
+
+    seen: set[int] = set()
+    rows = []
+    # In build_from_rosters' order: by role, then 专班 (each 专班's members come in roster order)
+    members = [m for tf in list_task_forces(meeting.campaign_id) for m in tf.members_in(*DEFAULT_ROLES)]
+    members.sort(key=lambda m: DEFAULT_ROLES.index(m.role))
+    for member in members:
+        if member.person_id not in seen:
+            seen.add(member.person_id)
+            rows.append(SignInRow(member.name, member.department_name, member.title, member.phone))
+    return rows, True
 
 
 @dataclass(frozen=True)

@@ -6,12 +6,21 @@ meeting_agenda.py; get_meeting() gathers all of it for pages, prints and exports
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
-from datetime import datetime
+from datetime import date, datetime
 from types import SimpleNamespace
 
 from peewee import JOIN, Case, fn
 
-from desk_app.db.models import Campaign, LedgerEntry, Meeting, MeetingAttendance, MeetingReport, Person, TaskForce
+from desk_app.db.models import (
+    Campaign,
+    ChangeLog,
+    LedgerEntry,
+    Meeting,
+    MeetingAttendance,
+    MeetingReport,
+    Person,
+    TaskForce,
+)
 from desk_app.domain import Attendance, EntryKind, MeetingType
 from desk_app.errors import NotFoundError, ValidationError
 
@@ -123,6 +132,28 @@ def default_title(meeting_type: str, number: int) -> str:
     return f"第{number}次{meeting_type}"
 
 
+def _latest(campaign_id: int, meeting_type: str) -> Meeting | None:
+    return (Meeting.select().where(Meeting.campaign == campaign_id, Meeting.meeting_type == meeting_type,
+                                   Meeting.deleted_at.is_null())
+            .order_by(Meeting.start_at.desc(), Meeting.id.desc()).first())
+
+
+def series_title(campaign_id: int, meeting_type: str, number: int) -> str:
+    """The title a new meeting gets when the clerk leaves it empty: the last one's, renumbered, when it
+    names its number ("七大专班第12次推进会" → "七大专班第13次推进会"); else the usual default."""
+    last = _latest(campaign_id, meeting_type)
+    if last is not None and f"第{last.number}次" in last.title:
+        return last.title.replace(f"第{last.number}次", f"第{number}次", 1)
+    return default_title(meeting_type, number)
+
+
+def previous_input(campaign_id: int, meeting_type: str) -> MeetingInput | None:
+    """The last meeting of this type as a new one's starting point (place, time of day, host, recorder,
+    contact: the same month after month); None for the first of its type."""
+    last = _latest(campaign_id, meeting_type)
+    return input_of(get_meeting(last.id)) if last is not None else None
+
+
 def next_number(campaign_id: int, meeting_type: str, year: int) -> int:
     """The next 第N次: numbers of deleted meetings are not reused, so printed numbers stay valid."""
     last = (Meeting.select(fn.MAX(Meeting.number))
@@ -159,7 +190,8 @@ def create_meeting(campaign_id: int, data: MeetingInput) -> MeetingRecord:
     if issue_no is None and data.meeting_type == MeetingType.TASK_FORCE:
         issue_no = number
     m = Meeting.create(campaign=campaign_id, meeting_type=data.meeting_type, year=start.year, number=number,
-                       title=data.title.strip() or default_title(data.meeting_type, number), start_at=start,
+                       title=data.title.strip() or series_title(campaign_id, data.meeting_type, number),
+                       start_at=start,
                        place=data.place.strip(), host=data.host_id, recorder=data.recorder_id,
                        contact=data.contact.strip(), issue_no=issue_no)
     changelog.record("meeting", m.id, "create", "title", None, f"{m.title}（{start:%Y-%m-%d %H:%M}）")
@@ -313,6 +345,19 @@ def get_meeting(meeting_id: int) -> MeetingRecord:
         host.name if host else "", m.recorder_id, recorder.name if recorder else "", m.contact, m.issue_no,
         m.agenda, m.minutes, tuple(attendance), tuple(list_reports(m.id)), tuple(decisions_of(m.id)),
         totals_of(attendance), m.version)
+
+
+def notice_date(meeting_id: int) -> date:
+    """The 成文日期 of the meeting's 会议通知: the day it is printed while the meeting is ahead; printed
+    again afterwards (for the file), the day the meeting was arranged - never a day after the meeting."""
+    m = _model(meeting_id)
+    today, day = context.today(), m.start_at.date()
+    if today <= day:
+        return today
+    created = (ChangeLog.select(ChangeLog.at).where(ChangeLog.entity == "meeting", ChangeLog.entity_id == m.id,
+                                                    ChangeLog.action == "create")
+               .order_by(ChangeLog.at).first())
+    return min(created.at.date(), day) if created else day
 
 
 def meeting_counts(campaign_id: int) -> dict:

@@ -113,7 +113,8 @@ def _status(tokens: list[str], note: str, default: str, known: frozenset[str]) -
         if found:
             word, status = found
             rest = (token[len(word):] + "".join(t for t in tokens[i + 1:] if t not in known)).strip()
-            return status, _reason(word, status, rest), tokens[:i]
+            # "胡晓明 请假（出差）": the note in brackets after the marker is its reason
+            return status, _reason(word, status, rest or note.strip()), tokens[:i]
     if note:
         note_tokens = [t for t in re.split(r"[\s:：,，]+", note) if t]
         found = _marker(note_tokens[0]) if note_tokens else None

@@ -41,6 +41,7 @@ class MemberRecord:
     phone: str
     role: str
     sort_order: int
+    active: bool = True  # False: the person has left the bureau (科室与人员 › 仍在本单位工作 unticked)
 
 
 @dataclass(frozen=True)
@@ -68,14 +69,24 @@ class TaskForceRecord:
     goal: str
     plan_due_date: date | None
     sort_order: int
-    members: tuple[MemberRecord, ...]
+    members: tuple[MemberRecord, ...]  # everyone still on the roster, including people who have left
     plan_version: int | None  # None: no 行动方案 yet
     open_entries: int
     overdue_entries: int
     last_report_month: str | None
 
+    @property
+    def current_members(self) -> list[MemberRecord]:
+        """The members who still work here: what the 专班 counts, prints and calls to meetings. A person
+        who left stays in `members` (history stays) until the clerk takes them off the roster."""
+        return [m for m in self.members if m.active]
+
+    @property
+    def left_members(self) -> list[MemberRecord]:
+        return [m for m in self.members if not m.active]
+
     def members_in(self, *roles: str) -> list[MemberRecord]:
-        return [m for m in self.members if m.role in roles]
+        return [m for m in self.current_members if m.role in roles]
 
     @property
     def leads(self) -> list[MemberRecord]:
@@ -83,7 +94,7 @@ class TaskForceRecord:
 
     @property
     def people_count(self) -> int:
-        return len({m.person_id for m in self.members})
+        return len({m.person_id for m in self.current_members})
 
 
 @dataclass
@@ -118,14 +129,14 @@ def _model(tf_id: int) -> TaskForce:
 # -- reading ----------------------------------------------------------------------------------
 
 def _members(tf_ids: list[int]) -> dict[int, list[MemberRecord]]:
-    rows = (TaskForceMember.select(TaskForceMember, Person.name, Person.title, Person.phone,
+    rows = (TaskForceMember.select(TaskForceMember, Person.name, Person.title, Person.phone, Person.active,
                                    Department.name.alias("dept_name"))
             .join(Person).join(Department, JOIN.LEFT_OUTER, on=(Person.department == Department.id))
             .where(TaskForceMember.task_force.in_(tf_ids)).objects())
     out: dict[int, list[MemberRecord]] = {i: [] for i in tf_ids}
     for r in rows:
         out[r.task_force_id].append(MemberRecord(r.id, r.task_force_id, r.person_id, r.name, r.dept_name or "",
-                                                 r.title, r.phone, r.role, r.sort_order))
+                                                 r.title, r.phone, r.role, r.sort_order, bool(r.active)))
     for members in out.values():
         members.sort(key=lambda m: (ROLE_ORDER.get(m.role, 99), m.sort_order, m.id))
     return out

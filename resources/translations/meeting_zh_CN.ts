@@ -31,7 +31,7 @@
         <translation>生成议程</translation>
     </message>
     <message>
-        <source>Lists the open decisions of earlier meetings and copies each task force&apos;s monthly report into this meeting</source>
+        <source>Lists the open decisions of earlier meetings and copies each task force's monthly report into this meeting</source>
         <translation>列出以往会议尚未落实的议定事项，并把各专班本月月度报告复制到本次会议</translation>
     </message>
     <message>
@@ -91,7 +91,7 @@
         <translation>未报送</translation>
     </message>
     <message>
-        <source>No reports yet: press &apos;Build agenda&apos; to copy the monthly reports.</source>
+        <source>No reports yet: press 'Build agenda' to copy the monthly reports.</source>
         <translation>尚无汇报：点击“生成议程”复制各专班月度报告。</translation>
     </message>
     <message>
@@ -274,8 +274,8 @@
 <context>
     <name>MeetingForm</name>
     <message>
-        <source>Leave empty for the usual title, e.g. &apos;Task force meeting No. N&apos;</source>
-        <translation>留空则使用默认名称，如“专班第N次推进会”</translation>
+        <source>Leave empty for the last meeting's title with this meeting's number</source>
+        <translation>留空则沿用上次同类会议的名称，次数改为本次</translation>
     </message>
     <message>
         <source>Meeting date</source>
@@ -443,7 +443,7 @@
         <translation>请先新建活动。</translation>
     </message>
     <message>
-        <source>Move %1 to the recycle bin? Its %2 decisions go to the ledger&apos;s recycle bin too. Its number is not reused.</source>
+        <source>Move %1 to the recycle bin? Its %2 decisions go to the ledger's recycle bin too. Its number is not reused.</source>
         <translation>将“%1”移入回收站？其 %2 项议定事项也将移入台账回收站。该会议的次数编号不再使用。</translation>
     </message>
 </context>
@@ -545,7 +545,7 @@
         <translation>新建会议</translation>
     </message>
     <message>
-        <source>Left at &apos;none&apos;, a task force meeting takes its number</source>
+        <source>Left at 'none', a task force meeting takes its number</source>
         <translation>保持“无”时，专班推进会的纪要期号与会议次数相同</translation>
     </message>
     <message>

@@ -46,6 +46,10 @@
         <source>Preview and print %1 (Ctrl+P)</source>
         <translation>预览并打印%1（Ctrl+P）</translation>
     </message>
+    <message>
+        <source>Roster of this task force</source>
+        <translation>本专班人员名单</translation>
+    </message>
 </context>
 <context>
     <name>PrintPreviewWindow</name>
@@ -219,7 +223,7 @@ Close the file if it is open in another program, or choose another folder.</sour
         <translation>表格（宋体）：</translation>
     </message>
     <message>
-        <source>Fonts are embedded in every PDF, so the file prints the same on any computer. Only TrueType fonts can be embedded; the program&apos;s own fonts are always available. Characters a font lacks print in the program&apos;s 黑体.</source>
+        <source>Fonts are embedded in every PDF, so the file prints the same on any computer. Only TrueType fonts can be embedded; the program's own fonts are always available. Characters a font lacks print in the program's 黑体.</source>
         <translation>字体会嵌入每个 PDF，文件在任何电脑上打印效果都相同。只有 TrueType 字体可以嵌入；程序自带的字体始终可用。某字体缺少的字符用程序自带的黑体打印。</translation>
     </message>
     <message>

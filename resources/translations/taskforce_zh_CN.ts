@@ -46,6 +46,14 @@
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
+    <message>
+        <source>%1 (left)</source>
+        <translation>%1（已离开）</translation>
+    </message>
+    <message>
+        <source>%1 has left the bureau: no longer printed on the roster or the sign-in sheet. Remove them, or give their role to someone else.</source>
+        <translation>%1已离开本单位：不再列入专班名单和签到表。请移除，或把其角色交给其他人。</translation>
+    </message>
 </context>
 <context>
     <name>MembersTab</name>

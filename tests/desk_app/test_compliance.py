@@ -60,3 +60,23 @@ def test_current_month_report_is_due_once_its_meeting_was_held(campaign):
 def test_demo_data_shows_its_deliberate_gaps(demo):
     kinds = {w.kind for w in compliance.campaign_warnings(demo.campaign_id) if w.severity == "warning"}
     assert {"no_action_plan", "no_monthly_report"} <= kinds
+
+
+def test_a_member_who_left_is_a_warning_naming_the_vacant_role(campaign):
+    from desk_app.domain import Role
+    from desk_app.services import org
+
+    dept = org.create_department("办公室")
+    lead, liaison, other = (org.create_person(n, dept.id, "科员") for n in ("张三", "李四", "王五"))
+    tf = taskforces.create_task_force(campaign.id, "甲专班")
+    taskforces.add_member(tf.id, lead.id, Role.LEAD)
+    taskforces.add_member(tf.id, liaison.id, Role.LIAISON)
+    taskforces.add_member(tf.id, other.id, Role.SECONDED)
+    taskforces.add_member(tf.id, other.id, Role.DEPT_HEAD)
+    assert not [w for w in compliance.campaign_warnings(campaign.id) if w.kind == "member_left"]
+    org.update_person(liaison.id, active=False)
+    org.update_person(other.id, active=False)
+    [w] = [w for w in compliance.campaign_warnings(campaign.id) if w.kind == "member_left"]
+    assert (w.page, w.task_force_id, w.severity) == ("taskforces", tf.id, "warning")
+    assert w.message == ("甲专班名单中的王五（科室负责人、抽调人员）、李四（联络员）已离开本单位，不再列入名单和签到表；"
+                         "该专班现在没有联络员：请在专班页面调整成员")

@@ -3,7 +3,15 @@ from datetime import date
 
 import pytest
 
-from desk_app.db.models import LedgerEntry, Meeting, MeetingAttendance, Person, TaskForce, TaskForceMember
+from desk_app.db.models import (
+    ActionPlanVersion,
+    LedgerEntry,
+    Meeting,
+    MeetingAttendance,
+    Person,
+    TaskForce,
+    TaskForceMember,
+)
 from desk_app.domain import EntryKind, Layer, MeetingType, Role
 from desk_app.errors import ValidationError
 
@@ -21,6 +29,9 @@ def test_seven_task_forces_with_the_seed_names_and_leaders(demo):
         assert roles[Role.LEAD] == 1 and roles[Role.LIAISON] == 1 and roles[Role.SECONDED] >= 5
         lead = TaskForceMember.get(task_force=tf, role=Role.LEAD).person
         assert lead.level == "局领导"
+        people = {m.person_id for m in TaskForceMember.select().where(TaskForceMember.task_force == tf)}
+        for plan in ActionPlanVersion.select().where(ActionPlanVersion.task_force == tf):  # its 人员组成 counts people
+            assert plan.composition.endswith(f"等{len(people)}人。")
     assert 55 <= Person.select().count() <= 80
 
 
@@ -123,3 +134,16 @@ def test_the_command_says_when_a_big_demo_leaves_its_months_unfrozen(tmp_path, m
     assert cli.main(["--data-dir", str(tmp_path / "big"), "demo", "--entries", "60", "--quiet"]) == 0
     out = capsys.readouterr().out
     assert "60 条台账" in out and "超过 50 条的演示数据不封存以往月份" in out and "desk-app freeze" in out
+
+
+def test_no_monthly_report_is_saved_after_the_demos_today(db):
+    from datetime import date
+
+    from desk_app.db.models import TaskForceReport
+    from desk_app.demo import build_demo
+    from desk_app.services import context
+
+    with context.today_in_this_thread(date(2026, 12, 2)):  # early in the month: its 18th is still ahead
+        build_demo(entries=60, index=False)
+    assert TaskForceReport.select().where(TaskForceReport.month == "2026-12").count() > 0
+    assert max(r.updated_at.date() for r in TaskForceReport.select()) == date(2026, 12, 2)

@@ -174,3 +174,29 @@ def test_get_meeting_on_demo_data_has_everything_print_needs(demo):
     assert rec.reports and rec.host_name and rec.minutes
     counts = meetings.meeting_counts(demo.campaign_id)
     assert counts["by_type"][MeetingType.TASK_FORCE]["total"] == 12 and counts["decisions"] > 0
+
+
+def test_a_notice_is_dated_when_printed_but_never_after_its_meeting(office):
+    c = office[0]
+    with context.today_in_this_thread(date(2026, 12, 1)):
+        m = _meeting(c, (12, 24))  # arranged on 12-01 for the 24th
+        assert meetings.notice_date(m.id) == date(2026, 12, 1)
+    with context.today_in_this_thread(date(2026, 12, 10)):
+        assert meetings.notice_date(m.id) == date(2026, 12, 10)  # printed again before the meeting
+    with context.today_in_this_thread(date(2027, 1, 5)):
+        assert meetings.notice_date(m.id) == date(2026, 12, 1)  # a copy for the file: the day it was arranged
+        late = _meeting(c, (12, 28))  # recorded only after it was held
+        assert meetings.notice_date(late.id) == date(2026, 12, 28)
+
+
+def test_a_new_meeting_continues_the_series_title_unless_given_one(office):
+    c = office[0]
+    assert _meeting(c, (9, 20)).title == "专班第1次推进会"
+    meetings.create_meeting(c.id, MeetingInput(MeetingType.TASK_FORCE, datetime(2026, 10, 20, 15), "七大专班第2次推进会"))
+    assert _meeting(c, (11, 20)).title == "七大专班第3次推进会"
+    assert meetings.create_meeting(c.id, MeetingInput(MeetingType.TASK_FORCE, datetime(2026, 12, 20, 15),
+                                                      "年终推进会")).title == "年终推进会"
+    assert _meeting(c, (12, 28)).title == "专班第5次推进会"  # the last title names no number: the default
+    previous = meetings.previous_input(c.id, MeetingType.TASK_FORCE)
+    assert (previous.place, previous.start_at) == ("三楼", datetime(2026, 12, 28, 15))
+    assert meetings.previous_input(c.id, MeetingType.STUDY_GROUP) is None

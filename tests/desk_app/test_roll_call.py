@@ -54,6 +54,8 @@ def test_a_real_wechat_list():
     ("１．张三🎉🎉", [("张三", "出席", "")]),
     ("1. 王五 缺席", [("王五", "缺席", "")]),
     ("1. Tom 列席", [("Tom", "列席", "")]),
+    ("2. 胡晓明 请假（出差）", [("胡晓明", "请假", "出差")]),
+    ("2. 胡晓明 病假（住院）", [("胡晓明", "请假", "病假：住院")]),
 ])
 def test_shapes(text, expected):
     assert _triples(read_roll_call(text, Attendance.PRESENT, KNOWN).lines) == expected

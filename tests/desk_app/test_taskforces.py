@@ -100,3 +100,19 @@ def test_list_task_forces_counts_open_and_overdue_entries(demo):
     assert sum(f.overdue_entries for f in forces) > 0
     assert all(f.open_entries >= f.overdue_entries for f in forces)
     assert [f.plan_version is None for f in forces].count(True) == 1
+
+
+def test_a_person_who_left_stays_in_history_but_not_in_the_current_roster(setup):
+    c, (a, b, d) = setup
+    tf = taskforces.create_task_force(c.id, "营商环境专班")
+    taskforces.add_member(tf.id, a.id, Role.LEAD)
+    taskforces.add_member(tf.id, b.id, Role.SECONDED)
+    taskforces.add_member(tf.id, b.id, Role.LIAISON)
+    taskforces.add_member(tf.id, d.id, Role.SECONDED)
+    org.update_person(b.id, active=False)  # 李四 leaves the bureau
+    tf = taskforces.get_task_force(tf.id)
+    assert [(m.name, m.active) for m in tf.members] == [("张三", True), ("李四", False), ("王五", True),
+                                                        ("李四", False)]
+    assert [m.name for m in tf.current_members] == ["张三", "王五"]
+    assert tf.people_count == 2 and tf.members_in(Role.LIAISON) == []
+    assert "李四" not in taskforces.suggested_composition(tf.id)

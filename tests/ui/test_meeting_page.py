@@ -214,3 +214,26 @@ def test_agenda_items_get_the_full_width_of_the_tab(main_window):
     assert tab.tree.width() >= tab.width() - 40  # the short agenda text sits below, not beside it
     tree_bottom = tab.tree.mapTo(tab, tab.tree.rect().bottomLeft()).y()
     assert tab.text.mapTo(tab, tab.text.rect().topLeft()).y() > tree_bottom
+
+
+def test_a_new_meeting_starts_from_the_last_one_of_its_type(main_window, demo, monkeypatch, quiet):
+    from ui.views.meeting_info_tab import NewMeetingDialog
+
+    page = main_window.show_page("meetings")
+    last = meetings.get_meeting(meetings.list_meetings(demo.campaign_id, meeting_type=MeetingType.TASK_FORCE)[0].id)
+    seen = {}
+
+    def look(dialog):
+        form = dialog.form
+        seen["task force"] = (form.place.text(), form.host.person_id(), form.recorder.person_id(),
+                              form.contact.text(), form.time.time().hour())
+        form.meeting_type.setCurrentIndex(form.meeting_type.findData(MeetingType.STUDY_GROUP))
+        seen["study"] = form.place.text()
+        form.meeting_type.setCurrentIndex(form.meeting_type.findData(MeetingType.TASK_FORCE))
+    monkeypatch.setattr(NewMeetingDialog, "exec", _fill_and_accept(look))
+    record = page.new_meeting()
+    assert seen["task force"] == (last.place, last.host_id, last.recorder_id, last.contact, last.start_at.hour)
+    study = meetings.list_meetings(demo.campaign_id, meeting_type=MeetingType.STUDY_GROUP)[0]
+    assert seen["study"] == meetings.get_meeting(study.id).place
+    assert record.title == last.title.replace(f"第{last.number}次", f"第{record.number}次")
+    assert quiet == []

@@ -22,13 +22,16 @@ def test_task_force_page_prints_the_action_plan(main_window, qtbot):
     page = main_window.show_page("taskforces")
     assert page.current_task_force_id() is not None
     names = [a.objectName() for a in page.print_button.menu().actions()]
-    assert "print_action-plan" in names and "print_rosters" in names
-    before = len(print_actions._open_windows)
-    next(a for a in page.print_button.menu().actions() if a.objectName() == "print_rosters").trigger()
-    qtbot.waitUntil(lambda: len(print_actions._open_windows) > before, timeout=15000)
-    window = print_actions._open_windows[-1]
-    assert window.page_count() >= 1
-    window.close()
+    assert names == ["print_rosters", "print_one_roster", "print_action-plan"]
+    pages = {}
+    for name in ("print_rosters", "print_one_roster"):
+        seen = list(print_actions._open_windows)
+        next(a for a in page.print_button.menu().actions() if a.objectName() == name).trigger()
+        qtbot.waitUntil(lambda s=seen: any(w not in s for w in print_actions._open_windows), timeout=15000)
+        window = next(w for w in print_actions._open_windows if w not in seen)
+        pages[name] = window.page_count()
+        window.close()
+    assert pages["print_rosters"] > pages["print_one_roster"] == 1  # every 专班, then the selected one alone
 
 
 def test_ledger_page_prints_the_filtered_ledger_and_the_current_entrys_supervision_sheet(main_window, qtbot):

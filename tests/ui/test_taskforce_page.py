@@ -131,3 +131,17 @@ def test_task_force_page_fits_1280_wide_with_every_tab(main_window):
     page.heading.setText(tf.name + "（" + "、".join(["欧阳长名字"] * 30) + "）")  # many leads
     QApplication.processEvents()
     assert page.minimumSizeHint().width() <= 1280 - 200
+
+
+def test_a_member_who_left_is_shown_greyed_and_not_counted(main_window):
+    page = main_window.show_page("taskforces")
+    tf = page.new_task_force("离职测试专班")
+    stay, gone = org.list_people()[:2]
+    page.members_tab.add_member(stay.id, Role.LEAD)
+    page.members_tab.add_member(gone.id, Role.LIAISON)
+    org.update_person(gone.id, active=False)
+    page.refresh()
+    model = page.members_tab.model
+    assert [model.data(model.index(r, 1)) for r in range(model.rowCount())] == [stay.name, f"{gone.name}（已离开）"]
+    assert model.data(model.index(1, 1), Qt.ItemDataRole.ForegroundRole) is not None
+    assert page.model.data(page.model.index(page.model.row_of(tf.id), 1)) == "1"

@@ -34,7 +34,7 @@ class TaskForceListModel(RecordTableModel):
                 "report": tf.last_report_month or self.tr("none"),
             }[col]
         flagged = ((col == "overdue" and tf.overdue_entries) or (col == "plan" and not tf.plan_version)
-                   or (col == "report" and tf.id in self.report_due))
+                   or (col == "report" and tf.id in self.report_due) or (col == "members" and tf.left_members))
         if role == Qt.ItemDataRole.ForegroundRole and flagged:
             return QBrush(QColor("#c62828"))
         if role == Qt.ItemDataRole.TextAlignmentRole and col in ("members", "open", "overdue"):
@@ -58,7 +58,13 @@ class MemberModel(RecordTableModel):
             return None
         m = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return (m.role, m.name, m.department_name, m.title, m.phone)[index.column()]
+            name = m.name if m.active else self.tr("%1 (left)").replace("%1", m.name)
+            return (m.role, name, m.department_name, m.title, m.phone)[index.column()]
+        if not m.active and role == Qt.ItemDataRole.ForegroundRole:  # kept until the clerk removes them
+            return QBrush(QColor("#9e9e9e"))
+        if not m.active and role == Qt.ItemDataRole.ToolTipRole:
+            return self.tr("%1 has left the bureau: no longer printed on the roster or the sign-in sheet. "
+                           "Remove them, or give their role to someone else.").replace("%1", m.name)
         if role == Qt.ItemDataRole.UserRole:
             return m.id
         return None

@@ -259,7 +259,7 @@ class HomePage(QWidget):
             return
         page = window.show_page(w.page)
         if w.task_force_id and hasattr(page, "select_task_force"):
-            page.select_task_force(w.task_force_id, "plan" if w.kind == "no_action_plan" else "report")
+            page.select_task_force(w.task_force_id, {"no_action_plan": "plan", "member_left": "members"}.get(w.kind, "report"))
 
     def _open_person(self, item) -> None:
         """The ledger of one person's own problems, to add the missing ones."""

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.domain import MeetingType
-from desk_app.services import context
+from desk_app.services import context, meetings
 from desk_app.services.meetings import MeetingInput
 
 from .date_field import DateField
@@ -39,7 +39,7 @@ class MeetingForm(QWidget):
             self.meeting_type.addItem(t.value, t.value)
         self.number = QLabel()
         self.title = QLineEdit()
-        self.title.setPlaceholderText(self.tr("Leave empty for the usual title, e.g. 'Task force meeting No. N'"))
+        self.title.setPlaceholderText(self.tr("Leave empty for the last meeting's title with this meeting's number"))
         self.day = DateField(clearable=False, field="start_at")
         self.day.setAccessibleName(self.tr("Meeting date"))
         self.time = QTimeEdit()
@@ -69,12 +69,19 @@ class MeetingForm(QWidget):
         form.addRow(self.tr("Contact:"), self.contact)
         form.addRow(self.tr("Minutes issue no.:"), self.issue_no)
 
-    def set_defaults(self, meeting_type: str = MeetingType.TASK_FORCE) -> None:
+    def set_defaults(self, meeting_type: str = MeetingType.TASK_FORCE, previous: MeetingInput | None = None) -> None:
+        """A new meeting: today, and from the last meeting of its type (`previous`) the time of day, place,
+        host, recorder and contact, which stay the same month after month."""
         self.meeting_type.setCurrentIndex(max(0, self.meeting_type.findData(meeting_type)))
         self.number.setText(self.tr("assigned when saved"))
         day = context.today()
         self.day.set_value(day)
-        self.time.setTime(QTime(15, 0))
+        start = previous.start_at if previous and previous.start_at else None
+        self.time.setTime(QTime(start.hour, start.minute) if start else QTime(15, 0))
+        self.place.setText(previous.place if previous else "")
+        self.host.set_person(previous.host_id if previous else None)
+        self.recorder.set_person(previous.recorder_id if previous else None)
+        self.contact.setText(previous.contact if previous else "")
         self.issue_no.setValue(0)
 
     def load(self, m) -> None:
@@ -102,11 +109,13 @@ class MeetingForm(QWidget):
 
 
 class NewMeetingDialog(QDialog):
-    def __init__(self, meeting_type: str, parent=None):
+    def __init__(self, meeting_type: str, parent=None, campaign_id: int | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("New meeting"))
+        self.campaign_id = campaign_id
         self.form = MeetingForm()
-        self.form.set_defaults(meeting_type)
+        self._fill(meeting_type)
+        self.form.meeting_type.currentIndexChanged.connect(lambda *_: self._fill(self.form.meeting_type.currentData()))
         self.form.issue_no.setToolTip(self.tr("Left at 'none', a task force meeting takes its number"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Create"))
@@ -117,6 +126,12 @@ class NewMeetingDialog(QDialog):
         layout.addWidget(self.form)
         layout.addWidget(buttons)
         self.resize(480, 360)
+
+    def _fill(self, meeting_type: str) -> None:
+        previous = meetings.previous_input(self.campaign_id, meeting_type) if self.campaign_id else None
+        self.form.meeting_type.blockSignals(True)
+        self.form.set_defaults(meeting_type, previous)
+        self.form.meeting_type.blockSignals(False)
 
     def accept(self) -> None:
         if self.form.error():

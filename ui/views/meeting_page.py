@@ -316,7 +316,7 @@ class MeetingPage(QWidget):
             QMessageBox.information(self, self.tr("New meeting"), self.tr("Create a campaign first."))
             return None
         if data is None:
-            dialog = NewMeetingDialog(self.type_filter.currentData() or MeetingType.TASK_FORCE, self)
+            dialog = NewMeetingDialog(self.type_filter.currentData() or MeetingType.TASK_FORCE, self, campaign_id)
             while True:
                 if dialog.exec() != QDialog.DialogCode.Accepted:
                     return None

@@ -29,7 +29,6 @@ from desk_app.reports.options import PrintOptions
 from desk_app.reports.registry import (
     LEDGER_KINDS,
     MEETING_KINDS,
-    TASK_FORCE_KINDS,
     check_options,
     get_kind,
     render_in_worker,
@@ -213,9 +212,21 @@ def add_meeting_print_actions(toolbar, page) -> tuple[QToolButton, QToolButton]:
 
 
 def add_task_force_print_actions(toolbar, page) -> tuple[QToolButton, QToolButton]:
-    """专班 page: the selected 专班's 行动方案, and every roster."""
-    def options() -> PrintOptions:
+    """专班 page: every 专班's roster (the first item), the selected 专班's own roster and its 行动方案."""
+    def every() -> PrintOptions:
         campaign_id = getattr(getattr(page, "state", None), "campaign_id", None)
-        return PrintOptions(filter=LedgerFilter(campaign_id=campaign_id), task_force_id=page.current_task_force_id())
+        return PrintOptions(filter=LedgerFilter(campaign_id=campaign_id))
 
-    return add_print_actions(toolbar, page, options, TASK_FORCE_KINDS)
+    def selected() -> PrintOptions:
+        return replace(every(), task_force_id=page.current_task_force_id())
+
+    buttons = add_print_actions(toolbar, page, every, ["rosters"])
+    extra = [("rosters", "one_roster", QCoreApplication.translate("PrintActions", "Roster of this task force")),
+             ("action-plan", "action-plan", get_kind("action-plan").title)]
+    for button, export in zip(buttons, (False, True), strict=True):
+        for kind, name, text in extra:
+            action = QAction(text, button.menu())
+            action.setObjectName(f"{'export' if export else 'print'}_{name}")
+            action.triggered.connect(lambda _=False, e=export, k=kind: _run(page, selected, k, e))
+            button.menu().addAction(action)
+    return buttons

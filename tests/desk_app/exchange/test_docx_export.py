@@ -7,6 +7,7 @@ from desk_app.domain import Attendance
 from desk_app.errors import DeskAppError, ValidationError
 from desk_app.exchange.docx_export import export_meeting_docx
 from desk_app.services import meetings, settings
+from desk_app.services.meeting_attendance import DEFAULT_ROLES
 
 
 @pytest.fixture
@@ -51,6 +52,27 @@ def test_sign_in_table_and_totals(meeting, tmp_path):
     assert "w:tblHeader" in table.rows[0]._tr.xml
     totals = next(t for t in _texts(doc) if t.startswith("应到："))
     assert f"应到：{meeting.totals.expected} 人" in totals and f"请假：{meeting.totals.leave} 人" in totals
+
+
+def test_a_sign_in_sheet_without_a_list_yet_lists_the_rosters_as_the_pdf_does(demo, tmp_path):
+    from datetime import datetime
+
+    from desk_app.domain import MeetingType
+    from desk_app.services import taskforces
+
+    m = meetings.create_meeting(demo.campaign_id, meetings.MeetingInput(MeetingType.TASK_FORCE,
+                                                                        datetime(2026, 12, 20, 15)))
+    doc = Document(export_meeting_docx(m.id, "signin", tmp_path / "签到表.docx"))
+    names = [row.cells[1].text for row in doc.tables[0].rows[1:]]
+    members = {mem.person_id: mem.name for mem in sorted(
+        (mem for tf in taskforces.list_task_forces(demo.campaign_id) for mem in tf.members_in(*DEFAULT_ROLES)),
+        key=lambda mem: DEFAULT_ROLES.index(mem.role))}
+    assert names == list(members.values())
+    totals = next(t for t in _texts(doc) if t.startswith("应到："))
+    assert totals.startswith(f"应到：{len(members)} 人") and "请假：＿＿ 人" in totals
+    rows = doc.tables[0].rows
+    kept = ["w:keepNext" in row._tr.xml for row in rows]
+    assert kept[-3:] == [True] * 3 and not any(kept[:-3])  # Word moves the last rows over with the totals
 
 
 def test_bad_requests(meeting, tmp_path):

@@ -242,8 +242,17 @@ def test_sign_in_sheet_falls_back_to_the_rosters_when_nobody_is_listed_yet(demo)
         meeting_type=MeetingType.TASK_FORCE, start_at=datetime(2026, 12, 20, 15, 0), place="三楼会议室"))
     doc, data, texts = build("sign-in", PrintOptions(meeting_id=m.id))
     flat = squash("".join(texts))
-    members = {mem.person_id: mem.name for tf in taskforces.list_task_forces(demo.campaign_id) for mem in tf.members}
+    from desk_app.services.meeting_attendance import DEFAULT_ROLES, build_from_rosters
+
+    members = {mem.person_id: mem.name for tf in taskforces.list_task_forces(demo.campaign_id)
+               for mem in tf.members_in(*DEFAULT_ROLES)}  # who the notice invites and the list is built from
     assert all(name in flat for name in members.values())
+    seconded = {mem.name for tf in taskforces.list_task_forces(demo.campaign_id) for mem in tf.members} - set(
+        members.values())
+    assert seconded and not any(name in flat for name in seconded)
+    notice = squash("".join(build("notice", PrintOptions(meeting_id=m.id))[2]))
+    assert "参会人员：各专班牵头局领导、协管处级干部及联络员。" in notice
+    assert build_from_rosters(m.id) == len(members)  # the list the clerk then builds holds the same people
     assert f"应到：{len(members)}人" in flat and "实到：＿＿人" in flat
 
 

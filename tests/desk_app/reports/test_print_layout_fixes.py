@@ -141,15 +141,16 @@ def test_sign_in_sheet_keeps_each_title_on_one_line_and_room_for_notes(demo):
 
 def test_sign_in_layout_shrinks_then_wraps_only_the_long_columns():
     from desk_app.reports.fonts import font_set
-    from desk_app.reports.meeting_pdf import RosterRow, sign_in_columns, sign_in_layout
+    from desk_app.reports.meeting_pdf import sign_in_columns, sign_in_layout
+    from desk_app.services.meeting_attendance import SignInRow
 
     fonts = font_set()
     columns = sign_in_columns()
     width = 493.0
-    short = [RosterRow("张三", "办公室", "科员", "13800000000")]
+    short = [SignInRow("张三", "办公室", "科员", "13800000000")]
     size, widths = sign_in_layout(columns, short, fonts.body, fonts.heading, width)
     assert size == 11 and sum(widths) == pytest.approx(width)
-    long = [RosterRow("欧阳子健", "政府采购监督管理科（行政审批服务科）", "党组成员、副局长、一级调研员",
+    long = [SignInRow("欧阳子健", "政府采购监督管理科（行政审批服务科）", "党组成员、副局长、一级调研员",
                       "0797-8888888-123", "请假", "参加省财政厅举办的全省财政系统业务培训班")]
     size, widths = sign_in_layout(columns, long, fonts.body, fonts.heading, width)
     assert size == 9 and sum(widths) <= width + 0.01
