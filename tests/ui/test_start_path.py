@@ -34,6 +34,10 @@ ON_DEMAND = ("ui.views.chart_panel", "ui.views.entry_editor", "ui.views.print_pr
              # the migration modules: a current database is opened on its version number alone
              *(f"desk_app.db.migrations.{name}" for name in MIGRATION_NAMES))
 
+# Modules only a first record or a typed date needs: uuid (and platform with its regexes; the lock
+# names the host by socket.gethostname), the date parser's patterns.
+FIRST_USE = ("uuid", "platform", "desk_app.exchange.dates")
+
 SCRIPT = """
 import json, os, sys
 from PySide6.QtCore import QEventLoop, QSettings
@@ -82,6 +86,7 @@ def test_the_start_on_the_ledger_builds_and_imports_only_what_its_first_rows_nee
     assert _imported(modules, LIBRARIES) == []
     assert _imported(modules, [f"ui.views.{p}" for p in (*OTHER_PAGES, "home_page")]) == []
     assert _imported(modules, ON_DEMAND) == []
+    assert _imported(modules, FIRST_USE) == []
 
 
 def test_the_start_on_home_builds_no_ledger(data):

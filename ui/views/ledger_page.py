@@ -160,9 +160,11 @@ class LedgerPage(QWidget):
         """Called when the page is shown: pickers and counts may have changed elsewhere."""
         self.forget_undo_if_needed()
         campaign_id = self.state.campaign_id
-        self.filter_bar.load_choices(campaign_id)
+        # The people read once for the pickers (everyone, 停用 too) and the side panel (the active ones).
+        people = org.list_people(include_inactive=True)
+        self.filter_bar.load_choices(campaign_id, people)
         self.filter_bar.me_id = self._me_id()
-        self.side.load(campaign_id)
+        self.side.load(campaign_id, [p for p in people if p.active])
         self._campaign_loaded = campaign_id
         self.apply_filter()
 

@@ -29,7 +29,8 @@ class LedgerSidePanel(QTreeWidget):
         self.itemClicked.connect(self._activated)
         self.short_item: QTreeWidgetItem | None = None
 
-    def load(self, campaign_id: int | None) -> None:
+    def load(self, campaign_id: int | None, people: list | None = None) -> None:
+        """`people`, when given, is org.list_people() as the caller has just read it (the active ones)."""
         self.clear()
         everything = self._node(None, self.tr("All entries"), ("scope", LedgerFilter()))
         views = self._node(None, self.tr("Views"), None)
@@ -44,7 +45,8 @@ class LedgerSidePanel(QTreeWidget):
             self._node(by_layer, f"{layer.value}（{layer_counts.get(layer.value, 0)}）",
                        ("scope", LedgerFilter(kinds=[EntryKind.RECTIFICATION], layers=[layer.value])))
         counts = ledger_pickers.owner_counts(campaign_id)
-        people = org.list_people()
+        if people is None:
+            people = org.list_people()
         by_person = self._node(None, self.tr("By person"), None)
         departments: dict[str, QTreeWidgetItem] = {}
         short = []
