@@ -85,7 +85,7 @@ def open_window(*, checks: bool = True):
     if isinstance(window, int):
         startup_gc.resume()
         return window
-    window.first_page_ready.connect(startup_gc.resume_later)
+    window.first_page_ready.connect(lambda: startup_gc.resume_after_paint(window.stack.currentWidget()))
     if checks:
         window.first_page_ready.connect(lambda: _check_after_window(window))
     return window
