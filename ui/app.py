@@ -7,7 +7,7 @@ import sys
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from desk_app import APP_NAME, __version__, paths
 from desk_app.errors import DeskAppError
@@ -40,6 +40,8 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 def open_data():
     """Open the database or explain, in Chinese, why not. Returns False when the app must stop."""
+    from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - its enums built only when there is something to say
+
     from desk_app.services import session  # noqa: PLC0415
 
     try:
@@ -83,7 +85,7 @@ def open_window(*, checks: bool = True):
     if isinstance(window, int):
         startup_gc.resume()
         return window
-    window.first_page_ready.connect(startup_gc.resume_later)
+    window.first_page_ready.connect(lambda: startup_gc.resume_after_paint(window.stack.currentWidget()))
     if checks:
         window.first_page_ready.connect(lambda: _check_after_window(window))
     return window

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import gc
 
-# After the first page's paint (a real screen's expose comes after the page is built): well before a clerk's
-# first keystroke, after what the start shows.
+# After the first page's paint: well before a clerk's first keystroke, after what the start shows.
 RESUME_AFTER_MS = 500
+# Whatever happens (a page that never paints: a minimised start), the collector runs again this long after the page.
+RESUME_AT_LATEST_MS = 5000
 
 _paused = False
 _was_enabled = False
@@ -39,12 +40,15 @@ def resume() -> None:
         gc.enable()
 
 
-def resume_later() -> None:
-    """resume() once the event loop has had time to paint the first page (no context object: it must run
-    even if the window that asked is gone by then)."""
+def resume_after_paint(page) -> None:
+    """resume() RESUME_AFTER_MS after `page` (the window's first page, just built) has painted, or at the latest
+    RESUME_AT_LATEST_MS from now (no context object: it must run even if the window is gone by then)."""
     from PySide6.QtCore import QTimer  # noqa: PLC0415 - this module is imported before Qt
 
-    QTimer.singleShot(RESUME_AFTER_MS, resume)
+    from .first_paint import after_first_paint  # noqa: PLC0415
+
+    after_first_paint(page, RESUME_AFTER_MS, resume)
+    QTimer.singleShot(RESUME_AT_LATEST_MS, resume)
 
 
 def paused() -> bool:

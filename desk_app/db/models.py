@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid as _uuid
 from datetime import datetime
 
 from peewee import (
@@ -29,7 +28,9 @@ def now_to_the_second() -> datetime:
 
 
 def new_uuid() -> str:
-    return str(_uuid.uuid4())
+    import uuid  # noqa: PLC0415 - on the first record made: uuid brings platform and its regexes, the start needs none
+
+    return str(uuid.uuid4())
 
 
 class BaseModel(Model):

@@ -12,7 +12,6 @@ Times are the database's (concurrency.db_now): clerks' PCs whose clocks disagree
 from __future__ import annotations
 
 import os
-import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -26,7 +25,8 @@ STALE_AFTER = timedelta(seconds=30)
 HEARTBEAT_EVERY = timedelta(seconds=10)
 FORGET_AFTER = timedelta(hours=1)  # sweep() removes leases this old
 
-_client = f"{os.getpid()}-{uuid.uuid4().hex[:10]}"
+# Ten random hex digits, as uuid4().hex[:10] gave (uuid would bring platform and its regexes into the start).
+_client = f"{os.getpid()}-{os.urandom(5).hex()}"
 
 
 def client_id() -> str:

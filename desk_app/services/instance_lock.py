@@ -14,7 +14,7 @@ import atexit
 import json
 import logging
 import os
-import platform
+import socket
 import sys
 import time
 from dataclasses import dataclass
@@ -59,7 +59,8 @@ _held: _Held | None = None
 
 
 def _host() -> str:
-    return platform.node() or "unknown"
+    # What platform.node() answers (it asks the same uname / gethostname), without importing platform at start.
+    return socket.gethostname() or "unknown"
 
 
 def lock_path(folder: Path) -> Path:

@@ -4,11 +4,10 @@ editor, undo and redo, Excel and package imports, the demo) ends here, inside it
 
 from __future__ import annotations
 
-import uuid as _uuid
 from dataclasses import dataclass, fields
 from datetime import date
 
-from desk_app.db.models import Department, LedgerEntry, Measure, Person
+from desk_app.db.models import Department, LedgerEntry, Measure, Person, new_uuid
 from desk_app.domain import DeadlineType, Status
 from desk_app.errors import ValidationError, ValidationErrors
 
@@ -113,7 +112,7 @@ def apply(entry: LedgerEntry, wanted: list[MeasureInput], *, log: bool = True) -
         if row is not None and row.entry_id != entry.id:
             row = None
         if row is None:
-            row = Measure.create(uuid=m.uuid if m.uuid and m.uuid not in taken else str(_uuid.uuid4()),
+            row = Measure.create(uuid=m.uuid if m.uuid and m.uuid not in taken else new_uuid(),
                                  entry=entry.id, seq=seq,
                                  created_at=now, updated_at=now,
                                  **{name: getattr(m, name) for name in STATE_FIELDS if name != "uuid"})

@@ -207,3 +207,20 @@ def test_saved_views_open_from_the_side_panel(page, demo):
     assert names[:2] == ["本月调度", "逾期清单"]
     page.side._activated(views.child(1))
     assert page.current_filter().overdue_only
+
+
+def test_a_refresh_reads_the_people_once_for_the_pickers_and_the_side_panel(page, monkeypatch):
+    """The pickers list everyone (停用 too, for old entries' names), the side panel the active: one read serves both."""
+    gone = org.list_people()[0]
+    org.update_person(gone.id, active=False)
+    reads = []
+    read = org.list_people
+    monkeypatch.setattr(org, "list_people", lambda **options: reads.append(options) or read(**options))
+    page.refresh()
+    assert reads == [{"include_inactive": True}]
+    assert gone.id in page.filter_bar.names["people"]
+    by_person = next(page.side.topLevelItem(i) for i in range(page.side.topLevelItemCount())
+                     if page.side.topLevelItem(i).text(0) == page.side.tr("By person"))
+    listed = [by_person.child(d).child(p).text(0) for d in range(by_person.childCount())
+              for p in range(by_person.child(d).childCount())]
+    assert len(listed) == len(read()) and not any(name.startswith(gone.name + "（") for name in listed)

@@ -34,8 +34,16 @@ ON_DEMAND = ("ui.views.chart_panel", "ui.views.entry_editor", "ui.views.print_pr
              # the migration modules: a current database is opened on its version number alone
              *(f"desk_app.db.migrations.{name}" for name in MIGRATION_NAMES))
 
+# Modules only a first record or a typed date needs: uuid (and platform with its regexes; the lock
+# names the host by socket.gethostname), the date parser's patterns.
+FIRST_USE = ("uuid", "platform", "desk_app.exchange.dates")
+
 SCRIPT = """
-import json, os, sys
+import enum, json, os, sys
+
+built_enums = []  # PySide6 builds a class's Python enums when the class is first used (a few hundred µs each)
+_create = enum.EnumType._create_
+enum.EnumType._create_ = lambda cls, name, *args, **kw: built_enums.append(name) or _create(cls, name, *args, **kw)
 from PySide6.QtCore import QEventLoop, QSettings
 from ui.app import create_application, open_window
 
@@ -48,7 +56,7 @@ while not ready:
     app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
 app.processEvents()
 built = sorted(k for k in window.pages)
-print(json.dumps({"modules": sorted(sys.modules), "built": built,
+print(json.dumps({"modules": sorted(sys.modules), "built": built, "enums": built_enums,
                   "rows": window.pages[sys.argv[1]].model.rowCount() if sys.argv[1] == "ledger" else None}))
 sys.stdout.flush()
 os._exit(0)
@@ -82,6 +90,9 @@ def test_the_start_on_the_ledger_builds_and_imports_only_what_its_first_rows_nee
     assert _imported(modules, LIBRARIES) == []
     assert _imported(modules, [f"ui.views.{p}" for p in (*OTHER_PAGES, "home_page")]) == []
     assert _imported(modules, ON_DEMAND) == []
+    assert _imported(modules, FIRST_USE) == []
+    # The rows' red and grey brushes come without QGradient's and QImage's enums (ledger_cell_look.solid_brush).
+    assert not {"Preset", "InterpolationMode", "InvertMode"} & set(started["enums"])
 
 
 def test_the_start_on_home_builds_no_ledger(data):

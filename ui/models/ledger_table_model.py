@@ -14,13 +14,13 @@ from dataclasses import replace
 
 from PySide6 import QtCore
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QColor
 
 from desk_app.services import context, ledger_cache, ledger_columns, ledger_query, measures, settings
 from desk_app.services.ledger_query import LedgerFilter
 
 from . import measure_rows
-from .ledger_cell_look import LIGHT_COLORS, light_icon, wrapped_tooltip
+from .ledger_cell_look import LIGHT_COLORS, light_icon, solid_brush, wrapped_tooltip
 from .ledger_nested import (  # noqa: F401 - the roles are re-exported
     ENTRY_ID_ROLE,
     LEFT_ALIGNED,
@@ -108,7 +108,7 @@ class LedgerTableModel(NestedMeasureRows, QAbstractTableModel):
         self._last_keys: dict[int, tuple] = {}  # page number -> its last row's sort key (keyset paging)
         self._due_soon_days = 7
         self._icons = {name: light_icon(name) for name in LIGHT_COLORS}
-        self._overdue_brush, self._done_brush = QBrush(OVERDUE_TEXT), QBrush(DONE_TEXT)
+        self._overdue_brush, self._done_brush = solid_brush(OVERDUE_TEXT), solid_brush(DONE_TEXT)
         self._recent_page = -1
         self._today = context.today()
         self.summary = None

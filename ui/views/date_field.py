@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.errors import ValidationError
-from desk_app.exchange.dates import DateParseError, parse_typed_date
 from desk_app.services import campaigns, context
 
 DISPLAY_FORMAT = "%Y-%m-%d"
@@ -150,6 +149,9 @@ class DateField(QWidget):
         shown = self._value.strftime(DISPLAY_FORMAT) if self._value else ""
         if not self._error and text == shown and (self._value is not None or self.clearable):
             return  # read already: no parsing (and no look-up of the campaign's year) on every filter() call
+        # Its eight patterns are compiled when a date is first typed, not when a page with a date field opens.
+        from desk_app.exchange.dates import DateParseError, parse_typed_date  # noqa: PLC0415
+
         try:
             parsed = parse_typed_date(text, default_year())
         except DateParseError as exc:

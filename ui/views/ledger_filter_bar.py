@@ -169,11 +169,13 @@ class LedgerFilterBar(QWidget):
         except Exception:  # noqa: BLE001 - counts are a convenience; the list works without them
             return None
 
-    def load_choices(self, campaign_id: int | None) -> None:
-        """Fill the pickers from the database (people, departments, lists may have changed)."""
+    def load_choices(self, campaign_id: int | None, people: list | None = None) -> None:
+        """Fill the pickers from the database (people, departments, lists may have changed); `people`, when
+        given, is org.list_people(include_inactive=True) as the caller has just read it."""
         self._loading = True
         self.campaign_id = campaign_id
-        people = org.list_people(include_inactive=True)
+        if people is None:
+            people = org.list_people(include_inactive=True)
         departments = org.list_departments()
         task_forces = ledger_pickers.task_forces(campaign_id)
         self.names = {"people": {p.id: p.name for p in people}, "department_ids": {d.id: d.name for d in departments},

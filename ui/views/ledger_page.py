@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QItemSelectionModel, QSettings, QSize, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, QSettings, QSize, Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from desk_app.services import org, settings, undo_history
 from desk_app.services.ledger_query import LedgerFilter
+from ui.first_paint import after_first_paint
 from ui.models.ledger_table_model import ENTRY_ID_ROLE, LedgerTableModel
 
 from . import ledger_cells, measure_rows_view
@@ -31,7 +32,7 @@ from .ledger_table import LedgerTable
 from .print_actions import add_ledger_print_actions
 
 SETTINGS_SPLITTER = "ledger/splitter"
-# What marks search hits loads this long after the page is built: after its first paint, before a first search.
+# What marks search hits loads this long after the table's first paint, before a first search.
 WARM_UP_MS = 400
 
 
@@ -119,7 +120,7 @@ class LedgerPage(QWidget):
         self.filter_bar.changed.disconnect(self.apply_filter)
         self.filter_bar.set_filter(LedgerFilter())
         self.filter_bar.changed.connect(self.apply_filter)
-        QTimer.singleShot(WARM_UP_MS, self, ledger_cells.warm_up)
+        after_first_paint(self.table.viewport(), WARM_UP_MS, ledger_cells.warm_up, context=self)
 
     def _build_layout(self) -> None:
         head = QHBoxLayout()
@@ -160,9 +161,11 @@ class LedgerPage(QWidget):
         """Called when the page is shown: pickers and counts may have changed elsewhere."""
         self.forget_undo_if_needed()
         campaign_id = self.state.campaign_id
-        self.filter_bar.load_choices(campaign_id)
+        # The people read once for the pickers (everyone, 停用 too) and the side panel (the active ones).
+        people = org.list_people(include_inactive=True)
+        self.filter_bar.load_choices(campaign_id, people)
         self.filter_bar.me_id = self._me_id()
-        self.side.load(campaign_id)
+        self.side.load(campaign_id, [p for p in people if p.active])
         self._campaign_loaded = campaign_id
         self.apply_filter()
 

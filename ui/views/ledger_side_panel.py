@@ -4,12 +4,13 @@ problems" check) and the recycle bin. Choosing a node asks the page for that sco
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 
 from desk_app.domain import MIN_PROBLEMS_PER_PERSON, EntryKind, Layer
 from desk_app.services import ledger_pickers, ledger_summary, org, saved_views
 from desk_app.services.ledger_query import LedgerFilter
+from ui.models.ledger_cell_look import solid_brush
 
 SCOPE_ROLE = Qt.ItemDataRole.UserRole + 10
 SHORT = QColor("#c62828")
@@ -29,7 +30,8 @@ class LedgerSidePanel(QTreeWidget):
         self.itemClicked.connect(self._activated)
         self.short_item: QTreeWidgetItem | None = None
 
-    def load(self, campaign_id: int | None) -> None:
+    def load(self, campaign_id: int | None, people: list | None = None) -> None:
+        """`people`, when given, is org.list_people() as the caller has just read it (the active ones)."""
         self.clear()
         everything = self._node(None, self.tr("All entries"), ("scope", LedgerFilter()))
         views = self._node(None, self.tr("Views"), None)
@@ -44,7 +46,8 @@ class LedgerSidePanel(QTreeWidget):
             self._node(by_layer, f"{layer.value}（{layer_counts.get(layer.value, 0)}）",
                        ("scope", LedgerFilter(kinds=[EntryKind.RECTIFICATION], layers=[layer.value])))
         counts = ledger_pickers.owner_counts(campaign_id)
-        people = org.list_people()
+        if people is None:
+            people = org.list_people()
         by_person = self._node(None, self.tr("By person"), None)
         departments: dict[str, QTreeWidgetItem] = {}
         short = []
@@ -56,16 +59,16 @@ class LedgerSidePanel(QTreeWidget):
             n = counts.get(p.id, 0)
             item = self._node(dept, f"{p.name}（{n}）", ("person", p.id, p.name))
             if n < MIN_PROBLEMS_PER_PERSON:
-                item.setForeground(0, QBrush(SHORT))
+                item.setForeground(0, solid_brush(SHORT))
                 item.setToolTip(0, self.tr("Fewer than %1 problems").replace("%1", str(MIN_PROBLEMS_PER_PERSON)))
                 short.append((p, n))
         self.short_item = self._node(
             None, self.tr("Fewer than %1 problems (%2 people)").replace("%1", str(MIN_PROBLEMS_PER_PERSON))
             .replace("%2", str(len(short))), None)
-        self.short_item.setForeground(0, QBrush(SHORT) if short else QBrush(QColor("#2e7d32")))
+        self.short_item.setForeground(0, solid_brush(SHORT if short else QColor("#2e7d32")))
         for p, n in short:
             item = self._node(self.short_item, f"{p.name}（{p.department_name}，{n}）", ("person", p.id, p.name))
-            item.setForeground(0, QBrush(SHORT))
+            item.setForeground(0, solid_brush(SHORT))
         self._node(None, self.tr("Recycle bin"), ("scope", LedgerFilter(deleted=True)))
         for node in (views, by_layer, self.short_item):
             node.setExpanded(True)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from desk_app import paths
 from desk_app.errors import DatabaseCorruptError, DeskAppError
@@ -19,9 +19,14 @@ RAISE, READ_ONLY, QUIT = "raise", "read_only", "quit"
 
 
 class StartupDialogs(QObject):
-    """The questions asked before the main window exists (a class, so tr() has a context)."""
+    """The questions asked before the main window exists (a class, so tr() has a context).
+
+    QMessageBox is imported where a question is asked: PySide6 builds a class's enums on its first import,
+    and a start that asks nothing needs none of them."""
 
     def ask_when_locked(self, owner) -> str:
+        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - see the class's docstring
+
         box = QMessageBox(QMessageBox.Icon.Information, self.tr("Data already open"),
                           instance_lock.locked_message(owner) + "\n\n"
                           + self.tr("Switch to the window that is already open, or open a read-only copy "
@@ -39,6 +44,8 @@ class StartupDialogs(QObject):
         return QUIT
 
     def tell_read_only(self, reason: str) -> None:
+        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - see the class's docstring
+
         QMessageBox.warning(None, self.tr("Read-only"), reason)
 
     def offer_restore(self, explanation: str, details: str = "") -> bool:
@@ -46,6 +53,8 @@ class StartupDialogs(QObject):
 
         `explanation` is plain Chinese; SQLite's own findings (`details`) stay behind 详细信息.
         """
+        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - see the class's docstring
+
         from desk_app.services import backup_restore  # noqa: PLC0415 - only when damage was found
 
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
@@ -93,9 +102,13 @@ class StartupDialogs(QObject):
         return True
 
     def cannot_open(self, message: str) -> None:
+        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - see the class's docstring
+
         QMessageBox.critical(None, self.tr("Cannot open the data"), message)
 
     def backup_failed(self, message: str) -> None:
+        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - see the class's docstring
+
         QMessageBox.warning(None, self.tr("Daily backup failed"),
                             message + "\n\n" + self.tr("The program keeps working; please free some disk space."))
 
