@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import os
 import tempfile
@@ -33,12 +32,13 @@ from desk_app.errors import InputFileError
 from desk_app.services import assists, changelog, context, undo_history
 from desk_app.services.attachments import stored_path
 from desk_app.services.entry_codes import code_key
+from desk_app.services.entry_columns import create_entry_columns
 from desk_app.services.import_backup import backup_before_import
-from desk_app.services.ledger import EntryInput, NewEntry, create_entries
 from desk_app.services.leftovers import tag
 from desk_app.services.session import require_writer
 
 from . import package_again, package_measures
+from .package_entries import create_names, new_entry_columns, person_key
 from .package_format import (
     ATTACHMENT_FIELDS,
     ENTRY_DATE_FIELDS,
@@ -55,10 +55,6 @@ from .package_rows import DATE_FIELDS, DATETIME_FIELDS, bulk_update, insert_colu
 from .progress import Progress, report
 from .safe_zip import PACKAGE_LIMITS, SafeZip, file_sha256
 from .xlsx_bulk import without_cycle_collector
-
-_INPUT_FIELDS = [f.name for f in dataclasses.fields(EntryInput)]
-# EntryInput's fields in order, read from a values dict (whose keys drop the "_id") in one C call.
-_INPUT_VALUES = itemgetter(*(name.removesuffix("_id") for name in _INPUT_FIELDS))
 
 
 @dataclass(frozen=True)
@@ -148,7 +144,7 @@ def _entry_values(e: dict, resolve: _Resolver) -> dict:
     people = resolve.people
     for name in ENTRY_PERSON_FIELDS:
         ref = e[name]
-        values[name] = (people.get((ref["name"], ref.get("department") or "")) or resolve.person(ref)) if ref else None
+        values[name] = (people.get(person_key(ref)) or resolve.person(ref)) if ref else None
     department, task_force, meeting = e.get("department", ""), e.get("task_force", ""), e.get("meeting")
     values["department"] = (resolve.departments.get(department) or resolve.department(department)) if department else None
     values["task_force"] = (resolve.task_forces.get(task_force) or resolve.task_force(task_force)) if task_force else None
@@ -207,16 +203,6 @@ def apply_package(preview: PackagePreview, *, take_conflicts: bool = False,
     report(progress, 0, 0, "正在写入数据")
     counts = _apply(preview, take_conflicts, progress)
     return PackageImportResult(data.unit, data.period, backup=backup, applied=True, **counts)
-
-
-def _new_entry(uuid: str, values: dict, unit: str) -> NewEntry:
-    """A package's entry for the one write path: the sub-unit's own code, dates and history stay."""
-    data = EntryInput(*_INPUT_VALUES(values))
-    return NewEntry(data, status=values["status"], completed_date=values["completed_date"],
-                    closed_date=values["closed_date"], completion_summary=values["completion_summary"],
-                    reviewer_id=values["reviewer"], source_unit=unit, code=values["code"],
-                    meeting_id=values["meeting"], decision_no=values["decision_no"], uuid=uuid,
-                    created_at=values["created_at"], updated_at=values["updated_at"], deleted_at=values["deleted_at"])
 
 
 def _stored_after(names: list[str], updates: list[tuple[str, dict]]) -> list[tuple]:
@@ -308,7 +294,7 @@ def _apply(preview: PackagePreview, take_conflicts: bool, progress: Progress | N
     departments_before = len(resolve.departments)
     by_uuid = {e["uuid"]: e for e in data.entries}
     accepted = set()
-    new_items, updates, skipped = [], [], 0
+    taken, new_entries, changed, skipped = [], [], [], 0
     for diff in preview.entries:
         take = take_conflicts and diff.takeable
         if diff.state == CONFLICT and not take:
@@ -316,13 +302,19 @@ def _apply(preview: PackagePreview, take_conflicts: bool, progress: Progress | N
             continue
         accepted.add(diff.uuid)
         if diff.state == NEW:
-            new_items.append(_new_entry(diff.uuid, _entry_values(by_uuid[diff.uuid], resolve), data.unit))
+            new_entries.append(by_uuid[diff.uuid])
         elif diff.state == CHANGED or take:
-            updates.append((diff.uuid, _entry_values(by_uuid[diff.uuid], resolve)))
+            changed.append(by_uuid[diff.uuid])
+        else:
+            continue
+        taken.append(by_uuid[diff.uuid])
+    create_names(resolve, taken)  # in the order the entries name them, before any is written
+    updates = [(e["uuid"], _entry_values(e, resolve)) for e in changed]
     # The package brings the entries' own history (changes.json) and the receipt below records the import,
     # so the new entries get no "created here" row of their own.
-    new_ids = create_entries(campaign_id, new_items, progress=progress, log=False, index_now=False)
-    entry_ids = {item.uuid: entry_id for item, entry_id in zip(new_items, new_ids, strict=True)}
+    new_ids = create_entry_columns(campaign_id, new_entry_columns(new_entries, resolve, data.unit), progress=progress,
+                                   log=False, index_now=False)
+    entry_ids = dict(zip(map(itemgetter("uuid"), new_entries), new_ids, strict=True))
     updated_ids, relink = _update_entries(updates, (campaign_id, data.unit))
     entry_ids.update(updated_ids)
     rest = [u for u in accepted if u not in entry_ids]
@@ -354,7 +346,7 @@ def _apply(preview: PackagePreview, take_conflicts: bool, progress: Progress | N
                                         imported_at=context.now(), sha256=data.sha256,
                                         entry_count=len(data.entries))
         changelog.record("package_receipt", receipt.id, "import", "period", None,
-                         f"{data.unit} {data.period}：新增 {len(new_items)} 条，更新 {len(updates)} 条")
+                         f"{data.unit} {data.period}：新增 {len(new_entries)} 条，更新 {len(updates)} 条")
     # Took everything: the office now holds what the package carries, and the same file again would compare
     # as unchanged, which its receipt can answer (package_again) until anything here changes.
     written_changes = len(change_rows["entity_id"])
@@ -365,7 +357,7 @@ def _apply(preview: PackagePreview, take_conflicts: bool, progress: Progress | N
     # queued ones by a plain scan (a short queue is indexed by the first search), and the GUI indexes a long
     # queue in the background after the import (services/search.py) — not minutes inside this transaction.
     undo_history.irreversible("导入数据包")
-    return {"new": len(new_items), "changed": len(updates), "skipped": skipped,
+    return {"new": len(new_entries), "changed": len(updates), "skipped": skipped,
             "progress": children["progress"], "events": children["events"],
             "attachments": children["attachments"], "changes": written_changes}
 

@@ -16,6 +16,7 @@ from desk_app.errors import InputFileError
 from desk_app.safe_names import display_name, strip_controls
 from desk_app.services.ledger import MAX_TEXT
 
+from . import package_columns as columns
 from .package_format import (
     ATTACHMENT_FIELDS,
     CHANGE_ENTITIES,
@@ -293,15 +294,16 @@ def _check_entry(e: dict, index: int, problems: _Problems) -> None:
 
 
 def _check_children(data: PackageData, problems: _Problems) -> None:
-    uuids = {e["uuid"] for e in data.entries}
+    uuids = set(map(itemgetter("uuid"), data.entries))
     if len(uuids) != len(data.entries):
         problems.add("有重复的事项 UUID")
     codes = [e["code"] for e in data.entries]
     if len(set(codes)) != len(codes):
         problems.add("有重复的问题编号")
+    # Each kind checked a column at a time first (package_columns); record by record only to word a problem.
     for what, rows, dated in (("整改进展", data.progress, ("date",)), ("销号审核记录", data.events, ())):
         seen = set()
-        for index, row in enumerate(rows, start=1):
+        for index, row in enumerate(() if columns.notes_clean(rows, uuids, dated=bool(dated)) else rows, start=1):
             if row["entry_uuid"] not in uuids or not isinstance(row["uuid"], str) or not UUID_RE.match(row["uuid"]):
                 problems.add(f"{what}第 {index} 条指向不存在的事项或 UUID 不正确")
             if row["uuid"] in seen:
@@ -309,10 +311,10 @@ def _check_children(data: PackageData, problems: _Problems) -> None:
             seen.add(row["uuid"])
             if any(read_date(row[d]) is None for d in dated) or not text_ok(row.get("text")):
                 problems.add(f"{what}第 {index} 条的日期或内容不正确")
-    for index, row in enumerate(data.progress, start=1):
+    for index, row in enumerate(() if columns.progress_clean(data.progress) else data.progress, start=1):
         if not (isinstance(row["month"], str) and PERIOD_RE.match(row["month"])) or _datetime(row["created_at"]) is None:
             problems.add(f"整改进展第 {index} 条的月份或时间不正确")
-    for index, row in enumerate(data.events, start=1):
+    for index, row in enumerate(() if columns.events_clean(data.events) else data.events, start=1):
         if row["kind"] not in {k.value for k in EventKind} or _datetime(row["at"]) is None:
             problems.add(f"销号审核记录第 {index} 条的类型或时间不正确")
         for d in ("old_deadline", "new_deadline"):
@@ -326,7 +328,7 @@ def _check_children(data: PackageData, problems: _Problems) -> None:
                 or not row["file_name"] or not is_int(row["size"], 0, MAX_FILE_BYTES)
                 or row["size"] != members[FILES_PREFIX + sha]["size"] or _datetime(row["added_at"]) is None):
             problems.add(f"佐证材料第 {index} 条（{str(row.get('file_name'))[:40]}）不正确或缺少文件")
-    for index, row in enumerate(data.changes, start=1):
+    for index, row in enumerate(() if columns.changes_clean(data.changes) else data.changes, start=1):
         if (row["entity"] not in CHANGE_ENTITIES or not isinstance(row["record_uuid"], str)
                 or _datetime(row["at"]) is None or not text_ok(row["action"], 50) or not text_ok(row["field"], 100)
                 or not all(row[k] is None or isinstance(row[k], str) for k in ("old", "new"))):
@@ -374,21 +376,25 @@ def read_package(path: str | Path, progress: Progress | None = None) -> PackageD
                 raise _checksum_error(name, member)
             if index % 200 == 0:
                 report(progress, index, total, f"正在校验 {index}/{total}")
-    problems = _Problems(name, str(manifest.get("app_version") or "")[:20])
+    shas = sorted(m[len(FILES_PREFIX):] for m in present if m.startswith(FILES_PREFIX))
+    return checked_members(PackageData(path=path, sha256=file_sha256(path), manifest=manifest, entries=[],
+                                       progress=[], events=[], attachments=[], changes=[], file_shas=shas), loaded)
+
+
+def checked_members(data: PackageData, loaded: dict) -> PackageData:
+    """`data` (its manifest checked) with the records of the loaded members (name -> parsed JSON), once every
+    field of every record passed its check; else InputFileError naming the problems."""
+    problems = _Problems(data.path.name, str(data.manifest.get("app_version") or "")[:20])
     for row in loaded["entries.json"] if isinstance(loaded["entries.json"], list) else ():
         if isinstance(row, dict):
             for added, empty in ENTRY_ADDED_FIELDS.items():
                 row.setdefault(added, empty)
-    data = PackageData(
-        path=path, sha256=file_sha256(path), manifest=manifest,
-        entries=check_records(loaded["entries.json"], ("uuid", "code") + ENTRY_TEXT_FIELDS[1:]
-                               + ENTRY_DATE_FIELDS + ENTRY_DATETIME_FIELDS + ENTRY_PERSON_FIELDS, "台账事项", problems),
-        progress=check_records(loaded["progress.json"], PROGRESS_FIELDS, "整改进展", problems),
-        events=check_records(loaded["events.json"], EVENT_FIELDS, "销号审核记录", problems),
-        attachments=check_records(loaded["attachments.json"], ATTACHMENT_FIELDS, "佐证材料", problems),
-        changes=check_records(loaded["changes.json"], CHANGE_FIELDS, "修改记录", problems),
-        file_shas=sorted(m[len(FILES_PREFIX):] for m in present if m.startswith(FILES_PREFIX)),
-    )
+    data.entries = check_records(loaded["entries.json"], ("uuid", "code") + ENTRY_TEXT_FIELDS[1:] + ENTRY_DATE_FIELDS
+                                 + ENTRY_DATETIME_FIELDS + ENTRY_PERSON_FIELDS, "台账事项", problems)
+    data.progress = check_records(loaded["progress.json"], PROGRESS_FIELDS, "整改进展", problems)
+    data.events = check_records(loaded["events.json"], EVENT_FIELDS, "销号审核记录", problems)
+    data.attachments = check_records(loaded["attachments.json"], ATTACHMENT_FIELDS, "佐证材料", problems)
+    data.changes = check_records(loaded["changes.json"], CHANGE_FIELDS, "修改记录", problems)
     problems.raise_if_any()
     for index, e in enumerate(data.entries, start=1):
         _check_entry(e, index, problems)

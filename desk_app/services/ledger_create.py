@@ -9,6 +9,7 @@ item is stored or none. ``create_entry`` (ledger.py) is the single-item case of 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, fields
 from datetime import date, datetime
 from operator import attrgetter
@@ -90,17 +91,13 @@ def _check(campaign: Campaign, items: list[NewEntry], renumber_taken: bool) -> N
     many = len(items) > 1
     missing = missing_references([item.data for item in items])
     meetings = {m for m in (item.meeting_id for item in items) if m is not None}
-    known_meetings = set()
-    if meetings:
-        known_meetings = {r[0] for r in Meeting.select(Meeting.id).where(Meeting.id.in_(sorted(meetings))).tuples()}
+    known_meetings = known_ids(Meeting, meetings)
     reviewers = {r for r in (item.reviewer_id for item in items) if r is not None}
-    known_reviewers = set()
-    if reviewers:
-        known_reviewers = {r[0] for r in Person.select(Person.id).where(Person.id.in_(sorted(reviewers))).tuples()}
+    known_reviewers = known_ids(Person, reviewers)
     errors: list[ValidationError] = []
     # Told for all items at once first (a big import's usual case): item by item only when something is wrong.
     clean = (no_field_problems([item.data for item in items], today) and not any(missing.values())
-             and set(map(attrgetter("status"), items)) <= _STATUSES and meetings <= known_meetings
+             and statuses_known(map(attrgetter("status"), items)) and meetings <= known_meetings
              and reviewers <= known_reviewers)
     for index, item in enumerate(() if clean else items):
         problems = field_problems(item.data, today) + reference_problems(item.data, missing)
@@ -139,6 +136,17 @@ def _check(campaign: Campaign, items: list[NewEntry], renumber_taken: bool) -> N
                     item.code = None
     if errors:
         raise ValidationErrors(errors)
+
+
+def statuses_known(statuses) -> bool:
+    return set(statuses) <= _STATUSES
+
+
+def known_ids(model, ids: set[int]) -> set[int]:
+    """Which of `ids` exist in `model` (the meetings and 销号审核人 new entries name)."""
+    if not ids:
+        return set()
+    return {r[0] for r in model.select(model.id).where(model.id.in_(sorted(ids))).tuples()}
 
 
 def _reviewer_ids(items: list[NewEntry]) -> None:
@@ -233,10 +241,10 @@ def _dropped_indexes(adding: int) -> list[str]:
     return [sql for _name, sql in indexes]
 
 
-def _log(ids: list[int], items: list[NewEntry], actor: str, now: datetime) -> None:
-    rows = [(str(now), actor, "ledger_entry", entry_id, "create", "code", None,
-             item.code + (f"（{item.note_for_log}）" if item.note_for_log else ""))
-            for entry_id, item in zip(ids, items, strict=True)]
+def log_created(ids: list[int], texts: list[str], actor: str, now: datetime) -> None:
+    """One "created" ChangeLog row per new entry: its code (and a note, e.g. the Excel row it came from)."""
+    rows = [(str(now), actor, "ledger_entry", entry_id, "create", "code", None, text)
+            for entry_id, text in zip(ids, texts, strict=True)]
     database.cursor().executemany(
         'INSERT INTO "change_log" ("at", "actor", "entity", "entity_id", "action", "field", "old", "new") '
         'VALUES (?, ?, ?, ?, ?, ?, ?, ?)', rows)
@@ -289,15 +297,34 @@ def create_entries(campaign_id: int, items: list[NewEntry], *, actor: str | None
         item.data = data
     actor = actor if actor is not None else context.actor()
     now = context.now()
+    rows = [_row(campaign.id, item, str(now), uuid) for item, uuid in zip(items, new_uuids(total), strict=True)]
+
+    def logged(chunk_ids: list[int], start: int) -> None:
+        chunk = items[start:start + BATCH]
+        if log:
+            log_created(chunk_ids, [item.code + (f"（{item.note_for_log}）" if item.note_for_log else "") for item in chunk],
+                 actor, now)
+        _first_progress(chunk_ids, chunk, actor, now)
+
+    ids = store_rows(rows, assist_ids, progress, logged)
+    planned = [(entry_id, item.data.schedule, item.data.found_date) for entry_id, item in zip(ids, items, strict=True)
+               if "%" in item.data.schedule or "％" in item.data.schedule]
+    plan_and_index(campaign, ids, planned, index_now, progress)
+    return ids
+
+
+def store_rows(rows: list[tuple], assist_ids: list, progress: Progress | None,
+               logged: Callable[[list[int], int], None] | None = None) -> list[int]:
+    """New entries' rows (in _COLUMNS order, checked and numbered) inserted in batches, with their 配合处室
+    references; logged(ids, start) writes what the caller logs of each batch. A big batch goes in without
+    the plain indexes, which are built again after the last row (_dropped_indexes). Returns the new ids."""
+    total = len(rows)
     ids: list[int] = []
     rebuilt = _dropped_indexes(total)
     for start in range(0, total, BATCH):
-        chunk = items[start:start + BATCH]
-        chunk_ids = _insert([_row(campaign.id, item, str(now), uuid)
-                             for item, uuid in zip(chunk, new_uuids(len(chunk)), strict=True)])
-        if log:
-            _log(chunk_ids, chunk, actor, now)
-        _first_progress(chunk_ids, chunk, actor, now)
+        chunk_ids = _insert(rows[start:start + BATCH])
+        if logged is not None:
+            logged(chunk_ids, start)
         assists.link_new(chunk_ids, assist_ids[start:start + BATCH])
         ids.extend(chunk_ids)
         report(progress, len(ids), total, f"正在写入 {len(ids)}/{total} 条")
@@ -305,12 +332,16 @@ def create_entries(campaign_id: int, items: list[NewEntry], *, actor: str | None
         report(progress, total, total, "正在整理索引")
         for statement in rebuilt:
             database.execute_sql(statement)
-    planned = [(entry_id, item.data.schedule, item.data.found_date) for entry_id, item in zip(ids, items, strict=True)
-               if "%" in item.data.schedule or "％" in item.data.schedule]
-    if planned:  # 月度序时进度 written as "3月底完成30%…": read into the task's monthly plan
+    return ids
+
+
+def plan_and_index(campaign: Campaign, ids: list[int], planned: list[tuple[int, str, date | None]], index_now: bool,
+                   progress: Progress | None) -> None:
+    """After the rows: 月度序时进度 written as "3月底完成30%…" read into the task's monthly plan (planned: id,
+    text, 发现日期), and the entries indexed for search unless left queued (index_now=False)."""
+    if planned:
         from .progress_plan import plan_from_schedules  # noqa: PLC0415
 
         plan_from_schedules(planned, campaign.year)
     if index_now:
         search.index_entries(ids, progress=progress)
-    return ids
