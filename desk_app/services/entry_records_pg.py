@@ -89,11 +89,11 @@ def page_rows(sql: str, params, width: int) -> list[tuple] | None:
     return ledger_pg_cache.page_rows(sql, params, width)
 
 
-def page_columns(rows: list[tuple], description, width: int) -> list[tuple]:
-    """The page statement's own columns of rows ("#" first, then its `width` columns), dates and timestamps as
-    the ISO text PostgreSQL sends (what other statements load them as: the page's last key goes back into the
-    next page's statement as it came)."""
-    texts = [i for i, column in enumerate(description[1:width + 1], 1) if column.type_code in (_DATE, _TIMESTAMP)]
+def page_columns(rows: list[tuple], types: list[int], width: int) -> list[tuple]:
+    """The page statement's own columns of rows ("#" first, then its `width` columns, of these type oids), dates
+    and timestamps as the ISO text PostgreSQL sends (what other statements load them as: the page's last key
+    goes back into the next page's statement as it came)."""
+    texts = [i for i, oid in enumerate(types, 1) if oid in (_DATE, _TIMESTAMP)]
     return [_as_text(row[1:width + 1], texts) if texts else row[1:width + 1] for row in rows]
 
 

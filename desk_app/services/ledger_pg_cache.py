@@ -27,6 +27,7 @@ from collections import OrderedDict
 
 from desk_app.db.models import database
 
+from . import context
 from . import entry_records_pg as records_sql
 
 KEEP_RECORDS = 2000  # entries' records kept (a few pages of every list the clerk goes back and forth between)
@@ -36,9 +37,11 @@ _PAGE_AHEAD = "listing page"
 _lock = threading.Lock()
 _local = threading.local()  # .pending: the figures' key whose page statement comes next
 _records: OrderedDict[int, tuple[str, object]] = OrderedDict()  # entry id -> (stamp, EntryRecord)
-_pages: OrderedDict[bytes, tuple[int, ...]] = OrderedDict()  # a page statement -> the ids it gave last
+_pages: OrderedDict[bytes, list] = OrderedDict()  # a page statement -> [ids, stamps, known's text] it gave last
 _companions: dict[tuple, tuple[bytes, int]] = {}  # (campaign, live, today) -> (page statement, width)
 _scope: list = [None]  # the engine the kept rows came from
+# Records a listing handed out from memory, and read from the server (bench/shared.py prints the share kept).
+counts = {"kept": 0, "read": 0}
 
 # A row's stamp over ledger_entry row {e} and its entry_list_stamp row {c}.
 _STAMP = ("{e}.xmin::text || '.' || COALESCE({c}.\"n\", 0) || '.' || "
@@ -50,7 +53,7 @@ _PAGE_SQL = ('SELECT p.*, x."s", r.* FROM (SELECT row_number() OVER () AS "#", q
              'JOIN "ledger_entry" k ON k."id" = p.{last} LEFT JOIN "entry_list_stamp" c ON c."entry_id" = p.{last} '
              'CROSS JOIN LATERAL (SELECT ' + _STAMP.format(e="k", c="c") + ' AS "s") AS x '
              'LEFT JOIN LATERAL ({records} FROM "ledger_entry" e{joins} WHERE e."id" = p.{last} '
-             'AND (%s::jsonb ->> p.{last}::text) IS DISTINCT FROM x."s") AS r ON true')
+             'AND (%s::jsonb ->> p.{last}::text) IS DISTINCT FROM x."s" OFFSET 0) AS r ON true')
 # The campaign's figures as one JSON row before the page's rows: [{状态: n}, 逾期] (engine live_counts' numbers).
 _FIGURES_SQL = ('SELECT 0::bigint AS "#", {nulls_before}json_build_array('
                 '(SELECT json_object_agg("status", "n") FROM "ledger_status_count" '
@@ -83,13 +86,16 @@ def _with_figures(page: bytes, width: int, campaign_id: int, live: bool, today) 
 
 def _usable() -> bool:
     """Whether rows may be kept and used now (the stamps exist, no transaction is open, the same database)."""
-    if database.in_transaction() or not database.has_table("entry_list_stamp"):
-        return False
+    _same_database()
+    return not database.in_transaction() and database.has_table("entry_list_stamp")
+
+
+def _same_database() -> None:
+    """Forget everything kept when the program now works on another database."""
     engine = database.obj
     if _scope[0] is not engine:
         clear()
         _scope[0] = engine
-    return True
 
 
 def clear() -> None:
@@ -97,13 +103,23 @@ def clear() -> None:
         _records.clear()
         _pages.clear()
         _companions.clear()
+        _statements.clear()
 
 
 def _known(page: bytes) -> str:
-    """The {"id": stamp} of the records kept for the rows this page statement gave last time."""
+    """The {"id": stamp} of the records kept for the rows this page statement gave last time (its text kept
+    while those are all still kept at the stamps it gave)."""
     with _lock:
-        ids = _pages.get(page, ())
-        return json.dumps({str(i): _records[i][0] for i in ids if i in _records})
+        last = _pages.get(page)
+        if last is None:
+            return "{}"
+        ids, stamps, text = last
+        kept = {i: _records[i][0] for i in ids if i in _records}
+        if text is None or len(kept) != len(ids) or any(kept[i] != s for i, s in zip(ids, stamps, strict=True)):
+            text = json.dumps({str(i): s for i, s in kept.items()})
+            if len(kept) == len(ids):
+                last[2] = text
+        return text
 
 
 def live_counts(campaign_id: int, live: bool, today) -> tuple[dict[str, int], int] | None:
@@ -118,15 +134,18 @@ def live_counts(campaign_id: int, live: bool, today) -> tuple[dict[str, int], in
     if companion is None:
         return database.live_counts(campaign_id, live, today)
     page, width = companion
-    cursor = database.execute_bound(_with_figures(page, width, campaign_id, live, today), [_known(page)])
+    cursor = database.execute_bound(_with_figures(page, width, campaign_id, live, today), [_known(page)], prepare=True)
     rows = cursor.fetchall()
     by_status, overdue = json.loads(rows[0][width + 1])
-    database.keep_ahead(_PAGE_AHEAD, (page, rows[1:], cursor.description))
+    database.keep_ahead(_PAGE_AHEAD, (page, rows[1:], _types(cursor, width)))
     return by_status or {}, overdue
 
 
 def page_rows(sql: str, params, width: int) -> list[tuple] | None:
     """entry_records_pg.page_rows: the page statement's rows, read with the stamps and changed records."""
+    made = getattr(_local, "made", None)
+    if made is not None:
+        made.append((sql, params, width))
     page = database.bind_literal(sql, params)
     pending, _local.pending = getattr(_local, "pending", None), None
     if page is None:
@@ -134,14 +153,17 @@ def page_rows(sql: str, params, width: int) -> list[tuple] | None:
     usable = _usable()
     ahead = database.take_ahead(_PAGE_AHEAD)
     if ahead is not None and ahead[0] == page:
-        rows, description = ahead[1], ahead[2]
+        rows, types = ahead[1], ahead[2]
     else:
-        cursor = database.execute_bound(_page_statement(page, width), [_known(page) if usable else "{}"])
-        rows, description = cursor.fetchall(), cursor.description
+        cursor = database.execute_bound(_page_statement(page, width), [_known(page) if usable else "{}"], prepare=True)
+        rows, types = cursor.fetchall(), _types(cursor, width)
     ids = tuple(row[width] for row in rows)
     if usable:
+        stamps = tuple(row[width + 1] for row in rows)
         with _lock:
-            _pages[page] = ids
+            last = _pages.get(page)
+            if last is None or last[0] != ids or last[1] != stamps:  # (else its known text stays)
+                _pages[page] = [ids, stamps, None]
             _pages.move_to_end(page)
             while len(_pages) > KEEP_PAGES:
                 _pages.popitem(last=False)
@@ -150,7 +172,14 @@ def page_rows(sql: str, params, width: int) -> list[tuple] | None:
     start = width + 2  # "#", the page's columns, the stamp
     found = {row[width]: (row[width + 1], row[start:] if row[start] is not None else None) for row in rows}
     database.keep_ahead(records_sql.AHEAD, (ids, found))
-    return records_sql.page_columns(rows, description, width)
+    return records_sql.page_columns(rows, types, width)
+
+
+def _types(cursor, width: int) -> list[int]:
+    """The type oids of the page statement's own columns (after "#"; not cursor.description, which makes a
+    column object for each of the record's fifty columns)."""
+    result = cursor.pgresult
+    return [result.ftype(i) for i in range(1, width + 1)]
 
 
 def take_records(entry_ids: list[int]) -> list | None:
@@ -175,6 +204,9 @@ def take_records(entry_ids: list[int]) -> list | None:
                     missing.append(entry_id)
     if missing:
         out.update(_read(missing, keep))
+    came = sum(1 for _, row in ahead[1].values() if row is not None)
+    counts["read"] += came + len(missing)
+    counts["kept"] += len(ahead[1]) - came - len(missing)
     return [out[i] for i in entry_ids if i in out]
 
 
@@ -195,3 +227,53 @@ def _read(entry_ids: list[int], keep: bool) -> dict:
             if keep:
                 _keep(row[0], row[-1], record)
     return out
+
+
+# A page's statement by what it was asked for, for filters whose SQL is made of the filter's own values (and
+# today's date) alone: the same rows whatever plan the paging chose when it was made (ledger_paging plans by
+# counts that change; every plan lists the same rows).
+KEEP_STATEMENTS = 64
+_statements: OrderedDict[tuple, tuple[str, object, int]] = OrderedDict()
+_STATEFUL = ("text", "supervision", "lagging", "department_ids")  # conditions read from the database or settings
+
+
+def _statement_key(f, sort: str, descending: bool, limit: int, offset: int, after, expected) -> tuple | None:
+    from .ledger_paging import SELECTIVE  # noqa: PLC0415 - ledger_paging imports this module when it pages
+
+    values = vars(f)
+    if any(values.get(name) for name in _STATEFUL) or expected == 0:
+        return None
+    walk = expected is None or expected > SELECTIVE
+    key = (tuple((k, tuple(v) if isinstance(v, list) else v) for k, v in values.items()), sort, descending, limit,
+           offset, after, walk, context.today())
+    try:
+        hash(key)
+    except TypeError:  # a value of a kind the filter does not usually hold
+        return None
+    return key
+
+
+def page(compute, f, sort: str, descending: bool, *, limit: int, offset: int, after, expected):
+    """ledger_paging.page on PostgreSQL: compute(…) (the paging's own), or the statement it made last time for
+    the same request, run again without building it anew."""
+    from .ledger_paging import Page  # noqa: PLC0415
+
+    _same_database()
+    key = _statement_key(f, sort, descending, limit, offset, after, expected)
+    with _lock:
+        kept = _statements.get(key) if key is not None else None
+    if kept is not None:
+        rows = records_sql.page_rows(*kept)
+        if rows is not None:
+            return Page([r[-1] for r in rows], tuple(rows[-1]) if rows else None)
+    _local.made = []
+    try:
+        found = compute(f, sort, descending, limit=limit, offset=offset, after=after, expected=expected)
+    finally:
+        made, _local.made = _local.made, None
+    if key is not None and len(made) == 1:  # one statement (a page read in two parts is made again)
+        with _lock:
+            _statements[key] = made[0]
+            while len(_statements) > KEEP_STATEMENTS:
+                _statements.popitem(last=False)
+    return found
