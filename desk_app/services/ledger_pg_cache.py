@@ -24,6 +24,7 @@ import functools
 import json
 import threading
 from collections import OrderedDict
+from datetime import date, datetime
 
 from desk_app.db.models import database
 
@@ -46,12 +47,14 @@ counts = {"kept": 0, "read": 0}
 # A row's stamp over ledger_entry row {e} and its entry_list_stamp row {c}.
 _STAMP = ("{e}.xmin::text || '.' || COALESCE({c}.\"n\", 0) || '.' || "
           "COALESCE((SELECT \"n\" FROM \"list_names_stamp\"), 0)")
-# The page statement's rows p ("#", its columns p1 … pN, the entry id last), each row's stamp, and the record
-# columns (entry_records_pg.RECORD_FIELDS) where the stamp differs from the one known (the parameter:
-# {"id": stamp, …}), else NULLs.
+# The page statement's rows p ("#", its columns p1 … pN, the entry id last), each row's stamp, and the record's
+# columns where the stamp differs from the one known (the parameter: {"id": stamp, …}), else NULLs: as columns
+# (entry_records_pg.RECORD_FIELDS) when nothing is known, else as one JSON array (a listing again: 200 rows of
+# fifty NULL columns cost the client more to take in than the few changed records' JSON to parse).
 _PAGE_SQL = ('SELECT p.*, x."s", r.* FROM (SELECT row_number() OVER () AS "#", q.* FROM ({page}) AS q({names})) AS p '
              'JOIN "ledger_entry" k ON k."id" = p.{last} LEFT JOIN "entry_list_stamp" c ON c."entry_id" = p.{last} '
              'CROSS JOIN LATERAL (SELECT ' + _STAMP.format(e="k", c="c") + ' AS "s") AS x '
+             # OFFSET 0: the subquery stays one, its condition a one-time filter (no joins for rows held)
              'LEFT JOIN LATERAL ({records} FROM "ledger_entry" e{joins} WHERE e."id" = p.{last} '
              'AND (%s::jsonb ->> p.{last}::text) IS DISTINCT FROM x."s" OFFSET 0) AS r ON true')
 # The campaign's figures as one JSON row before the page's rows: [{状态: n}, 逾期] (engine live_counts' numbers).
@@ -60,28 +63,49 @@ _FIGURES_SQL = ('SELECT 0::bigint AS "#", {nulls_before}json_build_array('
                 'WHERE "campaign_id" = {c} AND "live" = {l} AND "n" <> 0), '
                 '(SELECT COALESCE(SUM("n"), 0)::int FROM "ledger_dated_count" '
                 "WHERE \"campaign_id\" = {c} AND \"live\" = {l} AND \"deadline\" < '{d}'))::text, {nulls_after}")
+_DATES = frozenset(("found_date", "deadline", "completed_date", "closed_date", "assigned_date"))
+_TIMES = frozenset(("created_at", "updated_at", "deleted_at"))
+_CONVERT = [(i, name in _TIMES) for i, name in enumerate(records_sql.RECORD_FIELDS) if name in _DATES | _TIMES]
+
+
+def _record_columns(compact: bool) -> str:
+    columns = records_sql.RECORD_COLUMNS_LITERAL
+    return f'SELECT json_build_array({columns[len("SELECT "):]})::text AS "j"' if compact else columns
+
+
+def _from_json(text: str) -> tuple:
+    """A record's columns from the compact statement's JSON array (dates and timestamps as ISO text there)."""
+    values = json.loads(text)
+    for i, is_time in _CONVERT:
+        value = values[i]
+        if value is not None:
+            values[i] = datetime.fromisoformat(value) if is_time else date.fromisoformat(value)
+    return tuple(values)
+
+
 _RECORDS_SQL = ("{records}, " + _STAMP.format(e="e", c="c") + ' FROM "ledger_entry" e{joins} '
                 'LEFT JOIN "entry_list_stamp" c ON c."entry_id" = e."id" WHERE e."id" = ANY(%s::text::integer[])')
 
 
 @functools.cache
-def _page_parts(width: int) -> tuple[bytes, bytes]:
+def _page_parts(width: int, compact: bool) -> tuple[bytes, bytes]:
     names = ", ".join(f"p{i}" for i in range(1, width + 1))
-    text = _PAGE_SQL.format(page="\0", names=names, last=f"p{width}", records=records_sql.RECORD_COLUMNS_LITERAL,
+    text = _PAGE_SQL.format(page="\0", names=names, last=f"p{width}", records=_record_columns(compact),
                             joins=records_sql.NAME_JOINS)
     head, tail = text.split("\0")
     return head.encode(), tail.encode()
 
 
-def _page_statement(page: bytes, width: int) -> bytes:
-    head, tail = _page_parts(width)
+def _page_statement(page: bytes, width: int, compact: bool) -> bytes:
+    head, tail = _page_parts(width, compact)
     return head + page.replace(b"%", b"%%") + tail  # the page's own percent signs are no placeholders
 
 
-def _with_figures(page: bytes, width: int, campaign_id: int, live: bool, today) -> bytes:
+def _with_figures(page: bytes, width: int, compact: bool, campaign_id: int, live: bool, today) -> bytes:
+    nulls = 1 if compact else len(records_sql.RECORD_FIELDS)
     figures = _FIGURES_SQL.format(nulls_before="NULL, " * width, c=int(campaign_id), l=int(live),
-                                  d=today.isoformat(), nulls_after=", ".join(["NULL"] * len(records_sql.RECORD_FIELDS)))
-    return b"SELECT * FROM (" + figures.encode() + b" UNION ALL (" + _page_statement(page, width) + b')) AS u ORDER BY 1'
+                                  d=today.isoformat(), nulls_after=", ".join(["NULL"] * nulls))
+    return b"SELECT * FROM (" + figures.encode() + b" UNION ALL (" + _page_statement(page, width, compact) + b')) AS u ORDER BY 1'
 
 
 def _usable() -> bool:
@@ -134,10 +158,13 @@ def live_counts(campaign_id: int, live: bool, today) -> tuple[dict[str, int], in
     if companion is None:
         return database.live_counts(campaign_id, live, today)
     page, width = companion
-    cursor = database.execute_bound(_with_figures(page, width, campaign_id, live, today), [_known(page)], prepare=True)
+    known = _known(page)
+    compact = known != "{}"
+    cursor = database.execute_bound(_with_figures(page, width, compact, campaign_id, live, today), [known],
+                                    prepare=True)
     rows = cursor.fetchall()
     by_status, overdue = json.loads(rows[0][width + 1])
-    database.keep_ahead(_PAGE_AHEAD, (page, rows[1:], _types(cursor, width)))
+    database.keep_ahead(_PAGE_AHEAD, (page, rows[1:], _types(cursor, width), compact))
     return by_status or {}, overdue
 
 
@@ -153,9 +180,11 @@ def page_rows(sql: str, params, width: int) -> list[tuple] | None:
     usable = _usable()
     ahead = database.take_ahead(_PAGE_AHEAD)
     if ahead is not None and ahead[0] == page:
-        rows, types = ahead[1], ahead[2]
+        rows, types, compact = ahead[1:]
     else:
-        cursor = database.execute_bound(_page_statement(page, width), [_known(page) if usable else "{}"], prepare=True)
+        known = _known(page) if usable else "{}"
+        compact = known != "{}"
+        cursor = database.execute_bound(_page_statement(page, width, compact), [known], prepare=True)
         rows, types = cursor.fetchall(), _types(cursor, width)
     ids = tuple(row[width] for row in rows)
     if usable:
@@ -170,7 +199,10 @@ def page_rows(sql: str, params, width: int) -> list[tuple] | None:
             if pending is not None:
                 _companions[pending] = (page, width)
     start = width + 2  # "#", the page's columns, the stamp
-    found = {row[width]: (row[width + 1], row[start:] if row[start] is not None else None) for row in rows}
+    if compact:
+        found = {row[width]: (row[width + 1], row[start] and _from_json(row[start])) for row in rows}
+    else:
+        found = {row[width]: (row[width + 1], row[start:] if row[start] is not None else None) for row in rows}
     database.keep_ahead(records_sql.AHEAD, (ids, found))
     return records_sql.page_columns(rows, types, width)
 
