@@ -8,7 +8,7 @@ does: dates and timestamps as ISO text, booleans as 0/1, NUMERIC (what AVG gives
 The few statements every clerk runs all the time (a page's records, a save's write, the campaign's counters)
 are written for PostgreSQL alone, as ``Prepared`` SQL: bound on the server and prepared once per session
 (services/entry_records_pg), in branches the services take on this engine only. A list's page reads its
-records in the same statement (execute_literal), which hands them to the records' read that follows
+records in the same statement (bind_literal, execute_bound), which hands them to the records' read that follows
 (keep_ahead / take_ahead: only while the session runs nothing else in between).
 """
 
@@ -317,11 +317,6 @@ class PostgresEngine(Engine, PostgresqlDatabase):
         except PeeweeDatabaseError as exc:
             raise (translate_storage_error(exc) or exc) from exc
         return cursor
-
-    def execute_literal(self, build, sql: str, params):
-        """Run build(bind_literal(sql, params)) by execute_bound; None when the values do not fit."""
-        bound = self.bind_literal(sql, params)
-        return None if bound is None else self.execute_bound(build(bound))
 
     def keep_ahead(self, key, value) -> None:
         """Keep value for take_ahead(key) as long as this thread's session runs no other statement, for at most

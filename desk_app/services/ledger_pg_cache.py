@@ -173,8 +173,10 @@ def page_rows(sql: str, params, width: int) -> list[tuple] | None:
     made = getattr(_local, "made", None)
     if made is not None:
         made.append((sql, params, width))
-    page = database.bind_literal(sql, params)
     pending, _local.pending = getattr(_local, "pending", None), None
+    if not database.has_table("entry_list_stamp"):  # an older program's database, opened read-only
+        return None
+    page = database.bind_literal(sql, params)
     if page is None:
         return None
     usable = _usable()

@@ -152,6 +152,10 @@ def test_memory_is_bounded_and_a_dropped_record_is_read_again(pg_demo, monkeypat
         load_records(ledger_paging.page(f, sort, limit=LIMIT).ids)
     _same_as_uncached(f, pg_demo.campaign_id)
     assert len(ledger_pg_cache._records) == 10
+    summary = ledger_summary.summarize(f)
+    page = ledger_paging.page(f, "code", limit=LIMIT, expected=summary.total)
+    ledger_pg_cache._records.clear()  # dropped between the page and its records (another thread's list)
+    assert [vars(r) for r in load_records(page.ids)] == [vars(r) for r in _uncached(f, pg_demo.campaign_id)[2]]
 
 
 def test_a_database_an_older_program_initialised_gets_the_stamps_on_opening(pg_demo):
