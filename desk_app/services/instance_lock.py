@@ -14,7 +14,6 @@ import atexit
 import json
 import logging
 import os
-import socket
 import sys
 import time
 from dataclasses import dataclass
@@ -59,8 +58,14 @@ _held: _Held | None = None
 
 
 def _host() -> str:
-    # What platform.node() answers (it asks the same uname / gethostname), without importing platform at start.
-    return socket.gethostname() or "unknown"
+    # What platform.node() answers, without importing platform at start where os.uname gives the same name
+    # (platform.node() reads it there); on Windows platform asks the system. No socket module: the core
+    # imports nothing that can open a network connection (tests/test_architecture.py).
+    if hasattr(os, "uname"):
+        return os.uname().nodename or "unknown"
+    import platform  # noqa: PLC0415 - Windows only
+
+    return platform.node() or "unknown"
 
 
 def lock_path(folder: Path) -> Path:

@@ -231,16 +231,6 @@ def page(f: LedgerFilter, sort="code", descending: bool = False, *, limit: int =
     expected: the filter's count when the caller knows it; it picks the plan (walk the sort's index, or
     find the few matching rows by the filter's index and sort them).
     """
-    if database.engine_name == "postgresql" and isinstance(sort, str):  # its statement kept (ledger_pg_cache)
-        from . import ledger_pg_cache  # noqa: PLC0415 - PostgreSQL only
-
-        return ledger_pg_cache.page(_page, f, sort, descending, limit=limit, offset=offset, after=after,
-                                    expected=expected)
-    return _page(f, sort, descending, limit=limit, offset=offset, after=after, expected=expected)
-
-
-def _page(f: LedgerFilter, sort, descending: bool, *, limit: int, offset: int, after: tuple | None,
-          expected: int | None) -> Page:
     if expected == 0:
         return Page([], None)
     if not isinstance(sort, str):  # levels: (key, descending), …

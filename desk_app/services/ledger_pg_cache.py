@@ -28,7 +28,6 @@ from datetime import date, datetime
 
 from desk_app.db.models import database
 
-from . import context
 from . import entry_records_pg as records_sql
 
 KEEP_RECORDS = 2000  # entries' records kept (a few pages of every list the clerk goes back and forth between)
@@ -127,7 +126,6 @@ def clear() -> None:
         _records.clear()
         _pages.clear()
         _companions.clear()
-        _statements.clear()
 
 
 def _known(page: bytes) -> str:
@@ -170,9 +168,6 @@ def live_counts(campaign_id: int, live: bool, today) -> tuple[dict[str, int], in
 
 def page_rows(sql: str, params, width: int) -> list[tuple] | None:
     """entry_records_pg.page_rows: the page statement's rows, read with the stamps and changed records."""
-    made = getattr(_local, "made", None)
-    if made is not None:
-        made.append((sql, params, width))
     pending, _local.pending = getattr(_local, "pending", None), None
     if not database.has_table("entry_list_stamp"):  # an older program's database, opened read-only
         return None
@@ -261,53 +256,3 @@ def _read(entry_ids: list[int], keep: bool) -> dict:
             if keep:
                 _keep(row[0], row[-1], record)
     return out
-
-
-# A page's statement by what it was asked for, for filters whose SQL is made of the filter's own values (and
-# today's date) alone: the same rows whatever plan the paging chose when it was made (ledger_paging plans by
-# counts that change; every plan lists the same rows).
-KEEP_STATEMENTS = 64
-_statements: OrderedDict[tuple, tuple[str, object, int]] = OrderedDict()
-_STATEFUL = ("text", "supervision", "lagging", "department_ids")  # conditions read from the database or settings
-
-
-def _statement_key(f, sort: str, descending: bool, limit: int, offset: int, after, expected) -> tuple | None:
-    from .ledger_paging import SELECTIVE  # noqa: PLC0415 - ledger_paging imports this module when it pages
-
-    values = vars(f)
-    if any(values.get(name) for name in _STATEFUL) or expected == 0:
-        return None
-    walk = expected is None or expected > SELECTIVE
-    key = (tuple((k, tuple(v) if isinstance(v, list) else v) for k, v in values.items()), sort, descending, limit,
-           offset, after, walk, context.today())
-    try:
-        hash(key)
-    except TypeError:  # a value of a kind the filter does not usually hold
-        return None
-    return key
-
-
-def page(compute, f, sort: str, descending: bool, *, limit: int, offset: int, after, expected):
-    """ledger_paging.page on PostgreSQL: compute(…) (the paging's own), or the statement it made last time for
-    the same request, run again without building it anew."""
-    from .ledger_paging import Page  # noqa: PLC0415
-
-    _same_database()
-    key = _statement_key(f, sort, descending, limit, offset, after, expected)
-    with _lock:
-        kept = _statements.get(key) if key is not None else None
-    if kept is not None:
-        rows = records_sql.page_rows(*kept)
-        if rows is not None:
-            return Page([r[-1] for r in rows], tuple(rows[-1]) if rows else None)
-    _local.made = []
-    try:
-        found = compute(f, sort, descending, limit=limit, offset=offset, after=after, expected=expected)
-    finally:
-        made, _local.made = _local.made, None
-    if key is not None and len(made) == 1:  # one statement (a page read in two parts is made again)
-        with _lock:
-            _statements[key] = made[0]
-            while len(_statements) > KEEP_STATEMENTS:
-                _statements.popitem(last=False)
-    return found

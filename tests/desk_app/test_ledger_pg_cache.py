@@ -170,21 +170,3 @@ def test_a_database_an_older_program_initialised_gets_the_stamps_on_opening(pg_d
     database.execute_sql('INSERT INTO "entry_event" ("uuid", "entry_id", "kind", "text", "actor", "at") '
                          "VALUES ('e-old-db', ?, '延期', '', '', now())", (other_clerk.id,))
     _same_as_uncached(f, pg_demo.campaign_id)
-
-
-def test_a_page_asked_again_runs_the_statement_made_last_time(pg_demo, monkeypatch, other_clerk):
-    f = LedgerFilter(campaign_id=pg_demo.campaign_id, statuses=["推进中", "已销号"])
-    first = ledger_paging.page(f, "deadline", limit=LIMIT)
-    after = ledger_paging.page(f, "deadline", limit=LIMIT, after=first.last_key) if first.continues else None
-    made = []
-    real_query = ledger_paging._query
-    monkeypatch.setattr(ledger_paging, "_query", lambda *a, **k: made.append(a) or real_query(*a, **k))
-    other_clerk('UPDATE "ledger_entry" SET "status" = %s WHERE "id" = %s', ("推进中", first.ids[-1]))
-    again = ledger_paging.page(f, "deadline", limit=LIMIT)
-    assert made == [] and again.ids == ledger_paging.entry_ids(f, "deadline", limit=LIMIT)
-    if after is not None:
-        ledger_paging.page(f, "deadline", limit=LIMIT, after=first.last_key)
-    searched = LedgerFilter(campaign_id=pg_demo.campaign_id, text="整改")
-    for _ in range(2):  # a search reads the index's state: made anew each time
-        ledger_paging.page(searched, "code", limit=LIMIT)
-    assert len(made) >= 2
