@@ -24,6 +24,7 @@ from . import search
 
 HEAD_MARGIN = 2  # the head holds the page about this many times over, at the query's share of the list
 MIN_HEAD = 256  # never fewer rows than this (a walk of a few hundred index rows costs ~0.1 ms)
+MAX_HEAD = 8192  # nor more (~2 ms of walking, lost where the matches lie further down): rarer words the usual way
 # The head's ids may lie this many times as far apart as it has rows (entries numbered out of the list's order,
 # or deleted ones in between); beyond that the range holds so many matches that the usual way costs no more.
 MAX_SPREAD = 16
@@ -31,11 +32,11 @@ MAX_SPREAD = 16
 
 def head_size(limit: int, matches: int, listed: int) -> int | None:
     """How many rows of the list (of `listed` without the search text) the head takes for a page of `limit` when
-    `matches` of them contain the text; None when the head would be most of the list (nothing to gain)."""
+    `matches` of them contain the text; None when the head would be most of the list (nothing to gain) or long."""
     if matches <= 0 or listed <= 0:
         return None
     size = max(MIN_HEAD, math.ceil(limit * listed / matches * HEAD_MARGIN))
-    return size if size * 2 <= listed else None
+    return size if size * 2 <= listed and size <= MAX_HEAD else None
 
 
 def first_rows(head_sql: str, head_params: list, names: list[str], descending: bool, text: str, limit: int,

@@ -75,4 +75,5 @@ def test_no_head_where_it_would_be_most_of_the_list():
     assert search_window.head_size(64, 13_000, 100_000) == 985
     assert search_window.head_size(64, 68_000, 100_000) == search_window.MIN_HEAD
     assert search_window.head_size(64, 100, 10_000) is None  # 12,800 rows: more than half of the list
+    assert search_window.head_size(64, 1_000, 100_000) is None  # 12,800 rows: a long walk if they lie further on
     assert search_window.head_size(64, 0, 10_000) is None
