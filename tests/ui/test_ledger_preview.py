@@ -1,17 +1,14 @@
 """The preview under the ledger: the current entry in full, laid out again only when what it shows changes."""
 
 import pytest
-from ledger_helpers import at_clerk_size
+from ledger_helpers import shown_ledger
 
 from desk_app.db.models import LedgerEntry
 
 
 @pytest.fixture
 def page(main_window, qtbot):
-    at_clerk_size(main_window)
-    page = main_window.show_page("ledger")
-    qtbot.waitUntil(lambda: page.model.rowCount() > 5)
-    return page
+    return shown_ledger(main_window, qtbot)
 
 
 def _search(page, text):
