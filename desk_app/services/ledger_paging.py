@@ -249,6 +249,10 @@ def page(f: LedgerFilter, sort="code", descending: bool = False, *, limit: int =
         rows = _seek_page(f, sort, descending, seek, after, offset, limit)
         return Page([r[-1] for r in rows], tuple(rows[-1]) if rows else None)
     index = (SORT_INDEX.get(sort) if walk else filter_index(f)) if f.campaign_id is not None else None
+    if walk and index is not None and after is None and not offset and f.text.strip():
+        rows = _search_head(f, sort, descending, index, limit, expected)
+        if rows is not None:
+            return Page([r[-1] for r in rows], tuple(rows[-1]) if rows else None)
     per_row = walk and index is not None and _dense_search(f, expected)
     if after is None:
         query = _query(f, sort, descending, walk, per_row)
@@ -256,6 +260,28 @@ def page(f: LedgerFilter, sort="code", descending: bool = False, *, limit: int =
     else:
         rows = _after(f, sort, descending, walk, index, after, limit, per_row)
     return Page([r[-1] for r in rows], tuple(rows[-1]) if rows else None)
+
+
+def _search_head(f: LedgerFilter, sort: str, descending: bool, index: str, limit: int,
+                 expected: int | None) -> list[tuple] | None:
+    """A search's first page from the head of the list without the search text (search_window, SQLite), when the
+    tally tells that list's length; None: read it the usual way."""
+    if expected is None or database.engine_name != "sqlite":
+        return None
+    from . import search_window  # noqa: PLC0415
+    from .ledger_summary import tally_can_answer, total_of  # noqa: PLC0415 - ledger_summary imports this module
+
+    plain = replace(f, text="")
+    if not tally_can_answer(plain):  # its length would be counted by a scan
+        return None
+    size = search_window.head_size(limit, expected, total_of(plain))
+    if size is None:
+        return None
+    columns = _columns(sort)
+    names = [f"s{i}" for i in range(len(columns))]
+    sql, params = _query(plain, sort, descending, True).select(
+        *[c.alias(n) for c, n in zip(columns, names, strict=True)]).sql()
+    return search_window.first_rows(with_index(sql, index), params, names, descending, f.text, limit, size)
 
 
 def _beyond(columns: list, values: tuple, descending: bool):

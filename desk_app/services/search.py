@@ -232,6 +232,12 @@ def _catch_up() -> bool:
     return True
 
 
+def index_answers() -> bool:
+    """Whether the index alone answers a search now (a short queue is indexed on the spot): False while many
+    entries wait for the background step, which condition() then scans as well."""
+    return _catch_up()
+
+
 def _count(query: list[str], tags: list[str]) -> int:
     """How many entries match the query (and any of the tags), kept while nothing changes (ledger_cache):
     the list's count and its figures, read a moment apart, share them."""

@@ -15,6 +15,14 @@ def at_clerk_size(window) -> None:
     QApplication.processEvents()
 
 
+def shown_ledger(window, qtbot):
+    """The ledger page at the clerk's window size, its first rows read."""
+    at_clerk_size(window)
+    page = window.show_page("ledger")
+    qtbot.waitUntil(lambda: page.model.rowCount() > 5)
+    return page
+
+
 def select_rows(page, rows) -> None:
     """Click the first row, Ctrl+click the others (the row header, so the whole row is selected)."""
     table = page.table

@@ -30,16 +30,28 @@ class LedgerPreview(QTextBrowser):
         # was laid out and repainted again on every change of the list.
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.entry_id = None
+        self._html = None  # what is shown: a list that changes but keeps its first entry shows it as it is
+
+    def _show(self, html: str | None) -> None:
+        """Lay out and paint the text only when it differs from what is shown (setHtml parses and lays out the
+        document and repaints the panel, though the clerk sees the same entry after the next search keystroke)."""
+        if html == self._html:
+            return
+        self._html = html
+        if html is None:
+            self.clear()
+        else:
+            self.setHtml(html)
 
     def show_entry(self, entry_id: int | None) -> None:
         self.entry_id = entry_id
         if entry_id is None:
             hint = self.tr("Select an entry to see it in full here. Double-click or press Enter to edit.")
-            self.setHtml(f"<p style='color:#78909c'>{escape(hint)}</p>")
+            self._show(f"<p style='color:#78909c'>{escape(hint)}</p>")
             return
         records = entry_records.load_records([entry_id])  # what ledger.get_entry reads, without the write path
         if not records:  # gone for good
-            self.clear()
+            self._show(None)
             return
         e = records[0]
         light = ledger_query.light(e.status, e.deadline_type, e.deadline)
@@ -67,7 +79,7 @@ class LedgerPreview(QTextBrowser):
             f"<tr><td style='color:#546e7a; white-space:nowrap; padding-right:8px; vertical-align:top'>"
             f"{escape(label)}</td><td>{escape(text).replace(chr(10), '<br>')}</td></tr>"
             for label, text in rows if text)
-        self.setHtml(
+        self._show(
             f"<p><b>{escape(e.code)}</b>　{escape(e.kind)}　{escape(e.layer)}　"
             f"<span style='color:{color}'>● {escape(ledger_columns.status_text(e))}</span>　"
             f"{escape(deadline_label)}：{escape(ledger_columns.deadline_text(e) or '—')}{extensions}{missing}</p>"
