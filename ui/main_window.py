@@ -228,6 +228,9 @@ class MainWindow(QMainWindow):
         return keys.index(last) if last in keys else 0
 
     def closeEvent(self, event):  # noqa: N802 - Qt override
+        if not all(page.confirm_close() for page in list(self.pages.values()) if hasattr(page, "confirm_close")):
+            event.ignore()  # unsaved settings the clerk chose to keep editing
+            return
         self.poller.stop()  # lets go of the editing leases, ends the thread before the data closes
         QSettings().setValue("main_window/geometry", self.saveGeometry())
         QSettings().setValue("main_window/page", PAGES[max(0, self.nav.currentRow())][0])

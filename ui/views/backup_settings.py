@@ -28,6 +28,7 @@ from desk_app.errors import DeskAppError
 from desk_app.services import backup_restore, backups, integrity, session
 
 from .. import tasks
+from .settings_form import FormWatch
 
 
 def _size(n: int) -> str:
@@ -98,6 +99,7 @@ class BackupSettings(QWidget):
         self.save_policy_button.clicked.connect(self.save_policy)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.doubleClicked.connect(lambda *_: self.restore_chosen())
+        self.watch = FormWatch([self.keep_daily, self.keep_weekly, self.keep_monthly], self)
         self.refresh()
 
     # -- showing -----------------------------------------------------------------------------
@@ -121,10 +123,12 @@ class BackupSettings(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         if self.backups:
             self.table.selectRow(0)
-        keep = backups.policy()
-        self.keep_daily.setValue(keep.daily)
-        self.keep_weekly.setValue(keep.weekly)
-        self.keep_monthly.setValue(keep.monthly)
+        if not self.watch.changed():  # a backup made meanwhile leaves numbers typed but not saved alone
+            keep = backups.policy()
+            self.keep_daily.setValue(keep.daily)
+            self.keep_weekly.setValue(keep.weekly)
+            self.keep_monthly.setValue(keep.monthly)
+            self.watch.mark_saved()
         read_only = session.read_only()
         for widget in (self.backup_now, self.save_policy_button, self.restore_file):
             widget.setEnabled(not read_only)
@@ -166,6 +170,9 @@ class BackupSettings(QWidget):
         folder.mkdir(parents=True, exist_ok=True)
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
+    def save(self) -> None:  # the section's 保存 (SettingsPage saves unsaved sections through it)
+        self.save_policy()
+
     def save_policy(self) -> None:
         try:
             backups.save_policy(backups.BackupPolicy(self.keep_daily.value(), self.keep_weekly.value(),
@@ -173,6 +180,7 @@ class BackupSettings(QWidget):
         except DeskAppError as exc:
             QMessageBox.warning(self, self.tr("Cannot save"), exc.message)
             return
+        self.watch.mark_saved()
         self.status.setText(self.tr("Saved. Older backups beyond these numbers are removed after the next backup."))
 
     def run_check(self) -> None:

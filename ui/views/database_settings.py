@@ -20,6 +20,8 @@ from desk_app.errors import DeskAppError
 from desk_app.services import database_choice
 from ui import tasks
 
+from .settings_form import FormWatch
+
 
 class DatabaseSettings(QWidget):
     def __init__(self, state, parent=None):
@@ -67,6 +69,7 @@ class DatabaseSettings(QWidget):
         layout.addWidget(help_text)
         layout.addWidget(buttons)
         layout.addStretch(1)
+        self.watch = FormWatch([self.local, self.shared, self.url], self)
         self.refresh()
 
     def _enable(self) -> None:
@@ -82,6 +85,7 @@ class DatabaseSettings(QWidget):
         self.url.setText(choice.saved_url if choice.saved_is_shared else "")
         self.result.clear()
         self._enable()
+        self.watch.mark_saved()
 
     def _chosen_url(self) -> str:
         return self.url.text().strip() if self.shared.isChecked() else "sqlite"
