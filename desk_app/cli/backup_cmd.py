@@ -8,7 +8,8 @@ from pathlib import Path
 
 def register(sub) -> None:
     p = sub.add_parser("backup", help="备份数据（含附件）到备份文件夹，或用 --out 保存为一个 zip 文件")
-    p.add_argument("--out", metavar="FILE", help="保存为指定的 zip 文件（例如 U 盘上的文件）")
+    p.add_argument("--out", metavar="FILE", help="保存为指定的 zip 文件（例如 U 盘上的文件）；"
+                   "给的是文件夹（如 U 盘 E:\\）时，在其中保存为按日期命名的 zip 文件")
     p.add_argument("--list", action="store_true", help="列出备份文件夹中已有的备份")
     p.set_defaults(func=run_backup)
 

@@ -43,6 +43,7 @@ from .backup_files import (  # noqa: F401 - re-exported: callers use backups.sto
     referenced_files,
     storage_message,
     store_path,
+    zip_destination,
 )
 from .leftovers import tag
 
@@ -179,7 +180,7 @@ def _write_folder(reason: str, progress=None) -> tuple[Path, dict]:
 
 
 def _write_zip(reason: str, destination: Path, progress=None) -> Path:
-    destination = Path(destination)
+    destination = zip_destination(Path(destination), datetime.now())
     part = destination.with_name(destination.name + ".part")
     staging = None
     try:
@@ -226,7 +227,8 @@ def _tempdir(where: Path) -> str:
 
 def create_backup(reason: str = "manual", destination: Path | None = None, *, progress=None,
                   rotate_after: bool = True) -> Path:
-    """Back up the open data into backups/ (a folder), or into `destination` (one zip file).
+    """Back up the open data into backups/ (a folder), or into `destination` (one zip file; a folder gets a
+    dated zip inside it, a name not ending in .zip gets the suffix: backup_files.zip_destination).
 
     Returns the folder or file. Raises DatabaseError with a Chinese message when the disk is full
     or not writable; nothing half-written stays behind. A backup only reads the data: made while another

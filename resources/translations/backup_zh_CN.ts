@@ -32,6 +32,14 @@
         <translation>立即备份</translation>
     </message>
     <message>
+        <source>Back up to a file…</source>
+        <translation>备份到文件…</translation>
+    </message>
+    <message>
+        <source>One zip file, e.g. on a USB stick, to keep away from this PC</source>
+        <translation>保存为一个 zip 文件（例如存到 U 盘），离开这台电脑另行保管</translation>
+    </message>
+    <message>
         <source>Restore selected…</source>
         <translation>恢复所选…</translation>
     </message>
@@ -84,6 +92,14 @@
         <translation>正在备份……</translation>
     </message>
     <message>
+        <source>Back up to a file</source>
+        <translation>备份到文件</translation>
+    </message>
+    <message>
+        <source>Backups (*.zip)</source>
+        <translation>备份包 (*.zip)</translation>
+    </message>
+    <message>
         <source>Backup saved: %1</source>
         <translation>已备份：%1</translation>
     </message>
@@ -96,11 +112,11 @@
         <translation>数据已损坏</translation>
     </message>
     <message>
-        <source>The backup was made, but the current data is damaged, so this backup is a copy of damaged data. It is marked &quot;damaged&quot; in the list and cannot be used to restore.</source>
+        <source>The backup was made, but the current data is damaged, so this backup is a copy of damaged data. It is marked "damaged" in the list and cannot be used to restore.</source>
         <translation>备份已完成，但当前数据已损坏，所以这份备份是损坏数据的副本。它在列表中标为“已损坏”，不能用于恢复。</translation>
     </message>
     <message>
-        <source>Please stop entering data, click &quot;Check data&quot; for details, and restore the newest backup that is not marked damaged.</source>
+        <source>Please stop entering data, click "Check data" for details, and restore the newest backup that is not marked damaged.</source>
         <translation>请不要继续录入，点“检查数据”查看详情，并用列表中最近一份未标“已损坏”的备份恢复。</translation>
     </message>
     <message>

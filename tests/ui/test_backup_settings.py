@@ -176,3 +176,19 @@ def test_check_data_button_keeps_sqlite_lines_behind_details(page, qtbot, monkey
     text, details = shown[0]
     assert "数据已损坏" in text and "btree" not in text.lower() and "page " not in text.lower()
     assert "技术细节" in details and re.search(r"[A-Za-z]{4,}", details)
+
+
+def test_back_up_to_a_file_writes_one_zip_where_the_clerk_chose(page, qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    offered = []
+    chosen = tmp_path / "U盘" / "台账备份"
+    chosen.parent.mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda _parent, _title, suggested, _filter: offered.append(suggested) or (str(chosen), ""))
+    page.backup_to_file.click()
+    qtbot.waitUntil(lambda: "已备份" in page.status.text(), timeout=15000)
+    assert Path(offered[0]).name.startswith("desk_app-备份-") and offered[0].endswith(".zip")
+    assert [p.name for p in chosen.parent.iterdir()] == ["台账备份.zip"]
+    assert str(chosen) + ".zip" in page.status.text()
+    assert backups.describe(chosen.parent / "台账备份.zip").counts["entries"] == 450

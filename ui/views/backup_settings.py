@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
@@ -61,6 +62,8 @@ class BackupSettings(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.backup_now = QPushButton(self.tr("Back up now"))
+        self.backup_to_file = QPushButton(self.tr("Back up to a file…"))
+        self.backup_to_file.setToolTip(self.tr("One zip file, e.g. on a USB stick, to keep away from this PC"))
         self.restore_selected = QPushButton(self.tr("Restore selected…"))
         self.restore_file = QPushButton(self.tr("Restore from file…"))
         self.open_folder = QPushButton(self.tr("Open backup folder"))
@@ -82,7 +85,7 @@ class BackupSettings(QWidget):
         form.addRow("", self.save_policy_button)
 
         buttons = QHBoxLayout()
-        for button in (self.backup_now, self.restore_selected, self.restore_file, self.open_folder, self.check_data):
+        for button in (self.backup_now, self.backup_to_file, self.restore_selected, self.restore_file, self.open_folder, self.check_data):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -92,6 +95,7 @@ class BackupSettings(QWidget):
         layout.addWidget(keep)
 
         self.backup_now.clicked.connect(self.make_backup)
+        self.backup_to_file.clicked.connect(self.make_backup_file)
         self.restore_selected.clicked.connect(self.restore_chosen)
         self.restore_file.clicked.connect(self.restore_from_file)
         self.open_folder.clicked.connect(self.show_folder)
@@ -151,6 +155,17 @@ class BackupSettings(QWidget):
                           self.tr("Backing up…"))
         task.finished_ok.connect(self._backup_done)
         self.task = tasks.run_with_progress(self, task)
+
+    def make_backup_file(self) -> None:
+        suggested = backups.zip_destination(Path.home(), datetime.now())
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Back up to a file"), str(suggested),
+                                              self.tr("Backups (*.zip)"))
+        if name:
+            task = tasks.Task(_in_worker(lambda progress: backups.create_backup("manual", Path(name),
+                                                                                progress=progress)),
+                              self.tr("Backing up…"))
+            task.finished_ok.connect(self._backup_done)
+            self.task = tasks.run_with_progress(self, task)
 
     def _backup_done(self, path) -> None:
         self.status.setText(self.tr("Backup saved: %1").replace("%1", str(path)))

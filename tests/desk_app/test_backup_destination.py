@@ -1,0 +1,42 @@
+"""`backup --out` as a clerk types it: a USB stick's folder, a name without .zip, a stick pulled out."""
+
+import errno
+from datetime import datetime
+from pathlib import Path
+
+from desk_app.cli import main
+from desk_app.services import backup_restore, backups
+
+
+def test_a_folder_gets_a_dated_zip_inside_it(demo, tmp_path, capsys):
+    stick = tmp_path / "U盘"
+    stick.mkdir()
+    assert main(["backup", "--out", str(stick)]) == 0
+    made = list(stick.iterdir())
+    assert len(made) == 1 and made[0].name.startswith("desk_app-备份-") and made[0].suffix == ".zip"
+    assert str(made[0]) in capsys.readouterr().out
+    assert backup_restore.inspect_backup(made[0]).ok
+
+
+def test_a_name_without_zip_gets_the_suffix_so_restore_takes_it(demo, tmp_path, capsys):
+    assert main(["backup", "--out", str(tmp_path / "月底备份.txt")]) == 0
+    assert [p.name for p in tmp_path.iterdir() if p.is_file()] == ["月底备份.txt.zip"]
+    assert "月底备份.txt.zip" in capsys.readouterr().out
+    assert main(["restore", str(tmp_path / "月底备份.txt.zip"), "--yes"]) == 0
+
+
+def test_zip_destination_keeps_a_zip_name():
+    now = datetime(2026, 12, 2, 9, 30, 5)
+    assert backups.zip_destination(Path("/x/备份.ZIP"), now).name == "备份.ZIP"
+    assert backups.zip_destination(Path("/x/备份"), now).name == "备份.zip"
+
+
+def test_a_pulled_out_stick_is_said_in_chinese(demo, tmp_path, capsys, monkeypatch):
+    def pulled_out(path, *args, **kwargs):
+        raise FileNotFoundError(errno.ENOENT, "No such file or directory", str(path))
+
+    monkeypatch.setattr(backups.zipfile, "ZipFile", pulled_out)
+    assert main(["backup", "--out", str(tmp_path / "备份.zip")]) == 2
+    err = capsys.readouterr().err
+    assert "U 盘已拔出" in err and "No such file" not in err and "现有数据没有改动" in err
+    assert list(tmp_path.glob("备份.zip*")) == []
