@@ -92,6 +92,9 @@ class DatabaseSettings(QWidget):
 
     def test_connection(self) -> None:
         url = self._chosen_url()
+        if not url:  # an empty address would be taken for this PC's file and "pass"
+            self.result.setText(self.tr("Enter the address of the shared database."))
+            return
         self.result.setText(self.tr("Connecting…"))
         task = tasks.Task(lambda progress: database_choice.try_url(url), self.tr("Testing the connection"))
         task.finished_ok.connect(self.result.setText)
