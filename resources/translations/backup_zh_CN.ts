@@ -60,8 +60,8 @@
         <translation>保存</translation>
     </message>
     <message>
-        <source>Automatic backups to keep (one is made every day at start-up)</source>
-        <translation>自动备份保留份数（每天启动时自动备份一次）</translation>
+        <source>Automatic backups to keep (one is made every day, at start-up or past midnight)</source>
+        <translation>自动备份保留份数（每天自动备份一次：启动时，或程序开着过了午夜时）</translation>
     </message>
     <message>
         <source>Daily:</source>

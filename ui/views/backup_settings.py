@@ -76,7 +76,7 @@ class BackupSettings(QWidget):
             box.setRange(1, top)
             box.setMaximumWidth(120)
         self.save_policy_button = QPushButton(self.tr("Save"))
-        keep = QGroupBox(self.tr("Automatic backups to keep (one is made every day at start-up)"))
+        keep = QGroupBox(self.tr("Automatic backups to keep (one is made every day, at start-up or past midnight)"))
         form = QFormLayout(keep)
         form.addRow(self.tr("Daily:"), self.keep_daily)
         form.addRow(self.tr("Weekly:"), self.keep_weekly)
