@@ -99,6 +99,9 @@ class MainWindow(QMainWindow):
         from .views.exchange_menu import ExchangeMenu  # noqa: PLC0415 - 文件 menu: export / import
 
         self.exchange_menu = ExchangeMenu(self)
+        from .views.shortcuts_help import ShortcutsHelp  # noqa: PLC0415 - 帮助 › 键盘快捷键 (F1)
+
+        self.shortcuts_help = ShortcutsHelp(self)
         self.campaign_label = QLabel()
         self.role_label = QLabel()
         self.role_label.setObjectName("role_label")
