@@ -24,9 +24,10 @@ from .settings_form import FormWatch
 
 
 class DatabaseSettings(QWidget):
-    def __init__(self, state, parent=None):
+    def __init__(self, state, parent=None, *, at_start: bool = False):
         super().__init__(parent)
         self.state = state
+        self.at_start = at_start  # opened because the start could not reach the saved database: used at once
         self.setWindowTitle(self.tr("Database"))
         self.current = QLabel()
         self.current.setWordWrap(True)
@@ -112,5 +113,6 @@ class DatabaseSettings(QWidget):
             QMessageBox.warning(self, self.windowTitle(), getattr(exc, "message", str(exc)))
             return
         QMessageBox.information(self, self.windowTitle(), self.tr(
+            "Saved. Close this window to open the chosen database.") if self.at_start else self.tr(
             "Saved. Start the program again to use the chosen database."))
         self.refresh()

@@ -14,6 +14,8 @@ from desk_app import paths
 from desk_app.errors import DatabaseCorruptError, DeskAppError
 from desk_app.services import instance_lock, session
 
+from . import database_startup
+
 log = logging.getLogger(__name__)
 
 OK, EXIT, FAILED = "ok", "exit", "failed"
@@ -94,6 +96,12 @@ class StartupDialogs(QObject):
                                 .replace("%2", kept))
         return True
 
+    def server_unreachable(self, message: str) -> str:
+        return database_startup.DatabaseStartup().ask(message)
+
+    def edit_database(self) -> bool:
+        return database_startup.DatabaseStartup().edit()
+
     def cannot_open(self, message: str) -> None:
         QMessageBox.critical(None, self.tr("Cannot open the data"), message)
 
@@ -150,6 +158,11 @@ def open_data_safely(dialogs: StartupDialogs | None = None, *, checks: bool = Tr
             dialogs.cannot_open(again.message)
             return FAILED
     except DeskAppError as exc:
+        if shared and database_startup.from_saved_choice():  # not a dead end: retry, or change the choice
+            while (choice := dialogs.server_unreachable(exc.message)) != database_startup.QUIT:
+                if choice == database_startup.RETRY or dialogs.edit_database():
+                    return open_data_safely(dialogs, checks=checks)
+            return EXIT
         dialogs.cannot_open(exc.message)
         return FAILED
     if checks and not session.read_only():

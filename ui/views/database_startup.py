@@ -1,0 +1,52 @@
+"""The shared database cannot be reached at start-up (server off, address mistyped, password changed): instead
+of a dead end, the clerk may try again, open 设置 › 数据库 right there (correct the address, or knowingly go
+back to this PC's data file), or quit."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QVBoxLayout
+
+from desk_app.db import connection
+
+RETRY, SETTINGS, QUIT = "retry", "settings", "quit"
+
+
+class DatabaseStartup(QObject):
+    def ask(self, message: str) -> str:
+        """RETRY, SETTINGS or QUIT after a failed connection to the saved shared database."""
+        box = QMessageBox(QMessageBox.Icon.Critical, self.tr("Cannot reach the shared database"),
+                          message + "\n\n" + self.tr(
+                              "The shared database is chosen in Settings › Database. Try again once the "
+                              "server is up, or change the address there."))
+        retry = box.addButton(self.tr("Try again"), QMessageBox.ButtonRole.AcceptRole)
+        settings = box.addButton(self.tr("Database settings…"), QMessageBox.ButtonRole.ActionRole)
+        box.addButton(self.tr("Quit"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(retry)
+        box.exec()
+        clicked = box.clickedButton()
+        return RETRY if clicked is retry else SETTINGS if clicked is settings else QUIT
+
+    def edit(self) -> bool:
+        """设置 › 数据库 in a dialog; True when the saved choice was changed (the start tries it at once)."""
+        from .database_settings import DatabaseSettings  # noqa: PLC0415
+
+        before = connection.saved_url()
+        dialog = QDialog()
+        dialog.setWindowTitle(self.tr("Database settings"))
+        section = DatabaseSettings(None, dialog, at_start=True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
+        buttons.rejected.connect(dialog.reject)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(section)
+        layout.addWidget(buttons)
+        dialog.resize(760, 420)
+        self.dialog = dialog  # for tests
+        dialog.exec()
+        return connection.saved_url() != before
+
+
+def from_saved_choice() -> bool:
+    """The shared database comes from 设置 › 数据库 (not --database or the environment, which it cannot change)."""
+    return connection.source().startswith("设置")
