@@ -68,6 +68,8 @@ _OS_REASONS = {errno.ENOENT: "文件夹不存在，或 U 盘已拔出", errno.EI
                errno.EXDEV: "不能跨磁盘移动文件"}
 
 ZIP_SUFFIX = ".zip"
+# What to do about a damaged backup zip (SafeZip's advice): not "ask the sender", as for a data package.
+DAMAGED_ZIP_ADVICE = "请改用另一个完好的备份（设置 › 备份与恢复 中列出的备份，或 U 盘上的其他副本）"
 
 
 def zip_destination(out: Path, now: datetime) -> Path:

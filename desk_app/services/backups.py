@@ -30,6 +30,7 @@ from desk_app.errors import DatabaseCorruptError, DatabaseError, InputFileError,
 
 from .backup_files import (  # noqa: F401 - re-exported: callers use backups.store_path etc.
     COUNT_QUERIES,
+    DAMAGED_ZIP_ADVICE,
     DB_NAME,
     FORMAT,
     MANIFEST_NAME,
@@ -292,7 +293,8 @@ def read_manifest(path: Path) -> dict | None:
                 return None
             return parse_manifest(manifest.read_bytes())
         if zipfile.is_zipfile(path):
-            with SafeZip(path, BACKUP_LIMITS, "备份", done=NOTHING_RESTORED) as archive:
+            with SafeZip(path, BACKUP_LIMITS, "备份", done=NOTHING_RESTORED,
+                         advice=DAMAGED_ZIP_ADVICE) as archive:
                 if MANIFEST_NAME not in archive.names:
                     return None
                 return parse_manifest(archive.read(MANIFEST_NAME, MAX_MANIFEST_BYTES))

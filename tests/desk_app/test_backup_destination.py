@@ -40,3 +40,19 @@ def test_a_pulled_out_stick_is_said_in_chinese(demo, tmp_path, capsys, monkeypat
     err = capsys.readouterr().err
     assert "U 盘已拔出" in err and "No such file" not in err and "现有数据没有改动" in err
     assert list(tmp_path.glob("备份.zip*")) == []
+
+
+def test_a_damaged_backup_zip_points_to_another_backup_not_to_a_sender(demo, tmp_path, capsys):
+    import pytest
+
+    from desk_app.errors import InputFileError
+    from desk_app.exchange.safe_zip import SafeZip
+
+    good = backups.create_backup("cli", tmp_path / "好.zip")
+    cut = tmp_path / "坏.zip"
+    cut.write_bytes(good.read_bytes()[:50_000])
+    assert main(["restore", str(cut), "--yes"]) == 2
+    err = capsys.readouterr().err
+    assert "另一个完好的备份" in err and "对方" not in err
+    with pytest.raises(InputFileError, match="请让对方重新生成并发送"):  # a data package is sent again
+        SafeZip(cut)
