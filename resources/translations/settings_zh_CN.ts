@@ -15,6 +15,10 @@
         <translation>设置</translation>
     </message>
     <message>
+        <source>Save this settings section</source>
+        <translation>保存本页设置</translation>
+    </message>
+    <message>
         <source>Unsaved settings</source>
         <translation>设置未保存</translation>
     </message>

@@ -96,3 +96,18 @@ def test_the_window_stays_open_when_the_clerk_cancels(main_window, monkeypatch):
     assert main_window.close() is False and main_window.isVisible()
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
     assert main_window.close() is True
+
+
+def test_ctrl_s_saves_the_section_on_screen(qtbot, db):
+    from PySide6.QtCore import Qt
+
+    page = _page(qtbot)
+    page.show()
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)  # shortcuts reach the active window only
+    general = _section(page, "GeneralSettings")
+    page.tabs.setCurrentWidget(general)
+    general.filled_by.setFocus()
+    general.filled_by.setText("易春燕")
+    qtbot.keyClick(general.filled_by, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert settings.report_header().filled_by == "易春燕" and general.saved_note.text().startswith("已保存")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import importlib
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
 from desk_app.services import roles
@@ -49,7 +51,18 @@ class SettingsPage(QWidget):
                 section.watch.edited.connect(self._mark_unsaved)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
+        self.save_action = QAction(self.tr("Save this settings section"), self)
+        self.save_action.setShortcut(QKeySequence.StandardKey.Save)
+        self.save_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.save_action.triggered.connect(self.save_current)
+        self.addAction(self.save_action)
         self._apply_role()
+
+    def save_current(self) -> None:
+        """Ctrl+S: the 保存 of the section on screen (one saved by its own button, and allowed to the role)."""
+        section = self.tabs.currentWidget()
+        if hasattr(section, "watch") and section.isEnabled():
+            section.save()
 
     def _apply_role(self) -> None:
         """A section the role cannot change is shown disabled (readable), its tooltip saying why."""
