@@ -8,11 +8,11 @@
         <translation>数据库</translation>
     </message>
     <message>
-        <source>This PC's data file (one clerk)</source>
+        <source>This PC&apos;s data file (one clerk)</source>
         <translation>本机数据文件（一人使用）</translation>
     </message>
     <message>
-        <source>The office's shared PostgreSQL database</source>
+        <source>The office&apos;s shared PostgreSQL database</source>
         <translation>办公室共用的 PostgreSQL 数据库</translation>
     </message>
     <message>
@@ -24,7 +24,7 @@
         <translation>数据保存在哪里</translation>
     </message>
     <message>
-        <source>Sharing one database: the administrator creates a user and a database on the office server and runs 'desk-app db init ADDRESS' once; 'desk-app db copy --from sqlite --to ADDRESS' moves this PC's data onto it (README, 'Sharing one database'). Keep the password in the pgpass file rather than in the address. The change takes effect when the program is started again.</source>
+        <source>Sharing one database: the administrator creates a user and a database on the office server and runs &apos;desk-app db init ADDRESS&apos; once; &apos;desk-app db copy --from sqlite --to ADDRESS&apos; moves this PC&apos;s data onto it (README, &apos;Sharing one database&apos;). Keep the password in the pgpass file rather than in the address. The change takes effect when the program is started again.</source>
         <translation>共用数据库：由管理员在办公室服务器上建立用户和数据库，并运行一次“desk-app db init 地址”；用“desk-app db copy --from sqlite --to 地址”把本机数据搬上去（见 README“共用数据库”）。密码请写在 pgpass 文件中，不要写进地址。修改在重新启动程序后生效。</translation>
     </message>
     <message>

@@ -76,7 +76,7 @@
         <translation>正在检查数据并做每日备份……</translation>
     </message>
     <message>
-        <source>Today's automatic backup is made: %1</source>
+        <source>Today&apos;s automatic backup is made: %1</source>
         <translation>今天的自动备份已完成：%1</translation>
     </message>
 </context>

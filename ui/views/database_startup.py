@@ -9,23 +9,19 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QVBoxLayou
 
 from desk_app.db import connection
 
+from .choice_box import choose
+
 RETRY, SETTINGS, QUIT = "retry", "settings", "quit"
 
 
 class DatabaseStartup(QObject):
     def ask(self, message: str) -> str:
         """RETRY, SETTINGS or QUIT after a failed connection to the saved shared database."""
-        box = QMessageBox(QMessageBox.Icon.Critical, self.tr("Cannot reach the shared database"),
-                          message + "\n\n" + self.tr(
-                              "The shared database is chosen in Settings › Database. Try again once the "
-                              "server is up, or change the address there."))
-        retry = box.addButton(self.tr("Try again"), QMessageBox.ButtonRole.AcceptRole)
-        settings = box.addButton(self.tr("Database settings…"), QMessageBox.ButtonRole.ActionRole)
-        box.addButton(self.tr("Quit"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(retry)
-        box.exec()
-        clicked = box.clickedButton()
-        return RETRY if clicked is retry else SETTINGS if clicked is settings else QUIT
+        return choose(QMessageBox.Icon.Critical, self.tr("Cannot reach the shared database"),
+                      message + "\n\n" + self.tr(
+                          "The shared database is chosen in Settings › Database. Try again once the "
+                          "server is up, or change the address there."),
+                      [(self.tr("Try again"), RETRY), (self.tr("Database settings…"), SETTINGS), (self.tr("Quit"), QUIT)])
 
     def edit(self) -> bool:
         """设置 › 数据库 in a dialog; True when the saved choice was changed (the start tries it at once)."""

@@ -15,6 +15,7 @@ from desk_app.errors import DatabaseCorruptError, DeskAppError
 from desk_app.services import instance_lock, session
 
 from . import database_startup
+from .choice_box import choose
 
 log = logging.getLogger(__name__)
 
@@ -26,21 +27,12 @@ class StartupDialogs(QObject):
     """The questions asked before the main window exists (a class, so tr() has a context)."""
 
     def ask_when_locked(self, owner) -> str:
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Data already open"),
-                          instance_lock.locked_message(owner) + "\n\n"
-                          + self.tr("Switch to the window that is already open, or open a read-only copy "
-                                    "here to look things up?"))
-        switch = box.addButton(self.tr("Switch to the open window"), QMessageBox.ButtonRole.AcceptRole)
-        read_only = box.addButton(self.tr("Open read-only"), QMessageBox.ButtonRole.ActionRole)
-        box.addButton(self.tr("Quit"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(switch)
-        box.exec()
-        clicked = box.clickedButton()
-        if clicked is switch:
-            return RAISE
-        if clicked is read_only:
-            return READ_ONLY
-        return QUIT
+        return choose(QMessageBox.Icon.Information, self.tr("Data already open"),
+                      instance_lock.locked_message(owner) + "\n\n"
+                      + self.tr("Switch to the window that is already open, or open a read-only copy "
+                                "here to look things up?"),
+                      [(self.tr("Switch to the open window"), RAISE), (self.tr("Open read-only"), READ_ONLY),
+                       (self.tr("Quit"), QUIT)])
 
     def tell_read_only(self, reason: str) -> None:
         QMessageBox.warning(None, self.tr("Read-only"), reason)
