@@ -168,12 +168,12 @@
         <translation>无法打开数据</translation>
     </message>
     <message>
-        <source>Restored from %1.</source>
-        <translation>已从 %1 恢复。</translation>
+        <source>Restored the backup of %1 (%2): %3.</source>
+        <translation>已恢复 %1 的备份（%2）：%3。</translation>
     </message>
     <message>
-        <source>The data as it was before is kept in %1.</source>
-        <translation>恢复前的数据保存在 %1。</translation>
+        <source>The data as it was just before is kept as a backup too ("%1" at the top of the list), so this restore can be undone.</source>
+        <translation>恢复前的数据也已另存为一份备份（列表顶部的“%1”），需要时可以再恢复回来。</translation>
     </message>
 </context>
 </TS>

@@ -63,6 +63,9 @@ def test_restore_selected_asks_then_restores_and_reloads(page, qtbot, monkeypatc
     assert not session.read_only()
     assert LedgerEntry.get_by_id(entry_id).deleted_at is None  # the services work on the restored data
     assert any(b.reason == "pre-restore" for b in backups.list_backups())
+    made = backups.describe(folder).created_at.strftime("%Y-%m-%d %H:%M")
+    assert f"已恢复 {made} 的备份（手动备份）：台账 450 条" in page.status.text()  # the clerk's words, not folder names
+    assert "列表顶部的“恢复前”" in page.status.text() and folder.name not in page.status.text()
 
 
 def test_declining_the_question_changes_nothing(page, monkeypatch):

@@ -230,6 +230,7 @@ class BackupSettings(QWidget):
             QMessageBox.warning(self, self.tr("Cannot restore"), exc.message)
             return
         check.cleanup()
+        self._restoring = check.info  # what the status line names when it is done
         if not check.ok:
             QMessageBox.warning(self, self.tr("Cannot restore"), check.description())
             return
@@ -264,7 +265,10 @@ class BackupSettings(QWidget):
     def _restored(self, result) -> None:
         if not self._reopen():
             return
-        text = self.tr("Restored from %1.").replace("%1", result.restored_from.name)
+        made = self._restoring.created_at.strftime("%Y-%m-%d %H:%M")
+        text = (self.tr("Restored the backup of %1 (%2): %3.").replace("%1", made)
+                .replace("%2", self._restoring.reason_label).replace("%3", self._restoring.summary()))
         if result.safety_backup is not None:
-            text += " " + self.tr("The data as it was before is kept in %1.").replace("%1", result.safety_backup.name)
+            text += " " + self.tr("The data as it was just before is kept as a backup too (\"%1\" at the top of the "
+                                  "list), so this restore can be undone.").replace("%1", backups.REASON_LABELS["pre-restore"])
         self.status.setText(text)
