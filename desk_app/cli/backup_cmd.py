@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from datetime import datetime
 from pathlib import Path
 
 
@@ -48,7 +49,15 @@ def run_backup(args) -> int:
                   f"{b.summary()}  {b.path.name}")
         return 0
     session.open_data(create=False)
-    target = backups.create_backup("cli", Path(args.out) if args.out else None)
+    out = None
+    if args.out:
+        out = backups.zip_destination(Path(args.out), datetime.now())
+        if out.exists():  # an older backup on the stick is not written over
+            from desk_app.errors import InputFileError  # noqa: PLC0415
+
+            raise InputFileError(f"“{out}”已存在，没有覆盖它，也没有备份。请换一个文件名，或只写 U 盘或文件夹"
+                                 "（备份会按日期命名）。")
+    target = backups.create_backup("cli", out)
     info = backups.describe(target)
     if info and info.damaged:
         print(f"已备份到：{target}（{backups.DAMAGED_LABEL}）")

@@ -20,7 +20,7 @@ def test_a_folder_gets_a_dated_zip_inside_it(demo, tmp_path, capsys):
 
 def test_a_name_without_zip_gets_the_suffix_so_restore_takes_it(demo, tmp_path, capsys):
     assert main(["backup", "--out", str(tmp_path / "月底备份.txt")]) == 0
-    assert [p.name for p in tmp_path.iterdir() if p.is_file()] == ["月底备份.txt.zip"]
+    assert sorted(p.name for p in tmp_path.iterdir() if p.is_file()) == ["月底备份.txt.zip"]
     assert "月底备份.txt.zip" in capsys.readouterr().out
     assert main(["restore", str(tmp_path / "月底备份.txt.zip"), "--yes"]) == 0
 
@@ -56,3 +56,13 @@ def test_a_damaged_backup_zip_points_to_another_backup_not_to_a_sender(demo, tmp
     assert "另一个完好的备份" in err and "对方" not in err
     with pytest.raises(InputFileError, match="请让对方重新生成并发送"):  # a data package is sent again
         SafeZip(cut)
+
+
+def test_an_existing_file_is_not_written_over(demo, tmp_path, capsys):
+    stick = tmp_path / "U盘"
+    stick.mkdir()
+    older = stick / "台账备份.zip"
+    older.write_bytes(b"last month's backup")
+    assert main(["backup", "--out", str(stick / "台账备份")]) == 2
+    assert "已存在" in capsys.readouterr().err and older.read_bytes() == b"last month's backup"
+    assert [p.name for p in stick.iterdir()] == ["台账备份.zip"]
