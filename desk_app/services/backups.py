@@ -25,7 +25,7 @@ from pathlib import Path
 from desk_app import __version__, paths
 from desk_app.db import backup_database
 from desk_app.db.models import database
-from desk_app.db.storage_errors import DiskFullError, StorageReadOnlyError
+from desk_app.db.storage_errors import DiskFullError, StorageReadOnlyError, os_error_message
 from desk_app.errors import DatabaseCorruptError, DatabaseError, InputFileError, ReadOnlyError
 
 from .backup_files import (  # noqa: F401 - re-exported: callers use backups.store_path etc.
@@ -62,6 +62,8 @@ DAMAGED_LABEL = "已损坏"
 DAMAGED_KEPT = 3
 # Backups made right before a write: when they show the data is damaged, the write does not happen.
 REFUSE_WHEN_DAMAGED = {"import"}
+# Backups the clerk made on purpose (立即备份) are never rotated out: the clerk deletes them from the list.
+KEPT_REASONS = {"manual"}
 
 @dataclass(frozen=True)
 class BackupPolicy:
@@ -389,14 +391,14 @@ def save_policy(new: BackupPolicy) -> None:
 
 
 def backups_to_keep(backups: list[BackupInfo], keep: BackupPolicy, now: datetime) -> set[Path]:
-    """Everything from the last 24 hours, plus the newest good backup of each of the last N days,
-    weeks and months.
+    """Everything from the last 24 hours and every backup the clerk made with 立即备份 (KEPT_REASONS: the
+    clerk deletes those), plus the newest good backup of each of the last N days, weeks and months.
 
     Damaged backups never take a good one's place: the slots are filled from good backups only, the
     newest good backup is always kept, and of the older damaged ones only the newest few stay.
     """
     ordered = sorted(backups, key=lambda b: b.created_at, reverse=True)
-    kept = {b.path for b in ordered if b.created_at >= now - timedelta(hours=24)}
+    kept = {b.path for b in ordered if b.created_at >= now - timedelta(hours=24) or b.reason in KEPT_REASONS}
     good = [b for b in ordered if not b.damaged]
     for limit, bucket in ((keep.daily, lambda d: d.date()),
                           (keep.weekly, lambda d: tuple(d.isocalendar())[:2]),
@@ -411,6 +413,18 @@ def backups_to_keep(backups: list[BackupInfo], keep: BackupPolicy, now: datetime
         kept.add(good[0].path)
     kept.update(b.path for b in [b for b in ordered if b.damaged][:DAMAGED_KEPT])
     return kept
+
+
+def delete_backup(path: Path) -> None:
+    """Remove one backup of the backup folder (the list's 删除); DatabaseError when it cannot be removed."""
+    path = Path(path)
+    if path.parent.resolve() != paths.backups_dir().resolve():
+        raise DatabaseError(f"只能删除备份文件夹中的备份：{path}")
+    try:
+        shutil.rmtree(path) if path.is_dir() else path.unlink()
+    except OSError as exc:
+        raise DatabaseError(f"不能删除备份“{path.name}”：{os_error_message(exc)}") from exc
+    log.info("backup deleted by the clerk: %s", path.name)
 
 
 def rotate(now: datetime | None = None, keep: BackupPolicy | None = None) -> list[Path]:

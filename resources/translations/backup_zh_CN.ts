@@ -48,6 +48,10 @@
         <translation>从文件恢复…</translation>
     </message>
     <message>
+        <source>Delete selected…</source>
+        <translation>删除所选…</translation>
+    </message>
+    <message>
         <source>Open backup folder</source>
         <translation>打开备份文件夹</translation>
     </message>
@@ -60,8 +64,8 @@
         <translation>保存</translation>
     </message>
     <message>
-        <source>Automatic backups to keep (one is made every day, at start-up or past midnight)</source>
-        <translation>自动备份保留份数（每天自动备份一次：启动时，或程序开着过了午夜时）</translation>
+        <source>Automatic backups to keep (one is made every day, at start-up or past midnight; those made with Back up now stay until deleted)</source>
+        <translation>自动备份保留份数（每天自动备份一次：启动时，或程序开着过了午夜时；“立即备份”做的备份一直保留，直到手动删除）</translation>
     </message>
     <message>
         <source>Daily:</source>
@@ -134,6 +138,26 @@
     <message>
         <source>Data check</source>
         <translation>数据检查</translation>
+    </message>
+    <message>
+        <source>Delete the backup of %1 (%2)? It cannot be used to restore afterwards.</source>
+        <translation>删除 %1 的备份（%2）？删除后不能再用它恢复。</translation>
+    </message>
+    <message>
+        <source>This is the newest good backup.</source>
+        <translation>这是最新的一份完好备份。</translation>
+    </message>
+    <message>
+        <source>Delete backup</source>
+        <translation>删除备份</translation>
+    </message>
+    <message>
+        <source>Cannot delete</source>
+        <translation>无法删除</translation>
+    </message>
+    <message>
+        <source>Backup deleted: %1</source>
+        <translation>已删除 %1 的备份</translation>
     </message>
     <message>
         <source>Choose a backup</source>

@@ -195,3 +195,14 @@ def test_back_up_to_a_file_writes_one_zip_where_the_clerk_chose(page, qtbot, tmp
     assert [p.name for p in chosen.parent.iterdir()] == ["台账备份.zip"]
     assert str(chosen) + ".zip" in page.status.text()
     assert backups.describe(chosen.parent / "台账备份.zip").counts["entries"] == 450
+
+
+def test_delete_selected_asks_then_removes_the_backup(page, monkeypatch):
+    made = backups.create_backup("manual")
+    page.refresh()
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes)
+    page.table.selectRow(0)
+    page.delete_chosen()
+    assert "删除后不能再用它恢复" in asked[0] and "最新的一份完好备份" in asked[0]
+    assert not made.exists() and page.table.rowCount() == 0 and "已删除" in page.status.text()

@@ -66,6 +66,7 @@ class BackupSettings(QWidget):
         self.backup_to_file.setToolTip(self.tr("One zip file, e.g. on a USB stick, to keep away from this PC"))
         self.restore_selected = QPushButton(self.tr("Restore selected…"))
         self.restore_file = QPushButton(self.tr("Restore from file…"))
+        self.delete_selected = QPushButton(self.tr("Delete selected…"))
         self.open_folder = QPushButton(self.tr("Open backup folder"))
         self.check_data = QPushButton(self.tr("Check data"))
         self.status = QLabel()
@@ -76,7 +77,8 @@ class BackupSettings(QWidget):
             box.setRange(1, top)
             box.setMaximumWidth(120)
         self.save_policy_button = QPushButton(self.tr("Save"))
-        keep = QGroupBox(self.tr("Automatic backups to keep (one is made every day, at start-up or past midnight)"))
+        keep = QGroupBox(self.tr("Automatic backups to keep (one is made every day, at start-up or past midnight; "
+                                 "those made with Back up now stay until deleted)"))
         form = QFormLayout(keep)
         form.addRow(self.tr("Daily:"), self.keep_daily)
         form.addRow(self.tr("Weekly:"), self.keep_weekly)
@@ -85,7 +87,8 @@ class BackupSettings(QWidget):
         form.addRow("", self.save_policy_button)
 
         buttons = QHBoxLayout()
-        for button in (self.backup_now, self.backup_to_file, self.restore_selected, self.restore_file, self.open_folder, self.check_data):
+        for button in (self.backup_now, self.backup_to_file, self.restore_selected, self.restore_file,
+                       self.delete_selected, self.open_folder, self.check_data):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -98,6 +101,7 @@ class BackupSettings(QWidget):
         self.backup_to_file.clicked.connect(self.make_backup_file)
         self.restore_selected.clicked.connect(self.restore_chosen)
         self.restore_file.clicked.connect(self.restore_from_file)
+        self.delete_selected.clicked.connect(self.delete_chosen)
         self.open_folder.clicked.connect(self.show_folder)
         self.check_data.clicked.connect(self.run_check)
         self.save_policy_button.clicked.connect(self.save_policy)
@@ -144,6 +148,7 @@ class BackupSettings(QWidget):
 
     def _update_buttons(self) -> None:
         self.restore_selected.setEnabled(bool(self.chosen()) and not session.read_only())
+        self.delete_selected.setEnabled(bool(self.chosen()) and not session.read_only())
 
     def chosen(self) -> backups.BackupInfo | None:
         rows = self.table.selectionModel().selectedRows()
@@ -209,6 +214,28 @@ class BackupSettings(QWidget):
         if report.technical_text():
             box.setDetailedText(report.technical_text())
         box.exec()
+
+    def delete_chosen(self) -> None:
+        info = self.chosen()
+        if info is None:
+            return
+        text = self.tr("Delete the backup of %1 (%2)? It cannot be used to restore afterwards.").replace(
+            "%1", info.created_at.strftime("%Y-%m-%d %H:%M")).replace("%2", info.reason_label)
+        good = [b for b in self.backups if not b.damaged]
+        if good and good[0].path == info.path:
+            text += "\n\n" + self.tr("This is the newest good backup.")
+        answer = QMessageBox.question(self, self.tr("Delete backup"), text,
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                                      QMessageBox.StandardButton.Cancel)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            backups.delete_backup(info.path)
+        except DeskAppError as exc:
+            QMessageBox.warning(self, self.tr("Cannot delete"), exc.message)
+            return
+        self.status.setText(self.tr("Backup deleted: %1").replace("%1", info.created_at.strftime("%Y-%m-%d %H:%M")))
+        self.refresh()
 
     def restore_chosen(self) -> None:
         info = self.chosen()
