@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QVBoxLayout
 
-from desk_app.db import connection
+from desk_app.services import database_choice
 
 from .choice_box import choose
 
@@ -27,7 +27,7 @@ class DatabaseStartup(QObject):
         """设置 › 数据库 in a dialog; True when the saved choice was changed (the start tries it at once)."""
         from .database_settings import DatabaseSettings  # noqa: PLC0415
 
-        before = connection.saved_url()
+        before = database_choice.current().saved_url
         dialog = QDialog()
         dialog.setWindowTitle(self.tr("Database settings"))
         section = DatabaseSettings(None, dialog, at_start=True)
@@ -40,9 +40,9 @@ class DatabaseStartup(QObject):
         dialog.resize(760, 420)
         self.dialog = dialog  # for tests
         dialog.exec()
-        return connection.saved_url() != before
+        return database_choice.current().saved_url != before
 
 
 def from_saved_choice() -> bool:
     """The shared database comes from 设置 › 数据库 (not --database or the environment, which it cannot change)."""
-    return connection.source().startswith("设置")
+    return database_choice.current().set_by.startswith("设置")
