@@ -41,12 +41,13 @@ def _save(r: FillInRound) -> None:
 
 @context.writes
 def record_export(campaign_id: int, month: str, sent: dict[int, dict]) -> None:
-    """Departments sent a workbook (a new export of a department replaces its earlier one)."""
+    """Departments sent a workbook (a new export of a department replaces its earlier one). A department
+    that already sent the month's workbook back stays 已交回: its progress is in the ledger, and a second
+    workbook (sent to everyone, or to correct a row) must not put it back on the 未报 list and the 催报通知."""
     r = fill_in_round(campaign_id, month)
     at = context.now().isoformat(sep=" ")
     for department_id, info in sent.items():
         r.exported[department_id] = {**info, "at": at}
-        r.returned.pop(department_id, None)
     _save(r)
 
 
