@@ -99,6 +99,12 @@ class MainWindow(QMainWindow):
         from .views.exchange_menu import ExchangeMenu  # noqa: PLC0415 - 文件 menu: export / import
 
         self.exchange_menu = ExchangeMenu(self)
+        from .views.shortcuts_help import ShortcutsHelp  # noqa: PLC0415 - 帮助 › 键盘快捷键 (F1)
+
+        self.shortcuts_help = ShortcutsHelp(self)
+        from .views.undo_guard import UndoGuard  # noqa: PLC0415
+
+        self.undo_guard = UndoGuard(self)  # after a restore or import, no page's Ctrl+Z steps around it
         self.campaign_label = QLabel()
         self.role_label = QLabel()
         self.role_label.setObjectName("role_label")
@@ -228,6 +234,9 @@ class MainWindow(QMainWindow):
         return keys.index(last) if last in keys else 0
 
     def closeEvent(self, event):  # noqa: N802 - Qt override
+        if not all(page.confirm_close() for page in list(self.pages.values()) if hasattr(page, "confirm_close")):
+            event.ignore()  # unsaved settings the clerk chose to keep editing
+            return
         self.poller.stop()  # lets go of the editing leases, ends the thread before the data closes
         QSettings().setValue("main_window/geometry", self.saveGeometry())
         QSettings().setValue("main_window/page", PAGES[max(0, self.nav.currentRow())][0])

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import sys
+from datetime import datetime
 from pathlib import Path
 
 
 def register(sub) -> None:
     p = sub.add_parser("backup", help="备份数据（含附件）到备份文件夹，或用 --out 保存为一个 zip 文件")
-    p.add_argument("--out", metavar="FILE", help="保存为指定的 zip 文件（例如 U 盘上的文件）")
+    p.add_argument("--out", metavar="FILE", help="保存为指定的 zip 文件（例如 U 盘上的文件）；"
+                   "给的是文件夹（如 U 盘 E:\\）时，在其中保存为按日期命名的 zip 文件")
     p.add_argument("--list", action="store_true", help="列出备份文件夹中已有的备份")
     p.set_defaults(func=run_backup)
 
@@ -47,7 +49,15 @@ def run_backup(args) -> int:
                   f"{b.summary()}  {b.path.name}")
         return 0
     session.open_data(create=False)
-    target = backups.create_backup("cli", Path(args.out) if args.out else None)
+    out = None
+    if args.out:
+        out = backups.zip_destination(Path(args.out), datetime.now())
+        if out.exists():  # an older backup on the stick is not written over
+            from desk_app.errors import InputFileError  # noqa: PLC0415
+
+            raise InputFileError(f"“{out}”已存在，没有覆盖它，也没有备份。请换一个文件名，或只写 U 盘或文件夹"
+                                 "（备份会按日期命名）。")
+    target = backups.create_backup("cli", out)
     info = backups.describe(target)
     if info and info.damaged:
         print(f"已备份到：{target}（{backups.DAMAGED_LABEL}）")

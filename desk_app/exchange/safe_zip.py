@@ -121,7 +121,10 @@ def content_size(head: bytes) -> int | None:
 
 # --- the archive ----------------------------------------------------------------------------------
 
-def _sniff_refusal(path: Path, what: str) -> InputFileError | None:
+RESEND = "请让对方重新生成并发送"
+
+
+def _sniff_refusal(path: Path, what: str, advice: str = RESEND) -> InputFileError | None:
     """A clear reason for files that are not zips at all (read before zipfile guesses 'damaged')."""
     try:
         with open(path, "rb") as handle:
@@ -142,7 +145,7 @@ def _sniff_refusal(path: Path, what: str) -> InputFileError | None:
         return InputFileError(f"“{path.name}”是旧格式的 Office 文件（.xls / .et / .doc），不是{what}。"
                               "请在 WPS/Excel 中“另存为” .xlsx 后再导入；没有导入任何内容。")
     if not head:
-        return InputFileError(f"“{path.name}”是空文件（0 字节），不是有效的{what}。请让对方重新生成并发送。")
+        return InputFileError(f"“{path.name}”是空文件（0 字节），不是有效的{what}。{advice}。")
     return None
 
 
@@ -159,23 +162,24 @@ class SafeZip:
     """A zip whose names and declared sizes passed the checks; members are read with limits."""
 
     def __init__(self, path: str | Path, limits: ZipLimits = PACKAGE_LIMITS, what: str = "数据包",
-                 *, done: str = "没有导入任何内容"):
+                 *, done: str = "没有导入任何内容", advice: str = RESEND):
         self.path = Path(path)
         self.limits = limits
         self.what = what
         self.done = done
+        self.advice = advice  # what to do about a damaged file: a package is sent again, a backup is another one
         self._total_read = 0
         self._ratio_allowed: set[str] = set()
         if not self.path.exists():
             raise InputFileError(f"找不到文件：{self.path}")
-        refusal = _sniff_refusal(self.path, what)
+        refusal = _sniff_refusal(self.path, what, advice)
         if refusal is not None:
             raise refusal
         try:
             self.zf = zipfile.ZipFile(self.path)
         except (zipfile.BadZipFile, OSError, ValueError) as exc:
             raise InputFileError(f"“{self.path.name}”不是有效的{what}：文件已损坏、不完整或不是 zip 格式。"
-                                 f"{done}，请让对方重新生成并发送。") from exc
+                                 f"{done}，{advice}。") from exc
         try:
             self._check_directory()
         except BaseException:
@@ -261,7 +265,7 @@ class SafeZip:
                     yield chunk
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError) as exc:
             raise InputFileError(f"“{self.path.name}”中的“{name[:80]}”已损坏或不完整（{exc}）。"
-                                 f"{self.done}，请让对方重新生成并发送。") from exc
+                                 f"{self.done}，{self.advice}。") from exc
 
     def read(self, name: str, limit: int | None = None) -> bytes:
         return b"".join(self.chunks(name, limit))

@@ -34,7 +34,16 @@ from desk_app.exchange.package_format import DATA_MEMBERS as PACKAGE_MEMBERS
 from desk_app.exchange.safe_zip import BACKUP_LIMITS, SafeZip
 
 from . import backups
-from .backup_files import DB_NAME, FORMAT, MANIFEST_NAME, SHA256_RE, member_name, member_sha, store_path
+from .backup_files import (
+    DAMAGED_ZIP_ADVICE,
+    DB_NAME,
+    FORMAT,
+    MANIFEST_NAME,
+    SHA256_RE,
+    member_name,
+    member_sha,
+    store_path,
+)
 from .leftovers import tag
 
 MAX_ATTACHMENT_BYTES = 200 * 1024 * 1024 + 1024 * 1024  # attachments.MAX_ATTACHMENT_BYTES, with room
@@ -250,7 +259,7 @@ def inspect_backup(path: Path) -> BackupCheck:
         raise DatabaseError(f"找不到备份：{path}")
     archive = None
     if path.is_file() and path.suffix.lower() == ".zip":
-        archive = SafeZip(path, BACKUP_LIMITS, "备份", done=NOTHING_DONE)
+        archive = SafeZip(path, BACKUP_LIMITS, "备份", done=NOTHING_DONE, advice=DAMAGED_ZIP_ADVICE)
     try:
         return _inspect(path, archive)
     finally:

@@ -3,12 +3,14 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
 import re
 import shutil
 import sqlite3
+from datetime import datetime
 from pathlib import Path
 
 from desk_app import paths
@@ -54,7 +56,31 @@ def storage_message(exc: BaseException, where: Path) -> str:
                 "请清理磁盘或换一个位置后再备份。")
     if "Read-only" in text or "Permission" in text or "readonly" in text.lower() or isinstance(exc, PermissionError):
         return f"备份失败：不能写入 {where}（只读或没有权限）。现有数据没有改动，请换一个可写的位置。"
-    return f"备份失败：{text}。现有数据没有改动。"
+    why = _OS_REASONS.get(getattr(exc, "errno", None), text)
+    return (f"备份失败：不能写入 {where}（{why}）。现有数据没有改动；"
+            "请检查 U 盘是否插好、文件夹是否存在，或换一个位置后再备份。")
+
+
+# errno -> what the clerk reads (the system's own words are English on Linux and localised on Windows).
+_OS_REASONS = {errno.ENOENT: "文件夹不存在，或 U 盘已拔出", errno.EIO: "磁盘读写出错",
+               errno.ENAMETOOLONG: "文件名或路径太长", errno.EISDIR: "已有同名的文件夹",
+               errno.ENOTDIR: "路径中有一段不是文件夹", errno.EINVAL: "文件名中有不能使用的字符",
+               errno.EXDEV: "不能跨磁盘移动文件"}
+
+ZIP_SUFFIX = ".zip"
+# What to do about a damaged backup zip (SafeZip's advice): not "ask the sender", as for a data package.
+DAMAGED_ZIP_ADVICE = "请改用另一个完好的备份（设置 › 备份与恢复 中列出的备份，或 U 盘上的其他副本）"
+
+
+def zip_destination(out: Path, now: datetime) -> Path:
+    """Where `backup --out OUT` writes: into a folder (a USB stick's root) under a dated name, and always a
+    name ending in .zip — restore only takes .zip files, so `备份.txt` becomes `备份.txt.zip`."""
+    out = Path(out)
+    if out.is_dir():
+        return out / f"desk_app-备份-{now:%Y%m%d-%H%M%S}{ZIP_SUFFIX}"
+    if out.suffix.lower() != ZIP_SUFFIX:
+        return out.with_name(out.name + ZIP_SUFFIX)
+    return out
 
 
 def file_checksum(path: Path) -> dict:

@@ -26,6 +26,7 @@ from desk_app.exchange.safe_zip import BACKUP_LIMITS, SafeZip
 
 from . import backups, instance_lock, undo_history
 from .backup_check import NOTHING_DONE, BackupCheck, inspect_backup, newest_good_backup  # noqa: F401 - public here
+from .backup_files import DAMAGED_ZIP_ADVICE
 
 __all__ = ["BackupCheck", "RestoreResult", "inspect_backup", "newest_good_backup", "restore_backup"]
 
@@ -77,7 +78,7 @@ def _copy_attachments(check: BackupCheck, progress) -> None:
     from .attachments import _file_chunks, store_chunks  # noqa: PLC0415
 
     path, kind = check.info.path, check.info.kind
-    archive = SafeZip(path, BACKUP_LIMITS, "备份", done=NOTHING_DONE) if kind == "zip" else None
+    archive = SafeZip(path, BACKUP_LIMITS, "备份", done=NOTHING_DONE, advice=DAMAGED_ZIP_ADVICE) if kind == "zip" else None
     try:
         for index, sha in enumerate(check.to_copy, 1):
             if backups.store_path(sha).is_file():

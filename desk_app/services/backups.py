@@ -25,11 +25,12 @@ from pathlib import Path
 from desk_app import __version__, paths
 from desk_app.db import backup_database
 from desk_app.db.models import database
-from desk_app.db.storage_errors import DiskFullError, StorageReadOnlyError
+from desk_app.db.storage_errors import DiskFullError, StorageReadOnlyError, os_error_message
 from desk_app.errors import DatabaseCorruptError, DatabaseError, InputFileError, ReadOnlyError
 
 from .backup_files import (  # noqa: F401 - re-exported: callers use backups.store_path etc.
     COUNT_QUERIES,
+    DAMAGED_ZIP_ADVICE,
     DB_NAME,
     FORMAT,
     MANIFEST_NAME,
@@ -43,6 +44,7 @@ from .backup_files import (  # noqa: F401 - re-exported: callers use backups.sto
     referenced_files,
     storage_message,
     store_path,
+    zip_destination,
 )
 from .leftovers import tag
 
@@ -60,6 +62,8 @@ DAMAGED_LABEL = "已损坏"
 DAMAGED_KEPT = 3
 # Backups made right before a write: when they show the data is damaged, the write does not happen.
 REFUSE_WHEN_DAMAGED = {"import"}
+# Backups the clerk made on purpose (立即备份) are never rotated out: the clerk deletes them from the list.
+KEPT_REASONS = {"manual"}
 
 @dataclass(frozen=True)
 class BackupPolicy:
@@ -179,7 +183,7 @@ def _write_folder(reason: str, progress=None) -> tuple[Path, dict]:
 
 
 def _write_zip(reason: str, destination: Path, progress=None) -> Path:
-    destination = Path(destination)
+    destination = zip_destination(Path(destination), datetime.now())
     part = destination.with_name(destination.name + ".part")
     staging = None
     try:
@@ -226,7 +230,8 @@ def _tempdir(where: Path) -> str:
 
 def create_backup(reason: str = "manual", destination: Path | None = None, *, progress=None,
                   rotate_after: bool = True) -> Path:
-    """Back up the open data into backups/ (a folder), or into `destination` (one zip file).
+    """Back up the open data into backups/ (a folder), or into `destination` (one zip file; a folder gets a
+    dated zip inside it, a name not ending in .zip gets the suffix: backup_files.zip_destination).
 
     Returns the folder or file. Raises DatabaseError with a Chinese message when the disk is full
     or not writable; nothing half-written stays behind. A backup only reads the data: made while another
@@ -290,7 +295,8 @@ def read_manifest(path: Path) -> dict | None:
                 return None
             return parse_manifest(manifest.read_bytes())
         if zipfile.is_zipfile(path):
-            with SafeZip(path, BACKUP_LIMITS, "备份", done=NOTHING_RESTORED) as archive:
+            with SafeZip(path, BACKUP_LIMITS, "备份", done=NOTHING_RESTORED,
+                         advice=DAMAGED_ZIP_ADVICE) as archive:
                 if MANIFEST_NAME not in archive.names:
                     return None
                 return parse_manifest(archive.read(MANIFEST_NAME, MAX_MANIFEST_BYTES))
@@ -385,14 +391,14 @@ def save_policy(new: BackupPolicy) -> None:
 
 
 def backups_to_keep(backups: list[BackupInfo], keep: BackupPolicy, now: datetime) -> set[Path]:
-    """Everything from the last 24 hours, plus the newest good backup of each of the last N days,
-    weeks and months.
+    """Everything from the last 24 hours and every backup the clerk made with 立即备份 (KEPT_REASONS: the
+    clerk deletes those), plus the newest good backup of each of the last N days, weeks and months.
 
     Damaged backups never take a good one's place: the slots are filled from good backups only, the
     newest good backup is always kept, and of the older damaged ones only the newest few stay.
     """
     ordered = sorted(backups, key=lambda b: b.created_at, reverse=True)
-    kept = {b.path for b in ordered if b.created_at >= now - timedelta(hours=24)}
+    kept = {b.path for b in ordered if b.created_at >= now - timedelta(hours=24) or b.reason in KEPT_REASONS}
     good = [b for b in ordered if not b.damaged]
     for limit, bucket in ((keep.daily, lambda d: d.date()),
                           (keep.weekly, lambda d: tuple(d.isocalendar())[:2]),
@@ -407,6 +413,18 @@ def backups_to_keep(backups: list[BackupInfo], keep: BackupPolicy, now: datetime
         kept.add(good[0].path)
     kept.update(b.path for b in [b for b in ordered if b.damaged][:DAMAGED_KEPT])
     return kept
+
+
+def delete_backup(path: Path) -> None:
+    """Remove one backup of the backup folder (the list's 删除); DatabaseError when it cannot be removed."""
+    path = Path(path)
+    if path.parent.resolve() != paths.backups_dir().resolve():
+        raise DatabaseError(f"只能删除备份文件夹中的备份：{path}")
+    try:
+        shutil.rmtree(path) if path.is_dir() else path.unlink()
+    except OSError as exc:
+        raise DatabaseError(f"不能删除备份“{path.name}”：{os_error_message(exc)}") from exc
+    log.info("backup deleted by the clerk: %s", path.name)
 
 
 def rotate(now: datetime | None = None, keep: BackupPolicy | None = None) -> list[Path]:

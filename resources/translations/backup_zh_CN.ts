@@ -32,12 +32,24 @@
         <translation>立即备份</translation>
     </message>
     <message>
+        <source>Back up to a file…</source>
+        <translation>备份到文件…</translation>
+    </message>
+    <message>
+        <source>One zip file, e.g. on a USB stick, to keep away from this PC</source>
+        <translation>保存为一个 zip 文件（例如存到 U 盘），离开这台电脑另行保管</translation>
+    </message>
+    <message>
         <source>Restore selected…</source>
         <translation>恢复所选…</translation>
     </message>
     <message>
         <source>Restore from file…</source>
         <translation>从文件恢复…</translation>
+    </message>
+    <message>
+        <source>Delete selected…</source>
+        <translation>删除所选…</translation>
     </message>
     <message>
         <source>Open backup folder</source>
@@ -52,8 +64,8 @@
         <translation>保存</translation>
     </message>
     <message>
-        <source>Automatic backups to keep (one is made every day at start-up)</source>
-        <translation>自动备份保留份数（每天启动时自动备份一次）</translation>
+        <source>Automatic backups to keep (one is made every day, at start-up or past midnight; those made with Back up now stay until deleted)</source>
+        <translation>自动备份保留份数（每天自动备份一次：启动时，或程序开着过了午夜时；“立即备份”做的备份一直保留，直到手动删除）</translation>
     </message>
     <message>
         <source>Daily:</source>
@@ -84,6 +96,14 @@
         <translation>正在备份……</translation>
     </message>
     <message>
+        <source>Back up to a file</source>
+        <translation>备份到文件</translation>
+    </message>
+    <message>
+        <source>Backups (*.zip)</source>
+        <translation>备份包 (*.zip)</translation>
+    </message>
+    <message>
         <source>Backup saved: %1</source>
         <translation>已备份：%1</translation>
     </message>
@@ -96,11 +116,11 @@
         <translation>数据已损坏</translation>
     </message>
     <message>
-        <source>The backup was made, but the current data is damaged, so this backup is a copy of damaged data. It is marked &quot;damaged&quot; in the list and cannot be used to restore.</source>
+        <source>The backup was made, but the current data is damaged, so this backup is a copy of damaged data. It is marked "damaged" in the list and cannot be used to restore.</source>
         <translation>备份已完成，但当前数据已损坏，所以这份备份是损坏数据的副本。它在列表中标为“已损坏”，不能用于恢复。</translation>
     </message>
     <message>
-        <source>Please stop entering data, click &quot;Check data&quot; for details, and restore the newest backup that is not marked damaged.</source>
+        <source>Please stop entering data, click "Check data" for details, and restore the newest backup that is not marked damaged.</source>
         <translation>请不要继续录入，点“检查数据”查看详情，并用列表中最近一份未标“已损坏”的备份恢复。</translation>
     </message>
     <message>
@@ -118,6 +138,26 @@
     <message>
         <source>Data check</source>
         <translation>数据检查</translation>
+    </message>
+    <message>
+        <source>Delete the backup of %1 (%2)? It cannot be used to restore afterwards.</source>
+        <translation>删除 %1 的备份（%2）？删除后不能再用它恢复。</translation>
+    </message>
+    <message>
+        <source>This is the newest good backup.</source>
+        <translation>这是最新的一份完好备份。</translation>
+    </message>
+    <message>
+        <source>Delete backup</source>
+        <translation>删除备份</translation>
+    </message>
+    <message>
+        <source>Cannot delete</source>
+        <translation>无法删除</translation>
+    </message>
+    <message>
+        <source>Backup deleted: %1</source>
+        <translation>已删除 %1 的备份</translation>
     </message>
     <message>
         <source>Choose a backup</source>
@@ -152,12 +192,12 @@
         <translation>无法打开数据</translation>
     </message>
     <message>
-        <source>Restored from %1.</source>
-        <translation>已从 %1 恢复。</translation>
+        <source>Restored the backup of %1 (%2): %3.</source>
+        <translation>已恢复 %1 的备份（%2）：%3。</translation>
     </message>
     <message>
-        <source>The data as it was before is kept in %1.</source>
-        <translation>恢复前的数据保存在 %1。</translation>
+        <source>The data as it was just before is kept as a backup too ("%1" at the top of the list), so this restore can be undone.</source>
+        <translation>恢复前的数据也已另存为一份备份（列表顶部的“%1”），需要时可以再恢复回来。</translation>
     </message>
 </context>
 </TS>

@@ -4,6 +4,10 @@
 <context>
     <name>ChoicesSettings</name>
     <message>
+        <source>Remove “%1”</source>
+        <translation>移除“%1”</translation>
+    </message>
+    <message>
         <source>Categories and sources</source>
         <translation>类别与来源</translation>
     </message>
@@ -28,6 +32,14 @@
         <translation>催办方式</translation>
     </message>
     <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
@@ -50,6 +62,14 @@
     <message>
         <source>Cannot add</source>
         <translation>无法添加</translation>
+    </message>
+    <message>
+        <source>Cannot change the list</source>
+        <translation>不能修改列表</translation>
+    </message>
+    <message>
+        <source>Ctrl+Z: undo %1</source>
+        <translation>Ctrl+Z：撤销%1</translation>
     </message>
 </context>
 </TS>

@@ -52,8 +52,43 @@
         <translation>请填写共用数据库的地址。</translation>
     </message>
     <message>
+        <source>Saved. Close this window to open the chosen database.</source>
+        <translation>已保存。关闭本窗口即打开所选的数据库。</translation>
+    </message>
+    <message>
         <source>Saved. Start the program again to use the chosen database.</source>
         <translation>已保存。请重新启动程序以使用所选的数据库。</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseStartup</name>
+    <message>
+        <source>Cannot reach the shared database</source>
+        <translation>连接不上共用数据库</translation>
+    </message>
+    <message>
+        <source>The shared database is chosen in Settings › Database. Try again once the server is up, or change the address there.</source>
+        <translation>共用数据库是在“设置 › 数据库”中选定的。请在服务器恢复后重试，或在那里修改地址（也可改回本机数据文件）。</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Database settings…</source>
+        <translation>数据库设置…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Database settings</source>
+        <translation>数据库设置</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 </TS>

@@ -75,5 +75,9 @@
         <source>Checking the data and making the daily backup…</source>
         <translation>正在检查数据并做每日备份……</translation>
     </message>
+    <message>
+        <source>Today&apos;s automatic backup is made: %1</source>
+        <translation>今天的自动备份已完成：%1</translation>
+    </message>
 </context>
 </TS>

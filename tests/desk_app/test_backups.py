@@ -302,3 +302,26 @@ def test_rotation_never_drops_the_last_good_backup_for_damaged_ones(user_folders
     left = {b.path for b in backups.list_backups()}
     assert good in left and good not in removed
     assert len(left & set(damaged)) == backups.DAMAGED_KEPT  # the rest of the damaged copies go
+
+
+def test_backups_made_with_back_up_now_are_never_rotated_out(user_folders):
+    now = datetime(2026, 11, 23, 9, 0)
+    root = paths.backups_dir()
+    mine = _fake_backup(root, now - timedelta(days=200, hours=3), "manual")
+    for d in range(0, 400):
+        _fake_backup(root, now - timedelta(days=d, hours=1))
+    removed = backups.rotate(now=now, keep=backups.BackupPolicy(2, 1, 1))
+    assert mine not in removed and mine in {b.path for b in backups.list_backups()}
+    assert len(backups.list_backups()) <= 2 + 1 + 1 + 1
+
+
+def test_a_backup_is_deleted_from_the_list_only_inside_the_backup_folder(user_folders, tmp_path):
+    root = paths.backups_dir()
+    mine = _fake_backup(root, datetime(2026, 11, 1, 9, 0), "manual")
+    backups.delete_backup(mine)
+    assert not mine.exists()
+    elsewhere = tmp_path / "U盘备份.zip"
+    elsewhere.write_bytes(b"zip")
+    with pytest.raises(DatabaseError, match="只能删除备份文件夹中的备份"):
+        backups.delete_backup(elsewhere)
+    assert elsewhere.exists()

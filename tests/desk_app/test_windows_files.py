@@ -117,7 +117,6 @@ def test_a_package_round_trip_under_windows_semantics(demo, tmp_path, monkeypatc
     (["print", "ledger"], "台账.pdf"),
     (["export", "xlsx"], "台账.xlsx"),
     (["export", "csv"], "台账.csv"),
-    (["backup"], "备份.zip"),
 ])
 def test_writing_over_a_file_another_program_has_open_is_refused_clearly(demo, tmp_path, monkeypatch, capsys,
                                                                          args, name):
@@ -134,4 +133,15 @@ def test_writing_over_a_file_another_program_has_open_is_refused_clearly(demo, t
     assert "占用" in err or "正在使用" in err or "打开" in err, err
     assert name in err or str(target) in err
     assert target.read_bytes() == b"last week's file", "the old file is intact"
+
+
+def test_a_backup_never_writes_over_an_existing_file_open_or_not(demo, tmp_path, monkeypatch, capsys):
+    """Unlike a print or an export, last week's backup on the stick cannot be made again: it is kept."""
+    target = tmp_path / "备份.zip"
+    target.write_bytes(b"last week's backup")
+    with windows_handles(monkeypatch) as registry:
+        assert main(["backup", "--out", str(target)]) == 2
+        with hold(registry, target):
+            assert main(["backup", "--out", str(target)]) == 2
+    assert "已存在" in capsys.readouterr().err and target.read_bytes() == b"last week's backup"
     assert not leftovers(tmp_path)

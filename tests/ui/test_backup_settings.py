@@ -63,6 +63,9 @@ def test_restore_selected_asks_then_restores_and_reloads(page, qtbot, monkeypatc
     assert not session.read_only()
     assert LedgerEntry.get_by_id(entry_id).deleted_at is None  # the services work on the restored data
     assert any(b.reason == "pre-restore" for b in backups.list_backups())
+    made = backups.describe(folder).created_at.strftime("%Y-%m-%d %H:%M")
+    assert f"已恢复 {made} 的备份（手动备份）：台账 450 条" in page.status.text()  # the clerk's words, not folder names
+    assert "列表顶部的“恢复前”" in page.status.text() and folder.name not in page.status.text()
 
 
 def test_declining_the_question_changes_nothing(page, monkeypatch):
@@ -176,3 +179,30 @@ def test_check_data_button_keeps_sqlite_lines_behind_details(page, qtbot, monkey
     text, details = shown[0]
     assert "数据已损坏" in text and "btree" not in text.lower() and "page " not in text.lower()
     assert "技术细节" in details and re.search(r"[A-Za-z]{4,}", details)
+
+
+def test_back_up_to_a_file_writes_one_zip_where_the_clerk_chose(page, qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    offered = []
+    chosen = tmp_path / "U盘" / "台账备份"
+    chosen.parent.mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda _parent, _title, suggested, _filter: offered.append(suggested) or (str(chosen), ""))
+    page.backup_to_file.click()
+    qtbot.waitUntil(lambda: "已备份" in page.status.text(), timeout=15000)
+    assert Path(offered[0]).name.startswith("desk_app-备份-") and offered[0].endswith(".zip")
+    assert [p.name for p in chosen.parent.iterdir()] == ["台账备份.zip"]
+    assert str(chosen) + ".zip" in page.status.text()
+    assert backups.describe(chosen.parent / "台账备份.zip").counts["entries"] == 450
+
+
+def test_delete_selected_asks_then_removes_the_backup(page, monkeypatch):
+    made = backups.create_backup("manual")
+    page.refresh()
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes)
+    page.table.selectRow(0)
+    page.delete_chosen()
+    assert "删除后不能再用它恢复" in asked[0] and "最新的一份完好备份" in asked[0]
+    assert not made.exists() and page.table.rowCount() == 0 and "已删除" in page.status.text()

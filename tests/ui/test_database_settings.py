@@ -57,3 +57,19 @@ def test_a_bad_address_is_not_saved(qtbot, db, monkeypatch):
     section.save()
     assert "请填写" in warned[0] and "不认识的类型" in warned[1]
     assert not connection.setting_path().exists()
+
+
+def test_testing_an_empty_shared_address_asks_for_one(qtbot, db, monkeypatch):
+    from ui import tasks
+    from ui.app import create_application
+    from ui.views.database_settings import DatabaseSettings
+
+    create_application()
+    section = DatabaseSettings(None)
+    qtbot.addWidget(section)
+    started = []
+    monkeypatch.setattr(tasks, "start", started.append)
+    section.shared.setChecked(True)
+    section.url.setText("  ")
+    section.test_connection()
+    assert "请填写" in section.result.text() and "SQLite" not in section.result.text() and not started

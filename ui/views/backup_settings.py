@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
@@ -28,6 +29,7 @@ from desk_app.errors import DeskAppError
 from desk_app.services import backup_restore, backups, integrity, session
 
 from .. import tasks
+from .settings_form import FormWatch
 
 
 def _size(n: int) -> str:
@@ -60,8 +62,11 @@ class BackupSettings(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.backup_now = QPushButton(self.tr("Back up now"))
+        self.backup_to_file = QPushButton(self.tr("Back up to a file…"))
+        self.backup_to_file.setToolTip(self.tr("One zip file, e.g. on a USB stick, to keep away from this PC"))
         self.restore_selected = QPushButton(self.tr("Restore selected…"))
         self.restore_file = QPushButton(self.tr("Restore from file…"))
+        self.delete_selected = QPushButton(self.tr("Delete selected…"))
         self.open_folder = QPushButton(self.tr("Open backup folder"))
         self.check_data = QPushButton(self.tr("Check data"))
         self.status = QLabel()
@@ -72,7 +77,8 @@ class BackupSettings(QWidget):
             box.setRange(1, top)
             box.setMaximumWidth(120)
         self.save_policy_button = QPushButton(self.tr("Save"))
-        keep = QGroupBox(self.tr("Automatic backups to keep (one is made every day at start-up)"))
+        keep = QGroupBox(self.tr("Automatic backups to keep (one is made every day, at start-up or past midnight; "
+                                 "those made with Back up now stay until deleted)"))
         form = QFormLayout(keep)
         form.addRow(self.tr("Daily:"), self.keep_daily)
         form.addRow(self.tr("Weekly:"), self.keep_weekly)
@@ -81,7 +87,8 @@ class BackupSettings(QWidget):
         form.addRow("", self.save_policy_button)
 
         buttons = QHBoxLayout()
-        for button in (self.backup_now, self.restore_selected, self.restore_file, self.open_folder, self.check_data):
+        for button in (self.backup_now, self.backup_to_file, self.restore_selected, self.restore_file,
+                       self.delete_selected, self.open_folder, self.check_data):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -91,13 +98,16 @@ class BackupSettings(QWidget):
         layout.addWidget(keep)
 
         self.backup_now.clicked.connect(self.make_backup)
+        self.backup_to_file.clicked.connect(self.make_backup_file)
         self.restore_selected.clicked.connect(self.restore_chosen)
         self.restore_file.clicked.connect(self.restore_from_file)
+        self.delete_selected.clicked.connect(self.delete_chosen)
         self.open_folder.clicked.connect(self.show_folder)
         self.check_data.clicked.connect(self.run_check)
         self.save_policy_button.clicked.connect(self.save_policy)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.doubleClicked.connect(lambda *_: self.restore_chosen())
+        self.watch = FormWatch([self.keep_daily, self.keep_weekly, self.keep_monthly], self)
         self.refresh()
 
     # -- showing -----------------------------------------------------------------------------
@@ -121,10 +131,12 @@ class BackupSettings(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         if self.backups:
             self.table.selectRow(0)
-        keep = backups.policy()
-        self.keep_daily.setValue(keep.daily)
-        self.keep_weekly.setValue(keep.weekly)
-        self.keep_monthly.setValue(keep.monthly)
+        if not self.watch.changed():  # a backup made meanwhile leaves numbers typed but not saved alone
+            keep = backups.policy()
+            self.keep_daily.setValue(keep.daily)
+            self.keep_weekly.setValue(keep.weekly)
+            self.keep_monthly.setValue(keep.monthly)
+            self.watch.mark_saved()
         read_only = session.read_only()
         for widget in (self.backup_now, self.save_policy_button, self.restore_file):
             widget.setEnabled(not read_only)
@@ -136,6 +148,7 @@ class BackupSettings(QWidget):
 
     def _update_buttons(self) -> None:
         self.restore_selected.setEnabled(bool(self.chosen()) and not session.read_only())
+        self.delete_selected.setEnabled(bool(self.chosen()) and not session.read_only())
 
     def chosen(self) -> backups.BackupInfo | None:
         rows = self.table.selectionModel().selectedRows()
@@ -147,6 +160,17 @@ class BackupSettings(QWidget):
                           self.tr("Backing up…"))
         task.finished_ok.connect(self._backup_done)
         self.task = tasks.run_with_progress(self, task)
+
+    def make_backup_file(self) -> None:
+        suggested = backups.zip_destination(Path.home(), datetime.now())
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Back up to a file"), str(suggested),
+                                              self.tr("Backups (*.zip)"))
+        if name:
+            task = tasks.Task(_in_worker(lambda progress: backups.create_backup("manual", Path(name),
+                                                                                progress=progress)),
+                              self.tr("Backing up…"))
+            task.finished_ok.connect(self._backup_done)
+            self.task = tasks.run_with_progress(self, task)
 
     def _backup_done(self, path) -> None:
         self.status.setText(self.tr("Backup saved: %1").replace("%1", str(path)))
@@ -166,6 +190,9 @@ class BackupSettings(QWidget):
         folder.mkdir(parents=True, exist_ok=True)
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
+    def save(self) -> None:  # the section's 保存 (SettingsPage saves unsaved sections through it)
+        self.save_policy()
+
     def save_policy(self) -> None:
         try:
             backups.save_policy(backups.BackupPolicy(self.keep_daily.value(), self.keep_weekly.value(),
@@ -173,6 +200,7 @@ class BackupSettings(QWidget):
         except DeskAppError as exc:
             QMessageBox.warning(self, self.tr("Cannot save"), exc.message)
             return
+        self.watch.mark_saved()
         self.status.setText(self.tr("Saved. Older backups beyond these numbers are removed after the next backup."))
 
     def run_check(self) -> None:
@@ -186,6 +214,28 @@ class BackupSettings(QWidget):
         if report.technical_text():
             box.setDetailedText(report.technical_text())
         box.exec()
+
+    def delete_chosen(self) -> None:
+        info = self.chosen()
+        if info is None:
+            return
+        text = self.tr("Delete the backup of %1 (%2)? It cannot be used to restore afterwards.").replace(
+            "%1", info.created_at.strftime("%Y-%m-%d %H:%M")).replace("%2", info.reason_label)
+        good = [b for b in self.backups if not b.damaged]
+        if good and good[0].path == info.path:
+            text += "\n\n" + self.tr("This is the newest good backup.")
+        answer = QMessageBox.question(self, self.tr("Delete backup"), text,
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                                      QMessageBox.StandardButton.Cancel)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            backups.delete_backup(info.path)
+        except DeskAppError as exc:
+            QMessageBox.warning(self, self.tr("Cannot delete"), exc.message)
+            return
+        self.status.setText(self.tr("Backup deleted: %1").replace("%1", info.created_at.strftime("%Y-%m-%d %H:%M")))
+        self.refresh()
 
     def restore_chosen(self) -> None:
         info = self.chosen()
@@ -207,6 +257,7 @@ class BackupSettings(QWidget):
             QMessageBox.warning(self, self.tr("Cannot restore"), exc.message)
             return
         check.cleanup()
+        self._restoring = check.info  # what the status line names when it is done
         if not check.ok:
             QMessageBox.warning(self, self.tr("Cannot restore"), check.description())
             return
@@ -241,7 +292,10 @@ class BackupSettings(QWidget):
     def _restored(self, result) -> None:
         if not self._reopen():
             return
-        text = self.tr("Restored from %1.").replace("%1", result.restored_from.name)
+        made = self._restoring.created_at.strftime("%Y-%m-%d %H:%M")
+        text = (self.tr("Restored the backup of %1 (%2): %3.").replace("%1", made)
+                .replace("%2", self._restoring.reason_label).replace("%3", self._restoring.summary()))
         if result.safety_backup is not None:
-            text += " " + self.tr("The data as it was before is kept in %1.").replace("%1", result.safety_backup.name)
+            text += " " + self.tr("The data as it was just before is kept as a backup too (\"%1\" at the top of the "
+                                  "list), so this restore can be undone.").replace("%1", backups.REASON_LABELS["pre-restore"])
         self.status.setText(text)

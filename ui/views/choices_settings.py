@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QInputDialog,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
@@ -18,6 +20,26 @@ from PySide6.QtWidgets import (
 from desk_app.errors import DeskAppError
 from desk_app.services import choices
 
+VALUE_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class RemoveChoiceCommand(QUndoCommand):
+    """A value taken off a pick list; undo puts it back (with its group), as adding it again would."""
+
+    def __init__(self, section, list_name: str, choice_id: int, value: str):
+        super().__init__(QCoreApplication.translate("ChoicesSettings", "Remove “%1”").replace("%1", value))
+        self.section, self.list_name, self.choice_id, self.value = section, list_name, choice_id, value
+        self.first = True
+
+    def redo(self) -> None:
+        if self.first:  # done by the section already
+            self.first = False
+            return
+        self.section.apply(lambda: choices.deactivate_choice(self.choice_id))
+
+    def undo(self) -> None:
+        self.section.apply(lambda: choices.add_choice(self.list_name, self.value))
+
 
 class ChoicesSettings(QWidget):
     def __init__(self, state, parent=None):
@@ -28,7 +50,21 @@ class ChoicesSettings(QWidget):
                   "rectify_mode": self.tr("Rectification modes"), "task_source": self.tr("Task sources"),
                   "urge_way": self.tr("Ways of urging")}
         self.lists: dict[str, QListWidget] = {}
-        layout = QHBoxLayout(self)
+        self.undo_stack = QUndoStack(self)
+        self.note = QLabel()
+        self.note.setObjectName("choices_note")
+        self.undo_stack.indexChanged.connect(self._tell_undo)
+        undo = self.undo_stack.createUndoAction(self, self.tr("Undo"))
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.undo_stack.createRedoAction(self, self.tr("Redo"))
+        redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        for action in (undo, redo):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
+        outer = QVBoxLayout(self)
+        layout = QHBoxLayout()
+        outer.addLayout(layout, 1)
+        outer.addWidget(self.note)
         for list_name, title in titles.items():
             box = QGroupBox(title)
             widget = QListWidget()
@@ -54,6 +90,7 @@ class ChoicesSettings(QWidget):
             for c in choices.list_choices(list_name):
                 item = QListWidgetItem(f"{c.group}｜{c.value}" if c.group else c.value)
                 item.setData(Qt.ItemDataRole.UserRole, c.id)
+                item.setData(VALUE_ROLE, c.value)
                 widget.addItem(item)
 
     def add(self, list_name: str) -> None:
@@ -72,6 +109,23 @@ class ChoicesSettings(QWidget):
         item = self.lists[list_name].currentItem()
         if item is None:
             return
-        choices.deactivate_choice(item.data(Qt.ItemDataRole.UserRole))
+        choice_id = item.data(Qt.ItemDataRole.UserRole)
+        value = item.data(VALUE_ROLE)
+        if self.apply(lambda: choices.deactivate_choice(choice_id)):
+            self.undo_stack.push(RemoveChoiceCommand(self, list_name, choice_id, value))
+
+    def apply(self, change) -> bool:
+        """Run a change of the lists, show it, tell the pages; a refusal is said and changes nothing."""
+        try:
+            change()
+        except DeskAppError as exc:
+            QMessageBox.warning(self, self.tr("Cannot change the list"), exc.message)
+            return False
         self.refresh()
-        self.state.data_changed.emit()
+        if self.state is not None:
+            self.state.data_changed.emit()
+        return True
+
+    def _tell_undo(self) -> None:
+        self.note.setText(self.tr("Ctrl+Z: undo %1").replace("%1", self.undo_stack.undoText())
+                          if self.undo_stack.canUndo() else "")

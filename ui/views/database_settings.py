@@ -20,11 +20,14 @@ from desk_app.errors import DeskAppError
 from desk_app.services import database_choice
 from ui import tasks
 
+from .settings_form import FormWatch
+
 
 class DatabaseSettings(QWidget):
-    def __init__(self, state, parent=None):
+    def __init__(self, state, parent=None, *, at_start: bool = False):
         super().__init__(parent)
         self.state = state
+        self.at_start = at_start  # opened because the start could not reach the saved database: used at once
         self.setWindowTitle(self.tr("Database"))
         self.current = QLabel()
         self.current.setWordWrap(True)
@@ -67,6 +70,7 @@ class DatabaseSettings(QWidget):
         layout.addWidget(help_text)
         layout.addWidget(buttons)
         layout.addStretch(1)
+        self.watch = FormWatch([self.local, self.shared, self.url], self)
         self.refresh()
 
     def _enable(self) -> None:
@@ -82,12 +86,16 @@ class DatabaseSettings(QWidget):
         self.url.setText(choice.saved_url if choice.saved_is_shared else "")
         self.result.clear()
         self._enable()
+        self.watch.mark_saved()
 
     def _chosen_url(self) -> str:
         return self.url.text().strip() if self.shared.isChecked() else "sqlite"
 
     def test_connection(self) -> None:
         url = self._chosen_url()
+        if not url:  # an empty address would be taken for this PC's file and "pass"
+            self.result.setText(self.tr("Enter the address of the shared database."))
+            return
         self.result.setText(self.tr("Connecting…"))
         task = tasks.Task(lambda progress: database_choice.try_url(url), self.tr("Testing the connection"))
         task.finished_ok.connect(self.result.setText)
@@ -105,5 +113,6 @@ class DatabaseSettings(QWidget):
             QMessageBox.warning(self, self.windowTitle(), getattr(exc, "message", str(exc)))
             return
         QMessageBox.information(self, self.windowTitle(), self.tr(
+            "Saved. Close this window to open the chosen database.") if self.at_start else self.tr(
             "Saved. Start the program again to use the chosen database."))
         self.refresh()

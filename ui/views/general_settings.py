@@ -18,6 +18,8 @@ from desk_app import paths
 from desk_app.errors import DeskAppError
 from desk_app.services import context, progress_plan, settings
 
+from .settings_form import FormWatch
+
 
 class GeneralSettings(QWidget):
     def __init__(self, state, parent=None):
@@ -57,6 +59,10 @@ class GeneralSettings(QWidget):
 
         self.data_label = QLabel()
         self.data_label.setWordWrap(True)
+        self.saved_note = QLabel()
+        self.saved_note.setObjectName("saved_note")
+        self.watch = FormWatch([self.clerk_name, self.due_soon_days, self.report_day, self.lag_tolerance,
+                                self.unit, self.filled_by, self.reviewed_by, self.phone], self)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Reset)
         buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
         buttons.button(QDialogButtonBox.StandardButton.Reset).setText(self.tr("Undo changes"))
@@ -66,6 +72,7 @@ class GeneralSettings(QWidget):
         layout.addWidget(work)
         layout.addWidget(header)
         layout.addWidget(self.data_label)
+        layout.addWidget(self.saved_note)
         layout.addWidget(buttons)
         layout.addStretch(1)
         self.refresh()
@@ -82,6 +89,7 @@ class GeneralSettings(QWidget):
         self.reviewed_by.setText(head.reviewed_by)
         self.phone.setText(head.phone)
         self.data_label.setText(self.tr("Data folder: %1").replace("%1", str(paths.data_dir())))
+        self.watch.mark_saved()
 
     def save(self) -> None:
         try:
@@ -96,4 +104,5 @@ class GeneralSettings(QWidget):
             QMessageBox.warning(self, self.tr("Cannot save"), exc.message)
             return
         context.set_actor(self.clerk_name.text().strip() or None)
+        self.watch.saved(self.saved_note)
         self.state.data_changed.emit()

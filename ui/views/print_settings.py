@@ -24,6 +24,8 @@ from desk_app.reports.font_sample import sample_pdf
 from desk_app.reports.gongwen_blocks import RECORD_SETTING
 from desk_app.services import settings
 
+from .settings_form import FormWatch
+
 SAMPLE_WIDTH = 520
 
 
@@ -75,9 +77,13 @@ class PrintSettings(QWidget):
         layout.addWidget(QLabel(self.tr("Sample:")))
         layout.addWidget(self.sample)
         layout.addWidget(record)
+        self.saved_note = QLabel()
+        self.saved_note.setObjectName("saved_note")
+        layout.addWidget(self.saved_note)
         layout.addWidget(buttons)
         layout.addStretch(1)
         self._filling = False
+        self.watch = FormWatch([*self.combos.values(), self.cc, self.printer], self)
         self.refresh()
 
     def _fill(self, choices: dict[str, str]) -> None:
@@ -114,6 +120,7 @@ class PrintSettings(QWidget):
         self.cc.setText(record.get("cc", ""))
         self.printer.setText(record.get("printer", ""))
         self._fill(fonts.configured_choices())
+        self.watch.mark_saved()
 
     def restore_defaults(self) -> None:
         self._fill(fonts.default_choices())
@@ -133,4 +140,5 @@ class PrintSettings(QWidget):
         except DeskAppError as exc:
             QMessageBox.warning(self, self.tr("Cannot save"), exc.message)
             return
+        self.watch.saved(self.saved_note)
         self.state.data_changed.emit()

@@ -1,9 +1,11 @@
 """Start-up safety: one writer per data folder, a quick check with restore from the newest good
-backup, the daily backup, and bringing this window forward when a second instance asks."""
+backup, the daily backup (also for a window left open past midnight), and bringing this window forward
+when a second instance asks."""
 
 from __future__ import annotations
 
 import logging
+from datetime import date
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
@@ -27,21 +29,14 @@ class StartupDialogs(QObject):
     def ask_when_locked(self, owner) -> str:
         from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - see the class's docstring
 
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Data already open"),
-                          instance_lock.locked_message(owner) + "\n\n"
-                          + self.tr("Switch to the window that is already open, or open a read-only copy "
-                                    "here to look things up?"))
-        switch = box.addButton(self.tr("Switch to the open window"), QMessageBox.ButtonRole.AcceptRole)
-        read_only = box.addButton(self.tr("Open read-only"), QMessageBox.ButtonRole.ActionRole)
-        box.addButton(self.tr("Quit"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(switch)
-        box.exec()
-        clicked = box.clickedButton()
-        if clicked is switch:
-            return RAISE
-        if clicked is read_only:
-            return READ_ONLY
-        return QUIT
+        from .choice_box import choose  # noqa: PLC0415 - imports QMessageBox
+
+        return choose(QMessageBox.Icon.Information, self.tr("Data already open"),
+                      instance_lock.locked_message(owner) + "\n\n"
+                      + self.tr("Switch to the window that is already open, or open a read-only copy "
+                                "here to look things up?"),
+                      [(self.tr("Switch to the open window"), RAISE), (self.tr("Open read-only"), READ_ONLY),
+                       (self.tr("Quit"), QUIT)])
 
     def tell_read_only(self, reason: str) -> None:
         from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - see the class's docstring
@@ -100,6 +95,16 @@ class StartupDialogs(QObject):
                                         "%2.").replace("%1", good.created_at.strftime("%Y-%m-%d %H:%M"))
                                 .replace("%2", kept))
         return True
+
+    def server_unreachable(self, message: str) -> str:
+        from . import database_startup  # noqa: PLC0415 - only when the shared database is unreachable
+
+        return database_startup.DatabaseStartup().ask(message)
+
+    def edit_database(self) -> bool:
+        from . import database_startup  # noqa: PLC0415 - only when the shared database is unreachable
+
+        return database_startup.DatabaseStartup().edit()
 
     def cannot_open(self, message: str) -> None:
         from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - see the class's docstring
@@ -161,6 +166,13 @@ def open_data_safely(dialogs: StartupDialogs | None = None, *, checks: bool = Tr
             dialogs.cannot_open(again.message)
             return FAILED
     except DeskAppError as exc:
+        from . import database_startup  # noqa: PLC0415 - only when opening failed
+
+        if shared and database_startup.from_saved_choice():  # not a dead end: retry, or change the choice
+            while (choice := dialogs.server_unreachable(exc.message)) != database_startup.QUIT:
+                if choice == database_startup.RETRY or dialogs.edit_database():
+                    return open_data_safely(dialogs, checks=checks)
+            return EXIT
         dialogs.cannot_open(exc.message)
         return FAILED
     if checks and not session.read_only():
@@ -224,7 +236,62 @@ def check_after_window(window, dialogs: StartupDialogs | None = None):
     task.finished_ok.connect(done)
     task.failed.connect(lambda message: (status.clearMessage(), log.warning("start-up check failed: %s", message)))
     window.startup_task = task  # for tests; the runner keeps it alive until it ends
+    window.daily_backup_timer = DailyBackupTimer(window, dialogs)
     return tasks.start(task)
+
+
+def _daily_backup(progress):
+    from desk_app.services import backup_daily  # noqa: PLC0415
+
+    return backup_daily.daily_backup_if_due(progress=progress)
+
+
+class DailyBackupTimer(QObject):
+    """The daily backup of a window that stays open for days (office PCs are seldom switched off): on the
+    first check of a new day the writing window makes it on a worker, as a start that day would have."""
+
+    CHECK_MS = 10 * 60 * 1000  # a date compare; the backup itself runs once a day
+
+    def __init__(self, window: QWidget, dialogs: StartupDialogs | None = None, interval_ms: int = CHECK_MS):
+        super().__init__(window)
+        self.window = window
+        self.dialogs = dialogs or StartupDialogs()
+        self.day = date.today()  # the start-up check makes today's
+        self.task = None
+        self.timer = QTimer(self)
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(self.check)
+        self.timer.start()
+
+    def check(self, today: date | None = None) -> bool:
+        """Start the day's backup when the date has moved on; True when one was started."""
+        from ui import tasks  # noqa: PLC0415
+
+        today = today or date.today()
+        if today == self.day or self.task is not None or session.read_only():
+            return False
+        self.day = today
+        self.task = tasks.Task(_daily_backup, "daily backup")
+        self.task.finished_ok.connect(self._done)
+        self.task.failed.connect(self._failed)
+        self.task.cancelled.connect(self._forget)
+        tasks.start(self.task)
+        return True
+
+    def _forget(self, *_) -> None:
+        self.task = None
+
+    def _done(self, made) -> None:
+        self._forget()
+        if made is not None:
+            self.window.statusBar().showMessage(
+                QApplication.translate("StartupDialogs", "Today's automatic backup is made: %1")
+                .replace("%1", made.name), 10000)
+
+    def _failed(self, message: str) -> None:
+        self._forget()
+        log.warning("daily backup failed: %s", message)
+        self.dialogs.backup_failed(message)
 
 
 class RaiseWatcher(QObject):

@@ -29,6 +29,8 @@ from desk_app.services import work_calendar
 from desk_app.services.supervision_rules import UNITS, EscalationLevel, NodeRule, RuleSet, SupervisionRules
 from desk_app.services.work_calendar import CalendarDay, CalendarDays
 
+from .settings_form import FormWatch
+
 
 def _table(headers: list[str], name: str) -> QTableWidget:
     table = QTableWidget(0, len(headers))
@@ -89,6 +91,9 @@ class SupervisionSettings(QWidget):
         bottom = QHBoxLayout()
         bottom.addWidget(QLabel(self.tr("Matters already on a rule set keep their nodes; changes apply to new "
                                         "matters and to a rule set chosen again.")), 1)
+        self.saved_note = QLabel()
+        self.saved_note.setObjectName("saved_note")
+        bottom.addWidget(self.saved_note)
         bottom.addWidget(self.revert_button)
         bottom.addWidget(self.save_button)
         grid = QGridLayout()
@@ -101,6 +106,7 @@ class SupervisionSettings(QWidget):
         layout.addLayout(kinds_row)
         layout.addLayout(grid, 1)
         layout.addLayout(bottom)
+        self.watch = FormWatch([*self.kinds.values(), self.nodes, self.levels, self.holidays, self.workdays], self)
         self.refresh()
 
     def _box(self, title: str, table: QTableWidget) -> QGroupBox:
@@ -164,6 +170,7 @@ class SupervisionSettings(QWidget):
                 self._add_row(table, [d.day.isoformat(), d.note])
         for table in (self.nodes, self.levels):
             table.resizeColumnsToContents()
+        self.watch.mark_saved()
 
     def collect(self) -> tuple[SupervisionRules, CalendarDays]:
         sets: dict[str, list[NodeRule]] = {}
@@ -205,5 +212,6 @@ class SupervisionSettings(QWidget):
             QMessageBox.warning(self, self.tr("Cannot save"), exc.message)
             return
         self.refresh()
+        self.watch.saved(self.saved_note)
         if hasattr(self.state, "data_changed"):
             self.state.data_changed.emit()
