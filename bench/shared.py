@@ -146,16 +146,7 @@ def client(number: int, target: str, edits: int, hot: list[int], hot_share: floa
         if n % LIST_EVERY == 0:
             lists.append(list_once(f, list_cpu))
     return {"saves": saves, "save_cpu": save_cpu, "lists": lists, "list_cpu": list_cpu, "saved": saved, "conflicts": conflicts,
-            "retries": concurrency.retries_so_far(), "records": records_kept_and_read()}
-
-
-def records_kept_and_read() -> tuple[int, int]:
-    """The listed records this client's PostgreSQL listings handed out from memory, and read (0, 0 elsewhere)."""
-    try:
-        from desk_app.services import ledger_pg_cache
-    except ImportError:  # a program without the list's memory
-        return 0, 0
-    return ledger_pg_cache.counts["kept"], ledger_pg_cache.counts["read"]
+            "retries": concurrency.retries_so_far()}
 
 
 def _client_main(args):
@@ -243,14 +234,12 @@ def main(argv=None) -> int:
     list_cpu = [ms for r in results for ms in r["list_cpu"]]
     save_cpu = [ms for r in results for ms in r["save_cpu"]]
     conflicts = sum(r["conflicts"] for r in results)
-    kept, read = (sum(r.get("records", (0, 0))[i] for r in results) for i in (0, 1))
     engine = "sqlite" if args.sqlite else "postgresql"
     print(f"engine={engine} entries={args.entries} clients={args.clients} edits={len(saved)} wall_s={wall:.1f} "
           f"load_avg={load_avg:.1f} retries={sum(r['retries'] for r in results)} wrong_versions={wrong_version} "
           f"save_ms_p50={percentile(saves, 50):.1f} save_cpu_ms_p50={percentile(save_cpu, 50):.1f} list_ms_p50={percentile(lists, 50):.1f} "
           f"list_cpu_ms_p50={percentile(list_cpu, 50):.1f} alone_list_ms_p50={percentile(alone_ms, 50):.1f} "
-          f"alone_list_ms_p95={percentile(alone_ms, 95):.1f} sqlite_list_ms_p50={percentile(reference_ms, 50):.1f} "
-          f"records_kept_share={kept / max(1, kept + read):.2f}")
+          f"alone_list_ms_p95={percentile(alone_ms, 95):.1f} sqlite_list_ms_p50={percentile(reference_ms, 50):.1f}")
     if args.sqlite_load and not args.sqlite:
         print(f"sqlite_load_list_ms_p50={percentile(sqlite_lists, 50):.1f} "
               f"sqlite_load_list_ms_p95={percentile(sqlite_lists, 95):.1f}")

@@ -8,7 +8,7 @@ does: dates and timestamps as ISO text, booleans as 0/1, NUMERIC (what AVG gives
 The few statements every clerk runs all the time (a page's records, a save's write, the campaign's counters)
 are written for PostgreSQL alone, as ``Prepared`` SQL: bound on the server and prepared once per session
 (services/entry_records_pg), in branches the services take on this engine only. A list's page reads its
-records in the same statement (bind_literal, execute_bound), which hands them to the records' read that follows
+records in the same statement (execute_literal), which hands them to the records' read that follows
 (keep_ahead / take_ahead: only while the session runs nothing else in between).
 """
 
@@ -17,7 +17,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import re
-import time
 from pathlib import Path
 
 from peewee import SQL, Context, Field, Ordering, PostgresqlDatabase, SelectBase, fn
@@ -38,14 +37,8 @@ MAX_POSITION = 16383
 # The planner for an interactive program's short statements. join_collapse_limit=1: joins are planned in the
 # order written (every query here starts from its main table and LEFT JOINs the names it shows); searching
 # every order of the entry list's six LEFT JOINs cost 13 ms of planning for a 1 ms query. jit=off:
-# compiling a query costs more than the few milliseconds these queries run. plan_cache_mode: a statement the
-# session prepared (Prepared, a list's statements) is planned once, not for each of its first five runs
-# (the list's statement with the records it holds as a parameter: 12-16 ms of planning for 2 ms of work);
-# their parameters are ids, versions and what a client holds, which no plan depends on.
-SESSION_PLANNER = "-c join_collapse_limit=1 -c jit=off -c plan_cache_mode=force_generic_plan"
-# What a statement brought along for the next one is used only this soon after (a listing's page read with its
-# counts, entry_records_pg / ledger_pg_cache): never an old answer for a page the window asks for much later.
-AHEAD_SECONDS = 2.0
+# compiling a query costs more than the few milliseconds these queries run.
+SESSION_PLANNER = "-c join_collapse_limit=1 -c jit=off"
 INSERT_ROWS = 500  # rows per statement when many rows are inserted at once (executemany)
 _PLAIN_INSERT = re.compile(
     r'^\s*INSERT\s+INTO\s+("[^"]+"|\w+)\s*\(([^()]*)\)\s*VALUES\s*'
@@ -252,7 +245,7 @@ class PostgresEngine(Engine, PostgresqlDatabase):
     def __init__(self, target: Target, *, read_only: bool = False, **kwargs):
         self.target = target
         self.read_only = read_only
-        self._tables_known: dict[str, bool] = {}
+        self._has_live_counts: bool | None = None
         with contextlib.suppress(ImportError):  # without psycopg the first connection says what is missing
             attach_psycopg()  # before peewee picks its driver adapter (peewee was imported without it)
         super().__init__(target.conninfo, prefer_psycopg3=True, **kwargs)
@@ -296,50 +289,36 @@ class PostgresEngine(Engine, PostgresqlDatabase):
             cursor.execute(sql, params or (), prepare=True)
         return cursor
 
-    def bind_literal(self, sql: str, params) -> bytes | None:
-        """sql with its values as literals, as this engine's statements are sent; None when the values do not
-        fit the placeholders (the caller runs sql itself then, and hears what is wrong). Runs nothing (what
-        keep_ahead kept stays)."""
-        with peewee_exceptions:
-            return self.connection().cursor()._bind(convert_placeholders(sql), params or ())
-
-    def execute_bound(self, statement: bytes, params=None, *, prepare: bool | None = None):
-        """Run a statement built around bind_literal's text (its own percent signs doubled where params are
-        given: psycopg binds those on the server), by a cursor that loads dates and timestamps as Python objects
-        (as Prepared statements' rows) and lets psycopg prepare a text the session repeats (after its fifth
-        run, or at once with prepare=True: a list's first page)."""
+    def execute_literal(self, build, sql: str, params):
+        """Run build(sql with its values as literals, as this engine's statements are sent), by a cursor that
+        loads dates and timestamps as Python objects (as Prepared statements' rows) and lets psycopg prepare a
+        text the session repeats (after its fifth run: a list's first page). None when the values do not fit
+        the placeholders (the caller runs sql itself then, and hears what is wrong)."""
         self._fresh_session()
         try:
             with peewee_exceptions:
-                self._log_query(statement, params)
+                bound = self.connection().cursor()._bind(convert_placeholders(sql), params or ())
+                if bound is None:
+                    return None
+                statement = build(bound)
+                self._log_query(statement, None)
                 cursor = _prepared_cursor(self.connection())
-                cursor.execute(statement, params, prepare=prepare)
+                cursor.execute(statement, None)
         except PeeweeDatabaseError as exc:
             raise (translate_storage_error(exc) or exc) from exc
         return cursor
 
     def keep_ahead(self, key, value) -> None:
-        """Keep value for take_ahead(key) as long as this thread's session runs no other statement, for at most
-        AHEAD_SECONDS: what a statement brought along for the one its caller runs next (a page's records,
-        entry_records_pg; a listing's page, ledger_pg_cache)."""
-        self._state.ahead = (self._state.conn, key, value, time.monotonic() + AHEAD_SECONDS)
+        """Keep value for take_ahead(key) as long as this thread's session runs no other statement: what a
+        statement brought along for the one its caller runs next (a page's records, entry_records_pg)."""
+        self._state.ahead = (self._state.conn, key, value)
 
     def take_ahead(self, key):
-        """What keep_ahead kept for key, once, if no statement ran since (in this session) and it is still
-        fresh; else None."""
+        """What keep_ahead kept for key, once, if no statement ran since (in this session); else None."""
         ahead, self._state.ahead = getattr(self._state, "ahead", None), None
-        if ahead is None or ahead[0] is not self._state.conn or ahead[1] != key or time.monotonic() > ahead[3]:
+        if ahead is None or ahead[0] is not self._state.conn or ahead[1] != key:
             return None
         return ahead[2]
-
-    def has_table(self, name: str) -> bool:
-        """Whether the database has this table (asked once per engine: a table of pg_schema an older program's
-        database lacks until a writing client opens it)."""
-        known = self._tables_known.get(name)
-        if known is None:
-            known = self._tables_known[name] = self.execute_sql(
-                "SELECT to_regclass(?) IS NOT NULL", (name,)).fetchone()[0] == 1
-        return known
 
     def commit(self):
         try:
@@ -357,7 +336,10 @@ class PostgresEngine(Engine, PostgresqlDatabase):
 
     def live_counts(self, campaign_id: int, live: bool, today) -> tuple[dict[str, int], int] | None:
         # pg_schema's counters, kept by the tally's trigger: a few hundred rows in one round trip.
-        if not self.has_table("ledger_dated_count"):
+        if self._has_live_counts is None:
+            self._has_live_counts = self.execute_sql(
+                "SELECT to_regclass('ledger_dated_count') IS NOT NULL").fetchone()[0] == 1
+        if not self._has_live_counts:
             return None  # a database an older program initialised, opened read-only
         rows = self.execute_sql(_LIVE_COUNTS, {"c": campaign_id, "l": int(live), "d": today}).fetchall()
         return {status: n for status, n in rows if status is not None}, next(n for s, n in rows if s is None)

@@ -24,7 +24,6 @@
   tally's statement trigger keeps them in the writer's transaction; an edit that changes none of their
   columns (备注, the version …) costs one EXISTS. ensure_live_counters creates and fills them on a
   database an older program initialised.
-* Change stamps for the rows of the list a client keeps (pg_stamps).
 * SQL functions PostgreSQL lacks that the shared indexes and queries use: ifnull.
 * Rows the migrations seed (migration 10's ranking kinds), and the table schema_version.
 """
@@ -38,7 +37,6 @@ from peewee import CharField, SqliteDatabase, TextField, sort_models
 
 from desk_app.domain import DATED_DEADLINES, OPEN_STATUSES
 
-from . import pg_stamps
 from .migrations import LATEST_VERSION, MIGRATIONS
 from .migrations import m0007_ledger_tally as tally
 from .migrations import m0010_rankings_registers as rankings
@@ -380,7 +378,6 @@ def create(db) -> None:
         _create_function(db, name)
     for name, definition in TRIGGERS.items():
         db.execute_sql(f'CREATE TRIGGER "{name}" {definition}')
-    pg_stamps.create(db)
     for name, subject, scorer, order in rankings.DEFAULT_KINDS:
         db.execute_sql('INSERT INTO "ranking_kind" ("name", "subject_label", "scorer", "higher_is_better", '
                        '"bottom_count", "consecutive", "sort_order", "active") VALUES (?, ?, ?, 1, 3, 2, ?, 1)',

@@ -14,10 +14,9 @@ several times over for a core, so the page's records cost as little as both side
   the generated __init__ or an interim dict).
 
 A page of the ledger brings its records along (page_rows, for ledger_paging): the page's statement is
-wrapped into one that also reads the records of its rows (those this client does not hold at their current
-change stamp: ledger_pg_cache), and load_records takes them if it is asked for exactly those ids before this
-session runs any other statement (engine keep_ahead / take_ahead) — the list's page and its records in one
-round trip instead of two, read in one snapshot.
+wrapped into one that also reads the records of its rows, and load_records takes them if it is asked for
+exactly those ids before this session runs any other statement (engine keep_ahead / take_ahead) — the list's
+page and its records in one round trip instead of two, read in one snapshot.
 
 The same records as entry_records.load_records gives on SQLite (tests compare them field by field).
 
@@ -27,6 +26,8 @@ from the UPDATE's own rows — where SQLite runs the UPDATE, the log's INSERT an
 """
 
 from __future__ import annotations
+
+import functools
 
 from desk_app.db.engine_postgres import Prepared
 from desk_app.db.models import LedgerEntry, database
@@ -70,34 +71,44 @@ def _literal(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-EXTEND = EventKind.EXTEND.value
-# For ledger_pg_cache: the record's columns over rows "e" (the 延期 kind a parameter, or a literal) and the joins.
-RECORD_COLUMNS_SQL = _RECORD_COLUMNS_SQL
-NAME_JOINS = _NAME_JOINS
-RECORD_COLUMNS_LITERAL = _RECORD_COLUMNS_SQL.replace("%s", _literal(EXTEND))
-AHEAD = "page records"
+# A page's statement (its columns p1 … pN, the entry id last) with its rows' records after its own columns, in
+# the page's order (row_number over the ordered page).
+_PAGE_RECORDS_SQL = ('SELECT p.*, {columns} FROM (SELECT row_number() OVER () AS "#", q.* FROM ({page}) AS q({names})) '
+                     'AS p JOIN ledger_entry e ON e.id = p.{last}' + _NAME_JOINS + ' ORDER BY p."#"')
+_RECORD_COLUMNS_LITERAL = _RECORD_COLUMNS_SQL[len("SELECT "):].replace("%s", _literal(EventKind.EXTEND.value))
+_AHEAD = "page records"
 _DATE, _TIMESTAMP = 1082, 1114  # PostgreSQL's type oids
+
+
+@functools.cache
+def _page_records_parts(width: int) -> tuple[bytes, bytes]:
+    """_PAGE_RECORDS_SQL before and after the page's statement, for a page of `width` columns."""
+    names = ", ".join(f"p{i}" for i in range(1, width + 1))
+    text = _PAGE_RECORDS_SQL.format(columns=_RECORD_COLUMNS_LITERAL, page="\0", names=names, last=f"p{width}")
+    head, tail = text.split("\0")
+    return head.encode(), tail.encode()
 
 
 def page_rows(sql: str, params, width: int) -> list[tuple] | None:
     """The rows of a page's statement (sql with ? placeholders, its `width` columns ending with the entry id),
-    as execute_sql(sql, params).fetchall() gives them, read together with their EntryRecords' rows (or only
-    their change stamps where this client holds them: ledger_pg_cache), which load_records takes for the same
-    ids if it is asked next; None when the statement cannot be wrapped."""
-    from . import ledger_pg_cache  # noqa: PLC0415 - it builds on this module
-
-    return ledger_pg_cache.page_rows(sql, params, width)
-
-
-def page_columns(rows: list[tuple], types: list[int], width: int) -> list[tuple]:
-    """The page statement's own columns of rows ("#" first, then its `width` columns, of these type oids), dates
-    and timestamps as the ISO text PostgreSQL sends (what other statements load them as: the page's last key
-    goes back into the next page's statement as it came)."""
-    texts = [i for i, oid in enumerate(types, 1) if oid in (_DATE, _TIMESTAMP)]
-    return [_as_text(row[1:width + 1], texts) if texts else row[1:width + 1] for row in rows]
+    as execute_sql(sql, params).fetchall() gives them, read together with their EntryRecords' rows, which
+    load_records takes for the same ids if it is asked next; None when the statement cannot be wrapped."""
+    head, tail = _page_records_parts(width)
+    cursor = database.execute_literal(lambda page: head + page + tail, sql, params)
+    if cursor is None:
+        return None
+    rows = cursor.fetchall()
+    texts = [i for i, column in enumerate(cursor.description[1:width + 1], 1) if column.type_code in (_DATE, _TIMESTAMP)]
+    page = [_as_text(row[1:width + 1], texts) if texts else row[1:width + 1] for row in rows]
+    # (A page read in two parts, the rest of a group and then the next groups, keeps its second part's only:
+    # load_records reads the whole page by its own statement then.)
+    database.keep_ahead(_AHEAD, (tuple(row[width] for row in rows), {row[width]: row[width + 1:] for row in rows}))
+    return page
 
 
 def _as_text(values: tuple, positions: list[int]) -> tuple:
+    """A page row's dates and timestamps as the ISO text PostgreSQL sends (what other statements load them
+    as: the page's last key goes back into the next page's statement as it came)."""
     out = list(values)
     for i in positions:
         value = out[i - 1]
@@ -109,20 +120,16 @@ def _as_text(values: tuple, positions: list[int]) -> tuple:
 
 def load_records(entry_ids: list[int]):
     """EntryRecords for these ids, in the order given (ids that no longer exist are left out)."""
-    from . import ledger_pg_cache  # noqa: PLC0415 - it builds on this module
-
-    taken = ledger_pg_cache.take_records(entry_ids)
-    if taken is not None:  # the page just read: its records came along, or are held at the stamp it gave
-        return taken
-    rows = {row[0]: row for row in database.execute_sql(RECORDS_SQL, (EXTEND, id_array(entry_ids))).fetchall()}
-    return [record_of(rows[entry_id]) for entry_id in entry_ids if entry_id in rows]
-
-
-def record_of(row: tuple):
-    """The EntryRecord of a row of the record columns (RECORD_FIELDS)."""
     from .entry_input import EntryRecord, missing_essentials  # noqa: PLC0415 - entry_input imports models only
 
-    return _record(row, EntryRecord, missing_essentials)
+    ids = list(entry_ids)
+    ahead = database.take_ahead(_AHEAD)
+    if ahead is not None and ahead[0] == tuple(ids):
+        rows = ahead[1]
+    else:
+        rows = {row[0]: row for row in
+                database.execute_sql(RECORDS_SQL, (EventKind.EXTEND.value, id_array(ids))).fetchall()}
+    return [_record(rows[entry_id], EntryRecord, missing_essentials) for entry_id in ids if entry_id in rows]
 
 
 def _record(row: tuple, cls, missing_essentials):
