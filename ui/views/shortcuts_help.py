@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+import shiboken6
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -32,6 +33,8 @@ def _what(action: QAction) -> str:
 def _rows(actions) -> list[tuple[str, str]]:
     rows, seen = [], set()
     for action in actions:
+        if not shiboken6.isValid(action):  # a page's transient action Qt has deleted (PySide6 6.8 still lists it)
+            continue
         keys, what = _keys(action), _what(action)
         if keys and what and (keys, what) not in seen:
             seen.add((keys, what))
