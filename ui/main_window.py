@@ -126,7 +126,7 @@ class MainWindow(QMainWindow):
         loading.setStyleSheet("color: #78909c; font-size: 12pt;")
         QVBoxLayout(self.stack.widget(row)).addWidget(loading, 0, Qt.AlignmentFlag.AlignCenter)
         # In case no paint comes (a minimised start); with the window as context, so it dies with the window.
-        QTimer.singleShot(1000, self, self._open_first_page)
+        QTimer.singleShot(1000, self, self._open_first_page_when_shown)
         from .search_indexer import SearchIndexer  # noqa: PLC0415
 
         self.search_indexer = SearchIndexer(self)  # start-up and after imports, restores: no keystroke waits
@@ -186,7 +186,13 @@ class MainWindow(QMainWindow):
         super().paintEvent(event)
         if self._first_pending is not None and not self._first_scheduled:
             self._first_scheduled = True  # the frame is on screen: now the page (after this paint is flushed)
-            QTimer.singleShot(0, self, self._open_first_page)
+            QTimer.singleShot(0, self, self._open_first_page_when_shown)
+
+    def _open_first_page_when_shown(self) -> None:
+        if not self.isVisible():  # painted by grab(), or closed since: the page opens when the window is shown
+            self._first_scheduled = False
+            return
+        self._open_first_page()
 
     def _open_first_page(self) -> None:
         if self._first_pending is not None:
