@@ -290,17 +290,25 @@ class PostgresEngine(Engine, PostgresqlDatabase):
         return cursor
 
     def execute_literal(self, build, sql: str, params):
-        """Run build(sql with its values as literals, as this engine's statements are sent), by a cursor that
-        loads dates and timestamps as Python objects (as Prepared statements' rows) and lets psycopg prepare a
-        text the session repeats (after its fifth run: a list's first page). None when the values do not fit
-        the placeholders (the caller runs sql itself then, and hears what is wrong)."""
+        """Run build(sql with its values as literals, as this engine's statements are sent) by execute_bound.
+        None when the values do not fit the placeholders (the caller runs sql itself then, and hears what is
+        wrong)."""
+        bound = self.bind_literal(sql, params)
+        return None if bound is None else self.execute_bound(build(bound))
+
+    def bind_literal(self, sql: str, params) -> bytes | None:
+        """sql with its values as literals, as this engine's statements are sent (None: they do not fit the
+        placeholders). Runs nothing: what keep_ahead kept stays."""
+        with peewee_exceptions:
+            return self.connection().cursor()._bind(convert_placeholders(sql), params or ())
+
+    def execute_bound(self, statement: bytes):
+        """Run a statement made around bind_literal's text, by a cursor that loads dates and timestamps as
+        Python objects (as Prepared statements' rows) and lets psycopg prepare a text the session repeats
+        (after its fifth run: a list's first page)."""
         self._fresh_session()
         try:
             with peewee_exceptions:
-                bound = self.connection().cursor()._bind(convert_placeholders(sql), params or ())
-                if bound is None:
-                    return None
-                statement = build(bound)
                 self._log_query(statement, None)
                 cursor = _prepared_cursor(self.connection())
                 cursor.execute(statement, None)

@@ -107,15 +107,21 @@ def page_rows(sql: str, params, width: int) -> list[tuple] | None:
     # (A page read in two parts, the rest of a group and then the next groups, keeps its second part's only:
     # load_records reads the whole page by its own statement then.)
     database.keep_ahead(AHEAD, (tuple(row[width] for row in rows), {row[width]: row[width + 1:] for row in rows}))
-    return page_columns(rows, cursor, width)
+    return page_columns(rows, column_types(cursor, width), width)
 
 
-def page_columns(rows: list[tuple], cursor, width: int) -> list[tuple]:
+def column_types(cursor, width: int) -> list[int]:
+    """The type oids of a wrapped page statement's own columns (after "#"; not cursor.description, which makes
+    a column object for each of the records' fifty columns)."""
+    result = cursor.pgresult
+    return [result.ftype(i) for i in range(1, width + 1)]
+
+
+def page_columns(rows: list[tuple], types: list[int], width: int) -> list[tuple]:
     """The page statement's own columns of rows ("#", its `width` columns, then what was read along), as
     execute_sql gives them: dates and timestamps as the ISO text PostgreSQL sends (what other statements load
     them as: the page's last key goes back into the next page's statement as it came)."""
-    result = cursor.pgresult  # (not cursor.description, which makes a column object for every column)
-    texts = [i for i in range(1, width + 1) if result.ftype(i) in (_DATE, _TIMESTAMP)]
+    texts = [i for i, oid in enumerate(types, 1) if oid in (_DATE, _TIMESTAMP)]
     return [_as_text(row[1:width + 1], texts) if texts else row[1:width + 1] for row in rows]
 
 

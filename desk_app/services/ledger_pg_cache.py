@@ -12,7 +12,11 @@ the page's ids and their order come from it on every listing), is read with each
 * the first time this client runs that statement text, with every row's record read along (one round trip,
   as without the cache), and the records kept with their stamps;
 * after that, with the stamps alone; the records whose kept stamp is the same are handed out as kept, and
-  only the others are read (a second round trip, when a row of the page changed or is new).
+  only the others are read (a second round trip, when a row of the page changed or is new);
+* and a whole campaign's figures (engine live_counts, asked just before the page) bring that page's statement
+  along, the one that followed them last time (the same text, run in the same round trip): page_rows takes its
+  rows if the paging now asks for exactly that statement, before any other statement ran and within
+  AHEAD_SECONDS. A listing in which nothing changed is then one round trip of small rows.
 
 A record kept is used only when the server says, in the statement that lists the page, that nothing it shows
 changed: the listing is what an uncached one gives at that moment. Nothing is kept or used inside a
@@ -22,7 +26,9 @@ transaction (a row updated twice in one transaction keeps its xmin), nor across 
 from __future__ import annotations
 
 import functools
+import json
 import threading
+import time
 from collections import OrderedDict
 
 from desk_app.db.engine_postgres import Prepared
@@ -33,11 +39,15 @@ from . import entry_records_pg as records_sql
 
 KEEP_RECORDS = 3000  # entries' records kept (a few pages of every list the clerk goes back and forth between)
 KEEP_PAGES = 256  # page statements this client has run (the next run reads their stamps alone)
+AHEAD_SECONDS = 1.0  # a page read along with the figures is used only this soon after (never an old answer)
+_LISTING = "listing page"
 
 _lock = threading.Lock()
 _records: OrderedDict[int, tuple[str, object]] = OrderedDict()  # entry id -> (stamp, EntryRecord)
 _pages: OrderedDict[bytes, None] = OrderedDict()  # page statements run since the records were kept
+_companions: dict[tuple, tuple[bytes, int]] = {}  # (campaign, live, today) -> (page statement, width) after them
 _scope: list = [None]  # the engine the kept records came from
+_local = threading.local()  # .pending: the figures' key whose page statement comes next
 # Records a listing handed out as kept, and read from the server (bench/shared.py prints the share kept).
 counts = {"kept": 0, "read": 0}
 
@@ -47,6 +57,12 @@ _JOINS = STAMP_JOINS.format(e="e", c="sc", g="sg")
 # stamp after its columns, then (when read along) its record's columns; in the page's order.
 _PAGE_SQL = ('SELECT p.*, ' + _STAMP + '{columns} FROM (SELECT row_number() OVER () AS "#", q.* FROM ({page}) '
              'AS q({names})) AS p JOIN ledger_entry e ON e.id = p.{last}{joins}' + _JOINS + ' ORDER BY p."#"')
+# A whole campaign's figures as the first row ("#" 0, the page's columns NULL) before the page's stamped rows:
+# [{状态: n}, 逾期], engine live_counts' numbers from the same counters.
+_FIGURES_SQL = ('SELECT 0::bigint, {nulls}json_build_array((SELECT json_object_agg("status", "n") FROM '
+                '"ledger_status_count" WHERE "campaign_id" = {c} AND "live" = {l} AND "n" <> 0), (SELECT '
+                'COALESCE(SUM("n"), 0)::int FROM "ledger_dated_count" WHERE "campaign_id" = {c} AND "live" = {l} '
+                "AND \"deadline\" < '{d}'))::text")
 # The records of some entries, each with its stamp (the one parameter after the 延期 kind: the ids' array).
 RECORDS_SQL = Prepared(f"{records_sql.RECORD_COLUMNS_SQL}, {_STAMP} FROM ledger_entry e{records_sql.NAME_JOINS}"
                        f"{_JOINS} WHERE e.id = ANY(%s::text::integer[])")
@@ -76,36 +92,68 @@ def clear() -> None:
     with _lock:
         _records.clear()
         _pages.clear()
+        _companions.clear()
+
+
+def live_counts(campaign_id: int, live: bool, today) -> tuple[dict[str, int], int] | None:
+    """engine live_counts (a whole campaign's counts per 状态 and its 逾期), with the page statement that
+    followed them last time run along (for page_rows)."""
+    if not usable() or not database.has_table("ledger_dated_count"):
+        return database.live_counts(campaign_id, live, today)
+    key = (campaign_id, live, today)
+    _local.pending = key
+    with _lock:
+        companion = _companions.get(key)
+    if companion is None:
+        return database.live_counts(campaign_id, live, today)
+    page, width = companion
+    head, tail = _page_parts(width, False)
+    figures = _FIGURES_SQL.format(nulls="NULL, " * width, c=int(campaign_id), l=int(live), d=today.isoformat())
+    cursor = database.execute_bound(b"SELECT * FROM (" + figures.encode() + b" UNION ALL (" + head + page + tail
+                                    + b')) AS u ORDER BY 1')
+    rows = cursor.fetchall()
+    database.keep_ahead(_LISTING, (page, rows[1:], records_sql.column_types(cursor, width),
+                                   time.monotonic() + AHEAD_SECONDS))
+    by_status, overdue = json.loads(rows[0][width + 1])
+    return by_status or {}, overdue
 
 
 def page_rows(sql: str, params, width: int) -> list[tuple] | None:
     """entry_records_pg.page_rows with the rows' stamps: the records read along the first time this statement
-    runs, else the stamps alone (take_records hands out the records). None when it cannot be wrapped."""
-    chosen = []
-
-    def build(page: bytes) -> bytes:
-        with _lock:
-            seen = page in _pages
-            if seen:
-                _pages.move_to_end(page)
-            else:
-                _pages[page] = None
-                while len(_pages) > KEEP_PAGES:
-                    _pages.popitem(last=False)
-        chosen.append(not seen)
-        head, tail = _page_parts(width, not seen)
-        return head + page + tail
-
-    cursor = database.execute_literal(build, sql, params)
-    if cursor is None:
+    runs, else the stamps alone (records_of hands out the records). None when it cannot be wrapped."""
+    pending, _local.pending = getattr(_local, "pending", None), None
+    page = database.bind_literal(sql, params)
+    if page is None:
         return None
-    rows = cursor.fetchall()
-    if chosen[0]:
-        along = {row[width]: (row[width + 1], row[width + 2:]) for row in rows}
+    ahead = database.take_ahead(_LISTING)
+    if ahead is not None and ahead[0] == page and time.monotonic() <= ahead[3]:
+        rows, types, along = ahead[1], ahead[2], False  # run along with the figures, just now
     else:
-        along = {row[width]: (row[width + 1], None) for row in rows}
-    database.keep_ahead(records_sql.AHEAD, (tuple(along), along, "stamped"))
-    return records_sql.page_columns(rows, cursor, width)
+        along = _first_run(page)
+        head, tail = _page_parts(width, along)
+        cursor = database.execute_bound(head + page + tail)
+        rows, types = cursor.fetchall(), records_sql.column_types(cursor, width)
+    if pending is not None:
+        with _lock:
+            _companions[pending] = (page, width)
+    if along:
+        read = {row[width]: (row[width + 1], row[width + 2:]) for row in rows}
+    else:
+        read = {row[width]: (row[width + 1], None) for row in rows}
+    database.keep_ahead(records_sql.AHEAD, (tuple(read), read, "stamped"))
+    return records_sql.page_columns(rows, types, width)
+
+
+def _first_run(page: bytes) -> bool:
+    """Whether this client runs this page statement for the first time (since its records were kept)."""
+    with _lock:
+        if page in _pages:
+            _pages.move_to_end(page)
+            return False
+        _pages[page] = None
+        while len(_pages) > KEEP_PAGES:
+            _pages.popitem(last=False)
+        return True
 
 
 def records_of(along: dict[int, tuple]) -> list:

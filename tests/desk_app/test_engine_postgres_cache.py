@@ -9,7 +9,7 @@ import psycopg
 import pytest
 from statement_helpers import record_statements
 
-from desk_app.db import open_database
+from desk_app.db import close_database, open_database, pg_schema
 from desk_app.db.models import EntryEvent, LedgerEntry, ProgressUpdate, database
 from desk_app.services import entry_records_pg, ledger_paging, ledger_pg_cache, ledger_summary
 from desk_app.services.entry_records import load_records
@@ -108,20 +108,65 @@ def test_every_listing_is_the_uncached_one_after_each_kind_of_change_by_another_
     assert not EntryEvent.select().where(EntryEvent.text == "延期一次").exists()
 
 
-def test_a_listing_again_reads_only_the_stamps_and_then_only_what_changed(pg_demo, other_clerk, monkeypatch):
-    f = LedgerFilter(campaign_id=pg_demo.campaign_id)
-    page = ledger_paging.page(f, "code", limit=LIMIT)
-    load_records(page.ids)
-    again = ledger_paging.page(f, "code", limit=LIMIT)
+def _every_statement(monkeypatch) -> list:
+    """Every statement sent from now on: execute_sql's and the list's own (execute_bound)."""
     seen = record_statements(monkeypatch)
+    engine = type(database.obj)
+    real = engine.execute_bound
+
+    def recording(self, statement):
+        seen.append(statement)
+        return real(self, statement)
+
+    monkeypatch.setattr(engine, "execute_bound", recording)
+    return seen
+
+
+def _listing(f):
+    """What the ledger page runs (bench/shared.py's list_once): figures, first page, its records."""
+    summary = ledger_summary.summarize(f)
+    page = ledger_paging.page(f, "code", limit=LIMIT, expected=summary.total)
+    return summary, page, load_records(page.ids)
+
+
+def test_a_listing_again_is_one_round_trip_of_stamps_and_then_reads_only_what_changed(pg_demo, other_clerk,
+                                                                                       monkeypatch):
+    f = LedgerFilter(campaign_id=pg_demo.campaign_id)
+    first = _listing(f)  # the records read along and kept
+    _listing(f)  # the figures learn which page follows them
+    seen = _every_statement(monkeypatch)
     before = dict(ledger_pg_cache.counts)
-    records = load_records(again.ids)
-    assert seen == [] and ledger_pg_cache.counts["kept"] == before["kept"] + LIMIT
-    other_clerk('UPDATE "ledger_entry" SET "note" = %s WHERE "id" = %s', ("改了一条", page.ids[7]))
-    again = ledger_paging.page(f, "code", limit=LIMIT)
-    changed = load_records(again.ids)
-    assert len(seen) == 1 and ledger_pg_cache.counts["read"] == before["read"] + 1  # that one record alone
-    assert changed[7].note == "改了一条" and changed[:7] == records[:7] and changed[8:] == records[8:]
+    again = _listing(f)
+    assert len(seen) == 1 and b"ledger_dated_count" in seen[0] and b"json_build_array(e." not in seen[0]
+    assert ledger_pg_cache.counts == {"kept": before["kept"] + LIMIT, "read": before["read"]}
+    assert again == first
+    other_clerk('UPDATE "ledger_entry" SET "note" = %s WHERE "id" = %s', ("改了一条", first[1].ids[7]))
+    changed = _listing(f)
+    assert len(seen) == 3 and ledger_pg_cache.counts["read"] == before["read"] + 1  # that one record alone
+    assert changed[2][7].note == "改了一条" and changed[2][:7] == first[2][:7] and changed[2][8:] == first[2][8:]
+    monkeypatch.undo()
+    with monkeypatch.context() as m:  # byte for byte the listing without the cache
+        m.setattr(entry_records_pg, "page_rows", lambda *args: None)
+        assert _listing(f) == changed
+
+
+def test_a_page_read_along_with_the_figures_is_used_only_for_that_statement_and_at_once(pg_demo, monkeypatch):
+    f = LedgerFilter(campaign_id=pg_demo.campaign_id)
+    for _ in range(2):
+        _listing(f)
+    seen = _every_statement(monkeypatch)
+    summary = ledger_summary.summarize(f)
+    other = ledger_paging.page(f, "code", True, limit=LIMIT, expected=summary.total)  # not the page that followed
+    assert len(seen) == 2 and other.ids == ledger_paging.entry_ids(f, "code", True, limit=LIMIT)
+    summary = ledger_summary.summarize(f)
+    database.execute_sql("SELECT 1")
+    page = ledger_paging.page(f, "code", limit=LIMIT, expected=summary.total)
+    assert len(seen) == 6 and page.ids == ledger_paging.entry_ids(f, "code", limit=LIMIT)
+    summary = ledger_summary.summarize(f)
+    monkeypatch.setattr(ledger_pg_cache, "AHEAD_SECONDS", -1.0)
+    ledger_summary.summarize(f)
+    ledger_paging.page(f, "code", limit=LIMIT, expected=summary.total)
+    assert len(seen) == 10
 
 
 def test_nothing_is_kept_or_used_inside_a_transaction(pg_demo, monkeypatch):
@@ -136,3 +181,12 @@ def test_nothing_is_kept_or_used_inside_a_transaction(pg_demo, monkeypatch):
         assert load_records(ledger_paging.page(f, "code", limit=LIMIT).ids)[0].note == "二"  # the same xmin
     assert ledger_pg_cache.counts == before
     assert load_records(ledger_paging.page(f, "code", limit=LIMIT).ids)[0].note == "二"
+
+
+def test_opening_an_up_to_date_database_again_builds_no_reference_schema(pg_demo, monkeypatch):
+    real, built = pg_schema.reference_sqlite, []
+    monkeypatch.setattr(pg_schema, "reference_sqlite", lambda: built.append(1) or real())
+    for _ in range(2):
+        close_database()
+        open_database()
+    assert built == [] and database.has_table("list_global_stamp")
