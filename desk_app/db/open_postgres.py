@@ -70,6 +70,8 @@ def _ensure_live_indexes(db: PostgresEngine) -> None:
     database an older program created."""
     from . import pg_schema, pg_stamps  # noqa: PLC0415
 
+    if pg_schema.live_objects_complete(db):
+        return
     with db.atomic():
         db.execute_sql("SELECT pg_advisory_xact_lock(?)", (SCHEMA_LOCK,))
         created = pg_schema.ensure_live_indexes(db) + pg_schema.ensure_live_counters(db) + pg_stamps.ensure(db)

@@ -266,6 +266,15 @@ def ensure_live_indexes(db) -> list[str]:
     return missing
 
 
+def live_objects_complete(db) -> bool:
+    """Whether the database has every live-list index, counter and change stamp (pg_stamps): one statement
+    without the schema lock, which an open of an up-to-date database asks instead of taking the lock (clerks
+    starting together waited for each other's checks) and checking each kind of object in turn."""
+    names = [*live_indexes(schema_indexes()), *LIVE_COUNTERS, *pg_stamps.TABLES]
+    return db.execute_sql("SELECT bool_and(to_regclass(n) IS NOT NULL) FROM unnest(?::text[]) AS n",
+                          (names,)).fetchone()[0] in (True, 1)
+
+
 def ensure_live_counters(db) -> list[str]:
     """Create and fill the live-list counters a database initialised by an older program lacks, and give
     the tally's trigger their upkeep (the caller's transaction; writers wait meanwhile, so none is missed).

@@ -9,7 +9,7 @@ import psycopg
 import pytest
 from statement_helpers import record_statements
 
-from desk_app.db import close_database, open_database, pg_schema
+from desk_app.db import close_database, open_database, pg_schema, pg_stamps
 from desk_app.db.models import EntryEvent, LedgerEntry, ProgressUpdate, database
 from desk_app.services import entry_records_pg, ledger_paging, ledger_pg_cache, ledger_summary
 from desk_app.services.entry_records import load_records
@@ -183,10 +183,23 @@ def test_nothing_is_kept_or_used_inside_a_transaction(pg_demo, monkeypatch):
     assert load_records(ledger_paging.page(f, "code", limit=LIMIT).ids)[0].note == "二"
 
 
-def test_opening_an_up_to_date_database_again_builds_no_reference_schema(pg_demo, monkeypatch):
+def test_opening_an_up_to_date_database_again_builds_no_reference_schema_and_takes_no_lock(pg_demo, monkeypatch):
     real, built = pg_schema.reference_sqlite, []
     monkeypatch.setattr(pg_schema, "reference_sqlite", lambda: built.append(1) or real())
+    seen = record_statements(monkeypatch)
     for _ in range(2):
         close_database()
         open_database()
     assert built == [] and database.has_table("list_global_stamp")
+    assert not [sql for sql in seen if "pg_advisory_xact_lock" in sql]
+
+
+def test_an_older_programs_database_gets_the_stamps_on_opening(pg_demo, other_clerk, monkeypatch):
+    for name in (*pg_stamps.TRIGGERS, *pg_stamps.FUNCTIONS, *pg_stamps.TABLES):
+        kind = "TRIGGER" if name in pg_stamps.TRIGGERS else "FUNCTION" if name in pg_stamps.FUNCTIONS else "TABLE"
+        table = pg_stamps.TRIGGERS[name].split('ON "')[1].split('"')[0] if kind == "TRIGGER" else None
+        other_clerk(f'DROP {kind} "{name}"' + (f' ON "{table}"' if table else "") + (" CASCADE" if kind != "TRIGGER" else ""))
+    close_database()
+    open_database()
+    assert database.has_table("list_global_stamp")
+    _same_everywhere(pg_demo.campaign_id, monkeypatch)
