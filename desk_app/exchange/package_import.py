@@ -3,6 +3,7 @@ conflicting, keyed by UUID and unit), then apply atomically after a backup."""
 
 from __future__ import annotations
 
+import sys
 from collections import namedtuple
 from dataclasses import dataclass, field
 from functools import cache, partial
@@ -24,7 +25,7 @@ from desk_app.db.models import (
 from desk_app.errors import InputFileError
 from desk_app.services import settings
 
-from . import package_measures
+from . import package_aside, package_measures
 from .package import PackageNames, json_value
 from .package_format import (
     ATTACHMENT_FIELDS,
@@ -36,7 +37,7 @@ from .package_format import (
     PROGRESS_FIELDS,
 )
 from .package_names import NewNames, names_to_create
-from .package_read import PackageData, read_package
+from .package_read import PackageData, checked_members, loaded_package, passed_members
 from .progress import Progress, report
 from .xlsx_bulk import without_cycle_collector
 
@@ -241,8 +242,25 @@ def preview_package(path: str | Path, progress: Progress | None = None, *,
     """Everything is validated first (InputFileError on any problem); nothing is written.
 
     The entries go into `campaign_id` if given, else the campaign of the same name and year
-    (created on import when there is none)."""
-    data = read_package(path, progress)
+    (created on import when there is none). Where it can, a child process checks the fields while this one
+    compares (package_aside); the preview is returned only once they passed."""
+    data, loaded = loaded_package(path, progress)
+    aside = package_aside.start(data, loaded)
+    if aside is None:
+        return _preview(checked_members(data, loaded), progress, campaign_id)
+    try:
+        preview = _preview(passed_members(data, loaded), progress, campaign_id)
+    except BaseException:  # an unchecked package may break the comparison: the child's answer names why
+        if isinstance(sys.exc_info()[1], Exception):
+            aside.answer()
+        else:
+            aside.cancel()
+        raise
+    aside.answer()
+    return preview
+
+
+def _preview(data: PackageData, progress: Progress | None, campaign_id: int | None) -> PackagePreview:
     report(progress, 0, 0, "正在与本机数据比对")
     m = data.manifest
     if campaign_id is not None:
