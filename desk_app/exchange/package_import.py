@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sys
 from collections import namedtuple
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, partial
 from operator import attrgetter, itemgetter
@@ -237,19 +238,25 @@ def _child_diffs(data: PackageData, scope: tuple[str, tuple] | None,
 
 
 @without_cycle_collector()  # some millions of objects alive through the step, no cycles among them (xlsx_bulk)
-def preview_package(path: str | Path, progress: Progress | None = None, *,
-                    campaign_id: int | None = None) -> PackagePreview:
+def preview_package(path: str | Path, progress: Progress | None = None, *, campaign_id: int | None = None,
+                    meanwhile: Callable[[PackagePreview], object] | None = None) -> PackagePreview:
     """Everything is validated first (InputFileError on any problem); nothing is written.
 
     The entries go into `campaign_id` if given, else the campaign of the same name and year
     (created on import when there is none). Where it can, a child process checks the fields while this one
-    compares (package_aside); the preview is returned only once they passed."""
+    compares (package_aside); the preview is returned only once they passed. meanwhile(preview): this
+    process's own work while that child finishes (the command line loads what the write will need)."""
     data, loaded = loaded_package(path, progress)
     aside = package_aside.start(data, loaded)
     if aside is None:
-        return _preview(checked_members(data, loaded), progress, campaign_id)
+        preview = _preview(checked_members(data, loaded), progress, campaign_id)
+        if meanwhile is not None:
+            meanwhile(preview)
+        return preview
     try:
         preview = _preview(passed_members(data, loaded), progress, campaign_id)
+        if meanwhile is not None:
+            meanwhile(preview)
     except BaseException:  # an unchecked package may break the comparison: the child's answer names why
         if isinstance(sys.exc_info()[1], Exception):
             aside.answer()

@@ -90,3 +90,13 @@ def test_no_fork_while_other_threads_run(good, asides):  # noqa: F811
         other.join()
     assert asides[0] == [None] and asides[1] == [good]
     assert len(preview.entries) > 0
+
+
+def test_meanwhile_gets_the_preview_before_the_childs_answer(good, tmp_path, asides):  # noqa: F811
+    seen = []
+    preview = preview_package(good, meanwhile=seen.append)
+    assert seen == [preview]
+    seen.clear()
+    with pytest.raises(InputFileError, match="差不多了"):  # its work done, the refusal stands
+        preview_package(_bad_status(good, tmp_path), meanwhile=seen.append)
+    assert len(seen) == 1
