@@ -15,6 +15,7 @@ when the child gives no answer (killed, out of memory), this process checks itse
 from __future__ import annotations
 
 import os
+import sys
 import threading
 from contextlib import suppress
 
@@ -64,11 +65,19 @@ class AsideCheck:
             os.waitpid(self._pid, 0)
 
 
+def single_threaded() -> bool:
+    """This process runs one thread, Python's or native (a Qt program has native ones threading does not list)."""
+    try:
+        return len(os.listdir("/proc/self/task")) == 1
+    except OSError:  # no /proc (BSD, macOS): the threads Python knows of, and no Qt loaded
+        return threading.active_count() == 1 and "PySide6" not in sys.modules
+
+
 def start(data: PackageData, loaded: dict) -> AsideCheck | None:
     """A child checking `loaded` (checked_members on a copy-on-write view of this process), or None where this
     process must check itself: no fork on this system, or other threads running (a fork copies only the
     calling thread; a lock another one held would stay locked in the child)."""
-    if not hasattr(os, "fork") or threading.active_count() > 1:
+    if not hasattr(os, "fork") or not single_threaded():
         return None
     reader, writer = os.pipe()
     pid = os.fork()

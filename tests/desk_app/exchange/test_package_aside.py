@@ -36,6 +36,13 @@ def asides(monkeypatch):
     return started, parent_checks
 
 
+@pytest.fixture
+def forking(asides, monkeypatch):
+    """pytest-xdist's workers run a thread of their own; the child only checks and leaves, as in the command line."""
+    monkeypatch.setattr(package_aside, "single_threaded", lambda: True)
+    return asides
+
+
 def _bad_status(good, tmp_path):  # noqa: F811
     def change(rows):
         rows[3]["status"] = "差不多了"
@@ -43,8 +50,8 @@ def _bad_status(good, tmp_path):  # noqa: F811
     return edited(good, tmp_path, "entries.json", change)
 
 
-def test_a_child_checks_and_the_parent_does_not(good, asides):  # noqa: F811
-    started, parent_checks = asides
+def test_a_child_checks_and_the_parent_does_not(good, forking):  # noqa: F811
+    started, parent_checks = forking
     preview = preview_package(good)
     assert started and started[0] is not None  # forked
     assert parent_checks == []  # the parent compared, the child checked
@@ -52,18 +59,18 @@ def test_a_child_checks_and_the_parent_does_not(good, asides):  # noqa: F811
     assert [a["file_name"] for a in preview.data.attachments] == ["整改报告.txt"]
 
 
-def test_the_childs_refusal_is_the_message_checked_here(good, tmp_path, asides, monkeypatch):  # noqa: F811
+def test_the_childs_refusal_is_the_message_checked_here(good, tmp_path, forking):  # noqa: F811
     bad = _bad_status(good, tmp_path)
     with pytest.raises(InputFileError) as here:
         package_read.read_package(bad)
     with pytest.raises(InputFileError) as aside:
         preview_package(bad)
-    assert asides[0][-1] is not None
+    assert forking[0][-1] is not None
     assert aside.value.message == here.value.message
     assert "差不多了" in aside.value.message and "deadline" in aside.value.message
 
 
-def test_a_child_without_an_answer_leaves_the_check_to_the_parent(good, tmp_path, asides, monkeypatch):  # noqa: F811
+def test_a_child_without_an_answer_leaves_the_check_to_the_parent(good, tmp_path, forking, monkeypatch):  # noqa: F811
     parent = os.getpid()
     real = package_aside.checked_members
 
@@ -74,7 +81,7 @@ def test_a_child_without_an_answer_leaves_the_check_to_the_parent(good, tmp_path
 
     monkeypatch.setattr(package_aside, "checked_members", dies_in_the_child)
     assert len(preview_package(good).entries) > 0
-    assert len(asides[1]) == 1  # checked here after all
+    assert len(forking[1]) == 1  # checked here after all
     with pytest.raises(InputFileError, match="差不多了"):
         preview_package(_bad_status(good, tmp_path))
 
@@ -92,7 +99,7 @@ def test_no_fork_while_other_threads_run(good, asides):  # noqa: F811
     assert len(preview.entries) > 0
 
 
-def test_meanwhile_gets_the_preview_before_the_childs_answer(good, tmp_path, asides):  # noqa: F811
+def test_meanwhile_gets_the_preview_before_the_childs_answer(good, tmp_path, forking):  # noqa: F811
     seen = []
     preview = preview_package(good, meanwhile=seen.append)
     assert seen == [preview]
