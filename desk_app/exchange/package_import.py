@@ -3,7 +3,6 @@ conflicting, keyed by UUID and unit), then apply atomically after a backup."""
 
 from __future__ import annotations
 
-import sys
 from collections import namedtuple
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -257,11 +256,11 @@ def preview_package(path: str | Path, progress: Progress | None = None, *, campa
         preview = _preview(passed_members(data, loaded), progress, campaign_id)
         if meanwhile is not None:
             meanwhile(preview)
-    except BaseException:  # an unchecked package may break the comparison: the child's answer names why
-        if isinstance(sys.exc_info()[1], Exception):
-            aside.answer()
-        else:
-            aside.cancel()
+    except Exception:  # an unchecked package may break the comparison: the child's refusal names why
+        aside.answer()
+        raise
+    except BaseException:  # Ctrl+C
+        aside.cancel()
         raise
     aside.answer()
     return preview
