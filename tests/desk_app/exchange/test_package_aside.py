@@ -107,3 +107,13 @@ def test_meanwhile_gets_the_preview_before_the_childs_answer(good, tmp_path, for
     with pytest.raises(InputFileError, match="差不多了"):  # its work done, the refusal stands
         preview_package(_bad_status(good, tmp_path), meanwhile=seen.append)
     assert len(seen) == 1
+
+
+def test_a_comparison_broken_by_a_bad_row_gives_the_childs_refusal(good, tmp_path, forking):  # noqa: F811
+    bad = edited(good, tmp_path, "entries.json", lambda rows: rows.insert(2, 42))  # a number for an entry
+    with pytest.raises(InputFileError) as here:
+        package_read.read_package(bad)
+    with pytest.raises(InputFileError) as aside:
+        preview_package(bad)
+    assert forking[0][-1] is not None
+    assert aside.value.message == here.value.message and "第 3 条" in aside.value.message
