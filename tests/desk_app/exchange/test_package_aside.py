@@ -2,6 +2,7 @@
 preview, the same refusal, and the parent checking itself wherever the child cannot answer."""
 
 import os
+import sys
 import threading
 
 import pytest
@@ -38,7 +39,11 @@ def asides(monkeypatch):
 
 @pytest.fixture
 def forking(asides, monkeypatch):
-    """pytest-xdist's workers run a thread of their own; the child only checks and leaves, as in the command line."""
+    """pytest-xdist's workers run a thread of their own; the child only checks and leaves, as in the command line.
+    Never in a worker whose earlier tests started Qt: the program itself never forks a process running Qt."""
+    qt = sys.modules.get("PySide6.QtCore")
+    if qt is not None and qt.QCoreApplication.instance() is not None:
+        pytest.skip("a Qt application runs in this test process; the command line never forks one")
     monkeypatch.setattr(package_aside, "single_threaded", lambda: True)
     return asides
 
