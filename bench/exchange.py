@@ -12,7 +12,10 @@ runs it. Targets (absolute, on a 2-core machine):
 
 Run: .venv/bin/python bench/exchange.py [--entries N] [--package-entries N] [--only package|ledger|xlsx] [--runs N]
 (--only package: the three command-line package steps alone, with `desk-app --help` as the reference, and
-each command's CPU seconds as *_cpu_s, which a machine loaded by others swells far less than wall time.
+each command's CPU seconds as *_cpu_s, which a machine loaded by others swells far less than wall time;
+they count the command's children too: the first import's field checks run in a forked child on the other
+core (exchange/package_aside), so package_cli_cpu_s adds both cores' seconds while package_cli_s waits for the
+longer of the two.
 --only ledger: the Excel ledger's preview and import alone, with their CPU seconds as xlsx_preview_cpu_s and
 xlsx_import_cpu_s, and the references.
 --only xlsx: the .xlsx export alone, --runs times (default 5) in one process after the first, alternating with

@@ -67,7 +67,6 @@ def _progress(done, total, text=""):
 
 def _package(args) -> int:
     from desk_app.exchange.package_again import received_unchanged  # noqa: PLC0415
-    from desk_app.exchange.package_apply import apply_package  # noqa: PLC0415
     from desk_app.exchange.package_import import CONFLICT, preview_package  # noqa: PLC0415
 
     campaign_id = None
@@ -76,8 +75,8 @@ def _package(args) -> int:
 
         campaign_id = campaigns.require_current_campaign().id
     # The same file again, and nothing here changed since it was applied: its receipt knows the answer.
-    preview = received_unchanged(args.file, campaign_id) or preview_package(args.file, progress=_progress,
-                                                                           campaign_id=campaign_id)
+    preview = received_unchanged(args.file, campaign_id) or preview_package(
+        args.file, progress=_progress, campaign_id=campaign_id, meanwhile=None if args.dry_run else _ready_to_write)
     print(preview.summary_text())
     conflicts = [d for d in preview.entries if d.state == CONFLICT]
     for diff in conflicts[:SHOWN_CONFLICTS]:
@@ -92,9 +91,22 @@ def _package(args) -> int:
     if not _confirm(args, "确认导入？"):
         print("已取消，没有导入任何内容。")
         return 1
+    from desk_app.exchange.package_apply import apply_package  # noqa: PLC0415
+
     result = apply_package(preview, take_conflicts=args.take_conflicts, progress=_progress)
     print(result.text())
     return 0
+
+
+def _ready_to_write(preview) -> None:
+    """What writing the package will need, loaded while its fields are still being checked on the other core
+    (package_aside): the writer's modules, and the reader of names in pinyin when people are to be created."""
+    import desk_app.exchange.package_apply  # noqa: F401, PLC0415
+
+    if preview.new_names.people:
+        from desk_app.name_keys import name_keys  # noqa: PLC0415
+
+        name_keys("张三")  # loads pypinyin's dictionary the way a key is read
 
 
 def _campaign_for(args) -> int | None:

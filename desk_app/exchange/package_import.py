@@ -4,6 +4,7 @@ conflicting, keyed by UUID and unit), then apply atomically after a backup."""
 from __future__ import annotations
 
 from collections import namedtuple
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, partial
 from operator import attrgetter, itemgetter
@@ -24,7 +25,7 @@ from desk_app.db.models import (
 from desk_app.errors import InputFileError
 from desk_app.services import settings
 
-from . import package_measures
+from . import package_aside, package_measures
 from .package import PackageNames, json_value
 from .package_format import (
     ATTACHMENT_FIELDS,
@@ -36,7 +37,7 @@ from .package_format import (
     PROGRESS_FIELDS,
 )
 from .package_names import NewNames, names_to_create
-from .package_read import PackageData, read_package
+from .package_read import PackageData, checked_members, loaded_package, passed_members
 from .progress import Progress, report
 from .xlsx_bulk import without_cycle_collector
 
@@ -236,13 +237,36 @@ def _child_diffs(data: PackageData, scope: tuple[str, tuple] | None,
 
 
 @without_cycle_collector()  # some millions of objects alive through the step, no cycles among them (xlsx_bulk)
-def preview_package(path: str | Path, progress: Progress | None = None, *,
-                    campaign_id: int | None = None) -> PackagePreview:
+def preview_package(path: str | Path, progress: Progress | None = None, *, campaign_id: int | None = None,
+                    meanwhile: Callable[[PackagePreview], object] | None = None) -> PackagePreview:
     """Everything is validated first (InputFileError on any problem); nothing is written.
 
     The entries go into `campaign_id` if given, else the campaign of the same name and year
-    (created on import when there is none)."""
-    data = read_package(path, progress)
+    (created on import when there is none). Where it can, a child process checks the fields while this one
+    compares (package_aside); the preview is returned only once they passed. meanwhile(preview): this
+    process's own work while that child finishes (the command line loads what the write will need)."""
+    data, loaded = loaded_package(path, progress)
+    aside = package_aside.start(data, loaded)
+    if aside is None:
+        preview = _preview(checked_members(data, loaded), progress, campaign_id)
+        if meanwhile is not None:
+            meanwhile(preview)
+        return preview
+    try:
+        preview = _preview(passed_members(data, loaded), progress, campaign_id)
+        if meanwhile is not None:
+            meanwhile(preview)
+    except Exception:  # an unchecked package may break the comparison: the child's refusal names why
+        aside.answer()
+        raise
+    except BaseException:  # Ctrl+C
+        aside.cancel()
+        raise
+    aside.answer()
+    return preview
+
+
+def _preview(data: PackageData, progress: Progress | None, campaign_id: int | None) -> PackagePreview:
     report(progress, 0, 0, "正在与本机数据比对")
     m = data.manifest
     if campaign_id is not None:

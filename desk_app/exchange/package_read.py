@@ -337,6 +337,12 @@ def _check_children(data: PackageData, problems: _Problems) -> None:
 
 def read_package(path: str | Path, progress: Progress | None = None) -> PackageData:
     """Open, check every checksum and every field; raise InputFileError with the reasons."""
+    return checked_members(*loaded_package(path, progress))
+
+
+def loaded_package(path: str | Path, progress: Progress | None = None) -> tuple[PackageData, dict]:
+    """The package opened, its manifest, member list and every checksum checked and its members parsed (name ->
+    JSON): what checked_members then checks field by field (InputFileError with the reasons for the rest)."""
     path = Path(path)
     name = path.name
     with SafeZip(path, PACKAGE_LIMITS, "数据包") as archive:
@@ -377,18 +383,15 @@ def read_package(path: str | Path, progress: Progress | None = None) -> PackageD
             if index % 200 == 0:
                 report(progress, index, total, f"正在校验 {index}/{total}")
     shas = sorted(m[len(FILES_PREFIX):] for m in present if m.startswith(FILES_PREFIX))
-    return checked_members(PackageData(path=path, sha256=file_sha256(path), manifest=manifest, entries=[],
-                                       progress=[], events=[], attachments=[], changes=[], file_shas=shas), loaded)
+    return PackageData(path=path, sha256=file_sha256(path), manifest=manifest, entries=[], progress=[], events=[],
+                       attachments=[], changes=[], file_shas=shas), loaded
 
 
 def checked_members(data: PackageData, loaded: dict) -> PackageData:
     """`data` (its manifest checked) with the records of the loaded members (name -> parsed JSON), once every
     field of every record passed its check; else InputFileError naming the problems."""
     problems = _Problems(data.path.name, str(data.manifest.get("app_version") or "")[:20])
-    for row in loaded["entries.json"] if isinstance(loaded["entries.json"], list) else ():
-        if isinstance(row, dict):
-            for added, empty in ENTRY_ADDED_FIELDS.items():
-                row.setdefault(added, empty)
+    _with_added_fields(loaded["entries.json"])
     data.entries = check_records(loaded["entries.json"], ("uuid", "code") + ENTRY_TEXT_FIELDS[1:] + ENTRY_DATE_FIELDS
                                  + ENTRY_DATETIME_FIELDS + ENTRY_PERSON_FIELDS, "台账事项", problems)
     data.progress = check_records(loaded["progress.json"], PROGRESS_FIELDS, "整改进展", problems)
@@ -402,8 +405,34 @@ def checked_members(data: PackageData, loaded: dict) -> PackageData:
     _check_children(data, problems)
     check_measures(data, loaded, problems)
     problems.raise_if_any()
-    for row in data.attachments:  # only the last part of a name, whatever the sender wrote
-        row["file_name"] = display_name(row["file_name"])
+    return _with_display_names(data)
+
+
+def passed_members(data: PackageData, loaded: dict) -> PackageData:
+    """What checked_members makes of `data` when every field passes, without asking each again: for members
+    another process has just checked (package_aside), parsed from the same bytes before it started. Any
+    problem it meets anyway is that process's to word (its answer decides)."""
+    _with_added_fields(loaded["entries.json"])
+    data.entries, data.progress, data.events, data.attachments, data.changes = (
+        list(loaded[member]) for member in DATA_MEMBERS)
+    problems = _Problems(data.path.name)
+    check_measures(data, loaded, problems)  # it also keeps the optional members on data; a few hundred rows
+    problems.raise_if_any()
+    return _with_display_names(data)
+
+
+def _with_added_fields(entries) -> None:
+    """Fields later versions added, with their empty value, in entries of a package written before them."""
+    for row in entries if isinstance(entries, list) else ():
+        if isinstance(row, dict):
+            for added, empty in ENTRY_ADDED_FIELDS.items():
+                row.setdefault(added, empty)
+
+
+def _with_display_names(data: PackageData) -> PackageData:
+    """Only the last part of an attachment's name, whatever the sender wrote; in new rows, so that the parsed
+    member stays as sent (package_aside checks it here again when its child gave no answer)."""
+    data.attachments = [{**row, "file_name": display_name(row["file_name"])} for row in data.attachments]
     return data
 
 
