@@ -4,7 +4,9 @@ A worker thread waits on a change source (desk_app.services.change_feed: Polling
 log every 2.5 s; a PostgreSQL LISTEN/NOTIFY source can wake it sooner) and reports:
 
 * ``changed(ChangeBatch)`` — others changed something (the window refreshes its pages);
-* ``editing_changed(dict)`` — {(entity, id): [Holder]} whenever the set of others' editors changes.
+* ``editing_changed(dict)`` — {(entity, id): [Holder]} whenever the set of others' editors changes;
+* ``replaced()`` — another program replaced the data file (a restore): the window's own connection still
+  reads the old file, so ui/views/data_reopen reopens it and tells the clerk (services/data_identity).
 
 The same thread holds this program's editing leases (hold / let_go from the editors) and renews them. The
 window's own writes move the cursor on at once (note_own_change, called before the pages refresh), so a
@@ -22,7 +24,7 @@ import time
 
 from PySide6.QtCore import QObject, QThread, Signal
 
-from desk_app.services import change_feed, concurrency, context, editing_lease, session
+from desk_app.services import change_feed, concurrency, context, data_identity, editing_lease, session
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +44,7 @@ def active() -> ChangePoller | None:
 class _Worker(QThread):
     changed = Signal(object)
     editing_changed = Signal(object)
+    replaced = Signal()
 
     def __init__(self, source, parent=None):
         super().__init__(parent)
@@ -53,6 +56,8 @@ class _Worker(QThread):
         self.floor: change_feed.Cursor | None = None
         self.held: set[tuple[str, int]] = set()
         self.editing: dict = {}
+        self.opened: data_identity.DataMark | None = None  # the file the window reads (set by the GUI thread)
+        self.replaced_said = False  # until the window has reopened: one notice per replacement
 
     def run(self) -> None:  # the worker thread: emits signals, never touches widgets
         self.wake.wait(FIRST_ROUND_AFTER_S)  # left set when it cut the wait short: the first round follows at once
@@ -60,6 +65,8 @@ class _Worker(QThread):
         renewed = 0.0
         while not self.stopping:
             try:
+                if self._file_replaced():
+                    cursor = None  # the new file's change log is another history: start from its end
                 if cursor is None:
                     cursor = change_feed.cursor()
                 self._handle_requests()
@@ -77,6 +84,8 @@ class _Worker(QThread):
                 if floor is not None and floor.last_id >= cursor.last_id:
                     cursor = floor
                     batch = change_feed.poll(cursor)  # only what came after the window's own refresh
+                if self.replaced_said or self._file_replaced():
+                    continue  # what came now is the new file's: the window re-reads all of it
                 if batch is not None:
                     cursor = batch.cursor
                     self.changed.emit(batch)
@@ -89,6 +98,16 @@ class _Worker(QThread):
         for entity, entity_id in sorted(self.held):
             self._quietly(editing_lease.release, entity, entity_id)
         session.release_thread_connection()
+
+    def _file_replaced(self) -> bool:
+        """Another program swapped the data file: say so once (the window reopens it), and never report
+        the new file's change log as others' edits of the old one."""
+        # Only a read-only window can be left on the old file: the writer made the swap and reopened.
+        if self.replaced_said or not session.read_only() or not data_identity.replaced(self.opened):
+            return False
+        self.replaced_said = True
+        self.replaced.emit()
+        return True
 
     def _handle_requests(self) -> None:
         while True:
@@ -127,12 +146,14 @@ class ChangePoller(QObject):
 
     changed = Signal(object)  # ChangeBatch
     editing_changed = Signal(object)  # {(entity, id): [Holder]}
+    replaced = Signal()  # another program replaced the data file (a restore)
 
     def __init__(self, parent=None, source=None):
         super().__init__(parent)
         self._worker = _Worker(source or change_feed.PollingSource())
         self._worker.changed.connect(self.changed)
         self._worker.editing_changed.connect(self._editing)
+        self._worker.replaced.connect(self._replaced)
         self.editing: dict = {}
         self.started = False
 
@@ -141,7 +162,22 @@ class ChangePoller(QObject):
         _active = self
         self.started = True
         context.on_own_write(self.note_own_change)  # every own write, whichever page or dialog made it
+        self.note_data_opened()
         self._worker.start()
+
+    def note_data_opened(self) -> None:
+        """The window (re)opened the data: the file it reads now is the one to watch."""
+        try:
+            self._worker.opened = data_identity.mark()
+        except Exception:  # noqa: BLE001 - no file to watch is no reason to stop seeing others' changes
+            log.warning("cannot take the data file's identity", exc_info=True)
+            self._worker.opened = None
+        self._worker.replaced_said = False
+
+    def _replaced(self) -> None:
+        from .views import data_reopen  # noqa: PLC0415 - needed only the day another program restores
+
+        data_reopen.reopen_replaced_data(self.parent(), self)
 
     def stop(self) -> None:
         """Let go of the leases and end the thread (the window closes)."""

@@ -102,6 +102,9 @@ class MainWindow(QMainWindow):
         from .views.shortcuts_help import ShortcutsHelp  # noqa: PLC0415 - 帮助 › 键盘快捷键 (F1)
 
         self.shortcuts_help = ShortcutsHelp(self)
+        from .views.edit_menu import EditMenu  # noqa: PLC0415 - 编辑: its title now, its items when first opened
+
+        self.edit_menu = EditMenu(self)
         from .views.undo_guard import UndoGuard  # noqa: PLC0415
 
         self.undo_guard = UndoGuard(self)  # after a restore or import, no page's Ctrl+Z steps around it

@@ -198,6 +198,37 @@ def _repeat_header(row) -> None:
 KEEP_ROWS_WITH_TOTALS = 3  # the last rows of the 签到表 share the page of its totals
 
 
+def _totals_row(table, totals: str, recorder: str) -> None:
+    """应到/实到/请假/缺席 and 记录人 as the table's last row, across all its columns. As paragraphs after the
+    table they could stand alone on the last page: LibreOffice does not carry a table's keep-with-next over
+    to the paragraph after it once the table has broken across a page (Word and WPS do); rows it keeps."""
+    from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT  # noqa: PLC0415
+    from docx.oxml import OxmlElement  # noqa: PLC0415
+    from docx.shared import Pt  # noqa: PLC0415
+
+    row = table.add_row()
+    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    cell = row.cells[0].merge(row.cells[-1])
+    cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+    first = cell.paragraphs[0]
+    _font(first.add_run(totals), HEADING_FONT, 12)
+    second = cell.add_paragraph()
+    _font(second.add_run(recorder), BODY_FONT, 12)
+    for paragraph in (first, second):
+        paragraph.paragraph_format.space_before = paragraph.paragraph_format.space_after = Pt(3)
+
+
+def _closing_paragraph(doc) -> None:
+    """The paragraph a Word body must end with, after the table: one point high, so a table that fills its last
+    page does not push an empty page after it."""
+    from docx.shared import Pt  # noqa: PLC0415
+
+    paragraph = _paragraph(doc)
+    fmt = paragraph.paragraph_format
+    fmt.space_before = fmt.space_after = Pt(0)
+    fmt.line_spacing = Pt(1)  # exactly (_paragraph's rule)
+
+
 def build_sign_in(meeting_id: int):
     from docx import Document  # noqa: PLC0415
     from docx.enum.table import WD_ROW_HEIGHT_RULE  # noqa: PLC0415
@@ -248,13 +279,12 @@ def build_sign_in(meeting_id: int):
     t = m.totals
     marked = any(a.status for a in people)
     blank = "＿＿"
-    _paragraph(doc).paragraph_format.keep_with_next = True
-    _paragraph(doc, "　　".join([f"应到：{len(people) if from_roster else t.expected} 人",
-                                f"实到：{t.present if marked else blank} 人", f"请假：{t.leave if marked else blank} 人",
-                                f"缺席：{t.absent if marked else blank} 人"]
-                               + ([f"列席：{t.observer} 人"] if t.observer else [])),
-               font=HEADING_FONT, size=12).paragraph_format.keep_with_next = True
-    _paragraph(doc, f"记录人：{m.recorder_name or '＿＿＿＿'}", size=12)
+    _totals_row(table, "　　".join([f"应到：{len(people) if from_roster else t.expected} 人",
+                                   f"实到：{t.present if marked else blank} 人",
+                                   f"请假：{t.leave if marked else blank} 人", f"缺席：{t.absent if marked else blank} 人"]
+                                  + ([f"列席：{t.observer} 人"] if t.observer else [])),
+                f"记录人：{m.recorder_name or '＿＿＿＿'}")
+    _closing_paragraph(doc)
     return doc
 
 

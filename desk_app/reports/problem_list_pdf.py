@@ -21,14 +21,20 @@ def _col(key: str, weight: float | None = None, align: str | None = None) -> Pri
     return ledger_column(key, "", weight, align)
 
 
-def layer_columns(with_owner: bool, with_layer: bool = False) -> list[PrintColumn]:
+def layer_columns(with_owner: bool, with_layer: bool = False, a3: bool = False) -> list[PrintColumn]:
+    """The 问题清单's columns. A layer's list fits A4 landscape with 11; the all-layer list's 层级 column
+    takes 问题来源's place there (with both, 12 columns leave 原因剖析 under six characters a line, and the
+    clerk would be told to use A3 for the default list); on A3 it keeps both."""
     cols = [serial_column(), _col("code")]
     if with_layer:  # the all-layer list says which layer each entry belongs to
         cols.append(_col("layer"))
     if with_owner:
         cols.append(_col("owner"))
-    cols += [_col("category"), _col("source", 7), _col("description", 22), _col("cause", 16),
-             _col("measures", 20), _col("deadline"), _col("responsible"), _col("status")]
+    cols.append(_col("category"))
+    if a3 or not with_layer:
+        cols.append(_col("source", 7))
+    cols += [_col("description", 22), _col("cause", 16), _col("measures", 20), _col("deadline"),
+             _col("responsible"), _col("status")]
     return cols
 
 
@@ -45,7 +51,7 @@ def build_layer(options: PrintOptions, progress: Progress | None = None) -> Docu
     sort = "owner" if layer in PERSONAL_LAYERS else ("layer" if not layer else options.sort)
     subtitle = filter_subtitle(f, "" if layer else "全部层级", kinds=[], layers=[])
     return table_document(title=title, subtitle=subtitle,
-                          columns=layer_columns(layer != Layer.TEAM, with_layer=not layer),
+                          columns=layer_columns(layer != Layer.TEAM, with_layer=not layer, a3=options.a3),
                           batches=iter_entries(f, sort), total=total, options=options, progress=progress,
                           header_extra=extra)
 

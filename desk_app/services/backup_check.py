@@ -40,6 +40,7 @@ from .backup_files import (
     FORMAT,
     MANIFEST_NAME,
     SHA256_RE,
+    file_kind,
     member_name,
     member_sha,
     store_path,
@@ -258,7 +259,7 @@ def inspect_backup(path: Path) -> BackupCheck:
     if not path.exists():
         raise DatabaseError(f"找不到备份：{path}")
     archive = None
-    if path.is_file() and path.suffix.lower() == ".zip":
+    if path.is_file() and file_kind(path) == "zip":
         archive = SafeZip(path, BACKUP_LIMITS, "备份", done=NOTHING_DONE, advice=DAMAGED_ZIP_ADVICE)
     try:
         return _inspect(path, archive)

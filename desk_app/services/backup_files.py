@@ -22,6 +22,28 @@ DB_NAME = "desk.sqlite3"
 SHA256_RE = re.compile(r"^[0-9a-f]{64}$")
 MEMBER_RE = re.compile(r"^attachments/([0-9a-f]{2})/([0-9a-f]{64})$")
 
+ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")  # a zip's first member, or an empty zip's end record
+SQLITE_MAGIC = b"SQLite format 3\x00"
+SQLITE_SUFFIXES = (".sqlite3", ".db", ".sqlite")
+
+
+def file_kind(path: Path) -> str | None:
+    """"zip", "sqlite" or None for a backup file, decided by its first bytes: mail systems rename a
+    .zip attachment to .txt or .dat, and a clerk renames it back wrongly. The suffix decides only what
+    the content cannot (a damaged .zip still gets the damaged-zip message)."""
+    try:
+        with open(path, "rb") as file:
+            head = file.read(len(SQLITE_MAGIC))
+    except OSError:
+        return None
+    if head.startswith(ZIP_MAGIC):
+        return "zip"
+    if head == SQLITE_MAGIC:
+        return "sqlite"
+    suffix = path.suffix.lower()
+    return "zip" if suffix == ".zip" else "sqlite" if suffix in SQLITE_SUFFIXES else None
+
+
 # name -> SQL over the backup copy; what the list and the restore question show.
 COUNT_QUERIES = {
     "entries": "SELECT count(*) FROM ledger_entry WHERE deleted_at IS NULL",

@@ -39,6 +39,7 @@ from .backup_files import (  # noqa: F401 - re-exported: callers use backups.sto
     count_rows,
     damage_found,
     file_checksum,
+    file_kind,
     member_name,
     parse_manifest,
     referenced_files,
@@ -56,6 +57,7 @@ POLICY_KEY = "backup_policy"
 REASON_LABELS = {
     "manual": "手动备份", "daily": "每日自动备份", "import": "导入前", "pre-restore": "恢复前",
     "pre-migrate": "升级前", "damaged": "损坏的数据（留存）", "cli": "命令行备份",
+    "datafile": "数据文件（不是本程序做的备份）",
 }
 DAMAGED_LABEL = "已损坏"
 # Damaged backups older than a day that rotation keeps besides the good ones (for the administrator).
@@ -63,7 +65,8 @@ DAMAGED_KEPT = 3
 # Backups made right before a write: when they show the data is damaged, the write does not happen.
 REFUSE_WHEN_DAMAGED = {"import"}
 # Backups the clerk made on purpose (立即备份) are never rotated out: the clerk deletes them from the list.
-KEPT_REASONS = {"manual"}
+# A plain data file put there by hand is not ours to rotate out either.
+KEPT_REASONS = {"manual", "datafile"}
 
 @dataclass(frozen=True)
 class BackupPolicy:
@@ -314,7 +317,8 @@ def describe(path: Path) -> BackupInfo | None:
     path = Path(path)
     stamp, reason = _stamp_of(path.name)
     try:
-        if path.is_dir() or path.suffix.lower() == ".zip":
+        kind = "folder" if path.is_dir() else file_kind(path) if path.is_file() else None
+        if kind in ("folder", "zip"):
             try:
                 manifest = read_manifest(path)
             except InputFileError:  # a hostile zip: inspect_backup says why
@@ -328,14 +332,17 @@ def describe(path: Path) -> BackupInfo | None:
                               manifest.get("counts", {}), len(manifest.get("attachments", [])),
                               manifest.get("app_version", ""),
                               bool(manifest.get("damaged")) or manifest.get("reason") == "damaged")
-        if path.is_file() and path.suffix.lower() in (".sqlite3", ".db", ".sqlite"):
+        if kind == "sqlite":
             conn = connect_copy(path)
             try:
                 version = conn.execute("PRAGMA user_version").fetchone()[0]
                 counts = count_rows(conn)
             finally:
                 conn.close()
-            return BackupInfo(path, "sqlite", stamp or _mtime(path), reason, path.stat().st_size,
+            # Without a stamp in its name it is someone's data file (another PC's desk.sqlite3, a copy
+            # of the live one), not a backup the clerk made: the list and the restore question say so.
+            return BackupInfo(path, "sqlite", stamp or _mtime(path), reason if stamp else "datafile",
+                              path.stat().st_size,
                               version, counts)
     except (OSError, sqlite3.Error):
         return None

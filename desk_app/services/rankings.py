@@ -255,8 +255,17 @@ def _items(text: str) -> dict[str, float]:
 
 
 def scores(round_id: int) -> list[ScoreRecord]:
+    """A round's scores, each under its department's current name (a 科室 renamed since — 国库 → 国库科 — is
+    listed, ranked and compared across rounds as the one it is now); the name as ranked when none is linked."""
     rows = RankingScore.select().where(RankingScore.ranking_round == round_id).order_by(RankingScore.id)
-    return [ScoreRecord(s.id, s.subject, s.department_id, s.score, _items(s.items), s.note) for s in rows]
+    names = current_names()
+    return [ScoreRecord(s.id, names.get(s.department_id, s.subject), s.department_id, s.score, _items(s.items), s.note)
+            for s in rows]
+
+
+def current_names() -> dict[int, str]:
+    """Every department's name as it is now (inactive ones too: old rounds name them), by id."""
+    return {d.id: d.name for d in org.list_departments(include_inactive=True, include_units=True)}
 
 
 def match_department(name: str, departments: list[org.DepartmentRecord] | None = None

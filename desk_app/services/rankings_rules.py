@@ -19,7 +19,7 @@ from datetime import date
 from desk_app.db.models import Interview, RankingRound
 from desk_app.errors import NotFoundError, ValidationError
 
-from . import changelog, context
+from . import changelog, context, rankings
 from .rankings import KindRecord, RoundRecord, ScoreRecord, get_kind, get_round, list_kinds, list_rounds, scores
 from .rankings_periods import period_label
 
@@ -178,9 +178,9 @@ def interviews(kind_id: int | None = None, *, round_id: int | None = None) -> li
     out: list[InterviewRow] = []
     for kind in kinds:
         history = _history(kind)
-        recorded = {}
+        recorded, names = {}, rankings.current_names()
         for iv in Interview.select().join(RankingRound).where(RankingRound.kind == kind.id):
-            recorded[(iv.ranking_round_id, iv.subject)] = iv
+            recorded[(iv.ranking_round_id, subject_key(iv.subject, iv.department_id))] = iv
         for end in range(len(history) - 1, -1, -1):
             record = history[end].record
             if round_id is not None and record.id != round_id:
@@ -190,12 +190,14 @@ def interviews(kind_id: int | None = None, *, round_id: int | None = None) -> li
             for row in rows:
                 if not row.interview_due:
                     continue
-                iv = recorded.get((record.id, row.subject))
-                seen.add(row.subject)
+                key = subject_key(row.subject, row.department_id)
+                iv = recorded.get((record.id, key))
+                seen.add(key)
                 out.append(_row(kind, record, row.subject, row.department_id, _reason(row, len(rows)), True, iv))
-            for (rid, subject), iv in recorded.items():
-                if rid == record.id and subject not in seen:
-                    out.append(_row(kind, record, subject, iv.department_id, "（记录在案）", False, iv))
+            for (rid, key), iv in recorded.items():
+                if rid == record.id and key not in seen:
+                    out.append(_row(kind, record, names.get(iv.department_id, iv.subject), iv.department_id,
+                                    "（记录在案）", False, iv))
     return out
 
 
@@ -216,7 +218,11 @@ def record_interview(round_id: int, subject: str, *, planned_on: date | None = N
     subject = " ".join((subject or "").split())
     result = ranking(round_id)
     due = {row.subject: row for row in result.interviews}
-    iv = Interview.get_or_none(Interview.ranking_round == round_id, Interview.subject == subject)
+    department_id = due[subject].department_id if subject in due else None
+    # A 科室 renamed since the 约谈 was recorded is found by its id, not by the name it had then.
+    iv = (Interview.get_or_none(Interview.ranking_round == round_id, Interview.department == department_id)
+          if department_id else None) or Interview.get_or_none(Interview.ranking_round == round_id,
+                                                                Interview.subject == subject)
     if subject not in due and iv is None:
         raise ValidationError(f"“{subject}”在{period_label(r.period)}不属于连续后几名，不需要提醒约谈")
     if held_on and planned_on and held_on < planned_on:

@@ -171,7 +171,9 @@ def restore(kind: str, ids: list[int]) -> int:
     if kind == "ledger_entry":
         from . import ledger  # noqa: PLC0415
 
-        return ledger.restore_entries(ids)
+        restored = ledger.restore_entries(ids)
+        undo_history.changed_elsewhere(kind, ids, "在回收站中还原")  # the ledger's "撤销 删除" is done already
+        return restored
     owner = _owner_restore(kind)
     if owner is not None:
         func, takes_list = owner

@@ -151,5 +151,6 @@ def read_only_reason(*, assume_read_only: bool = False) -> str:
     if _lock is not None and _lock.error:
         return _lock.error
     if _lock is not None and not _lock.acquired:
-        return instance_lock.locked_message(_lock.owner) + "当前窗口为只读模式。"
+        # Said to the command line too, where there is no window: "here" fits both.
+        return instance_lock.locked_message(_lock.owner) + "这里以只读方式打开，只能查看、不能修改。"
     return "数据以只读方式打开，不能保存修改。"

@@ -10,6 +10,13 @@ One rule decides whether a matter is late, for every view and paper (13710: each
 A 办结 day the clerk enters while the entry is still 未启动/推进中 is the unit's report: it is shown
 ("已报办结，待申请销号") and the tab leads on to 申请销号, but the clock keeps counting until then, as the
 ledger's 逾期 does. `situation()` words that verdict for the tab, the 督办单 and the 催办单.
+
+One date decides when the matter is due, for the clock and the ledger alike: the entry's 整改时限. The 交办
+gives a matter its 办结时限 (13710: 7 working days for an ordinary matter, a month for a major one, unless the
+交办 says otherwise), the clerk enters it as the 整改时限, and the ledger's 逾期 (its colouring, the 逾期 filter,
+stats and 通报, ledger_filter.is_overdue / overdue_condition) counts from it. So the 办结 node is due on the
+entry's dated 整改时限 when it has one; the rule's working days give the date only to a matter without one.
+Earlier nodes (接办, 反馈) keep the rule's dates, never later than that 时限.
 """
 
 from __future__ import annotations
@@ -21,7 +28,7 @@ from datetime import date
 from enum import StrEnum
 
 from desk_app.db.models import LedgerEntry, SupervisionNode, SupervisionPlan, database
-from desk_app.domain import DONE_STATUSES, OPEN_STATUSES, Light
+from desk_app.domain import DATED_DEADLINES, DONE_STATUSES, OPEN_STATUSES, Light
 from desk_app.errors import NotFoundError, ValidationError, WorkflowError
 
 from . import changelog, context, work_calendar
@@ -98,6 +105,13 @@ class _EntryRow:
     assigned_date: date | None
     completed_date: date | None
     closed_date: date | None
+    deadline_type: str = ""
+    deadline: date | None = None
+
+    @property
+    def time_limit(self) -> date | None:
+        """The entry's dated 整改时限: the day the ledger's 逾期 counts from (None: 长期坚持 or not set)."""
+        return self.deadline if self.deadline is not None and self.deadline_type in DATED_DEADLINES else None
 
 
 def _as_date(value):
@@ -111,6 +125,9 @@ def compute_clock(row: _EntryRow, rule_name: str, nodes: tuple[NodeRule, ...], d
     still_open = row.status in OPEN_STATUSES
     finished = None if still_open else row.completed_date or (row.closed_date if closed else None)
     dues = [n.due(row.assigned_date, cal) for n in nodes]
+    limit = row.time_limit  # the one due date the ledger's 逾期 uses too (see the module's docstring)
+    if limit is not None and dues:
+        dues = [min(due, limit) for due in dues[:-1]] + [limit]
     met: list[tuple[date | None, bool, str]] = []
     for seq, _rule in enumerate(nodes, start=1):
         day, note = done.get(seq, (None, ""))
@@ -132,8 +149,10 @@ def compute_clock(row: _EntryRow, rule_name: str, nodes: tuple[NodeRule, ...], d
             state, late = NodeState.MISSED, cal.workdays_between(due, today)
         else:
             state, late = (NodeState.DUE_TODAY if due == today else NodeState.PENDING), 0
-        statuses.append(NodeStatus(index + 1, rule.name, rule.describe(), due, day, from_entry, state, late, note,
-                                   reported, not cal.is_known(due)))
+        from_limit = limit is not None and due == limit
+        statuses.append(NodeStatus(index + 1, rule.name, "按整改时限" if from_limit and index == len(nodes) - 1
+                                   else rule.describe(), due, day, from_entry, state, late, note,
+                                   reported, not from_limit and not cal.is_known(due)))
     missed = sum(1 for s in statuses if s.state in MISSED_STATES)
     late_open = max((s.late_workdays for s in statuses if s.state == NodeState.MISSED), default=0)
     level = None if closed else rules.level_for(missed, late_open)
@@ -230,11 +249,12 @@ def _clocks(rows: list[_EntryRow], rules: SupervisionRules, today: date) -> list
 
 
 _ROW_COLUMNS = (LedgerEntry.id, LedgerEntry.code, LedgerEntry.kind, LedgerEntry.status, LedgerEntry.assigned_date,
-                LedgerEntry.completed_date, LedgerEntry.closed_date)
+                LedgerEntry.completed_date, LedgerEntry.closed_date, LedgerEntry.deadline_type, LedgerEntry.deadline)
 
 
 def _rows(query) -> list[_EntryRow]:
-    return [_EntryRow(i, c, k, s, _as_date(a), _as_date(d), _as_date(x)) for i, c, k, s, a, d, x in query.tuples()]
+    return [_EntryRow(i, c, k, s, _as_date(a), _as_date(d), _as_date(x), t, _as_date(dl))
+            for i, c, k, s, a, d, x, t, dl in query.tuples()]
 
 
 def clock(entry_id: int) -> EntryClock | None:

@@ -15,6 +15,10 @@ import threading
 _lock = threading.Lock()
 _generation = 0
 _reason = ""
+# Items changed by a path outside the pages' undo (设置 › 回收站 restoring an entry): (kind, id) -> (mark, why).
+# A page's steps on those items are no longer true (its "撤销 删除" would restore what is already back).
+_elsewhere: dict[tuple[str, int], tuple[int, str]] = {}
+_elsewhere_mark = 0
 
 
 def irreversible(reason: str) -> None:
@@ -31,3 +35,25 @@ def generation() -> int:
 
 def last_reason() -> str:
     return _reason
+
+
+def changed_elsewhere(kind: str, ids, reason: str) -> None:
+    """Record that these items were changed where no undo stack sees it (reason: what, in Chinese)."""
+    global _elsewhere_mark
+    with _lock:
+        _elsewhere_mark += 1
+        for item_id in ids:
+            _elsewhere[(kind, item_id)] = (_elsewhere_mark, reason)
+
+
+def elsewhere_mark() -> int:
+    return _elsewhere_mark
+
+
+def changed_since(kind: str, ids, mark: int) -> str:
+    """Why one of these items was changed elsewhere after `mark` ('' when none was)."""
+    for item_id in ids:
+        seen = _elsewhere.get((kind, item_id))
+        if seen is not None and seen[0] > mark:
+            return seen[1]
+    return ""

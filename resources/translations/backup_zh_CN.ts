@@ -164,8 +164,8 @@
         <translation>选择备份</translation>
     </message>
     <message>
-        <source>Backups (*.zip *.sqlite3 manifest.json)</source>
-        <translation>备份（*.zip *.sqlite3 manifest.json）</translation>
+        <source>Backups (*.zip *.sqlite3 manifest.json);;All files (*)</source>
+        <translation>备份 (*.zip *.sqlite3 manifest.json);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Cannot restore</source>

@@ -66,3 +66,33 @@ def test_an_existing_file_is_not_written_over(demo, tmp_path, capsys):
     assert main(["backup", "--out", str(stick / "台账备份")]) == 2
     assert "已存在" in capsys.readouterr().err and older.read_bytes() == b"last month's backup"
     assert [p.name for p in stick.iterdir()] == ["台账备份.zip"]
+
+
+def test_a_backup_renamed_by_a_mail_system_is_restored_by_its_content(demo, tmp_path, capsys):
+    assert main(["backup", "--out", str(tmp_path / "月底备份.zip")]) == 0
+    mailed = (tmp_path / "月底备份.zip").rename(tmp_path / "月底备份.zip.txt")
+    info = backups.describe(mailed)
+    assert info is not None and info.kind == "zip" and info.reason_label == "命令行备份"
+    capsys.readouterr()
+    assert main(["restore", str(mailed), "--yes"]) == 0
+    assert "命令行备份" in capsys.readouterr().out
+
+
+def test_a_foreign_file_named_like_a_backup_is_still_refused(demo, tmp_path, capsys):
+    letter = tmp_path / "备份.txt"
+    letter.write_text("请于月底前报送整改台账。", encoding="utf-8")
+    assert main(["restore", str(letter), "--yes"]) == 2
+    assert "不是本程序的备份" in capsys.readouterr().err
+
+
+def test_a_data_file_is_not_called_a_backup_the_clerk_made(demo, tmp_path, capsys):
+    from desk_app.db import backup_database
+    from desk_app.db.models import database
+
+    copied = tmp_path / "desk.sqlite3"
+    backup_database(database.obj, copied)
+    assert backups.describe(copied).reason_label.startswith("数据文件")
+    renamed = copied.rename(tmp_path / "科室数据.dat")  # a data file is recognised by its content too
+    assert main(["restore", str(renamed), "--yes"]) == 0
+    out = capsys.readouterr().out
+    assert "数据文件" in out and "手动备份" not in out

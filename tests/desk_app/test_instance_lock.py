@@ -64,6 +64,7 @@ def test_session_opens_read_only_while_another_process_writes(other_process, use
     session.open_data()
     assert session.read_only()
     assert str(other_process.pid) in session.read_only_reason()
+    assert "窗口为只读" not in session.read_only_reason()  # the command line has no window
     from desk_app.services import campaigns
 
     with pytest.raises(ReadOnlyError):

@@ -135,3 +135,19 @@ def test_names_are_matched_to_departments(sections):
     dept, how = rankings.match_department("政府采购")
     assert dept.name == "政府采购监督管理科" and "按" in how
     assert rankings.match_department("科")[0] is None  # fits several: not guessed
+
+
+def test_old_rounds_list_a_renamed_department_under_its_current_name(sections):
+    """国库科 renamed 国库支付科 after two rounds: its old scores, ranks and 约谈 show the name it has now."""
+    q4 = _round("2025-Q4", _scores(95, 90, 60, 88, 65, 86, 89, 70))
+    q1 = _round("2026-Q1", _scores(95, 90, 62, 88, 85, 80, 75, 70))
+    rankings_rules.record_interview(q1.id, "国库科", planned_on=date(2026, 12, 1))
+    dept = org.department_by_name("国库科")
+    org.update_department(dept.id, name="国库支付科")
+    old = rankings_rules.ranking(q4.id)
+    assert "国库支付科" in [row.subject for row in old.rows] and "国库科" not in [row.subject for row in old.rows]
+    assert [s.subject for s in rankings.scores(q1.id)][2] == "国库支付科"
+    talks = [x for x in rankings_rules.interviews() if x.period == "2026-Q1"]
+    assert [(x.subject, x.status) for x in talks if x.department_id == dept.id] == [("国库支付科", "已安排")]
+    held = rankings_rules.record_interview(q1.id, "国库支付科", held_on=date(2026, 11, 20), outcome="已提醒")
+    assert held.status == "已约谈" and len([x for x in rankings_rules.interviews() if x.period == "2026-Q1"]) == len(talks)

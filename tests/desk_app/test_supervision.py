@@ -27,9 +27,10 @@ def office(db):
 
 
 def _matter(c, dept, chief, assigned, **extra):
+    """A matter whose 交办 gave no 办结时限 of its own: the rule's working days decide (with an 整改时限, that does)."""
     data = EntryInput(kind=EntryKind.SUPERVISION, description="落实领导批示：加快预算执行", department_id=dept.id,
                       responsible_id=chief.id, found_date=assigned, assigned_date=assigned,
-                      deadline=date(2026, 12, 31), task_source="领导批示", doc_number="财办〔2026〕12号",
+                      task_source="领导批示", doc_number="财办〔2026〕12号",
                       instructing_leader="张副市长", **extra)
     return ledger.create_entry(c.id, data)
 
@@ -234,3 +235,38 @@ def test_due_dates_in_a_year_without_holiday_data_are_marked_as_estimates(office
     moved = supervision.clock(e.id)
     assert moved.nodes[-1].due > clock.nodes[-1].due and not moved.estimated
     assert "估算" not in supervision.situation(moved) and not overview.overview(c.id).estimate_note
+
+
+def _ledger_says_overdue(c, entry_id) -> bool:
+    from desk_app.services import ledger_filter, stats
+    from desk_app.services.ledger_query import LedgerFilter, entry_ids
+
+    e = ledger.get_entry(entry_id)
+    by_rule = ledger_filter.is_overdue(e.status, e.deadline_type, e.deadline)
+    by_filter = entry_id in entry_ids(LedgerFilter(campaign_id=c.id, overdue_only=True))
+    by_stats = stats.overview(c.id).overdue == 1
+    assert by_rule == by_filter == by_stats  # the colouring, the 逾期 filter and stats agree
+    return by_rule
+
+
+def test_the_clock_and_the_ledger_agree_on_a_time_limit_later_than_the_rules(office):
+    """交办 on 1 September with 整改时限 31 December: the rule alone would make 办结 due on 10 September."""
+    c, dept, chief = office  # today: 9 October
+    e = _matter(c, dept, chief, date(2026, 9, 1), deadline=date(2026, 12, 31))
+    clock = supervision.clock(e.id)
+    last = clock.nodes[-1]
+    assert (last.due, last.state, last.rule) == (date(2026, 12, 31), NodeState.PENDING, "按整改时限")
+    assert not _ledger_says_overdue(c, e.id)
+    assert "办结" not in [i.node_name for i in overview.overview(c.id).items]
+    assert "“办结”" not in supervision.situation(clock)
+
+
+def test_the_clock_and_the_ledger_agree_on_a_time_limit_earlier_than_the_rules(office):
+    """交办 on 30 September with 整改时限 8 October: the rule alone would make 办结 due on 15 October."""
+    c, dept, chief = office  # today: 9 October
+    e = _matter(c, dept, chief, date(2026, 9, 30), deadline=date(2026, 10, 8))
+    clock = supervision.clock(e.id)
+    assert [(n.name, n.due) for n in clock.nodes] == [
+        ("接办", date(2026, 9, 30)), ("反馈", date(2026, 10, 8)), ("办结", date(2026, 10, 8))]
+    assert clock.nodes[-1].state == NodeState.MISSED and _ledger_says_overdue(c, e.id)
+    assert "“办结”应于2026年10月8日前完成" in supervision.situation(clock)

@@ -84,3 +84,31 @@ def test_an_import_elsewhere_clears_the_stack_when_the_data_changes(page, monkey
     undo_history.irreversible("导入数据包")
     page.state.data_changed.emit()
     assert not page.undo_stack.canUndo() and "导入数据包" in page.undo_note.text()
+
+
+def test_a_delete_restored_from_the_recycle_bin_is_no_longer_offered_for_undo(page, monkeypatch):
+    """设置 › 回收站 › 还原 brings back what the ledger deleted: "撤销 删除 1 条" is not true any more."""
+    from desk_app.services import recycle_bin
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warned.append(a))
+    page.table.selectRow(0)
+    [entry_id] = page.selected_ids()
+    page.actions.delete()
+    assert page.undo_stack.canUndo() and "删除" in page.undo_stack.undoText()
+    recycle_bin.restore("ledger_entry", [entry_id])  # what 回收站's 还原 calls, then data_changed
+    page.state.data_changed.emit()
+    assert not page.undo_stack.canUndo() and "回收站" in page.undo_note.text()
+    assert ledger.get_entry(entry_id).deleted_at is None and warned == []
+
+
+def test_a_step_on_other_entries_stays_when_the_bin_restores_one(page, monkeypatch):
+    from desk_app.services import recycle_bin
+
+    other = ledger.get_entry(page.model.entry_id(2))
+    ledger.delete_entries([other.id])  # deleted earlier, not by a step on this stack
+    _bulk_status_on_first_two_rows(page, monkeypatch)
+    recycle_bin.restore("ledger_entry", [other.id])
+    page.state.data_changed.emit()
+    assert page.undo_stack.canUndo()

@@ -2,7 +2,7 @@
 
 from datetime import date, timedelta
 
-from desk_app.services import backups
+from desk_app.services import backups, context
 
 
 def _window(qtbot):
@@ -23,12 +23,23 @@ def test_a_window_open_past_midnight_makes_the_new_days_backup_once(qtbot, db):
     timer = DailyBackupTimer(window)
     assert timer.timer.isActive()
     assert timer.check() is False and backups.list_backups() == []  # the start-up check made today's
-    tomorrow = date.today() + timedelta(days=1)
+    tomorrow = context.today() + timedelta(days=1)
     assert timer.check(tomorrow) is True
     qtbot.waitUntil(lambda: timer.task is None, timeout=15000)
     made = backups.list_backups()
     assert [b.reason for b in made] == ["daily"] and "自动备份" in window.statusBar().currentMessage()
     assert timer.check(tomorrow) is False and len(backups.list_backups()) == 1
+
+
+def test_the_timer_follows_the_apps_today_as_every_service_does(qtbot, db):
+    from ui.views.safety_startup import DailyBackupTimer
+
+    timer = DailyBackupTimer(_window(qtbot))
+    assert timer.day == context.today() != date.today()  # the tests pin the app's day (conftest.TODAY)
+    context.set_today(context.today() + timedelta(days=1))  # the app's day moves on (a demo's date setting)
+    assert timer.check() is True
+    qtbot.waitUntil(lambda: timer.task is None, timeout=15000)
+    assert [b.reason for b in backups.list_backups()] == ["daily"]
 
 
 def test_a_failed_daily_backup_is_said(qtbot, db, monkeypatch):
@@ -43,7 +54,7 @@ def test_a_failed_daily_backup_is_said(qtbot, db, monkeypatch):
 
     monkeypatch.setattr(safety_startup, "_daily_backup", lambda progress: disk_full(progress))
     timer = safety_startup.DailyBackupTimer(_window(qtbot))
-    assert timer.check(date.today() + timedelta(days=1))
+    assert timer.check(context.today() + timedelta(days=1))
     qtbot.waitUntil(lambda: bool(told), timeout=15000)
     assert "磁盘空间不足" in told[0] and timer.task is None
 
@@ -54,7 +65,7 @@ def test_a_read_only_window_leaves_the_backup_to_the_writer(qtbot, db, monkeypat
 
     monkeypatch.setattr(session, "read_only", lambda: True)
     timer = DailyBackupTimer(_window(qtbot))
-    assert timer.check(date.today() + timedelta(days=1)) is False
+    assert timer.check(context.today() + timedelta(days=1)) is False
 
 
 class _Dialogs:

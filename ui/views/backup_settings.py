@@ -244,7 +244,7 @@ class BackupSettings(QWidget):
 
     def restore_from_file(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a backup"), str(Path.home()),
-                                              self.tr("Backups (*.zip *.sqlite3 manifest.json)"))
+                                              self.tr("Backups (*.zip *.sqlite3 manifest.json);;All files (*)"))
         if name:
             path = Path(name)
             self.restore(path.parent if path.name == backups.MANIFEST_NAME else path)

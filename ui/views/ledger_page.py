@@ -21,7 +21,7 @@ from desk_app.services.ledger_query import LedgerFilter
 from ui.first_paint import after_first_paint
 from ui.models.ledger_table_model import ENTRY_ID_ROLE, LedgerTableModel
 
-from . import ledger_cells, measure_rows_view
+from . import ledger_cells, ledger_undo, measure_rows_view
 from . import ledger_filter_chips as chips_module
 from .ledger_actions import LedgerActions
 from .ledger_empty import EmptyPlaceholder
@@ -70,7 +70,7 @@ class LedgerPage(QWidget):
         self.state = state
         self.setWindowTitle(self.tr("Ledger"))
         self.undo_stack = QUndoStack(self)
-        self._undo_generation = undo_history.generation()
+        self._undo_generation, self._undo_mark = undo_history.generation(), undo_history.elsewhere_mark()
         self.undo_note = QLabel()
         self.undo_note.setObjectName("ledger_undo_note")
         self.undo_note.setStyleSheet("color: #6d4c41;")
@@ -318,15 +318,17 @@ class LedgerPage(QWidget):
     def forget_undo_if_needed(self) -> None:
         """After a change that cannot be undone (a 销号 step, an import, a restore …) older commands would
         step around it: clear the stack and say why."""
-        generation = undo_history.generation()
-        if generation == self._undo_generation:
+        generation, mark = undo_history.generation(), undo_history.elsewhere_mark()
+        overtaken = ledger_undo.overtaken(self.undo_stack, self._undo_mark)  # 回收站 restored one
+        self._undo_mark = mark
+        if generation == self._undo_generation and not overtaken:
             return
         self._undo_generation = generation
         if self.undo_stack.count():
             self.undo_stack.clear()
             self.undo_note.setStyleSheet("color: #6d4c41;")
             self.undo_note.setText(self.tr("Undo history cleared: %1 cannot be undone.")
-                                   .replace("%1", undo_history.last_reason()))
+                                   .replace("%1", overtaken or undo_history.last_reason()))
 
     def undo_action_text(self) -> str:
         """What Ctrl+Z would do, as the clerk reads it: 撤销“延期 ZG-2026-0012”."""

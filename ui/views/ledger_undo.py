@@ -60,6 +60,19 @@ class LedgerCommand(QUndoCommand):
     def undo_it(self) -> None:
         raise NotImplementedError
 
+    def entry_ids(self) -> list[int]:
+        """The entries this step writes (overtaken() asks whether one was changed elsewhere since)."""
+        held = getattr(self, "entry_ids_", None)
+        if held is not None:
+            return list(held)
+        for value in (getattr(self, name, None) for name in ("entry_id", "change", "added", "extension")):
+            if isinstance(value, int):
+                return [value]
+            if value is not None:
+                ids = getattr(value, "entry_ids", None)
+                return list(ids) if ids is not None else [value.entry_id]
+        return []
+
 
 class EditEntryCommand(LedgerCommand):
     def __init__(self, entry_id, before, after, code, on_change, parent_widget=None):
@@ -91,14 +104,14 @@ class DeleteCommand(LedgerCommand):
     def __init__(self, entry_ids, on_change, parent_widget=None, *, restoring=False):
         label = QCoreApplication.translate("LedgerUndo", "Restore %1 entries") if restoring else QCoreApplication.translate("LedgerUndo", "Delete %1 entries")
         super().__init__(label.replace("%1", str(len(entry_ids))), on_change, parent_widget)
-        self.entry_ids = list(entry_ids)
+        self.entry_ids_ = list(entry_ids)
         self.restoring = restoring
 
     def do(self):
-        (_ledger().restore_entries if self.restoring else _ledger().delete_entries)(self.entry_ids, strict=True)
+        (_ledger().restore_entries if self.restoring else _ledger().delete_entries)(self.entry_ids_, strict=True)
 
     def undo_it(self):
-        (_ledger().delete_entries if self.restoring else _ledger().restore_entries)(self.entry_ids, strict=True)
+        (_ledger().delete_entries if self.restoring else _ledger().restore_entries)(self.entry_ids_, strict=True)
 
 
 class BulkCommand(LedgerCommand):
@@ -171,6 +184,22 @@ class ExtendCommand(LedgerCommand):
         from desk_app.services import ledger_extend  # noqa: PLC0415
 
         ledger_extend.undo(self.extension)
+
+
+def overtaken(stack: QUndoStack, mark: int) -> str:
+    """Why a step on the stack is no longer true ('' when none is): one of its entries was changed where the
+    stack does not see it after `mark` (设置 › 回收站 restored it: "撤销 删除" would restore it again)."""
+    from desk_app.services import undo_history  # noqa: PLC0415
+
+    if undo_history.elsewhere_mark() == mark:
+        return ""
+    for index in range(stack.count()):
+        command = stack.command(index)
+        if isinstance(command, LedgerCommand):
+            why = undo_history.changed_since("ledger_entry", command.entry_ids(), mark)
+            if why:
+                return why
+    return ""
 
 
 class ReadableUndo(QObject):

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from desk_app import paths
 from desk_app.errors import DatabaseCorruptError, DeskAppError
-from desk_app.services import instance_lock, session
+from desk_app.services import context, instance_lock, session
 
 log = logging.getLogger(__name__)
 
@@ -256,7 +256,9 @@ class DailyBackupTimer(QObject):
         super().__init__(window)
         self.window = window
         self.dialogs = dialogs or StartupDialogs()
-        self.day = date.today()  # the start-up check makes today's
+        # The app's "today" (context.today(): what every service, the tests and a pinned demo date use),
+        # so the day this window watches moves with the day its deadlines and 逾期 are counted from.
+        self.day = context.today()  # the start-up check makes today's
         self.task = None
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
@@ -267,7 +269,7 @@ class DailyBackupTimer(QObject):
         """Start the day's backup when the date has moved on; True when one was started."""
         from ui import tasks  # noqa: PLC0415
 
-        today = today or date.today()
+        today = today or context.today()
         if today == self.day or self.task is not None or session.read_only():
             return False
         self.day = today

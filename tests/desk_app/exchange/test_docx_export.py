@@ -45,13 +45,14 @@ def test_sign_in_table_and_totals(meeting, tmp_path):
     doc = Document(out)
     table = doc.tables[0]
     assert [c.text for c in table.rows[0].cells] == ["序号", "姓名", "单位", "职务", "联系电话", "签名", "备注"]
-    assert len(table.rows) == len(meeting.attendance) + 1
+    assert len(table.rows) == len(meeting.attendance) + 2  # the header, a row each, the totals
     assert [table.rows[i + 1].cells[1].text for i in range(len(meeting.attendance))] == [
         a.name for a in meeting.attendance]
-    assert all(row.cells[5].text == "" for row in table.rows[1:])  # 签名 left blank
+    assert all(row.cells[5].text == "" for row in table.rows[1:-1])  # 签名 left blank
     assert "w:tblHeader" in table.rows[0]._tr.xml
-    totals = next(t for t in _texts(doc) if t.startswith("应到："))
+    totals, recorder = (p.text for p in table.rows[-1].cells[0].paragraphs)
     assert f"应到：{meeting.totals.expected} 人" in totals and f"请假：{meeting.totals.leave} 人" in totals
+    assert recorder.startswith("记录人：")
 
 
 def test_a_sign_in_sheet_without_a_list_yet_lists_the_rosters_as_the_pdf_does(demo, tmp_path):
@@ -63,16 +64,27 @@ def test_a_sign_in_sheet_without_a_list_yet_lists_the_rosters_as_the_pdf_does(de
     m = meetings.create_meeting(demo.campaign_id, meetings.MeetingInput(MeetingType.TASK_FORCE,
                                                                         datetime(2026, 12, 20, 15)))
     doc = Document(export_meeting_docx(m.id, "signin", tmp_path / "签到表.docx"))
-    names = [row.cells[1].text for row in doc.tables[0].rows[1:]]
+    names = [row.cells[1].text for row in doc.tables[0].rows[1:-1]]  # the last row: the totals
     members = {mem.person_id: mem.name for mem in sorted(
         (mem for tf in taskforces.list_task_forces(demo.campaign_id) for mem in tf.members_in(*DEFAULT_ROLES)),
         key=lambda mem: DEFAULT_ROLES.index(mem.role))}
     assert names == list(members.values())
-    totals = next(t for t in _texts(doc) if t.startswith("应到："))
+    totals = doc.tables[0].rows[-1].cells[0].paragraphs[0].text
     assert totals.startswith(f"应到：{len(members)} 人") and "请假：＿＿ 人" in totals
     rows = doc.tables[0].rows
     kept = ["w:keepNext" in row._tr.xml for row in rows]
-    assert kept[-3:] == [True] * 3 and not any(kept[:-3])  # Word moves the last rows over with the totals
+    assert kept[-4:-1] == [True] * 3 and not any(kept[:-4])  # the last rows go over with the totals row
+
+
+def test_the_sign_in_totals_are_the_tables_last_row_so_libreoffice_keeps_them_with_the_rows(meeting, tmp_path):
+    """After the table, LibreOffice let 应到/实到… and 记录人 stand alone on the last page (it drops keep-with-next
+    from a table broken across pages to the paragraph after it); as a row that cannot split they stay."""
+    doc = Document(export_meeting_docx(meeting.id, "signin", tmp_path / "签到表.docx"))
+    last = doc.tables[0].rows[-1]
+    assert "w:cantSplit" in last._tr.xml and len({id(c._tc) for c in last.cells}) == 1
+    after = [p.text for p in doc.paragraphs if p._p.getprevious() is doc.tables[0]._tbl or p.text.startswith(
+        ("应到", "记录人"))]
+    assert after == [""]  # only the paragraph a Word body ends with, one point high
 
 
 def test_bad_requests(meeting, tmp_path):
