@@ -88,7 +88,6 @@ class FrozenColumns(QTableView):
         self.edge.setPalette(palette)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         table.viewport().stackUnder(self)
-        table.delegate.covering = self  # the table's own cells under this view are never seen: not drawn
         # Qt's own delegate draws these cells until the table's can draw them from kept layouts (ledger_cells.warm_up,
         # after the first paint) or a search marks hits: before that, no call into Python for each cell painted.
         self.plain_delegate = QStyledItemDelegate(self)
