@@ -125,6 +125,11 @@ class LedgerTableModel(NestedMeasureRows, QAbstractTableModel):
     def ledger_filter(self) -> LedgerFilter:
         return replace(self._filter)
 
+    @property
+    def filter_in_effect(self) -> LedgerFilter:
+        """The filter itself, to be read only (ledger_filter gives a copy): the header reads it for every section."""
+        return self._filter
+
     def column_keys(self) -> list[str]:
         return [c.key for c in self._columns]
 

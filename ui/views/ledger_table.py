@@ -273,7 +273,7 @@ class LedgerTable(QTableView):
     def _is_filtered(self, logical: int) -> bool:
         from .ledger_column_filter import is_filtered  # noqa: PLC0415
 
-        return logical > 0 and is_filtered(self._key(logical), self.model().ledger_filter)  # the filter shown
+        return logical > 0 and is_filtered(self._key(logical), self.model().filter_in_effect)  # the filter shown
 
     def _filter_clicked(self, logical: int, pos) -> None:
         from .ledger_column_filter import open_column_filter  # noqa: PLC0415
