@@ -74,32 +74,3 @@ def test_a_cell_whose_text_has_lines_or_another_style_is_left_to_qt(page):
     page.table.frozen.viewport().repaint()
     assert not plain._kept  # only Fusion's way of drawing is copied
 
-
-
-def test_cells_painted_again_are_copied_from_pictures_of_the_same_pixels(page, monkeypatch):
-    plain = page.table.delegate.plain
-    plain.clear()
-    drawn = []
-    real = ledger_plain_cells._draw_picture
-    monkeypatch.setattr(ledger_plain_cells, "_draw_picture", lambda *a: drawn.append(a) or real(*a))
-    first = _images(page)
-    assert plain._exact and all(plain._exact.values())  # offscreen text has no sub-pixel colours
-    assert len(plain._pictures) > 20 and len(drawn) > len(plain._pictures)  # the check draws some too
-    again = len(drawn)
-    assert _images(page) == first and len(drawn) == again  # the next paint copies the pictures
-    monkeypatch.undo()
-    assert first == _by_qt(page, monkeypatch)
-
-
-def test_where_a_picture_would_differ_the_layout_is_drawn(page, monkeypatch):
-    plain = page.table.delegate.plain
-    plain.clear()
-    monkeypatch.setattr(ledger_plain_cells, "_same_pixels", lambda *a: False)  # e.g. sub-pixel text on a screen
-    direct = _images(page)
-    assert plain._kept and not plain._pictures and plain._exact and not any(plain._exact.values())
-    monkeypatch.undo()
-    assert direct == _by_qt(page, monkeypatch)
-
-
-def test_a_fractional_pixel_ratio_draws_the_layout(page):
-    assert ledger_plain_cells._same_pixels(None, None, None, 1.25, None) is False

@@ -7,13 +7,6 @@ cell's text is read from the model in Python, laid out and elided once as Qt's s
 the same place: tests/ui/test_ledger_plain_cells.py compares the pixels), and drawn from the kept layout on
 every later paint. Only what Qt's Fusion style draws this way is drawn here (a plain, unselected, unwrapped text
 cell of an entry); any other cell, and other styles, are left to Qt.
-
-Drawing the glyphs of a kept layout is still most of a cell's cost (each glyph looked up and blended, ~30 µs a
-cell), and a filter change paints the new rows twice: a cell is therefore also kept as the picture of its text (its
-own rectangle, transparent but for the glyphs), which is copied onto the next paints at a tenth of the cost. Only
-where that copy gives the very pixels the direct drawing gives (checked once per font, colour and pixel ratio on the
-cell at hand: a screen whose text is drawn with sub-pixel colours cannot put them into a transparent picture) are
-pictures used; elsewhere the layout is drawn as before.
 """
 
 from __future__ import annotations
@@ -26,7 +19,6 @@ from PySide6.QtWidgets import QStyleOptionViewItem
 
 NARROW_CHARACTERS = " !\"'()*,-./:;I[]ijl|`1"  # the narrowest a character of a cell's text can be is among these
 KEPT = 2000  # laid-out cell texts kept (a few screens of cells of both views)
-PICTURES_KEPT = 480  # cell pictures kept (~3 screens of cells, ~15 MB at the widest columns)
 _UNSEEN = object()
 
 
@@ -37,8 +29,6 @@ class PlainCells:
         self._states = None
         self._font, self._font_key = None, ""
         self._contexts: dict[tuple, tuple] = {}  # per cell size and font: see _context
-        self._pictures: OrderedDict[tuple, object] = OrderedDict()  # (layout key, colour, ratio) -> QPixmap
-        self._exact: dict[tuple, bool] = {}  # (font, colour, ratio) -> whether a picture gives the same pixels
 
     def paint(self, painter, option, index, model) -> bool:
         """Draw the cell if it is a plain one; False leaves it to Qt. (Flags are tested as plain numbers: each
@@ -75,10 +65,6 @@ class PlainCells:
         else:  # the palette's text colour of the cell's colour group, as Qt's style picks it
             color = option.palette.color(groups[(state & enabled and 1) + (state & enabled and state & active and 1)],
                                          text_role)
-        picture = self._picture(key, found, color, rect, painter, option)
-        if picture is not None:
-            painter.drawPixmap(rect.x(), rect.y(), picture)
-            return True
         painter.save()
         painter.setClipRect(rect)
         painter.setPen(color)
@@ -89,27 +75,6 @@ class PlainCells:
     def clear(self) -> None:
         self._kept.clear()
         self._contexts.clear()
-        self._pictures.clear()
-        self._exact.clear()
-
-    def _picture(self, key: tuple, found: tuple, color, rect, painter, option):
-        """The cell's text drawn once into a transparent picture of the cell's size (None where such a picture would
-        not give the same pixels as drawing the layout: see the module's docstring)."""
-        ratio = painter.device().devicePixelRatio()
-        picture_key = (key, color.rgba(), ratio)
-        picture = self._pictures.get(picture_key)
-        if picture is not None:
-            return picture
-        exact_key = (self._font_key, color.rgba(), ratio)
-        exact = self._exact.get(exact_key)
-        if exact is None:
-            exact = self._exact[exact_key] = _same_pixels(found, color, rect, ratio, option.palette)
-        if not exact:
-            return None
-        picture = self._pictures[picture_key] = _draw_picture(found, color, rect.width(), rect.height(), ratio)
-        if len(self._pictures) > PICTURES_KEPT:
-            self._pictures.popitem(last=False)
-        return picture
 
     def _fusion(self, style) -> bool:
         if style is not self._style:  # the views share the application's style: asked again only of another one
@@ -147,53 +112,6 @@ class PlainCells:
         size = layout.boundingRect().size().toSize()
         top = QStyle.alignedRect(direction, alignment, size, text_rect).top()
         return layout, text_rect.x(), top
-
-
-def _draw_picture(found: tuple, color, width: int, height: int, ratio: float):
-    """A transparent picture of a cell of this size with its text drawn where the cell shows it."""
-    from PySide6.QtCore import Qt  # noqa: PLC0415
-    from PySide6.QtGui import QPainter, QPixmap  # noqa: PLC0415
-
-    layout, dx, dy = found
-    picture = QPixmap(round(width * ratio), round(height * ratio))
-    picture.setDevicePixelRatio(ratio)
-    picture.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(picture)
-    painter.setPen(color)
-    layout.draw(painter, QPointF(dx, dy))
-    painter.end()
-    return picture
-
-
-def _same_pixels(found: tuple, color, rect, ratio: float, palette) -> bool:
-    """Whether a cell's picture copied onto a painted background gives the pixels its layout drawn there directly gives
-    (both onto the formats a window's backing store has, over the view's base colour). Fractional pixel ratios are
-    left out: a cell's place then falls between device pixels, where glyphs are drawn another way than at the
-    picture's origin."""
-    from PySide6.QtGui import QImage, QPainter, QPalette  # noqa: PLC0415
-
-    if ratio != int(ratio):
-        return False
-    layout, dx, dy = found
-    picture = _draw_picture(found, color, rect.width(), rect.height(), ratio)
-    for image_format in (QImage.Format.Format_RGB32, QImage.Format.Format_ARGB32_Premultiplied):
-        images = []
-        for direct in (True, False):
-            image = QImage(round((rect.width() + 3) * ratio), round((rect.height() + 2) * ratio), image_format)
-            image.setDevicePixelRatio(ratio)
-            image.fill(palette.color(QPalette.ColorRole.Base))
-            painter = QPainter(image)
-            if direct:
-                painter.setClipRect(QRect(3, 1, rect.width(), rect.height()))
-                painter.setPen(color)
-                layout.draw(painter, QPointF(3 + dx, 1 + dy))
-            else:
-                painter.drawPixmap(3, 1, picture)
-            painter.end()
-            images.append(image)
-        if images[0] != images[1]:
-            return False
-    return True
 
 
 def _context(option, widget) -> tuple:
