@@ -126,8 +126,7 @@ class LedgerTableModel(NestedMeasureRows, QAbstractTableModel):
         return replace(self._filter)
 
     @property
-    def filter_in_effect(self) -> LedgerFilter:
-        """The filter itself, to be read only (ledger_filter gives a copy): the header reads it for every section."""
+    def filter_in_effect(self) -> LedgerFilter:  # the filter itself, read only: the header reads it for each section
         return self._filter
 
     def column_keys(self) -> list[str]:
