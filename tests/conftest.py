@@ -69,6 +69,20 @@ def pytest_generate_tests(metafunc):
 
 def pytest_collection_modifyitems(config, items):
     pg_modify_items(items)
+    _xdist_groups_in_node_ids(config, items)
+
+
+def _xdist_groups_in_node_ids(config, items) -> None:
+    """pytest-xdist (3.8) keeps a test's xdist_group on one worker by adding "@group" to its node id
+    (item._nodeid), which pytest 9.2 no longer reads (the id comes from item._id): every group was split over
+    the workers. Where its suffix did not take, it is added here (--dist loadgroup, scripts/test.sh)."""
+    if not getattr(config.option, "loadgroup", False):  # set on xdist's workers
+        return
+    for item in items:
+        names = {str(m.args[0] if m.args else m.kwargs.get("name", "default")) for m in item.iter_markers("xdist_group")}
+        suffix = "@" + "_".join(sorted(names))
+        if names and not item.nodeid.endswith(suffix) and hasattr(item, "_id"):
+            item._id = type(item._id).parse(item.nodeid + suffix)
 
 
 @pytest.fixture

@@ -10,6 +10,10 @@ Tiers: the PostgreSQL variants carry the marker ``pg`` and stay out of the defau
 DEFAULT_TIER_MODULES and DEFAULT_TIER_TESTS (a representative subset: search, the ledger, its pages and
 figures, 封账, a package import, a print), which run by default. CI runs the rest with ``-m "pg and not slow"``; slow tests' variants run with
 ``-m slow``.
+
+In the default tier every test that needs the server (those variants and the engine tests) is in one xdist
+group (PG_GROUP): one worker starts the session's cluster and builds its templates (the demo's too), the
+other runs the rest meanwhile; each worker had started its own cluster and built the demo on it again.
 """
 
 from __future__ import annotations
@@ -45,6 +49,8 @@ DEFAULT_TIER_TESTS = {
 }
 
 ENGINES = ("sqlite", "postgresql")
+PG_GROUP = "postgresql"
+SERVER_FIXTURES = {"pg_server", "pg_templates", "pg_database"}
 
 
 def _module(path) -> str:
@@ -77,8 +83,11 @@ def pg_generate_tests(metafunc) -> None:
 def pg_modify_items(items) -> None:
     for item in items:
         callspec = getattr(item, "callspec", None)
-        if callspec is None or callspec.params.get("db_engine") != "postgresql":
-            continue
+        on_postgresql = callspec is not None and callspec.params.get("db_engine") == "postgresql"
         module = _module(item.fspath)
-        if module not in DEFAULT_TIER_MODULES and f"{module}::{item.originalname}" not in DEFAULT_TIER_TESTS:
+        if on_postgresql and module not in DEFAULT_TIER_MODULES and \
+                f"{module}::{item.originalname}" not in DEFAULT_TIER_TESTS:
             item.add_marker(pytest.mark.pg)
+        elif (on_postgresql or SERVER_FIXTURES & set(getattr(item, "fixturenames", ()))) and \
+                not item.get_closest_marker("slow"):
+            item.add_marker(pytest.mark.xdist_group(PG_GROUP))  # one cluster in the default tier (see above)

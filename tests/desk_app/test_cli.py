@@ -61,13 +61,13 @@ def test_console_entry_point_runs_the_cli_without_qt(tmp_path):
     assert "30 条台账" in result.stdout
 
 
-def test_a_commands_option_is_not_taken_for_a_global_option_it_begins(tmp_path):
+def test_a_commands_option_is_not_taken_for_a_global_option_it_begins(tmp_path, capsys):
     """`desk-app db copy --from … --to …` through the console entry point: its quick look for the window's
-    global options once read --to as an abbreviated --today and refused the command."""
-    folder, copy = tmp_path / "e", tmp_path / "copy.sqlite3"
-    code = ("import sys, ui.launcher as l; rc = l.main(['--data-dir', sys.argv[1], 'demo', '--entries', '30']);"
-            "rc = rc or l.main(['--data-dir', sys.argv[1], 'db', 'copy', '--from', 'sqlite', '--to', 'sqlite:' + sys.argv[2]]);"
-            "raise SystemExit(rc)")
-    result = subprocess.run([sys.executable, "-c", code, str(folder), str(copy)], capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
-    assert "--today" not in result.stderr and copy.exists()
+    global options once read --to as an abbreviated --today and refused the command. (In this process: the
+    test above starts the entry point in a Python of its own.)"""
+    from ui import launcher
+
+    folder, copy = str(tmp_path / "e"), tmp_path / "copy.sqlite3"
+    assert launcher.main(["--data-dir", folder, "demo", "--entries", "30"]) == 0
+    assert launcher.main(["--data-dir", folder, "db", "copy", "--from", "sqlite", "--to", f"sqlite:{copy}"]) == 0
+    assert "--today" not in capsys.readouterr().err and copy.exists()

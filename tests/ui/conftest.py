@@ -16,21 +16,40 @@ def fresh_qsettings(tmp_path):
 
 
 @pytest.fixture
-def opens_on_ledger(fresh_qsettings):
-    """Asked for before main_window: the window opens on the ledger, where the clerk left it, instead of
-    building and reading 首页 only to leave it for the ledger at once (a ledger page fixture's first argument)."""
+def opens_on(fresh_qsettings):
+    """opens_on("meetings") before main_window is made: the window opens on that page, where the clerk left
+    it, instead of building and reading 首页 only to leave it at once (a page module's autouse fixture)."""
     from PySide6.QtCore import QSettings
 
     from desk_app import APP_NAME
 
-    QSettings(APP_NAME, APP_NAME).setValue("main_window/page", "ledger")  # the names create_application sets
+    def remember(key: str) -> None:
+        QSettings(APP_NAME, APP_NAME).setValue("main_window/page", key)  # the names create_application sets
+
+    return remember
 
 
 @pytest.fixture
-def main_window(qtbot, demo):
+def opens_on_ledger(opens_on):
+    """Asked for before main_window: the window opens on the ledger (a ledger page fixture's first argument)."""
+    opens_on("ledger")
+
+
+@pytest.fixture
+def start_page():
+    """The page main_window opens on, as where the clerk left off; None: 首页, as the first time (or what
+    opens_on_ledger chose). A page's test module overrides this fixture to open on its page (the window
+    then builds and reads 首页 only when a test asks for it)."""
+    return None
+
+
+@pytest.fixture
+def main_window(qtbot, demo, start_page, opens_on):
     from ui.app import create_application
     from ui.main_window import MainWindow
 
+    if start_page:
+        opens_on(start_page)
     create_application()
     window = MainWindow()
     qtbot.addWidget(window)

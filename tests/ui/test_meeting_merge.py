@@ -4,6 +4,7 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
@@ -12,6 +13,11 @@ from other_clerk import elsewhere  # noqa: E402
 
 from desk_app.services import meetings  # noqa: E402
 from ui.views.merge_view import MergeDialog  # noqa: E402
+
+
+@pytest.fixture
+def start_page():
+    return "meetings"  # the window opens on the page these tests use (not on 首页 first)
 
 
 def test_minutes_saved_meanwhile_are_merged_not_overwritten(main_window, qtbot):

@@ -1,9 +1,15 @@
 """保存纪要 confirms itself: Ctrl+S in the minutes says 纪要已保存 and the text is stored."""
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from desk_app.services import meetings
+
+
+@pytest.fixture
+def start_page():
+    return "meetings"  # the window opens on the page these tests use (not on 首页 first)
 
 
 def test_ctrl_s_saves_the_minutes_and_says_so(main_window, qtbot, demo):

@@ -11,6 +11,11 @@ from desk_app.services.meetings import MeetingInput
 
 
 @pytest.fixture
+def start_page():
+    return "meetings"  # the window opens on the page these tests use (not on 首页 first)
+
+
+@pytest.fixture
 def quiet(monkeypatch):
     shown = []
     monkeypatch.setattr("ui.views.meeting_common.QMessageBox.warning", lambda p, t, text: shown.append(text))
@@ -73,6 +78,7 @@ def test_progress_meeting_agenda_attendance_and_decisions(main_window, qtbot, de
     assert [e.meeting_id for e in text_hits] == [record.id]
 
 
+@pytest.mark.parametrize("start_page", ["home"])  # 首页 shown, then the meetings page: both follow the change
 def test_compliance_warnings_change_when_a_study_session_is_held(main_window, demo, quiet):
     page = main_window.show_page("meetings")
 

@@ -8,6 +8,11 @@ from desk_app.domain import Attendance
 from desk_app.services import meeting_attendance, org
 
 
+@pytest.fixture
+def start_page():
+    return "meetings"  # the window opens on the page these tests use (not on 首页 first)
+
+
 @pytest.fixture(autouse=True)
 def quiet(monkeypatch):
     shown = []

@@ -1,6 +1,12 @@
+import pytest
 from PySide6.QtCore import Qt
 
 from desk_app.services import campaigns, org
+
+
+@pytest.fixture
+def start_page():
+    return "settings"  # the window opens on the page these tests use (not on 首页 first)
 
 
 def _settings(main_window):

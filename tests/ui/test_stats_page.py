@@ -6,10 +6,9 @@ from desk_app.services import stats
 from desk_app.services.ledger_query import LedgerFilter
 
 
-@pytest.fixture(autouse=True)
-def back_home(main_window):
-    yield
-    main_window.show_page("home")  # the window remembers its last page across tests in one process
+@pytest.fixture
+def start_page():
+    return "stats"  # the window opens on the page these tests use (not on 首页 first)
 
 
 def test_stats_page_shows_each_breakdown_and_the_trend(main_window, demo, qtbot):

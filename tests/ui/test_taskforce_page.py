@@ -9,6 +9,11 @@ from desk_app.services import org, taskforce_reports, taskforces
 
 
 @pytest.fixture
+def start_page():
+    return "taskforces"  # the window opens on the page these tests use (not on 首页 first)
+
+
+@pytest.fixture
 def messages(monkeypatch):
     """Record the warnings the pages show instead of opening modal boxes."""
     shown = []
@@ -22,6 +27,7 @@ def _home_warnings(window):
     return [lst.item(i).text() for i in range(lst.count())]
 
 
+@pytest.mark.parametrize("start_page", ["home"])  # 首页's reminders follow the page
 def test_task_force_with_members_plan_versions_and_report(main_window, qtbot, messages):
     page = main_window.show_page("taskforces")
     tf = page.new_task_force("测试提升专班", "争创一流", date(2026, 10, 31))
@@ -69,6 +75,7 @@ def test_task_force_with_members_plan_versions_and_report(main_window, qtbot, me
     assert not any("测试提升专班未报送2026年10月" in t for t in _home_warnings(main_window))
 
 
+@pytest.mark.parametrize("start_page", ["home"])  # 首页's reminders follow the page
 def test_home_warning_opens_the_task_force(main_window, qtbot):
     home = main_window.pages["home"]
     item = next(home.compliance_list.item(i) for i in range(home.compliance_list.count())
