@@ -146,7 +146,16 @@ def client(number: int, target: str, edits: int, hot: list[int], hot_share: floa
         if n % LIST_EVERY == 0:
             lists.append(list_once(f, list_cpu))
     return {"saves": saves, "save_cpu": save_cpu, "lists": lists, "list_cpu": list_cpu, "saved": saved, "conflicts": conflicts,
-            "retries": concurrency.retries_so_far()}
+            "retries": concurrency.retries_so_far(), "records": records_kept_and_read()}
+
+
+def records_kept_and_read() -> tuple[int, int]:
+    """(records a listing handed out as kept, records it read) in this process (PostgreSQL's list cache)."""
+    try:
+        from desk_app.services import ledger_pg_cache
+    except ImportError:  # a program without it
+        return 0, 0
+    return ledger_pg_cache.counts["kept"], ledger_pg_cache.counts["read"]
 
 
 def _client_main(args):
@@ -243,6 +252,9 @@ def main(argv=None) -> int:
     if args.sqlite_load and not args.sqlite:
         print(f"sqlite_load_list_ms_p50={percentile(sqlite_lists, 50):.1f} "
               f"sqlite_load_list_ms_p95={percentile(sqlite_lists, 95):.1f}")
+    kept, read = (sum(r["records"][i] for r in results) for i in (0, 1))
+    if kept + read:
+        print(f"records_kept_share={kept / (kept + read):.3f}")
     print(f"lost_updates={lost} conflicts={conflicts} list_ms_p95={percentile(lists, 95):.1f} "
           f"save_ms_p95={percentile(saves, 95):.1f} sqlite_list_ms_p95={percentile(reference_ms, 95):.1f}")
     return 0

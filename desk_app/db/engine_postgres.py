@@ -245,7 +245,7 @@ class PostgresEngine(Engine, PostgresqlDatabase):
     def __init__(self, target: Target, *, read_only: bool = False, **kwargs):
         self.target = target
         self.read_only = read_only
-        self._has_live_counts: bool | None = None
+        self._tables_known: dict[str, bool] = {}
         with contextlib.suppress(ImportError):  # without psycopg the first connection says what is missing
             attach_psycopg()  # before peewee picks its driver adapter (peewee was imported without it)
         super().__init__(target.conninfo, prefer_psycopg3=True, **kwargs)
@@ -290,17 +290,25 @@ class PostgresEngine(Engine, PostgresqlDatabase):
         return cursor
 
     def execute_literal(self, build, sql: str, params):
-        """Run build(sql with its values as literals, as this engine's statements are sent), by a cursor that
-        loads dates and timestamps as Python objects (as Prepared statements' rows) and lets psycopg prepare a
-        text the session repeats (after its fifth run: a list's first page). None when the values do not fit
-        the placeholders (the caller runs sql itself then, and hears what is wrong)."""
+        """Run build(sql with its values as literals, as this engine's statements are sent) by execute_bound.
+        None when the values do not fit the placeholders (the caller runs sql itself then, and hears what is
+        wrong)."""
+        bound = self.bind_literal(sql, params)
+        return None if bound is None else self.execute_bound(build(bound))
+
+    def bind_literal(self, sql: str, params) -> bytes | None:
+        """sql with its values as literals, as this engine's statements are sent (None: they do not fit the
+        placeholders). Runs nothing: what keep_ahead kept stays."""
+        with peewee_exceptions:
+            return self.connection().cursor()._bind(convert_placeholders(sql), params or ())
+
+    def execute_bound(self, statement: bytes):
+        """Run a statement made around bind_literal's text, by a cursor that loads dates and timestamps as
+        Python objects (as Prepared statements' rows) and lets psycopg prepare a text the session repeats
+        (after its fifth run: a list's first page)."""
         self._fresh_session()
         try:
             with peewee_exceptions:
-                bound = self.connection().cursor()._bind(convert_placeholders(sql), params or ())
-                if bound is None:
-                    return None
-                statement = build(bound)
                 self._log_query(statement, None)
                 cursor = _prepared_cursor(self.connection())
                 cursor.execute(statement, None)
@@ -320,6 +328,15 @@ class PostgresEngine(Engine, PostgresqlDatabase):
             return None
         return ahead[2]
 
+    def has_table(self, name: str) -> bool:
+        """Whether the database has this table (asked once per engine: a table of pg_schema an older program's
+        database lacks until a writing client opens it)."""
+        known = self._tables_known.get(name)
+        if known is None:
+            known = self._tables_known[name] = self.execute_sql(
+                "SELECT to_regclass(?) IS NOT NULL", (name,)).fetchone()[0] == 1
+        return known
+
     def commit(self):
         try:
             return super().commit()
@@ -336,10 +353,7 @@ class PostgresEngine(Engine, PostgresqlDatabase):
 
     def live_counts(self, campaign_id: int, live: bool, today) -> tuple[dict[str, int], int] | None:
         # pg_schema's counters, kept by the tally's trigger: a few hundred rows in one round trip.
-        if self._has_live_counts is None:
-            self._has_live_counts = self.execute_sql(
-                "SELECT to_regclass('ledger_dated_count') IS NOT NULL").fetchone()[0] == 1
-        if not self._has_live_counts:
+        if not self.has_table("ledger_dated_count"):
             return None  # a database an older program initialised, opened read-only
         rows = self.execute_sql(_LIVE_COUNTS, {"c": campaign_id, "l": int(live), "d": today}).fetchall()
         return {status: n for status, n in rows if status is not None}, next(n for s, n in rows if s is None)

@@ -66,13 +66,15 @@ def _migrate(db: PostgresEngine) -> None:
 
 
 def _ensure_live_indexes(db: PostgresEngine) -> None:
-    """PostgreSQL's partial indexes and counters for the live list (pg_schema), on a database an older
-    program created."""
-    from . import pg_schema  # noqa: PLC0415
+    """PostgreSQL's partial indexes, counters and change stamps for the live list (pg_schema, pg_stamps), on a
+    database an older program created."""
+    from . import pg_schema, pg_stamps  # noqa: PLC0415
 
+    if pg_schema.live_objects_complete(db):
+        return
     with db.atomic():
         db.execute_sql("SELECT pg_advisory_xact_lock(?)", (SCHEMA_LOCK,))
-        created = pg_schema.ensure_live_indexes(db) + pg_schema.ensure_live_counters(db)
+        created = pg_schema.ensure_live_indexes(db) + pg_schema.ensure_live_counters(db) + pg_stamps.ensure(db)
     if created:
         log.info("created the live-list indexes and counters %s", ", ".join(created))
 

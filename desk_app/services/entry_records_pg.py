@@ -51,15 +51,16 @@ RECORD_FIELDS = (*_ENTRY_COLUMNS, *(name for name, _ in _NAMES), "extension_coun
 
 # The record's columns over rows "e" of ledger_entry (a table, or the rows an UPDATE returned), and the names'
 # joins; the one parameter is the 延期 event kind.
-_RECORD_COLUMNS_SQL = ("SELECT " + ", ".join(f'e."{c}"' for c in _ENTRY_COLUMNS)
+RECORD_COLUMNS_SQL = ("SELECT " + ", ".join(f'e."{c}"' for c in _ENTRY_COLUMNS)
                        + "".join(f", COALESCE({alias}.name, '')" for _, alias in _NAMES)
                        + ", (SELECT COUNT(*)::int FROM entry_event x WHERE x.entry_id = e.id AND x.kind = %s),"
                        " COALESCE((SELECT p.text FROM progress_update p WHERE p.entry_id = e.id"
                        " ORDER BY p.date DESC, p.id DESC LIMIT 1), '')")
-_NAME_JOINS = (" LEFT JOIN person o ON o.id = e.owner_id LEFT JOIN person l ON l.id = e.leader_id"
-               " LEFT JOIN person r ON r.id = e.responsible_id LEFT JOIN person v ON v.id = e.reviewer_id"
-               " LEFT JOIN department d ON d.id = e.department_id LEFT JOIN task_force t ON t.id = e.task_force_id")
-RECORDS_SQL = Prepared(f"{_RECORD_COLUMNS_SQL} FROM ledger_entry e{_NAME_JOINS} WHERE e.id = ANY(%s::text::integer[])")
+NAME_JOINS = (" LEFT JOIN person o ON o.id = e.owner_id LEFT JOIN person l ON l.id = e.leader_id"
+              " LEFT JOIN person r ON r.id = e.responsible_id LEFT JOIN person v ON v.id = e.reviewer_id"
+              " LEFT JOIN department d ON d.id = e.department_id LEFT JOIN task_force t ON t.id = e.task_force_id")
+RECORDS_SQL = Prepared(f"{RECORD_COLUMNS_SQL} FROM ledger_entry e{NAME_JOINS} WHERE e.id = ANY(%s::text::integer[])")
+EXTEND = EventKind.EXTEND.value
 
 
 def id_array(ids) -> str:
@@ -74,9 +75,9 @@ def _literal(text: str) -> str:
 # A page's statement (its columns p1 … pN, the entry id last) with its rows' records after its own columns, in
 # the page's order (row_number over the ordered page).
 _PAGE_RECORDS_SQL = ('SELECT p.*, {columns} FROM (SELECT row_number() OVER () AS "#", q.* FROM ({page}) AS q({names})) '
-                     'AS p JOIN ledger_entry e ON e.id = p.{last}' + _NAME_JOINS + ' ORDER BY p."#"')
-_RECORD_COLUMNS_LITERAL = _RECORD_COLUMNS_SQL[len("SELECT "):].replace("%s", _literal(EventKind.EXTEND.value))
-_AHEAD = "page records"
+                     'AS p JOIN ledger_entry e ON e.id = p.{last}' + NAME_JOINS + ' ORDER BY p."#"')
+RECORD_COLUMNS_LITERAL = RECORD_COLUMNS_SQL[len("SELECT "):].replace("%s", _literal(EXTEND))
+AHEAD = "page records"
 _DATE, _TIMESTAMP = 1082, 1114  # PostgreSQL's type oids
 
 
@@ -84,31 +85,47 @@ _DATE, _TIMESTAMP = 1082, 1114  # PostgreSQL's type oids
 def _page_records_parts(width: int) -> tuple[bytes, bytes]:
     """_PAGE_RECORDS_SQL before and after the page's statement, for a page of `width` columns."""
     names = ", ".join(f"p{i}" for i in range(1, width + 1))
-    text = _PAGE_RECORDS_SQL.format(columns=_RECORD_COLUMNS_LITERAL, page="\0", names=names, last=f"p{width}")
+    text = _PAGE_RECORDS_SQL.format(columns=RECORD_COLUMNS_LITERAL, page="\0", names=names, last=f"p{width}")
     head, tail = text.split("\0")
     return head.encode(), tail.encode()
 
 
 def page_rows(sql: str, params, width: int) -> list[tuple] | None:
     """The rows of a page's statement (sql with ? placeholders, its `width` columns ending with the entry id),
-    as execute_sql(sql, params).fetchall() gives them, read together with their EntryRecords' rows, which
-    load_records takes for the same ids if it is asked next; None when the statement cannot be wrapped."""
+    as execute_sql(sql, params).fetchall() gives them, read together with their EntryRecords' rows (or, where
+    this client keeps records, their change stamps: ledger_pg_cache), which load_records takes for the same ids
+    if it is asked next; None when the statement cannot be wrapped."""
+    from . import ledger_pg_cache  # noqa: PLC0415 - it builds on this module's statements
+
+    if ledger_pg_cache.usable():
+        return ledger_pg_cache.page_rows(sql, params, width)
     head, tail = _page_records_parts(width)
     cursor = database.execute_literal(lambda page: head + page + tail, sql, params)
     if cursor is None:
         return None
     rows = cursor.fetchall()
-    texts = [i for i, column in enumerate(cursor.description[1:width + 1], 1) if column.type_code in (_DATE, _TIMESTAMP)]
-    page = [_as_text(row[1:width + 1], texts) if texts else row[1:width + 1] for row in rows]
     # (A page read in two parts, the rest of a group and then the next groups, keeps its second part's only:
     # load_records reads the whole page by its own statement then.)
-    database.keep_ahead(_AHEAD, (tuple(row[width] for row in rows), {row[width]: row[width + 1:] for row in rows}))
-    return page
+    database.keep_ahead(AHEAD, (tuple(row[width] for row in rows), {row[width]: row[width + 1:] for row in rows}))
+    return page_columns(rows, column_types(cursor, width), width)
+
+
+def column_types(cursor, width: int) -> list[int]:
+    """The type oids of a wrapped page statement's own columns (after "#"; not cursor.description, which makes
+    a column object for each of the records' fifty columns)."""
+    result = cursor.pgresult
+    return [result.ftype(i) for i in range(1, width + 1)]
+
+
+def page_columns(rows: list[tuple], types: list[int], width: int) -> list[tuple]:
+    """The page statement's own columns of rows ("#", its `width` columns, then what was read along), as
+    execute_sql gives them: dates and timestamps as the ISO text PostgreSQL sends (what other statements load
+    them as: the page's last key goes back into the next page's statement as it came)."""
+    texts = [i for i, oid in enumerate(types, 1) if oid in (_DATE, _TIMESTAMP)]
+    return [_as_text(row[1:width + 1], texts) if texts else row[1:width + 1] for row in rows]
 
 
 def _as_text(values: tuple, positions: list[int]) -> tuple:
-    """A page row's dates and timestamps as the ISO text PostgreSQL sends (what other statements load them
-    as: the page's last key goes back into the next page's statement as it came)."""
     out = list(values)
     for i in positions:
         value = out[i - 1]
@@ -120,16 +137,24 @@ def _as_text(values: tuple, positions: list[int]) -> tuple:
 
 def load_records(entry_ids: list[int]):
     """EntryRecords for these ids, in the order given (ids that no longer exist are left out)."""
-    from .entry_input import EntryRecord, missing_essentials  # noqa: PLC0415 - entry_input imports models only
-
     ids = list(entry_ids)
-    ahead = database.take_ahead(_AHEAD)
+    ahead = database.take_ahead(AHEAD)
+    if ahead is not None and ahead[0] == tuple(ids) and len(ahead) == 3:  # with stamps: ledger_pg_cache's
+        from . import ledger_pg_cache  # noqa: PLC0415 - it builds on this module's statements
+
+        return ledger_pg_cache.records_of(ahead[1])
     if ahead is not None and ahead[0] == tuple(ids):
         rows = ahead[1]
     else:
-        rows = {row[0]: row for row in
-                database.execute_sql(RECORDS_SQL, (EventKind.EXTEND.value, id_array(ids))).fetchall()}
-    return [_record(rows[entry_id], EntryRecord, missing_essentials) for entry_id in ids if entry_id in rows]
+        rows = {row[0]: row for row in database.execute_sql(RECORDS_SQL, (EXTEND, id_array(ids))).fetchall()}
+    return [record_of(rows[entry_id]) for entry_id in ids if entry_id in rows]
+
+
+def record_of(row: tuple):
+    """The EntryRecord of a row of the record columns (RECORD_FIELDS)."""
+    from .entry_input import EntryRecord, missing_essentials  # noqa: PLC0415 - entry_input imports models only
+
+    return _record(row, EntryRecord, missing_essentials)
 
 
 def _record(row: tuple, cls, missing_essentials):
@@ -159,7 +184,7 @@ def save_entry(entry: LedgerEntry, named_changes: dict[str, tuple[object, object
         'log AS (INSERT INTO "change_log" ("at", "actor", "entity", "entity_id", "action", "field", "old", "new") '
         "SELECT %s, %s, 'ledger_entry', e.\"id\", 'update', c.field, c.old, c.new FROM e, "
         'unnest(%s::text[], %s::text[], %s::text[]) WITH ORDINALITY AS c(field, old, new, n) ORDER BY c.n) '
-        f"{_RECORD_COLUMNS_SQL} FROM e{_NAME_JOINS}")
+        f"{RECORD_COLUMNS_SQL} FROM e{NAME_JOINS}")
     params = [*(f.db_value(entry.__data__[f.name]) for f in fields), entry.id, loaded,
               context.now(), context.actor(), names,
               [changelog.as_text(named_changes[n][0]) for n in names],

@@ -132,6 +132,10 @@ def _engine_counts(f: LedgerFilter) -> tuple[dict[str, int], int] | None:
     trip to its counters instead of two queries); None otherwise."""
     if f.campaign_id is None or f != LedgerFilter(campaign_id=f.campaign_id, deleted=f.deleted):
         return None
+    if database.engine_name == "postgresql":  # with the list's first page in the same round trip
+        from . import ledger_pg_cache  # noqa: PLC0415 - PostgreSQL only
+
+        return ledger_pg_cache.live_counts(f.campaign_id, not f.deleted, context.today())
     return database.live_counts(f.campaign_id, not f.deleted, context.today())
 
 
