@@ -74,3 +74,22 @@ def test_a_cell_whose_text_has_lines_or_another_style_is_left_to_qt(page):
     page.table.frozen.viewport().repaint()
     assert not plain._kept  # only Fusion's way of drawing is copied
 
+
+
+def test_an_empty_cell_is_left_blank_as_qt_leaves_it(page, monkeypatch):
+    model = page.model
+    shown = range(min(model.rowCount(), 14))
+    empty = {(r, c) for r in shown for c in range(1, model.columnCount()) if model.plain_cell(r, c)[0] == ""}
+    assert empty  # e.g. entries without 责任人 or 问题类别
+    answers = {}
+    real = ledger_plain_cells.PlainCells.paint
+
+    def paint(self, painter, option, index, m):
+        answers[index.row(), index.column()] = answer = real(self, painter, option, index, m)
+        return answer
+
+    monkeypatch.setattr(ledger_plain_cells.PlainCells, "paint", paint)
+    fast = _images(page)
+    assert all(answers[cell] is True for cell in empty if cell in answers) and empty & answers.keys()
+    monkeypatch.undo()
+    assert fast == _by_qt(page, monkeypatch)

@@ -221,3 +221,18 @@ def test_the_table_is_drawn_by_qt_until_layouts_can_be_kept_or_a_search_marks_it
     ledger_cells.warm_up()
     table.viewport().repaint()
     assert table.itemDelegate() is table.delegate
+
+
+def test_the_header_reads_the_filter_once_a_section_without_copying_it(page, monkeypatch):
+    page.filter_bar.layer.set_values([page.filter_bar.layer.items()[0][1]])  # 层级 is a column of the table
+    QApplication.processEvents()
+    header = page.table.header
+    asked, copies = [], []
+    real_is_filtered = header.is_filtered
+    monkeypatch.setattr(header, "is_filtered", lambda logical: asked.append(logical) or real_is_filtered(logical))
+    real_replace = ledger_table_model.replace
+    monkeypatch.setattr(ledger_table_model, "replace", lambda *a, **k: copies.append(a) or real_replace(*a, **k))
+    header.viewport().repaint()
+    assert asked and len(asked) == len(set(asked))  # once per section painted
+    assert not copies
+    assert any(real_is_filtered(logical) for logical in asked)  # the filtered column's funnel among them

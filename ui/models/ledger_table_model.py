@@ -125,6 +125,10 @@ class LedgerTableModel(NestedMeasureRows, QAbstractTableModel):
     def ledger_filter(self) -> LedgerFilter:
         return replace(self._filter)
 
+    @property
+    def filter_in_effect(self) -> LedgerFilter:  # the filter itself, read only: the header reads it for each section
+        return self._filter
+
     def column_keys(self) -> list[str]:
         return [c.key for c in self._columns]
 

@@ -60,7 +60,6 @@ class HighlightDelegate(QStyledItemDelegate):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.terms: list[str] = []
-        self.covering = None  # a view laid over the left edge of the parent view (ledger_table.FrozenColumns)
         self.model = None  # the LedgerTableModel: its texts are read in Python, not through a QModelIndex
         self.on_search = None  # called with True/False when marking starts or stops (the frozen view's delegate)
         self.plain = PlainCells()  # cells without hits, drawn from layouts kept between paints
@@ -87,10 +86,6 @@ class HighlightDelegate(QStyledItemDelegate):
         return spans
 
     def paint(self, painter, option, index):
-        covering = self.covering
-        if (covering is not None and option.widget is not covering and option.rect.right() < covering.width()
-                and covering.isVisible()):
-            return  # hidden under the frozen columns (ledger_table.FrozenColumns): drawing it costs time for nothing
         text = None
         if self.terms:
             text = (self.model.display_text(index.row(), index.column()) if self.model is not None

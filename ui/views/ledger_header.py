@@ -32,14 +32,16 @@ class LedgerHeader(QHeaderView):
         painter.save()
         super().paintSection(painter, rect, logical)
         painter.restore()
-        if self.filterable(logical):
-            color = ACTIVE if self.is_filtered(logical) else IDLE
+        filterable = self.filterable(logical)  # asked once: each answer reads the page's filter
+        if filterable:
+            filtered = self.is_filtered(logical)
+            color = ACTIVE if filtered else IDLE
             cx, cy = rect.right() - GLYPH // 2 - 2, rect.center().y()
             painter.save()
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(color)
-            if self.is_filtered(logical):  # a funnel: the filter is on
+            if filtered:  # a funnel: the filter is on
                 painter.drawPolygon(QPolygon([QPoint(cx - 5, cy - 4), QPoint(cx + 5, cy - 4), QPoint(cx + 1, cy + 1),
                                               QPoint(cx + 1, cy + 5), QPoint(cx - 1, cy + 5), QPoint(cx - 1, cy + 1)]))
             else:
@@ -53,7 +55,7 @@ class LedgerHeader(QHeaderView):
             font.setPointSizeF(max(6.0, font.pointSizeF() - 2))
             painter.setFont(font)
             arrow = "▼" if level[1] else "▲"
-            right = rect.right() - (GLYPH + 4 if self.filterable(logical) else 4)
+            right = rect.right() - (GLYPH + 4 if filterable else 4)
             painter.drawText(QRect(right - 26, rect.top(), 26, rect.height()),
                              int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), f"{level[0]}{arrow}")
             painter.restore()

@@ -43,9 +43,11 @@ class PlainCells:
         if widget is None or not self._fusion(widget.style()):
             return False
         cell = model.plain_cell(index.row(), index.column())
-        if cell is None or not cell[0]:
+        if cell is None:
             return False
         text, brush = cell
+        if not text:  # Qt would draw nothing here (no text, icon, background or focus): nor is it asked to
+            return True
         rect = option.rect
         font = option.font
         if font != self._font:  # QFont.key() spells the font out on each call: asked only of a new font

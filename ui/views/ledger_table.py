@@ -88,7 +88,6 @@ class FrozenColumns(QTableView):
         self.edge.setPalette(palette)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         table.viewport().stackUnder(self)
-        table.delegate.covering = self  # the table's own cells under this view are never seen: not drawn
         # Qt's own delegate draws these cells until the table's can draw them from kept layouts (ledger_cells.warm_up,
         # after the first paint) or a search marks hits: before that, no call into Python for each cell painted.
         self.plain_delegate = QStyledItemDelegate(self)
@@ -274,7 +273,7 @@ class LedgerTable(QTableView):
     def _is_filtered(self, logical: int) -> bool:
         from .ledger_column_filter import is_filtered  # noqa: PLC0415
 
-        return logical > 0 and is_filtered(self._key(logical), self.model().ledger_filter)  # the filter shown
+        return logical > 0 and is_filtered(self._key(logical), self.model().filter_in_effect)  # the filter shown
 
     def _filter_clicked(self, logical: int, pos) -> None:
         from .ledger_column_filter import open_column_filter  # noqa: PLC0415
