@@ -24,6 +24,7 @@ from desk_app.services import month_freeze
 from desk_app.services.ledger_query import LedgerFilter
 from desk_app.services.rankings_periods import period_label, quarter_of
 
+from ..menu_bar import bar_menus
 from ..tasks import Task, run_with_progress
 from .bulletin_export import _in_worker, add_export_buttons, export_file
 from .bulletin_table import fill, make_table
@@ -48,11 +49,10 @@ def freeze_place(widget: QWidget) -> str:
     cannot name a place that does not exist), with its shortcut."""
     window = widget.window()
     bar = window.menuBar() if hasattr(window, "menuBar") else None
-    for menu_action in bar.actions() if bar is not None else []:
-        menu = menu_action.menu()
-        for action in menu.actions() if menu is not None else []:
+    for menu in bar_menus(bar) if bar is not None else []:
+        for action in menu.actions():
             if action.objectName() == "open_freeze":  # MonthlyActions.open_freeze
-                place = f"{_menu_text(menu_action.text())} › {_menu_text(action.text())}"
+                place = f"{_menu_text(menu.title())} › {_menu_text(action.text())}"
                 keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
                 return f"{place}（{keys}）" if keys else place
     return QCoreApplication.translate("BulletinPage", "File › Monthly freeze…")

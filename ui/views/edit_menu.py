@@ -16,6 +16,8 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QMenu, QWidget
 
+from ..menu_bar import bar_menus
+
 
 def _with_keys(text: str, keys: str) -> str:
     return f"{text}\t{keys}"
@@ -30,8 +32,8 @@ class EditMenu(QObject):
         self.menu = QMenu(self.tr("&Edit"), window)
         self.menu.setObjectName("edit_menu")
         bar = window.menuBar()
-        menus = [a for a in bar.actions() if a.menu() is not None]
-        before = menus[1] if len(menus) > 1 else None  # after 文件, before 帮助
+        menus = bar_menus(bar)
+        before = menus[1].menuAction() if len(menus) > 1 else None  # after 文件, before 帮助
         if before is not None:
             bar.insertMenu(before, self.menu)
         else:

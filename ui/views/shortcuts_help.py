@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from ..menu_bar import bar_menus
+
 
 def _keys(action: QAction) -> str:
     return "、".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts() if not k.isEmpty())
@@ -63,7 +65,7 @@ class ShortcutsHelp(QObject):
         window = self.window
         pages = self.tr("Pages")
         found = [(pages, f"Ctrl+{row + 1}", window.nav.item(row).text()) for row in range(min(9, window.nav.count()))]
-        menus = [a for m in window.menuBar().actions() if m.menu() for a in m.menu().actions()]
+        menus = [a for m in bar_menus(window.menuBar()) for a in m.actions()]
         found += [(self.tr("Menus"), keys, what) for keys, what in _rows(menus)]
         page = window.stack.currentWidget()
         if page is not None:
