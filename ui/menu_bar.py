@@ -2,8 +2,8 @@
 
 PySide6 6.8 hands out QAction.menu()'s QMenu as if Python owned it: once that wrapper is collected, Qt's
 menu is deleted with it (the 文件 menu vanished after the 编辑 menu looked for its place, and every menu
-after F1 listed the shortcuts). The menus themselves are children of the bar: their wrappers are the
-ones the window made, owned by Qt.
+after F1 listed the shortcuts). The menus are found instead among the window's children (addMenu makes
+them the bar's, QMenu(title, window) the window's): their wrappers are the ones the program made, owned by Qt.
 """
 
 from __future__ import annotations
