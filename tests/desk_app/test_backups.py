@@ -12,7 +12,7 @@ from desk_app import paths
 from desk_app.db import close_database, open_database
 from desk_app.db.migrations import LATEST_VERSION
 from desk_app.errors import DatabaseError, DatabaseTooNewError, ValidationError
-from desk_app.services import attachments, backup_daily, backup_restore, backups, ledger
+from desk_app.services import attachments, backup_daily, backup_restore, backup_rotation, backups, ledger
 
 
 def _evidence(tmp_path, name, text):
@@ -165,7 +165,7 @@ def test_rotation_keeps_7_daily_4_weekly_12_monthly(user_folders):
     now = datetime(2026, 11, 23, 9, 0)
     root = paths.backups_dir()
     made = [_fake_backup(root, now - timedelta(days=d, hours=1)) for d in range(0, 500)]
-    removed = backups.rotate(now=now, keep=backups.BackupPolicy(7, 4, 12))
+    removed = backup_rotation.rotate(now=now, keep=backup_rotation.BackupPolicy(7, 4, 12))
     left = sorted(b.created_at for b in backups.list_backups())
     assert len(made) - len(removed) == len(left)
     days = {d.date() for d in left}
@@ -181,15 +181,15 @@ def test_rotation_never_deletes_backups_from_the_last_day(user_folders):
     root = paths.backups_dir()
     for hours in range(1, 10):
         _fake_backup(root, now - timedelta(hours=hours), "import")
-    assert backups.rotate(now=now, keep=backups.BackupPolicy(1, 1, 1)) == []
+    assert backup_rotation.rotate(now=now, keep=backup_rotation.BackupPolicy(1, 1, 1)) == []
 
 
 def test_policy_is_a_setting_with_limits(db):
-    assert backups.policy() == backups.BackupPolicy(7, 4, 12)
-    backups.save_policy(backups.BackupPolicy(10, 8, 24))
-    assert backups.policy() == backups.BackupPolicy(10, 8, 24)
+    assert backup_rotation.policy() == backup_rotation.BackupPolicy(7, 4, 12)
+    backup_rotation.save_policy(backup_rotation.BackupPolicy(10, 8, 24))
+    assert backup_rotation.policy() == backup_rotation.BackupPolicy(10, 8, 24)
     with pytest.raises(ValidationError):
-        backups.save_policy(backups.BackupPolicy(0, 4, 12))
+        backup_rotation.save_policy(backup_rotation.BackupPolicy(0, 4, 12))
 
 
 def test_daily_backup_runs_once_a_day(db):
@@ -298,10 +298,10 @@ def test_rotation_never_drops_the_last_good_backup_for_damaged_ones(user_folders
         (folder / "manifest.json").write_text(json.dumps({"reason": "daily", "counts": {}, "damaged": True}),
                                               encoding="utf-8")
         damaged.append(folder)
-    removed = backups.rotate(now=now, keep=backups.BackupPolicy(2, 1, 1))
+    removed = backup_rotation.rotate(now=now, keep=backup_rotation.BackupPolicy(2, 1, 1))
     left = {b.path for b in backups.list_backups()}
     assert good in left and good not in removed
-    assert len(left & set(damaged)) == backups.DAMAGED_KEPT  # the rest of the damaged copies go
+    assert len(left & set(damaged)) == backup_rotation.DAMAGED_KEPT  # the rest of the damaged copies go
 
 
 def test_backups_made_with_back_up_now_are_never_rotated_out(user_folders):
@@ -310,7 +310,7 @@ def test_backups_made_with_back_up_now_are_never_rotated_out(user_folders):
     mine = _fake_backup(root, now - timedelta(days=200, hours=3), "manual")
     for d in range(0, 400):
         _fake_backup(root, now - timedelta(days=d, hours=1))
-    removed = backups.rotate(now=now, keep=backups.BackupPolicy(2, 1, 1))
+    removed = backup_rotation.rotate(now=now, keep=backup_rotation.BackupPolicy(2, 1, 1))
     assert mine not in removed and mine in {b.path for b in backups.list_backups()}
     assert len(backups.list_backups()) <= 2 + 1 + 1 + 1
 
@@ -318,10 +318,10 @@ def test_backups_made_with_back_up_now_are_never_rotated_out(user_folders):
 def test_a_backup_is_deleted_from_the_list_only_inside_the_backup_folder(user_folders, tmp_path):
     root = paths.backups_dir()
     mine = _fake_backup(root, datetime(2026, 11, 1, 9, 0), "manual")
-    backups.delete_backup(mine)
+    backup_rotation.delete_backup(mine)
     assert not mine.exists()
     elsewhere = tmp_path / "U盘备份.zip"
     elsewhere.write_bytes(b"zip")
     with pytest.raises(DatabaseError, match="只能删除备份文件夹中的备份"):
-        backups.delete_backup(elsewhere)
+        backup_rotation.delete_backup(elsewhere)
     assert elsewhere.exists()

@@ -7,7 +7,7 @@ import pytest
 
 from desk_app import paths
 from desk_app.errors import ReadOnlyError
-from desk_app.services import backup_restore, backups, instance_lock, session
+from desk_app.services import backup_restore, backup_rotation, backups, instance_lock, session
 
 HOLD = """
 import sys, time
@@ -109,7 +109,7 @@ def test_a_backup_is_a_read_made_while_another_process_holds_the_data(demo, othe
 
     instance_lock.release()
     rotated = []
-    monkeypatch.setattr(backups, "rotate", lambda: rotated.append(True))
+    monkeypatch.setattr(backup_rotation, "rotate", lambda: rotated.append(True))
     made = backups.create_backup("manual")
     info = backups.describe(made)
     assert made.parent == paths.backups_dir() and info is not None and not info.damaged

@@ -9,7 +9,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "desk_app"))
 from safety_helpers import corrupt_middle_pages, dump_database  # noqa: E402
 
 from desk_app import paths  # noqa: E402
-from desk_app.services import backups, integrity, ledger, session  # noqa: E402
+from desk_app.services import backup_rotation, backups, integrity, ledger, session  # noqa: E402
 
 
 @pytest.fixture
@@ -82,7 +82,7 @@ def test_policy_spin_boxes_save_the_setting(page):
     page.keep_daily.setValue(10)
     page.keep_monthly.setValue(6)
     page.save_policy()
-    assert backups.policy() == backups.BackupPolicy(10, 4, 6)
+    assert backup_rotation.policy() == backup_rotation.BackupPolicy(10, 4, 6)
 
 
 def test_damaged_data_at_start_up_offers_the_newest_good_backup(qtbot, demo, monkeypatch):

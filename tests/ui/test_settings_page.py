@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox
 
-from desk_app.services import backups, settings
+from desk_app.services import backup_rotation, settings
 
 
 def _page(qtbot):
@@ -32,13 +32,13 @@ def test_unsaved_edits_survive_a_refresh_and_are_marked_until_saved(qtbot, db):
     rows = supervision.holidays.rowCount()
     supervision._add_row(supervision.holidays, ["2027-02-18", "春节补休"])
     backup = _section(page, "BackupSettings")
-    backup.keep_daily.setValue(backups.policy().daily + 3)
+    backup.keep_daily.setValue(backup_rotation.policy().daily + 3)
 
     page.refresh()  # what the window does when the clerk comes back to 设置 from another page
 
     assert general.clerk_name.text() == "易春燕"
     assert supervision.holidays.rowCount() == rows + 1
-    assert backup.keep_daily.value() == backups.policy().daily + 3
+    assert backup.keep_daily.value() == backup_rotation.policy().daily + 3
     marked = {page.tabs.tabText(i) for i in range(page.tabs.count()) if page.tabs.tabText(i).endswith(" *")}
     assert marked == {"常规 *", "督办 *", "备份与恢复 *"}
 

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from desk_app import paths
 from desk_app.errors import DeskAppError
-from desk_app.services import backup_restore, backups, integrity, session
+from desk_app.services import backup_restore, backup_rotation, backups, integrity, session
 
 from .. import tasks
 from .settings_form import FormWatch
@@ -132,7 +132,7 @@ class BackupSettings(QWidget):
         if self.backups:
             self.table.selectRow(0)
         if not self.watch.changed():  # a backup made meanwhile leaves numbers typed but not saved alone
-            keep = backups.policy()
+            keep = backup_rotation.policy()
             self.keep_daily.setValue(keep.daily)
             self.keep_weekly.setValue(keep.weekly)
             self.keep_monthly.setValue(keep.monthly)
@@ -195,7 +195,7 @@ class BackupSettings(QWidget):
 
     def save_policy(self) -> None:
         try:
-            backups.save_policy(backups.BackupPolicy(self.keep_daily.value(), self.keep_weekly.value(),
+            backup_rotation.save_policy(backup_rotation.BackupPolicy(self.keep_daily.value(), self.keep_weekly.value(),
                                                      self.keep_monthly.value()))
         except DeskAppError as exc:
             QMessageBox.warning(self, self.tr("Cannot save"), exc.message)
@@ -230,7 +230,7 @@ class BackupSettings(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
-            backups.delete_backup(info.path)
+            backup_rotation.delete_backup(info.path)
         except DeskAppError as exc:
             QMessageBox.warning(self, self.tr("Cannot delete"), exc.message)
             return
