@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication
 
 from desk_app.services import ledger_columns
 from desk_app.services.ledger_query import LedgerFilter
-from ui.models.ledger_table_model import table_default_keys
+from ui.models.ledger_table_columns import table_default_keys
 
 LATIN = re.compile(r"[A-Za-z]{2,}")
 

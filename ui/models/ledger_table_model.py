@@ -29,6 +29,7 @@ from .ledger_nested import (  # noqa: F401 - the roles are re-exported
     RECORD_ROLE,
     NestedMeasureRows,
 )
+from .ledger_table_columns import table_default_keys
 from .measure_rows import NestedRows
 
 PAGE_SIZE = 64  # a screenful or two: the first paint of a new filter reads no more than it shows
@@ -38,18 +39,7 @@ MAX_PAGES = 40  # ~2,500 rows kept in memory
 FIGURES_DELAY_MS = 150  # a search's other figures: once typing pauses (the search box waits 120 ms)
 LIGHT_KEY = "light"
 
-# The table's own default order (print and Excel keep ledger_columns' order): 整改时限 and 状态 follow
-# 问题表现 so that a 1280-wide screen shows them without scrolling sideways.
-TABLE_ORDER = ["code", "layer", "owner", "category", "description", "deadline", "status", "department",
-               "responsible", "leader", "target", "measures"]
 DEFAULT_SORT = "kind"  # 问题整改 first, then 重点任务, 议定事项, 督办事项; by 问题编号 within each
-
-
-def table_default_keys() -> list[str]:
-    """The default columns of ledger_columns, in the table's order."""
-    defaults = ledger_columns.default_column_keys()
-    ordered = [k for k in TABLE_ORDER if k in defaults]
-    return ordered + [k for k in defaults if k not in ordered]
 
 
 OVERDUE_TEXT = QColor("#b71c1c")

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from desk_app.services import context, ledger_columns, org
 from desk_app.services.workflow import DIRECT_STATUSES
-from ui.models.ledger_table_model import table_default_keys
+from ui.models.ledger_table_columns import table_default_keys
 
 from .entry_fields import DateField, FieldBox, PickCombo
 

@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QHeaderView, QStyledItemDelegate, QTableView
 
 from desk_app.services import ledger_columns
-from ui.models.ledger_table_model import table_default_keys
+from ui.models.ledger_table_columns import table_default_keys
 
 from . import ledger_cells
 from .ledger_cells import HighlightDelegate
